@@ -1,0 +1,175 @@
+"""The ``annotator`` command line: everything the window does, scriptable."""
+
+from __future__ import annotations
+
+import functools
+import sys
+from collections.abc import Callable
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from annotator import __version__
+from annotator.errors import AnnotatorError
+from annotator.model.schema import Schema, load_schema
+from annotator.paths import default_schema_path
+from annotator.store import Project
+from annotator.store.project import sqlite_version
+from annotator.transfer import EXPORT_FORMATS, IMPORT_FORMATS, export_jsonl, import_paths
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _qt_version() -> str:
+    # Read from package metadata: the command line never imports Qt.
+    try:
+        return version("PySide6-Essentials")
+    except PackageNotFoundError:
+        return "not installed"
+
+
+def _version_text() -> str:
+    return f"annotator {__version__} (Qt {_qt_version()}, SQLite {sqlite_version()})"
+
+
+def user_errors(func: F) -> F:
+    """Turn a user's mistake into one sentence on stderr and exit status 1, never a traceback."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except AnnotatorError as exc:
+            click.echo(f"error: {exc}", err=True)
+            sys.exit(1)
+
+    return wrapper  # type: ignore[return-value]
+
+
+PROJECT = click.argument("project", type=click.Path(path_type=Path, dir_okay=False))
+
+
+@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, message=_version_text())
+@click.pass_context
+def cli(ctx: click.Context) -> None:
+    """Annotate quotes, speakers, cues and stances in news articles.
+
+    Run without a command to open the desktop app on the default project.
+    """
+    if ctx.invoked_subcommand is None:
+        ctx.invoke(gui)
+
+
+@cli.command()
+@click.argument("project", required=False, type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--annotator", "annotator_name", help="Annotate as NAME without being asked.")
+@user_errors
+def gui(project: Path | None, annotator_name: str | None) -> None:
+    """Open the desktop app on PROJECT (default: the demo project in your data folder)."""
+    from annotator.app import run
+
+    sys.exit(run(project, annotator_name))
+
+
+@cli.command()
+@PROJECT
+@click.option(
+    "--schema",
+    "schema_path",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Label schema (TOML); default: the bundled quotes schema.",
+)
+@user_errors
+def init(project: Path, schema_path: Path | None) -> None:
+    """Create a new, empty PROJECT file."""
+    schema: Schema = load_schema(schema_path or default_schema_path())
+    Project.create(project, schema).close()
+    click.echo(f'created {project} with schema "{schema.name}"', err=True)
+
+
+@cli.command(name="import")
+@PROJECT
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(IMPORT_FORMATS),
+    help="Input format; detected from the content when not given.",
+)
+@click.option(
+    "--annotator", "annotator_name", help="Annotator for annotation lines that do not name one."
+)
+@user_errors
+def import_(
+    project: Path, paths: tuple[Path, ...], fmt: str | None, annotator_name: str | None
+) -> None:
+    """Import documents and annotations from PATHS (.txt files, folders, JSONL).
+
+    Everything is imported in one transaction: on any error nothing is.
+    """
+    with Project.open(project) as opened:
+        report = import_paths(opened, paths, fmt, annotator_name)
+    click.echo(report.summary(), err=True)
+
+
+@cli.command()
+@PROJECT
+@click.option(
+    "--format", "fmt", type=click.Choice(EXPORT_FORMATS), required=True, help="Output format."
+)
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Output file; default: standard output.",
+)
+@click.option("--annotator", "annotator_name", help="Only this annotator's layer.")
+@user_errors
+def export(project: Path, fmt: str, out: Path | None, annotator_name: str | None) -> None:
+    """Export PROJECT's documents and annotations."""
+    from annotator.safe_write import atomic_output
+
+    with Project.open(project) as opened:
+        if out is None:
+            export_jsonl(opened, sys.stdout.buffer, annotator_name)
+            sys.stdout.buffer.flush()
+        else:
+            with atomic_output(out) as handle:
+                lines = export_jsonl(opened, handle, annotator_name)
+            click.echo(f"wrote {lines} lines to {out}", err=True)
+
+
+@cli.command()
+@PROJECT
+@user_errors
+def stats(project: Path) -> None:
+    """Documents, spans per annotator and label, and statuses."""
+    with Project.open(project) as opened:
+        click.echo(f"documents: {opened.documents.count()}")
+        spans = opened.annotations.span_counts()
+        statuses = opened.annotations.status_counts()
+        annotators = sorted({a for a, _ in spans} | {a for a, _ in statuses})
+        labels = [lab.name for lab in opened.schema.labels]
+        labels += sorted({lab for _, lab in spans} - set(labels))
+        status_names = ["todo", "in_progress", "done", "skipped"]
+        header = ["annotator", *labels, *status_names]
+        rows = [
+            [
+                a,
+                *(str(spans[(a, lab)]) for lab in labels),
+                *(str(statuses[(a, s)]) for s in status_names),
+            ]
+            for a in annotators
+        ]
+        if not rows:
+            click.echo("no annotations yet")
+            return
+        widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
+        for row in [header, *rows]:
+            click.echo("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)))
+
+
+def main() -> None:
+    cli(prog_name="annotator")

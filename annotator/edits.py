@@ -1,0 +1,430 @@
+"""Every user change as an Edit: ``apply`` and ``revert`` each commit one transaction.
+
+Edits are the one path for changes: the window pushes them on its undo stack, the command
+line applies them directly. Each returns a :class:`Change` saying what to refresh.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from annotator.errors import AnnotatorError
+from annotator.model import (
+    AnnotatorName,
+    AttrValue,
+    DocumentId,
+    Relation,
+    RelationId,
+    Span,
+    SpanId,
+    Status,
+)
+from annotator.store import Project
+
+
+class EditError(AnnotatorError):
+    """An edit the schema or the document does not allow."""
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """What an edit touched, so views refresh only that."""
+
+    document: DocumentId
+    annotator: AnnotatorName
+    spans: tuple[SpanId, ...] = ()
+    removed: tuple[SpanId, ...] = ()
+    relations: bool = False
+    status: bool = False
+    doc_attrs: bool = False
+
+
+class Edit(ABC):
+    """One undoable user action."""
+
+    #: Menu text: "add QUOTE", "delete SPEAKER", "set stance".
+    text: str = "edit"
+
+    @abstractmethod
+    def apply(self, project: Project) -> Change: ...
+
+    @abstractmethod
+    def revert(self, project: Project) -> Change: ...
+
+    def _record(
+        self, project: Project, annotator: str, document: str, undo: bool, detail: dict[str, Any]
+    ) -> None:
+        project.history.record(annotator, ("undo " if undo else "") + self.text, document, detail)
+
+
+def _check_span(project: Project, span: Span) -> None:
+    schema = project.schema
+    if schema.label(span.label) is None:
+        raise EditError(f'label "{span.label}" is not in the schema')
+    document = project.documents.get(span.document)
+    if document is None:
+        raise EditError(f'no document "{span.document}"')
+    if not 0 <= span.start < span.end <= len(document.text):
+        raise EditError(f"[{span.start}, {span.end}) is not a non-empty range of the text")
+    for name, value in span.attrs.items():
+        attribute = schema.span_attribute(span.label, name)
+        if attribute is None:
+            raise EditError(f'{span.label} has no attribute "{name}"')
+        problem = schema.check_value(attribute, value)
+        if problem:
+            raise EditError(problem)
+
+
+def _existing(project: Project, span_id: SpanId) -> Span:
+    span = project.annotations.span(span_id)
+    if span is None:
+        raise EditError(f"span {span_id} no longer exists")
+    return span
+
+
+@dataclass
+class AddSpan(Edit):
+    span: Span
+    _stored: Span | None = field(default=None, init=False)
+
+    def __post_init__(self) -> None:
+        self.text = f"add {self.span.label}"
+
+    def apply(self, project: Project) -> Change:
+        _check_span(project, self.span)
+        with project.transaction():
+            # Redo puts back the very same id and name, so later edits still point at it.
+            self._stored = project.annotations.insert_span(self._stored or self.span)
+            self._record(
+                project, self.span.annotator, self.span.document, False, {"span": self._stored.id}
+            )
+        return Change(self.span.document, self.span.annotator, spans=(self._stored.id,))
+
+    @property
+    def stored(self) -> Span:
+        assert self._stored is not None, "apply() first"
+        return self._stored
+
+    def revert(self, project: Project) -> Change:
+        with project.transaction():
+            project.annotations.delete_span(self.stored.id)
+            self._record(
+                project, self.span.annotator, self.span.document, True, {"span": self.stored.id}
+            )
+        return Change(
+            self.span.document, self.span.annotator, removed=(self.stored.id,), relations=True
+        )
+
+
+@dataclass
+class DeleteSpan(Edit):
+    span_id: SpanId
+    _span: Span | None = field(default=None, init=False)
+    _relations: list[Relation] = field(default_factory=list, init=False)
+
+    def apply(self, project: Project) -> Change:
+        span = _existing(project, self.span_id)
+        self._span = span
+        self.text = f"delete {span.label}"
+        with project.transaction():
+            self._relations = project.annotations.relations_of_span(span.id)
+            project.annotations.delete_span(span.id)
+            self._record(project, span.annotator, span.document, False, {"span": span.id})
+        return Change(
+            span.document, span.annotator, removed=(span.id,), relations=bool(self._relations)
+        )
+
+    def revert(self, project: Project) -> Change:
+        span = self._span
+        assert span is not None, "apply() first"
+        with project.transaction():
+            project.annotations.insert_span(span)
+            for relation in self._relations:
+                project.annotations.insert_relation(relation)
+            self._record(project, span.annotator, span.document, True, {"span": span.id})
+        return Change(
+            span.document, span.annotator, spans=(span.id,), relations=bool(self._relations)
+        )
+
+
+@dataclass
+class ChangeSpan(Edit):
+    """New label and/or boundaries; attributes and relations the new label cannot have go."""
+
+    span_id: SpanId
+    label: str | None = None
+    start: int | None = None
+    end: int | None = None
+    _before: Span | None = field(default=None, init=False)
+    _dropped: list[Relation] = field(default_factory=list, init=False)
+
+    def __post_init__(self) -> None:
+        self.text = f"relabel as {self.label}" if self.label else "move span boundary"
+
+    def apply(self, project: Project) -> Change:
+        before = _existing(project, self.span_id)
+        self._before = before
+        label = self.label or before.label
+        attrs = {
+            k: v
+            for k, v in before.attrs.items()
+            if project.schema.span_attribute(label, k) is not None
+        }
+        after = replace(
+            before,
+            label=label,
+            attrs=attrs,
+            start=before.start if self.start is None else self.start,
+            end=before.end if self.end is None else self.end,
+        )
+        _check_span(project, after)
+        with project.transaction():
+            self._dropped = []
+            for relation in project.annotations.relations_of_span(before.id):
+                kind = project.schema.relation(relation.label)
+                role: tuple[str, ...] = ()
+                if kind is not None:
+                    role = kind.head if relation.head == before.id else kind.child
+                if label not in role:
+                    self._dropped.append(relation)
+                    project.annotations.delete_relation(relation.id)
+            project.annotations.update_span(after)
+            self._record(
+                project,
+                before.annotator,
+                before.document,
+                False,
+                {"span": before.id, "label": label, "start": after.start, "end": after.end},
+            )
+        return Change(
+            before.document, before.annotator, spans=(before.id,), relations=bool(self._dropped)
+        )
+
+    def revert(self, project: Project) -> Change:
+        before = self._before
+        assert before is not None, "apply() first"
+        with project.transaction():
+            project.annotations.update_span(before)
+            for relation in self._dropped:
+                project.annotations.insert_relation(relation)
+            self._record(project, before.annotator, before.document, True, {"span": before.id})
+        return Change(
+            before.document, before.annotator, spans=(before.id,), relations=bool(self._dropped)
+        )
+
+
+@dataclass
+class SetAttribute(Edit):
+    """Set (or with None, clear) one attribute of a span."""
+
+    span_id: SpanId
+    name: str
+    value: AttrValue | None
+    _before: Span | None = field(default=None, init=False)
+
+    def __post_init__(self) -> None:
+        self.text = f"set {self.name}" if self.value is not None else f"clear {self.name}"
+
+    def apply(self, project: Project) -> Change:
+        before = _existing(project, self.span_id)
+        self._before = before
+        attrs = dict(before.attrs)
+        if self.value is None:
+            attrs.pop(self.name, None)
+        else:
+            attrs[self.name] = self.value
+        after = replace(before, attrs=attrs)
+        _check_span(project, after)
+        with project.transaction():
+            project.annotations.update_span(after)
+            self._record(
+                project,
+                before.annotator,
+                before.document,
+                False,
+                {"span": before.id, self.name: self.value},
+            )
+        return Change(before.document, before.annotator, spans=(before.id,))
+
+    def revert(self, project: Project) -> Change:
+        before = self._before
+        assert before is not None, "apply() first"
+        with project.transaction():
+            project.annotations.update_span(before)
+            self._record(project, before.annotator, before.document, True, {"span": before.id})
+        return Change(before.document, before.annotator, spans=(before.id,))
+
+
+@dataclass
+class AddRelation(Edit):
+    label: str
+    head: SpanId
+    child: SpanId
+    _stored: Relation | None = field(default=None, init=False)
+
+    def __post_init__(self) -> None:
+        self.text = f"link {self.label}"
+
+    def apply(self, project: Project) -> Change:
+        kind = project.schema.relation(self.label)
+        if kind is None:
+            raise EditError(f'relation "{self.label}" is not in the schema')
+        head, child = _existing(project, self.head), _existing(project, self.child)
+        if (head.document, head.annotator) != (child.document, child.annotator):
+            raise EditError("a relation links two spans of the same annotation set")
+        if head.id == child.id:
+            raise EditError("a span cannot be linked to itself")
+        if head.label not in kind.head or child.label not in kind.child:
+            raise EditError(
+                f"{self.label} links {' or '.join(kind.head)} to {' or '.join(kind.child)}, "
+                f"not {head.label} to {child.label}"
+            )
+        with project.transaction():
+            relation = self._stored or Relation(RelationId(0), self.label, head.id, child.id)
+            self._stored = project.annotations.insert_relation(relation)
+            self._record(
+                project, head.annotator, head.document, False, {"relation": self._stored.id}
+            )
+        return Change(head.document, head.annotator, spans=(head.id, child.id), relations=True)
+
+    def revert(self, project: Project) -> Change:
+        stored = self._stored
+        assert stored is not None, "apply() first"
+        head = _existing(project, stored.head)
+        with project.transaction():
+            project.annotations.delete_relation(stored.id)
+            self._record(project, head.annotator, head.document, True, {"relation": stored.id})
+        return Change(
+            head.document, head.annotator, spans=(stored.head, stored.child), relations=True
+        )
+
+
+@dataclass
+class DeleteRelation(Edit):
+    relation_id: RelationId
+    _relation: Relation | None = field(default=None, init=False)
+
+    def apply(self, project: Project) -> Change:
+        relation = project.annotations.relation(self.relation_id)
+        if relation is None:
+            raise EditError(f"relation {self.relation_id} no longer exists")
+        self._relation = relation
+        self.text = f"unlink {relation.label}"
+        head = _existing(project, relation.head)
+        with project.transaction():
+            project.annotations.delete_relation(relation.id)
+            self._record(project, head.annotator, head.document, False, {"relation": relation.id})
+        return Change(
+            head.document, head.annotator, spans=(relation.head, relation.child), relations=True
+        )
+
+    def revert(self, project: Project) -> Change:
+        relation = self._relation
+        assert relation is not None, "apply() first"
+        head = _existing(project, relation.head)
+        with project.transaction():
+            project.annotations.insert_relation(relation)
+            self._record(project, head.annotator, head.document, True, {"relation": relation.id})
+        return Change(
+            head.document, head.annotator, spans=(relation.head, relation.child), relations=True
+        )
+
+
+@dataclass
+class _SetRowEdit(Edit):
+    """Base for edits of the (document, annotator) row: status and document attributes."""
+
+    document: DocumentId
+    annotator: AnnotatorName
+    _before: tuple[Status, dict[str, AttrValue]] | None = field(default=None, init=False)
+    _had_row: bool = field(default=False, init=False)
+
+    @abstractmethod
+    def _after(
+        self, status: Status, attrs: dict[str, AttrValue]
+    ) -> tuple[Status, dict[str, AttrValue]]: ...
+
+    def _change(self) -> Change:
+        return Change(self.document, self.annotator, status=True, doc_attrs=True)
+
+    def apply(self, project: Project) -> Change:
+        if project.documents.get(self.document) is None:
+            raise EditError(f'no document "{self.document}"')
+        annotations = project.annotations
+        self._had_row = annotations.has_set_row(self.document, self.annotator)
+        before = (
+            annotations.status(self.document, self.annotator),
+            annotations.doc_attrs(self.document, self.annotator),
+        )
+        self._before = before
+        status, attrs = self._after(*before)
+        with project.transaction():
+            annotations.write_set_row(self.document, self.annotator, status, attrs)
+            self._record(
+                project,
+                self.annotator,
+                self.document,
+                False,
+                {"status": status.value, "doc_attrs": attrs},
+            )
+        return self._change()
+
+    def revert(self, project: Project) -> Change:
+        assert self._before is not None, "apply() first"
+        with project.transaction():
+            if self._had_row:
+                project.annotations.write_set_row(self.document, self.annotator, *self._before)
+            else:
+                project.annotations.delete_set_row(self.document, self.annotator)
+            self._record(project, self.annotator, self.document, True, {})
+        return self._change()
+
+
+@dataclass
+class SetStatus(_SetRowEdit):
+    status: Status = Status.TODO
+
+    def __post_init__(self) -> None:
+        self.text = {
+            Status.DONE: "mark done",
+            Status.SKIPPED: "skip document",
+            Status.IN_PROGRESS: "start document",
+            Status.TODO: "reopen document",
+        }[self.status]
+
+    def _after(
+        self, status: Status, attrs: dict[str, AttrValue]
+    ) -> tuple[Status, dict[str, AttrValue]]:
+        return self.status, attrs
+
+
+@dataclass
+class SetDocAttribute(_SetRowEdit):
+    name: str = ""
+    value: AttrValue | None = None
+
+    def __post_init__(self) -> None:
+        self.text = f"set {self.name}" if self.value is not None else f"clear {self.name}"
+
+    def _after(
+        self, status: Status, attrs: dict[str, AttrValue]
+    ) -> tuple[Status, dict[str, AttrValue]]:
+        # The schema is checked in apply(); here only the new mapping is built.
+        attrs = dict(attrs)
+        if self.value is None:
+            attrs.pop(self.name, None)
+        else:
+            attrs[self.name] = self.value
+        return status, attrs
+
+    def apply(self, project: Project) -> Change:
+        attribute = project.schema.document_attribute(self.name)
+        if attribute is None:
+            raise EditError(f'the schema has no document attribute "{self.name}"')
+        if self.value is not None:
+            problem = project.schema.check_value(attribute, self.value)
+            if problem:
+                raise EditError(problem)
+        return super().apply(project)

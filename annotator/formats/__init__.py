@@ -1,0 +1,1 @@
+"""Import and export formats: pure functions between files and model objects."""

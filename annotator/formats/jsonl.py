@@ -1,0 +1,300 @@
+"""The native JSONL format of DESIGN.md: one document or annotation set per line, lossless."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Any
+
+import orjson
+
+from annotator.errors import InputError
+from annotator.formats.source import read_utf8
+from annotator.model import (
+    AnnotationSet,
+    AnnotatorName,
+    AttrValue,
+    Document,
+    DocumentId,
+    Relation,
+    RelationId,
+    Span,
+    SpanId,
+    Status,
+    text_sha256,
+)
+from annotator.model.schema import Schema
+
+_DOC_KEYS = {"id", "text", "title", "meta", "text_sha256"}
+_SET_KEYS = {"annotator", "status", "spans", "relations", "doc_attrs"}
+_SPAN_KEYS = {"id", "start", "end", "label", "text", "attrs"}
+_RELATION_KEYS = {"label", "head", "child"}
+_STATUSES = ", ".join(s.value for s in Status)
+
+
+@dataclass(slots=True)
+class Record:
+    """One parsed line: its document and, for an annotation line, the set (local span ids)."""
+
+    line: int
+    document: Document
+    annotation: AnnotationSet | None
+
+
+class _Line:
+    """Checks one decoded JSON line; every complaint becomes an InputError on that line."""
+
+    def __init__(self, path: Path, number: int, schema: Schema) -> None:
+        self.path = path
+        self.number = number
+        self.schema = schema
+
+    def fail(self, problem: str) -> InputError:
+        return InputError(self.path, problem, self.number)
+
+    def string(self, obj: dict[str, Any], key: str, what: str, *, required: bool = False) -> str:
+        value = obj.get(key)
+        if value is None and not required:
+            return ""
+        if not isinstance(value, str) or (required and not value):
+            raise self.fail(f'{what} needs "{key}" as a non-empty string')
+        return value
+
+    def integer(self, obj: dict[str, Any], key: str, what: str) -> int:
+        value = obj.get(key)
+        if not isinstance(value, int) or isinstance(value, bool):
+            raise self.fail(f'{what}: "{key}" must be a whole number, not {value!r}')
+        return value
+
+    def mapping(self, obj: dict[str, Any], key: str, what: str) -> dict[str, Any]:
+        value = obj.get(key, {})
+        if not isinstance(value, dict):
+            raise self.fail(f'{what}: "{key}" must be an object')
+        return value
+
+    def unknown_keys(self, obj: dict[str, Any], allowed: set[str], what: str) -> None:
+        extra = sorted(set(obj) - allowed)
+        if extra:
+            raise self.fail(f'{what} has unknown field "{extra[0]}"')
+
+    def attrs(self, raw: dict[str, Any], label: str | None, what: str) -> dict[str, AttrValue]:
+        for name, value in raw.items():
+            attribute = (
+                self.schema.span_attribute(label, name)
+                if label is not None
+                else self.schema.document_attribute(name)
+            )
+            if attribute is None:
+                owner = f"label {label}" if label is not None else "documents"
+                raise self.fail(f'{what}: the schema has no attribute "{name}" for {owner}')
+            problem = self.schema.check_value(attribute, value)
+            if problem:
+                raise self.fail(f"{what}: {problem}")
+        return raw
+
+    def parse(self, obj: Any, default_annotator: str | None) -> Record:
+        if not isinstance(obj, dict):
+            raise self.fail("each line must be a JSON object")
+        self.unknown_keys(obj, _DOC_KEYS | _SET_KEYS, "the line")
+        doc_id = obj.get("id")
+        if not isinstance(doc_id, str) or not doc_id:
+            raise self.fail('the line needs "id" as a non-empty string')
+        text = obj.get("text")
+        if not isinstance(text, str) or not text:
+            raise self.fail(f'document "{doc_id}" needs "text" as a non-empty string')
+        sha = obj.get("text_sha256")
+        if sha is not None and sha != text_sha256(text):
+            raise self.fail(f'document "{doc_id}": "text_sha256" does not match its text')
+        document = Document(
+            DocumentId(doc_id),
+            text,
+            self.string(obj, "title", f'document "{doc_id}"'),
+            self.mapping(obj, "meta", f'document "{doc_id}"'),
+        )
+        if not _SET_KEYS & set(obj):
+            return Record(self.number, document, None)
+        annotator = obj.get("annotator", default_annotator)
+        if not isinstance(annotator, str) or not annotator.strip():
+            raise self.fail(
+                f'document "{doc_id}": an annotation line needs "annotator" (or pass --annotator)'
+            )
+        status_text = obj.get("status", Status.TODO.value)
+        try:
+            status = Status(status_text)
+        except ValueError:
+            raise self.fail(f'status "{status_text}" is not one of {_STATUSES}') from None
+        annotation = AnnotationSet(document.id, AnnotatorName(annotator), status)
+        annotation.spans = self.spans(obj.get("spans", []), text, document.id, annotator)
+        annotation.relations = self.relations(obj.get("relations", []), annotation.spans)
+        annotation.doc_attrs = self.attrs(
+            self.mapping(obj, "doc_attrs", "the line"), None, "doc_attrs"
+        )
+        return Record(self.number, document, annotation)
+
+    def spans(self, raw: Any, text: str, document: DocumentId, annotator: str) -> list[Span]:
+        if not isinstance(raw, list):
+            raise self.fail('"spans" must be a list')
+        out: list[Span] = []
+        names: set[str] = set()
+        for index, item in enumerate(raw, start=1):
+            what = f"span {index}"
+            if not isinstance(item, dict):
+                raise self.fail(f"{what} must be an object")
+            self.unknown_keys(item, _SPAN_KEYS, what)
+            name = item.get("id", f"T{index}")
+            if isinstance(name, int) and not isinstance(name, bool):
+                name = str(name)
+            if not isinstance(name, str) or not name:
+                raise self.fail(f'{what}: "id" must be a non-empty string')
+            what = f'span "{name}"'
+            if name in names:
+                raise self.fail(f"{what} appears twice in this line")
+            names.add(name)
+            start = self.integer(item, "start", what)
+            end = self.integer(item, "end", what)
+            if start < 0 or end > len(text):
+                raise self.fail(
+                    f"{what}: [{start}, {end}) lies outside the text of {len(text)} characters"
+                )
+            if end <= start:
+                raise self.fail(f"{what}: end {end} must be greater than start {start}")
+            label = item.get("label")
+            if not isinstance(label, str) or self.schema.label(label) is None:
+                known = ", ".join(lab.name for lab in self.schema.labels)
+                raise self.fail(f"{what}: label {label!r} is not in the schema ({known})")
+            covered = item.get("text")
+            if covered is not None and covered != text[start:end]:
+                raise self.fail(
+                    f'{what}: "text" is {covered!r} but the text at [{start}, {end}) is '
+                    f"{text[start:end]!r}"
+                )
+            attrs = self.attrs(self.mapping(item, "attrs", what), label, what)
+            out.append(
+                Span(
+                    SpanId(index),
+                    document,
+                    AnnotatorName(annotator),
+                    start,
+                    end,
+                    label,
+                    attrs,
+                    name,
+                )
+            )
+        return out
+
+    def relations(self, raw: Any, spans: list[Span]) -> list[Relation]:
+        if not isinstance(raw, list):
+            raise self.fail('"relations" must be a list')
+        by_name = {span.name: span for span in spans}
+        out: list[Relation] = []
+        for index, item in enumerate(raw, start=1):
+            what = f"relation {index}"
+            if not isinstance(item, dict):
+                raise self.fail(f"{what} must be an object")
+            self.unknown_keys(item, _RELATION_KEYS, what)
+            label = item.get("label")
+            kind = self.schema.relation(label) if isinstance(label, str) else None
+            if kind is None:
+                known = ", ".join(r.name for r in self.schema.relations) or "none"
+                raise self.fail(f"{what}: relation {label!r} is not in the schema ({known})")
+            ends: list[Span] = []
+            for role, allowed in (("head", kind.head), ("child", kind.child)):
+                ref = item.get(role)
+                ref = str(ref) if isinstance(ref, int) and not isinstance(ref, bool) else ref
+                span = by_name.get(ref) if isinstance(ref, str) else None
+                if span is None:
+                    raise self.fail(f"{what} ({label}): {role} {ref!r} is not a span of this line")
+                if span.label not in allowed:
+                    raise self.fail(
+                        f'{what} ({label}): {role} span "{span.name}" is a {span.label}, '
+                        f"but {label} needs {' or '.join(allowed)}"
+                    )
+                ends.append(span)
+            out.append(Relation(RelationId(index), kind.name, ends[0].id, ends[1].id))
+        return out
+
+
+def read_jsonl(
+    path: Path, schema: Schema, default_annotator: str | None = None
+) -> Iterator[Record]:
+    """Parse and check every line of ``path``; raises InputError at the first bad line."""
+    text = read_utf8(path)
+    for number, line in enumerate(text.split("\n"), start=1):
+        if not line.strip():
+            continue
+        try:
+            obj = orjson.loads(line)
+        except orjson.JSONDecodeError as exc:
+            raise InputError(path, f"not valid JSON ({exc})", number) from None
+        yield _Line(path, number, schema).parse(obj, default_annotator)
+
+
+def looks_like_jsonl(path: Path) -> bool:
+    """Format detection from content: a first non-blank character of ``{``."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(4096).lstrip(b"\xef\xbb\xbf \t\r\n")
+    except OSError:
+        return False
+    return head.startswith(b"{")
+
+
+_LINE = orjson.OPT_APPEND_NEWLINE
+
+
+def _document_fields(document: Document) -> dict[str, Any]:
+    return {
+        "id": document.id,
+        "title": document.title,
+        "text": document.text,
+        "meta": document.meta,
+        "text_sha256": document.sha256,
+    }
+
+
+def encode_set(document: Document, annotation: AnnotationSet) -> bytes:
+    names = {span.id: span.name for span in annotation.spans}
+    text = document.text
+    record = _document_fields(document)
+    record["annotator"] = annotation.annotator
+    record["status"] = annotation.status.value
+    record["spans"] = [
+        {
+            "id": span.name,
+            "start": span.start,
+            "end": span.end,
+            "label": span.label,
+            "text": text[span.start : span.end],
+            "attrs": span.attrs,
+        }
+        for span in annotation.spans
+    ]
+    record["relations"] = [
+        {"label": rel.label, "head": names[rel.head], "child": names[rel.child]}
+        for rel in annotation.relations
+    ]
+    record["doc_attrs"] = annotation.doc_attrs
+    return orjson.dumps(record, option=_LINE)
+
+
+def encode_document(document: Document) -> bytes:
+    return orjson.dumps(_document_fields(document), option=_LINE)
+
+
+def write_jsonl(out: IO[bytes], items: Iterable[tuple[Document, list[AnnotationSet]]]) -> int:
+    """Write one line per annotation set (a document without any gets a document line)."""
+    lines = 0
+    buffer: list[bytes] = []
+    for document, sets in items:
+        if sets:
+            buffer.extend(encode_set(document, s) for s in sets)
+        else:
+            buffer.append(encode_document(document))
+        if len(buffer) >= 1000:
+            out.write(b"".join(buffer))
+            lines += len(buffer)
+            buffer.clear()
+    out.write(b"".join(buffer))
+    return lines + len(buffer)

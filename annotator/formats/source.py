@@ -1,0 +1,37 @@
+"""Reading untrusted input files: size cap, strict UTF-8, BOM, and line-numbered decode errors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from annotator.errors import InputError
+
+MAX_BYTES = 4 * 1024**3
+BOM = "\ufeff"
+
+
+def read_utf8(path: Path) -> str:
+    """The file's text; a leading BOM is dropped. Refuses empty, huge and non-UTF-8 files."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise InputError(path, f"the file is {size:,} bytes, over the limit of {MAX_BYTES:,}")
+        data = path.read_bytes()
+    except IsADirectoryError:
+        raise InputError(path, "is a folder, not a file") from None
+    except FileNotFoundError:
+        raise InputError(path, "no such file") from None
+    except PermissionError:
+        raise InputError(path, "permission denied") from None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise InputError(
+            path, f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start})", line
+        ) from None
+    if text.startswith(BOM):
+        text = text[1:]
+    if not text.strip():
+        raise InputError(path, "the file is empty")
+    return text

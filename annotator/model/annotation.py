@@ -1,0 +1,60 @@
+"""Spans, relations and annotation sets: what one annotator said about one document."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from annotator.model.ids import AnnotatorName, DocumentId, RelationId, SpanId
+
+AttrValue = str | int | float
+
+
+class Status(StrEnum):
+    TODO = "todo"
+    IN_PROGRESS = "in_progress"
+    DONE = "done"
+    SKIPPED = "skipped"
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A labelled character range; offsets are code points into the document text, end-exclusive.
+
+    ``name`` is the span's id inside its annotation set as it travels in JSONL (``"T3"``);
+    ``id`` is the project-wide key.
+    """
+
+    id: SpanId
+    document: DocumentId
+    annotator: AnnotatorName
+    start: int
+    end: int
+    label: str
+    attrs: dict[str, AttrValue] = field(default_factory=dict)
+    name: str = ""
+
+    def overlaps(self, other: Span) -> bool:
+        return self.start < other.end and other.start < self.end
+
+
+@dataclass(frozen=True, slots=True)
+class Relation:
+    """A typed link from a head span to a child span of the same annotation set."""
+
+    id: RelationId
+    label: str
+    head: SpanId
+    child: SpanId
+
+
+@dataclass(slots=True)
+class AnnotationSet:
+    """Everything one annotator recorded for one document."""
+
+    document: DocumentId
+    annotator: AnnotatorName
+    status: Status = Status.TODO
+    spans: list[Span] = field(default_factory=list)
+    relations: list[Relation] = field(default_factory=list)
+    doc_attrs: dict[str, AttrValue] = field(default_factory=dict)

@@ -1,0 +1,63 @@
+"""Opening the project file safely: one exclusive connection, durable commits, clear refusals."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from annotator.errors import ProjectFileError, ProjectLockedError
+
+APPLICATION_ID = 0x414E4E54  # "ANNT": marks the file as an Annotator project.
+_PRAGMAS = (
+    "journal_mode=WAL",
+    "synchronous=FULL",
+    "foreign_keys=ON",
+    # One writer at a time, and a second window fails at once instead of waiting.
+    "locking_mode=EXCLUSIVE",
+    "busy_timeout=0",
+)
+
+
+def is_locked_error(exc: sqlite3.Error) -> bool:
+    return "locked" in str(exc) or "busy" in str(exc)
+
+
+def connect(path: Path) -> sqlite3.Connection:
+    """Open ``path`` with the project's pragmas; raise our own errors for the user's cases."""
+    try:
+        conn = sqlite3.connect(str(path), timeout=0, isolation_level=None, check_same_thread=False)
+    except sqlite3.Error as exc:
+        raise ProjectFileError(f"{path}: cannot open the project ({exc})") from None
+    try:
+        for pragma in _PRAGMAS:
+            conn.execute(f"PRAGMA {pragma}")
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.DatabaseError as exc:
+        conn.close()
+        if is_locked_error(exc):
+            raise ProjectLockedError(
+                f"{path}: this project is open in another window or process; close it there first"
+            ) from None
+        raise ProjectFileError(f"{path}: not an Annotator project ({exc})") from None
+    return conn
+
+
+def take_write_lock(conn: sqlite3.Connection, path: Path) -> None:
+    """Exclusive mode takes the lock at the first write: write now, so a second opener fails now."""
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        conn.execute(f"PRAGMA application_id={APPLICATION_ID}")
+        conn.execute("COMMIT")
+    except sqlite3.OperationalError as exc:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        conn.close()
+        if is_locked_error(exc):
+            raise ProjectLockedError(
+                f"{path}: this project is open in another window or process; close it there first"
+            ) from None
+        raise ProjectFileError(f"{path}: cannot write to the project ({exc})") from None
+
+
+def application_id(conn: sqlite3.Connection) -> int:
+    return int(conn.execute("PRAGMA application_id").fetchone()[0])

@@ -1,0 +1,77 @@
+"""The documents table: immutable texts in import order."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from sqlite_utils import Database
+
+from annotator.model import Document, DocumentId, text_sha256
+from annotator.store.rows import document_from_row, dump_json
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentSummary:
+    """What a document list shows, without the text."""
+
+    id: DocumentId
+    title: str
+    length: int
+
+
+class Documents:
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    def count(self) -> int:
+        return int(self._db.execute("SELECT count(*) FROM documents").fetchone()[0])
+
+    def get(self, document: DocumentId) -> Document | None:
+        row = self._db.execute(
+            "SELECT id, title, text, meta FROM documents WHERE id = ?", [document]
+        ).fetchone()
+        return document_from_row(row) if row else None
+
+    def hashes(self, documents: Iterable[str]) -> dict[DocumentId, str]:
+        """sha256 of each of ``documents`` that exists."""
+        out: dict[DocumentId, str] = {}
+        ids = list(documents)
+        for i in range(0, len(ids), 500):
+            chunk = ids[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            for did, sha in self._db.execute(
+                f"SELECT id, sha256 FROM documents WHERE id IN ({marks})", chunk
+            ):
+                out[DocumentId(did)] = sha
+        return out
+
+    def summaries(self) -> list[DocumentSummary]:
+        return [
+            DocumentSummary(DocumentId(did), title, length)
+            for did, title, length in self._db.execute(
+                "SELECT id, title, length(text) FROM documents ORDER BY ord"
+            )
+        ]
+
+    def ids(self) -> list[DocumentId]:
+        return [DocumentId(r[0]) for r in self._db.execute("SELECT id FROM documents ORDER BY ord")]
+
+    def iter_all(self, batch: int = 500) -> Iterator[list[Document]]:
+        """All documents in import order, a batch at a time, never the whole corpus in memory."""
+        cursor = self._db.execute("SELECT id, title, text, meta FROM documents ORDER BY ord")
+        while rows := cursor.fetchmany(batch):
+            yield [document_from_row(r) for r in rows]
+
+    def insert_many(self, documents: Iterable[Document]) -> int:
+        """Append new documents (the caller holds the transaction)."""
+        start = self._db.execute("SELECT coalesce(max(ord), 0) FROM documents").fetchone()[0]
+        rows = [
+            (doc.id, start + i, doc.title, doc.text, dump_json(doc.meta), text_sha256(doc.text))
+            for i, doc in enumerate(documents, start=1)
+        ]
+        self._db.conn.executemany(
+            "INSERT INTO documents (id, ord, title, text, meta, sha256) VALUES (?, ?, ?, ?, ?, ?)",
+            rows,
+        )
+        return len(rows)

@@ -1,0 +1,95 @@
+"""Append-only, named schema migrations of the project file; never edit one that has shipped."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+MIGRATIONS = Migrations("annotator")
+KNOWN: list[str] = []
+
+MigrationFn = Callable[[Database], None]
+
+
+def migration(name: str) -> Callable[[MigrationFn], MigrationFn]:
+    """Register a migration under its permanent name."""
+    KNOWN.append(name)
+    return MIGRATIONS(name=name)
+
+
+def _run(db: Database, script: str) -> None:
+    # executescript() would COMMIT the migration's transaction; run statement by statement.
+    for statement in script.split(";"):
+        if statement.strip():
+            db.execute(statement)
+
+
+@migration("0001_initial")
+def initial(db: Database) -> None:
+    _run(
+        db,
+        """
+        CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+        CREATE TABLE annotators (name TEXT PRIMARY KEY, created_at TEXT NOT NULL);
+        CREATE TABLE documents (
+            id TEXT PRIMARY KEY,
+            ord INTEGER NOT NULL UNIQUE,
+            title TEXT NOT NULL,
+            text TEXT NOT NULL,
+            meta TEXT NOT NULL DEFAULT '{}',
+            sha256 TEXT NOT NULL
+        );
+        CREATE TABLE spans (
+            id INTEGER PRIMARY KEY,
+            document TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            annotator TEXT NOT NULL,
+            name TEXT NOT NULL,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            label TEXT NOT NULL,
+            attrs TEXT NOT NULL DEFAULT '{}',
+            CHECK (start >= 0 AND "end" > start)
+        );
+        CREATE INDEX spans_set_start ON spans(document, annotator, start);
+        CREATE UNIQUE INDEX spans_set_name ON spans(document, annotator, name);
+        CREATE TABLE relations (
+            id INTEGER PRIMARY KEY,
+            label TEXT NOT NULL,
+            head INTEGER NOT NULL REFERENCES spans(id) ON DELETE CASCADE,
+            child INTEGER NOT NULL REFERENCES spans(id) ON DELETE CASCADE
+        );
+        CREATE INDEX relations_head ON relations(head);
+        CREATE INDEX relations_child ON relations(child);
+        CREATE TABLE annotation_sets (
+            document TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            annotator TEXT NOT NULL,
+            status TEXT NOT NULL DEFAULT 'todo'
+                CHECK (status IN ('todo', 'in_progress', 'done', 'skipped')),
+            doc_attrs TEXT NOT NULL DEFAULT '{}',
+            PRIMARY KEY (document, annotator)
+        );
+        CREATE TABLE speakers (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE,
+            type TEXT NOT NULL DEFAULT 'person',
+            description TEXT NOT NULL DEFAULT '',
+            wikidata TEXT NOT NULL DEFAULT ''
+        );
+        CREATE TABLE targets (
+            id INTEGER PRIMARY KEY,
+            label TEXT NOT NULL UNIQUE,
+            definition TEXT NOT NULL DEFAULT ''
+        );
+        CREATE TABLE history (
+            id INTEGER PRIMARY KEY,
+            at TEXT NOT NULL,
+            annotator TEXT NOT NULL,
+            action TEXT NOT NULL,
+            document TEXT,
+            detail TEXT NOT NULL DEFAULT '{}'
+        );
+        CREATE INDEX history_document ON history(document);
+        """,
+    )

@@ -1,0 +1,68 @@
+"""Conversions between table rows and model dataclasses (JSON columns included)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import orjson
+
+from annotator.model import (
+    AnnotatorName,
+    AttrValue,
+    Document,
+    DocumentId,
+    Relation,
+    RelationId,
+    Span,
+    SpanId,
+)
+
+SPAN_COLUMNS = 'id, document, annotator, name, start, "end", label, attrs'
+
+
+def dump_json(value: dict[str, Any]) -> str:
+    # Sorted keys: the same content always gives the same bytes, so exports are stable.
+    return orjson.dumps(value, option=orjson.OPT_SORT_KEYS).decode()
+
+
+def load_attrs(text: str) -> dict[str, AttrValue]:
+    value = orjson.loads(text)
+    assert isinstance(value, dict)
+    return value
+
+
+def span_from_row(row: tuple[Any, ...]) -> Span:
+    sid, document, annotator, name, start, end, label, attrs = row
+    return Span(
+        id=SpanId(sid),
+        document=DocumentId(document),
+        annotator=AnnotatorName(annotator),
+        start=start,
+        end=end,
+        label=label,
+        attrs=load_attrs(attrs),
+        name=name,
+    )
+
+
+def span_to_row(span: Span) -> tuple[Any, ...]:
+    return (
+        span.id,
+        span.document,
+        span.annotator,
+        span.name,
+        span.start,
+        span.end,
+        span.label,
+        dump_json(span.attrs),
+    )
+
+
+def relation_from_row(row: tuple[Any, ...]) -> Relation:
+    rid, label, head, child = row
+    return Relation(RelationId(rid), label, SpanId(head), SpanId(child))
+
+
+def document_from_row(row: tuple[Any, ...]) -> Document:
+    did, title, text, meta = row
+    return Document(DocumentId(did), text, title, orjson.loads(meta))

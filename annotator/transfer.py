@@ -1,0 +1,192 @@
+"""Moving data between files and a project: all-or-nothing imports and streaming exports."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO
+
+from annotator.errors import InputError
+from annotator.formats.jsonl import Record, looks_like_jsonl, read_jsonl, write_jsonl
+from annotator.formats.plaintext import read_text_document, text_files
+from annotator.model import AnnotationSet, AnnotatorName, Document, DocumentId
+from annotator.model.schema import Schema
+from annotator.store import Project
+
+IMPORT_FORMATS = ("jsonl", "text")
+EXPORT_FORMATS = ("jsonl",)
+_BATCH = 2000
+
+Progress = Callable[[str], None]
+
+
+@dataclass(slots=True)
+class ImportReport:
+    documents_added: int = 0
+    documents_present: int = 0
+    sets_added: int = 0
+    sets_replaced: int = 0
+    spans: int = 0
+    backup: Path | None = None
+
+    def summary(self) -> str:
+        parts = [f"{self.documents_added} documents added"]
+        if self.documents_present:
+            parts.append(f"{self.documents_present} already present")
+        parts.append(f"{self.sets_added} annotation sets with {self.spans} spans")
+        if self.sets_replaced:
+            parts.append(f"{self.sets_replaced} sets replaced (backup before: {self.backup})")
+        return ", ".join(parts)
+
+
+def _detect(path: Path, fmt: str | None) -> str:
+    if fmt is not None:
+        if fmt not in IMPORT_FORMATS:
+            raise InputError(path, f'unknown import format "{fmt}" ({", ".join(IMPORT_FORMATS)})')
+        return fmt
+    if path.is_dir() or path.suffix.lower() == ".txt":
+        return "text"
+    if not path.exists():
+        raise InputError(path, "no such file or folder")
+    if path.suffix.lower() in (".jsonl", ".ndjson", ".json") or looks_like_jsonl(path):
+        return "jsonl"
+    raise InputError(path, "cannot tell the format from the content; pass --format")
+
+
+def _records(path: Path, fmt: str, project: Project, annotator: str | None) -> Iterator[Record]:
+    if fmt == "jsonl":
+        yield from read_jsonl(path, project.schema, annotator)
+        return
+    files = text_files(path) if path.is_dir() else [path]
+    for file in files:
+        yield Record(0, read_text_document(file), None)
+
+
+class _Importer:
+    """Checks what no single line can know (clashes with the project and earlier lines)."""
+
+    def __init__(self, project: Project, report: ImportReport) -> None:
+        self.project = project
+        self.report = report
+        self.seen_text: dict[DocumentId, str] = {}
+        self.seen_sets: dict[tuple[DocumentId, AnnotatorName], int] = {}
+
+    def batch(self, path: Path, records: list[Record]) -> None:
+        project = self.project
+        known = project.documents.hashes({r.document.id for r in records})
+        new_documents: list[Document] = []
+        sets: list[AnnotationSet] = []
+        for record in records:
+            document = record.document
+            sha = document.sha256
+            line = record.line or None
+            earlier = self.seen_text.get(document.id) or known.get(document.id)
+            if earlier is not None and earlier != sha:
+                raise InputError(
+                    path,
+                    f'document "{document.id}" already exists with a different text; '
+                    "give it another id",
+                    line,
+                )
+            if document.id not in self.seen_text:
+                self.seen_text[document.id] = sha
+                if document.id in known:
+                    self.report.documents_present += 1
+                else:
+                    new_documents.append(document)
+            if record.annotation is not None:
+                key = (document.id, record.annotation.annotator)
+                if key in self.seen_sets:
+                    raise InputError(
+                        path,
+                        f'document "{document.id}" has a second line for annotator '
+                        f'"{key[1]}" (first on line {self.seen_sets[key]})',
+                        line,
+                    )
+                self.seen_sets[key] = record.line
+                sets.append(record.annotation)
+        project.documents.insert_many(new_documents)
+        self.report.documents_added += len(new_documents)
+        existing = project.annotations.existing_sets((s.document, s.annotator) for s in sets)
+        for document_id, annotator in existing:
+            project.annotations.delete_set(document_id, annotator)
+        self.report.sets_replaced += len(existing)
+        project.annotations.insert_sets(sets)
+        self.report.sets_added += len(sets)
+        self.report.spans += sum(len(s.spans) for s in sets)
+        for annotator in {s.annotator for s in sets}:
+            project.ensure_annotator(annotator)
+        self._register(sets)
+
+    def _register(self, sets: list[AnnotationSet]) -> None:
+        # Open attributes that name entities feed the project registries.
+        speakers = {s.attrs["speaker"] for a in sets for s in a.spans if "speaker" in s.attrs}
+        targets = {s.attrs["target"] for a in sets for s in a.spans if "target" in s.attrs}
+        self.project.speakers.ensure(str(v) for v in speakers)
+        self.project.targets.ensure(str(v) for v in targets)
+
+
+def import_paths(
+    project: Project,
+    paths: Iterable[Path],
+    fmt: str | None = None,
+    annotator: str | None = None,
+    progress: Progress | None = None,
+) -> ImportReport:
+    """Import every path in one transaction: on any error nothing at all is imported."""
+    sources = [(path, _detect(path, fmt)) for path in paths]
+    report = ImportReport()
+    if project.documents.count():
+        report.backup = project.backup("import")
+    importer = _Importer(project, report)
+    with project.transaction():
+        for path, kind in sources:
+            if progress:
+                progress(f"importing {path}")
+            batch: list[Record] = []
+            for record in _records(path, kind, project, annotator):
+                batch.append(record)
+                if len(batch) >= _BATCH:
+                    importer.batch(path, batch)
+                    batch = []
+            importer.batch(path, batch)
+        project.history.record(
+            annotator or "",
+            "import",
+            None,
+            {
+                "paths": [str(p) for p, _ in sources],
+                "documents": report.documents_added,
+                "sets": report.sets_added,
+                "replaced": report.sets_replaced,
+            },
+        )
+    return report
+
+
+def export_jsonl(project: Project, out: IO[bytes], annotator: str | None = None) -> int:
+    """Stream the project (or one annotator's layer) as native JSONL; returns the line count."""
+
+    def items() -> Iterator[tuple[Document, list[AnnotationSet]]]:
+        for documents in project.documents.iter_all(400):
+            sets = project.annotations.sets_for([d.id for d in documents], annotator)
+            for document in documents:
+                found = sets.get(document.id, [])
+                if annotator is None or found:
+                    yield document, found
+
+    return write_jsonl(out, items())
+
+
+def create_project(path: Path, schema: Schema, seeds: Path | None = None) -> Project:
+    """A new project, optionally filled with the documents of a seeds folder."""
+    project = Project.create(path, schema)
+    if seeds is not None:
+        try:
+            import_paths(project, [seeds], "text")
+        except BaseException:
+            project.close()
+            path.unlink(missing_ok=True)
+            raise
+    return project
