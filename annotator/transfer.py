@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import IO
 
 from annotator.errors import InputError
-from annotator.formats.jsonl import Record, looks_like_jsonl, read_jsonl, write_jsonl
+from annotator.formats.jsonl import Record, SetRows, looks_like_jsonl, read_jsonl, write_jsonl
 from annotator.formats.plaintext import read_text_document, text_files
 from annotator.model import AnnotationSet, AnnotatorName, Document, DocumentId
 from annotator.model.schema import Schema
@@ -108,7 +108,10 @@ class _Importer:
                 sets.append(record.annotation)
         project.documents.insert_many(new_documents)
         self.report.documents_added += len(new_documents)
-        existing = project.annotations.existing_sets((s.document, s.annotator) for s in sets)
+        # Only documents that were already in the project can hold a set to replace.
+        existing = project.annotations.existing_sets(
+            (s.document, s.annotator) for s in sets if s.document in known
+        )
         for document_id, annotator in existing:
             project.annotations.delete_set(document_id, annotator)
         self.report.sets_replaced += len(existing)
@@ -121,8 +124,9 @@ class _Importer:
 
     def _register(self, sets: list[AnnotationSet]) -> None:
         # Open attributes that name entities feed the project registries.
-        speakers = {s.attrs["speaker"] for a in sets for s in a.spans if "speaker" in s.attrs}
-        targets = {s.attrs["target"] for a in sets for s in a.spans if "target" in s.attrs}
+        attrs = [s.attrs for a in sets for s in a.spans if s.attrs]
+        speakers = {a["speaker"] for a in attrs if "speaker" in a}
+        targets = {a["target"] for a in attrs if "target" in a}
         self.project.speakers.ensure(str(v) for v in speakers)
         self.project.targets.ensure(str(v) for v in targets)
 
@@ -168,9 +172,9 @@ def import_paths(
 def export_jsonl(project: Project, out: IO[bytes], annotator: str | None = None) -> int:
     """Stream the project (or one annotator's layer) as native JSONL; returns the line count."""
 
-    def items() -> Iterator[tuple[Document, list[AnnotationSet]]]:
+    def items() -> Iterator[tuple[Document, list[SetRows]]]:
         for documents in project.documents.iter_all(400):
-            sets = project.annotations.sets_for([d.id for d in documents], annotator)
+            sets = project.annotations.export_rows([d.id for d in documents], annotator)
             for document in documents:
                 found = sets.get(document.id, [])
                 if annotator is None or found:

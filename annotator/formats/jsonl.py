@@ -22,9 +22,8 @@ from annotator.model import (
     Span,
     SpanId,
     Status,
-    text_sha256,
 )
-from annotator.model.schema import Schema
+from annotator.model.schema import Attribute, Schema
 
 _DOC_KEYS = {"id", "text", "title", "meta", "text_sha256"}
 _SET_KEYS = {"annotator", "status", "spans", "relations", "doc_attrs"}
@@ -42,13 +41,27 @@ class Record:
     annotation: AnnotationSet | None
 
 
+_NO_ATTRS: dict[str, Any] = {}
+
+
+class _SchemaIndex:
+    """Lookups the per-span checks need, built once per file instead of once per span."""
+
+    def __init__(self, schema: Schema) -> None:
+        self.span_attrs: dict[str, dict[str, Attribute]] = {
+            label.name: {a.name: a for a in schema.span_attributes(label.name)}
+            for label in schema.labels
+        }
+
+
 class _Line:
     """Checks one decoded JSON line; every complaint becomes an InputError on that line."""
 
-    def __init__(self, path: Path, number: int, schema: Schema) -> None:
+    def __init__(self, path: Path, number: int, schema: Schema, index: _SchemaIndex) -> None:
         self.path = path
         self.number = number
         self.schema = schema
+        self.schema_index = index
 
     def fail(self, problem: str) -> InputError:
         return InputError(self.path, problem, self.number)
@@ -103,15 +116,15 @@ class _Line:
         text = obj.get("text")
         if not isinstance(text, str) or not text:
             raise self.fail(f'document "{doc_id}" needs "text" as a non-empty string')
-        sha = obj.get("text_sha256")
-        if sha is not None and sha != text_sha256(text):
-            raise self.fail(f'document "{doc_id}": "text_sha256" does not match its text')
         document = Document(
             DocumentId(doc_id),
             text,
             self.string(obj, "title", f'document "{doc_id}"'),
             self.mapping(obj, "meta", f'document "{doc_id}"'),
         )
+        sha = obj.get("text_sha256")
+        if sha is not None and sha != document.sha256:
+            raise self.fail(f'document "{doc_id}": "text_sha256" does not match its text')
         if not _SET_KEYS & set(obj):
             return Record(self.number, document, None)
         annotator = obj.get("annotator", default_annotator)
@@ -135,54 +148,88 @@ class _Line:
     def spans(self, raw: Any, text: str, document: DocumentId, annotator: str) -> list[Span]:
         if not isinstance(raw, list):
             raise self.fail('"spans" must be a list')
+        # The hot loop of large imports: cheap checks inline, wording only when one fails.
         out: list[Span] = []
         names: set[str] = set()
+        length = len(text)
+        allowed = self.schema_index.span_attrs
+        who = AnnotatorName(annotator)
         for index, item in enumerate(raw, start=1):
-            what = f"span {index}"
-            if not isinstance(item, dict):
-                raise self.fail(f"{what} must be an object")
-            self.unknown_keys(item, _SPAN_KEYS, what)
-            name = item.get("id", f"T{index}")
-            if isinstance(name, int) and not isinstance(name, bool):
-                name = str(name)
-            if not isinstance(name, str) or not name:
-                raise self.fail(f'{what}: "id" must be a non-empty string')
-            what = f'span "{name}"'
-            if name in names:
-                raise self.fail(f"{what} appears twice in this line")
-            names.add(name)
-            start = self.integer(item, "start", what)
-            end = self.integer(item, "end", what)
-            if start < 0 or end > len(text):
-                raise self.fail(
-                    f"{what}: [{start}, {end}) lies outside the text of {len(text)} characters"
-                )
-            if end <= start:
-                raise self.fail(f"{what}: end {end} must be greater than start {start}")
+            if type(item) is not dict or not item.keys() <= _SPAN_KEYS:
+                raise self.span_problem(index, item, text)
+            name = item["id"] if "id" in item else f"T{index}"
+            start = item.get("start")
+            end = item.get("end")
             label = item.get("label")
-            if not isinstance(label, str) or self.schema.label(label) is None:
-                known = ", ".join(lab.name for lab in self.schema.labels)
-                raise self.fail(f"{what}: label {label!r} is not in the schema ({known})")
-            covered = item.get("text")
-            if covered is not None and covered != text[start:end]:
-                raise self.fail(
-                    f'{what}: "text" is {covered!r} but the text at [{start}, {end}) is '
-                    f"{text[start:end]!r}"
-                )
-            attrs = self.attrs(self.mapping(item, "attrs", what), label, what)
-            out.append(
-                Span(
-                    SpanId(index),
-                    document,
-                    AnnotatorName(annotator),
-                    start,
-                    end,
-                    label,
-                    attrs,
-                    name,
-                )
-            )
+            attrs = item.get("attrs", _NO_ATTRS)
+            if type(name) is int:
+                name = str(name)
+            if (
+                type(name) is not str
+                or not name
+                or name in names
+                or type(start) is not int
+                or type(end) is not int
+                or not 0 <= start < end <= length
+                or label not in allowed
+                or type(attrs) is not dict
+                or ("text" in item and item["text"] != text[start:end])
+            ):
+                raise self.span_problem(index, {**item, "id": name}, text, names)
+            if attrs:
+                self.check_span_attrs(attrs, label, f'span "{name}"')
+            names.add(name)
+            out.append(Span(SpanId(index), document, who, start, end, label, attrs, name))
         return out
+
+    def check_span_attrs(self, attrs: dict[str, Any], label: str, what: str) -> None:
+        known = self.schema_index.span_attrs[label]
+        for key, value in attrs.items():
+            attribute = known.get(key)
+            if attribute is None:
+                raise self.fail(f'{what}: the schema has no attribute "{key}" for label {label}')
+            problem = self.schema.check_value(attribute, value)
+            if problem:
+                raise self.fail(f"{what}: {problem}")
+
+    def span_problem(
+        self, index: int, item: Any, text: str, names: set[str] | None = None
+    ) -> InputError:
+        """The first thing wrong with a span, worded for the user."""
+        what = f"span {index}"
+        problem: str | None = None
+        if not isinstance(item, dict):
+            problem = "must be an object"
+        elif extra := sorted(set(item) - _SPAN_KEYS):
+            problem = f'has unknown field "{extra[0]}"'
+        if problem is not None:
+            return self.fail(f"{what} {problem}")
+        name = item.get("id", f"T{index}")
+        if not isinstance(name, str) or not name:
+            return self.fail(f'{what}: "id" must be a non-empty string')
+        what = f'span "{name}"'
+        if names is not None and name in names:
+            return self.fail(f"{what} appears twice in this line")
+        start = self.integer(item, "start", what)
+        end = self.integer(item, "end", what)
+        if start < 0 or end > len(text):
+            return self.fail(
+                f"{what}: [{start}, {end}) lies outside the text of {len(text)} characters"
+            )
+        if end <= start:
+            return self.fail(f"{what}: end {end} must be greater than start {start}")
+        label = item.get("label")
+        if not isinstance(label, str) or self.schema.label(label) is None:
+            known = ", ".join(lab.name for lab in self.schema.labels)
+            return self.fail(f"{what}: label {label!r} is not in the schema ({known})")
+        covered = item.get("text")
+        if covered is not None and covered != text[start:end]:
+            return self.fail(
+                f'{what}: "text" is {covered!r} but the text at [{start}, {end}) is '
+                f"{text[start:end]!r}"
+            )
+        self.mapping(item, "attrs", what)
+        raise AssertionError(f"span {index} was refused for no reason")  # pragma: no cover
 
     def relations(self, raw: Any, spans: list[Span]) -> list[Relation]:
         if not isinstance(raw, list):
@@ -221,14 +268,15 @@ def read_jsonl(
 ) -> Iterator[Record]:
     """Parse and check every line of ``path``; raises InputError at the first bad line."""
     text = read_utf8(path)
+    index = _SchemaIndex(schema)
     for number, line in enumerate(text.split("\n"), start=1):
-        if not line.strip():
+        if not line or line.isspace():
             continue
         try:
             obj = orjson.loads(line)
         except orjson.JSONDecodeError as exc:
             raise InputError(path, f"not valid JSON ({exc})", number) from None
-        yield _Line(path, number, schema).parse(obj, default_annotator)
+        yield _Line(path, number, schema, index).parse(obj, default_annotator)
 
 
 def looks_like_jsonl(path: Path) -> bool:
@@ -254,28 +302,34 @@ def _document_fields(document: Document) -> dict[str, Any]:
     }
 
 
-def encode_set(document: Document, annotation: AnnotationSet) -> bytes:
-    names = {span.id: span.name for span in annotation.spans}
+def encode_set(
+    document: Document,
+    annotator: str,
+    status: str,
+    doc_attrs_json: str,
+    spans: Iterable[tuple[str, str, str, int, int, str, str]],
+    relations: Iterable[tuple[str, str, str]],
+) -> bytes:
+    """One annotation line from plain rows; attribute JSON is embedded as it is stored."""
     text = document.text
     record = _document_fields(document)
-    record["annotator"] = annotation.annotator
-    record["status"] = annotation.status.value
+    record["annotator"] = annotator
+    record["status"] = status
     record["spans"] = [
         {
-            "id": span.name,
-            "start": span.start,
-            "end": span.end,
-            "label": span.label,
-            "text": text[span.start : span.end],
-            "attrs": span.attrs,
+            "id": name,
+            "start": start,
+            "end": end,
+            "label": label,
+            "text": text[start:end],
+            "attrs": orjson.Fragment(attrs),
         }
-        for span in annotation.spans
+        for _, _, name, start, end, label, attrs in spans
     ]
     record["relations"] = [
-        {"label": rel.label, "head": names[rel.head], "child": names[rel.child]}
-        for rel in annotation.relations
+        {"label": label, "head": head, "child": child} for label, head, child in relations
     ]
-    record["doc_attrs"] = annotation.doc_attrs
+    record["doc_attrs"] = orjson.Fragment(doc_attrs_json)
     return orjson.dumps(record, option=_LINE)
 
 
@@ -283,13 +337,19 @@ def encode_document(document: Document) -> bytes:
     return orjson.dumps(_document_fields(document), option=_LINE)
 
 
-def write_jsonl(out: IO[bytes], items: Iterable[tuple[Document, list[AnnotationSet]]]) -> int:
+#: (annotator, status, doc_attrs JSON, span rows, relation rows), as the store reads them.
+SetRows = tuple[
+    str, str, str, list[tuple[str, str, str, int, int, str, str]], list[tuple[str, str, str]]
+]
+
+
+def write_jsonl(out: IO[bytes], items: Iterable[tuple[Document, list[SetRows]]]) -> int:
     """Write one line per annotation set (a document without any gets a document line)."""
     lines = 0
     buffer: list[bytes] = []
     for document, sets in items:
         if sets:
-            buffer.extend(encode_set(document, s) for s in sets)
+            buffer.extend(encode_set(document, *rows) for rows in sets)
         else:
             buffer.append(encode_document(document))
         if len(buffer) >= 1000:

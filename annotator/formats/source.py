@@ -32,6 +32,6 @@ def read_utf8(path: Path) -> str:
         ) from None
     if text.startswith(BOM):
         text = text[1:]
-    if not text.strip():
+    if not text or text.isspace():
         raise InputError(path, "the file is empty")
     return text

@@ -17,9 +17,12 @@ class Status(StrEnum):
     SKIPPED = "skipped"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Span:
     """A labelled character range; offsets are code points into the document text, end-exclusive.
+
+    Treat it as a value: change it with ``dataclasses.replace``. (Not frozen because frozen
+    dataclasses cost five times as much to build, and imports build millions.)
 
     ``name`` is the span's id inside its annotation set as it travels in JSONL (``"T3"``);
     ``id`` is the project-wide key.
@@ -38,7 +41,7 @@ class Span:
         return self.start < other.end and other.start < self.end
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Relation:
     """A typed link from a head span to a child span of the same annotation set."""
 

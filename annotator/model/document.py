@@ -20,7 +20,9 @@ class Document:
     text: str
     title: str = ""
     meta: dict[str, Any] = field(default_factory=dict)
+    #: Computed from the text unless the caller already knows it (the store does).
+    sha256: str = field(default="", compare=False, repr=False)
 
-    @property
-    def sha256(self) -> str:
-        return text_sha256(self.text)
+    def __post_init__(self) -> None:
+        if not self.sha256:
+            object.__setattr__(self, "sha256", text_sha256(self.text))

@@ -32,6 +32,12 @@ from annotator.store.rows import (
 
 _GENERATED_NAME = re.compile(r"^T(\d+)$")
 SetKey = tuple[DocumentId, AnnotatorName]
+#: (document, annotator, name, start, end, label, attrs JSON) of a span, as exports read it.
+SpanRow = tuple[str, str, str, int, int, str, str]
+#: (label, head span name, child span name) of a relation.
+RelationRow = tuple[str, str, str]
+#: (annotator, status, doc_attrs JSON, spans, relations) of one annotation set.
+SetRows = tuple[str, str, str, list[SpanRow], list[RelationRow]]
 
 
 class Annotations:
@@ -306,6 +312,49 @@ class Annotations:
                 Relation(RelationId(rid), label, SpanId(head), SpanId(child))
             )
         out: dict[DocumentId, list[AnnotationSet]] = {}
+        for key in sorted(sets):
+            out.setdefault(DocumentId(key[0]), []).append(sets[key])
+        return out
+
+    def export_rows(
+        self, documents: Sequence[DocumentId], annotator: str | None = None
+    ) -> dict[DocumentId, list[SetRows]]:
+        """The sets of ``documents`` as plain rows, for streaming exports without model objects.
+
+        Attribute columns stay JSON text, so an exporter can embed them without parsing.
+        """
+        marks = ",".join("?" * len(documents))
+        who = " AND annotator = ?" if annotator is not None else ""
+        args: list[Any] = [*documents, annotator] if annotator is not None else list(documents)
+        sets: dict[tuple[str, str], SetRows] = {}
+        for document, name, status, doc_attrs in self._db.execute(
+            f"SELECT document, annotator, status, doc_attrs FROM annotation_sets "
+            f"WHERE document IN ({marks}){who}",
+            args,
+        ):
+            sets[(document, name)] = (name, status, doc_attrs, [], [])
+        key: tuple[str, str] = ("", "")
+        spans: list[SpanRow] = []
+        for row in self._db.execute(
+            f'SELECT document, annotator, name, start, "end", label, attrs FROM spans '
+            f'WHERE document IN ({marks}){who} ORDER BY document, annotator, start, "end", id',
+            args,
+        ):
+            if (row[0], row[1]) != key:
+                key = (row[0], row[1])
+                if key not in sets:
+                    sets[key] = (key[1], Status.TODO.value, "{}", [], [])
+                spans = sets[key][3]
+            spans.append(row)
+        for label, head, child, document, name in self._db.execute(
+            f"SELECT r.label, h.name, c.name, h.document, h.annotator FROM relations r "
+            f"JOIN spans h ON h.id = r.head JOIN spans c ON c.id = r.child "
+            f"WHERE h.document IN ({marks}){who.replace('annotator', 'h.annotator')} "
+            "ORDER BY r.id",
+            args,
+        ):
+            sets[(document, name)][4].append((label, head, child))
+        out: dict[DocumentId, list[SetRows]] = {}
         for key in sorted(sets):
             out.setdefault(DocumentId(key[0]), []).append(sets[key])
         return out

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from sqlite_utils import Database
 
-from annotator.model import Document, DocumentId, text_sha256
+from annotator.model import Document, DocumentId
 from annotator.store.rows import document_from_row, dump_json
 
 
@@ -29,7 +29,7 @@ class Documents:
 
     def get(self, document: DocumentId) -> Document | None:
         row = self._db.execute(
-            "SELECT id, title, text, meta FROM documents WHERE id = ?", [document]
+            "SELECT id, title, text, meta, sha256 FROM documents WHERE id = ?", [document]
         ).fetchone()
         return document_from_row(row) if row else None
 
@@ -59,7 +59,9 @@ class Documents:
 
     def iter_all(self, batch: int = 500) -> Iterator[list[Document]]:
         """All documents in import order, a batch at a time, never the whole corpus in memory."""
-        cursor = self._db.execute("SELECT id, title, text, meta FROM documents ORDER BY ord")
+        cursor = self._db.execute(
+            "SELECT id, title, text, meta, sha256 FROM documents ORDER BY ord"
+        )
         while rows := cursor.fetchmany(batch):
             yield [document_from_row(r) for r in rows]
 
@@ -67,7 +69,7 @@ class Documents:
         """Append new documents (the caller holds the transaction)."""
         start = self._db.execute("SELECT coalesce(max(ord), 0) FROM documents").fetchone()[0]
         rows = [
-            (doc.id, start + i, doc.title, doc.text, dump_json(doc.meta), text_sha256(doc.text))
+            (doc.id, start + i, doc.title, doc.text, dump_json(doc.meta), doc.sha256)
             for i, doc in enumerate(documents, start=1)
         ]
         self._db.conn.executemany(

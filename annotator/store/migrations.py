@@ -52,8 +52,7 @@ def initial(db: Database) -> None:
             attrs TEXT NOT NULL DEFAULT '{}',
             CHECK (start >= 0 AND "end" > start)
         );
-        CREATE INDEX spans_set_start ON spans(document, annotator, start);
-        CREATE UNIQUE INDEX spans_set_name ON spans(document, annotator, name);
+        CREATE INDEX spans_set_start ON spans(document, annotator, start, "end");
         CREATE TABLE relations (
             id INTEGER PRIMARY KEY,
             label TEXT NOT NULL,

@@ -33,6 +33,14 @@ class Project:
         self.targets = Targets(db)
         self.history = History(db)
         self._schema: Schema | None = None
+        self._history_at_open = self._last_history_id()
+
+    def _last_history_id(self) -> int:
+        return int(self._db.execute("SELECT coalesce(max(id), 0) FROM history").fetchone()[0])
+
+    def changed_since_open(self) -> bool:
+        """Whether anything was edited or imported since this project was opened."""
+        return self._last_history_id() != self._history_at_open
 
     # --- lifecycle ---------------------------------------------------------------------------
 

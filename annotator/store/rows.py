@@ -22,10 +22,16 @@ SPAN_COLUMNS = 'id, document, annotator, name, start, "end", label, attrs'
 
 def dump_json(value: dict[str, Any]) -> str:
     # Sorted keys: the same content always gives the same bytes, so exports are stable.
+    if not value:
+        return "{}"
+    if len(value) == 1:
+        return orjson.dumps(value).decode()
     return orjson.dumps(value, option=orjson.OPT_SORT_KEYS).decode()
 
 
 def load_attrs(text: str) -> dict[str, AttrValue]:
+    if text == "{}":
+        return {}
     value = orjson.loads(text)
     assert isinstance(value, dict)
     return value
@@ -64,5 +70,5 @@ def relation_from_row(row: tuple[Any, ...]) -> Relation:
 
 
 def document_from_row(row: tuple[Any, ...]) -> Document:
-    did, title, text, meta = row
-    return Document(DocumentId(did), text, title, orjson.loads(meta))
+    did, title, text, meta, sha256 = row
+    return Document(DocumentId(did), text, title, orjson.loads(meta), sha256)

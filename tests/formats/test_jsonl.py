@@ -14,7 +14,7 @@ from annotator.model.schema import Schema
 from annotator.store import Project
 from annotator.transfer import export_jsonl, import_paths
 
-TEXT = 'Peskov 😀 said:\r\n“It is off\u00a0the table,” he told reporters. Café́ ok.'
+TEXT = "Peskov 😀 said:\r\n“It is off\u00a0the table,” he told reporters. Café́ ok."
 
 
 def find(text: str, part: str) -> tuple[int, int]:
@@ -35,10 +35,21 @@ def two_annotators() -> list[dict[str, Any]]:
         "annotator": "alice",
         "status": "done",
         "spans": [
-            {"id": "T1", "start": q[0], "end": q[1], "label": "QUOTE",
-             "attrs": {"stance": "against", "claim_type": "opinion", "target": "NATO bid"}},
-            {"id": "T2", "start": s[0], "end": s[1], "label": "SPEAKER",
-             "text": "Peskov", "attrs": {"speaker": "Dmitry Peskov"}},
+            {
+                "id": "T1",
+                "start": q[0],
+                "end": q[1],
+                "label": "QUOTE",
+                "attrs": {"stance": "against", "claim_type": "opinion", "target": "NATO bid"},
+            },
+            {
+                "id": "T2",
+                "start": s[0],
+                "end": s[1],
+                "label": "SPEAKER",
+                "text": "Peskov",
+                "attrs": {"speaker": "Dmitry Peskov"},
+            },
             {"id": "T3", "start": c[0], "end": c[1], "label": "CUE", "attrs": {}},
         ],
         "relations": [
@@ -54,8 +65,13 @@ def two_annotators() -> list[dict[str, Any]]:
         "status": "in_progress",
         "spans": [
             {"id": "a", "start": q[0], "end": q[1] - 1, "label": "QUOTE", "attrs": {}},
-            {"id": "b", "start": he[0], "end": he[1], "label": "SPEAKER",
-             "attrs": {"speaker": "Dmitry Peskov"}},
+            {
+                "id": "b",
+                "start": he[0],
+                "end": he[1],
+                "label": "SPEAKER",
+                "attrs": {"speaker": "Dmitry Peskov"},
+            },
         ],
         "relations": [{"label": "attributed_to", "head": "a", "child": "b"}],
     }
@@ -64,8 +80,9 @@ def two_annotators() -> list[dict[str, Any]]:
 
 
 def write_jsonl(path: Path, records: list[dict[str, Any]]) -> Path:
-    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records),
-                    encoding="utf-8")
+    path.write_text(
+        "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8"
+    )
     return path
 
 
@@ -87,7 +104,9 @@ def test_round_trip_is_lossless(tmp_path: Path, project: Project, schema: Schema
 
     lines = [json.loads(line) for line in first.decode().splitlines()]
     assert [(r["id"], r.get("annotator")) for r in lines] == [
-        ("doc-1", "alice"), ("doc-1", "bob"), ("doc-2", None),
+        ("doc-1", "alice"),
+        ("doc-1", "bob"),
+        ("doc-2", None),
     ]
     alice = lines[0]
     assert alice["text"] == TEXT  # CRLF, NBSP, emoji and combining mark kept as they were
@@ -98,7 +117,8 @@ def test_round_trip_is_lossless(tmp_path: Path, project: Project, schema: Schema
     assert quote["text"] == "“It is off\u00a0the table,”"
     assert quote["attrs"] == {"claim_type": "opinion", "stance": "against", "target": "NATO bid"}
     assert {(r["label"], r["head"], r["child"]) for r in alice["relations"]} == {
-        ("attributed_to", "T1", "T2"), ("cued_by", "T1", "T3"),
+        ("attributed_to", "T1", "T2"),
+        ("cued_by", "T1", "T3"),
     }
     assert lines[1]["status"] == "in_progress" and lines[1]["relations"] == [
         {"label": "attributed_to", "head": "a", "child": "b"}
@@ -136,8 +156,11 @@ def test_reimporting_a_set_replaces_it_after_a_backup(tmp_path: Path, project: P
 
 
 def test_annotator_option_fills_lines_without_one(tmp_path: Path, project: Project) -> None:
-    record = {"id": "d", "text": "He said so.", "spans": [
-        {"id": "1", "start": 0, "end": 2, "label": "SPEAKER"}]}
+    record = {
+        "id": "d",
+        "text": "He said so.",
+        "spans": [{"id": "1", "start": 0, "end": 2, "label": "SPEAKER"}],
+    }
     path = write_jsonl(tmp_path / "in.jsonl", [record])
     with pytest.raises(InputError, match='needs "annotator"'):
         import_paths(project, [path])

@@ -29,7 +29,12 @@ def test_default_schema_has_the_quote_labels_attributes_and_relations(schema: Sc
         ("CUE", "c"),
     ]
     assert {a.name for a in schema.span_attributes("QUOTE")} == {
-        "quote_type", "target", "stance", "claim_type", "commitment", "checkworthy",
+        "quote_type",
+        "target",
+        "stance",
+        "claim_type",
+        "commitment",
+        "checkworthy",
     }
     speaker = schema.span_attribute("SPEAKER", "speaker")
     assert speaker is not None and speaker.open

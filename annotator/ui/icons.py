@@ -1,0 +1,54 @@
+"""Icons from the bundled SVGs, cached; a status icon per document status."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+from PySide6.QtSvg import QSvgRenderer
+
+from annotator.model import Status
+from annotator.paths import resources_dir
+
+STATUS_COLORS = {
+    Status.TODO: "#8a96a3",
+    Status.IN_PROGRESS: "#E69F00",
+    Status.DONE: "#009E73",
+    Status.SKIPPED: "#CC79A7",
+}
+STATUS_ICONS = {
+    Status.TODO: "todo",
+    Status.IN_PROGRESS: "progress",
+    Status.DONE: "done",
+    Status.SKIPPED: "skip",
+}
+
+
+@cache
+def icon(name: str, color: str | None = None) -> QIcon:
+    """The named SVG icon, optionally recoloured (the SVGs draw in one neutral stroke colour)."""
+    data = (resources_dir() / "icons" / f"{name}.svg").read_text(encoding="utf-8")
+    if color is not None:
+        data = data.replace("#5b6b7c", color)
+    renderer = QSvgRenderer(QByteArray(data.encode()))
+    result = QIcon()
+    for size in (16, 24, 32, 48):
+        pixmap = QPixmap(size, size)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        renderer.render(painter)
+        painter.end()
+        result.addPixmap(pixmap)
+    return result
+
+
+def status_icon(status: Status) -> QIcon:
+    return icon(STATUS_ICONS[status], STATUS_COLORS[status])
+
+
+def swatch(color: str, size: int = 12) -> QIcon:
+    """A small filled square in a label's colour, for menus and tables."""
+    pixmap = QPixmap(size, size)
+    pixmap.fill(QColor(color))
+    return QIcon(pixmap)

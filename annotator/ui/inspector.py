@@ -1,0 +1,199 @@
+"""The inspector: the selected span's label, attributes and links, or the document's attributes."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from annotator.model import AnnotationSet, AttrValue, RelationId, Span
+from annotator.model.schema import Attribute, Schema
+from annotator.ui.icons import icon, swatch
+
+NONE_TEXT = "—"
+
+
+def value_from_text(attribute: Attribute, text: str) -> AttrValue | None:
+    """What the user picked, as the schema's own value (numbers stay numbers)."""
+    if text in ("", NONE_TEXT):
+        return None
+    for value in attribute.values:
+        if str(value) == text:
+            return value
+    return text
+
+
+class AttributeEditor(QComboBox):
+    """A dropdown for a closed attribute, an editable combo with suggestions for an open one."""
+
+    value_chosen = Signal(str, object)  # attribute name, value or None
+
+    def __init__(self, attribute: Attribute, suggestions: list[str]) -> None:
+        super().__init__()
+        self.attribute = attribute
+        self.setEditable(attribute.open or not attribute.values)
+        self.addItem(NONE_TEXT)
+        for value in attribute.values:
+            self.addItem(str(value))
+            description = attribute.value_descriptions.get(str(value))
+            if description:
+                self.setItemData(self.count() - 1, description, Qt.ItemDataRole.ToolTipRole)
+        for suggestion in suggestions:
+            if self.findText(suggestion) < 0:
+                self.addItem(suggestion)
+        hint = f" (key {attribute.key.upper()} cycles)" if attribute.key else ""
+        self.setToolTip((attribute.description or attribute.name) + hint)
+        self.setAccessibleName(attribute.name)
+        if self.isEditable():
+            self.lineEdit().setPlaceholderText("type or pick")
+            self.lineEdit().editingFinished.connect(self._commit)
+        self.activated.connect(self._commit)
+
+    def show_value(self, value: AttrValue | None) -> None:
+        self.blockSignals(True)
+        text = NONE_TEXT if value is None else str(value)
+        if self.findText(text) < 0:
+            self.addItem(text)
+        self.setCurrentText(text)
+        self.blockSignals(False)
+        self._shown = text
+
+    def _commit(self, *_: object) -> None:
+        text = self.currentText().strip()
+        if text == getattr(self, "_shown", None):
+            return
+        self._shown = text
+        self.value_chosen.emit(self.attribute.name, value_from_text(self.attribute, text))
+
+
+class Inspector(QWidget):
+    """Emits what the user asks for; the window turns requests into Edits."""
+
+    attribute_chosen = Signal(object, str, object)  # span id, name, value
+    doc_attribute_chosen = Signal(str, object)
+    label_chosen = Signal(object, str)  # span id, label
+    relation_removed = Signal(object)  # relation id
+
+    def __init__(self, schema: Schema, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.schema = schema
+        self.suggestions: dict[str, list[str]] = {}
+        self.title = QLabel()
+        self.title.setWordWrap(True)
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
+        self.label_box = QComboBox()
+        self.label_box.setAccessibleName("Label")
+        for number, label in enumerate(schema.labels, start=1):
+            key = f"{label.key.upper()} or {number}" if label.key else str(number)
+            self.label_box.addItem(swatch(label.color), label.name)
+            self.label_box.setItemData(number - 1, f"{label.description}\nKey: {key}",
+                                       Qt.ItemDataRole.ToolTipRole)
+        self.label_box.activated.connect(self._label_changed)
+        self.form_box = QGroupBox("Attributes")
+        self.form = QFormLayout(self.form_box)
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.links_box = QGroupBox("Links")
+        self.links = QListWidget()
+        self.links.setAccessibleName("Links")
+        self.unlink = QPushButton(icon("delete"), "Remove link")
+        self.unlink.setToolTip("Remove the selected link")
+        self.unlink.clicked.connect(self._remove_link)
+        links_layout = QVBoxLayout(self.links_box)
+        links_layout.addWidget(self.links)
+        links_layout.addWidget(self.unlink, 0, Qt.AlignmentFlag.AlignRight)
+        label_row = QHBoxLayout()
+        self.label_caption = QLabel("&Label")
+        self.label_caption.setBuddy(self.label_box)
+        label_row.addWidget(self.label_caption)
+        label_row.addWidget(self.label_box, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.title)
+        layout.addLayout(label_row)
+        layout.addWidget(self.form_box)
+        layout.addWidget(self.links_box)
+        layout.addStretch(1)
+        self._label_row = label_row
+        self._span: Span | None = None
+        self.editors: dict[str, AttributeEditor] = {}
+
+    def set_read_only(self, read_only: bool) -> None:
+        for widget in (self.label_box, self.form_box, self.unlink):
+            widget.setEnabled(not read_only)
+
+    def show_span(self, span: Span, text: str, annotation: AnnotationSet) -> None:
+        self._span = span
+        covered = " ".join(text[span.start : span.end].split())
+        self.title.setText(f"“{covered[:140]}”  [{span.start}–{span.end}]")
+        self.label_box.setVisible(True)
+        self.label_caption.setVisible(True)
+        self.label_box.setCurrentText(span.label)
+        self._fill(self.schema.span_attributes(span.label), span.attrs)
+        self.form_box.setTitle(f"{span.label} attributes")
+        by_id = {s.id: s for s in annotation.spans}
+        self.links.clear()
+        for relation in annotation.relations:
+            if span.id not in (relation.head, relation.child):
+                continue
+            other = by_id.get(relation.child if relation.head == span.id else relation.head)
+            if other is None:
+                continue
+            arrow = "→" if relation.head == span.id else "←"
+            snippet = " ".join(text[other.start : other.end].split())[:60]
+            item = QListWidgetItem(f"{relation.label} {arrow} {other.label} “{snippet}”")
+            item.setData(Qt.ItemDataRole.UserRole, relation.id)
+            self.links.addItem(item)
+        self.links_box.setVisible(True)
+        self.unlink.setEnabled(self.links.count() > 0)
+
+    def show_document(self, title: str, annotation: AnnotationSet | None) -> None:
+        self._span = None
+        self.title.setText(f"Document: {title}\nNo span selected: select text and press a "
+                           "label key, or Tab to the next span.")
+        self.label_box.setVisible(False)
+        self.label_caption.setVisible(False)
+        self.links_box.setVisible(False)
+        self.form_box.setTitle("Document attributes")
+        self._fill(self.schema.document_attributes, annotation.doc_attrs if annotation else {})
+
+    def _fill(self, attributes: tuple[Attribute, ...], values: dict[str, AttrValue]) -> None:
+        while self.form.rowCount():
+            self.form.removeRow(0)
+        self.editors = {}
+        for attribute in attributes:
+            editor = AttributeEditor(attribute, self.suggestions.get(attribute.name, []))
+            editor.show_value(values.get(attribute.name))
+            editor.value_chosen.connect(self._value_chosen)
+            name = attribute.name.replace("_", " ")
+            caption = QLabel(f"{name} ({attribute.key.upper()})" if attribute.key else name)
+            caption.setToolTip(attribute.description)
+            caption.setBuddy(editor)
+            self.form.addRow(caption, editor)
+            self.editors[attribute.name] = editor
+        if not attributes:
+            self.form.addRow(QLabel("none in the schema"))
+
+    def _value_chosen(self, name: str, value: AttrValue | None) -> None:
+        if self._span is None:
+            self.doc_attribute_chosen.emit(name, value)
+        else:
+            self.attribute_chosen.emit(self._span.id, name, value)
+
+    def _label_changed(self, row: int) -> None:
+        if self._span is not None and self.schema.labels[row].name != self._span.label:
+            self.label_chosen.emit(self._span.id, self.schema.labels[row].name)
+
+    def _remove_link(self) -> None:
+        item = self.links.currentItem() or self.links.item(0)
+        if item is not None:
+            self.relation_removed.emit(RelationId(item.data(Qt.ItemDataRole.UserRole)))

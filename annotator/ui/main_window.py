@@ -1,0 +1,390 @@
+"""The main window: wires the document list, text view, inspector and span table to a Session."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QTableView,
+    QToolBar,
+)
+
+from annotator.edits import Change, ChangeSpan, DeleteRelation, SetAttribute, SetDocAttribute
+from annotator.edits import SetStatus
+from annotator.model import Document, DocumentId, SpanId, Status
+from annotator.model.checks import problems
+from annotator.ui.actions import attribute_actions, build_actions, label_actions
+from annotator.ui.document_list import DocumentPanel
+from annotator.ui.icons import icon
+from annotator.ui.inspector import Inspector
+from annotator.ui.labelling import Labeller
+from annotator.ui.project_files import ProjectFiles
+from annotator.ui.session import Session
+from annotator.ui.span_table import COL_TEXT, SPAN_ROLE, SpanTableModel
+from annotator.ui.text_view import TextView
+from annotator.ui.theme import apply_theme
+
+
+class MainWindow(QMainWindow):
+    #: Another project should replace this one (the application shell does it).
+    project_requested = Signal(object)
+
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self.session = session
+        schema = session.project.schema
+        self.setWindowIcon(icon("app"))
+        self.actions = build_actions(self)
+        self.label_actions = label_actions(self, schema)
+        self.attribute_actions = attribute_actions(self, schema)
+        self.documents = DocumentPanel()
+        self.view = TextView()
+        self.view.setAccessibleName("Document text")
+        self.labeller = Labeller(session, self.view, self)
+        self.inspector = Inspector(schema)
+        self.span_model = SpanTableModel(schema)
+        self.span_table = QTableView()
+        self.span_table.setAccessibleName("Spans of this document")
+        self.span_table.setModel(self.span_model)
+        self.span_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.span_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.span_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.span_table.verticalHeader().hide()
+        self.span_table.horizontalHeader().setSectionResizeMode(
+            COL_TEXT, QHeaderView.ResizeMode.Stretch)
+        self.span_table.setWordWrap(False)
+        self.files = ProjectFiles(self, session)
+        self._build_layout()
+        self._build_menus()
+        self._build_status_bar()
+        self._connect()
+        self._refresh_pending = False
+        self.reload_documents()
+        first = session.first_unfinished()
+        if first is not None:
+            self.open_document(first)
+        self.restore_state()
+        self.view.setFocus()
+
+    # --- construction ---------------------------------------------------------------------
+
+    def _build_layout(self) -> None:
+        self.right = QSplitter(Qt.Orientation.Vertical)
+        self.right.addWidget(self.inspector)
+        self.right.addWidget(self.span_table)
+        self.right.setStretchFactor(1, 1)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.documents)
+        self.splitter.addWidget(self.view)
+        self.splitter.addWidget(self.right)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([240, 720, 380])
+        self.splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(self.splitter)
+        self.resize(1360, 860)
+
+    def _build_menus(self) -> None:
+        a = self.actions
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        file_menu.addActions([a.new_project, a.open_project])
+        self.recent_menu = file_menu.addMenu("Open &Recent")
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        file_menu.addSeparator()
+        file_menu.addActions([a.import_files, a.export_jsonl])
+        file_menu.addSeparator()
+        file_menu.addActions([a.change_annotator, a.quit])
+        edit_menu = bar.addMenu("&Edit")
+        edit_menu.addActions([a.undo, a.redo])
+        edit_menu.addSeparator()
+        edit_menu.addActions([a.delete_span, a.clear_selection, a.toggle_snap])
+        label_menu = bar.addMenu("&Label")
+        label_menu.addActions(self.label_actions)
+        label_menu.addSeparator()
+        label_menu.addActions(self.attribute_actions)
+        label_menu.addSeparator()
+        label_menu.addActions([a.next_span, a.previous_span, a.start_left, a.start_right,
+                               a.end_left, a.end_right])
+        document_menu = bar.addMenu("&Document")
+        document_menu.addActions([a.previous_document, a.next_document, a.mark_done,
+                                  a.skip_document])
+        view_menu = bar.addMenu("&View")
+        view_menu.addActions([a.zoom_in, a.zoom_out, a.dark_mode])
+        self.layer_menu = view_menu.addMenu("Show &Layer")
+        self.layer_menu.aboutToShow.connect(self._fill_layers)
+        toolbar = QToolBar("Main")
+        toolbar.setObjectName("main-toolbar")
+        toolbar.setMovable(False)
+        toolbar.addActions([a.new_project, a.open_project, a.import_files, a.export_jsonl])
+        toolbar.addSeparator()
+        toolbar.addActions([a.undo, a.redo])
+        toolbar.addSeparator()
+        toolbar.addActions([a.previous_document, a.next_document, a.mark_done, a.skip_document])
+        toolbar.addSeparator()
+        toolbar.addActions([a.zoom_out, a.zoom_in])
+        self.addToolBar(toolbar)
+        # Shortcuts work whether or not a menu is open; the text view owns Tab.
+        self.addActions(a.all() + self.label_actions + self.attribute_actions)
+        for action in (a.next_span, a.previous_span):
+            self.removeAction(action)
+            self.view.addAction(action)
+            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+
+    def _build_status_bar(self) -> None:
+        status = self.statusBar()
+        self.annotator_label = QLabel()
+        self.status_label = QLabel()
+        self.saved_label = QLabel("All changes saved")
+        self.saved_label.setToolTip("Every edit is committed to the project file at once")
+        for widget in (self.annotator_label, self.status_label, self.saved_label):
+            status.addPermanentWidget(widget)
+        self._show_identity()
+
+    def _connect(self) -> None:
+        a, s = self.actions, self.session
+        stack = s.undo_stack
+        a.undo.triggered.connect(stack.undo)
+        a.redo.triggered.connect(stack.redo)
+        stack.canUndoChanged.connect(a.undo.setEnabled)
+        stack.canRedoChanged.connect(a.redo.setEnabled)
+        stack.undoTextChanged.connect(lambda t: a.undo.setText(f"&Undo {t}".strip()))
+        stack.redoTextChanged.connect(lambda t: a.redo.setText(f"&Redo {t}".strip()))
+        a.undo.setEnabled(False)
+        a.redo.setEnabled(False)
+        a.delete_span.triggered.connect(self.labeller.delete_selected)
+        a.clear_selection.triggered.connect(self.labeller.clear)
+        a.next_span.triggered.connect(lambda: self.labeller.step(True))
+        a.previous_span.triggered.connect(lambda: self.labeller.step(False))
+        a.start_left.triggered.connect(lambda: self.labeller.move_edge("start", False))
+        a.start_right.triggered.connect(lambda: self.labeller.move_edge("start", True))
+        a.end_left.triggered.connect(lambda: self.labeller.move_edge("end", False))
+        a.end_right.triggered.connect(lambda: self.labeller.move_edge("end", True))
+        a.toggle_snap.toggled.connect(lambda on: setattr(self.labeller, "snap_to_words", on))
+        a.next_document.triggered.connect(lambda: self.step_document(1))
+        a.previous_document.triggered.connect(lambda: self.step_document(-1))
+        a.mark_done.triggered.connect(self.mark_done)
+        a.skip_document.triggered.connect(self.skip_document)
+        a.zoom_in.triggered.connect(self.view.zoom_in)
+        a.zoom_out.triggered.connect(self.view.zoom_out)
+        a.dark_mode.toggled.connect(apply_theme)
+        a.quit.triggered.connect(self.close)
+        a.new_project.triggered.connect(self.files.new_project)
+        a.open_project.triggered.connect(self.files.open_project)
+        a.import_files.triggered.connect(self.files.import_files)
+        a.export_jsonl.triggered.connect(self.files.export_jsonl)
+        a.change_annotator.triggered.connect(self.files.change_annotator)
+        for action in self.label_actions:
+            action.triggered.connect(
+                lambda _=False, name=action.data(): self.labeller.label_selection(name))
+        for action in self.attribute_actions:
+            action.triggered.connect(
+                lambda _=False, name=action.data(): self.labeller.cycle_attribute(name))
+        s.changed.connect(self.apply_change)
+        s.failed.connect(lambda message: self.statusBar().showMessage(message, 6000))
+        s.document_opened.connect(self.show_document)
+        self.documents.document_chosen.connect(lambda d: self.open_document(DocumentId(d)))
+        self.view.span_activated.connect(lambda sid: self._select_span(SpanId(sid)))
+        self.view.span_deselected.connect(lambda: self._select_span(None))
+        self.span_table.clicked.connect(self._table_clicked)
+        self.span_table.activated.connect(self._table_clicked)
+        i = self.inspector
+        i.attribute_chosen.connect(lambda sid, n, v: s.push(SetAttribute(sid, n, v)))
+        i.label_chosen.connect(lambda sid, label: s.push(ChangeSpan(sid, label)))
+        i.relation_removed.connect(lambda rid: s.push(DeleteRelation(rid)))
+        i.doc_attribute_chosen.connect(self._set_doc_attribute)
+
+    # --- documents --------------------------------------------------------------------------
+
+    def reload_documents(self) -> None:
+        self.documents.set_documents(self.session.summaries(), self.session.statuses())
+
+    def open_document(self, document: DocumentId) -> None:
+        self.session.open_document(document)
+
+    def show_document(self, document: Document) -> None:
+        annotation = self.session.current_set()
+        colors = {label.name: label.color for label in self.session.project.schema.labels}
+        self.view.set_content(document.text, annotation.spans, colors)
+        self.view.set_read_only_layer(self.session.read_only)
+        self.inspector.set_read_only(self.session.read_only)
+        self.documents.select(document.id)
+        self.setWindowTitle(f"{document.title or document.id} — {self.session.project.path.name}"
+                            " — Annotator")
+        self._refresh_panels()
+
+    def step_document(self, delta: int) -> None:
+        ids = self.documents.model.ids()
+        current = self.session.document
+        if not ids or current is None:
+            return
+        index = ids.index(current.id) + delta
+        if 0 <= index < len(ids):
+            self.open_document(ids[index])
+        else:
+            self.statusBar().showMessage("no more documents that way", 4000)
+
+    def confirm(self, title: str, text: str) -> bool:
+        """Ask a yes/no question (tests replace this)."""
+        answer = QMessageBox.question(self, title, text)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def mark_done(self) -> None:
+        document = self.session.document
+        if document is None:
+            return
+        found = problems(self.session.current_set(), self.session.project.schema, document.text)
+        if found:
+            listed = "\n".join(f"• {p.message}" for p in found[:12])
+            more = f"\n… and {len(found) - 12} more" if len(found) > 12 else ""
+            if not self.confirm("Mark done?", f"This document still has problems:\n\n{listed}"
+                                f"{more}\n\nMark it done anyway?"):
+                return
+        if self.session.push(SetStatus(document.id, self.session.annotator, status=Status.DONE)):
+            self._go_to_next_unfinished()
+
+    def skip_document(self) -> None:
+        document = self.session.document
+        if document and self.session.push(
+                SetStatus(document.id, self.session.annotator, status=Status.SKIPPED)):
+            self._go_to_next_unfinished()
+
+    def _go_to_next_unfinished(self) -> None:
+        following = self.session.first_unfinished()
+        current = self.session.document
+        if following is not None and current is not None and following != current.id:
+            self.open_document(following)
+        else:
+            self.statusBar().showMessage("every document is done or skipped", 6000)
+
+    # --- changes --------------------------------------------------------------------------
+
+    def apply_change(self, change: Change) -> None:
+        """Refresh exactly what an edit touched: spans in the view now, panels after painting."""
+        document = self.session.document
+        if change.status:
+            self.documents.set_status(change.document,
+                                      self.session.project.annotations.status(
+                                          change.document, self.session.layer))
+        if document is None or change.document != document.id:
+            return
+        for span_id in change.removed:
+            if span_id in self.view.spans:
+                self.view.remove_span(span_id)
+        for span_id in change.spans:
+            span = self.session.project.annotations.span(span_id)
+            if span is None or span.annotator != self.session.layer:
+                if span_id in self.view.spans:
+                    self.view.remove_span(span_id)
+            elif span_id in self.view.spans:
+                self.view.replace_span(span)
+            else:
+                self.view.add_span(span)
+        if not self._refresh_pending:
+            # Table and inspector reload the whole set: do it once, after the repaint.
+            self._refresh_pending = True
+            QTimer.singleShot(0, self._refresh_panels)
+
+    def _refresh_panels(self) -> None:
+        self._refresh_pending = False
+        document = self.session.document
+        if document is None:
+            return
+        annotation = self.session.current_set()
+        self.span_model.set_rows(document.text, annotation)
+        project = self.session.project
+        self.inspector.suggestions = {
+            "speaker": [s.name for s in project.speakers.all()],
+            "target": [t.label for t in project.targets.all()],
+        }
+        selected = self.view.selected_span()
+        if selected is not None:
+            self.inspector.show_span(selected, document.text, annotation)
+            row = self.span_model.row_of(selected.id)
+            if row >= 0:
+                self.span_table.selectRow(row)
+        else:
+            self.inspector.show_document(document.title or document.id, annotation)
+            self.span_table.clearSelection()
+        status = annotation.status.value.replace("_", " ")
+        self.status_label.setText(f"{len(annotation.spans)} spans · {status}")
+
+    def _select_span(self, span_id: SpanId | None) -> None:
+        self.labeller.select(span_id)
+        self._refresh_panels()
+
+    def _table_clicked(self, index: object) -> None:
+        span_id = self.span_model.data(index, SPAN_ROLE)  # type: ignore[arg-type]
+        if span_id is not None:
+            self._select_span(SpanId(span_id))
+            self.view.setFocus()
+
+    def _set_doc_attribute(self, name: str, value: object) -> None:
+        document = self.session.document
+        if document is not None:
+            self.session.push(SetDocAttribute(document.id, self.session.annotator, name=name,
+                                              value=value))  # type: ignore[arg-type]
+
+    # --- identity, layers, recent files, state ----------------------------------------------
+
+    def _show_identity(self) -> None:
+        layer = self.session.layer
+        mine = layer == self.session.annotator
+        self.annotator_label.setText(
+            f"Annotator: {self.session.annotator}" if mine
+            else f"Viewing {layer}'s layer (read-only) as {self.session.annotator}")
+
+    def _fill_layers(self) -> None:
+        self.layer_menu.clear()
+        group = QActionGroup(self.layer_menu)
+        for name in self.session.layers():
+            action = QAction(name + (" (you)" if name == self.session.annotator else ""),
+                             self.layer_menu, checkable=True)
+            action.setChecked(name == self.session.layer)
+            action.triggered.connect(lambda _=False, n=name: self.show_layer(n))
+            group.addAction(action)
+            self.layer_menu.addAction(action)
+
+    def show_layer(self, name: str) -> None:
+        self.session.set_layer(name)
+        self.reload_documents()
+        self._show_identity()
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        for path in self.files.recent():
+            action = self.recent_menu.addAction(path)
+            action.triggered.connect(lambda _=False, p=path: self.project_requested.emit(Path(p)))
+        if self.recent_menu.isEmpty():
+            self.recent_menu.addAction("(none)").setEnabled(False)
+
+    def restore_state(self) -> None:
+        settings = QSettings()
+        geometry = settings.value("window/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        for key, splitter in (("window/splitter", self.splitter), ("window/right", self.right)):
+            state = settings.value(key)
+            if isinstance(state, QByteArray):
+                splitter.restoreState(state)
+        font = self.view.font()
+        font.setPointSizeF(float(settings.value("view/font_size", font.pointSizeF())))
+        self.view.setFont(font)
+        dark = settings.value("view/dark", False, type=bool)
+        self.actions.dark_mode.setChecked(bool(dark))
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        settings = QSettings()
+        settings.setValue("window/geometry", self.saveGeometry())
+        settings.setValue("window/splitter", self.splitter.saveState())
+        settings.setValue("window/right", self.right.saveState())
+        settings.setValue("view/font_size", self.view.font().pointSizeF())
+        settings.setValue("view/dark", self.actions.dark_mode.isChecked())
+        super().closeEvent(event)

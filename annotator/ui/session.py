@@ -1,0 +1,123 @@
+"""The annotation session: project, annotator, open document, and the undo stack of Edits.
+
+Every change goes through :meth:`Session.push`, which applies an Edit (one committed
+transaction) and records it on the QUndoStack; views listen to :attr:`Session.changed`.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from annotator.edits import Change, Edit, SetStatus
+from annotator.errors import AnnotatorError
+from annotator.model import AnnotationSet, AnnotatorName, Document, DocumentId, Status
+from annotator.model.ids import GOLD
+from annotator.store import Project
+from annotator.store.documents import DocumentSummary
+
+
+class EditCommand(QUndoCommand):
+    """Adapts one Edit to Qt's undo framework; the Edit holds all the logic."""
+
+    def __init__(self, session: Session, edit: Edit) -> None:
+        super().__init__(edit.text)
+        self.session = session
+        self.edit = edit
+        self._skip_first_redo = True
+
+    def redo(self) -> None:
+        # push() applies the edit before pushing (so a refused edit never enters the stack);
+        # Qt calls redo() on push, which must then do nothing.
+        if self._skip_first_redo:
+            self._skip_first_redo = False
+            return
+        self.session.run(self.edit.apply)
+
+    def undo(self) -> None:
+        self.session.run(self.edit.revert)
+
+
+class Session(QObject):
+    """What one annotator has open; the single path for changes from the window."""
+
+    changed = Signal(object)  # Change
+    document_opened = Signal(object)  # Document
+    failed = Signal(str)
+
+    def __init__(self, project: Project, annotator: str, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.project = project
+        self.annotator = AnnotatorName(annotator)
+        #: Whose layer is shown; another than our own is read-only.
+        self.layer = self.annotator
+        self.undo_stack = QUndoStack(self)
+        self.document: Document | None = None
+        project.ensure_annotator(annotator)
+
+    @property
+    def read_only(self) -> bool:
+        return self.layer != self.annotator
+
+    # --- the one path for changes ------------------------------------------------------------
+
+    def push(self, edit: Edit) -> bool:
+        """Apply ``edit`` and make it undoable; False (and a message) when it is refused."""
+        if self.read_only:
+            self.failed.emit(f"{self.layer}'s layer is read-only; switch back to your own")
+            return False
+        if not self.run(edit.apply):
+            return False
+        self.undo_stack.push(EditCommand(self, edit))
+        return True
+
+    def run(self, step: object) -> bool:
+        try:
+            change = step(self.project)  # type: ignore[operator]
+        except AnnotatorError as exc:
+            self.failed.emit(str(exc))
+            return False
+        self.changed.emit(change)
+        return True
+
+    # --- documents -----------------------------------------------------------------------------
+
+    def summaries(self) -> list[DocumentSummary]:
+        return self.project.documents.summaries()
+
+    def statuses(self) -> dict[DocumentId, Status]:
+        return self.project.annotations.statuses(self.layer)
+
+    def open_document(self, document_id: DocumentId) -> None:
+        document = self.project.documents.get(document_id)
+        if document is None:
+            self.failed.emit(f'no document "{document_id}"')
+            return
+        self.document = document
+        self.document_opened.emit(document)
+        if not self.read_only and self.current_set().status == Status.TODO:
+            # Opening a document starts it. Not undoable: "undo" should never mean "unopen".
+            self.run(SetStatus(document.id, self.annotator, status=Status.IN_PROGRESS).apply)
+
+    def first_unfinished(self) -> DocumentId | None:
+        statuses = self.statuses()
+        summaries = self.summaries()
+        for summary in summaries:
+            if statuses.get(summary.id, Status.TODO) in (Status.TODO, Status.IN_PROGRESS):
+                return summary.id
+        return summaries[0].id if summaries else None
+
+    def current_set(self) -> AnnotationSet:
+        assert self.document is not None, "open a document first"
+        return self.project.annotations.annotation_set(self.document.id, self.layer)
+
+    def set_layer(self, layer: str) -> None:
+        self.layer = AnnotatorName(layer)
+        if self.document is not None:
+            self.document_opened.emit(self.document)
+        self.changed.emit(Change(self.document.id if self.document else DocumentId(""),
+                                 self.layer, status=True))
+
+    def layers(self) -> list[str]:
+        names = set(self.project.annotators()) | {self.annotator}
+        return sorted(names, key=lambda n: (n != self.annotator, n == GOLD, n))

@@ -1,0 +1,90 @@
+"""The application shell: one QApplication, one main window at a time, switching projects."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from annotator import __version__
+from annotator.errors import AnnotatorError
+from annotator.store import Project
+from annotator.ui.icons import icon
+from annotator.ui.main_window import MainWindow
+from annotator.ui.project_files import ask_annotator, remember_recent, stored_annotator
+from annotator.ui.session import Session
+from annotator.ui.theme import apply_theme
+
+
+def make_application() -> QApplication:
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    # Names first: QSettings() takes its file location from them.
+    QCoreApplication.setOrganizationName("Annotator")
+    QCoreApplication.setApplicationName("Annotator")
+    QCoreApplication.setApplicationVersion(__version__)
+    app = QApplication(sys.argv[:1])
+    QGuiApplication.setDesktopFileName("org.annotator.Annotator")
+    app.setWindowIcon(icon("app"))
+    apply_theme(False)
+    return app
+
+
+class Shell:
+    def __init__(self, annotator: str | None = None) -> None:
+        self.app = make_application()
+        self.annotator = annotator
+        self.project: Project | None = None
+        self.window: MainWindow | None = None
+
+    def run(self, path: Path) -> int:
+        if not self.open(path):
+            return 1
+        try:
+            return self.app.exec()
+        finally:
+            self.close_current()
+
+    def identity(self) -> str | None:
+        return self.annotator or stored_annotator() or ask_annotator(None)
+
+    def open(self, path: Path) -> bool:
+        try:
+            project = Project.open(path)
+        except AnnotatorError as exc:
+            QMessageBox.critical(self.window, "Annotator", str(exc))
+            return False
+        annotator = self.identity()
+        if annotator is None:
+            project.close()
+            return False
+        self.close_current()
+        self.project = project
+        remember_recent(path)
+        self.window = MainWindow(Session(project, annotator))
+        self.window.project_requested.connect(self.switch)
+        self.window.destroyed.connect(lambda: None)
+        self.window.show()
+        return True
+
+    def switch(self, path: Path) -> None:
+        if self.project is not None and path.resolve() == self.project.path.resolve():
+            # Same file, new identity: reopen so the session belongs to the new annotator.
+            self.annotator = None
+            self.close_current()
+        self.open(path)
+
+    def close_current(self) -> None:
+        if self.window is not None:
+            self.window.close()
+            self.window.deleteLater()
+            self.window = None
+        if self.project is not None:
+            if self.project.changed_since_open():
+                self.project.backup("close")
+            self.project.close()
+            self.project = None

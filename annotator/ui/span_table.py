@@ -1,0 +1,93 @@
+"""The table of a document's spans: where, label, text, speaker and key attributes."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor
+
+from annotator.model import AnnotationSet, Span, SpanId
+from annotator.model.schema import Schema
+from annotator.ui.icons import swatch
+
+Index = QModelIndex | QPersistentModelIndex
+SPAN_ROLE = Qt.ItemDataRole.UserRole + 1
+COL_START, COL_LABEL, COL_TEXT, COL_SPEAKER, COL_ATTRS = range(5)
+HEADERS = ("Start", "Label", "Text", "Speaker", "Attributes")
+_SNIPPET = 80
+
+
+def speakers_of(annotation: AnnotationSet) -> dict[SpanId, str]:
+    """The speaker name each span stands for: its own (SPEAKER) or its attributed_to's (QUOTE)."""
+    by_id = {span.id: span for span in annotation.spans}
+    names: dict[SpanId, str] = {
+        span.id: str(span.attrs["speaker"]) for span in annotation.spans if "speaker" in span.attrs
+    }
+    for relation in annotation.relations:
+        if relation.label == "attributed_to" and relation.head in by_id:
+            child = by_id.get(relation.child)
+            if child is not None:
+                names.setdefault(relation.head, names.get(child.id, f'"{child.name}"'))
+    return names
+
+
+class SpanTableModel(QAbstractTableModel):
+    def __init__(self, schema: Schema) -> None:
+        super().__init__()
+        self._schema = schema
+        self._text = ""
+        self._spans: list[Span] = []
+        self._speakers: dict[SpanId, str] = {}
+
+    def set_rows(self, text: str, annotation: AnnotationSet | None) -> None:
+        self.beginResetModel()
+        self._text = text
+        self._spans = list(annotation.spans) if annotation else []
+        self._speakers = speakers_of(annotation) if annotation else {}
+        self.endResetModel()
+
+    def row_of(self, span_id: SpanId) -> int:
+        return next((i for i, s in enumerate(self._spans) if s.id == span_id), -1)
+
+    def span_at(self, row: int) -> Span | None:
+        return self._spans[row] if 0 <= row < len(self._spans) else None
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._spans)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
+                and 0 <= section < len(HEADERS)):
+            return HEADERS[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or not 0 <= index.row() < len(self._spans):
+            return None
+        span = self._spans[index.row()]
+        column = index.column()
+        if role == SPAN_ROLE:
+            return span.id
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == COL_START:
+                return span.start
+            if column == COL_LABEL:
+                return span.label
+            if column == COL_TEXT:
+                covered = " ".join(self._text[span.start : span.end].split())
+                return covered if len(covered) <= _SNIPPET else covered[: _SNIPPET - 1] + "…"
+            if column == COL_SPEAKER:
+                return self._speakers.get(span.id, "")
+            if column == COL_ATTRS:
+                return ", ".join(f"{k}={v}" for k, v in span.attrs.items() if k != "speaker")
+        if role == Qt.ItemDataRole.DecorationRole and column == COL_LABEL:
+            label = self._schema.label(span.label)
+            return swatch(label.color) if label else None
+        if role == Qt.ItemDataRole.ToolTipRole and column == COL_TEXT:
+            return self._text[span.start : span.end]
+        if role == Qt.ItemDataRole.ForegroundRole and column == COL_START:
+            return QColor("#8a96a3")
+        return None

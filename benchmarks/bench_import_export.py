@@ -1,0 +1,115 @@
+"""Import and export of a generated native JSONL (100,000 documents, 1,000,000 spans).
+
+Baselines measured in the same run on the same data:
+- import: raw ``sqlite3.executemany`` of the same document and span rows into bare tables
+  (same pragmas, one transaction, no validation);
+- export: ``orjson.dumps`` of the same records, already in memory, to a file.
+
+Usage: python benchmarks/bench_import_export.py [DOCUMENTS] [SPANS_PER_DOCUMENT]
+"""
+
+from __future__ import annotations
+
+import random
+import sqlite3
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import orjson
+
+from annotator.model.schema import load_schema
+from annotator.paths import default_schema_path
+from annotator.store import Project
+from annotator.transfer import export_jsonl, import_paths
+
+WORDS = ("the kremlin said talks would continue while officials denied any deal "
+         "on ukraine nato membership and ceasefire terms remained unclear").split()
+LABELS = ("QUOTE", "SPEAKER", "CUE")
+STANCES = ("favor", "against", "none")
+
+
+def generate(documents: int, spans_per_document: int, seed: int = 1) -> list[dict]:
+    rng = random.Random(seed)
+    records = []
+    for d in range(documents):
+        # About 3,000 characters: the length of a short news article like the seed.
+        text = " ".join(rng.choice(WORDS) for _ in range(480))
+        spans = []
+        for s in range(spans_per_document):
+            start = rng.randrange(0, len(text) - 200)
+            end = start + rng.randrange(1, 200)
+            label = LABELS[s % 3]
+            attrs = {"stance": rng.choice(STANCES)} if label == "QUOTE" else {}
+            spans.append({"id": f"T{s + 1}", "start": start, "end": end, "label": label,
+                          "attrs": attrs})
+        relations = [{"label": "attributed_to", "head": "T1", "child": "T2"}]
+        records.append({"id": f"doc{d:06d}", "title": f"Document {d}", "text": text,
+                        "annotator": "alice", "status": "done", "spans": spans,
+                        "relations": relations})
+    return records
+
+
+def timed(label: str, results: dict[str, float], func, *args) -> object:
+    start = time.perf_counter()
+    value = func(*args)
+    results[label] = time.perf_counter() - start
+    print(f"{label:<34} {results[label]:7.2f} s", flush=True)
+    return value
+
+
+def baseline_import(path: Path, records: list[dict]) -> None:
+    conn = sqlite3.connect(path, isolation_level=None)
+    for pragma in ("journal_mode=WAL", "synchronous=FULL", "locking_mode=EXCLUSIVE"):
+        conn.execute(f"PRAGMA {pragma}")
+    conn.execute("CREATE TABLE documents (id TEXT PRIMARY KEY, title TEXT, text TEXT)")
+    conn.execute('CREATE TABLE spans (id INTEGER PRIMARY KEY, document TEXT, annotator TEXT, '
+                 'name TEXT, start INT, "end" INT, label TEXT, attrs TEXT)')
+    conn.execute("BEGIN")
+    conn.executemany("INSERT INTO documents VALUES (?, ?, ?)",
+                     [(r["id"], r["title"], r["text"]) for r in records])
+    conn.executemany(
+        "INSERT INTO spans VALUES (NULL, ?, ?, ?, ?, ?, ?, ?)",
+        [(r["id"], r["annotator"], s["id"], s["start"], s["end"], s["label"],
+          orjson.dumps(s["attrs"]).decode()) for r in records for s in r["spans"]],
+    )
+    conn.execute("CREATE TABLE relations (id INTEGER PRIMARY KEY, label TEXT, head INT, child INT)")
+    conn.executemany("INSERT INTO relations VALUES (NULL, ?, ?, ?)",
+                     [(rel["label"], 1, 2) for r in records for rel in r["relations"]])
+    conn.execute("CREATE TABLE sets (document TEXT, annotator TEXT, status TEXT)")
+    conn.executemany("INSERT INTO sets VALUES (?, ?, ?)",
+                     [(r["id"], r["annotator"], r["status"]) for r in records])
+    conn.execute("COMMIT")
+    conn.close()
+
+
+def baseline_export(path: Path, records: list[dict]) -> None:
+    with path.open("wb") as out:
+        out.write(b"".join(orjson.dumps(r, option=orjson.OPT_APPEND_NEWLINE) for r in records))
+
+
+def main() -> None:
+    documents = int(sys.argv[1]) if len(sys.argv) > 1 else 100_000
+    per_document = int(sys.argv[2]) if len(sys.argv) > 2 else 10
+    records = generate(documents, per_document)
+    print(f"{documents:,} documents, {documents * per_document:,} spans", flush=True)
+    results: dict[str, float] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        source = folder / "in.jsonl"
+        timed("baseline: orjson dump to file", results, baseline_export, source, records)
+        print(f"  file size {source.stat().st_size / 1e6:.0f} MB")
+        timed("baseline: sqlite3.executemany", results, baseline_import, folder / "raw.db",
+              records)
+        project = Project.create(folder / "p.db", load_schema(default_schema_path()))
+        timed("annotator import (validated)", results, import_paths, project, [source])
+        with (folder / "out.jsonl").open("wb") as out:
+            timed("annotator export", results, export_jsonl, project, out)
+        project.close()
+    print(f"import / baseline: {results['annotator import (validated)'] / results['baseline: sqlite3.executemany']:.2f}x (target <= 3x)")
+    print(f"export / baseline: {results['annotator export'] / results['baseline: orjson dump to file']:.2f}x (target <= 2x)")
+
+
+if __name__ == "__main__":
+    main()
