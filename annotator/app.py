@@ -17,11 +17,15 @@ def _display_problem() -> str | None:
     if sys.platform != "linux" or platform.startswith(("offscreen", "minimal", "vnc", "wayland")):
         return None
     if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
-        return ("no display found: run Annotator on a desktop session "
-                "(or under xvfb-run), or use the annotator command line")
+        return (
+            "no display found: run Annotator on a desktop session "
+            "(or under xvfb-run), or use the annotator command line"
+        )
     if not ctypes.util.find_library("xcb-cursor"):
-        return ("Qt needs the library libxcb-cursor0 to open a window on X11: "
-                "install it (sudo apt-get install libxcb-cursor0) and start again")
+        return (
+            "Qt needs the library libxcb-cursor0 to open a window on X11: "
+            "install it (sudo apt-get install libxcb-cursor0) and start again"
+        )
     return None
 
 

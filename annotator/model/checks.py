@@ -30,10 +30,14 @@ def problems(annotation: AnnotationSet, schema: Schema, text: str) -> list[Probl
         if kind is None or head is None or child is None:
             continue
         if head.label not in kind.head or child.label not in kind.child:
-            found.append(Problem(
-                f"{relation.label} may not link {head.label} to {child.label}",
-                head.id, head.start, head.end,
-            ))
+            found.append(
+                Problem(
+                    f"{relation.label} may not link {head.label} to {child.label}",
+                    head.id,
+                    head.start,
+                    head.end,
+                )
+            )
     for span in annotation.spans:
         snippet = " ".join(text[span.start : span.end].split())
         if len(snippet) > 50:
@@ -41,14 +45,18 @@ def problems(annotation: AnnotationSet, schema: Schema, text: str) -> list[Probl
         where = f"{span.label} “{snippet}” [{span.start}–{span.end}]"
         for attribute in schema.span_attributes(span.label):
             if attribute.required and attribute.name not in span.attrs:
-                found.append(Problem(f"{where} has no {attribute.name}", span.id, span.start,
-                                     span.end))
+                found.append(
+                    Problem(f"{where} has no {attribute.name}", span.id, span.start, span.end)
+                )
         for kind in schema.relations:
-            if kind.required and span.label in kind.head and span.id not in heads.get(
-                kind.name, set()
+            if (
+                kind.required
+                and span.label in kind.head
+                and span.id not in heads.get(kind.name, set())
             ):
-                found.append(Problem(f"{where} has no {kind.name} link", span.id, span.start,
-                                     span.end))
+                found.append(
+                    Problem(f"{where} has no {kind.name} link", span.id, span.start, span.end)
+                )
     for attribute in schema.document_attributes:
         if attribute.required and attribute.name not in annotation.doc_attrs:
             found.append(Problem(f"the document has no {attribute.name}"))

@@ -13,8 +13,13 @@ from annotator.ui.icons import icon, swatch
 Key = QKeySequence.StandardKey | str
 
 
-def make_action(parent: QObject, text: str, shortcut: Key | list[Key] | None = None,
-                icon_name: str | None = None, tip: str | None = None) -> QAction:
+def make_action(
+    parent: QObject,
+    text: str,
+    shortcut: Key | list[Key] | None = None,
+    icon_name: str | None = None,
+    tip: str | None = None,
+) -> QAction:
     action = QAction(text.replace("&&", "&"), parent)
     action.setText(text)
     if icon_name:
@@ -68,36 +73,56 @@ def build_actions(parent: QObject) -> Actions:
     actions = Actions(
         new_project=make_action(parent, "&New Project…", SK.New, "new"),
         open_project=make_action(parent, "&Open Project…", SK.Open, "open"),
-        import_files=make_action(parent, "&Import…", "Ctrl+I", "import",
-                                 "Import texts or JSONL into this project"),
-        export_jsonl=make_action(parent, "&Export JSONL…", "Ctrl+E", "export",
-                                 "Export the project as native JSONL"),
+        import_files=make_action(
+            parent, "&Import…", "Ctrl+I", "import", "Import texts or JSONL into this project"
+        ),
+        export_jsonl=make_action(
+            parent, "&Export JSONL…", "Ctrl+E", "export", "Export the project as native JSONL"
+        ),
         quit=make_action(parent, "&Quit", SK.Quit),
         undo=make_action(parent, "&Undo", SK.Undo, "undo"),
         redo=make_action(parent, "&Redo", [SK.Redo, "Ctrl+Shift+Z"], "redo"),
-        delete_span=make_action(parent, "&Delete Span", [SK.Delete, "Backspace"], "delete",
-                                "Delete the selected span"),
-        clear_selection=make_action(parent, "Clear Selection", "Escape",
-                                    tip="Deselect the span and the text"),
+        delete_span=make_action(
+            parent, "&Delete Span", [SK.Delete, "Backspace"], "delete", "Delete the selected span"
+        ),
+        clear_selection=make_action(
+            parent, "Clear Selection", "Escape", tip="Deselect the span and the text"
+        ),
         next_span=make_action(parent, "Next Span", "Tab", tip="Select the next span"),
-        previous_span=make_action(parent, "Previous Span", "Shift+Tab",
-                                  tip="Select the previous span"),
-        start_left=make_action(parent, "Extend Start Left", "Alt+Left",
-                               tip="Move the span's start one word left"),
-        start_right=make_action(parent, "Shrink Start Right", "Alt+Right",
-                                tip="Move the span's start one word right"),
-        end_left=make_action(parent, "Shrink End Left", "Alt+Shift+Left",
-                             tip="Move the span's end one word left"),
-        end_right=make_action(parent, "Extend End Right", "Alt+Shift+Right",
-                              tip="Move the span's end one word right"),
-        toggle_snap=make_action(parent, "Snap to &Words", "Ctrl+W",
-                                tip="Snap new spans to whole words"),
+        previous_span=make_action(
+            parent, "Previous Span", "Shift+Tab", tip="Select the previous span"
+        ),
+        start_left=make_action(
+            parent, "Extend Start Left", "Alt+Left", tip="Move the span's start one word left"
+        ),
+        start_right=make_action(
+            parent, "Shrink Start Right", "Alt+Right", tip="Move the span's start one word right"
+        ),
+        end_left=make_action(
+            parent, "Shrink End Left", "Alt+Shift+Left", tip="Move the span's end one word left"
+        ),
+        end_right=make_action(
+            parent, "Extend End Right", "Alt+Shift+Right", tip="Move the span's end one word right"
+        ),
+        toggle_snap=make_action(
+            parent, "Snap to &Words", "Ctrl+W", tip="Snap new spans to whole words"
+        ),
         next_document=make_action(parent, "&Next Document", "Ctrl+PgDown", "next"),
         previous_document=make_action(parent, "&Previous Document", "Ctrl+PgUp", "previous"),
-        mark_done=make_action(parent, "Mark &Done", "Ctrl+Return", "done",
-                              "Mark this document done and go to the next"),
-        skip_document=make_action(parent, "&Skip Document", "Ctrl+Shift+S", "skip",
-                                  "Skip this document and go to the next"),
+        mark_done=make_action(
+            parent,
+            "Mark &Done",
+            "Ctrl+Return",
+            "done",
+            "Mark this document done and go to the next",
+        ),
+        skip_document=make_action(
+            parent,
+            "&Skip Document",
+            "Ctrl+Shift+S",
+            "skip",
+            "Skip this document and go to the next",
+        ),
         zoom_in=make_action(parent, "Zoom &In", [SK.ZoomIn, "Ctrl+="], "zoom-in"),
         zoom_out=make_action(parent, "Zoom &Out", SK.ZoomOut, "zoom-out"),
         dark_mode=make_action(parent, "&Dark Palette", "Ctrl+Shift+D"),
@@ -114,8 +139,12 @@ def label_actions(parent: QObject, schema: Schema) -> list[QAction]:
     out = []
     for number, label in enumerate(schema.labels, start=1):
         keys: list[Key] = [k for k in (label.key, str(number) if number <= 9 else "") if k]
-        action = make_action(parent, f"Label as {label.name}", keys,
-                             tip=label.description or f"Label the selection as {label.name}")
+        action = make_action(
+            parent,
+            f"Label as {label.name}",
+            keys,
+            tip=label.description or f"Label the selection as {label.name}",
+        )
         action.setIcon(swatch(label.color))
         action.setData(label.name)
         out.append(action)
@@ -127,9 +156,12 @@ def attribute_actions(parent: QObject, schema: Schema) -> list[QAction]:
     out = []
     for attribute in schema.attributes:
         if attribute.key and not attribute.on_document:
-            action = make_action(parent, f"Cycle {attribute.name.replace('_', ' ')}",
-                                 attribute.key,
-                                 tip=f"Next value of {attribute.name} on the selected span")
+            action = make_action(
+                parent,
+                f"Cycle {attribute.name.replace('_', ' ')}",
+                attribute.key,
+                tip=f"Next value of {attribute.name} on the selected span",
+            )
             action.setData(attribute.name)
             out.append(action)
     return out

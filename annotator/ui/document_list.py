@@ -69,7 +69,9 @@ class DocumentListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DecorationRole:
             return status_icon(status)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{summary.id} · {status.value.replace('_', ' ')} · {summary.length:,} characters"
+            return (
+                f"{summary.id} · {status.value.replace('_', ' ')} · {summary.length:,} characters"
+            )
         if role == ID_ROLE:
             return summary.id
         return None
@@ -105,8 +107,9 @@ class DocumentPanel(QWidget):
         layout.addWidget(self.view, 1)
         layout.addWidget(self.progress)
 
-    def set_documents(self, rows: list[DocumentSummary],
-                      statuses: dict[DocumentId, Status]) -> None:
+    def set_documents(
+        self, rows: list[DocumentSummary], statuses: dict[DocumentId, Status]
+    ) -> None:
         self.model.set_rows(rows, statuses)
         self.update_progress()
 

@@ -54,9 +54,10 @@ class AttributeEditor(QComboBox):
         hint = f" (key {attribute.key.upper()} cycles)" if attribute.key else ""
         self.setToolTip((attribute.description or attribute.name) + hint)
         self.setAccessibleName(attribute.name)
-        if self.isEditable():
-            self.lineEdit().setPlaceholderText("type or pick")
-            self.lineEdit().editingFinished.connect(self._commit)
+        line = self.lineEdit() if self.isEditable() else None
+        if line is not None:
+            line.setPlaceholderText("type or pick")
+            line.editingFinished.connect(self._commit)
         self.activated.connect(self._commit)
 
     def show_value(self, value: AttrValue | None) -> None:
@@ -96,8 +97,9 @@ class Inspector(QWidget):
         for number, label in enumerate(schema.labels, start=1):
             key = f"{label.key.upper()} or {number}" if label.key else str(number)
             self.label_box.addItem(swatch(label.color), label.name)
-            self.label_box.setItemData(number - 1, f"{label.description}\nKey: {key}",
-                                       Qt.ItemDataRole.ToolTipRole)
+            self.label_box.setItemData(
+                number - 1, f"{label.description}\nKey: {key}", Qt.ItemDataRole.ToolTipRole
+            )
         self.label_box.activated.connect(self._label_changed)
         self.form_box = QGroupBox("Attributes")
         self.form = QFormLayout(self.form_box)
@@ -158,8 +160,10 @@ class Inspector(QWidget):
 
     def show_document(self, title: str, annotation: AnnotationSet | None) -> None:
         self._span = None
-        self.title.setText(f"Document: {title}\nNo span selected: select text and press a "
-                           "label key, or Tab to the next span.")
+        self.title.setText(
+            f"Document: {title}\nNo span selected: select text and press a "
+            "label key, or Tab to the next span."
+        )
         self.label_box.setVisible(False)
         self.label_caption.setVisible(False)
         self.links_box.setVisible(False)

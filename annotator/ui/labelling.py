@@ -35,7 +35,9 @@ class Labeller(QObject):
             if selected is not None and selected.label != label:
                 self.session.push(ChangeSpan(selected.id, label))
                 return selected
-            self.session.failed.emit("select some text first (Shift+arrows), then press a label key")
+            self.session.failed.emit(
+                "select some text first (Shift+arrows), then press a label key"
+            )
             return None
         bounds = (snap if self.snap_to_words else trim)(self.text, start, end)
         if bounds is None:

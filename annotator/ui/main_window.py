@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QModelIndex, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -17,9 +17,15 @@ from PySide6.QtWidgets import (
     QToolBar,
 )
 
-from annotator.edits import Change, ChangeSpan, DeleteRelation, SetAttribute, SetDocAttribute
-from annotator.edits import SetStatus
-from annotator.model import Document, DocumentId, SpanId, Status
+from annotator.edits import (
+    Change,
+    ChangeSpan,
+    DeleteRelation,
+    SetAttribute,
+    SetDocAttribute,
+    SetStatus,
+)
+from annotator.model import AttrValue, Document, DocumentId, SpanId, Status
 from annotator.model.checks import problems
 from annotator.ui.actions import attribute_actions, build_actions, label_actions
 from annotator.ui.document_list import DocumentPanel
@@ -40,9 +46,10 @@ class MainWindow(QMainWindow):
     def __init__(self, session: Session) -> None:
         super().__init__()
         self.session = session
+        session.setParent(self)  # its undo stack must not outlive the actions it updates
         schema = session.project.schema
         self.setWindowIcon(icon("app"))
-        self.actions = build_actions(self)
+        self.commands = build_actions(self)
         self.label_actions = label_actions(self, schema)
         self.attribute_actions = attribute_actions(self, schema)
         self.documents = DocumentPanel()
@@ -59,14 +66,17 @@ class MainWindow(QMainWindow):
         self.span_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.span_table.verticalHeader().hide()
         self.span_table.horizontalHeader().setSectionResizeMode(
-            COL_TEXT, QHeaderView.ResizeMode.Stretch)
+            COL_TEXT, QHeaderView.ResizeMode.Stretch
+        )
         self.span_table.setWordWrap(False)
         self.files = ProjectFiles(self, session)
         self._build_layout()
         self._build_menus()
         self._build_status_bar()
         self._connect()
-        self._refresh_pending = False
+        # Table and inspector reload the whole set: once, after the repaint, however many edits.
+        self._refresh_timer = QTimer(self, singleShot=True, interval=0)
+        self._refresh_timer.timeout.connect(self._refresh_panels)
         self.reload_documents()
         first = session.first_unfinished()
         if first is not None:
@@ -92,7 +102,7 @@ class MainWindow(QMainWindow):
         self.resize(1360, 860)
 
     def _build_menus(self) -> None:
-        a = self.actions
+        a = self.commands
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
         file_menu.addActions([a.new_project, a.open_project])
@@ -111,11 +121,13 @@ class MainWindow(QMainWindow):
         label_menu.addSeparator()
         label_menu.addActions(self.attribute_actions)
         label_menu.addSeparator()
-        label_menu.addActions([a.next_span, a.previous_span, a.start_left, a.start_right,
-                               a.end_left, a.end_right])
+        label_menu.addActions(
+            [a.next_span, a.previous_span, a.start_left, a.start_right, a.end_left, a.end_right]
+        )
         document_menu = bar.addMenu("&Document")
-        document_menu.addActions([a.previous_document, a.next_document, a.mark_done,
-                                  a.skip_document])
+        document_menu.addActions(
+            [a.previous_document, a.next_document, a.mark_done, a.skip_document]
+        )
         view_menu = bar.addMenu("&View")
         view_menu.addActions([a.zoom_in, a.zoom_out, a.dark_mode])
         self.layer_menu = view_menu.addMenu("Show &Layer")
@@ -149,14 +161,14 @@ class MainWindow(QMainWindow):
         self._show_identity()
 
     def _connect(self) -> None:
-        a, s = self.actions, self.session
+        a, s = self.commands, self.session
         stack = s.undo_stack
         a.undo.triggered.connect(stack.undo)
         a.redo.triggered.connect(stack.redo)
         stack.canUndoChanged.connect(a.undo.setEnabled)
         stack.canRedoChanged.connect(a.redo.setEnabled)
-        stack.undoTextChanged.connect(lambda t: a.undo.setText(f"&Undo {t}".strip()))
-        stack.redoTextChanged.connect(lambda t: a.redo.setText(f"&Redo {t}".strip()))
+        stack.undoTextChanged.connect(self._undo_text)
+        stack.redoTextChanged.connect(self._redo_text)
         a.undo.setEnabled(False)
         a.redo.setEnabled(False)
         a.delete_span.triggered.connect(self.labeller.delete_selected)
@@ -182,11 +194,11 @@ class MainWindow(QMainWindow):
         a.export_jsonl.triggered.connect(self.files.export_jsonl)
         a.change_annotator.triggered.connect(self.files.change_annotator)
         for action in self.label_actions:
-            action.triggered.connect(
-                lambda _=False, name=action.data(): self.labeller.label_selection(name))
+            label = str(action.data())
+            action.triggered.connect(lambda _=False, n=label: self.labeller.label_selection(n))
         for action in self.attribute_actions:
-            action.triggered.connect(
-                lambda _=False, name=action.data(): self.labeller.cycle_attribute(name))
+            attribute = str(action.data())
+            action.triggered.connect(lambda _=False, n=attribute: self.labeller.cycle_attribute(n))
         s.changed.connect(self.apply_change)
         s.failed.connect(lambda message: self.statusBar().showMessage(message, 6000))
         s.document_opened.connect(self.show_document)
@@ -200,6 +212,12 @@ class MainWindow(QMainWindow):
         i.label_chosen.connect(lambda sid, label: s.push(ChangeSpan(sid, label)))
         i.relation_removed.connect(lambda rid: s.push(DeleteRelation(rid)))
         i.doc_attribute_chosen.connect(self._set_doc_attribute)
+
+    def _undo_text(self, text: str) -> None:
+        self.commands.undo.setText(f"&Undo {text}".strip())
+
+    def _redo_text(self, text: str) -> None:
+        self.commands.redo.setText(f"&Redo {text}".strip())
 
     # --- documents --------------------------------------------------------------------------
 
@@ -216,8 +234,9 @@ class MainWindow(QMainWindow):
         self.view.set_read_only_layer(self.session.read_only)
         self.inspector.set_read_only(self.session.read_only)
         self.documents.select(document.id)
-        self.setWindowTitle(f"{document.title or document.id} — {self.session.project.path.name}"
-                            " — Annotator")
+        self.setWindowTitle(
+            f"{document.title or document.id} — {self.session.project.path.name} — Annotator"
+        )
         self._refresh_panels()
 
     def step_document(self, delta: int) -> None:
@@ -244,8 +263,10 @@ class MainWindow(QMainWindow):
         if found:
             listed = "\n".join(f"• {p.message}" for p in found[:12])
             more = f"\n… and {len(found) - 12} more" if len(found) > 12 else ""
-            if not self.confirm("Mark done?", f"This document still has problems:\n\n{listed}"
-                                f"{more}\n\nMark it done anyway?"):
+            if not self.confirm(
+                "Mark done?",
+                f"This document still has problems:\n\n{listed}{more}\n\nMark it done anyway?",
+            ):
                 return
         if self.session.push(SetStatus(document.id, self.session.annotator, status=Status.DONE)):
             self._go_to_next_unfinished()
@@ -253,7 +274,8 @@ class MainWindow(QMainWindow):
     def skip_document(self) -> None:
         document = self.session.document
         if document and self.session.push(
-                SetStatus(document.id, self.session.annotator, status=Status.SKIPPED)):
+            SetStatus(document.id, self.session.annotator, status=Status.SKIPPED)
+        ):
             self._go_to_next_unfinished()
 
     def _go_to_next_unfinished(self) -> None:
@@ -270,9 +292,10 @@ class MainWindow(QMainWindow):
         """Refresh exactly what an edit touched: spans in the view now, panels after painting."""
         document = self.session.document
         if change.status:
-            self.documents.set_status(change.document,
-                                      self.session.project.annotations.status(
-                                          change.document, self.session.layer))
+            self.documents.set_status(
+                change.document,
+                self.session.project.annotations.status(change.document, self.session.layer),
+            )
         if document is None or change.document != document.id:
             return
         for span_id in change.removed:
@@ -287,13 +310,10 @@ class MainWindow(QMainWindow):
                 self.view.replace_span(span)
             else:
                 self.view.add_span(span)
-        if not self._refresh_pending:
-            # Table and inspector reload the whole set: do it once, after the repaint.
-            self._refresh_pending = True
-            QTimer.singleShot(0, self._refresh_panels)
+        self._refresh_timer.start()
 
     def _refresh_panels(self) -> None:
-        self._refresh_pending = False
+        self._refresh_timer.stop()
         document = self.session.document
         if document is None:
             return
@@ -320,17 +340,18 @@ class MainWindow(QMainWindow):
         self.labeller.select(span_id)
         self._refresh_panels()
 
-    def _table_clicked(self, index: object) -> None:
-        span_id = self.span_model.data(index, SPAN_ROLE)  # type: ignore[arg-type]
-        if span_id is not None:
+    def _table_clicked(self, index: QModelIndex) -> None:
+        span_id = self.span_model.data(index, SPAN_ROLE)
+        if isinstance(span_id, int):
             self._select_span(SpanId(span_id))
             self.view.setFocus()
 
-    def _set_doc_attribute(self, name: str, value: object) -> None:
+    def _set_doc_attribute(self, name: str, value: AttrValue | None) -> None:
         document = self.session.document
         if document is not None:
-            self.session.push(SetDocAttribute(document.id, self.session.annotator, name=name,
-                                              value=value))  # type: ignore[arg-type]
+            self.session.push(
+                SetDocAttribute(document.id, self.session.annotator, name=name, value=value)
+            )
 
     # --- identity, layers, recent files, state ----------------------------------------------
 
@@ -338,15 +359,20 @@ class MainWindow(QMainWindow):
         layer = self.session.layer
         mine = layer == self.session.annotator
         self.annotator_label.setText(
-            f"Annotator: {self.session.annotator}" if mine
-            else f"Viewing {layer}'s layer (read-only) as {self.session.annotator}")
+            f"Annotator: {self.session.annotator}"
+            if mine
+            else f"Viewing {layer}'s layer (read-only) as {self.session.annotator}"
+        )
 
     def _fill_layers(self) -> None:
         self.layer_menu.clear()
         group = QActionGroup(self.layer_menu)
         for name in self.session.layers():
-            action = QAction(name + (" (you)" if name == self.session.annotator else ""),
-                             self.layer_menu, checkable=True)
+            action = QAction(
+                name + (" (you)" if name == self.session.annotator else ""),
+                self.layer_menu,
+                checkable=True,
+            )
             action.setChecked(name == self.session.layer)
             action.triggered.connect(lambda _=False, n=name: self.show_layer(n))
             group.addAction(action)
@@ -375,16 +401,17 @@ class MainWindow(QMainWindow):
             if isinstance(state, QByteArray):
                 splitter.restoreState(state)
         font = self.view.font()
-        font.setPointSizeF(float(settings.value("view/font_size", font.pointSizeF())))
+        font.setPointSizeF(float(str(settings.value("view/font_size", font.pointSizeF()))))
         self.view.setFont(font)
         dark = settings.value("view/dark", False, type=bool)
-        self.actions.dark_mode.setChecked(bool(dark))
+        self.commands.dark_mode.setChecked(bool(dark))
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self._refresh_timer.stop()
         settings = QSettings()
         settings.setValue("window/geometry", self.saveGeometry())
         settings.setValue("window/splitter", self.splitter.saveState())
         settings.setValue("window/right", self.right.saveState())
         settings.setValue("view/font_size", self.view.font().pointSizeF())
-        settings.setValue("view/dark", self.actions.dark_mode.isChecked())
+        settings.setValue("view/dark", self.commands.dark_mode.isChecked())
         super().closeEvent(event)

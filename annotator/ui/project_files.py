@@ -33,7 +33,7 @@ def remember_recent(path: Path) -> None:
 
 def recent_projects() -> list[str]:
     value = QSettings().value(RECENT_KEY, [])
-    paths = [value] if isinstance(value, str) else list(value or [])
+    paths = [value] if isinstance(value, str) else list(value) if isinstance(value, list) else []
     return [p for p in paths if Path(p).is_file()]
 
 
@@ -45,7 +45,8 @@ def stored_annotator() -> str | None:
 def ask_annotator(parent: QWidget | None, current: str | None = None) -> str | None:
     """Ask who is annotating (once, at first start); the login name is the default."""
     name, ok = QInputDialog.getText(
-        parent, "Who is annotating?",
+        parent,
+        "Who is annotating?",
         "Your annotator name (your annotations are stored under it):",
         text=current or getpass.getuser(),
     )
@@ -85,7 +86,8 @@ class ProjectFiles:
 
     def import_files(self) -> None:
         paths, _ = QFileDialog.getOpenFileNames(
-            self.window, "Import", "", "Texts and JSONL (*.txt *.jsonl *.ndjson);;All files (*)")
+            self.window, "Import", "", "Texts and JSONL (*.txt *.jsonl *.ndjson);;All files (*)"
+        )
         if not paths:
             return
         try:
@@ -98,8 +100,9 @@ class ProjectFiles:
 
     def export_jsonl(self) -> None:
         default = str(self.session.project.path.with_suffix(".jsonl"))
-        path, _ = QFileDialog.getSaveFileName(self.window, "Export JSONL", default,
-                                              "JSONL (*.jsonl)")
+        path, _ = QFileDialog.getSaveFileName(
+            self.window, "Export JSONL", default, "JSONL (*.jsonl)"
+        )
         if not path:
             return
         try:

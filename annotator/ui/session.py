@@ -115,8 +115,9 @@ class Session(QObject):
         self.layer = AnnotatorName(layer)
         if self.document is not None:
             self.document_opened.emit(self.document)
-        self.changed.emit(Change(self.document.id if self.document else DocumentId(""),
-                                 self.layer, status=True))
+        self.changed.emit(
+            Change(self.document.id if self.document else DocumentId(""), self.layer, status=True)
+        )
 
     def layers(self) -> list[str]:
         names = set(self.project.annotators()) | {self.annotator}
