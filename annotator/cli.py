@@ -13,11 +13,18 @@ import click
 
 from annotator import __version__
 from annotator.errors import AnnotatorError
+from annotator.model.checks import problems
 from annotator.model.schema import Schema, load_schema
 from annotator.paths import default_schema_path
 from annotator.store import Project
 from annotator.store.project import sqlite_version
-from annotator.transfer import EXPORT_FORMATS, IMPORT_FORMATS, export_jsonl, import_paths
+from annotator.transfer import (
+    EXPORT_FORMATS,
+    IMPORT_FORMATS,
+    export_jsonl,
+    import_paths,
+    iter_documents_with_sets,
+)
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -169,6 +176,34 @@ def stats(project: Path) -> None:
         widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
         for row in [header, *rows]:
             click.echo("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)))
+
+
+@cli.command()
+@PROJECT
+@click.option("--annotator", "annotator_name", help="Only this annotator's layer.")
+@user_errors
+def check(project: Path, annotator_name: str | None) -> None:
+    """Check PROJECT's integrity and every annotation set's consistency.
+
+    Lists missing required attributes and links, quotes without a speaker, unlinked cues and
+    stances without a target. Exit status 1 when anything is found.
+    """
+    count = 0
+    with Project.open(project) as opened:
+        integrity = opened.integrity()
+        if integrity != "ok":
+            click.echo(f"{project}: the file is damaged ({integrity})")
+            count += 1
+        schema = opened.schema
+        for document, sets in iter_documents_with_sets(opened, annotator_name):
+            for annotation in sets:
+                for problem in problems(annotation, schema, document.text):
+                    click.echo(f"{document.id} ({annotation.annotator}): {problem.message}")
+                    count += 1
+    if count:
+        click.echo(f"{count} problems", err=True)
+        sys.exit(1)
+    click.echo("no problems", err=True)
 
 
 def main() -> None:

@@ -194,3 +194,13 @@ def create_project(path: Path, schema: Schema, seeds: Path | None = None) -> Pro
             path.unlink(missing_ok=True)
             raise
     return project
+
+
+def iter_documents_with_sets(
+    project: Project, annotator: str | None = None
+) -> Iterator[tuple[Document, list[AnnotationSet]]]:
+    """Every document with its annotation sets (as model objects), in import order."""
+    for documents in project.documents.iter_all(400):
+        sets = project.annotations.sets_for([d.id for d in documents], annotator)
+        for document in documents:
+            yield document, sets.get(document.id, [])

@@ -217,3 +217,23 @@ def test_reimporting_the_same_text_is_harmless(db: Path) -> None:
 def test_bad_usage_exits_2(tmp_path: Path) -> None:
     assert run("export", tmp_path / "p.db")[0] == 2  # --format missing
     assert run("frobnicate")[0] == 2
+
+
+def test_check_reports_a_quote_without_speaker_and_exits_1(db: Path, tmp_path: Path) -> None:
+    lonely = {**GOOD, "id": "d2", "relations": []}
+    source = tmp_path / "a.jsonl"
+    source.write_text(json.dumps(GOOD) + "\n" + json.dumps(lonely) + "\n", encoding="utf-8")
+    assert run("import", db, source)[0] == 0
+    code, out, err = run("check", db)
+    assert code == 1
+    assert out.splitlines() == ["d2 (alice): QUOTE ““No.”” [13–18] has no speaker (attributed_to)"]
+    assert "1 problems" in err
+
+
+def test_check_on_a_clean_project_exits_0(db: Path, tmp_path: Path) -> None:
+    source = tmp_path / "a.jsonl"
+    source.write_text(json.dumps(GOOD) + "\n", encoding="utf-8")
+    assert run("import", db, source)[0] == 0
+    code, out, err = run("check", db)
+    assert (code, out) == (0, "")
+    assert "no problems" in err

@@ -1,10 +1,14 @@
-"""Consistency checks of one annotation set against its schema, before a document is done."""
+"""Consistency checks of one annotation set: the schema's requirements plus quote-specific ones.
+
+Used before a document is marked done, in the window's problems list, and by
+``annotator check``.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from annotator.model.annotation import AnnotationSet, SpanId
+from annotator.model.annotation import AnnotationSet, Span, SpanId
 from annotator.model.schema import Schema
 
 
@@ -18,46 +22,82 @@ class Problem:
     end: int = 0
 
 
+def describe(span: Span, text: str) -> str:
+    snippet = " ".join(text[span.start : span.end].split())
+    if len(snippet) > 50:
+        snippet = snippet[:49] + "…"
+    return f"{span.label} “{snippet}” [{span.start}–{span.end}]"
+
+
 def problems(annotation: AnnotationSet, schema: Schema, text: str) -> list[Problem]:
-    """Required attributes and relations the set lacks, and links the schema does not allow."""
+    """Everything a reviewer would flag in this set, in text order."""
     found: list[Problem] = []
     by_id = {span.id: span for span in annotation.spans}
     heads: dict[str, set[SpanId]] = {}
+    linked: set[SpanId] = set()
     for relation in annotation.relations:
         heads.setdefault(relation.label, set()).add(relation.head)
+        linked.update((relation.head, relation.child))
         kind = schema.relation(relation.label)
         head, child = by_id.get(relation.head), by_id.get(relation.child)
         if kind is None or head is None or child is None:
             continue
         if head.label not in kind.head or child.label not in kind.child:
-            found.append(
-                Problem(
-                    f"{relation.label} may not link {head.label} to {child.label}",
-                    head.id,
-                    head.start,
-                    head.end,
-                )
-            )
+            found.append(_at(head, f"{relation.label} may not link {head.label} to {child.label}"))
+    quote_needs_speaker = _has_relation(schema, "attributed_to", "QUOTE", "SPEAKER")
+    attributed = _attributed_quotes(annotation)
     for span in annotation.spans:
-        snippet = " ".join(text[span.start : span.end].split())
-        if len(snippet) > 50:
-            snippet = snippet[:49] + "…"
-        where = f"{span.label} “{snippet}” [{span.start}–{span.end}]"
+        where = describe(span, text)
         for attribute in schema.span_attributes(span.label):
             if attribute.required and attribute.name not in span.attrs:
-                found.append(
-                    Problem(f"{where} has no {attribute.name}", span.id, span.start, span.end)
-                )
+                found.append(_at(span, f"{where} has no {attribute.name}"))
         for kind in schema.relations:
             if (
                 kind.required
                 and span.label in kind.head
                 and span.id not in heads.get(kind.name, set())
             ):
-                found.append(
-                    Problem(f"{where} has no {kind.name} link", span.id, span.start, span.end)
-                )
+                found.append(_at(span, f"{where} has no {kind.name} link"))
+        # Built-in checks of the quote scheme (only where the schema has the pieces).
+        if span.label == "QUOTE" and quote_needs_speaker and span.id not in attributed:
+            found.append(_at(span, f"{where} has no speaker (attributed_to)"))
+        if span.label == "CUE" and span.id not in linked:
+            found.append(_at(span, f"{where} is not linked to a quote"))
+        if (
+            "stance" in span.attrs
+            and span.attrs.get("stance") != "none"
+            and (
+                schema.span_attribute(span.label, "target") is not None
+                and "target" not in span.attrs
+            )
+        ):
+            found.append(_at(span, f"{where} has a stance but no target"))
     for attribute in schema.document_attributes:
         if attribute.required and attribute.name not in annotation.doc_attrs:
             found.append(Problem(f"the document has no {attribute.name}"))
     return found
+
+
+def _attributed_quotes(annotation: AnnotationSet) -> set[SpanId]:
+    """Quotes with a speaker, directly or through any segment they are joined to by continues."""
+    group: dict[SpanId, SpanId] = {}
+
+    def root(span: SpanId) -> SpanId:
+        while group.get(span, span) != span:
+            span = group[span]
+        return span
+
+    for relation in annotation.relations:
+        if relation.label == "continues":
+            group[root(relation.head)] = root(relation.child)
+    with_speaker = {root(r.head) for r in annotation.relations if r.label == "attributed_to"}
+    return {span.id for span in annotation.spans if root(span.id) in with_speaker}
+
+
+def _at(span: Span, message: str) -> Problem:
+    return Problem(message, span.id, span.start, span.end)
+
+
+def _has_relation(schema: Schema, name: str, head: str, child: str) -> bool:
+    kind = schema.relation(name)
+    return kind is not None and head in kind.head and child in kind.child

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QModelIndex, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QModelIndex, QPoint, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QSplitter,
     QTableView,
@@ -65,9 +66,11 @@ class MainWindow(QMainWindow):
         self.span_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.span_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.span_table.verticalHeader().hide()
-        self.span_table.horizontalHeader().setSectionResizeMode(
-            COL_TEXT, QHeaderView.ResizeMode.Stretch
-        )
+        header = self.span_table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(COL_TEXT, QHeaderView.ResizeMode.Stretch)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._context_menu)
         self.span_table.setWordWrap(False)
         self.files = ProjectFiles(self, session)
         self._build_layout()
@@ -335,6 +338,22 @@ class MainWindow(QMainWindow):
             self.span_table.clearSelection()
         status = annotation.status.value.replace("_", " ")
         self.status_label.setText(f"{len(annotation.spans)} spans · {status}")
+
+    def _context_menu(self, position: QPoint) -> None:
+        """Right-click: the same commands as the keys, on the span under the pointer."""
+        cp = self.view.cp_at(position)
+        under = self.view.spans.innermost_at(cp) if cp is not None else None
+        start, end = self.view.selection_cp()
+        if under is not None and start == end:
+            self._select_span(under.id)
+        menu = QMenu(self)
+        menu.addActions(self.label_actions)
+        menu.addSeparator()
+        menu.addActions(self.attribute_actions)
+        menu.addSeparator()
+        c = self.commands
+        menu.addActions([c.delete_span, c.clear_selection, c.undo, c.redo])
+        menu.exec(self.view.viewport().mapToGlobal(position))
 
     def _select_span(self, span_id: SpanId | None) -> None:
         self.labeller.select(span_id)

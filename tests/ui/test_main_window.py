@@ -193,7 +193,8 @@ def test_mark_done_warns_about_missing_required_attributes(
     create_project(path, load_schema(schema_path), seeds_dir()).close()
     window = open_window(qtbot, path)
     asked: list[str] = []
-    window.confirm = lambda title, text: asked.append(text) or False  # type: ignore[method-assign]
+    # Refuse the first question, accept the second.
+    window.confirm = lambda title, text: asked.append(text) or len(asked) > 1  # type: ignore[method-assign]
     select_words(qtbot, window, 2)
     qtbot.keyClick(window.view, "q")
     qtbot.keyClick(window.view, Qt.Key.Key_Return, CTRL)
@@ -201,7 +202,8 @@ def test_mark_done_warns_about_missing_required_attributes(
     assert window.session.project.annotations.status(DOC, "alice") == Status.IN_PROGRESS
     qtbot.keyClick(window.view, "t")
     qtbot.keyClick(window.view, Qt.Key.Key_Return, CTRL)
-    assert len(asked) == 1  # nothing missing any more: no question
+    assert len(asked) == 2 and "has no stance" not in asked[1]
+    assert "has no speaker" in asked[1]  # the built-in checks still speak up
     assert window.session.project.annotations.status(DOC, "alice") == Status.DONE
     assert window.documents.progress.text() == "1 / 1 done"
     window.close()
