@@ -13,8 +13,9 @@ from annotator.model.annotation import AttrValue
 
 LEVELS = ("nominal", "ordinal", "interval", "ratio")
 DOCUMENT = "document"
-# Keys the window needs for itself: 1-9 pick labels in schema order, a/u start linking.
-RESERVED_KEYS = frozenset("123456789au")
+# Keys the window needs for itself: 1-9 pick labels in schema order, a/u start linking,
+# j joins a split quote.
+RESERVED_KEYS = frozenset("123456789auj")
 _COLOR = re.compile(r"^#[0-9A-Fa-f]{6}$")
 
 
@@ -197,7 +198,7 @@ class _Loader:
             if not key:
                 continue
             if key in RESERVED_KEYS:
-                raise self.fail(f'"{owner}": key "{key}" is reserved (1-9, a and u)', owner)
+                raise self.fail(f'"{owner}": key "{key}" is reserved (1-9, a, u and j)', owner)
             if key in used_keys:
                 raise self.fail(
                     f'key "{key}" is used by both "{used_keys[key]}" and "{owner}"', owner

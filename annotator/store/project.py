@@ -33,6 +33,7 @@ class Project:
         self.targets = Targets(db)
         self.history = History(db)
         self._schema: Schema | None = None
+        self.closed = False
         self._history_at_open = self._last_history_id()
 
     def _last_history_id(self) -> int:
@@ -90,6 +91,10 @@ class Project:
         return project
 
     def close(self) -> None:
+        """Checkpoint and release the file; closing twice is harmless."""
+        if self.closed:
+            return
+        self.closed = True
         try:
             self._db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         finally:

@@ -55,6 +55,9 @@ class Actions:
     end_left: QAction
     end_right: QAction
     toggle_snap: QAction
+    link_speaker: QAction
+    link_cue: QAction
+    join_segments: QAction
     next_document: QAction
     previous_document: QAction
     mark_done: QAction
@@ -106,6 +109,23 @@ def build_actions(parent: QObject) -> Actions:
         ),
         toggle_snap=make_action(
             parent, "Snap to &Words", "Ctrl+W", tip="Snap new spans to whole words"
+        ),
+        link_speaker=make_action(
+            parent,
+            "Link to &Speaker",
+            "A",
+            "link",
+            "Link the selected quote to its speaker (attributed_to)",
+        ),
+        link_cue=make_action(
+            parent, "Link to &Cue", "U", "link", "Link the selected quote to its cue (cued_by)"
+        ),
+        join_segments=make_action(
+            parent,
+            "&Join Split Quote",
+            "J",
+            "link",
+            "This quote continues the previous quote (continues)",
         ),
         next_document=make_action(parent, "&Next Document", "Ctrl+PgDown", "next"),
         previous_document=make_action(parent, "&Previous Document", "Ctrl+PgUp", "previous"),

@@ -2,20 +2,13 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from PySide6.QtCore import QByteArray, QModelIndex, QPoint, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHeaderView,
     QLabel,
     QMainWindow,
-    QMenu,
     QMessageBox,
     QSplitter,
-    QTableView,
-    QToolBar,
 )
 
 from annotator.edits import (
@@ -33,11 +26,14 @@ from annotator.ui.document_list import DocumentPanel
 from annotator.ui.icons import icon
 from annotator.ui.inspector import Inspector
 from annotator.ui.labelling import Labeller
+from annotator.ui.link_mode import LinkMode
+from annotator.ui.menus import build_menus, show_context_menu
 from annotator.ui.project_files import ProjectFiles
 from annotator.ui.session import Session
-from annotator.ui.span_table import COL_TEXT, SPAN_ROLE, SpanTableModel
+from annotator.ui.span_table import SPAN_ROLE, SpanTableModel, span_table_view
 from annotator.ui.text_view import TextView
 from annotator.ui.theme import apply_theme
+from annotator.ui.window_state import restore_state, save_state
 
 
 class MainWindow(QMainWindow):
@@ -59,22 +55,11 @@ class MainWindow(QMainWindow):
         self.labeller = Labeller(session, self.view, self)
         self.inspector = Inspector(schema)
         self.span_model = SpanTableModel(schema)
-        self.span_table = QTableView()
-        self.span_table.setAccessibleName("Spans of this document")
-        self.span_table.setModel(self.span_model)
-        self.span_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.span_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.span_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.span_table.verticalHeader().hide()
-        header = self.span_table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(COL_TEXT, QHeaderView.ResizeMode.Stretch)
-        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.view.customContextMenuRequested.connect(self._context_menu)
-        self.span_table.setWordWrap(False)
+        self.span_table = span_table_view(self.span_model)
+        self.link_mode = LinkMode(session, self.view, self)
         self.files = ProjectFiles(self, session)
         self._build_layout()
-        self._build_menus()
+        self.menus = build_menus(self)
         self._build_status_bar()
         self._connect()
         # Table and inspector reload the whole set: once, after the repaint, however many edits.
@@ -84,7 +69,7 @@ class MainWindow(QMainWindow):
         first = session.first_unfinished()
         if first is not None:
             self.open_document(first)
-        self.restore_state()
+        restore_state(self)
         self.view.setFocus()
 
     # --- construction ---------------------------------------------------------------------
@@ -103,55 +88,6 @@ class MainWindow(QMainWindow):
         self.splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.splitter)
         self.resize(1360, 860)
-
-    def _build_menus(self) -> None:
-        a = self.commands
-        bar = self.menuBar()
-        file_menu = bar.addMenu("&File")
-        file_menu.addActions([a.new_project, a.open_project])
-        self.recent_menu = file_menu.addMenu("Open &Recent")
-        self.recent_menu.aboutToShow.connect(self._fill_recent)
-        file_menu.addSeparator()
-        file_menu.addActions([a.import_files, a.export_jsonl])
-        file_menu.addSeparator()
-        file_menu.addActions([a.change_annotator, a.quit])
-        edit_menu = bar.addMenu("&Edit")
-        edit_menu.addActions([a.undo, a.redo])
-        edit_menu.addSeparator()
-        edit_menu.addActions([a.delete_span, a.clear_selection, a.toggle_snap])
-        label_menu = bar.addMenu("&Label")
-        label_menu.addActions(self.label_actions)
-        label_menu.addSeparator()
-        label_menu.addActions(self.attribute_actions)
-        label_menu.addSeparator()
-        label_menu.addActions(
-            [a.next_span, a.previous_span, a.start_left, a.start_right, a.end_left, a.end_right]
-        )
-        document_menu = bar.addMenu("&Document")
-        document_menu.addActions(
-            [a.previous_document, a.next_document, a.mark_done, a.skip_document]
-        )
-        view_menu = bar.addMenu("&View")
-        view_menu.addActions([a.zoom_in, a.zoom_out, a.dark_mode])
-        self.layer_menu = view_menu.addMenu("Show &Layer")
-        self.layer_menu.aboutToShow.connect(self._fill_layers)
-        toolbar = QToolBar("Main")
-        toolbar.setObjectName("main-toolbar")
-        toolbar.setMovable(False)
-        toolbar.addActions([a.new_project, a.open_project, a.import_files, a.export_jsonl])
-        toolbar.addSeparator()
-        toolbar.addActions([a.undo, a.redo])
-        toolbar.addSeparator()
-        toolbar.addActions([a.previous_document, a.next_document, a.mark_done, a.skip_document])
-        toolbar.addSeparator()
-        toolbar.addActions([a.zoom_out, a.zoom_in])
-        self.addToolBar(toolbar)
-        # Shortcuts work whether or not a menu is open; the text view owns Tab.
-        self.addActions(a.all() + self.label_actions + self.attribute_actions)
-        for action in (a.next_span, a.previous_span):
-            self.removeAction(action)
-            self.view.addAction(action)
-            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
 
     def _build_status_bar(self) -> None:
         status = self.statusBar()
@@ -206,8 +142,15 @@ class MainWindow(QMainWindow):
         s.failed.connect(lambda message: self.statusBar().showMessage(message, 6000))
         s.document_opened.connect(self.show_document)
         self.documents.document_chosen.connect(lambda d: self.open_document(DocumentId(d)))
-        self.view.span_activated.connect(lambda sid: self._select_span(SpanId(sid)))
-        self.view.span_deselected.connect(lambda: self._select_span(None))
+        self.view.span_activated.connect(self._span_clicked)
+        self.view.span_deselected.connect(lambda: self.select_span(None))
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(lambda p: show_context_menu(self, p))
+        a.link_speaker.triggered.connect(lambda: self.link_mode.start("attributed_to"))
+        a.link_cue.triggered.connect(lambda: self.link_mode.start("cued_by"))
+        a.join_segments.triggered.connect(self.link_mode.join_previous)
+        self.link_mode.message.connect(self.statusBar().showMessage)
+        self.link_mode.finished.connect(self.statusBar().clearMessage)
         self.span_table.clicked.connect(self._table_clicked)
         self.span_table.activated.connect(self._table_clicked)
         i = self.inspector
@@ -339,30 +282,21 @@ class MainWindow(QMainWindow):
         status = annotation.status.value.replace("_", " ")
         self.status_label.setText(f"{len(annotation.spans)} spans · {status}")
 
-    def _context_menu(self, position: QPoint) -> None:
-        """Right-click: the same commands as the keys, on the span under the pointer."""
-        cp = self.view.cp_at(position)
-        under = self.view.spans.innermost_at(cp) if cp is not None else None
-        start, end = self.view.selection_cp()
-        if under is not None and start == end:
-            self._select_span(under.id)
-        menu = QMenu(self)
-        menu.addActions(self.label_actions)
-        menu.addSeparator()
-        menu.addActions(self.attribute_actions)
-        menu.addSeparator()
-        c = self.commands
-        menu.addActions([c.delete_span, c.clear_selection, c.undo, c.redo])
-        menu.exec(self.view.viewport().mapToGlobal(position))
+    def _span_clicked(self, span_id: int) -> None:
+        span = self.view.spans.get(SpanId(span_id))
+        if self.link_mode.active and span is not None:
+            self.link_mode.link_to(span)
+        else:
+            self.select_span(SpanId(span_id))
 
-    def _select_span(self, span_id: SpanId | None) -> None:
+    def select_span(self, span_id: SpanId | None) -> None:
         self.labeller.select(span_id)
         self._refresh_panels()
 
     def _table_clicked(self, index: QModelIndex) -> None:
         span_id = self.span_model.data(index, SPAN_ROLE)
         if isinstance(span_id, int):
-            self._select_span(SpanId(span_id))
+            self.select_span(SpanId(span_id))
             self.view.setFocus()
 
     def _set_doc_attribute(self, name: str, value: AttrValue | None) -> None:
@@ -383,54 +317,12 @@ class MainWindow(QMainWindow):
             else f"Viewing {layer}'s layer (read-only) as {self.session.annotator}"
         )
 
-    def _fill_layers(self) -> None:
-        self.layer_menu.clear()
-        group = QActionGroup(self.layer_menu)
-        for name in self.session.layers():
-            action = QAction(
-                name + (" (you)" if name == self.session.annotator else ""),
-                self.layer_menu,
-                checkable=True,
-            )
-            action.setChecked(name == self.session.layer)
-            action.triggered.connect(lambda _=False, n=name: self.show_layer(n))
-            group.addAction(action)
-            self.layer_menu.addAction(action)
-
     def show_layer(self, name: str) -> None:
         self.session.set_layer(name)
         self.reload_documents()
         self._show_identity()
 
-    def _fill_recent(self) -> None:
-        self.recent_menu.clear()
-        for path in self.files.recent():
-            action = self.recent_menu.addAction(path)
-            action.triggered.connect(lambda _=False, p=path: self.project_requested.emit(Path(p)))
-        if self.recent_menu.isEmpty():
-            self.recent_menu.addAction("(none)").setEnabled(False)
-
-    def restore_state(self) -> None:
-        settings = QSettings()
-        geometry = settings.value("window/geometry")
-        if isinstance(geometry, QByteArray):
-            self.restoreGeometry(geometry)
-        for key, splitter in (("window/splitter", self.splitter), ("window/right", self.right)):
-            state = settings.value(key)
-            if isinstance(state, QByteArray):
-                splitter.restoreState(state)
-        font = self.view.font()
-        font.setPointSizeF(float(str(settings.value("view/font_size", font.pointSizeF()))))
-        self.view.setFont(font)
-        dark = settings.value("view/dark", False, type=bool)
-        self.commands.dark_mode.setChecked(bool(dark))
-
     def closeEvent(self, event: QCloseEvent) -> None:
         self._refresh_timer.stop()
-        settings = QSettings()
-        settings.setValue("window/geometry", self.saveGeometry())
-        settings.setValue("window/splitter", self.splitter.saveState())
-        settings.setValue("window/right", self.right.saveState())
-        settings.setValue("view/font_size", self.view.font().pointSizeF())
-        settings.setValue("view/dark", self.commands.dark_mode.isChecked())
+        save_state(self)
         super().closeEvent(event)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 from annotator.model import AnnotationSet, Span, SpanId
 from annotator.model.schema import Schema
@@ -16,8 +17,11 @@ HEADERS = ("Start", "Label", "Text", "Speaker", "Attributes")
 _SNIPPET = 80
 
 
-def speakers_of(annotation: AnnotationSet) -> dict[SpanId, str]:
-    """The speaker name each span stands for: its own (SPEAKER) or its attributed_to's (QUOTE)."""
+def speakers_of(annotation: AnnotationSet, text: str) -> dict[SpanId, str]:
+    """Who each span stands for: its own speaker (SPEAKER) or its attributed_to's (QUOTE).
+
+    A linked mention without a registry speaker yet shows as its text in quotation marks.
+    """
     by_id = {span.id: span for span in annotation.spans}
     names: dict[SpanId, str] = {
         span.id: str(span.attrs["speaker"]) for span in annotation.spans if "speaker" in span.attrs
@@ -26,7 +30,8 @@ def speakers_of(annotation: AnnotationSet) -> dict[SpanId, str]:
         if relation.label == "attributed_to" and relation.head in by_id:
             child = by_id.get(relation.child)
             if child is not None:
-                names.setdefault(relation.head, names.get(child.id, f'"{child.name}"'))
+                mention = " ".join(text[child.start : child.end].split())
+                names.setdefault(relation.head, names.get(child.id, f"“{mention}”"))
     return names
 
 
@@ -42,7 +47,7 @@ class SpanTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._text = text
         self._spans = list(annotation.spans) if annotation else []
-        self._speakers = speakers_of(annotation) if annotation else {}
+        self._speakers = speakers_of(annotation, text) if annotation else {}
         self.endResetModel()
 
     def row_of(self, span_id: SpanId) -> int:
@@ -95,3 +100,19 @@ class SpanTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole and column == COL_START:
             return QColor("#8a96a3")
         return None
+
+
+def span_table_view(model: SpanTableModel) -> QTableView:
+    """A read-only, row-selecting table for the model, the text column taking the room."""
+    table = QTableView()
+    table.setAccessibleName("Spans of this document")
+    table.setModel(model)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.verticalHeader().hide()
+    table.setWordWrap(False)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(COL_TEXT, QHeaderView.ResizeMode.Stretch)
+    return table

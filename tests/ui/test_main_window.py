@@ -2,64 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
-from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import Qt
 
 from annotator.model import DocumentId, Status
-from annotator.model.schema import Schema
 from annotator.paths import seeds_dir
-from annotator.store import Project
 from annotator.transfer import create_project
 from annotator.ui.main_window import MainWindow
-from annotator.ui.session import Session
-from annotator.ui.shell import make_application
 
 SEED = next(seeds_dir().glob("*.txt"))
 DOC = DocumentId(SEED.stem)
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
 ALT = Qt.KeyboardModifier.AltModifier
-
-
-@pytest.fixture
-def settings_dir(tmp_path: Path) -> Path:
-    # QSettings computes its folder once per process; point it at this test's own.
-    make_application()
-    folder = tmp_path / "settings"
-    for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
-        QSettings.setPath(fmt, QSettings.Scope.UserScope, str(folder))
-    return folder
-
-
-@pytest.fixture
-def project_path(tmp_path: Path, schema: Schema) -> Path:
-    path = tmp_path / "p.db"
-    create_project(path, schema, seeds_dir()).close()
-    return path
-
-
-def open_window(qtbot, path: Path, annotator: str = "alice") -> MainWindow:
-    project = Project.open(path)
-    window = MainWindow(Session(project, annotator))
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    window.activateWindow()
-    window.view.setFocus()
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.view)
-    return window
-
-
-@pytest.fixture
-def window(qtbot, settings_dir: Path, project_path: Path) -> Iterator[MainWindow]:
-    opened = open_window(qtbot, project_path)
-    yield opened
-    opened.close()
-    opened.session.project.close()
 
 
 def spans(window: MainWindow) -> list[tuple[int, int, str]]:
@@ -174,9 +130,7 @@ def test_inspector_sets_attributes_and_document_attributes(qtbot, window) -> Non
     assert window.session.project.annotations.doc_attrs(DOC, "alice") == {"relevance": "relevant"}
 
 
-def test_mark_done_warns_about_missing_required_attributes(
-    qtbot, settings_dir: Path, tmp_path: Path
-) -> None:
+def test_mark_done_warns_about_missing_required_attributes(qtbot, open_window, tmp_path) -> None:
     schema_path = tmp_path / "strict.toml"
     schema_path.write_text(
         Path("resources/schemas/quotes.toml")
@@ -191,7 +145,7 @@ def test_mark_done_warns_about_missing_required_attributes(
 
     path = tmp_path / "strict.db"
     create_project(path, load_schema(schema_path), seeds_dir()).close()
-    window = open_window(qtbot, path)
+    window = open_window(path)
     asked: list[str] = []
     # Refuse the first question, accept the second.
     window.confirm = lambda title, text: asked.append(text) or len(asked) > 1  # type: ignore[method-assign]
@@ -206,12 +160,10 @@ def test_mark_done_warns_about_missing_required_attributes(
     assert "has no speaker" in asked[1]  # the built-in checks still speak up
     assert window.session.project.annotations.status(DOC, "alice") == Status.DONE
     assert window.documents.progress.text() == "1 / 1 done"
-    window.close()
-    window.session.project.close()
 
 
-def test_reopening_the_project_shows_everything(qtbot, settings_dir, project_path) -> None:
-    window = open_window(qtbot, project_path)
+def test_reopening_the_project_shows_everything(qtbot, open_window, project_path) -> None:
+    window = open_window(project_path)
     select_words(qtbot, window, 2)
     qtbot.keyClick(window.view, "q")
     qtbot.keyClick(window.view, "t")
@@ -219,17 +171,15 @@ def test_reopening_the_project_shows_everything(qtbot, settings_dir, project_pat
     size = window.view.font().pointSizeF()
     window.close()
     window.session.project.close()
-    again = open_window(qtbot, project_path)
+    again = open_window(project_path)
     assert [(s.start, s.end, s.label, s.attrs) for s in again.view.spans] == [
         (0, 16, "QUOTE", {"stance": "favor"})
     ]
     assert again.view.font().pointSizeF() == size  # view state survives too
-    again.close()
-    again.session.project.close()
 
 
-def test_another_layer_is_read_only(qtbot, settings_dir, project_path) -> None:
-    window = open_window(qtbot, project_path, "bob")
+def test_another_layer_is_read_only(qtbot, open_window, project_path) -> None:
+    window = open_window(project_path, "bob")
     select_words(qtbot, window, 2)
     qtbot.keyClick(window.view, "q")
     window.show_layer("alice")
@@ -238,8 +188,6 @@ def test_another_layer_is_read_only(qtbot, settings_dir, project_path) -> None:
     assert window.session.project.annotations.spans(DOC, "alice") == []
     window.show_layer("bob")
     assert len(window.view.spans) == 1
-    window.close()
-    window.session.project.close()
 
 
 def test_item_models_pass_the_model_tester(qtbot, qtmodeltester, window) -> None:

@@ -1,0 +1,474 @@
+"""The document text view: a read-only QPlainTextEdit with spans painted over its visible part.
+
+Why this shape (DESIGN.md 5, performance-limits.md 2(c)): QPlainTextEdit lays out only what
+it shows, and painting spans ourselves for the visible lines keeps the QTextDocument
+untouched, so opening, scrolling and adding a span cost the same at 10 or 50,000 spans.
+Offsets cross the Qt boundary only through ``OffsetMap``; text is never read back from Qt.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Mapping, Sequence
+from typing import NamedTuple, cast
+
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QHelpEvent,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QPen,
+    QTextBlock,
+    QTextCursor,
+    QTextDocument,
+    QTextLine,
+)
+from PySide6.QtWidgets import QPlainTextDocumentLayout, QPlainTextEdit, QToolTip, QWidget
+
+from annotator.model import Span, SpanId
+from annotator.ui.offsets import OffsetMap
+from annotator.ui.span_index import SpanIndex
+
+LANES = 3
+"""Underline rows below each line; spans in deeper lanes get a marker (and the tooltip)."""
+
+_FALLBACK_COLOR = "#888888"
+_COMMAND_MODIFIERS = (
+    Qt.KeyboardModifier.ControlModifier
+    | Qt.KeyboardModifier.AltModifier
+    | Qt.KeyboardModifier.MetaModifier
+)
+
+
+class _LaneLayout(QPlainTextDocumentLayout):
+    """QPlainTextEdit's layout with a fixed gap below every line, where the lanes are drawn.
+
+    QPlainTextEdit ignores ``QTextBlockFormat.setLineHeight`` and stacks lines back to back,
+    leaving ~4 px of descent for underlines. Qt reads line positions and block heights back
+    from the block layout and this virtual for painting, hit testing, cursor rectangles and
+    scrolling, so spreading a block's lines after Qt laid it out is enough. Only visible
+    blocks are asked for, so this costs a few Python calls per block per paint.
+    """
+
+    gap = 0.0
+
+    def blockBoundingRect(self, block: QTextBlock) -> QRectF:
+        rect = super().blockBoundingRect(block)  # lays the block out if needed
+        layout = block.layout()
+        count = layout.lineCount()
+        if count == 0 or not block.isVisible():
+            return rect
+        y = 0.0
+        for i in range(count):
+            line = layout.lineAt(i)
+            if line.y() != y:
+                line.setPosition(QPointF(line.x(), y))
+            y += line.height() + self.gap
+        if not block.next().isValid():
+            y += self.document().documentMargin()
+        return QRectF(0.0, 0.0, rect.width(), y)
+
+
+class _Line(NamedTuple):
+    """One visible line: its Qt position range, viewport geometry and the Qt line itself."""
+
+    start: int
+    end: int  # excludes the paragraph break
+    block_pos: int
+    left: float
+    top: float
+    height: float
+    ends_block: bool
+    line: QTextLine
+
+    def x(self, pos: int) -> float:
+        x, _ = cast("tuple[float, int]", self.line.cursorToX(pos - self.block_pos))
+        return self.left + x
+
+
+_Fragment = tuple[Span, QRectF]  # a span's piece on one line
+
+
+class _Palette(NamedTuple):
+    background: QColor
+    lane: QColor
+
+
+class TextView(QPlainTextEdit):
+    """Shows one document's text with its spans; selection and offsets in code points."""
+
+    span_activated = Signal(int)
+    """A span was clicked (the innermost one under the pointer); carries its id."""
+    span_deselected = Signal()
+    """A click off every span cleared the selected span."""
+    selection_changed_cp = Signal(int, int)
+    """The text selection changed; start <= end in code points (equal: just the caret)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._layout = _LaneLayout(QTextDocument(self))
+        document = self._layout.document()
+        document.setUndoRedoEnabled(False)  # read-only: an undo stack would only cost memory
+        document.setDocumentLayout(self._layout)
+        self.setDocument(document)
+        self.setReadOnly(True)
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByKeyboard
+            | Qt.TextInteractionFlag.TextSelectableByMouse
+        )
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self._map = OffsetMap("")
+        self._index = SpanIndex()
+        self._label_colors: dict[str, str] = {}
+        self._palettes: dict[str, _Palette] = {}
+        self._selected: SpanId | None = None
+        self._read_only_layer = False
+        self._last_selection = (0, 0)
+        self._press_cp: int | None = None
+        self._lane_height = 2.0
+        font = QFont(self.font())
+        font.setPointSizeF(12.0)
+        self.setFont(font)
+        self._size_lanes()  # changeEvent does it too, but only if the font really changed
+        self.selectionChanged.connect(self._emit_selection)
+        self.cursorPositionChanged.connect(self._emit_selection)
+
+    # -- content -------------------------------------------------------------------------
+
+    def set_content(self, text: str, spans: Sequence[Span], colors: Mapping[str, str]) -> None:
+        """Show ``text`` with ``spans``; ``colors`` maps a label to ``#RRGGBB``."""
+        self._map = OffsetMap(text)
+        self._index = SpanIndex(spans)
+        self._label_colors = dict(colors)
+        self._rebuild_palettes()
+        self._selected = None
+        self._last_selection = (0, 0)
+        self.setPlainText(self._map.display_text)
+
+    @property
+    def offsets(self) -> OffsetMap:
+        return self._map
+
+    @property
+    def spans(self) -> SpanIndex:
+        """The index behind the view (read it; change spans through the methods below)."""
+        return self._index
+
+    def add_span(self, span: Span) -> None:
+        self._index.add(span)
+        self._update_cp_range(span.start, span.end)
+
+    def remove_span(self, span_id: SpanId) -> None:
+        span = self._index.remove(span_id)
+        if self._selected == span_id:
+            self._selected = None
+        self._update_cp_range(span.start, span.end)
+
+    def replace_span(self, span: Span) -> None:
+        old = self._index.replace(span)
+        self._update_cp_range(old.start, old.end)
+        self._update_cp_range(span.start, span.end)
+
+    def set_selected_span(self, span_id: SpanId | None) -> None:
+        if span_id is not None and span_id not in self._index:
+            raise KeyError(f"span {span_id} is not shown in this view")
+        for old in (self._selected, span_id):
+            span = self._index.get(old) if old is not None else None
+            if span is not None:
+                self._update_cp_range(span.start, span.end)
+        self._selected = span_id
+
+    def selected_span(self) -> Span | None:
+        return self._index.get(self._selected) if self._selected is not None else None
+
+    def set_read_only_layer(self, read_only: bool) -> None:
+        """Grey the spans out, e.g. while showing another annotator's layer."""
+        self._read_only_layer = read_only
+        self._rebuild_palettes()
+        self.viewport().update()
+
+    # -- selection and caret in code points ------------------------------------------------
+
+    def selection_cp(self) -> tuple[int, int]:
+        cursor = self.textCursor()
+        return (
+            self._map.clamp_from_qt(cursor.selectionStart()),
+            self._map.clamp_from_qt(cursor.selectionEnd()),
+        )
+
+    def set_selection_cp(self, start: int, end: int) -> None:
+        """Select ``[start, end)``: the anchor at ``start``, the caret at ``end``."""
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self._map.to_qt(start))
+        cursor.setPosition(self._map.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+
+    def caret_cp(self) -> int:
+        return self._map.clamp_from_qt(self.textCursor().position())
+
+    def scroll_to_cp(self, cp: int) -> None:
+        """Bring ``cp`` into view (a third from the top) without moving caret or selection."""
+        pos = self._map.to_qt(cp)
+        block = self.document().findBlock(pos)
+        top = self.blockBoundingGeometry(block).translated(self.contentOffset()).top()
+        line = block.layout().lineForTextPosition(pos - block.position())
+        line_top = top + line.y()
+        if 0 <= line_top <= self.viewport().height() - line.height() - self._layout.gap:
+            return
+        # The vertical scroll bar counts layout lines when wrapping (QPlainTextEdit).
+        target = block.firstLineNumber() + line.lineNumber()
+        bar = self.verticalScrollBar()
+        bar.setValue(max(0, target - bar.pageStep() // 3))
+
+    # -- zoom ------------------------------------------------------------------------------
+
+    def zoom_in(self) -> None:
+        self._set_point_size(self.font().pointSizeF() + 1)
+
+    def zoom_out(self) -> None:
+        self._set_point_size(self.font().pointSizeF() - 1)
+
+    def _set_point_size(self, size: float) -> None:
+        font = QFont(self.font())
+        font.setPointSizeF(min(max(size, 6.0), 48.0))
+        self.setFont(font)
+
+    # -- hit testing and tooltips ----------------------------------------------------------
+
+    def cp_at(self, pos: QPoint | QPointF) -> int | None:
+        """The code point under a viewport point, or None off the text (lanes count as text)."""
+        point = QPointF(pos)
+        for ln in self._visible_lines(QRect(0, int(point.y()), self.viewport().width(), 1)):
+            if not ln.top <= point.y() < ln.top + ln.height + self._layout.gap:
+                continue
+            x = point.x() - ln.left
+            line = ln.line
+            if x < line.x() or x > line.x() + line.naturalTextWidth() or ln.start == ln.end:
+                return None
+            qt_pos = ln.block_pos + line.xToCursor(x, QTextLine.CursorPosition.CursorOnCharacter)
+            return self._map.clamp_from_qt(min(qt_pos, ln.end - 1))
+        return None
+
+    def tooltip_text_at(self, pos: QPoint | QPointF) -> str:
+        """Every span under a viewport point, one per line: ``QUOTE [12–40] stance=favor``."""
+        cp = self.cp_at(pos)
+        if cp is None:
+            return ""
+        spans = sorted(self._index.at(cp), key=lambda s: (s.start, -s.end, s.id))
+        return "\n".join(_describe(s) for s in spans)
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            # The viewport ignores tooltip events, so Qt forwards them here in our coordinates.
+            text = self.tooltip_text_at(self.viewport().mapFrom(self, event.pos()))
+            if text:
+                QToolTip.showText(event.globalPos(), text, self.viewport())
+            else:
+                QToolTip.hideText()
+                event.ignore()
+            return True
+        return super().event(event)
+
+    # -- input -----------------------------------------------------------------------------
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # Label and attribute keys belong to the window; a read-only view has no use for them.
+        if _is_label_key(event) or event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
+            event.ignore()
+            return
+        super().keyPressEvent(event)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            self._press_cp = self.cp_at(event.position())
+        super().mousePressEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        super().mouseReleaseEvent(event)
+        if event.button() != Qt.MouseButton.LeftButton or self.textCursor().hasSelection():
+            return  # a drag selects text, it does not activate spans
+        span = self._index.innermost_at(self._press_cp) if self._press_cp is not None else None
+        if span is not None:
+            self.set_selected_span(span.id)
+            self.span_activated.emit(span.id)
+        elif self._selected is not None:
+            self.set_selected_span(None)
+            self.span_deselected.emit()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.FontChange:
+            self._size_lanes()  # before Qt re-lays out the document for the new font
+        elif event.type() == QEvent.Type.PaletteChange:
+            self._rebuild_palettes()
+        super().changeEvent(event)
+
+    # -- painting --------------------------------------------------------------------------
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        lines = self._visible_lines(event.rect()) if len(self._index) else []
+        fragments: list[_Fragment] = []
+        if lines:
+            painter = QPainter(self.viewport())
+            # Under the text, so glyphs keep the palette's own text colour on any background.
+            fragments = self._paint_spans(painter, lines)
+            painter.end()
+        super().paintEvent(event)
+        outline = [rect for span, rect in fragments if span.id == self._selected]
+        if outline:
+            painter = QPainter(self.viewport())
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setPen(QPen(self.palette().color(QPalette.ColorRole.Text), 2.0))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            for rect in outline:
+                painter.drawRoundedRect(rect.adjusted(-1.0, 0.0, 1.0, 0.0), 3.0, 3.0)
+            painter.end()
+
+    def _paint_spans(self, painter: QPainter, lines: list[_Line]) -> list[_Fragment]:
+        """Paint backgrounds, lanes and deep-overlap markers; return the text fragments drawn."""
+        to_qt = self._map.to_qt
+        first_cp = self._map.clamp_from_qt(lines[0].start)
+        last_cp = self._map.clamp_from_qt(lines[-1].end + 1)
+        starts = [ln.start for ln in lines]
+        gap = self._layout.gap
+        lane_h = self._lane_height
+        break_width = 4.0
+        backgrounds: dict[str, list[QRectF]] = {}
+        lanes: dict[str, list[QRectF]] = {}
+        fragments: list[_Fragment] = []
+        for span in self._index.overlapping(first_cp, last_cp):
+            q_start, q_end = to_qt(span.start), to_qt(span.end)
+            lane = self._index.lane(span.id)
+            for i in range(max(0, bisect_right(starts, q_start) - 1), len(lines)):
+                ln = lines[i]
+                if ln.start >= q_end:
+                    break
+                a, b = max(q_start, ln.start), min(q_end, ln.end)
+                covers_break = ln.ends_block and q_end > ln.end
+                if b <= a and not covers_break:
+                    continue
+                x1, x2 = ln.x(a), ln.x(b)
+                x1, x2 = min(x1, x2), max(x1, x2)  # right-to-left lines
+                if covers_break:
+                    x2 += break_width
+                rect = QRectF(x1, ln.top, x2 - x1, ln.height)
+                backgrounds.setdefault(span.label, []).append(rect)
+                fragments.append((span, rect))
+                below = ln.top + ln.height + 1.0
+                if lane < LANES:
+                    # Inset where the span really starts/ends, so abutting or nested spans of
+                    # one label stay apart in a lane.
+                    x1 += 1.0 if a == q_start and x2 - x1 > 4.0 else 0.0
+                    x2 -= 1.0 if b == q_end and x2 - x1 > 4.0 else 0.0
+                    lane_rect = QRectF(x1, below + lane * (lane_h + 2.0), x2 - x1, lane_h)
+                    lanes.setdefault(span.label, []).append(lane_rect)
+                elif a == q_start:  # too deep for a lane of its own: a tick where it starts
+                    lanes.setdefault(span.label, []).append(QRectF(x1, below, 3.0, gap - 2.0))
+        painter.setPen(Qt.PenStyle.NoPen)
+        for label, rects in backgrounds.items():
+            painter.setBrush(self._palette_for(label).background)
+            painter.drawRects(rects)
+        for label, rects in lanes.items():
+            painter.setBrush(self._palette_for(label).lane)
+            painter.drawRects(rects)
+        return fragments
+
+    def _visible_lines(self, clip: QRect) -> list[_Line]:
+        """The laid-out lines of the visible blocks whose band (text + lanes) meets ``clip``."""
+        lines: list[_Line] = []
+        block = self.firstVisibleBlock()
+        offset = self.contentOffset()
+        gap = self._layout.gap
+        while block.isValid():
+            geometry = self.blockBoundingGeometry(block).translated(offset)
+            if geometry.top() > clip.bottom():
+                break
+            if block.isVisible() and geometry.bottom() >= clip.top():
+                layout = block.layout()
+                block_pos = block.position()
+                count = layout.lineCount()
+                for i in range(count):
+                    line = layout.lineAt(i)
+                    top = geometry.top() + line.y()
+                    if top > clip.bottom():
+                        break
+                    if top + line.height() + gap < clip.top():
+                        continue
+                    start = block_pos + line.textStart()
+                    end = start + line.textLength()
+                    left, height = geometry.left(), line.height()
+                    lines.append(
+                        _Line(start, end, block_pos, left, top, height, i == count - 1, line)
+                    )
+            block = block.next()
+        return lines
+
+    def _update_cp_range(self, start: int, end: int) -> None:
+        """Schedule a repaint of the visible lines holding ``[start, end)``, nothing else."""
+        q_start, q_end = self._map.to_qt(start), self._map.to_qt(end)
+        area = QRectF()
+        width = float(self.viewport().width())
+        for ln in self._visible_lines(self.viewport().rect()):
+            if ln.start <= q_end and ln.end + 1 > q_start:
+                band = QRectF(0.0, ln.top - 2.0, width, ln.height + self._layout.gap + 4.0)
+                area = area.united(band)
+        if not area.isEmpty():
+            self.viewport().update(area.toAlignedRect())
+
+    # -- colours and metrics ---------------------------------------------------------------
+
+    def _size_lanes(self) -> None:
+        height = QFontMetricsF(self.font()).height()
+        self._lane_height = max(2.0, round(height / 9.0))
+        self._layout.gap = LANES * (self._lane_height + 2.0) + 1.0
+
+    def _rebuild_palettes(self) -> None:
+        dark = self.palette().color(QPalette.ColorRole.Base).lightness() < 128
+        background_alpha = 90 if dark else 60  # the same tint needs more alpha on dark
+        lane_alpha = 255
+        if self._read_only_layer:
+            background_alpha, lane_alpha = background_alpha // 2, 110
+        self._palettes = {}
+        for label, name in self._label_colors.items():
+            base = QColor(name)
+            if self._read_only_layer:
+                base = QColor.fromHsl(base.hslHue(), 20, base.lightness())
+            background, lane = QColor(base), QColor(base)
+            background.setAlpha(background_alpha)
+            lane.setAlpha(lane_alpha)
+            self._palettes[label] = _Palette(background, lane)
+
+    def _palette_for(self, label: str) -> _Palette:
+        palette = self._palettes.get(label)
+        if palette is None:
+            self._label_colors[label] = _FALLBACK_COLOR
+            self._rebuild_palettes()
+            palette = self._palettes[label]
+        return palette
+
+    def _emit_selection(self) -> None:
+        selection = self.selection_cp()
+        if selection != self._last_selection:
+            self._last_selection = selection
+            self.selection_changed_cp.emit(*selection)
+
+
+def _is_label_key(event: QKeyEvent) -> bool:
+    """A printable key without Ctrl/Alt/Meta: the window's label and attribute shortcuts."""
+    text = event.text()
+    return (
+        bool(text)
+        and text.isprintable()
+        and not text.isspace()
+        and not event.modifiers() & _COMMAND_MODIFIERS
+    )
+
+
+def _describe(span: Span) -> str:
+    attrs = " ".join(f"{name}={value}" for name, value in span.attrs.items())
+    return f"{span.label} [{span.start}–{span.end}]" + (f" {attrs}" if attrs else "")
