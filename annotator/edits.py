@@ -39,6 +39,8 @@ class Change:
     relations: bool = False
     status: bool = False
     doc_attrs: bool = False
+    #: The speaker or target registry changed (and spans naming them, anywhere).
+    registry: bool = False
 
 
 class Edit(ABC):
@@ -223,9 +225,21 @@ class SetAttribute(Edit):
     name: str
     value: AttrValue | None
     _before: Span | None = field(default=None, init=False)
+    _registered: bool = field(default=False, init=False)
 
     def __post_init__(self) -> None:
         self.text = f"set {self.name}" if self.value is not None else f"clear {self.name}"
+
+    def _register(self, project: Project) -> bool:
+        """A new speaker or target typed into a span joins the project's registry."""
+        value = str(self.value)
+        if self.name == "speaker" and project.speakers.get(value) is None:
+            project.speakers.ensure([value])
+            return True
+        if self.name == "target" and project.targets.get(value) is None:
+            project.targets.ensure([value])
+            return True
+        return False
 
     def apply(self, project: Project) -> Change:
         before = _existing(project, self.span_id)
@@ -239,6 +253,7 @@ class SetAttribute(Edit):
         _check_span(project, after)
         with project.transaction():
             project.annotations.update_span(after)
+            self._registered = self.value is not None and self._register(project)
             self._record(
                 project,
                 before.annotator,
@@ -246,15 +261,23 @@ class SetAttribute(Edit):
                 False,
                 {"span": before.id, self.name: self.value},
             )
-        return Change(before.document, before.annotator, spans=(before.id,))
+        return Change(
+            before.document, before.annotator, spans=(before.id,), registry=self._registered
+        )
 
     def revert(self, project: Project) -> Change:
         before = self._before
         assert before is not None, "apply() first"
         with project.transaction():
             project.annotations.update_span(before)
+            if self._registered:
+                (project.speakers if self.name == "speaker" else project.targets).delete(
+                    str(self.value)
+                )
             self._record(project, before.annotator, before.document, True, {"span": before.id})
-        return Change(before.document, before.annotator, spans=(before.id,))
+        return Change(
+            before.document, before.annotator, spans=(before.id,), registry=self._registered
+        )
 
 
 @dataclass

@@ -70,15 +70,13 @@ def initial(db: Database) -> None:
             PRIMARY KEY (document, annotator)
         );
         CREATE TABLE speakers (
-            id INTEGER PRIMARY KEY,
-            name TEXT NOT NULL UNIQUE,
+            name TEXT PRIMARY KEY,
             type TEXT NOT NULL DEFAULT 'person',
             description TEXT NOT NULL DEFAULT '',
             wikidata TEXT NOT NULL DEFAULT ''
         );
         CREATE TABLE targets (
-            id INTEGER PRIMARY KEY,
-            label TEXT NOT NULL UNIQUE,
+            label TEXT PRIMARY KEY,
             definition TEXT NOT NULL DEFAULT ''
         );
         CREATE TABLE history (

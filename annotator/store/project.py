@@ -18,7 +18,7 @@ from annotator.store.connection import APPLICATION_ID, application_id, connect, 
 from annotator.store.documents import Documents
 from annotator.store.history import History, now
 from annotator.store.migrations import KNOWN, MIGRATIONS
-from annotator.store.registries import Speakers, Targets
+from annotator.store.registries import Speakers, SpeakerUses, Targets, TargetUses
 
 
 class Project:
@@ -31,6 +31,8 @@ class Project:
         self.annotations = Annotations(db)
         self.speakers = Speakers(db)
         self.targets = Targets(db)
+        self.speaker_uses = SpeakerUses(db)
+        self.target_uses = TargetUses(db)
         self.history = History(db)
         self._schema: Schema | None = None
         self.closed = False
