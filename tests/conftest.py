@@ -11,14 +11,16 @@ import pytest
 # GUI tests must never need a display; a developer may still set another platform to watch.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from annotator.model.schema import Schema, load_schema  # noqa: E402
-from annotator.paths import default_schema_path, seeds_dir  # noqa: E402
-from annotator.store import Project  # noqa: E402
-from annotator.transfer import import_paths  # noqa: E402
+from annotator.model.schema import Schema, load_schema
+from annotator.paths import default_schema_path, seeds_dir
+from annotator.store import Project
+from annotator.transfer import import_paths
 
 
 @pytest.fixture(autouse=True)
-def isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+def isolated_home(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Path:
     home = tmp_path_factory.mktemp("home")
     for var in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
         monkeypatch.setenv(var, str(home / var.lower()))

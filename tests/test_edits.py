@@ -57,9 +57,7 @@ EDITS: dict[str, Callable[[Project], Edit]] = {
     "add relation": lambda p: AddRelation(
         "attributed_to", first(p, "QUOTE").id, first(p, "SPEAKER").id
     ),
-    "delete relation": lambda p: DeleteRelation(
-        p.annotations.relations(DOC, ALICE)[0].id
-    ),
+    "delete relation": lambda p: DeleteRelation(p.annotations.relations(DOC, ALICE)[0].id),
     "set status (row exists)": lambda p: SetStatus(DOC, ALICE, status=Status.DONE),
     "set status (no row yet)": lambda p: SetStatus(DOC, AnnotatorName("bob"), status=Status.DONE),
     "set document attribute": lambda p: SetDocAttribute(

@@ -96,7 +96,7 @@ _Fragment = tuple[Span, QRectF]  # a span's piece on one line
 
 
 class _Palette(NamedTuple):
-    background: QColor
+    background: QColor  # translucent, under the text
     lane: QColor
 
 
@@ -143,6 +143,9 @@ class TextView(QPlainTextEdit):
 
     def set_content(self, text: str, spans: Sequence[Span], colors: Mapping[str, str]) -> None:
         """Show ``text`` with ``spans``; ``colors`` maps a label to ``#RRGGBB``."""
+        # Checked here, not in paintEvent: a bad offset must fail the caller, not every paint.
+        for span in (s for s in spans if not 0 <= s.start <= s.end <= len(text)):
+            raise ValueError(f"span {span.id} [{span.start}, {span.end}) is outside the text")
         self._map = OffsetMap(text)
         self._index = SpanIndex(spans)
         self._label_colors = dict(colors)
@@ -161,6 +164,7 @@ class TextView(QPlainTextEdit):
         return self._index
 
     def add_span(self, span: Span) -> None:
+        self._check_range(span)
         self._index.add(span)
         self._update_cp_range(span.start, span.end)
 
@@ -171,9 +175,14 @@ class TextView(QPlainTextEdit):
         self._update_cp_range(span.start, span.end)
 
     def replace_span(self, span: Span) -> None:
+        self._check_range(span)
         old = self._index.replace(span)
         self._update_cp_range(old.start, old.end)
         self._update_cp_range(span.start, span.end)
+
+    def _check_range(self, span: Span) -> None:
+        if not 0 <= span.start <= span.end <= self._map.cp_length:
+            raise ValueError(f"span {span.id} [{span.start}, {span.end}) is outside the text")
 
     def set_selected_span(self, span_id: SpanId | None) -> None:
         if span_id is not None and span_id not in self._index:
@@ -434,7 +443,7 @@ class TextView(QPlainTextEdit):
         if self._read_only_layer:
             background_alpha, lane_alpha = background_alpha // 2, 110
         self._palettes = {}
-        for label, name in self._label_colors.items():
+        for label, name in [*self._label_colors.items(), ("", _FALLBACK_COLOR)]:
             base = QColor(name)
             if self._read_only_layer:
                 base = QColor.fromHsl(base.hslHue(), 20, base.lightness())
@@ -444,12 +453,7 @@ class TextView(QPlainTextEdit):
             self._palettes[label] = _Palette(background, lane)
 
     def _palette_for(self, label: str) -> _Palette:
-        palette = self._palettes.get(label)
-        if palette is None:
-            self._label_colors[label] = _FALLBACK_COLOR
-            self._rebuild_palettes()
-            palette = self._palettes[label]
-        return palette
+        return self._palettes.get(label) or self._palettes[""]  # "": labels without a colour
 
     def _emit_selection(self) -> None:
         selection = self.selection_cp()
