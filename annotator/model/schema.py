@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -67,6 +67,8 @@ class Schema:
     relations: tuple[RelationType, ...] = ()
     guidelines: str = ""
     source: str = ""
+    #: The Markdown of the guidelines file, read beside the schema and kept in the project.
+    guidelines_text: str = ""
 
     def label(self, name: str) -> Label | None:
         return next((lab for lab in self.labels if lab.name == name), None)
@@ -311,4 +313,14 @@ def load_schema(path: Path) -> Schema:
         raise SchemaError(path, "no such file") from None
     except UnicodeDecodeError:
         raise SchemaError(path, "not UTF-8 text") from None
-    return parse_schema(text, str(path))
+    schema = parse_schema(text, str(path))
+    if not schema.guidelines:
+        return schema
+    guidelines = path.parent / schema.guidelines
+    try:
+        markdown = guidelines.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        raise SchemaError(
+            path, f'the guidelines file "{schema.guidelines}" cannot be read from {path.parent}'
+        ) from None
+    return replace(schema, guidelines_text=markdown)

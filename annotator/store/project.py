@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -61,6 +62,7 @@ class Project:
         project = cls(path, db)
         with project.transaction():
             project._set_meta("schema", schema.source)
+            project._set_meta("guidelines", schema.guidelines_text)
             project._set_meta("created_at", now())
         return project
 
@@ -130,12 +132,14 @@ class Project:
     @property
     def schema(self) -> Schema:
         if self._schema is None:
-            self._schema = parse_schema(self.meta("schema") or "", f"{self.path} (schema)")
+            parsed = parse_schema(self.meta("schema") or "", f"{self.path} (schema)")
+            self._schema = replace(parsed, guidelines_text=self.meta("guidelines") or "")
         return self._schema
 
     def set_schema(self, schema: Schema) -> None:
         with self.transaction():
             self._set_meta("schema", schema.source)
+            self._set_meta("guidelines", schema.guidelines_text)
         self._schema = schema
 
     # --- annotators ---------------------------------------------------------------------------

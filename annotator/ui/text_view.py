@@ -144,8 +144,9 @@ class TextView(QPlainTextEdit):
     def set_content(self, text: str, spans: Sequence[Span], colors: Mapping[str, str]) -> None:
         """Show ``text`` with ``spans``; ``colors`` maps a label to ``#RRGGBB``."""
         # Checked here, not in paintEvent: a bad offset must fail the caller, not every paint.
-        for span in (s for s in spans if not 0 <= s.start <= s.end <= len(text)):
-            raise ValueError(f"span {span.id} [{span.start}, {span.end}) is outside the text")
+        bad = next((s for s in spans if not 0 <= s.start <= s.end <= len(text)), None)
+        if bad is not None:
+            raise ValueError(f"span {bad.id} [{bad.start}, {bad.end}) is outside the text")
         self._map = OffsetMap(text)
         self._index = SpanIndex(spans)
         self._label_colors = dict(colors)

@@ -119,3 +119,24 @@ def test_invalid_toml_names_the_position() -> None:
 def test_schema_without_labels_is_refused() -> None:
     with pytest.raises(SchemaError, match="defines no labels"):
         parse_schema('name = "x"\n', "s.toml")
+
+
+def test_guidelines_file_is_read_beside_the_schema(schema: Schema) -> None:
+    assert schema.guidelines == "quotes.md"
+    assert schema.guidelines_text.startswith("# Guidelines: quotes and stances")
+
+
+def test_missing_guidelines_file_is_a_clear_error(tmp_path: Path) -> None:
+    path = tmp_path / "g.toml"
+    path.write_text('guidelines = "nope.md"\n' + MINIMAL, encoding="utf-8")
+    with pytest.raises(SchemaError, match=r'the guidelines file "nope\.md" cannot be read'):
+        load_schema(path)
+
+
+def test_schema_reference_lists_keys_and_value_descriptions(schema: Schema) -> None:
+    from annotator.model.guidelines import guidelines_markdown
+
+    text = guidelines_markdown(schema)
+    assert "- **QUOTE** (`q` or `1`)" in text
+    assert "  - `favor`: The speaker supports the target" in text
+    assert text.startswith("# Guidelines: quotes and stances")

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import Qt
 
 from annotator.model import DocumentId, Status
-from annotator.paths import seeds_dir
+from annotator.paths import default_schema_path, seeds_dir
 from annotator.transfer import create_project
 from annotator.ui.main_window import MainWindow
 
@@ -132,9 +130,12 @@ def test_inspector_sets_attributes_and_document_attributes(qtbot, window) -> Non
 
 def test_mark_done_warns_about_missing_required_attributes(qtbot, open_window, tmp_path) -> None:
     schema_path = tmp_path / "strict.toml"
+    default = default_schema_path()
+    (tmp_path / "quotes.md").write_text(
+        (default.parent / "quotes.md").read_text(encoding="utf-8"), encoding="utf-8"
+    )
     schema_path.write_text(
-        Path("resources/schemas/quotes.toml")
-        .read_text(encoding="utf-8")
+        default.read_text(encoding="utf-8")
         .replace(
             'name = "stance"\napplies_to = ["QUOTE"]',
             'name = "stance"\napplies_to = ["QUOTE"]\nrequired = true',

@@ -1,0 +1,318 @@
+"""Merging: other copies of a project brought in, matched by document id and text hash.
+
+Nothing is overwritten and nothing is dropped silently: whatever cannot be merged is listed as
+a :class:`Conflict` and the project keeps its own version.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+from collections.abc import Callable, Sequence
+from contextlib import ExitStack
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import TypeVar
+
+from annotator.errors import AnnotatorError
+from annotator.model import (
+    AnnotationSet,
+    AnnotatorName,
+    AttrValue,
+    Document,
+    DocumentId,
+    Relation,
+    RelationId,
+    SpanId,
+    Status,
+)
+from annotator.model.schema import Schema
+from annotator.store import Project
+
+Progress = Callable[[str], None]
+_BATCH = 400
+#: A span as two copies of one set can share it: (name, start, end, label, attrs).
+_SpanKey = tuple[str, int, int, str, tuple[tuple[str, AttrValue], ...]]
+_Key = TypeVar("_Key")
+
+
+@dataclass(frozen=True, slots=True)
+class Conflict:
+    """Something of ``source`` left out because the project holds something else there."""
+
+    document: DocumentId
+    annotator: AnnotatorName | None
+    reason: str
+    source: Path | None = None
+
+    def line(self) -> str:
+        where = f"{self.source}: " if self.source is not None else ""
+        who = f" ({self.annotator})" if self.annotator is not None else ""
+        return f"{where}{self.document}{who}: {self.reason}"
+
+
+@dataclass(slots=True)
+class MergeReport:
+    documents_added: int = 0
+    documents_matched: int = 0
+    sets_added: int = 0
+    sets_unchanged: int = 0
+    speakers_added: int = 0
+    targets_added: int = 0
+    conflicts: list[Conflict] = field(default_factory=list)
+    backup: Path | None = None
+
+    def summary(self) -> str:
+        parts = [
+            f"{self.documents_added} documents added",
+            f"{self.documents_matched} matched",
+            f"{self.sets_added} annotation sets added",
+            f"{self.sets_unchanged} unchanged",
+        ]
+        if self.speakers_added or self.targets_added:
+            parts.append(f"{self.speakers_added} speakers and {self.targets_added} targets added")
+        if self.conflicts:
+            parts.append(f"{len(self.conflicts)} conflicts (the project's version was kept)")
+        else:
+            parts.append("no conflicts")
+        return ", ".join(parts)
+
+    def conflict_lines(self) -> list[str]:
+        return [conflict.line() for conflict in self.conflicts]
+
+
+def merge_projects(
+    project: Project, others: Sequence[Path], progress: Progress | None = None
+) -> MergeReport:
+    """Merge every project file of ``others`` into ``project`` in one transaction.
+
+    Every file is opened before anything is written, so a missing, locked or foreign file
+    fails the merge with the project untouched. A file given twice is merged once.
+    """
+    paths = _distinct(project.path, [Path(p) for p in others])
+    report = MergeReport()
+    with ExitStack() as opened:
+        sources: list[Project] = []
+        for path in paths:
+            other = Project.open(path)
+            opened.callback(other.close)
+            sources.append(other)
+        if project.documents.count():
+            report.backup = project.backup("merge")
+        with project.transaction():
+            for other in sources:
+                if progress:
+                    progress(f"merging {other.path}")
+                _Merger(project, other, report).run()
+            project.history.record(
+                "",
+                "merge",
+                None,
+                {
+                    "paths": [str(p) for p in paths],
+                    "documents_added": report.documents_added,
+                    "documents_matched": report.documents_matched,
+                    "sets_added": report.sets_added,
+                    "sets_unchanged": report.sets_unchanged,
+                    "conflicts": len(report.conflicts),
+                },
+            )
+    return report
+
+
+def _distinct(own: Path, others: list[Path]) -> list[Path]:
+    seen: list[Path] = []
+    for path in others:
+        if _same_file(path, own):
+            raise AnnotatorError(f"{path}: cannot merge a project into itself")
+        if not any(_same_file(path, earlier) for earlier in seen):
+            seen.append(path)
+    return seen
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        # samefile also sees through hard links and different spellings of one path.
+        return os.path.samefile(a, b)
+    except OSError:
+        return a.resolve() == b.resolve()
+
+
+class _Merger:
+    """Merges one other project; the caller holds the transaction."""
+
+    def __init__(self, project: Project, other: Project, report: MergeReport) -> None:
+        self.project = project
+        self.other = other
+        self.report = report
+        # The same schema text needs no check per set; another may lack labels or values.
+        same = other.meta("schema") == project.meta("schema")
+        self.schema: Schema | None = None if same else project.schema
+        self.entity_names: dict[str, set[str]] = {"speaker": set(), "target": set()}
+
+    def run(self) -> None:
+        for documents in self.other.documents.iter_all(_BATCH):
+            self.batch(documents)
+        self.registries()
+
+    def conflict(self, document: DocumentId, annotator: AnnotatorName | None, why: str) -> None:
+        self.report.conflicts.append(Conflict(document, annotator, why, self.other.path))
+
+    def batch(self, documents: list[Document]) -> None:
+        ids = [d.id for d in documents]
+        known = self.project.documents.hashes(ids)
+        theirs = self.other.annotations.sets_for(ids)
+        ours = self.project.annotations.sets_for(list(known)) if known else {}
+        new = [d for d in documents if d.id not in known]
+        self.project.documents.insert_many(new)
+        self.report.documents_added += len(new)
+        to_add: list[AnnotationSet] = []
+        for document in documents:
+            sets = theirs.get(document.id, [])
+            here = known.get(document.id)
+            if here is not None and here != document.sha256:
+                # Offsets only mean something in their own text: the sets cannot come along.
+                left_out = ", ".join(s.annotator for s in sets) or "none"
+                self.conflict(
+                    document.id,
+                    None,
+                    f"the text differs (sha256 {here} here, {document.sha256} there); "
+                    f"annotation sets not merged: {left_out}",
+                )
+                continue
+            if here is not None:
+                self.report.documents_matched += 1
+            existing = {s.annotator: s for s in ours.get(document.id, [])}
+            for there in sets:
+                merged = self.merge_set(existing.get(there.annotator), there)
+                if merged is not None:
+                    to_add.append(merged)
+        self.project.annotations.insert_sets(to_add)
+
+    def merge_set(self, here: AnnotationSet | None, there: AnnotationSet) -> AnnotationSet | None:
+        """The set to insert, or None when the project already has it or keeps its own."""
+        if _is_blank(there) and here is not None:
+            self.report.sets_unchanged += 1
+            return None
+        if here is None or _is_blank(here):
+            problem = _schema_problem(there, self.schema) if self.schema else None
+            if problem:
+                self.conflict(there.document, there.annotator, f"not merged: {problem}")
+                return None
+            if here is not None:
+                # A blank todo row says no more than a missing one; let the real set in.
+                self.project.annotations.delete_set(here.document, here.annotator)
+            for span in there.spans:
+                for kind, names in self.entity_names.items():
+                    if kind in span.attrs:
+                        names.add(str(span.attrs[kind]))
+            self.report.sets_added += 1
+            return _with_local_ids(there)
+        difference = _difference(here, there)
+        if difference is None:
+            self.report.sets_unchanged += 1
+        else:
+            self.conflict(there.document, there.annotator, difference)
+        return None
+
+    def registries(self) -> None:
+        project, report = self.project, self.report
+        speakers = {s.name for s in project.speakers.all()}
+        for speaker in self.other.speakers.all():
+            if speaker.name not in speakers:
+                project.speakers.upsert(speaker)
+                report.speakers_added += 1
+        targets = {t.label for t in project.targets.all()}
+        for target in self.other.targets.all():
+            if target.label not in targets:
+                project.targets.upsert(target)
+                report.targets_added += 1
+        # As imports do: entities named by merged spans exist even if OTHER never listed them.
+        report.speakers_added += project.speakers.ensure(self.entity_names["speaker"])
+        report.targets_added += project.targets.ensure(self.entity_names["target"])
+        for annotator in self.other.annotators():
+            project.ensure_annotator(annotator)
+
+
+def _is_blank(aset: AnnotationSet) -> bool:
+    # The store reads a missing set as todo with nothing in it, so this one is no different.
+    return (
+        aset.status == Status.TODO and not aset.spans and not aset.relations and not aset.doc_attrs
+    )
+
+
+def _with_local_ids(aset: AnnotationSet) -> AnnotationSet:
+    """The set with span ids 1..n, as ``Annotations.insert_sets`` expects."""
+    local = {span.id: SpanId(i) for i, span in enumerate(aset.spans, start=1)}
+    return replace(
+        aset,
+        spans=[replace(span, id=local[span.id]) for span in aset.spans],
+        relations=[
+            Relation(RelationId(i), r.label, local[r.head], local[r.child])
+            for i, r in enumerate(aset.relations, start=1)
+        ],
+    )
+
+
+def _span_keys(aset: AnnotationSet) -> Counter[_SpanKey]:
+    return Counter(
+        (s.name, s.start, s.end, s.label, tuple(sorted(s.attrs.items()))) for s in aset.spans
+    )
+
+
+def _relation_keys(aset: AnnotationSet) -> Counter[tuple[str, str, str]]:
+    # Span ids differ between files; names are what one set's copies share.
+    names = {span.id: span.name for span in aset.spans}
+    return Counter((r.label, names[r.head], names[r.child]) for r in aset.relations)
+
+
+def _difference(here: AnnotationSet, there: AnnotationSet) -> str | None:
+    """How two copies of one (document, annotator) set differ, in a few words; None if equal."""
+    parts: list[str] = []
+    if here.status != there.status:
+        parts.append(f"status {here.status} here vs {there.status} there")
+    if here.doc_attrs != there.doc_attrs:
+        parts.append("document attributes differ")
+    parts.append(_count_difference("spans", _span_keys(here), _span_keys(there)))
+    parts.append(_count_difference("relations", _relation_keys(here), _relation_keys(there)))
+    return "; ".join(p for p in parts if p) or None
+
+
+def _count_difference(what: str, mine: Counter[_Key], theirs: Counter[_Key]) -> str:
+    if mine == theirs:
+        return ""
+    return (
+        f"{what} differ: {(mine - theirs).total()} only here, {(theirs - mine).total()} only there"
+    )
+
+
+def _schema_problem(aset: AnnotationSet, schema: Schema) -> str | None:
+    """Why ``aset`` does not fit ``schema`` (the other file's schema may differ), or None."""
+    for span in aset.spans:
+        if schema.label(span.label) is None:
+            return f'label "{span.label}" is not in this project\'s schema'
+        for name, value in span.attrs.items():
+            attribute = schema.span_attribute(span.label, name)
+            if attribute is None:
+                return f'{span.label} has no attribute "{name}" in this project\'s schema'
+            problem = schema.check_value(attribute, value)
+            if problem:
+                return problem
+    for name, value in aset.doc_attrs.items():
+        attribute = schema.document_attribute(name)
+        if attribute is None:
+            return f'this project\'s schema has no document attribute "{name}"'
+        problem = schema.check_value(attribute, value)
+        if problem:
+            return problem
+    labels = {span.id: span.label for span in aset.spans}
+    for relation in aset.relations:
+        kind = schema.relation(relation.label)
+        if kind is None:
+            return f'relation "{relation.label}" is not in this project\'s schema'
+        if labels[relation.head] not in kind.head or labels[relation.child] not in kind.child:
+            return (
+                f"{relation.label} may not link {labels[relation.head]} to "
+                f"{labels[relation.child]} in this project's schema"
+            )
+    return None

@@ -1,0 +1,270 @@
+"""Panels for the project's registries: speakers (rename, merge, their quotes) and targets."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from annotator.model import Speaker, SpeakerType, Target
+from annotator.registry_edits import (
+    DeleteTarget,
+    MergeSpeakers,
+    MergeTargets,
+    SaveSpeaker,
+    SaveTarget,
+)
+from annotator.ui.session import Session
+
+NAME_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class SpeakerDialog(QDialog):
+    def __init__(self, speaker: Speaker | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Speaker" if speaker else "New speaker")
+        self.name = QLineEdit(speaker.name if speaker else "")
+        self.kind = QComboBox()
+        self.kind.addItems([t.value for t in SpeakerType])
+        if speaker:
+            self.kind.setCurrentText(speaker.type.value)
+        self.description = QLineEdit(speaker.description if speaker else "")
+        self.description.setPlaceholderText("e.g. Kremlin spokesperson")
+        self.wikidata = QLineEdit(speaker.wikidata if speaker else "")
+        self.wikidata.setPlaceholderText("e.g. Q1968283")
+        form = QFormLayout(self)
+        form.addRow("&Canonical name", self.name)
+        form.addRow("&Type", self.kind)
+        form.addRow("&Description", self.description)
+        form.addRow("&Wikidata id", self.wikidata)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def speaker(self) -> Speaker:
+        return Speaker(
+            self.name.text().strip(),
+            SpeakerType(self.kind.currentText()),
+            self.description.text().strip(),
+            self.wikidata.text().strip(),
+        )
+
+
+class SpeakersPanel(QWidget):
+    """Every speaker with their mentions; select one to see their quotes across the corpus."""
+
+    quote_chosen = Signal(str, int)  # document id, start offset
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.tree = QTreeWidget()
+        self.tree.setAccessibleName("Speakers")
+        self.tree.setHeaderLabels(["Speaker", "Type", "Mentions"])
+        self.tree.setRootIsDecorated(False)
+        self.tree.itemSelectionChanged.connect(self._show_quotes)
+        self.tree.itemDoubleClicked.connect(lambda *_: self.edit_speaker())
+        self.quotes = QListWidget()
+        self.quotes.setAccessibleName("Quotes of the selected speaker")
+        self.quotes.itemActivated.connect(self._open_quote)
+        self.quotes.itemClicked.connect(self._open_quote)
+        buttons = QHBoxLayout()
+        for text, slot, tip in (
+            ("New…", self.new_speaker, "Add a speaker to the registry"),
+            ("Edit…", self.edit_speaker, "Rename or describe the selected speaker"),
+            ("Merge into…", self.merge_speaker, "The selected speaker is another one"),
+        ):
+            button = QPushButton(text)
+            button.setToolTip(tip)
+            button.clicked.connect(slot)
+            buttons.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.tree, 2)
+        layout.addLayout(buttons)
+        layout.addWidget(QLabel("Quotes attributed to this speaker:"))
+        layout.addWidget(self.quotes, 1)
+
+    def refresh(self) -> None:
+        selected = self.selected()
+        counts = self.session.project.speaker_uses.counts()
+        self.tree.clear()
+        for speaker in self.session.project.speakers.all():
+            item = QTreeWidgetItem(
+                [speaker.name, speaker.type.value, str(counts.get(speaker.name, 0))]
+            )
+            item.setData(0, NAME_ROLE, speaker.name)
+            item.setToolTip(0, "\n".join(filter(None, [speaker.description, speaker.wikidata])))
+            self.tree.addTopLevelItem(item)
+            if speaker.name == selected:
+                self.tree.setCurrentItem(item)
+        self.tree.resizeColumnToContents(0)
+
+    def selected(self) -> str | None:
+        item = self.tree.currentItem()
+        return str(item.data(0, NAME_ROLE)) if item else None
+
+    def new_speaker(self) -> None:
+        dialog = SpeakerDialog(None, self)
+        if dialog.exec():
+            self.session.push(SaveSpeaker(dialog.speaker()))
+
+    def edit_speaker(self) -> None:
+        name = self.selected()
+        speaker = self.session.project.speakers.get(name) if name else None
+        if speaker is None:
+            return
+        dialog = SpeakerDialog(speaker, self)
+        if dialog.exec() and dialog.speaker() != speaker:
+            self.session.push(SaveSpeaker(dialog.speaker(), speaker.name))
+
+    def merge_speaker(self) -> None:
+        name = self.selected()
+        if name is None:
+            return
+        others = [s.name for s in self.session.project.speakers.all() if s.name != name]
+        into, ok = QInputDialog.getItem(
+            self, "Merge speaker", f"“{name}” is the same speaker as:", others, 0, False
+        )
+        if ok and into:
+            self.session.push(MergeSpeakers(name, into))
+
+    def _show_quotes(self) -> None:
+        self.quotes.clear()
+        name = self.selected()
+        if name is None:
+            return
+        project = self.session.project
+        texts: dict[str, str] = {}
+        for document, annotator, start, end in project.speaker_uses.quotes_of(name):
+            if document not in texts:
+                found = project.documents.get(document)  # type: ignore[arg-type]
+                texts[document] = found.text if found else ""
+            snippet = " ".join(texts[document][start:end].split())[:90]
+            item = QListWidgetItem(f"{document} · {annotator}: {snippet}")
+            item.setData(NAME_ROLE, (document, start))
+            self.quotes.addItem(item)
+
+    def _open_quote(self, item: QListWidgetItem) -> None:
+        document, start = item.data(NAME_ROLE)
+        self.quote_chosen.emit(document, start)
+
+
+class TargetDialog(QDialog):
+    def __init__(self, target: Target | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Stance target" if target else "New stance target")
+        self.label = QLineEdit(target.label if target else "")
+        self.label.setPlaceholderText("e.g. Ukraine joining NATO")
+        self.definition = QPlainTextEdit(target.definition if target else "")
+        self.definition.setPlaceholderText(
+            "What FAVOR means, e.g. FAVOR = supports Ukraine joining NATO"
+        )
+        form = QFormLayout(self)
+        form.addRow("&Label", self.label)
+        form.addRow("&Definition", self.definition)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def target(self) -> Target:
+        return Target(self.label.text().strip(), self.definition.toPlainText().strip())
+
+
+class TargetsPanel(QWidget):
+    """Stance targets with what FAVOR means for each; used ones merge rather than vanish."""
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.tree = QTreeWidget()
+        self.tree.setAccessibleName("Stance targets")
+        self.tree.setHeaderLabels(["Target", "Uses", "Definition"])
+        self.tree.setRootIsDecorated(False)
+        self.tree.itemDoubleClicked.connect(lambda *_: self.edit_target())
+        buttons = QHBoxLayout()
+        for text, slot, tip in (
+            ("New…", self.new_target, "Propose a new stance target"),
+            ("Edit…", self.edit_target, "Rename the target or define what FAVOR means"),
+            ("Merge into…", self.merge_target, "Fold this target into another one"),
+            ("Delete", self.delete_target, "Delete an unused target"),
+        ):
+            button = QPushButton(text)
+            button.setToolTip(tip)
+            button.clicked.connect(slot)
+            buttons.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.tree, 1)
+        layout.addLayout(buttons)
+
+    def refresh(self) -> None:
+        selected = self.selected()
+        counts = self.session.project.target_uses.counts()
+        self.tree.clear()
+        for target in self.session.project.targets.all():
+            item = QTreeWidgetItem(
+                [target.label, str(counts.get(target.label, 0)), target.definition]
+            )
+            item.setData(0, NAME_ROLE, target.label)
+            item.setToolTip(2, target.definition)
+            self.tree.addTopLevelItem(item)
+            if target.label == selected:
+                self.tree.setCurrentItem(item)
+        self.tree.resizeColumnToContents(0)
+
+    def selected(self) -> str | None:
+        item = self.tree.currentItem()
+        return str(item.data(0, NAME_ROLE)) if item else None
+
+    def new_target(self) -> None:
+        dialog = TargetDialog(None, self)
+        if dialog.exec():
+            self.session.push(SaveTarget(dialog.target()))
+
+    def edit_target(self) -> None:
+        label = self.selected()
+        target = self.session.project.targets.get(label) if label else None
+        if target is None:
+            return
+        dialog = TargetDialog(target, self)
+        if dialog.exec() and dialog.target() != target:
+            self.session.push(SaveTarget(dialog.target(), target.label))
+
+    def merge_target(self) -> None:
+        label = self.selected()
+        if label is None:
+            return
+        others = [t.label for t in self.session.project.targets.all() if t.label != label]
+        into, ok = QInputDialog.getItem(
+            self, "Merge target", f"Fold “{label}” into:", others, 0, False
+        )
+        if ok and into:
+            self.session.push(MergeTargets(label, into))
+
+    def delete_target(self) -> None:
+        label = self.selected()
+        if label is not None:
+            self.session.push(DeleteTarget(label))
