@@ -390,3 +390,18 @@ class Annotations:
                 )
             }
         )
+
+    # --- search ------------------------------------------------------------------------------
+
+    def search_spans(self, term: str, annotator: str, limit: int = 500) -> list[Span]:
+        """Spans whose label is ``term`` or one of whose attribute values contains it."""
+        pattern = f"%{term}%"
+        return [
+            span_from_row(r)
+            for r in self._db.execute(
+                f"SELECT {SPAN_COLUMNS} FROM spans WHERE annotator = ? AND (label = ? COLLATE "
+                "NOCASE OR EXISTS (SELECT 1 FROM json_each(spans.attrs) WHERE "
+                "json_each.value LIKE ?)) ORDER BY document, start LIMIT ?",
+                [annotator, term, pattern, limit],
+            )
+        ]

@@ -55,6 +55,9 @@ class Actions:
     end_left: QAction
     end_right: QAction
     toggle_snap: QAction
+    find: QAction
+    search_corpus: QAction
+    guidelines: QAction
     link_speaker: QAction
     link_cue: QAction
     join_segments: QAction
@@ -109,6 +112,17 @@ def build_actions(parent: QObject) -> Actions:
         ),
         toggle_snap=make_action(
             parent, "Snap to &Words", "Ctrl+W", tip="Snap new spans to whole words"
+        ),
+        find=make_action(parent, "&Find in Document…", SK.Find, "find"),
+        search_corpus=make_action(
+            parent,
+            "&Search All Documents…",
+            "Ctrl+Shift+F",
+            "find",
+            "Search the text and the annotations of every document",
+        ),
+        guidelines=make_action(
+            parent, "&Guidelines", SK.HelpContents, tip="Show the annotation guidelines"
         ),
         link_speaker=make_action(
             parent,

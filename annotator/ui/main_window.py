@@ -9,6 +9,8 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QSplitter,
+    QVBoxLayout,
+    QWidget,
 )
 
 from annotator.edits import (
@@ -23,6 +25,7 @@ from annotator.model import AttrValue, Document, DocumentId, SpanId, Status
 from annotator.model.checks import problems
 from annotator.ui.actions import attribute_actions, build_actions, label_actions
 from annotator.ui.document_list import DocumentPanel
+from annotator.ui.find_bar import FindBar
 from annotator.ui.icons import icon
 from annotator.ui.inspector import Inspector
 from annotator.ui.labelling import Labeller
@@ -30,6 +33,7 @@ from annotator.ui.link_mode import LinkMode
 from annotator.ui.menus import build_menus, show_context_menu
 from annotator.ui.project_files import ProjectFiles
 from annotator.ui.session import Session
+from annotator.ui.side_panels import SideTabs
 from annotator.ui.span_table import SPAN_ROLE, SpanTableModel, span_table_view
 from annotator.ui.text_view import TextView
 from annotator.ui.theme import apply_theme
@@ -79,12 +83,20 @@ class MainWindow(QMainWindow):
         self.right.addWidget(self.inspector)
         self.right.addWidget(self.span_table)
         self.right.setStretchFactor(1, 1)
+        self.side = SideTabs(self.session, self.right)
+        self.find_bar = FindBar(self.view, self.session)
+        centre = QWidget()
+        column = QVBoxLayout(centre)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.find_bar)
+        column.addWidget(self.view, 1)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.documents)
-        self.splitter.addWidget(self.view)
-        self.splitter.addWidget(self.right)
+        self.splitter.addWidget(centre)
+        self.splitter.addWidget(self.side)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([240, 720, 380])
+        self.splitter.setSizes([240, 700, 420])
         self.splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.splitter)
         self.resize(1360, 860)
@@ -146,6 +158,12 @@ class MainWindow(QMainWindow):
         self.view.span_deselected.connect(lambda: self.select_span(None))
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.customContextMenuRequested.connect(lambda p: show_context_menu(self, p))
+        a.find.triggered.connect(self.find_bar.open_bar)
+        a.search_corpus.triggered.connect(self._open_search)
+        a.guidelines.triggered.connect(lambda: self.side.setCurrentWidget(self.side.guidelines))
+        self.side.problems.span_chosen.connect(lambda sid: self.select_span(SpanId(sid)))
+        self.side.search.hit_chosen.connect(self.go_to)
+        self.side.speakers.quote_chosen.connect(lambda d, s: self.go_to(d, s, s))
         a.link_speaker.triggered.connect(lambda: self.link_mode.start("attributed_to"))
         a.link_cue.triggered.connect(lambda: self.link_mode.start("cued_by"))
         a.join_segments.triggered.connect(self.link_mode.join_previous)
@@ -242,6 +260,14 @@ class MainWindow(QMainWindow):
                 change.document,
                 self.session.project.annotations.status(change.document, self.session.layer),
             )
+        if change.registry:
+            self.side.refresh_registries()
+            if document is not None:
+                # A rename or merge rewrote speaker or target names on spans anywhere.
+                for span in self.session.current_set().spans:
+                    if span.id in self.view.spans and self.view.spans.get(span.id) != span:
+                        self.view.replace_span(span)
+                self._refresh_timer.start()
         if document is None or change.document != document.id:
             return
         for span_id in change.removed:
@@ -279,8 +305,29 @@ class MainWindow(QMainWindow):
         else:
             self.inspector.show_document(document.title or document.id, annotation)
             self.span_table.clearSelection()
+        found = problems(annotation, self.session.project.schema, document.text)
+        self.side.problems.show_problems(found)
+        self.side.show_problem_count(len(found))
         status = annotation.status.value.replace("_", " ")
         self.status_label.setText(f"{len(annotation.spans)} spans · {status}")
+
+    def _open_search(self) -> None:
+        self.side.setCurrentWidget(self.side.search)
+        self.side.search.field.setFocus()
+        self.side.search.field.selectAll()
+
+    def go_to(self, document: str, start: int, end: int) -> None:
+        """Open ``document`` with ``[start, end)`` selected (a search hit or a quote)."""
+        current = self.session.document
+        if current is None or current.id != document:
+            self.open_document(DocumentId(document))
+        under = [s for s in self.view.spans.at(start) if (s.start, s.end) == (start, end)]
+        if under:
+            self.select_span(under[0].id)
+        else:
+            self.view.set_selection_cp(start, end)
+            self.view.scroll_to_cp(start)
+        self.view.setFocus()
 
     def _span_clicked(self, span_id: int) -> None:
         span = self.view.spans.get(SpanId(span_id))

@@ -1,0 +1,165 @@
+"""Side panels of the window: the document's problems, the guidelines, corpus search."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QTabWidget,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from annotator.model.checks import Problem
+from annotator.model.guidelines import guidelines_markdown
+from annotator.model.schema import Schema
+from annotator.model.search import Hit, find_all, snippet
+from annotator.ui.registry_panels import SpeakersPanel, TargetsPanel
+from annotator.ui.session import Session
+
+DATA_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class ProblemsPanel(QListWidget):
+    """What still needs fixing in this document; click one to go to its span."""
+
+    span_chosen = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Problems")
+        self.setWordWrap(True)
+        self.itemClicked.connect(self._chosen)
+        self.itemActivated.connect(self._chosen)
+
+    def show_problems(self, problems: list[Problem]) -> None:
+        self.clear()
+        for problem in problems:
+            item = QListWidgetItem(problem.message)
+            item.setData(DATA_ROLE, problem.span)
+            self.addItem(item)
+        if not problems:
+            item = QListWidgetItem("No problems: this document can be marked done.")
+            item.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.addItem(item)
+
+    def _chosen(self, item: QListWidgetItem) -> None:
+        span = item.data(DATA_ROLE)
+        if span is not None:
+            self.span_chosen.emit(int(span))
+
+
+class GuidelinesPanel(QTextBrowser):
+    def __init__(self, schema: Schema, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Guidelines")
+        self.setOpenExternalLinks(True)
+        self.setMarkdown(guidelines_markdown(schema))
+
+
+class SearchPanel(QWidget):
+    """Search the whole corpus: text, or annotations by label, attribute value or speaker."""
+
+    hit_chosen = Signal(str, int, int)  # document, start, end
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.field = QLineEdit(placeholderText="Search all documents")
+        self.field.setAccessibleName("Search all documents")
+        self.field.setClearButtonEnabled(True)
+        self.field.returnPressed.connect(self.search)
+        self.scope = QComboBox()
+        self.scope.setAccessibleName("Search in")
+        self.scope.addItems(["text", "annotations"])
+        self.scope.setToolTip(
+            "text: words in the documents; annotations: a label, an attribute value or a "
+            "speaker in your layer"
+        )
+        self.results = QListWidget()
+        self.results.setAccessibleName("Search results")
+        self.results.setWordWrap(True)
+        self.results.itemClicked.connect(self._chosen)
+        self.results.itemActivated.connect(self._chosen)
+        row = QHBoxLayout()
+        row.addWidget(self.field, 1)
+        row.addWidget(self.scope)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addLayout(row)
+        layout.addWidget(self.results, 1)
+
+    def search(self) -> list[Hit]:
+        term = self.field.text().strip()
+        hits = self.find(term) if term else []
+        self.results.clear()
+        for hit in hits:
+            item = QListWidgetItem(f"{hit.document} · {hit.why}: {hit.snippet}")
+            item.setData(DATA_ROLE, (hit.document, hit.start, hit.end))
+            self.results.addItem(item)
+        if term and not hits:
+            self.results.addItem("no hits")
+        return hits
+
+    def find(self, term: str, limit: int = 500) -> list[Hit]:
+        project = self.session.project
+        hits: list[Hit] = []
+        if self.scope.currentText() == "text":
+            for document in project.documents.containing(term, limit):
+                for start, end in find_all(document.text, term):
+                    hits.append(Hit(document.id, start, end, snippet(document.text, start, end)))
+            return hits[:limit]
+        texts: dict[str, str] = {}
+        for span in project.annotations.search_spans(term, self.session.layer, limit):
+            if span.document not in texts:
+                found = project.documents.get(span.document)
+                texts[span.document] = found.text if found else ""
+            text = texts[span.document]
+            values = ", ".join(f"{k}={v}" for k, v in span.attrs.items())
+            why = span.label + (f" ({values})" if values else "")
+            hits.append(
+                Hit(span.document, span.start, span.end, snippet(text, span.start, span.end), why)
+            )
+        return hits
+
+    def _chosen(self, item: QListWidgetItem) -> None:
+        data = item.data(DATA_ROLE)
+        if data:
+            self.hit_chosen.emit(*data)
+
+
+class SideTabs(QTabWidget):
+    """The right-hand side: the span inspector first, then problems, registries, search."""
+
+    def __init__(self, session: Session, span_page: QWidget, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        schema = session.project.schema
+        self.problems = ProblemsPanel()
+        self.speakers = SpeakersPanel(session)
+        self.targets = TargetsPanel(session)
+        self.search = SearchPanel(session)
+        self.guidelines = GuidelinesPanel(schema)
+        self.addTab(span_page, "Span")
+        self.addTab(self.problems, "Problems")
+        self.addTab(self.speakers, "Speakers")
+        self.addTab(self.targets, "Targets")
+        self.addTab(self.search, "Search")
+        self.addTab(self.guidelines, "Guidelines")
+        self.setDocumentMode(True)
+        self.currentChanged.connect(self._refresh_current)
+
+    def refresh_registries(self) -> None:
+        self.speakers.refresh()
+        self.targets.refresh()
+
+    def show_problem_count(self, count: int) -> None:
+        self.setTabText(self.indexOf(self.problems), f"Problems ({count})" if count else "Problems")
+
+    def _refresh_current(self, index: int) -> None:
+        if self.widget(index) in (self.speakers, self.targets):
+            self.refresh_registries()

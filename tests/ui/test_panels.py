@@ -1,0 +1,139 @@
+"""Side panels: speakers, targets, problems, search, find, guidelines, document attributes."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QInputDialog
+
+from annotator.model import Speaker
+from annotator.paths import seeds_dir
+from annotator.registry_edits import SaveSpeaker
+from annotator.ui.main_window import MainWindow
+
+SEED = next(seeds_dir().glob("*.txt"))
+TEXT = SEED.read_text(encoding="utf-8")
+DOC = SEED.stem
+
+
+def label(qtbot, window: MainWindow, part: str, key: str) -> None:
+    start = TEXT.index(part)
+    window.view.set_selection_cp(start, start + len(part))
+    qtbot.keyClick(window.view, key)
+
+
+def set_editor(window: MainWindow, name: str, text: str) -> None:
+    window._refresh_panels()
+    editor = window.inspector.editors[name]
+    editor.setCurrentText(text)
+    editor.lineEdit().editingFinished.emit()
+
+
+def test_speaker_typed_on_a_span_joins_the_registry_and_merge_relinks(
+    qtbot, window: MainWindow, monkeypatch
+) -> None:
+    label(qtbot, window, "Kremlin spokesperson Dmitry Peskov", "s")
+    set_editor(window, "speaker", "Dmitry Peskov")
+    label(qtbot, window, "Peskov declined", "s")
+    window.view.set_selection_cp(*(lambda s: (s, s + 6))(TEXT.index("Peskov declined")))
+    set_editor(window, "speaker", "Peskov")
+    window.side.setCurrentWidget(window.side.speakers)
+    names = [
+        window.side.speakers.tree.topLevelItem(i).text(0)
+        for i in range(window.side.speakers.tree.topLevelItemCount())
+    ]
+    assert names == ["Dmitry Peskov", "Peskov"]
+    window.side.speakers.tree.setCurrentItem(window.side.speakers.tree.topLevelItem(1))
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: ("Dmitry Peskov", True))
+    window.side.speakers.merge_speaker()
+    spans = window.session.project.annotations.spans(DOC, "alice")
+    assert sorted(s.attrs["speaker"] for s in spans) == ["Dmitry Peskov", "Dmitry Peskov"]
+    assert window.side.speakers.tree.topLevelItemCount() == 1
+    assert window.commands.undo.text() == "&Undo merge speaker Peskov into Dmitry Peskov"
+    window.commands.undo.trigger()
+    assert window.side.speakers.tree.topLevelItemCount() == 2
+
+
+def test_quote_shows_its_speaker_and_the_panel_lists_their_quotes(qtbot, window) -> None:
+    label(qtbot, window, "Kremlin spokesperson Dmitry Peskov", "s")
+    set_editor(window, "speaker", "Dmitry Peskov")
+    label(qtbot, window, "“We have heard from Washington", "q")
+    qtbot.keyClick(window.view, "a")
+    qtbot.keyClick(window.view, Qt.Key.Key_Return)
+    window._refresh_panels()
+    row = window.span_model.row_of(window.view.selected_span().id)
+    assert window.span_model.data(window.span_model.index(row, 3)) == "Dmitry Peskov"
+    panel = window.side.speakers
+    panel.refresh()
+    panel.tree.setCurrentItem(panel.tree.topLevelItem(0))
+    assert panel.quotes.count() == 1 and "We have heard" in panel.quotes.item(0).text()
+
+
+def test_proposing_a_target_from_the_stance_editor(qtbot, window) -> None:
+    label(qtbot, window, "“We have heard from Washington", "q")
+    set_editor(window, "target", "Ukraine joining NATO")
+    assert [t.label for t in window.session.project.targets.all()] == ["Ukraine joining NATO"]
+    window.side.targets.refresh()
+    assert window.side.targets.tree.topLevelItem(0).text(1) == "1"  # uses
+    window.side.targets.tree.setCurrentItem(window.side.targets.tree.topLevelItem(0))
+    window.side.targets.delete_target()  # in use: refused, with the reason on screen
+    assert "merge it into another instead" in window.statusBar().currentMessage()
+    assert len(window.session.project.targets.all()) == 1
+
+
+def test_problems_list_is_clickable(qtbot, window) -> None:
+    label(qtbot, window, "told", "c")
+    window.labeller.clear()
+    window._refresh_panels()
+    panel = window.side.problems
+    start = TEXT.index("told")
+    assert panel.item(0).text() == f"CUE “told” [{start}–{start + 4}] is not linked to a quote"
+    assert window.side.tabText(1) == "Problems (1)"
+    panel.itemClicked.emit(panel.item(0))
+    assert TEXT[window.view.selected_span().start : window.view.selected_span().end] == "told"
+
+
+def test_corpus_search_opens_the_hit(qtbot, window) -> None:
+    search = window.side.search
+    search.field.setText("peskov")
+    hits = search.search()
+    assert [TEXT[h.start : h.end] for h in hits] == ["Peskov", "Peskov"]
+    search.results.itemClicked.emit(search.results.item(1))
+    assert window.view.selection_cp() == (hits[1].start, hits[1].end)
+    label(qtbot, window, "Kremlin spokesperson Dmitry Peskov", "s")
+    search.scope.setCurrentText("annotations")
+    search.field.setText("speaker")
+    assert [h.why for h in search.search()] == ["SPEAKER"]
+
+
+def test_find_bar_counts_and_steps_through_hits(qtbot, window) -> None:
+    qtbot.keyClick(window.view, "f", Qt.KeyboardModifier.ControlModifier)
+    assert window.find_bar.isVisible()
+    qtbot.keyClicks(window.find_bar.field, "ukraine")
+    assert window.find_bar.count.text() == f"1 of {TEXT.lower().count('ukraine')}"
+    qtbot.keyClick(window.find_bar.field, Qt.Key.Key_Return)
+    assert window.find_bar.count.text().startswith("2 of")
+    assert len(window.view.extraSelections()) == TEXT.lower().count("ukraine")
+    qtbot.keyClick(window.find_bar.field, Qt.Key.Key_Escape)
+    assert not window.find_bar.isVisible() and window.view.extraSelections() == []
+
+
+def test_guidelines_and_tooltips_carry_the_schema_descriptions(qtbot, window) -> None:
+    quote = next(a for a in window.label_actions if a.data() == "QUOTE")
+    assert "direct quote with its quotation marks" in quote.toolTip()
+    assert "(Q)" in quote.toolTip()
+    qtbot.keyClick(window.view, Qt.Key.Key_F1)
+    assert window.side.currentWidget() is window.side.guidelines
+    assert "Labels and keys" in window.side.guidelines.toPlainText()
+    label(qtbot, window, "“We have heard from Washington", "q")
+    window._refresh_panels()
+    stance = window.inspector.editors["stance"]
+    assert "never the journalist" in stance.toolTip()
+    favor = stance.findText("favor")
+    assert "supports the target" in stance.itemData(favor, Qt.ItemDataRole.ToolTipRole)
+
+
+def test_speaker_rename_elsewhere_updates_the_open_document(qtbot, window) -> None:
+    label(qtbot, window, "Kremlin spokesperson Dmitry Peskov", "s")
+    set_editor(window, "speaker", "Peskov")
+    window.session.push(SaveSpeaker(Speaker("Dmitry Peskov"), "Peskov"))
+    assert [s.attrs for s in window.view.spans] == [{"speaker": "Dmitry Peskov"}]
