@@ -24,8 +24,28 @@ from annotator.paths import default_schema_path
 from annotator.store import Project
 from annotator.transfer import export_jsonl, import_paths
 
-WORDS = ("the kremlin said talks would continue while officials denied any deal "
-         "on ukraine nato membership and ceasefire terms remained unclear").split()
+WORDS = [
+    "the",
+    "kremlin",
+    "said",
+    "talks",
+    "would",
+    "continue",
+    "while",
+    "officials",
+    "denied",
+    "any",
+    "deal",
+    "on",
+    "ukraine",
+    "nato",
+    "membership",
+    "and",
+    "ceasefire",
+    "terms",
+    "remained",
+    "unclear",
+]
 LABELS = ("QUOTE", "SPEAKER", "CUE")
 STANCES = ("favor", "against", "none")
 
@@ -42,12 +62,21 @@ def generate(documents: int, spans_per_document: int, seed: int = 1) -> list[dic
             end = start + rng.randrange(1, 200)
             label = LABELS[s % 3]
             attrs = {"stance": rng.choice(STANCES)} if label == "QUOTE" else {}
-            spans.append({"id": f"T{s + 1}", "start": start, "end": end, "label": label,
-                          "attrs": attrs})
+            spans.append(
+                {"id": f"T{s + 1}", "start": start, "end": end, "label": label, "attrs": attrs}
+            )
         relations = [{"label": "attributed_to", "head": "T1", "child": "T2"}]
-        records.append({"id": f"doc{d:06d}", "title": f"Document {d}", "text": text,
-                        "annotator": "alice", "status": "done", "spans": spans,
-                        "relations": relations})
+        records.append(
+            {
+                "id": f"doc{d:06d}",
+                "title": f"Document {d}",
+                "text": text,
+                "annotator": "alice",
+                "status": "done",
+                "spans": spans,
+                "relations": relations,
+            }
+        )
     return records
 
 
@@ -64,22 +93,41 @@ def baseline_import(path: Path, records: list[dict]) -> None:
     for pragma in ("journal_mode=WAL", "synchronous=FULL", "locking_mode=EXCLUSIVE"):
         conn.execute(f"PRAGMA {pragma}")
     conn.execute("CREATE TABLE documents (id TEXT PRIMARY KEY, title TEXT, text TEXT)")
-    conn.execute('CREATE TABLE spans (id INTEGER PRIMARY KEY, document TEXT, annotator TEXT, '
-                 'name TEXT, start INT, "end" INT, label TEXT, attrs TEXT)')
+    conn.execute(
+        "CREATE TABLE spans (id INTEGER PRIMARY KEY, document TEXT, annotator TEXT, "
+        'name TEXT, start INT, "end" INT, label TEXT, attrs TEXT)'
+    )
     conn.execute("BEGIN")
-    conn.executemany("INSERT INTO documents VALUES (?, ?, ?)",
-                     [(r["id"], r["title"], r["text"]) for r in records])
+    conn.executemany(
+        "INSERT INTO documents VALUES (?, ?, ?)",
+        [(r["id"], r["title"], r["text"]) for r in records],
+    )
     conn.executemany(
         "INSERT INTO spans VALUES (NULL, ?, ?, ?, ?, ?, ?, ?)",
-        [(r["id"], r["annotator"], s["id"], s["start"], s["end"], s["label"],
-          orjson.dumps(s["attrs"]).decode()) for r in records for s in r["spans"]],
+        [
+            (
+                r["id"],
+                r["annotator"],
+                s["id"],
+                s["start"],
+                s["end"],
+                s["label"],
+                orjson.dumps(s["attrs"]).decode(),
+            )
+            for r in records
+            for s in r["spans"]
+        ],
     )
     conn.execute("CREATE TABLE relations (id INTEGER PRIMARY KEY, label TEXT, head INT, child INT)")
-    conn.executemany("INSERT INTO relations VALUES (NULL, ?, ?, ?)",
-                     [(rel["label"], 1, 2) for r in records for rel in r["relations"]])
+    conn.executemany(
+        "INSERT INTO relations VALUES (NULL, ?, ?, ?)",
+        [(rel["label"], 1, 2) for r in records for rel in r["relations"]],
+    )
     conn.execute("CREATE TABLE sets (document TEXT, annotator TEXT, status TEXT)")
-    conn.executemany("INSERT INTO sets VALUES (?, ?, ?)",
-                     [(r["id"], r["annotator"], r["status"]) for r in records])
+    conn.executemany(
+        "INSERT INTO sets VALUES (?, ?, ?)",
+        [(r["id"], r["annotator"], r["status"]) for r in records],
+    )
     conn.execute("COMMIT")
     conn.close()
 
@@ -100,15 +148,16 @@ def main() -> None:
         source = folder / "in.jsonl"
         timed("baseline: orjson dump to file", results, baseline_export, source, records)
         print(f"  file size {source.stat().st_size / 1e6:.0f} MB")
-        timed("baseline: sqlite3.executemany", results, baseline_import, folder / "raw.db",
-              records)
+        timed("baseline: sqlite3.executemany", results, baseline_import, folder / "raw.db", records)
         project = Project.create(folder / "p.db", load_schema(default_schema_path()))
         timed("annotator import (validated)", results, import_paths, project, [source])
         with (folder / "out.jsonl").open("wb") as out:
             timed("annotator export", results, export_jsonl, project, out)
         project.close()
-    print(f"import / baseline: {results['annotator import (validated)'] / results['baseline: sqlite3.executemany']:.2f}x (target <= 3x)")
-    print(f"export / baseline: {results['annotator export'] / results['baseline: orjson dump to file']:.2f}x (target <= 2x)")
+    imported = results["annotator import (validated)"] / results["baseline: sqlite3.executemany"]
+    exported = results["annotator export"] / results["baseline: orjson dump to file"]
+    print(f"import / baseline: {imported:.2f}x (target <= 3x)")
+    print(f"export / baseline: {exported:.2f}x (target <= 2x)")
 
 
 if __name__ == "__main__":

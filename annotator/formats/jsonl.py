@@ -157,7 +157,8 @@ class _Line:
         for index, item in enumerate(raw, start=1):
             if type(item) is not dict or not item.keys() <= _SPAN_KEYS:
                 raise self.span_problem(index, item, text)
-            name = item["id"] if "id" in item else f"T{index}"
+            # Not item.get("id", f"T{index}"): that would format a string for every span.
+            name = item["id"] if "id" in item else f"T{index}"  # noqa: SIM401
             start = item.get("start")
             end = item.get("end")
             label = item.get("label")
