@@ -237,3 +237,18 @@ def test_check_on_a_clean_project_exits_0(db: Path, tmp_path: Path) -> None:
     code, out, err = run("check", db)
     assert (code, out) == (0, "")
     assert "no problems" in err
+
+
+def test_merge_brings_in_another_copy_once(db: Path, tmp_path: Path) -> None:
+    other = tmp_path / "bob.db"
+    assert run("init", other)[0] == 0
+    source = tmp_path / "bob.jsonl"
+    source.write_text(json.dumps({**GOOD, "annotator": "bob"}) + "\n", encoding="utf-8")
+    assert run("import", other, source)[0] == 0
+    code, out, err = run("merge", db, other)
+    assert (code, out) == (0, "")
+    assert "1 documents added" in err and "1 annotation sets added" in err
+    code, out, err = run("merge", db, other)
+    assert code == 0 and "1 unchanged" in err
+    lines = [json.loads(line) for line in run("export", db, "--format", "jsonl")[1].splitlines()]
+    assert [(r["id"], r.get("annotator")) for r in lines] == [(SEED.stem, None), ("d1", "bob")]

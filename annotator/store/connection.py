@@ -9,7 +9,6 @@ from annotator.errors import ProjectFileError, ProjectLockedError
 
 APPLICATION_ID = 0x414E4E54  # "ANNT": marks the file as an Annotator project.
 _PRAGMAS = (
-    "journal_mode=WAL",
     "synchronous=FULL",
     "foreign_keys=ON",
     # One writer at a time, and a second window fails at once instead of waiting.
@@ -43,8 +42,11 @@ def connect(path: Path) -> sqlite3.Connection:
 
 
 def take_write_lock(conn: sqlite3.Connection, path: Path) -> None:
-    """Exclusive mode takes the lock at the first write: write now, so a second opener fails now."""
+    """Switch to WAL and write now: exclusive mode takes the lock at the first write, so a
+    second opener fails now. Only called once the file is known to be ours, so a foreign
+    database is never switched to WAL by being looked at."""
     try:
+        conn.execute("PRAGMA journal_mode=WAL")
         conn.execute("BEGIN IMMEDIATE")
         conn.execute(f"PRAGMA application_id={APPLICATION_ID}")
         conn.execute("COMMIT")

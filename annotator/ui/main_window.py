@@ -297,6 +297,15 @@ class MainWindow(QMainWindow):
             "target": [t.label for t in project.targets.all()],
         }
         selected = self.view.selected_span()
+        self.view.set_linked_spans(
+            {
+                r.child if r.head == selected.id else r.head
+                for r in annotation.relations
+                if selected.id in (r.head, r.child)
+            }
+            if selected is not None
+            else ()
+        )
         if selected is not None:
             self.inspector.show_span(selected, document.text, annotation)
             row = self.span_model.row_of(selected.id)

@@ -9,7 +9,7 @@ Offsets cross the Qt boundary only through ``OffsetMap``; text is never read bac
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import NamedTuple, cast
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt, Signal
@@ -128,6 +128,7 @@ class TextView(QPlainTextEdit):
         self._label_colors: dict[str, str] = {}
         self._palettes: dict[str, _Palette] = {}
         self._selected: SpanId | None = None
+        self._linked: frozenset[SpanId] = frozenset()
         self._read_only_layer = False
         self._last_selection = (0, 0)
         self._press_cp: int | None = None
@@ -193,6 +194,15 @@ class TextView(QPlainTextEdit):
             if span is not None:
                 self._update_cp_range(span.start, span.end)
         self._selected = span_id
+
+    def set_linked_spans(self, span_ids: Iterable[SpanId]) -> None:
+        """Mark the spans linked to the selected one (drawn with a dashed outline)."""
+        changed = self._linked.symmetric_difference(span_ids)
+        self._linked = frozenset(span_ids)
+        for span_id in changed:
+            span = self._index.get(span_id)
+            if span is not None:
+                self._update_cp_range(span.start, span.end)
 
     def selected_span(self) -> Span | None:
         return self._index.get(self._selected) if self._selected is not None else None
@@ -330,11 +340,17 @@ class TextView(QPlainTextEdit):
             painter.end()
         super().paintEvent(event)
         outline = [rect for span, rect in fragments if span.id == self._selected]
-        if outline:
+        linked = [rect for span, rect in fragments if span.id in self._linked]
+        if outline or linked:
             painter = QPainter(self.viewport())
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-            painter.setPen(QPen(self.palette().color(QPalette.ColorRole.Text), 2.0))
             painter.setBrush(Qt.BrushStyle.NoBrush)
+            text_color = self.palette().color(QPalette.ColorRole.Text)
+            # The selected span's links: a dashed outline, so "who said it" shows at a glance.
+            painter.setPen(QPen(text_color, 1.5, Qt.PenStyle.DashLine))
+            for rect in linked:
+                painter.drawRoundedRect(rect.adjusted(-1.0, 0.0, 1.0, 0.0), 3.0, 3.0)
+            painter.setPen(QPen(text_color, 2.0))
             for rect in outline:
                 painter.drawRoundedRect(rect.adjusted(-1.0, 0.0, 1.0, 0.0), 3.0, 3.0)
             painter.end()

@@ -94,3 +94,16 @@ def test_spans_of_a_set_are_found_through_an_index(project: Project) -> None:
         )
     )
     assert "USING INDEX" in plan
+
+
+def test_looking_at_a_foreign_database_leaves_it_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "other.db"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE t (x)")
+    conn.commit()
+    conn.close()
+    with pytest.raises(ProjectFileError):
+        Project.open(path)
+    conn = sqlite3.connect(path)
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
+    conn.close()
