@@ -30,7 +30,7 @@ def icon(name: str, color: str | None = None) -> QIcon:
     """The named SVG icon, optionally recoloured (the SVGs draw in one neutral stroke colour)."""
     data = (resources_dir() / "icons" / f"{name}.svg").read_text(encoding="utf-8")
     if color is not None:
-        data = data.replace("#5b6b7c", color)
+        data = data.replace("#76838f", color)
     renderer = QSvgRenderer(QByteArray(data.encode()))
     result = QIcon()
     for size in (16, 24, 32, 48):

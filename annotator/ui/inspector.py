@@ -136,7 +136,8 @@ class Inspector(QWidget):
     def show_span(self, span: Span, text: str, annotation: AnnotationSet) -> None:
         self._span = span
         covered = " ".join(text[span.start : span.end].split())
-        self.title.setText(f"“{covered[:140]}”  [{span.start}–{span.end}]")
+        shown = covered if len(covered) <= 140 else covered[:139] + "…"
+        self.title.setText(f"{span.label} [{span.start}–{span.end}]  {shown}")
         self.label_box.setVisible(True)
         self.label_caption.setVisible(True)
         self.label_box.setCurrentText(span.label)

@@ -6,7 +6,7 @@ stay unaware of each other.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Signal
 
 from annotator.edits import AddSpan, ChangeSpan, DeleteSpan, SetAttribute
 from annotator.model import Span, SpanId
@@ -16,6 +16,9 @@ from annotator.ui.text_view import TextView
 
 
 class Labeller(QObject):
+    #: The selected span changed (by key, click or edit): panels should follow.
+    selection_moved = Signal()
+
     def __init__(self, session: Session, view: TextView, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.session = session
@@ -61,6 +64,7 @@ class Labeller(QObject):
             span = self.view.spans.get(span_id)
             if span is not None:
                 self.view.scroll_to_cp(span.start)
+        self.selection_moved.emit()
 
     def delete_selected(self) -> None:
         span = self.view.selected_span()
@@ -114,3 +118,4 @@ class Labeller(QObject):
         caret = self.view.caret_cp()
         self.view.set_selection_cp(caret, caret)
         self.view.set_selected_span(None)
+        self.selection_moved.emit()

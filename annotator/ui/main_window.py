@@ -62,13 +62,13 @@ class MainWindow(QMainWindow):
         self.span_table = span_table_view(self.span_model)
         self.link_mode = LinkMode(session, self.view, self)
         self.files = ProjectFiles(self, session)
+        # Table and inspector reload the whole set: once, after the repaint, however many edits.
+        self._refresh_timer = QTimer(self, singleShot=True, interval=0)
+        self._refresh_timer.timeout.connect(self._refresh_panels)
         self._build_layout()
         self.menus = build_menus(self)
         self._build_status_bar()
         self._connect()
-        # Table and inspector reload the whole set: once, after the repaint, however many edits.
-        self._refresh_timer = QTimer(self, singleShot=True, interval=0)
-        self._refresh_timer.timeout.connect(self._refresh_panels)
         self.reload_documents()
         first = session.first_unfinished()
         if first is not None:
@@ -96,7 +96,7 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(centre)
         self.splitter.addWidget(self.side)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([240, 700, 420])
+        self.splitter.setSizes([220, 680, 460])
         self.splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.splitter)
         self.resize(1360, 860)
@@ -151,6 +151,7 @@ class MainWindow(QMainWindow):
             attribute = str(action.data())
             action.triggered.connect(lambda _=False, n=attribute: self.labeller.cycle_attribute(n))
         s.changed.connect(self.apply_change)
+        self.labeller.selection_moved.connect(self._refresh_timer.start)
         s.failed.connect(lambda message: self.statusBar().showMessage(message, 6000))
         s.document_opened.connect(self.show_document)
         self.documents.document_chosen.connect(lambda d: self.open_document(DocumentId(d)))

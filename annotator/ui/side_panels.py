@@ -149,7 +149,8 @@ class SideTabs(QTabWidget):
         self.addTab(self.speakers, "Speakers")
         self.addTab(self.targets, "Targets")
         self.addTab(self.search, "Search")
-        self.addTab(self.guidelines, "Guidelines")
+        self.addTab(self.guidelines, "Guide")
+        self.setTabToolTip(self.indexOf(self.guidelines), "Annotation guidelines (F1)")
         self.setDocumentMode(True)
         self.currentChanged.connect(self._refresh_current)
 

@@ -32,6 +32,15 @@ def speakers_of(annotation: AnnotationSet, text: str) -> dict[SpanId, str]:
             if child is not None:
                 mention = " ".join(text[child.start : child.end].split())
                 names.setdefault(relation.head, names.get(child.id, f"“{mention}”"))
+    # A later part of a split quote has the speaker of the part it continues.
+    continues = {r.head: r.child for r in annotation.relations if r.label == "continues"}
+    for head in continues:
+        seen, part = {head}, continues[head]
+        while part not in names and part in continues and part not in seen:
+            seen.add(part)
+            part = continues[part]
+        if part in names:
+            names.setdefault(head, names[part])
     return names
 
 
@@ -97,6 +106,8 @@ class SpanTableModel(QAbstractTableModel):
             return swatch(label.color) if label else None
         if role == Qt.ItemDataRole.ToolTipRole and column == COL_TEXT:
             return self._text[span.start : span.end]
+        if role == Qt.ItemDataRole.ToolTipRole and column == COL_ATTRS:
+            return "\n".join(f"{k}: {v}" for k, v in span.attrs.items())
         if role == Qt.ItemDataRole.ForegroundRole and column == COL_START:
             return QColor("#8a96a3")
         return None
@@ -115,4 +126,7 @@ def span_table_view(model: SpanTableModel) -> QTableView:
     header = table.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     header.setSectionResizeMode(COL_TEXT, QHeaderView.ResizeMode.Stretch)
+    # Attributes can be long; the full list is in the tooltip and the inspector.
+    header.setSectionResizeMode(COL_ATTRS, QHeaderView.ResizeMode.Interactive)
+    header.resizeSection(COL_ATTRS, 110)
     return table
