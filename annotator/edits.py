@@ -79,6 +79,27 @@ def _check_span(project: Project, span: Span) -> None:
             raise EditError(problem)
 
 
+Registered = list[tuple[str, str]]
+
+
+def _register_names(project: Project, attrs: dict[str, AttrValue]) -> Registered:
+    """Speaker and target names new to the project join its registries; returns those added."""
+    added: Registered = []
+    speaker, target = attrs.get("speaker"), attrs.get("target")
+    if speaker is not None and project.speakers.get(str(speaker)) is None:
+        project.speakers.ensure([str(speaker)])
+        added.append(("speaker", str(speaker)))
+    if target is not None and project.targets.get(str(target)) is None:
+        project.targets.ensure([str(target)])
+        added.append(("target", str(target)))
+    return added
+
+
+def _unregister(project: Project, added: Registered) -> None:
+    for kind, name in added:
+        (project.speakers if kind == "speaker" else project.targets).delete(name)
+
+
 def _existing(project: Project, span_id: SpanId) -> Span:
     span = project.annotations.span(span_id)
     if span is None:
@@ -90,6 +111,7 @@ def _existing(project: Project, span_id: SpanId) -> Span:
 class AddSpan(Edit):
     span: Span
     _stored: Span | None = field(default=None, init=False)
+    _registered: Registered = field(default_factory=list, init=False)
 
     def __post_init__(self) -> None:
         self.text = f"add {self.span.label}"
@@ -99,10 +121,16 @@ class AddSpan(Edit):
         with project.transaction():
             # Redo puts back the very same id and name, so later edits still point at it.
             self._stored = project.annotations.insert_span(self._stored or self.span)
+            self._registered = _register_names(project, self.span.attrs)
             self._record(
                 project, self.span.annotator, self.span.document, False, {"span": self._stored.id}
             )
-        return Change(self.span.document, self.span.annotator, spans=(self._stored.id,))
+        return Change(
+            self.span.document,
+            self.span.annotator,
+            spans=(self._stored.id,),
+            registry=bool(self._registered),
+        )
 
     @property
     def stored(self) -> Span:
@@ -112,6 +140,7 @@ class AddSpan(Edit):
     def revert(self, project: Project) -> Change:
         with project.transaction():
             project.annotations.delete_span(self.stored.id)
+            _unregister(project, self._registered)
             self._record(
                 project, self.span.annotator, self.span.document, True, {"span": self.stored.id}
             )
@@ -225,21 +254,10 @@ class SetAttribute(Edit):
     name: str
     value: AttrValue | None
     _before: Span | None = field(default=None, init=False)
-    _registered: bool = field(default=False, init=False)
+    _registered: Registered = field(default_factory=list, init=False)
 
     def __post_init__(self) -> None:
         self.text = f"set {self.name}" if self.value is not None else f"clear {self.name}"
-
-    def _register(self, project: Project) -> bool:
-        """A new speaker or target typed into a span joins the project's registry."""
-        value = str(self.value)
-        if self.name == "speaker" and project.speakers.get(value) is None:
-            project.speakers.ensure([value])
-            return True
-        if self.name == "target" and project.targets.get(value) is None:
-            project.targets.ensure([value])
-            return True
-        return False
 
     def apply(self, project: Project) -> Change:
         before = _existing(project, self.span_id)
@@ -253,7 +271,9 @@ class SetAttribute(Edit):
         _check_span(project, after)
         with project.transaction():
             project.annotations.update_span(after)
-            self._registered = self.value is not None and self._register(project)
+            self._registered = _register_names(
+                project, {self.name: self.value} if self.value is not None else {}
+            )
             self._record(
                 project,
                 before.annotator,
@@ -262,7 +282,7 @@ class SetAttribute(Edit):
                 {"span": before.id, self.name: self.value},
             )
         return Change(
-            before.document, before.annotator, spans=(before.id,), registry=self._registered
+            before.document, before.annotator, spans=(before.id,), registry=bool(self._registered)
         )
 
     def revert(self, project: Project) -> Change:
@@ -270,13 +290,10 @@ class SetAttribute(Edit):
         assert before is not None, "apply() first"
         with project.transaction():
             project.annotations.update_span(before)
-            if self._registered:
-                (project.speakers if self.name == "speaker" else project.targets).delete(
-                    str(self.value)
-                )
+            _unregister(project, self._registered)
             self._record(project, before.annotator, before.document, True, {"span": before.id})
         return Change(
-            before.document, before.annotator, spans=(before.id,), registry=self._registered
+            before.document, before.annotator, spans=(before.id,), registry=bool(self._registered)
         )
 
 

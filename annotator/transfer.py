@@ -10,7 +10,7 @@ from typing import IO
 from annotator.errors import InputError
 from annotator.formats.jsonl import Record, SetRows, looks_like_jsonl, read_jsonl, write_jsonl
 from annotator.formats.plaintext import read_text_document, text_files
-from annotator.model import AnnotationSet, AnnotatorName, Document, DocumentId
+from annotator.model import AnnotationSet, AnnotatorName, Document, DocumentId, Speaker, Target
 from annotator.model.schema import Schema
 from annotator.store import Project
 
@@ -28,6 +28,8 @@ class ImportReport:
     sets_added: int = 0
     sets_replaced: int = 0
     spans: int = 0
+    registry_added: int = 0
+    registry_kept: int = 0
     backup: Path | None = None
 
     def summary(self) -> str:
@@ -35,6 +37,10 @@ class ImportReport:
         if self.documents_present:
             parts.append(f"{self.documents_present} already present")
         parts.append(f"{self.sets_added} annotation sets with {self.spans} spans")
+        if self.registry_added:
+            parts.append(f"{self.registry_added} speakers and targets added")
+        if self.registry_kept:
+            parts.append(f"{self.registry_kept} differing speakers or targets kept as they were")
         if self.sets_replaced:
             parts.append(f"{self.sets_replaced} sets replaced (backup before: {self.backup})")
         return ", ".join(parts)
@@ -74,11 +80,15 @@ class _Importer:
 
     def batch(self, path: Path, records: list[Record]) -> None:
         project = self.project
-        known = project.documents.hashes({r.document.id for r in records})
+        known = project.documents.hashes({r.document.id for r in records if r.document})
         new_documents: list[Document] = []
         sets: list[AnnotationSet] = []
         for record in records:
             document = record.document
+            if document is None:
+                if record.entry is not None:
+                    self._entry(record.entry)
+                continue
             sha = document.sha256
             line = record.line or None
             earlier = self.seen_text.get(document.id) or known.get(document.id)
@@ -121,6 +131,21 @@ class _Importer:
         for annotator in {s.annotator for s in sets}:
             project.ensure_annotator(annotator)
         self._register(sets)
+
+    def _entry(self, entry: Speaker | Target) -> None:
+        """A registry line adds what the project lacks; the project's own records stay."""
+        if isinstance(entry, Speaker):
+            existing: Speaker | Target | None = self.project.speakers.get(entry.name)
+            if existing is None:
+                self.project.speakers.upsert(entry)
+        else:
+            existing = self.project.targets.get(entry.label)
+            if existing is None:
+                self.project.targets.upsert(entry)
+        if existing is None:
+            self.report.registry_added += 1
+        elif existing != entry:
+            self.report.registry_kept += 1
 
     def _register(self, sets: list[AnnotationSet]) -> None:
         # Open attributes that name entities feed the project registries.
@@ -180,7 +205,8 @@ def export_jsonl(project: Project, out: IO[bytes], annotator: str | None = None)
                 if annotator is None or found:
                     yield document, found
 
-    return write_jsonl(out, items())
+    registry: list[Speaker | Target] = [*project.speakers.all(), *project.targets.all()]
+    return write_jsonl(out, items(), registry)
 
 
 def create_project(path: Path, schema: Schema, seeds: Path | None = None) -> Project:

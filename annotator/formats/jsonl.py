@@ -21,7 +21,10 @@ from annotator.model import (
     RelationId,
     Span,
     SpanId,
+    Speaker,
+    SpeakerType,
     Status,
+    Target,
 )
 from annotator.model.schema import Attribute, Schema
 
@@ -34,11 +37,14 @@ _STATUSES = ", ".join(s.value for s in Status)
 
 @dataclass(slots=True)
 class Record:
-    """One parsed line: its document and, for an annotation line, the set (local span ids)."""
+    """One parsed line: a document (with, on an annotation line, its set with local span
+    ids), or a registry entry (a speaker or a stance target with what the name alone lacks).
+    """
 
     line: int
-    document: Document
-    annotation: AnnotationSet | None
+    document: Document | None
+    annotation: AnnotationSet | None = None
+    entry: Speaker | Target | None = None
 
 
 _NO_ATTRS: dict[str, Any] = {}
@@ -106,9 +112,42 @@ class _Line:
                 raise self.fail(f"{what}: {problem}")
         return raw
 
+    def entry(self, obj: dict[str, Any]) -> Record:
+        kind, raw = next(iter(obj.items()))
+        if not isinstance(raw, dict):
+            raise self.fail(f'"{kind}" must be an object')
+        if kind == "speaker":
+            self.unknown_keys(raw, {"name", "type", "description", "wikidata"}, "the speaker")
+            name = self.string(raw, "name", "the speaker", required=True)
+            kind_text = raw.get("type", SpeakerType.PERSON.value)
+            try:
+                speaker_type = SpeakerType(kind_text)
+            except ValueError:
+                known = ", ".join(t.value for t in SpeakerType)
+                raise self.fail(
+                    f'speaker "{name}": type {kind_text!r} is not one of {known}'
+                ) from None
+            return Record(
+                self.number,
+                None,
+                entry=Speaker(
+                    name,
+                    speaker_type,
+                    self.string(raw, "description", "the speaker"),
+                    self.string(raw, "wikidata", "the speaker"),
+                ),
+            )
+        self.unknown_keys(raw, {"label", "definition"}, "the target")
+        label = self.string(raw, "label", "the target", required=True)
+        return Record(
+            self.number, None, entry=Target(label, self.string(raw, "definition", "the target"))
+        )
+
     def parse(self, obj: Any, default_annotator: str | None) -> Record:
         if not isinstance(obj, dict):
             raise self.fail("each line must be a JSON object")
+        if len(obj) == 1 and next(iter(obj)) in ("speaker", "target"):
+            return self.entry(obj)
         self.unknown_keys(obj, _DOC_KEYS | _SET_KEYS, "the line")
         doc_id = obj.get("id")
         if not isinstance(doc_id, str) or not doc_id:
@@ -344,10 +383,30 @@ SetRows = tuple[
 ]
 
 
-def write_jsonl(out: IO[bytes], items: Iterable[tuple[Document, list[SetRows]]]) -> int:
-    """Write one line per annotation set (a document without any gets a document line)."""
+def encode_entry(entry: Speaker | Target) -> bytes:
+    if isinstance(entry, Speaker):
+        record: dict[str, Any] = {
+            "speaker": {
+                "name": entry.name,
+                "type": entry.type.value,
+                "description": entry.description,
+                "wikidata": entry.wikidata,
+            }
+        }
+    else:
+        record = {"target": {"label": entry.label, "definition": entry.definition}}
+    return orjson.dumps(record, option=_LINE)
+
+
+def write_jsonl(
+    out: IO[bytes],
+    items: Iterable[tuple[Document, list[SetRows]]],
+    registry: Iterable[Speaker | Target] = (),
+) -> int:
+    """Write the registry entries, then one line per annotation set (a document without any
+    gets a document line)."""
+    buffer: list[bytes] = [encode_entry(entry) for entry in registry]
     lines = 0
-    buffer: list[bytes] = []
     for document, sets in items:
         if sets:
             buffer.extend(encode_set(document, *rows) for rows in sets)

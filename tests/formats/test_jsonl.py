@@ -103,6 +103,12 @@ def test_round_trip_is_lossless(tmp_path: Path, project: Project, schema: Schema
     fresh.close()
 
     lines = [json.loads(line) for line in first.decode().splitlines()]
+    # The registries travel first, so speakers and targets keep what their names lack.
+    assert lines[:2] == [
+        {"speaker": {"name": "Dmitry Peskov", "type": "person", "description": "", "wikidata": ""}},
+        {"target": {"label": "NATO bid", "definition": ""}},
+    ]
+    lines = lines[2:]
     assert [(r["id"], r.get("annotator")) for r in lines] == [
         ("doc-1", "alice"),
         ("doc-1", "bob"),
@@ -139,8 +145,8 @@ def test_speakers_and_targets_join_the_registries(tmp_path: Path, project: Proje
 
 def test_one_annotators_layer_exports_alone(tmp_path: Path, project: Project) -> None:
     import_paths(project, [write_jsonl(tmp_path / "in.jsonl", two_annotators())])
-    lines = export_bytes(project, "bob").decode().splitlines()
-    assert [json.loads(line)["annotator"] for line in lines] == ["bob"]
+    lines = [json.loads(line) for line in export_bytes(project, "bob").decode().splitlines()]
+    assert [line["annotator"] for line in lines if "id" in line] == ["bob"]
 
 
 def test_reimporting_a_set_replaces_it_after_a_backup(tmp_path: Path, project: Project) -> None:
@@ -166,3 +172,28 @@ def test_annotator_option_fills_lines_without_one(tmp_path: Path, project: Proje
         import_paths(project, [path])
     import_paths(project, [path], annotator="carol")
     assert [s.name for s in project.annotations.spans("d", "carol")] == ["1"]  # type: ignore[arg-type]
+
+
+def test_registry_records_round_trip_and_never_overwrite(
+    tmp_path: Path, project: Project, schema: Schema
+) -> None:
+    from annotator.model import Speaker, SpeakerType, Target
+
+    project.speakers.upsert(
+        Speaker("Dmitry Peskov", SpeakerType.PERSON, "Kremlin spokesperson", "Q1968283")
+    )
+    project.targets.upsert(Target("Ukraine in NATO", "FAVOR = supports Ukraine joining NATO"))
+    first = export_bytes(project)
+    fresh = Project.create(tmp_path / "fresh.db", schema)
+    fresh.speakers.upsert(Speaker("Dmitry Peskov", SpeakerType.PERSON, "press secretary"))
+    report = import_paths(fresh, [write_bytes(tmp_path / "reg.jsonl", first)])
+    assert (report.registry_added, report.registry_kept) == (1, 1)
+    assert fresh.speakers.get("Dmitry Peskov").description == "press secretary"  # kept
+    assert fresh.targets.get("Ukraine in NATO").definition.startswith("FAVOR = supports")
+    fresh.close()
+
+
+def test_bad_registry_line_is_refused(tmp_path: Path, project: Project) -> None:
+    path = write_jsonl(tmp_path / "r.jsonl", [{"speaker": {"name": "X", "type": "robot"}}])
+    with pytest.raises(InputError, match="line 1: speaker \"X\": type 'robot' is not one of"):
+        import_paths(project, [path])
