@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import functools
+import json
 import sys
 from collections.abc import Callable
+from dataclasses import replace
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any, TypeVar
@@ -176,6 +178,54 @@ def stats(project: Path) -> None:
         widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
         for row in [header, *rows]:
             click.echo("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)))
+
+
+@cli.command()
+@PROJECT
+@click.option(
+    "--json", "as_json", is_flag=True, help="The report as JSON (layout of AGREEMENT.md)."
+)
+@click.option("--annotators", help="Compare only these, comma-separated (gold and suggest:* too).")
+@click.option("--labels", help="Report only these span labels, comma-separated.")
+@click.option("--include-unfinished", is_flag=True, help="Count in-progress documents too.")
+@user_errors
+def agreement(
+    project: Path,
+    as_json: bool,
+    annotators: str | None,
+    labels: str | None,
+    include_unfinished: bool,
+) -> None:
+    """Inter-annotator agreement: span F1, unitizing alpha, kappas and alphas per attribute.
+
+    A document counts for an annotator when their set is done (or in progress, with
+    --include-unfinished). Undefined values are shown as "undefined" (null in JSON).
+    """
+    from annotator.agreement import agreement_report, render_table
+
+    names = [n.strip() for n in annotators.split(",") if n.strip()] if annotators else None
+    with Project.open(project) as opened:
+        schema = opened.schema
+        if labels:
+            wanted = [n.strip() for n in labels.split(",") if n.strip()]
+            unknown = [n for n in wanted if schema.label(n) is None]
+            if unknown:
+                raise AnnotatorError(f'{project}: the schema has no label "{unknown[0]}"')
+            schema = replace(
+                schema, labels=tuple(lab for lab in schema.labels if lab.name in wanted)
+            )
+        lengths: dict[str, int] = {}
+        sets = []
+        for document, found in iter_documents_with_sets(opened):
+            lengths[document.id] = len(document.text)
+            sets.extend(found)
+        report = agreement_report(
+            sets, schema, annotators=names, include_unfinished=include_unfinished, lengths=lengths
+        )
+    if as_json:
+        click.echo(json.dumps(report, ensure_ascii=False, indent=2))
+    else:
+        click.echo(render_table(report))
 
 
 @cli.command()

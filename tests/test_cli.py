@@ -252,3 +252,31 @@ def test_merge_brings_in_another_copy_once(db: Path, tmp_path: Path) -> None:
     assert code == 0 and "1 unchanged" in err
     lines = [json.loads(line) for line in run("export", db, "--format", "jsonl")[1].splitlines()]
     assert [(r["id"], r.get("annotator")) for r in lines] == [(SEED.stem, None), ("d1", "bob")]
+
+
+def test_agreement_json_has_the_report_layout(db: Path, tmp_path: Path) -> None:
+    bob = {**GOOD, "annotator": "bob", "status": "done",
+           "spans": [{**GOOD["spans"][0]}, {**GOOD["spans"][1], "attrs": {"stance": "favor"}}]}
+    alice = {**GOOD, "status": "done",
+             "spans": [{**GOOD["spans"][0]}, {**GOOD["spans"][1], "attrs": {"stance": "none"}}]}
+    source = tmp_path / "two.jsonl"
+    source.write_text(json.dumps(alice) + "\n" + json.dumps(bob) + "\n", encoding="utf-8")
+    assert run("import", db, source)[0] == 0
+    code, out, _ = run("agreement", db, "--json")
+    assert code == 0
+    report = json.loads(out)
+    assert set(report) == {"annotators", "documents", "spans", "unitizing_alpha", "attributes",
+                           "doc_attrs", "disagreements"}
+    assert report["annotators"] == ["alice", "bob"] and report["documents"] == 1
+    exact = report["spans"]["exact"]
+    assert exact["pairs"]["alice|bob"]["f1"] == 1.0 and exact["mean_pairwise_micro_f1"] == 1.0
+    stance = report["attributes"]["QUOTE.stance"]["exact"]
+    assert stance["units"] == 1 and stance["percent_agreement"] == 0.0
+    assert report["unitizing_alpha"]["overall"] == 1.0
+    code, table, _ = run("agreement", db)
+    assert code == 0 and "QUOTE.stance" in table and "alice|bob" in table
+
+
+def test_agreement_with_an_unknown_label_is_a_sentence(db: Path) -> None:
+    code, _, err = run("agreement", db, "--labels", "TOPIC")
+    assert code == 1 and 'the schema has no label "TOPIC"' in err

@@ -1,0 +1,107 @@
+"""Which annotation sets count, which annotators are compared, and who covers which document.
+
+An annotator covers a document when their set for it is done (or in progress, when unfinished
+work is asked for). Covered with no spans means "found nothing"; not covered means missing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable, Sequence
+from dataclasses import dataclass, field
+from itertools import combinations
+from operator import attrgetter
+
+from annotator.model.annotation import AnnotationSet, Span, Status
+from annotator.model.ids import is_human
+
+_position = attrgetter("start", "end")
+
+# label -> that annotator's spans of the label in one document, sorted by (start, end).
+LabelledSpans = dict[str, list[Span]]
+
+
+@dataclass(frozen=True, slots=True)
+class Coverage:
+    """The compared annotators and their counted sets, indexed by (document, annotator)."""
+
+    annotators: tuple[str, ...]
+    sets: dict[tuple[str, str], AnnotationSet]
+    by_document: dict[str, tuple[str, ...]]
+    spans: dict[tuple[str, str], LabelledSpans] = field(repr=False)
+
+    @classmethod
+    def of(
+        cls,
+        sets: Iterable[AnnotationSet],
+        labels: Collection[str],
+        annotators: Sequence[str] | None = None,
+        include_unfinished: bool = False,
+    ) -> Coverage:
+        """Count ``sets``; spans whose label is not in ``labels`` are left out."""
+        counted_status = {Status.DONE, Status.IN_PROGRESS} if include_unfinished else {Status.DONE}
+        wanted = set(annotators) if annotators is not None else None
+        counted: dict[tuple[str, str], AnnotationSet] = {}
+        for annotation_set in sets:
+            name: str = annotation_set.annotator
+            if Status(annotation_set.status) not in counted_status:
+                continue
+            # Gold and suggest:* layers take part only when someone names them.
+            if (wanted is None and not is_human(name)) or (
+                wanted is not None and name not in wanted
+            ):
+                continue
+            counted[(annotation_set.document, name)] = annotation_set
+        names = sorted(wanted) if wanted is not None else sorted({a for _, a in counted})
+        by_document: dict[str, list[str]] = {}
+        for document, name in counted:
+            by_document.setdefault(document, []).append(name)
+        spans = {
+            key: _index(annotation_set.spans, labels) for key, annotation_set in counted.items()
+        }
+        return cls(
+            annotators=tuple(names),
+            sets=counted,
+            by_document={d: tuple(sorted(who)) for d, who in sorted(by_document.items())},
+            spans=spans,
+        )
+
+    @property
+    def compared_documents(self) -> list[str]:
+        """Documents covered by at least two of the compared annotators, sorted."""
+        return [d for d, names in self.by_document.items() if len(names) >= 2]
+
+    @property
+    def complete_documents(self) -> list[str]:
+        """Documents every compared annotator covers, sorted."""
+        everyone = len(self.annotators)
+        return [d for d, names in self.by_document.items() if len(names) == everyone]
+
+    def shared(self, first: str, second: str) -> list[str]:
+        """Documents both annotators cover, sorted."""
+        return [d for d, names in self.by_document.items() if first in names and second in names]
+
+    @property
+    def pairs(self) -> list[tuple[str, str]]:
+        """Every pair of annotators (names sorted) sharing at least one covered document."""
+        shared: set[tuple[str, str]] = set()
+        for names in self.by_document.values():
+            shared.update(combinations(names, 2))
+        return sorted(shared)
+
+    def labelled(self, document: str, annotator: str) -> LabelledSpans:
+        return self.spans.get((document, annotator), {})
+
+
+def pair_key(first: str, second: str) -> str:
+    """The report's name for a pair: both names sorted, joined by "|"."""
+    return "|".join(sorted((first, second)))
+
+
+def _index(spans: Iterable[Span], labels: Collection[str]) -> LabelledSpans:
+    by_label: LabelledSpans = {}
+    for span in spans:
+        if span.label in labels:
+            by_label.setdefault(span.label, []).append(span)
+    for group in by_label.values():
+        group.sort(key=_position)
+    return by_label

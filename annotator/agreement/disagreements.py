@@ -1,0 +1,77 @@
+"""The list of places where annotators disagree, for review and adjudication.
+
+Units come from the overlap alignment. kind is "missing" (an annotator covering the document
+has no span there), "boundary" (the spans there differ in range), or the report key
+of the variable whose values differ ("QUOTE.stance", "QUOTE.speaker", or a document attribute
+such as "relevance", whose entries carry the label "document" and null offsets).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from annotator.agreement.alignment import Group
+from annotator.agreement.attributes import SpanValues, document_values
+from annotator.agreement.coverage import Coverage
+from annotator.agreement.variables import Variable
+from annotator.model.annotation import AttrValue, Span
+from annotator.model.schema import DOCUMENT
+
+SortKey = tuple[str, int, str, str]
+
+
+def disagreement_list(
+    coverage: Coverage,
+    overlap_groups: Mapping[str, Sequence[Group]],
+    span_variables: Sequence[Variable],
+    document_variables: Sequence[Variable],
+    values: Mapping[str, SpanValues],
+) -> list[dict[str, Any]]:
+    """Every disagreement, sorted by document, position, label and kind."""
+    found: list[tuple[SortKey, dict[str, Any]]] = []
+    for label, groups in overlap_groups.items():
+        variables = [(v.key, values[v.key]) for v in span_variables if v.label == label]
+        for group in groups:
+            # An ambiguous group has no single span per annotator to show; the attribute
+            # sections list it under "ambiguous" instead.
+            if group.ambiguous:
+                continue
+            spans = {name: group.spans[name][0] for name in sorted(group.spans)}
+            # Both can hold at once: one annotator missed the unit, two others cut it differently.
+            if len(spans) < len(coverage.by_document[group.document]):
+                found.append(_entry(group, "missing", spans, {}))
+            if len({(s.start, s.end) for s in spans.values()}) > 1:
+                found.append(_entry(group, "boundary", spans, {}))
+            for key, value_of in variables:
+                coded = {name: value_of.get(id(s)) for name, s in spans.items()}
+                if len({v for v in coded.values() if v is not None}) > 1:
+                    found.append(_entry(group, key, spans, coded))
+    for document in coverage.compared_documents:
+        for variable in document_variables:
+            given = document_values(coverage, variable, document)
+            if len(set(given.values())) > 1:
+                entry = {
+                    "document": document,
+                    "label": DOCUMENT,
+                    "kind": variable.key,
+                    "spans": {
+                        name: [None, None, given.get(name)]
+                        for name in coverage.by_document[document]
+                    },
+                }
+                found.append(((document, -1, DOCUMENT, variable.key), entry))
+    found.sort(key=lambda item: item[0])
+    return [entry for _, entry in found]
+
+
+def _entry(
+    group: Group, kind: str, spans: Mapping[str, Span], coded: Mapping[str, AttrValue | None]
+) -> tuple[SortKey, dict[str, Any]]:
+    entry = {
+        "document": group.document,
+        "label": group.label,
+        "kind": kind,
+        "spans": {name: [s.start, s.end, coded.get(name)] for name, s in spans.items()},
+    }
+    return (group.document, group.start, group.label, kind), entry
