@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
@@ -156,6 +158,19 @@ class _Importer:
         self.project.targets.ensure(str(v) for v in targets)
 
 
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """Bulk work builds millions of small objects that live to the end; the cyclic collector
+    would rescan them again and again (a sixth of an import's time) and free nothing."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def import_paths(
     project: Project,
     paths: Iterable[Path],
@@ -169,7 +184,7 @@ def import_paths(
     if project.documents.count():
         report.backup = project.backup("import")
     importer = _Importer(project, report)
-    with project.transaction():
+    with project.transaction(), gc_paused():
         for path, kind in sources:
             if progress:
                 progress(f"importing {path}")

@@ -10,7 +10,7 @@ from typing import IO, Any
 import orjson
 
 from annotator.errors import InputError
-from annotator.formats.source import read_utf8
+from annotator.formats.source import read_bytes, utf8_problem
 from annotator.model import (
     AnnotationSet,
     AnnotatorName,
@@ -307,15 +307,17 @@ def read_jsonl(
     path: Path, schema: Schema, default_annotator: str | None = None
 ) -> Iterator[Record]:
     """Parse and check every line of ``path``; raises InputError at the first bad line."""
-    text = read_utf8(path)
+    # Lines stay bytes: orjson parses (and checks the UTF-8 of) bytes without a copy.
+    data = read_bytes(path)
     index = _SchemaIndex(schema)
-    for number, line in enumerate(text.split("\n"), start=1):
+    for number, line in enumerate(data.split(b"\n"), start=1):
         if not line or line.isspace():
             continue
         try:
             obj = orjson.loads(line)
         except orjson.JSONDecodeError as exc:
-            raise InputError(path, f"not valid JSON ({exc})", number) from None
+            problem = utf8_problem(line) or f"not valid JSON ({exc})"
+            raise InputError(path, problem, number) from None
         yield _Line(path, number, schema, index).parse(obj, default_annotator)
 
 

@@ -7,11 +7,11 @@ from pathlib import Path
 from annotator.errors import InputError
 
 MAX_BYTES = 4 * 1024**3
-BOM = "\ufeff"
+BOM_BYTES = "\ufeff".encode()
 
 
-def read_utf8(path: Path) -> str:
-    """The file's text; a leading BOM is dropped. Refuses empty, huge and non-UTF-8 files."""
+def read_bytes(path: Path) -> bytes:
+    """The file's bytes without a leading UTF-8 BOM; refuses missing, huge and empty files."""
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
@@ -23,6 +23,25 @@ def read_utf8(path: Path) -> str:
         raise InputError(path, "no such file") from None
     except PermissionError:
         raise InputError(path, "permission denied") from None
+    if data.startswith(BOM_BYTES):
+        data = data[len(BOM_BYTES) :]
+    if not data or data.isspace():
+        raise InputError(path, "the file is empty")
+    return data
+
+
+def utf8_problem(data: bytes) -> str | None:
+    """Why ``data`` is not UTF-8 (naming the first bad byte), or None when it is."""
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start})"
+    return None
+
+
+def read_utf8(path: Path) -> str:
+    """The file's text; a leading BOM is dropped. Refuses empty, huge and non-UTF-8 files."""
+    data = read_bytes(path)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -30,8 +49,4 @@ def read_utf8(path: Path) -> str:
         raise InputError(
             path, f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start})", line
         ) from None
-    if text.startswith(BOM):
-        text = text[1:]
-    if not text or text.isspace():
-        raise InputError(path, "the file is empty")
     return text
