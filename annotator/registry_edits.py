@@ -61,7 +61,7 @@ class MergeSpeakers(Edit):
 
     source: str
     into: str
-    _record: Speaker | None = field(default=None, init=False)
+    _saved: Speaker | None = field(default=None, init=False)
     _moved: list[int] = field(default_factory=list, init=False)
 
     def __post_init__(self) -> None:
@@ -73,7 +73,7 @@ class MergeSpeakers(Edit):
         record = project.speakers.get(self.source)
         if record is None or project.speakers.get(self.into) is None:
             raise EditError("both speakers must be in the registry")
-        self._record = record
+        self._saved = record
         with project.transaction():
             self._moved = project.speaker_uses.spans_naming(self.source)
             project.speaker_uses.set_on_spans(self._moved, self.into)
@@ -82,9 +82,9 @@ class MergeSpeakers(Edit):
         return _PROJECT_WIDE
 
     def revert(self, project: Project) -> Change:
-        assert self._record is not None, "apply() first"
+        assert self._saved is not None, "apply() first"
         with project.transaction():
-            project.speakers.upsert(self._record)
+            project.speakers.upsert(self._saved)
             project.speaker_uses.set_on_spans(self._moved, self.source)
             project.history.record("", "undo " + self.text, None, {})
         return _PROJECT_WIDE
@@ -135,7 +135,7 @@ class DeleteTarget(Edit):
     """Remove an unused target; one still in use must be merged into another instead."""
 
     label: str
-    _record: Target | None = field(default=None, init=False)
+    _saved: Target | None = field(default=None, init=False)
 
     def __post_init__(self) -> None:
         self.text = f"delete target {self.label}"
@@ -149,16 +149,16 @@ class DeleteTarget(Edit):
             raise EditError(
                 f'target "{self.label}" is used by {uses} quotes: merge it into another instead'
             )
-        self._record = record
+        self._saved = record
         with project.transaction():
             project.targets.delete(self.label)
             project.history.record("", self.text, None, {})
         return _PROJECT_WIDE
 
     def revert(self, project: Project) -> Change:
-        assert self._record is not None, "apply() first"
+        assert self._saved is not None, "apply() first"
         with project.transaction():
-            project.targets.upsert(self._record)
+            project.targets.upsert(self._saved)
             project.history.record("", "undo " + self.text, None, {})
         return _PROJECT_WIDE
 
@@ -167,7 +167,7 @@ class DeleteTarget(Edit):
 class MergeTargets(Edit):
     source: str
     into: str
-    _record: Target | None = field(default=None, init=False)
+    _saved: Target | None = field(default=None, init=False)
     _moved: list[int] = field(default_factory=list, init=False)
 
     def __post_init__(self) -> None:
@@ -177,7 +177,7 @@ class MergeTargets(Edit):
         record = project.targets.get(self.source)
         if self.source == self.into or record is None or project.targets.get(self.into) is None:
             raise EditError("pick two different targets of the registry to merge")
-        self._record = record
+        self._saved = record
         with project.transaction():
             self._moved = project.target_uses.spans_naming(self.source)
             project.target_uses.set_on_spans(self._moved, self.into)
@@ -186,9 +186,9 @@ class MergeTargets(Edit):
         return _PROJECT_WIDE
 
     def revert(self, project: Project) -> Change:
-        assert self._record is not None, "apply() first"
+        assert self._saved is not None, "apply() first"
         with project.transaction():
-            project.targets.upsert(self._record)
+            project.targets.upsert(self._saved)
             project.target_uses.set_on_spans(self._moved, self.source)
             project.history.record("", "undo " + self.text, None, {})
         return _PROJECT_WIDE

@@ -405,3 +405,47 @@ class Annotations:
                 [annotator, term, pattern, limit],
             )
         ]
+
+    # --- schema migrations: where labels and values are used ----------------------------------
+
+    def span_ids_with_label(self, label: str) -> list[int]:
+        return [r[0] for r in self._db.execute("SELECT id FROM spans WHERE label = ?", [label])]
+
+    def set_label(self, span_ids: list[int], label: str) -> None:
+        self._db.conn.executemany(
+            "UPDATE spans SET label = ? WHERE id = ?", [(label, i) for i in span_ids]
+        )
+
+    def span_ids_with_value(self, name: str, value: AttrValue, labels: Sequence[str]) -> list[int]:
+        marks = ",".join("?" * len(labels))
+        return [
+            r[0]
+            for r in self._db.execute(
+                f"SELECT id FROM spans WHERE label IN ({marks}) "
+                "AND json_extract(attrs, '$.' || ?) = ?",
+                [*labels, name, value],
+            )
+        ]
+
+    def set_value_on_spans(self, span_ids: list[int], name: str, value: AttrValue) -> None:
+        self._db.conn.executemany(
+            "UPDATE spans SET attrs = json_set(attrs, '$.' || ?, ?) WHERE id = ?",
+            [(name, value, i) for i in span_ids],
+        )
+
+    def sets_with_doc_value(self, name: str, value: AttrValue) -> list[SetKey]:
+        return [
+            (DocumentId(d), AnnotatorName(a))
+            for d, a in self._db.execute(
+                "SELECT document, annotator FROM annotation_sets "
+                "WHERE json_extract(doc_attrs, '$.' || ?) = ?",
+                [name, value],
+            )
+        ]
+
+    def set_doc_value(self, keys: list[SetKey], name: str, value: AttrValue) -> None:
+        self._db.conn.executemany(
+            "UPDATE annotation_sets SET doc_attrs = json_set(doc_attrs, '$.' || ?, ?) "
+            "WHERE document = ? AND annotator = ?",
+            [(name, value, d, a) for d, a in keys],
+        )

@@ -43,6 +43,7 @@ class Actions:
     open_project: QAction
     import_files: QAction
     export_jsonl: QAction
+    project_settings: QAction
     quit: QAction
     undo: QAction
     redo: QAction
@@ -84,6 +85,13 @@ def build_actions(parent: QObject) -> Actions:
         ),
         export_jsonl=make_action(
             parent, "&Export JSONL…", "Ctrl+E", "export", "Export the project as native JSONL"
+        ),
+        project_settings=make_action(
+            parent,
+            "Project &Settings…",
+            SK.Preferences,
+            "settings",
+            "The schema: add, rename, recolour or remove labels and values",
         ),
         quit=make_action(parent, "&Quit", SK.Quit),
         undo=make_action(parent, "&Undo", SK.Undo, "undo"),

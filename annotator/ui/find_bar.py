@@ -84,10 +84,10 @@ class FindBar(QWidget):
             cursor = QTextCursor(self.view.document())
             cursor.setPosition(offsets.to_qt(start))
             cursor.setPosition(offsets.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
-            selection.cursor = cursor  # type: ignore[attr-defined]
+            selection.cursor = cursor
             fmt = QTextCharFormat()
             fmt.setBackground(_CURRENT if index == self.current else _HIT)
-            selection.format = fmt  # type: ignore[attr-defined]
+            selection.format = fmt
             selections.append(selection)
         self.view.setExtraSelections(selections)
 

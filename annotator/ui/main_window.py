@@ -32,6 +32,7 @@ from annotator.ui.labelling import Labeller
 from annotator.ui.link_mode import LinkMode
 from annotator.ui.menus import build_menus, show_context_menu
 from annotator.ui.project_files import ProjectFiles
+from annotator.ui.project_settings import ProjectSettings
 from annotator.ui.session import Session
 from annotator.ui.side_panels import SideTabs
 from annotator.ui.span_table import SPAN_ROLE, SpanTableModel, span_table_view
@@ -43,6 +44,8 @@ from annotator.ui.window_state import restore_state, save_state
 class MainWindow(QMainWindow):
     #: Another project should replace this one (the application shell does it).
     project_requested = Signal(object)
+    #: Reopen this project as another annotator.
+    annotator_requested = Signal(str)
 
     def __init__(self, session: Session) -> None:
         super().__init__()
@@ -144,6 +147,7 @@ class MainWindow(QMainWindow):
         a.import_files.triggered.connect(self.files.import_files)
         a.export_jsonl.triggered.connect(self.files.export_jsonl)
         a.change_annotator.triggered.connect(self.files.change_annotator)
+        a.project_settings.triggered.connect(self.project_settings)
         for action in self.label_actions:
             label = str(action.data())
             action.triggered.connect(lambda _=False, n=label: self.labeller.label_selection(n))
@@ -275,14 +279,14 @@ class MainWindow(QMainWindow):
             if span_id in self.view.spans:
                 self.view.remove_span(span_id)
         for span_id in change.spans:
-            span = self.session.project.annotations.span(span_id)
-            if span is None or span.annotator != self.session.layer:
+            stored = self.session.project.annotations.span(span_id)
+            if stored is None or stored.annotator != self.session.layer:
                 if span_id in self.view.spans:
                     self.view.remove_span(span_id)
             elif span_id in self.view.spans:
-                self.view.replace_span(span)
+                self.view.replace_span(stored)
             else:
-                self.view.add_span(span)
+                self.view.add_span(stored)
         self._refresh_timer.start()
 
     def _refresh_panels(self) -> None:
@@ -320,6 +324,13 @@ class MainWindow(QMainWindow):
         self.side.show_problem_count(len(found))
         status = annotation.status.value.replace("_", " ")
         self.status_label.setText(f"{len(annotation.spans)} spans · {status}")
+
+    def project_settings(self) -> None:
+        dialog = ProjectSettings(self.session, self)
+        dialog.exec()
+        if dialog.changed:
+            # Labels, keys and panels all come from the schema: reload the window on it.
+            self.project_requested.emit(self.session.project.path)
 
     def _open_search(self) -> None:
         self.side.setCurrentWidget(self.side.search)

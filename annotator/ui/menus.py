@@ -31,7 +31,7 @@ def build_menus(window: MainWindow) -> Menus:
     file_menu.addSeparator()
     file_menu.addActions([a.import_files, a.export_jsonl])
     file_menu.addSeparator()
-    file_menu.addActions([a.change_annotator, a.quit])
+    file_menu.addActions([a.project_settings, a.change_annotator, a.quit])
     edit_menu = bar.addMenu("&Edit")
     edit_menu.addActions([a.undo, a.redo])
     edit_menu.addSeparator()

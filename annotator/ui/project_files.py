@@ -116,4 +116,4 @@ class ProjectFiles:
     def change_annotator(self) -> None:
         name = ask_annotator(self.window, self.session.annotator)
         if name and name != self.session.annotator:
-            self.window.project_requested.emit(self.session.project.path)
+            self.window.annotator_requested.emit(name)

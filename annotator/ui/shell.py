@@ -66,16 +66,25 @@ class Shell:
         self.project = project
         remember_recent(path)
         self.window = MainWindow(Session(project, annotator))
+        self.annotator = annotator
         self.window.project_requested.connect(self.switch)
-        self.window.destroyed.connect(lambda: None)
+        self.window.annotator_requested.connect(self.reopen_as)
         self.window.show()
         return True
 
     def switch(self, path: Path) -> None:
+        """Open ``path`` (the same file reloads it, e.g. after a schema change)."""
         if self.project is not None and path.resolve() == self.project.path.resolve():
-            # Same file, new identity: reopen so the session belongs to the new annotator.
-            self.annotator = None
+            # The exclusive lock must be released before the file can be opened again.
             self.close_current()
+        self.open(path)
+
+    def reopen_as(self, annotator: str) -> None:
+        if self.project is None:
+            return
+        path = self.project.path
+        self.annotator = annotator
+        self.close_current()
         self.open(path)
 
     def close_current(self) -> None:

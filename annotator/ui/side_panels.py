@@ -96,7 +96,7 @@ class SearchPanel(QWidget):
 
     def search(self) -> list[Hit]:
         term = self.field.text().strip()
-        hits = self.find(term) if term else []
+        hits = self.find_hits(term) if term else []
         self.results.clear()
         for hit in hits:
             item = QListWidgetItem(f"{hit.document} · {hit.why}: {hit.snippet}")
@@ -106,7 +106,7 @@ class SearchPanel(QWidget):
             self.results.addItem("no hits")
         return hits
 
-    def find(self, term: str, limit: int = 500) -> list[Hit]:
+    def find_hits(self, term: str, limit: int = 500) -> list[Hit]:
         project = self.session.project
         hits: list[Hit] = []
         if self.scope.currentText() == "text":

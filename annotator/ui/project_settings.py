@@ -1,0 +1,236 @@
+"""File > Project settings: the schema, with labels and values to add, rename, recolour, remove.
+
+Every change is a ChangeSchema edit on the session's undo stack; the window reloads with
+the new schema when the dialog closes.
+"""
+
+from __future__ import annotations
+
+from typing import cast
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QColorDialog,
+    QDialog,
+    QDialogButtonBox,
+    QGridLayout,
+    QInputDialog,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from annotator.errors import AnnotatorError
+from annotator.model import AttrValue
+from annotator.model.schema import Attribute, Label
+from annotator.model.schema_writer import (
+    add_label,
+    add_value,
+    recolor_label,
+    remove_label,
+    remove_value,
+    rename_label,
+    rename_value,
+    to_toml,
+)
+from annotator.schema_edits import ChangeSchema
+from annotator.ui.icons import swatch
+from annotator.ui.session import Session
+
+KIND_ROLE = Qt.ItemDataRole.UserRole + 1
+PALETTE = ("#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7")
+
+
+class ProjectSettings(QDialog):
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.changed = False
+        self.setWindowTitle("Project settings")
+        self.resize(760, 620)
+        self.tree = QTreeWidget()
+        self.tree.setAccessibleName("Labels and attributes")
+        self.tree.setHeaderLabels(["Schema", "Key", "Used by"])
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.source = QPlainTextEdit()
+        self.source.setReadOnly(True)
+        self.source.setAccessibleName("Schema file")
+        buttons = QGridLayout()
+        for index, (text, slot) in enumerate(
+            (
+                ("Add label…", self.add_label),
+                ("Rename…", self.rename),
+                ("Colour…", self.recolor),
+                ("Remove", self.remove),
+                ("Add value…", self.add_value),
+            )
+        ):
+            button = QPushButton(text)
+            button.clicked.connect(slot)
+            buttons.addWidget(button, index // 3, index % 3)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tree, 3)
+        layout.addLayout(buttons)
+        layout.addWidget(self.message)
+        layout.addWidget(QLabel("The schema file (TOML), as stored in the project:"))
+        layout.addWidget(self.source, 2)
+        layout.addWidget(close)
+        self.refresh()
+
+    # --- the tree ----------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        schema = self.session.project.schema
+        annotations = self.session.project.annotations
+        self.tree.clear()
+        labels = QTreeWidgetItem(["Labels"])
+        for label in schema.labels:
+            uses = len(annotations.span_ids_with_label(label.name))
+            item = QTreeWidgetItem([label.name, label.key, str(uses)])
+            item.setIcon(0, swatch(label.color))
+            item.setToolTip(0, label.description)
+            item.setData(0, KIND_ROLE, ("label", label.name))
+            labels.addChild(item)
+        attributes = QTreeWidgetItem(["Attributes"])
+        for attribute in schema.attributes:
+            owner = ", ".join(attribute.applies_to)
+            item = QTreeWidgetItem([f"{attribute.name} ({owner})", attribute.key, ""])
+            item.setData(0, KIND_ROLE, ("attribute", attribute))
+            for value in attribute.values:
+                child = QTreeWidgetItem([str(value), "", str(self._value_uses(attribute, value))])
+                child.setData(0, KIND_ROLE, ("value", (attribute, value)))
+                item.addChild(child)
+            attributes.addChild(item)
+        self.tree.addTopLevelItems([labels, attributes])
+        self.tree.expandAll()
+        self.tree.resizeColumnToContents(0)
+        self.source.setPlainText(schema.source or to_toml(schema))
+
+    def _value_uses(self, attribute: Attribute, value: AttrValue) -> int:
+        annotations = self.session.project.annotations
+        labels = [n for n in attribute.applies_to if n != "document"]
+        spans = annotations.span_ids_with_value(attribute.name, value, labels) if labels else []
+        sets = (
+            annotations.sets_with_doc_value(attribute.name, value) if attribute.on_document else []
+        )
+        return len(spans) + len(sets)
+
+    def _selected(self) -> tuple[str, object] | None:
+        item = self.tree.currentItem()
+        data = item.data(0, KIND_ROLE) if item else None
+        return data if isinstance(data, tuple) else None
+
+    # --- changes -------------------------------------------------------------------------------
+
+    def _push(self, build: object, **edit: object) -> None:
+        """Build the new schema (may refuse) and push the edit; show why if it fails."""
+        try:
+            after = build()  # type: ignore[operator]
+        except AnnotatorError as exc:
+            self.message.setText(str(exc))
+            return
+        failed: list[str] = []
+        self.session.failed.connect(failed.append)
+        try:
+            done = self.session.push(ChangeSchema(after, **edit))  # type: ignore[arg-type]
+        finally:
+            self.session.failed.disconnect(failed.append)
+        self.message.setText(failed[0] if failed else "")
+        if done:
+            self.changed = True
+            self.refresh()
+
+    def add_label(self) -> None:
+        name, ok = QInputDialog.getText(self, "Add label", "Name of the new label:")
+        if not ok or not name.strip():
+            return
+        schema = self.session.project.schema
+        key, _ = QInputDialog.getText(self, "Add label", "Its key (one character, optional):")
+        color = PALETTE[len(schema.labels) % len(PALETTE)]
+        label = Label(name.strip(), key.strip()[:1], color)
+        self._push(lambda: add_label(schema, label), text=f"add label {label.name}")
+
+    def rename(self) -> None:
+        selected = self._selected()
+        if selected is None:
+            return
+        kind, data = selected
+        schema = self.session.project.schema
+        if kind == "label":
+            old = str(data)
+            new, ok = QInputDialog.getText(self, "Rename label", f"New name for {old}:", text=old)
+            if ok and new.strip() and new.strip() != old:
+                self._push(
+                    lambda: rename_label(schema, old, new.strip()),
+                    text=f"rename label {old}",
+                    rename_label=(old, new.strip()),
+                )
+        elif kind == "value":
+            attribute, value = cast(tuple[Attribute, AttrValue], data)
+            new, ok = QInputDialog.getText(
+                self, "Rename value", f"New name for {value}:", text=str(value)
+            )
+            if ok and new.strip() and new.strip() != str(value):
+                self._push(
+                    lambda: rename_value(schema, attribute, value, new.strip()),
+                    text=f"rename value {value}",
+                    attribute=attribute,
+                    rename_value=(value, new.strip()),
+                )
+
+    def recolor(self) -> None:
+        selected = self._selected()
+        if selected is None or selected[0] != "label":
+            self.message.setText("select a label to recolour")
+            return
+        schema = self.session.project.schema
+        name = str(selected[1])
+        current = schema.label(name)
+        color = QColorDialog.getColor(QColor(current.color if current else "#999999"), self)
+        if color.isValid():
+            self._push(
+                lambda: recolor_label(schema, name, color.name().upper()), text=f"recolour {name}"
+            )
+
+    def remove(self) -> None:
+        selected = self._selected()
+        if selected is None:
+            return
+        kind, data = selected
+        schema = self.session.project.schema
+        if kind == "label":
+            name = str(data)
+            self._push(
+                lambda: remove_label(schema, name), text=f"remove label {name}", remove_label=name
+            )
+        elif kind == "value":
+            attribute, value = cast(tuple[Attribute, AttrValue], data)
+            self._push(
+                lambda: remove_value(schema, attribute, value),
+                text=f"remove value {value}",
+                attribute=attribute,
+                remove_value=value,
+            )
+
+    def add_value(self) -> None:
+        selected = self._selected()
+        if selected is None or selected[0] not in ("attribute", "value"):
+            self.message.setText("select an attribute to add a value to")
+            return
+        attribute = selected[1] if selected[0] == "attribute" else selected[1][0]  # type: ignore[index]
+        assert isinstance(attribute, Attribute)
+        value, ok = QInputDialog.getText(self, "Add value", f"New value of {attribute.name}:")
+        if ok and value.strip():
+            schema = self.session.project.schema
+            self._push(
+                lambda: add_value(schema, attribute, value.strip()),
+                text=f"add value {value.strip()}",
+            )
