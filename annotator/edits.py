@@ -65,10 +65,10 @@ def _check_span(project: Project, span: Span) -> None:
     schema = project.schema
     if schema.label(span.label) is None:
         raise EditError(f'label "{span.label}" is not in the schema')
-    document = project.documents.get(span.document)
-    if document is None:
+    length = project.documents.length(span.document)
+    if length is None:
         raise EditError(f'no document "{span.document}"')
-    if not 0 <= span.start < span.end <= len(document.text):
+    if not 0 <= span.start < span.end <= length:
         raise EditError(f"[{span.start}, {span.end}) is not a non-empty range of the text")
     for name, value in span.attrs.items():
         attribute = schema.span_attribute(span.label, name)

@@ -46,32 +46,40 @@ def problems(annotation: AnnotationSet, schema: Schema, text: str) -> list[Probl
             found.append(_at(head, f"{relation.label} may not link {head.label} to {child.label}"))
     quote_needs_speaker = _has_relation(schema, "attributed_to", "QUOTE", "SPEAKER")
     attributed = _attributed_quotes(annotation)
+    required: dict[str, list[str]] = {
+        label.name: [a.name for a in schema.span_attributes(label.name) if a.required]
+        for label in schema.labels
+    }
+    links: dict[str, list[str]] = {
+        label.name: [k.name for k in schema.relations if k.required and label.name in k.head]
+        for label in schema.labels
+    }
+    has_target = {
+        label.name: schema.span_attribute(label.name, "target") is not None
+        for label in schema.labels
+    }
     for span in annotation.spans:
-        where = describe(span, text)
-        for attribute in schema.span_attributes(span.label):
-            if attribute.required and attribute.name not in span.attrs:
-                found.append(_at(span, f"{where} has no {attribute.name}"))
-        for kind in schema.relations:
-            if (
-                kind.required
-                and span.label in kind.head
-                and span.id not in heads.get(kind.name, set())
-            ):
-                found.append(_at(span, f"{where} has no {kind.name} link"))
+        # Described only when something is wrong: long documents hold tens of thousands.
+        def where(span: Span = span) -> str:
+            return describe(span, text)
+
+        for name in required.get(span.label, ()):
+            if name not in span.attrs:
+                found.append(_at(span, f"{where()} has no {name}"))
+        for name in links.get(span.label, ()):
+            if span.id not in heads.get(name, set()):
+                found.append(_at(span, f"{where()} has no {name} link"))
         # Built-in checks of the quote scheme (only where the schema has the pieces).
         if span.label == "QUOTE" and quote_needs_speaker and span.id not in attributed:
-            found.append(_at(span, f"{where} has no speaker (attributed_to)"))
+            found.append(_at(span, f"{where()} has no speaker (attributed_to)"))
         if span.label == "CUE" and span.id not in linked:
-            found.append(_at(span, f"{where} is not linked to a quote"))
+            found.append(_at(span, f"{where()} is not linked to a quote"))
         if (
-            "stance" in span.attrs
-            and span.attrs.get("stance") != "none"
-            and (
-                schema.span_attribute(span.label, "target") is not None
-                and "target" not in span.attrs
-            )
+            span.attrs.get("stance", "none") != "none"
+            and has_target.get(span.label)
+            and "target" not in span.attrs
         ):
-            found.append(_at(span, f"{where} has a stance but no target"))
+            found.append(_at(span, f"{where()} has a stance but no target"))
     for attribute in schema.document_attributes:
         if attribute.required and attribute.name not in annotation.doc_attrs:
             found.append(Problem(f"the document has no {attribute.name}"))

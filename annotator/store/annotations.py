@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
@@ -30,7 +29,6 @@ from annotator.store.rows import (
     span_to_row,
 )
 
-_GENERATED_NAME = re.compile(r"^T(\d+)$")
 SetKey = tuple[DocumentId, AnnotatorName]
 #: (document, annotator, name, start, end, label, attrs JSON) of a span, as exports read it.
 SpanRow = tuple[str, str, str, int, int, str, str]
@@ -65,24 +63,29 @@ class Annotations:
     def next_span_id(self) -> SpanId:
         return SpanId(self._db.execute("SELECT coalesce(max(id), 0) + 1 FROM spans").fetchone()[0])
 
-    def _free_name(self, document: DocumentId, annotator: str) -> str:
-        # brat-style T<n>, one above the highest in the set, so names never collide or get reused.
-        highest = 0
-        for (name,) in self._db.execute(
-            "SELECT name FROM spans WHERE document = ? AND annotator = ? AND name GLOB 'T[0-9]*'",
+    def _free_name(self, document: DocumentId, annotator: str, span_id: SpanId) -> str:
+        """A brat-style name ``T<n>`` unused in the set: ``T<span id>`` unless an imported
+        span already has it (ids are global, so that is rare), else one above the highest."""
+        candidate = f"T{span_id}"
+        taken = self._db.execute(
+            "SELECT 1 FROM spans WHERE document = ? AND annotator = ? AND name = ? LIMIT 1",
+            [document, annotator, candidate],
+        ).fetchone()
+        if not taken:
+            return candidate
+        highest = self._db.execute(
+            "SELECT max(CAST(substr(name, 2) AS INTEGER)) FROM spans "
+            "WHERE document = ? AND annotator = ? AND name GLOB 'T[0-9]*'",
             [document, annotator],
-        ):
-            match = _GENERATED_NAME.match(name)
-            if match:
-                highest = max(highest, int(match.group(1)))
-        return f"T{highest + 1}"
+        ).fetchone()[0]
+        return f"T{(highest or 0) + 1}"
 
     def insert_span(self, span: Span) -> Span:
         """Insert ``span``; a zero id or empty name gets a fresh one. Returns what was stored."""
-        if not span.name:
-            span = replace(span, name=self._free_name(span.document, span.annotator))
         if not span.id:
             span = replace(span, id=self.next_span_id())
+        if not span.name:
+            span = replace(span, name=self._free_name(span.document, span.annotator, span.id))
         self._db.execute(
             f"INSERT INTO spans ({SPAN_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             span_to_row(span),

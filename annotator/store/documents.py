@@ -33,6 +33,13 @@ class Documents:
         ).fetchone()
         return document_from_row(row) if row else None
 
+    def length(self, document: DocumentId) -> int | None:
+        """The text's length in code points, without moving the text into Python."""
+        row = self._db.execute(
+            "SELECT length FROM documents WHERE id = ?", [document]
+        ).fetchone()
+        return int(row[0]) if row else None
+
     def hashes(self, documents: Iterable[str]) -> dict[DocumentId, str]:
         """sha256 of each of ``documents`` that exists."""
         out: dict[DocumentId, str] = {}
@@ -50,7 +57,7 @@ class Documents:
         return [
             DocumentSummary(DocumentId(did), title, length)
             for did, title, length in self._db.execute(
-                "SELECT id, title, length(text) FROM documents ORDER BY ord"
+                "SELECT id, title, length FROM documents ORDER BY ord"
             )
         ]
 
@@ -69,11 +76,12 @@ class Documents:
         """Append new documents (the caller holds the transaction)."""
         start = self._db.execute("SELECT coalesce(max(ord), 0) FROM documents").fetchone()[0]
         rows = [
-            (doc.id, start + i, doc.title, doc.text, dump_json(doc.meta), doc.sha256)
+            (doc.id, start + i, doc.title, doc.text, dump_json(doc.meta), doc.sha256, len(doc.text))
             for i, doc in enumerate(documents, start=1)
         ]
         self._db.conn.executemany(
-            "INSERT INTO documents (id, ord, title, text, meta, sha256) VALUES (?, ?, ?, ?, ?, ?)",
+            "INSERT INTO documents (id, ord, title, text, meta, sha256, length) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
             rows,
         )
         return len(rows)

@@ -39,7 +39,8 @@ def initial(db: Database) -> None:
             title TEXT NOT NULL,
             text TEXT NOT NULL,
             meta TEXT NOT NULL DEFAULT '{}',
-            sha256 TEXT NOT NULL
+            sha256 TEXT NOT NULL,
+            length INTEGER NOT NULL
         );
         CREATE TABLE spans (
             id INTEGER PRIMARY KEY,
@@ -53,6 +54,7 @@ def initial(db: Database) -> None:
             CHECK (start >= 0 AND "end" > start)
         );
         CREATE INDEX spans_set_start ON spans(document, annotator, start, "end");
+        CREATE INDEX spans_set_name ON spans(document, annotator, name);
         CREATE TABLE relations (
             id INTEGER PRIMARY KEY,
             label TEXT NOT NULL,
@@ -88,5 +90,38 @@ def initial(db: Database) -> None:
             detail TEXT NOT NULL DEFAULT '{}'
         );
         CREATE INDEX history_document ON history(document);
+        """,
+    )
+
+
+@migration("0002_adjudications")
+def adjudications(db: Database) -> None:
+    # One decision per (document, unit); the spans it wrote into gold are listed beside it,
+    # since an annotator's version may be several spans (a split quote). A gold span deleted by
+    # hand leaves the decision standing, without the span.
+    _run(
+        db,
+        """
+        CREATE TABLE adjudications (
+            document TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            unit TEXT NOT NULL,
+            decision TEXT NOT NULL CHECK (decision IN ('accepted', 'edited', 'rejected')),
+            source TEXT NOT NULL DEFAULT '',
+            gold_span INTEGER REFERENCES spans(id) ON DELETE SET NULL,
+            reason TEXT NOT NULL DEFAULT '',
+            reviewer TEXT NOT NULL,
+            at TEXT NOT NULL,
+            PRIMARY KEY (document, unit)
+        );
+        CREATE INDEX adjudications_gold_span ON adjudications(gold_span);
+        CREATE TABLE adjudication_spans (
+            document TEXT NOT NULL,
+            unit TEXT NOT NULL,
+            span INTEGER NOT NULL REFERENCES spans(id) ON DELETE CASCADE,
+            PRIMARY KEY (document, unit, span),
+            FOREIGN KEY (document, unit) REFERENCES adjudications(document, unit)
+                ON DELETE CASCADE
+        );
+        CREATE INDEX adjudication_spans_span ON adjudication_spans(span);
         """,
     )

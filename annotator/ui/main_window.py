@@ -166,6 +166,9 @@ class MainWindow(QMainWindow):
         a.find.triggered.connect(self.find_bar.open_bar)
         a.search_corpus.triggered.connect(self._open_search)
         a.guidelines.triggered.connect(lambda: self.side.setCurrentWidget(self.side.guidelines))
+        self.side.currentChanged.connect(
+            lambda _: self.side.currentWidget() is self.side.problems and self._refresh_problems()
+        )
         self.side.problems.span_chosen.connect(lambda sid: self.select_span(SpanId(sid)))
         self.side.search.hit_chosen.connect(self.go_to)
         self.side.speakers.quote_chosen.connect(lambda d, s: self.go_to(d, s, s))
@@ -319,9 +322,11 @@ class MainWindow(QMainWindow):
         else:
             self.inspector.show_document(document.title or document.id, annotation)
             self.span_table.clearSelection()
-        found = problems(annotation, self.session.project.schema, document.text)
-        self.side.problems.show_problems(found)
-        self.side.show_problem_count(len(found))
+        # A long document's checks take a while: run them only where they are looked at.
+        if len(annotation.spans) < 2000 or self.side.currentWidget() is self.side.problems:
+            self._refresh_problems()
+        else:
+            self.side.show_problem_count(None)
         status = annotation.status.value.replace("_", " ")
         self.status_label.setText(f"{len(annotation.spans)} spans · {status}")
 
@@ -349,6 +354,14 @@ class MainWindow(QMainWindow):
             self.view.set_selection_cp(start, end)
             self.view.scroll_to_cp(start)
         self.view.setFocus()
+
+    def _refresh_problems(self) -> None:
+        document = self.session.document
+        if document is None:
+            return
+        found = problems(self.session.current_set(), self.session.project.schema, document.text)
+        self.side.problems.show_problems(found)
+        self.side.show_problem_count(len(found))
 
     def _span_clicked(self, span_id: int) -> None:
         span = self.view.spans.get(SpanId(span_id))

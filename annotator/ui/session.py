@@ -6,15 +6,21 @@ transaction) and records it on the QUndoStack; views listen to :attr:`Session.ch
 
 from __future__ import annotations
 
+from bisect import insort
+
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from annotator.edits import Change, Edit, SetStatus
 from annotator.errors import AnnotatorError
-from annotator.model import AnnotationSet, AnnotatorName, Document, DocumentId, Status
+from annotator.model import AnnotationSet, AnnotatorName, Document, DocumentId, Span, Status
 from annotator.model.ids import GOLD
 from annotator.store import Project
 from annotator.store.documents import DocumentSummary
+
+
+def _order(span: Span) -> tuple[int, int, int]:
+    return (span.start, span.end, span.id)
 
 
 class EditCommand(QUndoCommand):
@@ -53,6 +59,9 @@ class Session(QObject):
         self.layer = self.annotator
         self.undo_stack = QUndoStack(self)
         self.document: Document | None = None
+        # The open document's set, kept up to date from each Change: a long document's set
+        # holds tens of thousands of spans, too many to reload after every key press.
+        self._set: AnnotationSet | None = None
         project.ensure_annotator(annotator)
 
     @property
@@ -77,8 +86,35 @@ class Session(QObject):
         except AnnotatorError as exc:
             self.failed.emit(str(exc))
             return False
+        self._follow(change)
         self.changed.emit(change)
         return True
+
+    def _follow(self, change: Change) -> None:
+        """Bring the cached set up to date with what an edit touched."""
+        cached = self._set
+        if cached is None:
+            return
+        if change.registry or (change.document, change.annotator) != (
+            cached.document,
+            cached.annotator,
+        ):
+            if change.registry or not change.document:
+                self._set = None
+            return
+        annotations = self.project.annotations
+        touched = set(change.spans) | set(change.removed)
+        if touched:
+            spans = [s for s in cached.spans if s.id not in touched]
+            for span in map(annotations.span, change.spans):
+                if span is not None:
+                    insort(spans, span, key=_order)
+            cached.spans = spans
+        if change.relations or touched:
+            cached.relations = annotations.relations(cached.document, cached.annotator)
+        if change.status or change.doc_attrs:
+            cached.status = annotations.status(cached.document, cached.annotator)
+            cached.doc_attrs = annotations.doc_attrs(cached.document, cached.annotator)
 
     # --- documents -----------------------------------------------------------------------------
 
@@ -94,6 +130,7 @@ class Session(QObject):
             self.failed.emit(f'no document "{document_id}"')
             return
         self.document = document
+        self._set = None
         self.document_opened.emit(document)
         if not self.read_only and self.current_set().status == Status.TODO:
             # Opening a document starts it. Not undoable: "undo" should never mean "unopen".
@@ -108,11 +145,17 @@ class Session(QObject):
         return summaries[0].id if summaries else None
 
     def current_set(self) -> AnnotationSet:
+        """The shown layer's set of the open document (cached; do not modify it)."""
         assert self.document is not None, "open a document first"
-        return self.project.annotations.annotation_set(self.document.id, self.layer)
+        cached = self._set
+        if cached is None or (cached.document, cached.annotator) != (self.document.id, self.layer):
+            cached = self.project.annotations.annotation_set(self.document.id, self.layer)
+            self._set = cached
+        return cached
 
     def set_layer(self, layer: str) -> None:
         self.layer = AnnotatorName(layer)
+        self._set = None
         if self.document is not None:
             self.document_opened.emit(self.document)
         self.changed.emit(

@@ -37,12 +37,18 @@ class ProblemsPanel(QListWidget):
         self.itemClicked.connect(self._chosen)
         self.itemActivated.connect(self._chosen)
 
+    SHOWN = 500
+
     def show_problems(self, problems: list[Problem]) -> None:
         self.clear()
-        for problem in problems:
+        for problem in problems[: self.SHOWN]:
             item = QListWidgetItem(problem.message)
             item.setData(DATA_ROLE, problem.span)
             self.addItem(item)
+        if len(problems) > self.SHOWN:
+            more = QListWidgetItem(f"… and {len(problems) - self.SHOWN:,} more")
+            more.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.addItem(more)
         if not problems:
             item = QListWidgetItem("No problems: this document can be marked done.")
             item.setFlags(Qt.ItemFlag.NoItemFlags)
@@ -158,8 +164,10 @@ class SideTabs(QTabWidget):
         self.speakers.refresh()
         self.targets.refresh()
 
-    def show_problem_count(self, count: int) -> None:
-        self.setTabText(self.indexOf(self.problems), f"Problems ({count})" if count else "Problems")
+    def show_problem_count(self, count: int | None) -> None:
+        """The count in the tab title; None when not computed (a long document)."""
+        title = f"Problems ({count})" if count else "Problems"
+        self.setTabText(self.indexOf(self.problems), title)
 
     def _refresh_current(self, index: int) -> None:
         if self.widget(index) in (self.speakers, self.targets):
