@@ -27,18 +27,18 @@ from pathlib import Path
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_text_view import make_spans, make_text  # noqa: E402
-from PySide6.QtCore import Qt  # noqa: E402
-from PySide6.QtTest import QTest  # noqa: E402
-from PySide6.QtWidgets import QApplication, QPlainTextEdit  # noqa: E402
+from bench_text_view import make_spans, make_text
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QPlainTextEdit
 
-from annotator.model.schema import load_schema  # noqa: E402
-from annotator.paths import default_schema_path  # noqa: E402
-from annotator.store import Project  # noqa: E402
-from annotator.transfer import import_paths  # noqa: E402
-from annotator.ui.main_window import MainWindow  # noqa: E402
-from annotator.ui.session import Session  # noqa: E402
-from annotator.ui.shell import make_application  # noqa: E402
+from annotator.model.schema import load_schema
+from annotator.paths import default_schema_path
+from annotator.store import Project
+from annotator.transfer import import_paths
+from annotator.ui.main_window import MainWindow
+from annotator.ui.session import Session
+from annotator.ui.shell import make_application
 
 
 def build(folder: Path, megabytes: float, count: int) -> Path:
