@@ -43,6 +43,7 @@ class Actions:
     open_project: QAction
     import_files: QAction
     export_jsonl: QAction
+    merge_projects: QAction
     project_settings: QAction
     quit: QAction
     undo: QAction
@@ -85,6 +86,13 @@ def build_actions(parent: QObject) -> Actions:
         ),
         export_jsonl=make_action(
             parent, "&Export JSONL…", "Ctrl+E", "export", "Export the project as native JSONL"
+        ),
+        merge_projects=make_action(
+            parent,
+            "&Merge Projects…",
+            "Ctrl+Shift+M",
+            "import",
+            "Bring in other annotators' copies of this project",
         ),
         project_settings=make_action(
             parent,
@@ -168,7 +176,7 @@ def build_actions(parent: QObject) -> Actions:
         zoom_in=make_action(parent, "Zoom &In", [SK.ZoomIn, "Ctrl+="], "zoom-in"),
         zoom_out=make_action(parent, "Zoom &Out", SK.ZoomOut, "zoom-out"),
         dark_mode=make_action(parent, "&Dark Palette", "Ctrl+Shift+D"),
-        change_annotator=make_action(parent, "Change &Annotator…", None, "person"),
+        change_annotator=make_action(parent, "Change &Annotator…", "Ctrl+Alt+A", "person"),
     )
     actions.toggle_snap.setCheckable(True)
     actions.toggle_snap.setChecked(True)

@@ -60,6 +60,11 @@ class AttributeEditor(QComboBox):
             line.editingFinished.connect(self._commit)
         self.activated.connect(self._commit)
 
+    def offer_new(self, text: str) -> None:
+        """Put ``text`` first in the list as a new value (e.g. a new speaker, as written)."""
+        self.insertItem(1, text)
+        self.setItemData(1, f"New: add “{text}” to the registry", Qt.ItemDataRole.ToolTipRole)
+
     def show_value(self, value: AttrValue | None) -> None:
         self.blockSignals(True)
         text = NONE_TEXT if value is None else str(value)
@@ -133,15 +138,25 @@ class Inspector(QWidget):
         for widget in (self.label_box, self.form_box, self.unlink):
             widget.setEnabled(not read_only)
 
-    def show_span(self, span: Span, text: str, annotation: AnnotationSet) -> None:
+    def show_span(
+        self, span: Span, text: str, annotation: AnnotationSet, speaker: str = ""
+    ) -> None:
+        """Show ``span``; ``speaker`` is who a quote is attributed to, if anyone."""
         self._span = span
         covered = " ".join(text[span.start : span.end].split())
         shown = covered if len(covered) <= 140 else covered[:139] + "…"
-        self.title.setText(f"{span.label} [{span.start}–{span.end}]  {shown}")
+        said_by = f"\nSaid by: {speaker}" if speaker and "speaker" not in span.attrs else ""
+        self.title.setText(f"{span.label} [{span.start}–{span.end}]  {shown}{said_by}")
         self.label_box.setVisible(True)
         self.label_caption.setVisible(True)
         self.label_box.setCurrentText(span.label)
-        self._fill(self.schema.span_attributes(span.label), span.attrs)
+        # A mention not yet in the registry is offered as a new speaker, as written.
+        mention = covered if len(covered) <= 80 else ""
+        self._fill(
+            self.schema.span_attributes(span.label),
+            span.attrs,
+            {"speaker": mention} if mention else {},
+        )
         self.form_box.setTitle(f"{span.label} attributes")
         by_id = {s.id: s for s in annotation.spans}
         self.links.clear()
@@ -171,12 +186,21 @@ class Inspector(QWidget):
         self.form_box.setTitle("Document attributes")
         self._fill(self.schema.document_attributes, annotation.doc_attrs if annotation else {})
 
-    def _fill(self, attributes: tuple[Attribute, ...], values: dict[str, AttrValue]) -> None:
+    def _fill(
+        self,
+        attributes: tuple[Attribute, ...],
+        values: dict[str, AttrValue],
+        new_values: dict[str, str] | None = None,
+    ) -> None:
         while self.form.rowCount():
             self.form.removeRow(0)
         self.editors = {}
         for attribute in attributes:
-            editor = AttributeEditor(attribute, self.suggestions.get(attribute.name, []))
+            known = self.suggestions.get(attribute.name, [])
+            offered = (new_values or {}).get(attribute.name)
+            editor = AttributeEditor(attribute, known)
+            if offered and offered not in known and attribute.name not in values:
+                editor.offer_new(offered)
             editor.show_value(values.get(attribute.name))
             editor.value_chosen.connect(self._value_chosen)
             name = attribute.name.replace("_", " ")

@@ -35,7 +35,7 @@ from annotator.ui.project_files import ProjectFiles
 from annotator.ui.project_settings import ProjectSettings
 from annotator.ui.session import Session
 from annotator.ui.side_panels import SideTabs
-from annotator.ui.span_table import SPAN_ROLE, SpanTableModel, span_table_view
+from annotator.ui.span_table import SPAN_ROLE, SpanTableModel, span_table_view, speakers_of
 from annotator.ui.text_view import TextView
 from annotator.ui.theme import apply_theme
 from annotator.ui.window_state import restore_state, save_state
@@ -146,6 +146,7 @@ class MainWindow(QMainWindow):
         a.open_project.triggered.connect(self.files.open_project)
         a.import_files.triggered.connect(self.files.import_files)
         a.export_jsonl.triggered.connect(self.files.export_jsonl)
+        a.merge_projects.triggered.connect(self.files.merge_projects)
         a.change_annotator.triggered.connect(self.files.change_annotator)
         a.project_settings.triggered.connect(self.project_settings)
         for action in self.label_actions:
@@ -315,7 +316,8 @@ class MainWindow(QMainWindow):
             else ()
         )
         if selected is not None:
-            self.inspector.show_span(selected, document.text, annotation)
+            speaker = speakers_of(annotation, document.text).get(selected.id, "")
+            self.inspector.show_span(selected, document.text, annotation, speaker)
             row = self.span_model.row_of(selected.id)
             if row >= 0:
                 self.span_table.selectRow(row)

@@ -29,7 +29,7 @@ def build_menus(window: MainWindow) -> Menus:
     recent = file_menu.addMenu("Open &Recent")
     recent.aboutToShow.connect(lambda: fill_recent(window, recent))
     file_menu.addSeparator()
-    file_menu.addActions([a.import_files, a.export_jsonl])
+    file_menu.addActions([a.import_files, a.export_jsonl, a.merge_projects])
     file_menu.addSeparator()
     file_menu.addActions([a.project_settings, a.change_annotator, a.quit])
     edit_menu = bar.addMenu("&Edit")

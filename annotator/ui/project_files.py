@@ -113,6 +113,33 @@ class ProjectFiles:
             return
         self.window.statusBar().showMessage(f"Exported {lines} lines to {path}", 8000)
 
+    def merge_projects(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(
+            self.window, "Merge other annotators' copies", "", PROJECT_FILTER
+        )
+        if not paths:
+            return
+        from annotator.merging import merge_projects
+
+        try:
+            report = merge_projects(self.session.project, [Path(p) for p in paths])
+        except AnnotatorError as exc:
+            self._fail(f"Nothing was merged.\n\n{exc}")
+            return
+        self.window.reload_documents()
+        if self.session.document is not None:
+            self.window.open_document(self.session.document.id)
+        conflicts = report.conflict_lines()
+        if conflicts:
+            listed = "\n".join(conflicts[:20])
+            more = f"\n… and {len(conflicts) - 20} more" if len(conflicts) > 20 else ""
+            QMessageBox.information(
+                self.window,
+                "Merged, with conflicts",
+                f"{report.summary()}\n\nKept this project's version for:\n{listed}{more}",
+            )
+        self.window.statusBar().showMessage(report.summary(), 10000)
+
     def change_annotator(self) -> None:
         name = ask_annotator(self.window, self.session.annotator)
         if name and name != self.session.annotator:

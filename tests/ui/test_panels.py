@@ -137,3 +137,25 @@ def test_speaker_rename_elsewhere_updates_the_open_document(qtbot, window) -> No
     set_editor(window, "speaker", "Peskov")
     window.session.push(SaveSpeaker(Speaker("Dmitry Peskov"), "Peskov"))
     assert [s.attrs for s in window.view.spans] == [{"speaker": "Dmitry Peskov"}]
+
+
+def test_a_speaker_mention_is_offered_as_a_new_speaker(qtbot, window) -> None:
+    label(qtbot, window, "Kremlin spokesperson Dmitry Peskov", "s")
+    window._refresh_panels()
+    editor = window.inspector.editors["speaker"]
+    assert editor.itemText(1) == "Kremlin spokesperson Dmitry Peskov"
+    assert "New:" in editor.itemData(1, Qt.ItemDataRole.ToolTipRole)
+    editor.setCurrentIndex(1)
+    editor.activated.emit(1)
+    assert [s.name for s in window.session.project.speakers.all()] == [
+        "Kremlin spokesperson Dmitry Peskov"]
+
+
+def test_inspector_says_who_a_quote_is_by(qtbot, window) -> None:
+    label(qtbot, window, "Kremlin spokesperson Dmitry Peskov", "s")
+    set_editor(window, "speaker", "Dmitry Peskov")
+    label(qtbot, window, "“We have heard from Washington", "q")
+    qtbot.keyClick(window.view, "a")
+    qtbot.keyClick(window.view, Qt.Key.Key_Return)
+    window._refresh_panels()
+    assert "Said by: Dmitry Peskov" in window.inspector.title.text()

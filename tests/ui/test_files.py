@@ -1,0 +1,64 @@
+"""File menu: import, export and merge from the window, with the project reloaded after."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from annotator.model.schema import Schema
+from annotator.store import Project
+from annotator.transfer import import_paths
+
+LINE = {
+    "id": "extra",
+    "title": "Extra",
+    "text": "Putin said no.",
+    "annotator": "bob",
+    "status": "done",
+    "spans": [{"id": "T1", "start": 0, "end": 5, "label": "SPEAKER"}],
+}
+
+
+def test_import_from_the_file_menu_adds_documents(window, tmp_path: Path, monkeypatch) -> None:
+    source = tmp_path / "more.jsonl"
+    source.write_text(json.dumps(LINE) + "\n", encoding="utf-8")
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(source)], ""))
+    window.commands.import_files.trigger()
+    assert window.documents.model.rowCount() == 2
+    assert "1 documents added" in window.statusBar().currentMessage()
+
+
+def test_bad_import_changes_nothing_and_says_why(window, tmp_path: Path, monkeypatch) -> None:
+    source = tmp_path / "bad.jsonl"
+    source.write_text('{"id": "x"\n', encoding="utf-8")
+    shown: list[str] = []
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(source)], ""))
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: shown.append(text))
+    window.commands.import_files.trigger()
+    assert shown and "Nothing was imported" in shown[0] and "line 1: not valid JSON" in shown[0]
+    assert window.documents.model.rowCount() == 1
+
+
+def test_export_from_the_file_menu(window, tmp_path: Path, monkeypatch) -> None:
+    out = tmp_path / "out.jsonl"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    window.commands.export_jsonl.trigger()
+    lines = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [line.get("id") for line in lines] == ["000_80cf35cee6cee056"]
+
+
+def test_merge_from_the_file_menu(window, tmp_path: Path, schema: Schema, monkeypatch) -> None:
+    other = tmp_path / "bob.db"
+    source = tmp_path / "bob.jsonl"
+    source.write_text(json.dumps(LINE) + "\n", encoding="utf-8")
+    with Project.create(other, schema) as copy:
+        import_paths(copy, [source])
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(other)], ""))
+    window.commands.merge_projects.trigger()
+    assert window.documents.model.rowCount() == 2
+    assert "1 annotation sets added" in window.statusBar().currentMessage()
+    assert [s.label for s in window.session.project.annotations.spans("extra", "bob")] == [
+        "SPEAKER"
+    ]
