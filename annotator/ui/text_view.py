@@ -8,13 +8,10 @@ Offsets cross the Qt boundary only through ``OffsetMap``; text is never read bac
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections.abc import Iterable, Mapping, Sequence
-from typing import NamedTuple, cast
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import (
-    QColor,
     QFont,
     QFontMetricsF,
     QHelpEvent,
@@ -24,80 +21,31 @@ from PySide6.QtGui import (
     QPaintEvent,
     QPalette,
     QPen,
-    QTextBlock,
     QTextCursor,
     QTextDocument,
     QTextLine,
 )
-from PySide6.QtWidgets import QPlainTextDocumentLayout, QPlainTextEdit, QToolTip, QWidget
+from PySide6.QtWidgets import QPlainTextEdit, QToolTip, QWidget
 
 from annotator.model import Span, SpanId
 from annotator.ui.offsets import OffsetMap
 from annotator.ui.span_index import SpanIndex
+from annotator.ui.span_painter import (
+    FALLBACK,
+    LANES,
+    Fragment,
+    LaneLayout,
+    Line,
+    Palette,
+    build_palettes,
+    paint_spans,
+)
 
-LANES = 3
-"""Underline rows below each line; spans in deeper lanes get a marker (and the tooltip)."""
-
-_FALLBACK_COLOR = "#888888"
 _COMMAND_MODIFIERS = (
     Qt.KeyboardModifier.ControlModifier
     | Qt.KeyboardModifier.AltModifier
     | Qt.KeyboardModifier.MetaModifier
 )
-
-
-class _LaneLayout(QPlainTextDocumentLayout):
-    """QPlainTextEdit's layout with a fixed gap below every line, where the lanes are drawn.
-
-    QPlainTextEdit ignores ``QTextBlockFormat.setLineHeight`` and stacks lines back to back,
-    leaving ~4 px of descent for underlines. Qt reads line positions and block heights back
-    from the block layout and this virtual for painting, hit testing, cursor rectangles and
-    scrolling, so spreading a block's lines after Qt laid it out is enough. Only visible
-    blocks are asked for, so this costs a few Python calls per block per paint.
-    """
-
-    gap = 0.0
-
-    def blockBoundingRect(self, block: QTextBlock) -> QRectF:
-        rect = super().blockBoundingRect(block)  # lays the block out if needed
-        layout = block.layout()
-        count = layout.lineCount()
-        if count == 0 or not block.isVisible():
-            return rect
-        y = 0.0
-        for i in range(count):
-            line = layout.lineAt(i)
-            if line.y() != y:
-                line.setPosition(QPointF(line.x(), y))
-            y += line.height() + self.gap
-        if not block.next().isValid():
-            y += self.document().documentMargin()
-        return QRectF(0.0, 0.0, rect.width(), y)
-
-
-class _Line(NamedTuple):
-    """One visible line: its Qt position range, viewport geometry and the Qt line itself."""
-
-    start: int
-    end: int  # excludes the paragraph break
-    block_pos: int
-    left: float
-    top: float
-    height: float
-    ends_block: bool
-    line: QTextLine
-
-    def x(self, pos: int) -> float:
-        x, _ = cast("tuple[float, int]", self.line.cursorToX(pos - self.block_pos))
-        return self.left + x
-
-
-_Fragment = tuple[Span, QRectF]  # a span's piece on one line
-
-
-class _Palette(NamedTuple):
-    background: QColor  # translucent, under the text
-    lane: QColor
 
 
 class TextView(QPlainTextEdit):
@@ -112,7 +60,7 @@ class TextView(QPlainTextEdit):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._layout = _LaneLayout(QTextDocument(self))
+        self._layout = LaneLayout(QTextDocument(self))
         document = self._layout.document()
         document.setUndoRedoEnabled(False)  # read-only: an undo stack would only cost memory
         document.setDocumentLayout(self._layout)
@@ -126,7 +74,7 @@ class TextView(QPlainTextEdit):
         self._map = OffsetMap("")
         self._index = SpanIndex()
         self._label_colors: dict[str, str] = {}
-        self._palettes: dict[str, _Palette] = {}
+        self._palettes: dict[str, Palette] = {}
         self._selected: SpanId | None = None
         self._linked: frozenset[SpanId] = frozenset()
         self._read_only_layer = False
@@ -332,7 +280,7 @@ class TextView(QPlainTextEdit):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         lines = self._visible_lines(event.rect()) if len(self._index) else []
-        fragments: list[_Fragment] = []
+        fragments: list[Fragment] = []
         if lines:
             painter = QPainter(self.viewport())
             # Under the text, so glyphs keep the palette's own text colour on any background.
@@ -355,58 +303,21 @@ class TextView(QPlainTextEdit):
                 painter.drawRoundedRect(rect.adjusted(-1.0, 0.0, 1.0, 0.0), 3.0, 3.0)
             painter.end()
 
-    def _paint_spans(self, painter: QPainter, lines: list[_Line]) -> list[_Fragment]:
+    def _paint_spans(self, painter: QPainter, lines: list[Line]) -> list[Fragment]:
         """Paint backgrounds, lanes and deep-overlap markers; return the text fragments drawn."""
-        to_qt = self._map.to_qt
-        first_cp = self._map.clamp_from_qt(lines[0].start)
-        last_cp = self._map.clamp_from_qt(lines[-1].end + 1)
-        starts = [ln.start for ln in lines]
-        gap = self._layout.gap
-        lane_h = self._lane_height
-        break_width = 4.0
-        backgrounds: dict[str, list[QRectF]] = {}
-        lanes: dict[str, list[QRectF]] = {}
-        fragments: list[_Fragment] = []
-        for span in self._index.overlapping(first_cp, last_cp):
-            q_start, q_end = to_qt(span.start), to_qt(span.end)
-            lane = self._index.lane(span.id)
-            for i in range(max(0, bisect_right(starts, q_start) - 1), len(lines)):
-                ln = lines[i]
-                if ln.start >= q_end:
-                    break
-                a, b = max(q_start, ln.start), min(q_end, ln.end)
-                covers_break = ln.ends_block and q_end > ln.end
-                if b <= a and not covers_break:
-                    continue
-                x1, x2 = ln.x(a), ln.x(b)
-                x1, x2 = min(x1, x2), max(x1, x2)  # right-to-left lines
-                if covers_break:
-                    x2 += break_width
-                rect = QRectF(x1, ln.top, x2 - x1, ln.height)
-                backgrounds.setdefault(span.label, []).append(rect)
-                fragments.append((span, rect))
-                below = ln.top + ln.height + 1.0
-                if lane < LANES:
-                    # Inset where the span really starts/ends, so abutting or nested spans of
-                    # one label stay apart in a lane.
-                    x1 += 1.0 if a == q_start and x2 - x1 > 4.0 else 0.0
-                    x2 -= 1.0 if b == q_end and x2 - x1 > 4.0 else 0.0
-                    lane_rect = QRectF(x1, below + lane * (lane_h + 2.0), x2 - x1, lane_h)
-                    lanes.setdefault(span.label, []).append(lane_rect)
-                elif a == q_start:  # too deep for a lane of its own: a tick where it starts
-                    lanes.setdefault(span.label, []).append(QRectF(x1, below, 3.0, gap - 2.0))
-        painter.setPen(Qt.PenStyle.NoPen)
-        for label, rects in backgrounds.items():
-            painter.setBrush(self._palette_for(label).background)
-            painter.drawRects(rects)
-        for label, rects in lanes.items():
-            painter.setBrush(self._palette_for(label).lane)
-            painter.drawRects(rects)
-        return fragments
+        return paint_spans(
+            painter,
+            lines,
+            self._index,
+            self._map,
+            self._palettes,
+            self._layout.gap,
+            self._lane_height,
+        )
 
-    def _visible_lines(self, clip: QRect) -> list[_Line]:
+    def _visible_lines(self, clip: QRect) -> list[Line]:
         """The laid-out lines of the visible blocks whose band (text + lanes) meets ``clip``."""
-        lines: list[_Line] = []
+        lines: list[Line] = []
         block = self.firstVisibleBlock()
         offset = self.contentOffset()
         gap = self._layout.gap
@@ -429,7 +340,7 @@ class TextView(QPlainTextEdit):
                     end = start + line.textLength()
                     left, height = geometry.left(), line.height()
                     lines.append(
-                        _Line(start, end, block_pos, left, top, height, i == count - 1, line)
+                        Line(start, end, block_pos, left, top, height, i == count - 1, line)
                     )
             block = block.next()
         return lines
@@ -455,22 +366,10 @@ class TextView(QPlainTextEdit):
 
     def _rebuild_palettes(self) -> None:
         dark = self.palette().color(QPalette.ColorRole.Base).lightness() < 128
-        background_alpha = 90 if dark else 60  # the same tint needs more alpha on dark
-        lane_alpha = 255
-        if self._read_only_layer:
-            background_alpha, lane_alpha = background_alpha // 2, 110
-        self._palettes = {}
-        for label, name in [*self._label_colors.items(), ("", _FALLBACK_COLOR)]:
-            base = QColor(name)
-            if self._read_only_layer:
-                base = QColor.fromHsl(base.hslHue(), 20, base.lightness())
-            background, lane = QColor(base), QColor(base)
-            background.setAlpha(background_alpha)
-            lane.setAlpha(lane_alpha)
-            self._palettes[label] = _Palette(background, lane)
+        self._palettes = build_palettes(self._label_colors, dark, self._read_only_layer)
 
-    def _palette_for(self, label: str) -> _Palette:
-        return self._palettes.get(label) or self._palettes[""]  # "": labels without a colour
+    def _palette_for(self, label: str) -> Palette:
+        return self._palettes.get(label) or self._palettes[FALLBACK]
 
     def _emit_selection(self) -> None:
         selection = self.selection_cp()

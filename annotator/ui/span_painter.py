@@ -1,0 +1,155 @@
+"""Painting spans over the visible lines of the text view: backgrounds, lanes, markers.
+
+Kept apart from the widget so the drawing rules (lanes, batching, palettes) read on their
+own; the widget decides what is visible and when to repaint.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Mapping
+from typing import NamedTuple, cast
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QPainter, QTextBlock, QTextLine
+from PySide6.QtWidgets import QPlainTextDocumentLayout
+
+from annotator.model import Span
+from annotator.ui.offsets import OffsetMap
+from annotator.ui.span_index import SpanIndex
+
+LANES = 3
+"""Underline rows below each line; spans in deeper lanes get a marker (and the tooltip)."""
+
+FALLBACK = ""
+"""The palette key for labels without a colour."""
+_FALLBACK_COLOR = "#888888"
+
+
+class LaneLayout(QPlainTextDocumentLayout):
+    """QPlainTextEdit's layout with a fixed gap below every line, where the lanes are drawn.
+
+    QPlainTextEdit ignores ``QTextBlockFormat.setLineHeight`` and stacks lines back to back,
+    leaving ~4 px of descent for underlines. Qt reads line positions and block heights back
+    from the block layout and this virtual for painting, hit testing, cursor rectangles and
+    scrolling, so spreading a block's lines after Qt laid it out is enough. Only visible
+    blocks are asked for, so this costs a few Python calls per block per paint.
+    """
+
+    gap = 0.0
+
+    def blockBoundingRect(self, block: QTextBlock) -> QRectF:
+        rect = super().blockBoundingRect(block)  # lays the block out if needed
+        layout = block.layout()
+        count = layout.lineCount()
+        if count == 0 or not block.isVisible():
+            return rect
+        y = 0.0
+        for i in range(count):
+            line = layout.lineAt(i)
+            if line.y() != y:
+                line.setPosition(QPointF(line.x(), y))
+            y += line.height() + self.gap
+        if not block.next().isValid():
+            y += self.document().documentMargin()
+        return QRectF(0.0, 0.0, rect.width(), y)
+
+
+class Line(NamedTuple):
+    """One visible line: its Qt position range, viewport geometry and the Qt line itself."""
+
+    start: int
+    end: int  # excludes the paragraph break
+    block_pos: int
+    left: float
+    top: float
+    height: float
+    ends_block: bool
+    line: QTextLine
+
+    def x(self, pos: int) -> float:
+        x, _ = cast("tuple[float, int]", self.line.cursorToX(pos - self.block_pos))
+        return self.left + x
+
+
+Fragment = tuple[Span, QRectF]  # a span's piece on one line
+
+
+class Palette(NamedTuple):
+    background: QColor  # translucent, under the text
+    lane: QColor
+
+
+def paint_spans(
+    painter: QPainter,
+    lines: list[Line],
+    index: SpanIndex,
+    offsets: OffsetMap,
+    palettes: dict[str, Palette],
+    gap: float,
+    lane_h: float,
+) -> list[Fragment]:
+    """Paint backgrounds, lanes and deep-overlap markers of the spans on ``lines``; return
+    the text fragments drawn (for outlines). Rects are batched per colour."""
+    to_qt = offsets.to_qt
+    first_cp = offsets.clamp_from_qt(lines[0].start)
+    last_cp = offsets.clamp_from_qt(lines[-1].end + 1)
+    starts = [ln.start for ln in lines]
+    break_width = 4.0
+    backgrounds: dict[str, list[QRectF]] = {}
+    lanes: dict[str, list[QRectF]] = {}
+    fragments: list[Fragment] = []
+    for span in index.overlapping(first_cp, last_cp):
+        q_start, q_end = to_qt(span.start), to_qt(span.end)
+        lane = index.lane(span.id)
+        for i in range(max(0, bisect_right(starts, q_start) - 1), len(lines)):
+            ln = lines[i]
+            if ln.start >= q_end:
+                break
+            a, b = max(q_start, ln.start), min(q_end, ln.end)
+            covers_break = ln.ends_block and q_end > ln.end
+            if b <= a and not covers_break:
+                continue
+            x1, x2 = ln.x(a), ln.x(b)
+            x1, x2 = min(x1, x2), max(x1, x2)  # right-to-left lines
+            if covers_break:
+                x2 += break_width
+            rect = QRectF(x1, ln.top, x2 - x1, ln.height)
+            backgrounds.setdefault(span.label, []).append(rect)
+            fragments.append((span, rect))
+            below = ln.top + ln.height + 1.0
+            if lane < LANES:
+                # Inset where the span really starts/ends, so abutting or nested spans of
+                # one label stay apart in a lane.
+                x1 += 1.0 if a == q_start and x2 - x1 > 4.0 else 0.0
+                x2 -= 1.0 if b == q_end and x2 - x1 > 4.0 else 0.0
+                lane_rect = QRectF(x1, below + lane * (lane_h + 2.0), x2 - x1, lane_h)
+                lanes.setdefault(span.label, []).append(lane_rect)
+            elif a == q_start:  # too deep for a lane of its own: a tick where it starts
+                lanes.setdefault(span.label, []).append(QRectF(x1, below, 3.0, gap - 2.0))
+    painter.setPen(Qt.PenStyle.NoPen)
+    for label, rects in backgrounds.items():
+        painter.setBrush((palettes.get(label) or palettes[FALLBACK]).background)
+        painter.drawRects(rects)
+    for label, rects in lanes.items():
+        painter.setBrush((palettes.get(label) or palettes[FALLBACK]).lane)
+        painter.drawRects(rects)
+    return fragments
+
+
+def build_palettes(colors: Mapping[str, str], dark: bool, read_only: bool) -> dict[str, Palette]:
+    """Translucent backgrounds and solid lanes per label; muted for a read-only layer."""
+    background_alpha = 90 if dark else 60  # the same tint needs more alpha on dark
+    lane_alpha = 255
+    if read_only:
+        background_alpha, lane_alpha = background_alpha // 2, 110
+    palettes: dict[str, Palette] = {}
+    for label, name in [*colors.items(), (FALLBACK, _FALLBACK_COLOR)]:
+        base = QColor(name)
+        if read_only:
+            base = QColor.fromHsl(base.hslHue(), 20, base.lightness())
+        background, lane = QColor(base), QColor(base)
+        background.setAlpha(background_alpha)
+        lane.setAlpha(lane_alpha)
+        palettes[label] = Palette(background, lane)
+    return palettes
