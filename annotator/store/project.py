@@ -13,6 +13,7 @@ from sqlite_utils import Database
 
 from annotator.errors import AnnotatorError, ProjectFileError
 from annotator.model.schema import Schema, parse_schema
+from annotator.store.adjudications import Adjudications
 from annotator.store.annotations import Annotations
 from annotator.store.backup import make_backup
 from annotator.store.connection import APPLICATION_ID, application_id, connect, take_write_lock
@@ -35,6 +36,7 @@ class Project:
         self.speaker_uses = SpeakerUses(db)
         self.target_uses = TargetUses(db)
         self.history = History(db)
+        self.adjudications = Adjudications(db)
         self._schema: Schema | None = None
         self.closed = False
         self._history_at_open = self._last_history_id()
@@ -168,7 +170,16 @@ class Project:
 
     def snapshot(self) -> dict[str, list[tuple[Any, ...]]]:
         """Every annotation-bearing table's rows, for tests that need "exactly as before"."""
-        tables = ["documents", "spans", "relations", "annotation_sets", "speakers", "targets"]
+        tables = [
+            "documents",
+            "spans",
+            "relations",
+            "annotation_sets",
+            "speakers",
+            "targets",
+            "adjudications",
+            "adjudication_spans",
+        ]
         return {t: list(self._db.execute(f"SELECT * FROM {t} ORDER BY 1, 2")) for t in tables}
 
 

@@ -66,6 +66,8 @@ class Actions:
     next_document: QAction
     previous_document: QAction
     mark_done: QAction
+    adjudicate: QAction
+    compare_gold: QAction
     skip_document: QAction
     zoom_in: QAction
     zoom_out: QAction
@@ -165,6 +167,19 @@ def build_actions(parent: QObject) -> Actions:
             "Ctrl+Return",
             "done",
             "Mark this document done and go to the next",
+        ),
+        adjudicate=make_action(
+            parent,
+            "&Adjudicate…",
+            "Ctrl+Shift+J",
+            "done",
+            "Review every annotator's layer of this document into gold",
+        ),
+        compare_gold=make_action(
+            parent,
+            "Compare with &Gold",
+            "Ctrl+Shift+G",
+            tip="How gold differs from your layer of this document",
         ),
         skip_document=make_action(
             parent,

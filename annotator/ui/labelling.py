@@ -48,7 +48,8 @@ class Labeller(QObject):
             return None
         document = self.session.document
         assert document is not None
-        edit = AddSpan(Span(SpanId(0), document.id, self.session.annotator, *bounds, label))
+        # The shown layer: one's own, or gold while adjudicating.
+        edit = AddSpan(Span(SpanId(0), document.id, self.session.layer, *bounds, label))
         if not self.session.push(edit):
             return None
         # The new span becomes the selected one: attribute keys and Alt+arrows act on it next.

@@ -23,7 +23,9 @@ from annotator.edits import (
 )
 from annotator.model import AttrValue, Document, DocumentId, SpanId, Status
 from annotator.model.checks import problems
+from annotator.model.ids import GOLD
 from annotator.ui.actions import attribute_actions, build_actions, label_actions
+from annotator.ui.adjudication_view import AdjudicationView, LearningView
 from annotator.ui.document_list import DocumentPanel
 from annotator.ui.find_bar import FindBar
 from annotator.ui.icons import icon
@@ -149,6 +151,8 @@ class MainWindow(QMainWindow):
         a.merge_projects.triggered.connect(self.files.merge_projects)
         a.change_annotator.triggered.connect(self.files.change_annotator)
         a.project_settings.triggered.connect(self.project_settings)
+        a.adjudicate.triggered.connect(self.open_adjudication)
+        a.compare_gold.triggered.connect(self.open_gold_comparison)
         for action in self.label_actions:
             label = str(action.data())
             action.triggered.connect(lambda _=False, n=label: self.labeller.label_selection(n))
@@ -332,6 +336,26 @@ class MainWindow(QMainWindow):
         status = annotation.status.value.replace("_", " ")
         self.status_label.setText(f"{len(annotation.spans)} spans · {status}")
 
+    def open_adjudication(self) -> None:
+        document = self.session.document
+        if document is None:
+            return
+        view = AdjudicationView(self.session, document.id, self)
+        view.edit_gold.connect(self._edit_gold)
+        show_as_window(view, 1100, 600)
+
+    def open_gold_comparison(self) -> None:
+        document = self.session.document
+        if document is not None:
+            show_as_window(LearningView(self.session, document.id, parent=self), 700, 400)
+
+    def _edit_gold(self, span_id: int) -> None:
+        span = self.session.project.annotations.span(SpanId(span_id))
+        if span is not None:
+            self.show_layer(GOLD)
+            self.go_to(span.document, span.start, span.end)
+            self.activateWindow()
+
     def project_settings(self) -> None:
         dialog = ProjectSettings(self.session, self)
         dialog.exec()
@@ -409,3 +433,12 @@ class MainWindow(QMainWindow):
         self._refresh_timer.stop()
         save_state(self)
         super().closeEvent(event)
+
+
+def show_as_window(widget: QWidget, width: int, height: int) -> None:
+    """A tool window of its own: its review keys (1-9, A, R, E) must not fight the
+    annotation shortcuts of the main window."""
+    widget.setWindowFlag(Qt.WindowType.Window)
+    widget.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    widget.resize(width, height)
+    widget.show()

@@ -66,7 +66,8 @@ class Session(QObject):
 
     @property
     def read_only(self) -> bool:
-        return self.layer != self.annotator
+        """Another annotator's layer is read-only; gold is the reviewer's to edit."""
+        return self.layer not in (self.annotator, GOLD)
 
     # --- the one path for changes ------------------------------------------------------------
 

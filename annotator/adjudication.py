@@ -1,0 +1,339 @@
+"""Adjudication: the annotators' spans of one document grouped into units to decide on.
+
+A **unit** is a connected component of the graph joining overlapping same-label spans of
+*different* annotators (the overlap alignment of AGREEMENT.md, reused from
+:mod:`annotator.agreement.alignment`). Unlike agreement, adjudication never drops a component:
+when one annotator has two spans in it (a quote split around "he said" against one long
+quote), that annotator's **version** is both spans together, and accepting it copies both.
+
+Each annotator covering the document has a version in every unit, possibly empty (they have
+nothing there). Identical versions (same offsets, label and attributes) are offered once;
+the distinct versions are numbered 1..n in the order of the first annotator (by name) who
+drew each, which is what the reviewer's keys 1..n pick.
+
+``gold_diff`` compares one annotator's layer with gold, for the learning view.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+
+from annotator.agreement.alignment import align
+from annotator.model import AnnotationSet, AnnotatorName, AttrValue, DocumentId, Span, Status
+from annotator.model.ids import is_human
+
+#: (start, end, label, sorted attributes) of every span of a version: what "identical" means.
+VersionShape = tuple[tuple[int, int, str, tuple[tuple[str, AttrValue], ...]], ...]
+
+
+def shape(spans: Iterable[Span]) -> VersionShape:
+    """What two versions must share to be the same version; ids and names do not count."""
+    found = [(s.start, s.end, s.label, tuple(sorted(s.attrs.items()))) for s in spans]
+    # repr() breaks ties: attribute values may mix str and numbers, which do not compare.
+    return tuple(sorted(found, key=lambda t: (t[0], t[1], t[2], repr(t[3]))))
+
+
+@dataclass(frozen=True, slots=True)
+class Version:
+    """One distinct way the annotators marked a unit, and who marked it that way."""
+
+    number: int
+    spans: tuple[Span, ...]
+    annotators: tuple[AnnotatorName, ...]
+
+    @property
+    def source(self) -> AnnotatorName:
+        """The annotator whose spans (and links) are copied when this version is accepted."""
+        return self.annotators[0]
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """Aligned spans of one label in one document, with the versions to choose from."""
+
+    document: DocumentId
+    key: str
+    label: str
+    start: int
+    end: int
+    #: Every covering annotator, by name: their spans here, sorted; () means nothing there.
+    spans: Mapping[AnnotatorName, tuple[Span, ...]]
+    versions: tuple[Version, ...]
+
+    @property
+    def unanimous(self) -> bool:
+        """At least two annotators cover the document and all drew the same, non-empty version.
+
+        One annotator alone is not agreement, so a single layer never counts as unanimous.
+        """
+        return len(self.spans) >= 2 and len(self.versions) == 1 and not self.missing
+
+    @property
+    def missing(self) -> tuple[AnnotatorName, ...]:
+        """Covering annotators with nothing in this unit."""
+        return tuple(name for name, found in self.spans.items() if not found)
+
+    @property
+    def ambiguous(self) -> bool:
+        """Someone has several spans here, so their version is more than one span."""
+        return any(len(found) > 1 for found in self.spans.values())
+
+    def version(self, number: int) -> Version | None:
+        """Version ``number`` (1-based), as the reviewer's key names it."""
+        return self.versions[number - 1] if 1 <= number <= len(self.versions) else None
+
+    def version_of(self, annotator: str) -> Version | None:
+        return next((v for v in self.versions if annotator in v.annotators), None)
+
+
+def covers(aset: AnnotationSet, include_unfinished: bool = False) -> bool:
+    """Whether ``aset`` takes part in adjudication, as AGREEMENT.md counts coverage.
+
+    A ``done`` set covers the document even without spans (that annotator found nothing).
+    With ``include_unfinished``, a started set covers it too, but only once it holds a span:
+    opening a document starts it, and a reviewer who merely looked must not make every unit
+    look disputed. Gold and machine suggestions are never annotators here.
+    """
+    if not is_human(aset.annotator) or aset.status == Status.SKIPPED:
+        return False
+    if aset.status == Status.DONE:
+        return True
+    return include_unfinished and bool(aset.spans)
+
+
+def units(sets: Sequence[AnnotationSet], include_unfinished: bool = False) -> list[Unit]:
+    """Group the covering annotators' spans of ONE document into units, in text order.
+
+    Keys are ``LABEL:start-end`` over the unit's extent, so a decision stays attached while the
+    annotators' spans stay put; the rare second unit with the same extent (an annotator's
+    duplicate spans) gets ``#2``, ordered by its spans' offsets.
+    """
+    covering = sorted((s for s in sets if covers(s, include_unfinished)), key=lambda s: s.annotator)
+    if not covering:
+        return []
+    document = covering[0].document
+    if any(s.document != document for s in covering):
+        raise ValueError("units() groups the annotation sets of one document")
+    labels = sorted({span.label for s in covering for span in s.spans})
+    found: list[Unit] = []
+    for label in labels:
+        by_name = {
+            s.annotator: sorted(
+                (x for x in s.spans if x.label == label), key=lambda x: (x.start, x.end, x.id)
+            )
+            for s in covering
+        }
+        groups = align("overlap", document, label, {n: g for n, g in by_name.items() if g})
+        for group in groups:
+            found.append(_unit(document, label, [s.annotator for s in covering], group.spans))
+    found.sort(key=lambda u: (u.start, u.end, u.label, _order(u)))
+    return _unique_keys(found)
+
+
+def _unit(
+    document: DocumentId,
+    label: str,
+    names: Sequence[AnnotatorName],
+    grouped: Mapping[str, Sequence[Span]],
+) -> Unit:
+    spans = {
+        name: tuple(sorted(grouped.get(name, ()), key=lambda s: (s.start, s.end, s.id)))
+        for name in names
+    }
+    versions: dict[VersionShape, tuple[tuple[Span, ...], list[AnnotatorName]]] = {}
+    for name in names:  # names are sorted, so versions come numbered in annotator-name order
+        if spans[name]:
+            entry = versions.setdefault(shape(spans[name]), (spans[name], []))
+            entry[1].append(name)
+    every = [s for found in spans.values() for s in found]
+    return Unit(
+        document=document,
+        key="",
+        label=label,
+        start=min(s.start for s in every),
+        end=max(s.end for s in every),
+        spans=spans,
+        versions=tuple(
+            Version(number, found, tuple(who))
+            for number, (found, who) in enumerate(versions.values(), start=1)
+        ),
+    )
+
+
+def _order(unit: Unit) -> str:
+    # Only breaks ties between units of one label and extent; repr() keeps it total.
+    return repr(shape(s for found in unit.spans.values() for s in found))
+
+
+def _unique_keys(found: list[Unit]) -> list[Unit]:
+    seen: dict[str, int] = {}
+    keyed: list[Unit] = []
+    for unit in found:
+        base = f"{unit.label}:{unit.start}-{unit.end}"
+        seen[base] = seen.get(base, 0) + 1
+        key = base if seen[base] == 1 else f"{base}#{seen[base]}"
+        keyed.append(
+            Unit(unit.document, key, unit.label, unit.start, unit.end, unit.spans, unit.versions)
+        )
+    return keyed
+
+
+@dataclass(frozen=True, slots=True)
+class Progress:
+    decided: int
+    total: int
+    #: Decisions whose unit no longer exists (an annotator changed their spans since).
+    stale: int = 0
+
+    @property
+    def complete(self) -> bool:
+        return self.decided == self.total
+
+
+def progress(found: Sequence[Unit], decided: Collection[str]) -> Progress:
+    """How many of the document's current units have a decision."""
+    keys = {u.key for u in found}
+    return Progress(
+        decided=sum(1 for k in keys if k in decided),
+        total=len(keys),
+        stale=sum(1 for k in decided if k not in keys),
+    )
+
+
+# --- the learning view: one annotator's layer against gold -----------------------------------
+
+
+class DiffKind(StrEnum):
+    ONLY_OWN = "only_own"
+    ONLY_GOLD = "only_gold"
+    CHANGED = "changed"
+
+
+@dataclass(frozen=True, slots=True)
+class GoldDifference:
+    """One place where an annotator's layer and gold differ."""
+
+    kind: DiffKind
+    label: str
+    own: Span | None
+    gold: Span | None
+    #: CHANGED: the two spans' offsets differ.
+    boundaries: bool = False
+    #: CHANGED: names of attributes whose values differ (or that only one side has).
+    attributes: tuple[str, ...] = ()
+
+    @property
+    def start(self) -> int:
+        return min(s.start for s in (self.own, self.gold) if s is not None)
+
+
+def gold_diff(own: AnnotationSet, gold: AnnotationSet) -> list[GoldDifference]:
+    """Spans only in ``own``, only in ``gold``, and matched spans whose offsets or attributes
+    differ, in text order. Identical spans are left out.
+
+    Matching is one-to-one within a label: identical offsets first, then, for what is left,
+    the pair sharing the most characters (earliest first on ties), so a quote split in gold
+    shows as one changed segment plus one segment only in gold.
+    """
+    differences: list[GoldDifference] = []
+    for label in sorted({s.label for s in own.spans} | {s.label for s in gold.spans}):
+        mine = sorted((s for s in own.spans if s.label == label), key=_position)
+        theirs = sorted((s for s in gold.spans if s.label == label), key=_position)
+        pairs, only_mine, only_theirs = _match(mine, theirs)
+        for a, b in pairs:
+            changed = _changed_attributes(a.attrs, b.attrs)
+            moved = (a.start, a.end) != (b.start, b.end)
+            if moved or changed:
+                differences.append(GoldDifference(DiffKind.CHANGED, label, a, b, moved, changed))
+        differences.extend(GoldDifference(DiffKind.ONLY_OWN, label, a, None) for a in only_mine)
+        differences.extend(GoldDifference(DiffKind.ONLY_GOLD, label, None, b) for b in only_theirs)
+    differences.sort(key=lambda d: (d.start, d.label, d.kind))
+    return differences
+
+
+def _position(span: Span) -> tuple[int, int, int]:
+    return span.start, span.end, span.id
+
+
+def _match(
+    mine: list[Span], theirs: list[Span]
+) -> tuple[list[tuple[Span, Span]], list[Span], list[Span]]:
+    pairs: list[tuple[Span, Span]] = []
+    left = list(mine)
+    right = list(theirs)
+    for a in list(left):
+        same = next((b for b in right if (b.start, b.end) == (a.start, a.end)), None)
+        if same is not None:
+            pairs.append((a, same))
+            left.remove(a)
+            right.remove(same)
+    # Greedy by shared characters: a few spans per label and document, so quadratic is fine.
+    candidates = sorted(
+        (
+            (-(min(a.end, b.end) - max(a.start, b.start)), a.start, b.start, i, j)
+            for i, a in enumerate(left)
+            for j, b in enumerate(right)
+            if a.overlaps(b)
+        )
+    )
+    used_left: set[int] = set()
+    used_right: set[int] = set()
+    for _, _, _, i, j in candidates:
+        if i not in used_left and j not in used_right:
+            used_left.add(i)
+            used_right.add(j)
+            pairs.append((left[i], right[j]))
+    return (
+        pairs,
+        [a for i, a in enumerate(left) if i not in used_left],
+        [b for j, b in enumerate(right) if j not in used_right],
+    )
+
+
+def _changed_attributes(
+    own: Mapping[str, AttrValue], gold: Mapping[str, AttrValue]
+) -> tuple[str, ...]:
+    return tuple(sorted(n for n in own.keys() | gold.keys() if own.get(n) != gold.get(n)))
+
+
+# --- text for the views -------------------------------------------------------------------
+
+
+def span_text(text: str, spans: Sequence[Span]) -> str:
+    """``[start–end] “text” attr=value``, segments joined by ``+``; "—" when there is none."""
+    if not spans:
+        return "—"
+    parts = []
+    for span in spans:
+        attrs = " ".join(f"{k}={v}" for k, v in sorted(span.attrs.items()))
+        parts.append(f"[{span.start}–{span.end}] {_quoted(text, span)} {attrs}".rstrip())
+    return " + ".join(parts)
+
+
+def _quoted(text: str, span: Span, width: int = 48) -> str:
+    snippet = " ".join(text[span.start : span.end].split())
+    if len(snippet) > width:
+        snippet = snippet[: width - 1] + "…"
+    return f"“{snippet}”"
+
+
+def learning_rows(text: str, differences: Sequence[GoldDifference]) -> list[str]:
+    """One line per difference, worded for the annotator whose layer it is (the learning view)."""
+    rows = []
+    for d in differences:
+        if d.kind == DiffKind.ONLY_OWN and d.own is not None:
+            rows.append(f"only yours: {d.label} {span_text(text, [d.own])}")
+        elif d.kind == DiffKind.ONLY_GOLD and d.gold is not None:
+            rows.append(f"only in gold: {d.label} {span_text(text, [d.gold])}")
+        elif d.own is not None and d.gold is not None:
+            what = []
+            if d.boundaries:
+                what.append(f"[{d.own.start}–{d.own.end}] → gold [{d.gold.start}–{d.gold.end}]")
+            what.extend(
+                f"{name}: {d.own.attrs.get(name, '—')} → {d.gold.attrs.get(name, '—')}"
+                for name in d.attributes
+            )
+            rows.append(f"{d.label} {_quoted(text, d.gold)}: {'; '.join(what)}")
+    return rows

@@ -1,0 +1,405 @@
+"""The review mode: every annotator's version of each unit side by side, decided by key.
+
+One row per unit, one column per annotator. Keys on the table: Up/Down move, 1-9 accept
+that version into gold, E accepts (the version most annotators drew) and hands the gold copy
+to the normal editing flow, R rejects after an optional reason typed below the table, A
+accepts every unanimous unit. Every decision goes through ``Session.push``, so Ctrl+Z undoes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QColor, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from annotator.adjudication import (
+    Unit,
+    covers,
+    gold_diff,
+    learning_rows,
+    progress,
+    span_text,
+    units,
+)
+from annotator.adjudication_edits import AcceptUnanimous, AcceptVersion, MarkEdited, RejectUnit
+from annotator.edits import Change
+from annotator.model import AnnotationSet, AnnotatorName, DocumentId
+from annotator.model.ids import GOLD, is_human
+from annotator.store.adjudications import Decision, Verdict
+from annotator.ui.session import Session
+
+Index = QModelIndex | QPersistentModelIndex
+COL_UNIT = 0
+_DECIDED = QColor(128, 128, 128, 40)
+_UNANIMOUS = QColor(0, 158, 115, 40)
+
+
+def decision_text(decision: Decision | None, unit: Unit) -> str:
+    if decision is None:
+        return "unanimous" if unit.unanimous else ""
+    if decision.verdict == Verdict.REJECTED:
+        return f"rejected — {decision.reason}" if decision.reason else "rejected"
+    return f"{decision.verdict.value}: {decision.source}"
+
+
+class AdjudicationModel(QAbstractTableModel):
+    """Units as rows; the unit, then one column per annotator, then the decision."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._text = ""
+        self._names: list[AnnotatorName] = []
+        self._units: list[Unit] = []
+        self._decisions: Mapping[str, Decision] = {}
+
+    def set_rows(
+        self,
+        text: str,
+        names: Sequence[AnnotatorName],
+        found: Sequence[Unit],
+        decisions: Mapping[str, Decision],
+    ) -> None:
+        self.beginResetModel()
+        self._text = text
+        self._names = list(names)
+        self._units = list(found)
+        self._decisions = dict(decisions)
+        self.endResetModel()
+
+    def unit_at(self, row: int) -> Unit | None:
+        return self._units[row] if 0 <= row < len(self._units) else None
+
+    def row_of(self, key: str) -> int:
+        return next((i for i, u in enumerate(self._units) if u.key == key), -1)
+
+    @property
+    def decision_column(self) -> int:
+        return len(self._names) + 1
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._units)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._names) + 2
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if section == COL_UNIT:
+            return "Unit"
+        if 1 <= section <= len(self._names):
+            return self._names[section - 1]
+        return "Decision" if section == self.decision_column else None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        unit = self.unit_at(index.row()) if index.isValid() else None
+        if unit is None or not 0 <= index.column() < self.columnCount():
+            return None
+        decision = self._decisions.get(unit.key)
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return self._cell(unit, decision, index.column())
+        if role == Qt.ItemDataRole.BackgroundRole:
+            if decision is not None:
+                return _DECIDED
+            return _UNANIMOUS if unit.unanimous else None
+        return None
+
+    def _cell(self, unit: Unit, decision: Decision | None, column: int) -> str:
+        if column == COL_UNIT:
+            return f"{unit.label} {unit.start}–{unit.end}"
+        if column == self.decision_column:
+            return decision_text(decision, unit)
+        name = self._names[column - 1]
+        version = unit.version_of(name)
+        body = span_text(self._text, unit.spans.get(name, ()))
+        return f"{version.number} · {body}" if version is not None else body
+
+
+class AdjudicationView(QWidget):
+    """Review one document's units and decide them into the gold layer."""
+
+    #: Open this gold span in the normal editing flow (key E).
+    edit_gold = Signal(int)
+
+    def __init__(
+        self, session: Session, document: DocumentId, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.document = document
+        self.units: list[Unit] = []
+        self.decisions: dict[str, Decision] = {}
+        self._sized_for: list[AnnotatorName] | None = None
+        loaded = session.project.documents.get(document)
+        self._text = loaded.text if loaded else ""
+        self.setWindowTitle(f"Adjudicate — {loaded.title if loaded else document}")
+        self.layers = QLabel()
+        self.include_unfinished = QCheckBox("Include unfinished layers that have spans")
+        self.model = AdjudicationModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setAccessibleName("Units to adjudicate")
+        self.reason = QLineEdit()
+        self.reason.setPlaceholderText("Why reject? (optional) — Enter rejects, Esc cancels")
+        self.reason.hide()
+        self.progress = QLabel()
+        self.message = QLabel()
+        keys = QLabel(
+            "1–9 accept version · E edit · R reject · A accept all unanimous · Ctrl+Z undo"
+        )
+        keys.setEnabled(False)
+        column = QVBoxLayout(self)
+        for widget in (self.layers, self.include_unfinished, self.table, self.reason):
+            column.addWidget(widget, 1 if widget is self.table else 0)
+        for widget in (self.progress, self.message, keys):
+            column.addWidget(widget)
+        self.table.installEventFilter(self)
+        self.reason.installEventFilter(self)
+        self.reason.returnPressed.connect(self._confirm_reject)
+        self.include_unfinished.toggled.connect(lambda _: self.refresh())
+        session.changed.connect(self._changed)
+        session.failed.connect(self.message.setText)
+        self.refresh()
+        self.table.setFocus()
+
+    # --- reading --------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Recompute units and decisions from the project, keeping the current unit."""
+        current = self.current_unit()
+        sets = self.session.project.annotations.sets_for([self.document]).get(self.document, [])
+        unfinished = self.include_unfinished.isChecked()
+        self.units = units(sets, unfinished)
+        self.decisions = self.session.project.adjudications.for_document(self.document)
+        counted = [s.annotator for s in sets if covers(s, unfinished)]
+        self.model.set_rows(self._text, counted, self.units, self.decisions)
+        self.layers.setText(_layers_text(sets, counted))
+        found = progress(self.units, self.decisions.keys())
+        stale = f" · {found.stale} earlier decisions match no unit now" if found.stale else ""
+        self.progress.setText(f"{found.decided} / {found.total} units decided{stale}")
+        row = self.model.row_of(current.key) if current is not None else -1
+        if counted != self._sized_for:  # keep the reviewer's column widths while deciding
+            self._sized_for = counted
+            self.table.resizeColumnsToContents()
+        self.select_row(row if row >= 0 else 0)
+
+    def current_unit(self) -> Unit | None:
+        return self.model.unit_at(self.table.currentIndex().row())
+
+    def select_row(self, row: int) -> None:
+        if 0 <= row < self.model.rowCount():
+            self.table.selectRow(row)
+            self.table.setCurrentIndex(self.model.index(row, COL_UNIT))
+
+    def _changed(self, change: Change) -> None:
+        if change.document in (self.document, ""):
+            self.refresh()
+
+    # --- deciding -------------------------------------------------------------------------
+
+    def accept(self, number: int) -> bool:
+        """Accept version ``number`` of the current unit into gold."""
+        unit = self.current_unit()
+        if unit is None:
+            return False
+        if unit.version(number) is None:
+            self.message.setText(f"this unit has no version {number}")
+            return False
+        edit = AcceptVersion.of(unit, number, self.session.annotator)
+        return self._push_and_advance(unit, edit)
+
+    def reject(self, reason: str = "") -> bool:
+        unit = self.current_unit()
+        if unit is None:
+            return False
+        edit = RejectUnit(
+            self.document, unit.key, reviewer=self.session.annotator, reason=reason.strip()
+        )
+        return self._push_and_advance(unit, edit)
+
+    def edit(self) -> bool:
+        """Accept the version most annotators drew (unless gold has one) and edit the copy."""
+        unit = self.current_unit()
+        if unit is None:
+            return False
+        decision = self.decisions.get(unit.key)
+        reviewer = self.session.annotator
+        if decision is None or decision.gold_span is None:
+            top = max(unit.versions, key=lambda v: (len(v.annotators), -v.number))
+            edit = AcceptVersion.of(unit, top.number, reviewer, verdict=Verdict.EDITED)
+            if not self.session.push(edit):
+                return False
+        elif decision.verdict == Verdict.ACCEPTED and not self.session.push(
+            MarkEdited(self.document, unit.key, reviewer)
+        ):
+            return False
+        after = self.session.project.adjudications.get(self.document, unit.key)
+        if after is None or after.gold_span is None:
+            return False
+        self.edit_gold.emit(int(after.gold_span))
+        return True
+
+    def accept_unanimous(self) -> bool:
+        edit = AcceptUnanimous(self.document, list(self.units), self.session.annotator)
+        return self.session.push(edit)
+
+    def ask_reason(self) -> None:
+        if self.current_unit() is None:
+            return
+        self.reason.clear()
+        self.reason.show()
+        self.reason.setFocus()
+
+    def _confirm_reject(self) -> None:
+        reason = self.reason.text()
+        self._close_reason()
+        self.reject(reason)
+
+    def _close_reason(self) -> None:
+        self.reason.hide()
+        self.table.setFocus()
+
+    def _push_and_advance(self, unit: Unit, edit: AcceptVersion | RejectUnit) -> bool:
+        if not self.session.push(edit):
+            return False
+        self.message.clear()
+        # On to the next unit still waiting for a decision, so a reviewer can keep typing.
+        row = self.model.row_of(unit.key)
+        following = [
+            i
+            for i in range(row + 1, self.model.rowCount())
+            if (u := self.model.unit_at(i)) is not None and u.key not in self.decisions
+        ]
+        if following:
+            self.select_row(following[0])
+        return True
+
+    # --- keys -----------------------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if kind not in (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride):
+            return super().eventFilter(watched, event)
+        assert isinstance(event, QKeyEvent)
+        if watched is self.reason:
+            if event.key() != Qt.Key.Key_Escape:
+                return False
+            # Claim Escape before any window shortcut does, then cancel on the key press.
+            event.accept()
+            if kind == QEvent.Type.KeyPress:
+                self._close_reason()
+            return True
+        if watched is not self.table:
+            return False
+        action = self._action_for(event)
+        if action is None:
+            return False
+        event.accept()  # ShortcutOverride accepted: the key comes here, not to a menu shortcut
+        if kind == QEvent.Type.KeyPress:
+            action()
+        return True
+
+    def _action_for(self, event: QKeyEvent) -> Callable[[], object] | None:
+        stack = self.session.undo_stack
+        if event.matches(QKeySequence.StandardKey.Undo):
+            return stack.undo
+        if event.matches(QKeySequence.StandardKey.Redo):
+            return stack.redo
+        plain = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        if plain != Qt.KeyboardModifier.NoModifier:
+            return None
+        text = event.text().lower()
+        if text in tuple("123456789"):
+            return lambda: self.accept(int(text))
+        return {
+            "r": self.ask_reason,
+            "e": self.edit,
+            "a": self.accept_unanimous,
+        }.get(text)
+
+
+def _layers_text(sets: Sequence[AnnotationSet], counted: Sequence[str]) -> str:
+    left_out = [
+        f"{s.annotator} ({s.status.value.replace('_', ' ')})"
+        for s in sets
+        if is_human(s.annotator) and s.annotator not in counted
+    ]
+    shown = f"Layers: {', '.join(counted) if counted else 'none done yet'}"
+    return shown + (f" · not counted: {', '.join(left_out)}" if left_out else "")
+
+
+# --- the learning view: one's own layer against gold -----------------------------------------
+
+
+class LearningView(QWidget):
+    """How gold differs from one annotator's layer of a document."""
+
+    def __init__(
+        self,
+        session: Session,
+        document: DocumentId,
+        annotator: str | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.document = document
+        self.annotator = annotator or session.annotator
+        loaded = session.project.documents.get(document)
+        self._text = loaded.text if loaded else ""
+        self.setWindowTitle(f"{self.annotator} compared with gold — {document}")
+        self.summary = QLabel()
+        self.list = QListWidget()
+        self.list.setAccessibleName("Differences from gold")
+        column = QVBoxLayout(self)
+        column.addWidget(self.summary)
+        column.addWidget(self.list, 1)
+        session.changed.connect(self._changed)
+        self.refresh()
+
+    def refresh(self) -> None:
+        annotations = self.session.project.annotations
+        own = annotations.annotation_set(self.document, self.annotator)
+        gold = annotations.annotation_set(self.document, GOLD)
+        rows = learning_rows(self._text, gold_diff(own, gold))
+        self.list.clear()
+        self.list.addItems(rows)
+        if not gold.spans:
+            self.summary.setText("Nothing in gold yet for this document")
+        elif not rows:
+            self.summary.setText("Your layer matches gold")
+        else:
+            self.summary.setText(f"{len(rows)} differences from gold")
+
+    def _changed(self, change: Change) -> None:
+        if change.document in (self.document, ""):
+            self.refresh()
