@@ -66,6 +66,7 @@ class Actions:
     next_document: QAction
     previous_document: QAction
     mark_done: QAction
+    agreement: QAction
     adjudicate: QAction
     compare_gold: QAction
     skip_document: QAction
@@ -167,6 +168,12 @@ def build_actions(parent: QObject) -> Actions:
             "Ctrl+Return",
             "done",
             "Mark this document done and go to the next",
+        ),
+        agreement=make_action(
+            parent,
+            "A&greement…",
+            "Ctrl+Shift+K",
+            tip="Inter-annotator agreement, from each number to its disagreements",
         ),
         adjudicate=make_action(
             parent,

@@ -19,13 +19,11 @@ from annotator.edits import (
     DeleteRelation,
     SetAttribute,
     SetDocAttribute,
-    SetStatus,
 )
-from annotator.model import AttrValue, Document, DocumentId, SpanId, Status
+from annotator.model import AttrValue, Document, DocumentId, SpanId
 from annotator.model.checks import problems
-from annotator.model.ids import GOLD
 from annotator.ui.actions import attribute_actions, build_actions, label_actions
-from annotator.ui.adjudication_view import AdjudicationView, LearningView
+from annotator.ui.document_flow import mark_done, skip_document, step_document
 from annotator.ui.document_list import DocumentPanel
 from annotator.ui.find_bar import FindBar
 from annotator.ui.icons import icon
@@ -34,12 +32,18 @@ from annotator.ui.labelling import Labeller
 from annotator.ui.link_mode import LinkMode
 from annotator.ui.menus import build_menus, show_context_menu
 from annotator.ui.project_files import ProjectFiles
-from annotator.ui.project_settings import ProjectSettings
 from annotator.ui.session import Session
 from annotator.ui.side_panels import SideTabs
 from annotator.ui.span_table import SPAN_ROLE, SpanTableModel, span_table_view, speakers_of
 from annotator.ui.text_view import TextView
 from annotator.ui.theme import apply_theme
+from annotator.ui.tool_windows import (
+    open_adjudication,
+    open_agreement,
+    open_gold_comparison,
+    project_settings,
+    shut_down_tools,
+)
 from annotator.ui.window_state import restore_state, save_state
 
 
@@ -136,10 +140,10 @@ class MainWindow(QMainWindow):
         a.end_left.triggered.connect(lambda: self.labeller.move_edge("end", False))
         a.end_right.triggered.connect(lambda: self.labeller.move_edge("end", True))
         a.toggle_snap.toggled.connect(lambda on: setattr(self.labeller, "snap_to_words", on))
-        a.next_document.triggered.connect(lambda: self.step_document(1))
-        a.previous_document.triggered.connect(lambda: self.step_document(-1))
-        a.mark_done.triggered.connect(self.mark_done)
-        a.skip_document.triggered.connect(self.skip_document)
+        a.next_document.triggered.connect(lambda: step_document(self, 1))
+        a.previous_document.triggered.connect(lambda: step_document(self, -1))
+        a.mark_done.triggered.connect(lambda: mark_done(self))
+        a.skip_document.triggered.connect(lambda: skip_document(self))
         a.zoom_in.triggered.connect(self.view.zoom_in)
         a.zoom_out.triggered.connect(self.view.zoom_out)
         a.dark_mode.toggled.connect(apply_theme)
@@ -150,9 +154,10 @@ class MainWindow(QMainWindow):
         a.export_jsonl.triggered.connect(self.files.export_jsonl)
         a.merge_projects.triggered.connect(self.files.merge_projects)
         a.change_annotator.triggered.connect(self.files.change_annotator)
-        a.project_settings.triggered.connect(self.project_settings)
-        a.adjudicate.triggered.connect(self.open_adjudication)
-        a.compare_gold.triggered.connect(self.open_gold_comparison)
+        a.project_settings.triggered.connect(lambda: project_settings(self))
+        a.adjudicate.triggered.connect(lambda: open_adjudication(self))
+        a.agreement.triggered.connect(lambda: open_agreement(self))
+        a.compare_gold.triggered.connect(lambda: open_gold_comparison(self))
         for action in self.label_actions:
             label = str(action.data())
             action.triggered.connect(lambda _=False, n=label: self.labeller.label_selection(n))
@@ -171,9 +176,7 @@ class MainWindow(QMainWindow):
         a.find.triggered.connect(self.find_bar.open_bar)
         a.search_corpus.triggered.connect(self._open_search)
         a.guidelines.triggered.connect(lambda: self.side.setCurrentWidget(self.side.guidelines))
-        self.side.currentChanged.connect(
-            lambda _: self.side.currentWidget() is self.side.problems and self._refresh_problems()
-        )
+        self.side.currentChanged.connect(self._side_tab_changed)
         self.side.problems.span_chosen.connect(lambda sid: self.select_span(SpanId(sid)))
         self.side.search.hit_chosen.connect(self.go_to)
         self.side.speakers.quote_chosen.connect(lambda d, s: self.go_to(d, s, s))
@@ -216,52 +219,10 @@ class MainWindow(QMainWindow):
         )
         self._refresh_panels()
 
-    def step_document(self, delta: int) -> None:
-        ids = self.documents.model.ids()
-        current = self.session.document
-        if not ids or current is None:
-            return
-        index = ids.index(current.id) + delta
-        if 0 <= index < len(ids):
-            self.open_document(ids[index])
-        else:
-            self.statusBar().showMessage("no more documents that way", 4000)
-
     def confirm(self, title: str, text: str) -> bool:
         """Ask a yes/no question (tests replace this)."""
         answer = QMessageBox.question(self, title, text)
         return answer == QMessageBox.StandardButton.Yes
-
-    def mark_done(self) -> None:
-        document = self.session.document
-        if document is None:
-            return
-        found = problems(self.session.current_set(), self.session.project.schema, document.text)
-        if found:
-            listed = "\n".join(f"• {p.message}" for p in found[:12])
-            more = f"\n… and {len(found) - 12} more" if len(found) > 12 else ""
-            if not self.confirm(
-                "Mark done?",
-                f"This document still has problems:\n\n{listed}{more}\n\nMark it done anyway?",
-            ):
-                return
-        if self.session.push(SetStatus(document.id, self.session.annotator, status=Status.DONE)):
-            self._go_to_next_unfinished()
-
-    def skip_document(self) -> None:
-        document = self.session.document
-        if document and self.session.push(
-            SetStatus(document.id, self.session.annotator, status=Status.SKIPPED)
-        ):
-            self._go_to_next_unfinished()
-
-    def _go_to_next_unfinished(self) -> None:
-        following = self.session.first_unfinished()
-        current = self.session.document
-        if following is not None and current is not None and following != current.id:
-            self.open_document(following)
-        else:
-            self.statusBar().showMessage("every document is done or skipped", 6000)
 
     # --- changes --------------------------------------------------------------------------
 
@@ -336,33 +297,6 @@ class MainWindow(QMainWindow):
         status = annotation.status.value.replace("_", " ")
         self.status_label.setText(f"{len(annotation.spans)} spans · {status}")
 
-    def open_adjudication(self) -> None:
-        document = self.session.document
-        if document is None:
-            return
-        view = AdjudicationView(self.session, document.id, self)
-        view.edit_gold.connect(self._edit_gold)
-        show_as_window(view, 1100, 600)
-
-    def open_gold_comparison(self) -> None:
-        document = self.session.document
-        if document is not None:
-            show_as_window(LearningView(self.session, document.id, parent=self), 700, 400)
-
-    def _edit_gold(self, span_id: int) -> None:
-        span = self.session.project.annotations.span(SpanId(span_id))
-        if span is not None:
-            self.show_layer(GOLD)
-            self.go_to(span.document, span.start, span.end)
-            self.activateWindow()
-
-    def project_settings(self) -> None:
-        dialog = ProjectSettings(self.session, self)
-        dialog.exec()
-        if dialog.changed:
-            # Labels, keys and panels all come from the schema: reload the window on it.
-            self.project_requested.emit(self.session.project.path)
-
     def _open_search(self) -> None:
         self.side.setCurrentWidget(self.side.search)
         self.side.search.field.setFocus()
@@ -380,6 +314,10 @@ class MainWindow(QMainWindow):
             self.view.set_selection_cp(start, end)
             self.view.scroll_to_cp(start)
         self.view.setFocus()
+
+    def _side_tab_changed(self, _index: int) -> None:
+        if self.side.currentWidget() is self.side.problems:
+            self._refresh_problems()
 
     def _refresh_problems(self) -> None:
         document = self.session.document
@@ -431,14 +369,6 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._refresh_timer.stop()
+        shut_down_tools(self)
         save_state(self)
         super().closeEvent(event)
-
-
-def show_as_window(widget: QWidget, width: int, height: int) -> None:
-    """A tool window of its own: its review keys (1-9, A, R, E) must not fight the
-    annotation shortcuts of the main window."""
-    widget.setWindowFlag(Qt.WindowType.Window)
-    widget.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    widget.resize(width, height)
-    widget.show()

@@ -51,7 +51,7 @@ def build_menus(window: MainWindow) -> Menus:
     document_menu = bar.addMenu("&Document")
     document_menu.addActions([a.previous_document, a.next_document, a.mark_done, a.skip_document])
     document_menu.addSeparator()
-    document_menu.addActions([a.adjudicate, a.compare_gold])
+    document_menu.addActions([a.agreement, a.adjudicate, a.compare_gold])
     view_menu = bar.addMenu("&View")
     view_menu.addActions([a.zoom_in, a.zoom_out, a.dark_mode])
     layers = view_menu.addMenu("Show &Layer")

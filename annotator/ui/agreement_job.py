@@ -1,0 +1,100 @@
+"""The agreement report off the GUI thread: inputs read on it, the report computed in a QThread."""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QThread, Signal
+
+from annotator.agreement import agreement_report
+from annotator.agreement.breakdown import ValuePairs, value_pairs
+from annotator.model import AnnotationSet
+from annotator.model.schema import Schema
+from annotator.store import Project
+from annotator.transfer import iter_documents_with_sets
+
+
+@dataclass(frozen=True, slots=True)
+class AgreementInputs:
+    """Everything the report needs, as plain data a worker thread may read."""
+
+    sets: list[AnnotationSet]
+    schema: Schema
+    lengths: dict[str, int]
+    texts: dict[str, str]
+    annotators: list[str] | None
+    include_unfinished: bool
+
+
+def load_inputs(
+    project: Project, annotators: list[str] | None, include_unfinished: bool
+) -> AgreementInputs:
+    """Read every set and text length the way the CLI's agreement command does."""
+    lengths: dict[str, int] = {}
+    texts: dict[str, str] = {}
+    sets: list[AnnotationSet] = []
+    for document, found in iter_documents_with_sets(project):
+        lengths[document.id] = len(document.text)
+        texts[document.id] = document.text
+        sets.extend(found)
+    return AgreementInputs(sets, project.schema, lengths, texts, annotators, include_unfinished)
+
+
+@dataclass(frozen=True, slots=True)
+class AgreementResult:
+    report: dict[str, Any]
+    pairs: ValuePairs
+    texts: dict[str, str]
+
+
+class _Cancelled(Exception):
+    """Raised from the progress callback to stop the report at its next stage."""
+
+
+class ReportJob(QThread):
+    """Computes the report and the confusion counts off the GUI thread."""
+
+    progressed = Signal(int, int)
+    computed = Signal(object)  # AgreementResult
+    failed = Signal(str)
+
+    def __init__(self, inputs: AgreementInputs) -> None:
+        # Owned by the application, not the view: a view deleted while the job runs must not
+        # take a running QThread down with it (Qt aborts the process then).
+        super().__init__(QCoreApplication.instance())
+        self._inputs = inputs
+        self._stop = threading.Event()
+
+    def cancel(self) -> None:
+        self._stop.set()
+
+    def _progress(self, done: int, total: int) -> None:
+        if self._stop.is_set():
+            raise _Cancelled
+        # One more step than the report's own: the confusion counts come after it.
+        self.progressed.emit(done, total + 1)
+
+    def run(self) -> None:
+        given = self._inputs
+        try:
+            report = agreement_report(
+                given.sets,
+                given.schema,
+                annotators=given.annotators,
+                include_unfinished=given.include_unfinished,
+                progress=self._progress,
+                lengths=given.lengths,
+            )
+            pairs = value_pairs(
+                given.sets, given.schema, given.annotators, given.include_unfinished
+            )
+        except _Cancelled:
+            return
+        except Exception as exc:  # a thread has nobody above it to tell: the view shows it
+            self.failed.emit(f"{type(exc).__name__}: {exc}")
+            return
+        if not self._stop.is_set():
+            self.progressed.emit(1, 1)
+            self.computed.emit(AgreementResult(report, pairs, given.texts))
