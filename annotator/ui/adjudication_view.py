@@ -210,6 +210,12 @@ class AdjudicationView(QWidget):
         if counted != self._sized_for:  # keep the reviewer's column widths while deciding
             self._sized_for = counted
             self.table.resizeColumnsToContents()
+            # Every layer in sight: share the width between the annotators' columns evenly
+            # (full text in the tooltips) instead of one long quote pushing the rest away.
+            header = self.table.horizontalHeader()
+            header.setStretchLastSection(False)
+            for column in range(1, self.model.columnCount() - 1):
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         self.select_row(row if row >= 0 else 0)
 
     def current_unit(self) -> Unit | None:
