@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -69,59 +71,98 @@ class SpeakerDialog(QDialog):
         )
 
 
-class SpeakersPanel(QWidget):
-    """Every speaker with their mentions; select one to see their quotes across the corpus."""
+class _RegistryPanel(QWidget):
+    """A list of registry entries with buttons; subclasses say what the entries are."""
 
-    quote_chosen = Signal(str, int)  # document id, start offset
-
-    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        session: Session,
+        name: str,
+        headers: list[str],
+        buttons: list[tuple[str, Callable[[], None], str]],
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.session = session
         self.tree = QTreeWidget()
-        self.tree.setAccessibleName("Speakers")
-        self.tree.setHeaderLabels(["Speaker", "Type", "Mentions"])
+        self.tree.setAccessibleName(name)
+        self.tree.setHeaderLabels(headers)
         self.tree.setRootIsDecorated(False)
-        self.tree.itemSelectionChanged.connect(self._show_quotes)
-        self.tree.itemDoubleClicked.connect(lambda *_: self.edit_speaker())
-        self.quotes = QListWidget()
-        self.quotes.setAccessibleName("Quotes of the selected speaker")
-        self.quotes.itemActivated.connect(self._open_quote)
-        self.quotes.itemClicked.connect(self._open_quote)
-        buttons = QHBoxLayout()
-        for text, slot, tip in (
-            ("New…", self.new_speaker, "Add a speaker to the registry"),
-            ("Edit…", self.edit_speaker, "Rename or describe the selected speaker"),
-            ("Merge into…", self.merge_speaker, "The selected speaker is another one"),
-        ):
+        self.buttons = QHBoxLayout()
+        for text, slot, tip in buttons:
             button = QPushButton(text)
             button.setToolTip(tip)
             button.clicked.connect(slot)
-            buttons.addWidget(button)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(6, 6, 6, 6)
-        layout.addWidget(self.tree, 2)
-        layout.addLayout(buttons)
-        layout.addWidget(QLabel("Quotes attributed to this speaker:"))
-        layout.addWidget(self.quotes, 1)
+            self.buttons.addWidget(button)
 
-    def refresh(self) -> None:
+    def fill(self, rows: list[tuple[str, list[str], int, str]]) -> None:
+        """(name, cells, tooltip column, tooltip) per entry; the selection is kept."""
         selected = self.selected()
-        counts = self.session.project.speaker_uses.counts()
         self.tree.clear()
-        for speaker in self.session.project.speakers.all():
-            item = QTreeWidgetItem(
-                [speaker.name, speaker.type.value, str(counts.get(speaker.name, 0))]
-            )
-            item.setData(0, NAME_ROLE, speaker.name)
-            item.setToolTip(0, "\n".join(filter(None, [speaker.description, speaker.wikidata])))
+        for name, cells, tip_column, tip in rows:
+            item = QTreeWidgetItem(cells)
+            item.setData(0, NAME_ROLE, name)
+            item.setToolTip(tip_column, tip)
             self.tree.addTopLevelItem(item)
-            if speaker.name == selected:
+            if name == selected:
                 self.tree.setCurrentItem(item)
         self.tree.resizeColumnToContents(0)
 
     def selected(self) -> str | None:
         item = self.tree.currentItem()
         return str(item.data(0, NAME_ROLE)) if item else None
+
+    def choose_other(self, title: str, prompt: str, names: list[str]) -> str | None:
+        """Another entry than the selected one, picked from a list (None if cancelled)."""
+        current = self.selected()
+        others = [n for n in names if n != current]
+        chosen, ok = QInputDialog.getItem(self, title, prompt, others, 0, False)
+        return chosen if ok and chosen else None
+
+
+class SpeakersPanel(_RegistryPanel):
+    """Every speaker with their mentions; select one to see their quotes across the corpus."""
+
+    quote_chosen = Signal(str, int)  # document id, start offset
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(
+            session,
+            "Speakers",
+            ["Speaker", "Type", "Mentions"],
+            [
+                ("New…", self.new_speaker, "Add a speaker to the registry"),
+                ("Edit…", self.edit_speaker, "Rename or describe the selected speaker"),
+                ("Merge into…", self.merge_speaker, "The selected speaker is another one"),
+            ],
+            parent,
+        )
+        self.tree.itemSelectionChanged.connect(self._show_quotes)
+        self.tree.itemDoubleClicked.connect(lambda *_: self.edit_speaker())
+        self.quotes = QListWidget()
+        self.quotes.setAccessibleName("Quotes of the selected speaker")
+        self.quotes.itemActivated.connect(self._open_quote)
+        self.quotes.itemClicked.connect(self._open_quote)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.tree, 2)
+        layout.addLayout(self.buttons)
+        layout.addWidget(QLabel("Quotes attributed to this speaker:"))
+        layout.addWidget(self.quotes, 1)
+
+    def refresh(self) -> None:
+        counts = self.session.project.speaker_uses.counts()
+        self.fill(
+            [
+                (
+                    s.name,
+                    [s.name, s.type.value, str(counts.get(s.name, 0))],
+                    0,
+                    "\n".join(filter(None, [s.description, s.wikidata])),
+                )
+                for s in self.session.project.speakers.all()
+            ]
+        )
 
     def new_speaker(self) -> None:
         dialog = SpeakerDialog(None, self)
@@ -141,11 +182,9 @@ class SpeakersPanel(QWidget):
         name = self.selected()
         if name is None:
             return
-        others = [s.name for s in self.session.project.speakers.all() if s.name != name]
-        into, ok = QInputDialog.getItem(
-            self, "Merge speaker", f"“{name}” is the same speaker as:", others, 0, False
-        )
-        if ok and into:
+        names = [s.name for s in self.session.project.speakers.all()]
+        into = self.choose_other("Merge speaker", f"“{name}” is the same speaker as:", names)
+        if into:
             self.session.push(MergeSpeakers(name, into))
 
     def _show_quotes(self) -> None:
@@ -193,51 +232,36 @@ class TargetDialog(QDialog):
         return Target(self.label.text().strip(), self.definition.toPlainText().strip())
 
 
-class TargetsPanel(QWidget):
+class TargetsPanel(_RegistryPanel):
     """Stance targets with what FAVOR means for each; used ones merge rather than vanish."""
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.session = session
-        self.tree = QTreeWidget()
-        self.tree.setAccessibleName("Stance targets")
-        self.tree.setHeaderLabels(["Target", "Uses", "Definition"])
-        self.tree.setRootIsDecorated(False)
+        super().__init__(
+            session,
+            "Stance targets",
+            ["Target", "Uses", "Definition"],
+            [
+                ("New…", self.new_target, "Propose a new stance target"),
+                ("Edit…", self.edit_target, "Rename the target or define what FAVOR means"),
+                ("Merge into…", self.merge_target, "Fold this target into another one"),
+                ("Delete", self.delete_target, "Delete an unused target"),
+            ],
+            parent,
+        )
         self.tree.itemDoubleClicked.connect(lambda *_: self.edit_target())
-        buttons = QHBoxLayout()
-        for text, slot, tip in (
-            ("New…", self.new_target, "Propose a new stance target"),
-            ("Edit…", self.edit_target, "Rename the target or define what FAVOR means"),
-            ("Merge into…", self.merge_target, "Fold this target into another one"),
-            ("Delete", self.delete_target, "Delete an unused target"),
-        ):
-            button = QPushButton(text)
-            button.setToolTip(tip)
-            button.clicked.connect(slot)
-            buttons.addWidget(button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.tree, 1)
-        layout.addLayout(buttons)
+        layout.addLayout(self.buttons)
 
     def refresh(self) -> None:
-        selected = self.selected()
         counts = self.session.project.target_uses.counts()
-        self.tree.clear()
-        for target in self.session.project.targets.all():
-            item = QTreeWidgetItem(
-                [target.label, str(counts.get(target.label, 0)), target.definition]
-            )
-            item.setData(0, NAME_ROLE, target.label)
-            item.setToolTip(2, target.definition)
-            self.tree.addTopLevelItem(item)
-            if target.label == selected:
-                self.tree.setCurrentItem(item)
-        self.tree.resizeColumnToContents(0)
-
-    def selected(self) -> str | None:
-        item = self.tree.currentItem()
-        return str(item.data(0, NAME_ROLE)) if item else None
+        self.fill(
+            [
+                (t.label, [t.label, str(counts.get(t.label, 0)), t.definition], 2, t.definition)
+                for t in self.session.project.targets.all()
+            ]
+        )
 
     def new_target(self) -> None:
         dialog = TargetDialog(None, self)
@@ -257,11 +281,9 @@ class TargetsPanel(QWidget):
         label = self.selected()
         if label is None:
             return
-        others = [t.label for t in self.session.project.targets.all() if t.label != label]
-        into, ok = QInputDialog.getItem(
-            self, "Merge target", f"Fold “{label}” into:", others, 0, False
-        )
-        if ok and into:
+        labels = [t.label for t in self.session.project.targets.all()]
+        into = self.choose_other("Merge target", f"Fold “{label}” into:", labels)
+        if into:
             self.session.push(MergeTargets(label, into))
 
     def delete_target(self) -> None:
