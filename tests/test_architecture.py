@@ -25,3 +25,12 @@ def test_ruff_is_clean() -> None:
         [ruff, "check", "."], cwd=ROOT, capture_output=True, text=True, check=False
     )
     assert result.returncode == 0, result.stdout
+
+
+def test_mypy_finds_no_type_errors() -> None:
+    mypy = shutil.which("mypy", path=str(Path(sys.executable).parent))
+    assert mypy, "mypy is part of the dev extra"
+    result = subprocess.run(
+        [mypy, "annotator"], cwd=ROOT, capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stdout
