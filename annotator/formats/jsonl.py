@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
@@ -409,14 +410,22 @@ def write_jsonl(
     gets a document line)."""
     buffer: list[bytes] = [encode_entry(entry) for entry in registry]
     lines = 0
-    for document, sets in items:
-        if sets:
-            buffer.extend(encode_set(document, *rows) for rows in sets)
-        else:
-            buffer.append(encode_document(document))
-        if len(buffer) >= 1000:
-            out.write(b"".join(buffer))
-            lines += len(buffer)
-            buffer.clear()
-    out.write(b"".join(buffer))
+    # Writing releases the GIL: a writer thread lets the disk work while the next batch is
+    # read and encoded. One batch in flight keeps memory bounded and the order intact.
+    with ThreadPoolExecutor(max_workers=1) as writer:
+        pending: Future[int] | None = None
+        for document, sets in items:
+            if sets:
+                buffer.extend(encode_set(document, *rows) for rows in sets)
+            else:
+                buffer.append(encode_document(document))
+            if len(buffer) >= 1000:
+                if pending is not None:
+                    pending.result()
+                pending = writer.submit(out.write, b"".join(buffer))
+                lines += len(buffer)
+                buffer = []
+        if pending is not None:
+            pending.result()
+        out.write(b"".join(buffer))
     return lines + len(buffer)
