@@ -279,5 +279,15 @@ def merge(project: Path, others: tuple[Path, ...]) -> None:
         sys.exit(1)
 
 
+@cli.command()
+@PROJECT
+@user_errors
+def backup(project: Path) -> None:
+    """Write a checked copy of PROJECT into PROJECT.backups/ (the newest 30 are kept)."""
+    with Project.open(project) as opened:
+        made = opened.backup("manual")
+    click.echo(str(made))
+
+
 def main() -> None:
     cli(prog_name="annotator")

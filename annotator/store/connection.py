@@ -6,6 +6,7 @@ import sqlite3
 from pathlib import Path
 
 from annotator.errors import ProjectFileError, ProjectLockedError
+from annotator.store.filesystem import network_filesystem
 
 APPLICATION_ID = 0x414E4E54  # "ANNT": marks the file as an Annotator project.
 _PRAGMAS = (
@@ -23,6 +24,12 @@ def is_locked_error(exc: sqlite3.Error) -> bool:
 
 def connect(path: Path) -> sqlite3.Connection:
     """Open ``path`` with the project's pragmas; raise our own errors for the user's cases."""
+    remote = network_filesystem(path)
+    if remote:
+        raise ProjectFileError(
+            f"{path}: the folder is on a network file system ({remote}), where SQLite cannot "
+            "lock the project safely; keep the project on a local disk and share exports"
+        )
     try:
         conn = sqlite3.connect(str(path), timeout=0, isolation_level=None, check_same_thread=False)
     except sqlite3.Error as exc:

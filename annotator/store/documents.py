@@ -35,9 +35,7 @@ class Documents:
 
     def length(self, document: DocumentId) -> int | None:
         """The text's length in code points, without moving the text into Python."""
-        row = self._db.execute(
-            "SELECT length FROM documents WHERE id = ?", [document]
-        ).fetchone()
+        row = self._db.execute("SELECT length FROM documents WHERE id = ?", [document]).fetchone()
         return int(row[0]) if row else None
 
     def hashes(self, documents: Iterable[str]) -> dict[DocumentId, str]:

@@ -39,14 +39,14 @@ class Project:
         self.adjudications = Adjudications(db)
         self._schema: Schema | None = None
         self.closed = False
-        self._history_at_open = self._last_history_id()
+        self._history_at_backup = self._last_history_id()
 
     def _last_history_id(self) -> int:
         return int(self._db.execute("SELECT coalesce(max(id), 0) FROM history").fetchone()[0])
 
-    def changed_since_open(self) -> bool:
-        """Whether anything was edited or imported since this project was opened."""
-        return self._last_history_id() != self._history_at_open
+    def changed_since_backup(self) -> bool:
+        """Whether anything was edited or imported since the last backup (or the opening)."""
+        return self._last_history_id() != self._history_at_backup
 
     # --- lifecycle ---------------------------------------------------------------------------
 
@@ -163,7 +163,9 @@ class Project:
     # --- maintenance --------------------------------------------------------------------------
 
     def backup(self, reason: str) -> Path:
-        return make_backup(self._db, self.path, reason)
+        made = make_backup(self._db, self.path, reason)
+        self._history_at_backup = self._last_history_id()
+        return made
 
     def integrity(self) -> str:
         return str(self._db.execute("PRAGMA integrity_check").fetchone()[0])

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -17,6 +17,8 @@ from annotator.ui.main_window import MainWindow
 from annotator.ui.project_files import ask_annotator, remember_recent, stored_annotator
 from annotator.ui.session import Session
 from annotator.ui.theme import apply_theme
+
+BACKUP_EVERY_MS = 30 * 60 * 1000
 
 
 def make_application() -> QApplication:
@@ -40,6 +42,9 @@ class Shell:
         self.annotator = annotator
         self.project: Project | None = None
         self.window: MainWindow | None = None
+        # Anki-style: a checked copy every half hour while there is something new to keep.
+        self.backup_timer = QTimer(interval=BACKUP_EVERY_MS)
+        self.backup_timer.timeout.connect(self.periodic_backup)
 
     def run(self, path: Path) -> int:
         if not self.open(path):
@@ -70,7 +75,18 @@ class Shell:
         self.window.project_requested.connect(self.switch)
         self.window.annotator_requested.connect(self.reopen_as)
         self.window.show()
+        self.backup_timer.start()
         return True
+
+    def periodic_backup(self) -> None:
+        project = self.project
+        if project is None or not project.changed_since_backup():
+            return
+        try:
+            project.backup("auto")
+        except OSError as exc:  # a full disk must not take the session down with it
+            if self.window is not None:
+                self.window.statusBar().showMessage(f"The automatic backup failed: {exc}")
 
     def switch(self, path: Path) -> None:
         """Open ``path`` (the same file reloads it, e.g. after a schema change)."""
@@ -92,8 +108,9 @@ class Shell:
             self.window.close()
             self.window.deleteLater()
             self.window = None
+        self.backup_timer.stop()
         if self.project is not None:
-            if self.project.changed_since_open():
+            if self.project.changed_since_backup():
                 self.project.backup("close")
             self.project.close()
             self.project = None
