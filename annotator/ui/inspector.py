@@ -41,6 +41,7 @@ class AttributeEditor(QComboBox):
     def __init__(self, attribute: Attribute, suggestions: list[str]) -> None:
         super().__init__()
         self.attribute = attribute
+        self._shown = NONE_TEXT  # what the store holds, so re-choosing it pushes nothing
         self.setEditable(attribute.open or not attribute.values)
         self.addItem(NONE_TEXT)
         for value in attribute.values:
@@ -76,7 +77,7 @@ class AttributeEditor(QComboBox):
 
     def _commit(self, *_: object) -> None:
         text = self.currentText().strip()
-        if text == getattr(self, "_shown", None):
+        if text == self._shown:
             return
         self._shown = text
         self.value_chosen.emit(self.attribute.name, value_from_text(self.attribute, text))

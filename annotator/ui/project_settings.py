@@ -6,7 +6,8 @@ the new schema when the dialog closes.
 
 from __future__ import annotations
 
-from typing import cast
+from collections.abc import Callable
+from typing import Any, cast
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
@@ -27,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from annotator.errors import AnnotatorError
 from annotator.model import AttrValue
-from annotator.model.schema import Attribute, Label
+from annotator.model.schema import Attribute, Label, Schema
 from annotator.model.schema_writer import (
     add_label,
     add_value,
@@ -130,17 +131,17 @@ class ProjectSettings(QDialog):
 
     # --- changes -------------------------------------------------------------------------------
 
-    def _push(self, build: object, **edit: object) -> None:
+    def _push(self, build: Callable[[], Schema], **edit: Any) -> None:
         """Build the new schema (may refuse) and push the edit; show why if it fails."""
         try:
-            after = build()  # type: ignore[operator]
+            after = build()
         except AnnotatorError as exc:
             self.message.setText(str(exc))
             return
         failed: list[str] = []
         self.session.failed.connect(failed.append)
         try:
-            done = self.session.push(ChangeSchema(after, **edit))  # type: ignore[arg-type]
+            done = self.session.push(ChangeSchema(after, **edit))
         finally:
             self.session.failed.disconnect(failed.append)
         self.message.setText(failed[0] if failed else "")
@@ -225,8 +226,8 @@ class ProjectSettings(QDialog):
         if selected is None or selected[0] not in ("attribute", "value"):
             self.message.setText("select an attribute to add a value to")
             return
-        attribute = selected[1] if selected[0] == "attribute" else selected[1][0]  # type: ignore[index]
-        assert isinstance(attribute, Attribute)
+        data = selected[1]
+        attribute = data if isinstance(data, Attribute) else cast(tuple[Attribute, Any], data)[0]
         value, ok = QInputDialog.getText(self, "Add value", f"New value of {attribute.name}:")
         if ok and value.strip():
             schema = self.session.project.schema

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.model import Speaker, SpeakerType, Target
+from annotator.model import DocumentId, Speaker, SpeakerType, Target
 from annotator.registry_edits import (
     DeleteTarget,
     MergeSpeakers,
@@ -196,7 +196,7 @@ class SpeakersPanel(_RegistryPanel):
         texts: dict[str, str] = {}
         for document, annotator, start, end in project.speaker_uses.quotes_of(name):
             if document not in texts:
-                found = project.documents.get(document)  # type: ignore[arg-type]
+                found = project.documents.get(DocumentId(document))
                 texts[document] = found.text if found else ""
             snippet = " ".join(texts[document][start:end].split())[:90]
             item = QListWidgetItem(f"{document} · {annotator}: {snippet}")

@@ -7,6 +7,7 @@ transaction) and records it on the QUndoStack; views listen to :attr:`Session.ch
 from __future__ import annotations
 
 from bisect import insort
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
@@ -81,9 +82,10 @@ class Session(QObject):
         self.undo_stack.push(EditCommand(self, edit))
         return True
 
-    def run(self, step: object) -> bool:
+    def run(self, step: Callable[[Project], Change]) -> bool:
+        """Run one apply or revert; a refusal becomes a message, not an exception."""
         try:
-            change = step(self.project)  # type: ignore[operator]
+            change = step(self.project)
         except AnnotatorError as exc:
             self.failed.emit(str(exc))
             return False
