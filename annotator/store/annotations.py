@@ -419,16 +419,31 @@ class Annotations:
             "UPDATE spans SET label = ? WHERE id = ?", [(label, i) for i in span_ids]
         )
 
-    def span_ids_with_value(self, name: str, value: AttrValue, labels: Sequence[str]) -> list[int]:
-        marks = ",".join("?" * len(labels))
+    def span_ids_with_value(
+        self, name: str, value: AttrValue, labels: Sequence[str] | None = None
+    ) -> list[int]:
+        """Spans (of ``labels``, or of any label) whose attribute ``name`` is ``value``."""
+        where, args = "", []
+        if labels is not None:
+            where = f"label IN ({','.join('?' * len(labels))}) AND "
+            args = list(labels)
         return [
             r[0]
             for r in self._db.execute(
-                f"SELECT id FROM spans WHERE label IN ({marks}) "
-                "AND json_extract(attrs, '$.' || ?) = ?",
-                [*labels, name, value],
+                f"SELECT id FROM spans WHERE {where}json_extract(attrs, '$.' || ?) = ? ORDER BY id",
+                [*args, name, value],
             )
         ]
+
+    def value_counts(self, name: str) -> dict[AttrValue, int]:
+        """How many spans carry each value of attribute ``name``."""
+        return dict(
+            self._db.execute(
+                "SELECT json_extract(attrs, '$.' || ?) AS value, count(*) FROM spans "
+                "WHERE value IS NOT NULL GROUP BY value",
+                [name],
+            ).fetchall()
+        )
 
     def set_value_on_spans(self, span_ids: list[int], name: str, value: AttrValue) -> None:
         self._db.conn.executemany(

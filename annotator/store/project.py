@@ -20,7 +20,7 @@ from annotator.store.connection import APPLICATION_ID, application_id, connect, 
 from annotator.store.documents import Documents
 from annotator.store.history import History, now
 from annotator.store.migrations import KNOWN, MIGRATIONS
-from annotator.store.registries import Speakers, SpeakerUses, Targets, TargetUses
+from annotator.store.registries import AttributeUses, Speakers, SpeakerUses, Targets
 
 
 class Project:
@@ -33,8 +33,8 @@ class Project:
         self.annotations = Annotations(db)
         self.speakers = Speakers(db)
         self.targets = Targets(db)
-        self.speaker_uses = SpeakerUses(db)
-        self.target_uses = TargetUses(db)
+        self.speaker_uses = SpeakerUses(db, self.annotations)
+        self.target_uses = AttributeUses(self.annotations, "target")
         self.history = History(db)
         self.adjudications = Adjudications(db)
         self._schema: Schema | None = None

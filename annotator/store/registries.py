@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from sqlite_utils import Database
 
 from annotator.model import Speaker, SpeakerType, Target
+from annotator.store.annotations import Annotations
 
 
 class Speakers:
@@ -23,7 +24,10 @@ class Speakers:
         ]
 
     def get(self, name: str) -> Speaker | None:
-        return next((s for s in self.all() if s.name == name), None)
+        row = self._db.execute(
+            "SELECT name, type, description, wikidata FROM speakers WHERE name = ?", [name]
+        ).fetchone()
+        return Speaker(row[0], SpeakerType(row[1]), row[2], row[3]) if row else None
 
     def ensure(self, names: Iterable[str]) -> int:
         """Register names not yet known (as persons until someone says otherwise)."""
@@ -63,7 +67,10 @@ class Targets:
         return max(cursor.rowcount, 0)
 
     def get(self, label: str) -> Target | None:
-        return next((t for t in self.all() if t.label == label), None)
+        row = self._db.execute(
+            "SELECT label, definition FROM targets WHERE label = ?", [label]
+        ).fetchone()
+        return Target(row[0], row[1]) if row else None
 
     def delete(self, label: str) -> None:
         self._db.execute("DELETE FROM targets WHERE label = ?", [label])
@@ -76,29 +83,27 @@ class Targets:
         )
 
 
-class SpeakerUses:
-    """Where a speaker name is used: SPEAKER spans carrying it in ``attrs.speaker``."""
+class AttributeUses:
+    """Where the values of one open attribute (``speaker``, ``target``) are used on spans."""
 
-    def __init__(self, db: Database) -> None:
-        self._db = db
+    def __init__(self, annotations: Annotations, name: str) -> None:
+        self._annotations = annotations
+        self.name = name
 
-    def spans_naming(self, name: str) -> list[int]:
-        return [
-            r[0]
-            for r in self._db.execute(
-                "SELECT id FROM spans WHERE json_extract(attrs, '$.speaker') = ? ORDER BY id",
-                [name],
-            )
-        ]
+    def spans_naming(self, value: str) -> list[int]:
+        return self._annotations.span_ids_with_value(self.name, value)
+
+    def set_on_spans(self, span_ids: list[int], value: str) -> None:
+        self._annotations.set_value_on_spans(span_ids, self.name, value)
 
     def counts(self) -> dict[str, int]:
-        return {
-            name: n
-            for name, n in self._db.execute(
-                "SELECT json_extract(attrs, '$.speaker'), count(*) FROM spans "
-                "WHERE json_extract(attrs, '$.speaker') IS NOT NULL GROUP BY 1"
-            )
-        }
+        return {str(k): n for k, n in self._annotations.value_counts(self.name).items()}
+
+
+class SpeakerUses(AttributeUses):
+    def __init__(self, db: Database, annotations: Annotations) -> None:
+        super().__init__(annotations, "speaker")
+        self._db = db
 
     def quotes_of(self, name: str) -> list[tuple[str, str, int, int]]:
         """(document, annotator, start, end) of every QUOTE attributed to a mention of ``name``."""
@@ -112,40 +117,3 @@ class SpeakerUses:
                 [name],
             )
         ]
-
-    def set_on_spans(self, span_ids: list[int], name: str) -> None:
-        self._db.conn.executemany(
-            "UPDATE spans SET attrs = json_set(attrs, '$.speaker', ?) WHERE id = ?",
-            [(name, i) for i in span_ids],
-        )
-
-
-class TargetUses:
-    """Where a target label is used: spans carrying it in ``attrs.target``."""
-
-    def __init__(self, db: Database) -> None:
-        self._db = db
-
-    def counts(self) -> dict[str, int]:
-        return {
-            label: n
-            for label, n in self._db.execute(
-                "SELECT json_extract(attrs, '$.target'), count(*) FROM spans "
-                "WHERE json_extract(attrs, '$.target') IS NOT NULL GROUP BY 1"
-            )
-        }
-
-    def spans_naming(self, label: str) -> list[int]:
-        return [
-            r[0]
-            for r in self._db.execute(
-                "SELECT id FROM spans WHERE json_extract(attrs, '$.target') = ? ORDER BY id",
-                [label],
-            )
-        ]
-
-    def set_on_spans(self, span_ids: list[int], label: str) -> None:
-        self._db.conn.executemany(
-            "UPDATE spans SET attrs = json_set(attrs, '$.target', ?) WHERE id = ?",
-            [(label, i) for i in span_ids],
-        )
