@@ -1,133 +1,143 @@
 """Undoable edits of the project's speaker and target registries.
 
 Renaming or merging rewrites every span that names the entry; revert puts back exactly
-the spans and records that were there before.
+the spans and records that were there before. Speakers and targets follow the same rules,
+so one set of edits serves both, each told which registry it works on.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import ClassVar, Generic, Protocol, TypeVar
 
 from annotator.edits import Change, Edit, EditError
 from annotator.model import AnnotatorName, DocumentId, Speaker, Target
 from annotator.store import Project
+from annotator.store.registries import AttributeUses
 
 _PROJECT_WIDE = Change(DocumentId(""), AnnotatorName(""), registry=True)
+E = TypeVar("E", Speaker, Target)
+
+
+class _Registry(Protocol[E]):
+    def get(self, key: str, /) -> E | None: ...
+    def delete(self, key: str, /) -> None: ...
+    def upsert(self, entry: E, /) -> None: ...
+
+
+@dataclass(frozen=True)
+class _Kind(Generic[E]):
+    """Which registry an edit works on, and how its entries are named."""
+
+    noun: str
+
+    def registry(self, project: Project) -> _Registry[E]:
+        return project.speakers if self.noun == "speaker" else project.targets  # type: ignore[return-value]
+
+    def uses(self, project: Project) -> AttributeUses:
+        return project.speaker_uses if self.noun == "speaker" else project.target_uses
+
+    def key(self, entry: E) -> str:
+        return entry.name if isinstance(entry, Speaker) else entry.label
+
+
+SPEAKER: _Kind[Speaker] = _Kind("speaker")
+TARGET: _Kind[Target] = _Kind("target")
 
 
 @dataclass
-class SaveSpeaker(Edit):
-    """Add a speaker, or change one (a new name renames it on every span that names it)."""
+class _Save(Edit, Generic[E]):
+    """Add an entry, or change one (a new name renames it on every span that names it)."""
 
-    speaker: Speaker
-    old_name: str | None = None
-    _before: Speaker | None = field(default=None, init=False)
+    kind: ClassVar[_Kind]
+    entry: E
+    old: str | None = None
+    _before: E | None = field(default=None, init=False)
     _renamed: list[int] = field(default_factory=list, init=False)
 
     def __post_init__(self) -> None:
-        self.text = f"rename speaker {self.old_name}" if self.old_name else "save speaker"
+        noun = self.kind.noun
+        self.text = f"rename {noun} {self.old}" if self.old else f"save {noun}"
 
     def apply(self, project: Project) -> Change:
-        name = self.speaker.name.strip()
-        if not name:
-            raise EditError("a speaker needs a name")
-        old = self.old_name or name
-        self._before = project.speakers.get(old)
-        if name != old and project.speakers.get(name) is not None:
-            raise EditError(f'there is already a speaker "{name}": merge the two instead')
+        registry, uses = self.kind.registry(project), self.kind.uses(project)
+        new = self.kind.key(self.entry).strip()
+        if not new:
+            raise EditError(f"a {self.kind.noun} needs a name")
+        old = self.old or new
+        self._before = registry.get(old)
+        if new != old and registry.get(new) is not None:
+            raise EditError(f'there is already a {self.kind.noun} "{new}": merge the two instead')
         with project.transaction():
-            self._renamed = project.speaker_uses.spans_naming(old) if name != old else []
-            if name != old:
-                project.speakers.delete(old)
-                project.speaker_uses.set_on_spans(self._renamed, name)
-            project.speakers.upsert(self.speaker)
-            project.history.record("", self.text, None, {"speaker": name, "from": old})
+            self._renamed = uses.spans_naming(old) if new != old else []
+            if new != old:
+                registry.delete(old)
+                uses.set_on_spans(self._renamed, new)
+            registry.upsert(self.entry)
+            project.history.record("", self.text, None, {self.kind.noun: new, "from": old})
         return _PROJECT_WIDE
 
     def revert(self, project: Project) -> Change:
-        name = self.speaker.name.strip()
+        registry, uses = self.kind.registry(project), self.kind.uses(project)
+        new = self.kind.key(self.entry).strip()
         with project.transaction():
-            project.speakers.delete(name)
+            registry.delete(new)
             if self._before is not None:
-                project.speakers.upsert(self._before)
-            project.speaker_uses.set_on_spans(self._renamed, self.old_name or name)
-            project.history.record("", "undo " + self.text, None, {"speaker": name})
+                registry.upsert(self._before)
+            uses.set_on_spans(self._renamed, self.old or new)
+            project.history.record("", "undo " + self.text, None, {self.kind.noun: new})
         return _PROJECT_WIDE
 
 
 @dataclass
-class MergeSpeakers(Edit):
-    """``source`` and ``into`` are one person: every span naming source now names into."""
+class _Merge(Edit):
+    """``source`` and ``into`` are the same: every span naming source now names into."""
 
+    kind: ClassVar[_Kind]
     source: str
     into: str
-    _saved: Speaker | None = field(default=None, init=False)
+    _saved: Speaker | Target | None = field(default=None, init=False)
     _moved: list[int] = field(default_factory=list, init=False)
 
     def __post_init__(self) -> None:
-        self.text = f"merge speaker {self.source} into {self.into}"
+        self.text = f"merge {self.kind.noun} {self.source} into {self.into}"
 
     def apply(self, project: Project) -> Change:
-        if self.source == self.into:
-            raise EditError("a speaker cannot be merged into itself")
-        record = project.speakers.get(self.source)
-        if record is None or project.speakers.get(self.into) is None:
-            raise EditError("both speakers must be in the registry")
+        registry, uses = self.kind.registry(project), self.kind.uses(project)
+        record = registry.get(self.source)
+        if self.source == self.into or record is None or registry.get(self.into) is None:
+            raise EditError(f"pick two different {self.kind.noun}s of the registry to merge")
         self._saved = record
         with project.transaction():
-            self._moved = project.speaker_uses.spans_naming(self.source)
-            project.speaker_uses.set_on_spans(self._moved, self.into)
-            project.speakers.delete(self.source)
+            self._moved = uses.spans_naming(self.source)
+            uses.set_on_spans(self._moved, self.into)
+            registry.delete(self.source)
             project.history.record("", self.text, None, {"spans": len(self._moved)})
         return _PROJECT_WIDE
 
     def revert(self, project: Project) -> Change:
         assert self._saved is not None, "apply() first"
         with project.transaction():
-            project.speakers.upsert(self._saved)
-            project.speaker_uses.set_on_spans(self._moved, self.source)
+            self.kind.registry(project).upsert(self._saved)
+            self.kind.uses(project).set_on_spans(self._moved, self.source)
             project.history.record("", "undo " + self.text, None, {})
         return _PROJECT_WIDE
 
 
-@dataclass
-class SaveTarget(Edit):
-    """Add a stance target, or change one (a new label follows on every span using it)."""
+class SaveSpeaker(_Save[Speaker]):
+    kind = SPEAKER
 
-    target: Target
-    old_label: str | None = None
-    _before: Target | None = field(default=None, init=False)
-    _renamed: list[int] = field(default_factory=list, init=False)
 
-    def __post_init__(self) -> None:
-        self.text = f"rename target {self.old_label}" if self.old_label else "save target"
+class SaveTarget(_Save[Target]):
+    kind = TARGET
 
-    def apply(self, project: Project) -> Change:
-        label = self.target.label.strip()
-        if not label:
-            raise EditError("a target needs a label")
-        old = self.old_label or label
-        self._before = project.targets.get(old)
-        if label != old and project.targets.get(label) is not None:
-            raise EditError(f'there is already a target "{label}": merge the two instead')
-        with project.transaction():
-            self._renamed = project.target_uses.spans_naming(old) if label != old else []
-            if label != old:
-                project.targets.delete(old)
-                project.target_uses.set_on_spans(self._renamed, label)
-            project.targets.upsert(self.target)
-            project.history.record("", self.text, None, {"target": label, "from": old})
-        return _PROJECT_WIDE
 
-    def revert(self, project: Project) -> Change:
-        label = self.target.label.strip()
-        with project.transaction():
-            project.targets.delete(label)
-            if self._before is not None:
-                project.targets.upsert(self._before)
-            project.target_uses.set_on_spans(self._renamed, self.old_label or label)
-            project.history.record("", "undo " + self.text, None, {"target": label})
-        return _PROJECT_WIDE
+class MergeSpeakers(_Merge):
+    kind = SPEAKER
+
+
+class MergeTargets(_Merge):
+    kind = TARGET
 
 
 @dataclass
@@ -159,36 +169,5 @@ class DeleteTarget(Edit):
         assert self._saved is not None, "apply() first"
         with project.transaction():
             project.targets.upsert(self._saved)
-            project.history.record("", "undo " + self.text, None, {})
-        return _PROJECT_WIDE
-
-
-@dataclass
-class MergeTargets(Edit):
-    source: str
-    into: str
-    _saved: Target | None = field(default=None, init=False)
-    _moved: list[int] = field(default_factory=list, init=False)
-
-    def __post_init__(self) -> None:
-        self.text = f"merge target {self.source} into {self.into}"
-
-    def apply(self, project: Project) -> Change:
-        record = project.targets.get(self.source)
-        if self.source == self.into or record is None or project.targets.get(self.into) is None:
-            raise EditError("pick two different targets of the registry to merge")
-        self._saved = record
-        with project.transaction():
-            self._moved = project.target_uses.spans_naming(self.source)
-            project.target_uses.set_on_spans(self._moved, self.into)
-            project.targets.delete(self.source)
-            project.history.record("", self.text, None, {"spans": len(self._moved)})
-        return _PROJECT_WIDE
-
-    def revert(self, project: Project) -> Change:
-        assert self._saved is not None, "apply() first"
-        with project.transaction():
-            project.targets.upsert(self._saved)
-            project.target_uses.set_on_spans(self._moved, self.source)
             project.history.record("", "undo " + self.text, None, {})
         return _PROJECT_WIDE
