@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from itertools import groupby
 from operator import itemgetter
@@ -199,16 +199,6 @@ class Annotations:
             doc_attrs=self.doc_attrs(document, annotator),
         )
 
-    def annotators_of(self, document: DocumentId) -> list[AnnotatorName]:
-        return [
-            AnnotatorName(r[0])
-            for r in self._db.execute(
-                "SELECT annotator FROM annotation_sets WHERE document = ? "
-                "UNION SELECT annotator FROM spans WHERE document = ? ORDER BY 1",
-                [document, document],
-            )
-        ]
-
     def delete_set(self, document: DocumentId, annotator: str) -> None:
         self._db.execute(
             "DELETE FROM spans WHERE document = ? AND annotator = ?", [document, annotator]
@@ -361,15 +351,6 @@ class Annotations:
         for key in sorted(sets):
             out.setdefault(DocumentId(key[0]), []).append(sets[key])
         return out
-
-    def iter_sets(self, annotator: str | None = None, batch: int = 400) -> Iterator[AnnotationSet]:
-        """Every annotation set of the project, documents in import order."""
-        cursor = self._db.execute("SELECT id FROM documents ORDER BY ord")
-        while rows := cursor.fetchmany(batch):
-            chunk = [DocumentId(r[0]) for r in rows]
-            by_document = self.sets_for(chunk, annotator)
-            for document in chunk:
-                yield from by_document.get(document, [])
 
     # --- statistics ---------------------------------------------------------------------------
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 
 from annotator.model.schema import Schema
@@ -237,8 +237,3 @@ def attribute_actions(parent: QObject, schema: Schema) -> list[QAction]:
             action.setData(attribute.name)
             out.append(action)
     return out
-
-
-def window_wide(*actions: QAction) -> None:
-    for action in actions:
-        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)

@@ -47,9 +47,6 @@ class DocumentListModel(QAbstractListModel):
     def row_of(self, document: DocumentId) -> int:
         return next((i for i, s in enumerate(self._rows) if s.id == document), -1)
 
-    def id_at(self, row: int) -> DocumentId | None:
-        return self._rows[row].id if 0 <= row < len(self._rows) else None
-
     def ids(self) -> list[DocumentId]:
         return [s.id for s in self._rows]
 

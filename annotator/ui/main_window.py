@@ -34,7 +34,7 @@ from annotator.ui.menus import build_menus, show_context_menu
 from annotator.ui.project_files import ProjectFiles
 from annotator.ui.session import Session
 from annotator.ui.side_panels import SideTabs
-from annotator.ui.span_table import SPAN_ROLE, SpanTableModel, span_table_view, speakers_of
+from annotator.ui.span_table import SPAN_ROLE, SpanTableModel, span_table_view
 from annotator.ui.text_view import TextView
 from annotator.ui.theme import apply_theme
 from annotator.ui.tool_windows import (
@@ -281,7 +281,7 @@ class MainWindow(QMainWindow):
             else ()
         )
         if selected is not None:
-            speaker = speakers_of(annotation, document.text).get(selected.id, "")
+            speaker = self.span_model.speaker_of(selected.id)
             self.inspector.show_span(selected, document.text, annotation, speaker)
             row = self.span_model.row_of(selected.id)
             if row >= 0:

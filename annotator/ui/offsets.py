@@ -112,9 +112,5 @@ class OffsetMap:
         """``from_qt`` for positions reported by Qt, which may include the final block end."""
         return self.from_qt(min(max(pos, 0), self._qt_len))
 
-    def to_qt_range(self, start: int, end: int) -> tuple[int, int]:
-        """Both ends of a code point range in Qt positions."""
-        return self.to_qt(start), self.to_qt(end)
-
     def __repr__(self) -> str:
         return f"OffsetMap(cp_length={self._cp_len}, qt_length={self._qt_len})"

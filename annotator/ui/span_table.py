@@ -62,8 +62,9 @@ class SpanTableModel(QAbstractTableModel):
     def row_of(self, span_id: SpanId) -> int:
         return next((i for i, s in enumerate(self._spans) if s.id == span_id), -1)
 
-    def span_at(self, row: int) -> Span | None:
-        return self._spans[row] if 0 <= row < len(self._spans) else None
+    def speaker_of(self, span_id: SpanId) -> str:
+        """Who the span stands for (its own speaker, or its quote's), as the table shows."""
+        return self._speakers.get(span_id, "")
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._spans)
