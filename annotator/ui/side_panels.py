@@ -15,10 +15,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator.corpus_search import search_annotations, search_text
 from annotator.model.checks import Problem
 from annotator.model.guidelines import guidelines_markdown
 from annotator.model.schema import Schema
-from annotator.model.search import Hit, find_all, snippet
+from annotator.model.search import Hit
 from annotator.ui.registry_panels import SpeakersPanel, TargetsPanel
 from annotator.ui.session import Session
 
@@ -114,24 +115,9 @@ class SearchPanel(QWidget):
 
     def find_hits(self, term: str, limit: int = 500) -> list[Hit]:
         project = self.session.project
-        hits: list[Hit] = []
         if self.scope.currentText() == "text":
-            for document in project.documents.containing(term, limit):
-                for start, end in find_all(document.text, term):
-                    hits.append(Hit(document.id, start, end, snippet(document.text, start, end)))
-            return hits[:limit]
-        texts: dict[str, str] = {}
-        for span in project.annotations.search_spans(term, self.session.layer, limit):
-            if span.document not in texts:
-                found = project.documents.get(span.document)
-                texts[span.document] = found.text if found else ""
-            text = texts[span.document]
-            values = ", ".join(f"{k}={v}" for k, v in span.attrs.items())
-            why = span.label + (f" ({values})" if values else "")
-            hits.append(
-                Hit(span.document, span.start, span.end, snippet(text, span.start, span.end), why)
-            )
-        return hits
+            return search_text(project, term, limit)
+        return search_annotations(project, term, self.session.layer, limit)
 
     def _chosen(self, item: QListWidgetItem) -> None:
         data = item.data(DATA_ROLE)
