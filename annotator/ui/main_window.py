@@ -74,6 +74,7 @@ class MainWindow(QMainWindow):
         # Table and inspector reload the whole set: once, after the repaint, however many edits.
         self._refresh_timer = QTimer(self, singleShot=True, interval=0)
         self._refresh_timer.timeout.connect(self._refresh_panels)
+        self._registry_stale = True
         self._build_layout()
         self.menus = build_menus(self)
         self._build_status_bar()
@@ -202,6 +203,7 @@ class MainWindow(QMainWindow):
     # --- documents --------------------------------------------------------------------------
 
     def reload_documents(self) -> None:
+        self._registry_stale = True  # an import or merge may have brought speakers in
         self.documents.set_documents(self.session.summaries(), self.session.statuses())
 
     def open_document(self, document: DocumentId) -> None:
@@ -228,6 +230,8 @@ class MainWindow(QMainWindow):
 
     def apply_change(self, change: Change) -> None:
         """Refresh exactly what an edit touched: spans in the view now, panels after painting."""
+        if change.registry:
+            self._registry_stale = True
         document = self.session.document
         if change.status:
             self.documents.set_status(
@@ -265,11 +269,14 @@ class MainWindow(QMainWindow):
             return
         annotation = self.session.current_set()
         self.span_model.set_rows(document.text, annotation)
-        project = self.session.project
-        self.inspector.suggestions = {
-            "speaker": [s.name for s in project.speakers.all()],
-            "target": [t.label for t in project.targets.all()],
-        }
+        if self._registry_stale:
+            # Read once per registry change, not on every key press.
+            self._registry_stale = False
+            project = self.session.project
+            self.inspector.suggestions = {
+                "speaker": [s.name for s in project.speakers.all()],
+                "target": [t.label for t in project.targets.all()],
+            }
         selected = self.view.selected_span()
         self.view.set_linked_spans(
             {
