@@ -75,6 +75,10 @@ class Shell:
         self.window.project_requested.connect(self.switch)
         self.window.annotator_requested.connect(self.reopen_as)
         self.window.show()
+        # After the first-run name dialog the new window is not active by itself (seen
+        # without a window manager), and the label keys are window shortcuts.
+        self.window.raise_()
+        self.window.activateWindow()
         self.backup_timer.start()
         return True
 
