@@ -45,7 +45,7 @@ def ensure_default_project() -> Path:
     """The per-user demo project, made from the bundled seeds the first time."""
     from annotator.model.schema import load_schema
     from annotator.paths import default_schema_path
-    from annotator.transfer import create_project
+    from annotator.transfer.importing import create_project
 
     path = default_project_path()
     if not path.exists():

@@ -20,13 +20,8 @@ from annotator.model.schema import Schema, load_schema
 from annotator.paths import default_schema_path
 from annotator.store import Project
 from annotator.store.project import sqlite_version
-from annotator.transfer import (
-    EXPORT_FORMATS,
-    IMPORT_FORMATS,
-    export_jsonl,
-    import_paths,
-    iter_documents_with_sets,
-)
+from annotator.transfer.exporting import EXPORT_FORMATS, export_jsonl, iter_documents_with_sets
+from annotator.transfer.importing import IMPORT_FORMATS, import_paths
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -138,7 +133,7 @@ def import_(
 @user_errors
 def export(project: Path, fmt: str, out: Path | None, annotator_name: str | None) -> None:
     """Export PROJECT's documents and annotations."""
-    from annotator.safe_write import atomic_output
+    from annotator.transfer.atomic import atomic_output
 
     with Project.open(project) as opened:
         if out is None:
@@ -268,7 +263,7 @@ def merge(project: Path, others: tuple[Path, ...]) -> None:
     differs, is listed on standard output as a conflict and PROJECT keeps its version.
     Everything is merged in one transaction. Exit status 1 when there were conflicts.
     """
-    from annotator.merging import merge_projects
+    from annotator.transfer.merging import merge_projects
 
     with Project.open(project) as opened:
         report = merge_projects(opened, others, lambda message: click.echo(message, err=True))

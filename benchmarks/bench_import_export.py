@@ -22,7 +22,8 @@ import orjson
 from annotator.model.schema import load_schema
 from annotator.paths import default_schema_path
 from annotator.store import Project
-from annotator.transfer import export_jsonl, import_paths
+from annotator.transfer.exporting import export_jsonl
+from annotator.transfer.importing import import_paths
 
 WORDS = [
     "the",

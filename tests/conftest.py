@@ -14,7 +14,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from annotator.model.schema import Schema, load_schema
 from annotator.paths import default_schema_path, seeds_dir
 from annotator.store import Project
-from annotator.transfer import import_paths
+from annotator.transfer.importing import import_paths
 
 
 @pytest.fixture(autouse=True)

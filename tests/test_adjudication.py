@@ -10,26 +10,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from annotator.adjudication import (
-    DiffKind,
-    Unit,
-    covers,
-    gold_diff,
-    learning_rows,
-    progress,
-    span_text,
-    units,
-)
-from annotator.adjudication_edits import AcceptUnanimous, AcceptVersion, MarkEdited, RejectUnit
-from annotator.edits import (
-    AddRelation,
-    AddSpan,
-    DeleteSpan,
-    Edit,
-    EditError,
-    SetAttribute,
-    SetStatus,
-)
+from annotator.adjudication.gold import DiffKind, gold_diff, learning_rows, span_text
+from annotator.adjudication.units import Unit, covers, progress, units
+from annotator.edits import Edit, EditError
+from annotator.edits.adjudication import AcceptUnanimous, AcceptVersion, MarkEdited, RejectUnit
+from annotator.edits.spans import AddRelation, AddSpan, DeleteSpan, SetAttribute, SetStatus
 from annotator.model import (
     AnnotationSet,
     AnnotatorName,
@@ -41,9 +26,9 @@ from annotator.model import (
     SpanId,
     Status,
 )
+from annotator.model.adjudication import Verdict
 from annotator.model.ids import GOLD
 from annotator.store import Project
-from annotator.store.adjudications import Verdict
 
 DOC = DocumentId("000_80cf35cee6cee056")
 A, B, C = AnnotatorName("alice"), AnnotatorName("bob"), AnnotatorName("carol")

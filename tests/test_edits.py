@@ -6,14 +6,13 @@ from collections.abc import Callable
 
 import pytest
 
-from annotator.edits import (
+from annotator.edits import Edit, EditError
+from annotator.edits.spans import (
     AddRelation,
     AddSpan,
     ChangeSpan,
     DeleteRelation,
     DeleteSpan,
-    Edit,
-    EditError,
     SetAttribute,
     SetDocAttribute,
     SetStatus,

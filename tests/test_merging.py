@@ -10,9 +10,8 @@ from typing import Any
 
 import pytest
 
-from annotator.edits import AddRelation, AddSpan, SetDocAttribute, SetStatus
+from annotator.edits.spans import AddRelation, AddSpan, SetDocAttribute, SetStatus
 from annotator.errors import AnnotatorError
-from annotator.merging import Conflict, merge_projects
 from annotator.model import (
     AnnotatorName,
     DocumentId,
@@ -27,7 +26,9 @@ from annotator.model import (
 from annotator.model.schema import Schema, parse_schema
 from annotator.paths import seeds_dir
 from annotator.store import Project
-from annotator.transfer import export_jsonl, import_paths
+from annotator.transfer.exporting import export_jsonl
+from annotator.transfer.importing import import_paths
+from annotator.transfer.merging import Conflict, merge_projects
 
 DOC = DocumentId("000_80cf35cee6cee056")
 ALICE = AnnotatorName("alice")

@@ -6,15 +6,16 @@ from collections.abc import Callable
 
 import pytest
 
-from annotator.edits import AddRelation, AddSpan, Edit, EditError, SetAttribute
-from annotator.model import AnnotatorName, DocumentId, Span, SpanId, Speaker, SpeakerType, Target
-from annotator.registry_edits import (
+from annotator.edits import Edit, EditError
+from annotator.edits.registry import (
     DeleteTarget,
     MergeSpeakers,
     MergeTargets,
     SaveSpeaker,
     SaveTarget,
 )
+from annotator.edits.spans import AddRelation, AddSpan, SetAttribute
+from annotator.model import AnnotatorName, DocumentId, Span, SpanId, Speaker, SpeakerType, Target
 from annotator.store import Project
 
 DOC = DocumentId("000_80cf35cee6cee056")

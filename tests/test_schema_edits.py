@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from annotator.edits import AddSpan, EditError, SetDocAttribute
+from annotator.edits import EditError
+from annotator.edits.schema import ChangeSchema
+from annotator.edits.spans import AddSpan, SetDocAttribute
 from annotator.model import AnnotatorName, DocumentId, Span, SpanId
 from annotator.model.schema import Label, Schema, parse_schema
 from annotator.model.schema_writer import (
@@ -17,7 +19,6 @@ from annotator.model.schema_writer import (
     rename_value,
     to_toml,
 )
-from annotator.schema_edits import ChangeSchema
 from annotator.store import Project
 
 DOC = DocumentId("000_80cf35cee6cee056")

@@ -3,39 +3,14 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
-from enum import StrEnum
 from typing import Any
 
 from sqlite_utils import Database
 
 from annotator.model import DocumentId, SpanId
+from annotator.model.adjudication import Decision, Verdict
 
 _COLUMNS = "document, unit, decision, source, gold_span, reason, reviewer, at"
-
-
-class Verdict(StrEnum):
-    """What the reviewer decided about a unit (the ``decision`` column)."""
-
-    ACCEPTED = "accepted"
-    EDITED = "edited"
-    REJECTED = "rejected"
-
-
-@dataclass(frozen=True, slots=True)
-class Decision:
-    """One unit's decision. ``gold_spans`` are every span it wrote into gold; ``gold_span``
-    is the first of them, the one the reviewer edits (None once deleted by hand)."""
-
-    document: DocumentId
-    unit: str
-    verdict: Verdict
-    source: str
-    gold_span: SpanId | None
-    reason: str
-    reviewer: str
-    at: str
-    gold_spans: tuple[SpanId, ...] = ()
 
 
 class Adjudications:

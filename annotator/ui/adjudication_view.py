@@ -32,20 +32,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.adjudication import (
-    Unit,
-    covers,
-    gold_diff,
-    learning_rows,
-    progress,
-    span_text,
-    units,
-)
-from annotator.adjudication_edits import AcceptUnanimous, AcceptVersion, MarkEdited, RejectUnit
+from annotator.adjudication.gold import gold_diff, learning_rows, span_text
+from annotator.adjudication.units import Unit, covers, progress, units
 from annotator.edits import Change
+from annotator.edits.adjudication import AcceptUnanimous, AcceptVersion, MarkEdited, RejectUnit
 from annotator.model import AnnotationSet, AnnotatorName, DocumentId
+from annotator.model.adjudication import Decision, Verdict
 from annotator.model.ids import GOLD, is_human
-from annotator.store.adjudications import Decision, Verdict
 from annotator.ui.session import Session
 
 Index = QModelIndex | QPersistentModelIndex

@@ -13,7 +13,7 @@ from annotator.agreement.breakdown import ValuePairs, value_pairs
 from annotator.model import AnnotationSet
 from annotator.model.schema import Schema
 from annotator.store import Project
-from annotator.transfer import iter_documents_with_sets
+from annotator.transfer.exporting import iter_documents_with_sets
 
 
 @dataclass(frozen=True, slots=True)

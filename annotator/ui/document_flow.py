@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from annotator.edits import SetStatus
+from annotator.edits.spans import SetStatus
 from annotator.model import Status
 from annotator.model.checks import problems
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 
-from annotator.edits import AddSpan, ChangeSpan, DeleteSpan, SetAttribute
+from annotator.edits.spans import AddSpan, ChangeSpan, DeleteSpan, SetAttribute
 from annotator.model import Span, SpanId
 from annotator.model.boundaries import move_boundary, snap, trim
 from annotator.ui.session import Session

@@ -10,7 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 
-from annotator.edits import AddRelation
+from annotator.edits.spans import AddRelation
 from annotator.model import Span
 from annotator.model.linking import candidates, previous_segment
 from annotator.ui.session import Session

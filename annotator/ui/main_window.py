@@ -13,13 +13,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.edits import (
-    Change,
-    ChangeSpan,
-    DeleteRelation,
-    SetAttribute,
-    SetDocAttribute,
-)
+from annotator.edits import Change
+from annotator.edits.spans import ChangeSpan, DeleteRelation, SetAttribute, SetDocAttribute
 from annotator.model import AttrValue, Document, DocumentId, SpanId
 from annotator.model.checks import problems
 from annotator.ui.actions import attribute_actions, build_actions, label_actions

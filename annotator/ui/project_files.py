@@ -12,8 +12,9 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 from annotator.errors import AnnotatorError
 from annotator.model.schema import load_schema
 from annotator.paths import default_schema_path
-from annotator.safe_write import atomic_output
-from annotator.transfer import create_project, export_jsonl, import_paths
+from annotator.transfer.atomic import atomic_output
+from annotator.transfer.exporting import export_jsonl
+from annotator.transfer.importing import create_project, import_paths
 from annotator.ui.session import Session
 
 if TYPE_CHECKING:
@@ -119,7 +120,7 @@ class ProjectFiles:
         )
         if not paths:
             return
-        from annotator.merging import merge_projects
+        from annotator.transfer.merging import merge_projects
 
         try:
             report = merge_projects(self.session.project, [Path(p) for p in paths])

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator.edits.schema import ChangeSchema
 from annotator.errors import AnnotatorError
 from annotator.model import AttrValue
 from annotator.model.schema import Attribute, Label, Schema
@@ -39,7 +40,6 @@ from annotator.model.schema_writer import (
     rename_value,
     to_toml,
 )
-from annotator.schema_edits import ChangeSchema
 from annotator.ui.icons import swatch
 from annotator.ui.session import Session
 

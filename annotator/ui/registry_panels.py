@@ -24,14 +24,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.model import DocumentId, Speaker, SpeakerType, Target
-from annotator.registry_edits import (
+from annotator.edits.registry import (
     DeleteTarget,
     MergeSpeakers,
     MergeTargets,
     SaveSpeaker,
     SaveTarget,
 )
+from annotator.model import DocumentId, Speaker, SpeakerType, Target
 from annotator.ui.session import Session
 
 NAME_ROLE = Qt.ItemDataRole.UserRole + 1

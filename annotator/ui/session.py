@@ -12,7 +12,8 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from annotator.edits import Change, Edit, SetStatus
+from annotator.edits import Change, Edit
+from annotator.edits.spans import SetStatus
 from annotator.errors import AnnotatorError
 from annotator.model import AnnotationSet, AnnotatorName, Document, DocumentId, Span, Status
 from annotator.model.ids import GOLD

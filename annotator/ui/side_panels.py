@@ -15,11 +15,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.corpus_search import search_annotations, search_text
 from annotator.model.checks import Problem
 from annotator.model.guidelines import guidelines_markdown
 from annotator.model.schema import Schema
 from annotator.model.search import Hit
+from annotator.store.search import search_annotations, search_text
 from annotator.ui.registry_panels import SpeakersPanel, TargetsPanel
 from annotator.ui.session import Session
 

@@ -12,7 +12,8 @@ import pytest
 from annotator.errors import InputError
 from annotator.model.schema import Schema
 from annotator.store import Project
-from annotator.transfer import export_jsonl, import_paths
+from annotator.transfer.exporting import export_jsonl
+from annotator.transfer.importing import import_paths
 
 TEXT = "Peskov 😀 said:\r\n“It is off\u00a0the table,” he told reporters. Café́ ok."
 

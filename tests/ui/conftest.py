@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication
 from annotator.model.schema import Schema
 from annotator.paths import seeds_dir
 from annotator.store import Project
-from annotator.transfer import create_project
+from annotator.transfer.importing import create_project
 from annotator.ui.main_window import MainWindow
 from annotator.ui.session import Session
 from annotator.ui.shell import make_application

@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
-from annotator.adjudication import units
-from annotator.edits import AddRelation, AddSpan, SetStatus
+from annotator.adjudication.units import units
+from annotator.edits.spans import AddRelation, AddSpan, SetStatus
 from annotator.model import AnnotatorName, AttrValue, DocumentId, Span, SpanId, Status
+from annotator.model.adjudication import Verdict
 from annotator.model.ids import GOLD
 from annotator.store import Project
-from annotator.store.adjudications import Verdict
 from annotator.ui.adjudication_view import AdjudicationView, LearningView
 from annotator.ui.session import Session
 

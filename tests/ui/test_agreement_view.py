@@ -17,7 +17,8 @@ from annotator.agreement import agreement_report, cohen_kappa
 from annotator.agreement.breakdown import DisagreementFilter
 from annotator.cli import cli
 from annotator.store import Project
-from annotator.transfer import import_paths, iter_documents_with_sets
+from annotator.transfer.exporting import iter_documents_with_sets
+from annotator.transfer.importing import import_paths
 from annotator.ui import agreement_job
 from annotator.ui.agreement_models import FILTER_ROLE, VALUE_ROLE
 from annotator.ui.agreement_view import AgreementView, VersionsDialog

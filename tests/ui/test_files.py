@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from annotator.model.schema import Schema
 from annotator.store import Project
-from annotator.transfer import import_paths
+from annotator.transfer.importing import import_paths
 
 LINE = {
     "id": "extra",

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 
 from annotator.model import DocumentId, Status
 from annotator.paths import default_schema_path, seeds_dir
-from annotator.transfer import create_project
+from annotator.transfer.importing import create_project
 from annotator.ui.main_window import MainWindow
 
 SEED = next(seeds_dir().glob("*.txt"))
@@ -135,8 +135,7 @@ def test_mark_done_warns_about_missing_required_attributes(qtbot, open_window, t
         (default.parent / "quotes.md").read_text(encoding="utf-8"), encoding="utf-8"
     )
     schema_path.write_text(
-        default.read_text(encoding="utf-8")
-        .replace(
+        default.read_text(encoding="utf-8").replace(
             'name = "stance"\napplies_to = ["QUOTE"]',
             'name = "stance"\napplies_to = ["QUOTE"]\nrequired = true',
         ),

@@ -5,9 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QInputDialog
 
+from annotator.edits.registry import SaveSpeaker
 from annotator.model import Speaker
 from annotator.paths import seeds_dir
-from annotator.registry_edits import SaveSpeaker
 from annotator.ui.main_window import MainWindow
 
 SEED = next(seeds_dir().glob("*.txt"))
@@ -148,7 +148,8 @@ def test_a_speaker_mention_is_offered_as_a_new_speaker(qtbot, window) -> None:
     editor.setCurrentIndex(1)
     editor.activated.emit(1)
     assert [s.name for s in window.session.project.speakers.all()] == [
-        "Kremlin spokesperson Dmitry Peskov"]
+        "Kremlin spokesperson Dmitry Peskov"
+    ]
 
 
 def test_inspector_says_who_a_quote_is_by(qtbot, window) -> None:

@@ -1,16 +1,11 @@
-"""Every user change as an Edit: ``apply`` and ``revert`` each commit one transaction.
-
-Edits are the one path for changes: the window pushes them on its undo stack, the command
-line applies them directly. Each returns a :class:`Change` saying what to refresh.
-"""
+"""Edits of one layer: spans, their attributes and links, status, document attributes."""
 
 from __future__ import annotations
 
-from abc import ABC, abstractmethod
+from abc import abstractmethod
 from dataclasses import dataclass, field, replace
-from typing import Any
 
-from annotator.errors import AnnotatorError
+from annotator.edits import Change, Edit, EditError
 from annotator.model import (
     AnnotatorName,
     AttrValue,
@@ -22,43 +17,6 @@ from annotator.model import (
     Status,
 )
 from annotator.store import Project
-
-
-class EditError(AnnotatorError):
-    """An edit the schema or the document does not allow."""
-
-
-@dataclass(frozen=True, slots=True)
-class Change:
-    """What an edit touched, so views refresh only that."""
-
-    document: DocumentId
-    annotator: AnnotatorName
-    spans: tuple[SpanId, ...] = ()
-    removed: tuple[SpanId, ...] = ()
-    relations: bool = False
-    status: bool = False
-    doc_attrs: bool = False
-    #: The speaker or target registry changed (and spans naming them, anywhere).
-    registry: bool = False
-
-
-class Edit(ABC):
-    """One undoable user action."""
-
-    #: Menu text: "add QUOTE", "delete SPEAKER", "set stance".
-    text: str = "edit"
-
-    @abstractmethod
-    def apply(self, project: Project) -> Change: ...
-
-    @abstractmethod
-    def revert(self, project: Project) -> Change: ...
-
-    def _record(
-        self, project: Project, annotator: str, document: str, undo: bool, detail: dict[str, Any]
-    ) -> None:
-        project.history.record(annotator, ("undo " if undo else "") + self.text, document, detail)
 
 
 def _check_span(project: Project, span: Span) -> None:

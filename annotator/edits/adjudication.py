@@ -17,12 +17,12 @@ from abc import abstractmethod
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
-from annotator.adjudication import Unit
+from annotator.adjudication.units import Unit
 from annotator.edits import Change, Edit, EditError
 from annotator.model import DocumentId, Relation, RelationId, Span, SpanId
+from annotator.model.adjudication import Decision, Verdict
 from annotator.model.ids import GOLD
 from annotator.store import Project
-from annotator.store.adjudications import Decision, Verdict
 from annotator.store.history import now
 
 

@@ -1,4 +1,4 @@
-"""Moving data between files and a project: all-or-nothing imports and streaming exports."""
+"""Imports: files into a project in one transaction, all or nothing; new projects from seeds."""
 
 from __future__ import annotations
 
@@ -7,17 +7,15 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO
 
 from annotator.errors import InputError
-from annotator.formats.jsonl import Record, SetRows, looks_like_jsonl, read_jsonl, write_jsonl
+from annotator.formats.jsonl import Record, looks_like_jsonl, read_jsonl
 from annotator.formats.plaintext import read_text_document, text_files
 from annotator.model import AnnotationSet, AnnotatorName, Document, DocumentId, Speaker, Target
 from annotator.model.schema import Schema
 from annotator.store import Project
 
 IMPORT_FORMATS = ("jsonl", "text")
-EXPORT_FORMATS = ("jsonl",)
 _BATCH = 2000
 
 Progress = Callable[[str], None]
@@ -209,21 +207,6 @@ def import_paths(
     return report
 
 
-def export_jsonl(project: Project, out: IO[bytes], annotator: str | None = None) -> int:
-    """Stream the project (or one annotator's layer) as native JSONL; returns the line count."""
-
-    def items() -> Iterator[tuple[Document, list[SetRows]]]:
-        for documents in project.documents.iter_all(400):
-            sets = project.annotations.export_rows([d.id for d in documents], annotator)
-            for document in documents:
-                found = sets.get(document.id, [])
-                if annotator is None or found:
-                    yield document, found
-
-    registry: list[Speaker | Target] = [*project.speakers.all(), *project.targets.all()]
-    return write_jsonl(out, items(), registry)
-
-
 def create_project(path: Path, schema: Schema, seeds: Path | None = None) -> Project:
     """A new project, optionally filled with the documents of a seeds folder."""
     project = Project.create(path, schema)
@@ -235,13 +218,3 @@ def create_project(path: Path, schema: Schema, seeds: Path | None = None) -> Pro
             path.unlink(missing_ok=True)
             raise
     return project
-
-
-def iter_documents_with_sets(
-    project: Project, annotator: str | None = None
-) -> Iterator[tuple[Document, list[AnnotationSet]]]:
-    """Every document with its annotation sets (as model objects), in import order."""
-    for documents in project.documents.iter_all(400):
-        sets = project.annotations.sets_for([d.id for d in documents], annotator)
-        for document in documents:
-            yield document, sets.get(document.id, [])
