@@ -152,8 +152,8 @@ def stats(project: Path) -> None:
     """Documents, spans per annotator and label, and statuses."""
     with Project.open(project) as opened:
         click.echo(f"documents: {opened.documents.count()}")
-        spans = opened.annotations.span_counts()
-        statuses = opened.annotations.status_counts()
+        spans = opened.usage.span_counts()
+        statuses = opened.usage.status_counts()
         annotators = sorted({a for a, _ in spans} | {a for a, _ in statuses})
         labels = [lab.name for lab in opened.schema.labels]
         labels += sorted({lab for _, lab in spans} - set(labels))

@@ -247,7 +247,7 @@ def layers(seeded: Project) -> Project:
 
 
 def current_units(project: Project) -> dict[str, Unit]:
-    sets = project.annotations.sets_for([DOC])[DOC]
+    sets = project.bulk.sets_for([DOC])[DOC]
     return {u.label: u for u in units(sets)}
 
 
@@ -256,7 +256,7 @@ def state(project: Project) -> dict[str, list[tuple[object, ...]]]:
 
 
 def gold(project: Project) -> list[tuple[int, int, str, dict[str, AttrValue]]]:
-    return [(s.start, s.end, s.label, s.attrs) for s in project.annotations.spans(DOC, GOLD)]
+    return [(s.start, s.end, s.label, s.attrs) for s in project.spans.in_set(DOC, GOLD)]
 
 
 def test_units_of_the_fixture(layers: Project) -> None:
@@ -337,7 +337,7 @@ class counting_commits:
 def test_deciding_again_replaces_the_decision_and_revert_restores_it(layers: Project) -> None:
     quote = current_units(layers)["QUOTE"]
     AcceptVersion.of(quote, 1, "lead").apply(layers)
-    first_copy = layers.annotations.spans(DOC, GOLD)[0]
+    first_copy = layers.spans.in_set(DOC, GOLD)[0]
     SetAttribute(first_copy.id, "claim_type", "opinion").apply(layers)  # the reviewer's own touch
     before = state(layers)
     second = AcceptVersion.of(quote, 2, "lead")
@@ -359,7 +359,7 @@ def test_deciding_again_replaces_the_decision_and_revert_restores_it(layers: Pro
     reject.revert(layers)
     second.revert(layers)
     assert state(layers) == before
-    assert layers.annotations.spans(DOC, GOLD)[0].attrs["claim_type"] == "opinion"
+    assert layers.spans.in_set(DOC, GOLD)[0].attrs["claim_type"] == "opinion"
 
 
 def test_accept_unanimous_takes_only_undecided_unanimous_units(layers: Project) -> None:
@@ -403,12 +403,12 @@ def test_accept_unanimous_refused_half_way_writes_nothing(layers: Project) -> No
 def test_links_are_recreated_in_gold_whichever_unit_is_accepted_first(layers: Project) -> None:
     found = current_units(layers)
     AcceptVersion.of(found["QUOTE"], 1, "lead").apply(layers)  # alice's quote, no speaker yet
-    assert layers.annotations.relations(DOC, GOLD) == []
+    assert layers.relations.in_set(DOC, GOLD) == []
     AcceptVersion.of(found["SPEAKER"], 1, "lead").apply(layers)  # alice's speaker (with bob's)
-    by_id = {s.id: s for s in layers.annotations.spans(DOC, GOLD)}
+    by_id = {s.id: s for s in layers.spans.in_set(DOC, GOLD)}
     links = [
         (r.label, by_id[r.head].label, by_id[r.child].label)
-        for r in layers.annotations.relations(DOC, GOLD)
+        for r in layers.relations.in_set(DOC, GOLD)
     ]
     assert links == [("attributed_to", "QUOTE", "SPEAKER")]
 
@@ -419,7 +419,7 @@ def test_no_link_to_a_span_taken_from_another_annotator(layers: Project) -> None
     bob_only = AcceptVersion(DOC, speaker.key, speaker.spans["bob"], "bob", "lead")
     bob_only.apply(layers)
     AcceptVersion.of(found["QUOTE"], 1, "lead").apply(layers)
-    assert layers.annotations.relations(DOC, GOLD) == []
+    assert layers.relations.in_set(DOC, GOLD) == []
 
 
 def test_a_split_version_is_copied_whole_with_its_continues_link(seeded: Project) -> None:
@@ -429,14 +429,14 @@ def test_a_split_version_is_copied_whole_with_its_continues_link(seeded: Project
     AddRelation("continues", later.id, first.id).apply(seeded)
     for who in ("alice", "bob"):
         SetStatus(DOC, AnnotatorName(who), status=Status.DONE).apply(seeded)
-    (unit,) = units(seeded.annotations.sets_for([DOC])[DOC])
+    (unit,) = units(seeded.bulk.sets_for([DOC])[DOC])
     assert unit.ambiguous and extents(unit)["alice"] == [(whole.start, whole.end)]
     before = state(seeded)
     edit = AcceptVersion.of(unit, 2, "lead")
     edit.apply(seeded)
-    copies = seeded.annotations.spans(DOC, GOLD)
+    copies = seeded.spans.in_set(DOC, GOLD)
     assert [(s.start, s.end) for s in copies] == [(200, 240), (260, 300)]
-    assert [(r.label, r.head, r.child) for r in seeded.annotations.relations(DOC, GOLD)] == [
+    assert [(r.label, r.head, r.child) for r in seeded.relations.in_set(DOC, GOLD)] == [
         ("continues", copies[1].id, copies[0].id)
     ]
     decision = seeded.adjudications.get(DOC, unit.key)
@@ -455,7 +455,7 @@ def test_mark_edited_keeps_the_copy_and_reverts(layers: Project) -> None:
     edit.apply(layers)
     decision = layers.adjudications.get(DOC, quote.key)
     assert decision is not None and decision.verdict == Verdict.EDITED
-    assert decision.gold_spans == tuple(s.id for s in layers.annotations.spans(DOC, GOLD))
+    assert decision.gold_spans == tuple(s.id for s in layers.spans.in_set(DOC, GOLD))
     edit.revert(layers)
     assert state(layers) == before
     with pytest.raises(EditError):
@@ -465,7 +465,7 @@ def test_mark_edited_keeps_the_copy_and_reverts(layers: Project) -> None:
 def test_a_gold_copy_deleted_by_hand_leaves_the_decision_without_it(layers: Project) -> None:
     quote = current_units(layers)["QUOTE"]
     AcceptVersion.of(quote, 1, "lead").apply(layers)
-    DeleteSpan(layers.annotations.spans(DOC, GOLD)[0].id).apply(layers)
+    DeleteSpan(layers.spans.in_set(DOC, GOLD)[0].id).apply(layers)
     decision = layers.adjudications.get(DOC, quote.key)
     assert decision is not None
     assert (decision.verdict, decision.gold_span, decision.gold_spans) == (
@@ -543,11 +543,11 @@ def test_relation_ids_survive_a_revert(layers: Project) -> None:
     found = current_units(layers)
     AcceptVersion.of(found["SPEAKER"], 1, "lead").apply(layers)
     AcceptVersion.of(found["QUOTE"], 1, "lead").apply(layers)
-    (link,) = layers.annotations.relations(DOC, GOLD)
+    (link,) = layers.relations.in_set(DOC, GOLD)
     again = AcceptVersion.of(found["QUOTE"], 2, "lead")
     again.apply(layers)
-    assert layers.annotations.relations(DOC, GOLD) == []
+    assert layers.relations.in_set(DOC, GOLD) == []
     again.revert(layers)
-    assert layers.annotations.relations(DOC, GOLD) == [
+    assert layers.relations.in_set(DOC, GOLD) == [
         Relation(RelationId(link.id), link.label, link.head, link.child)
     ]

@@ -43,7 +43,7 @@ def annotated(seeded: Project) -> Project:
 
 
 def first(project: Project, label: str) -> Span:
-    return next(s for s in project.annotations.spans(DOC, ALICE) if s.label == label)
+    return next(s for s in project.spans.in_set(DOC, ALICE) if s.label == label)
 
 
 EDITS: dict[str, Callable[[Project], Edit]] = {
@@ -56,7 +56,7 @@ EDITS: dict[str, Callable[[Project], Edit]] = {
     "add relation": lambda p: AddRelation(
         "attributed_to", first(p, "QUOTE").id, first(p, "SPEAKER").id
     ),
-    "delete relation": lambda p: DeleteRelation(p.annotations.relations(DOC, ALICE)[0].id),
+    "delete relation": lambda p: DeleteRelation(p.relations.in_set(DOC, ALICE)[0].id),
     "set status (row exists)": lambda p: SetStatus(DOC, ALICE, status=Status.DONE),
     "set status (no row yet)": lambda p: SetStatus(DOC, AnnotatorName("bob"), status=Status.DONE),
     "set document attribute": lambda p: SetDocAttribute(
@@ -87,10 +87,10 @@ def test_relabel_removes_attributes_and_links_the_new_label_cannot_have(
 ) -> None:
     quote = first(annotated, "QUOTE")
     ChangeSpan(quote.id, "CUE").apply(annotated)
-    relabelled = annotated.annotations.span(quote.id)
+    relabelled = annotated.spans.get(quote.id)
     assert relabelled is not None and relabelled.label == "CUE"
     assert relabelled.attrs == {}
-    assert annotated.annotations.relations(DOC, ALICE) == []
+    assert annotated.relations.in_set(DOC, ALICE) == []
 
 
 def test_add_span_then_redo_keeps_id_and_name(seeded: Project) -> None:
@@ -99,9 +99,9 @@ def test_add_span_then_redo_keeps_id_and_name(seeded: Project) -> None:
     stored = edit.stored
     assert stored.name == "T1"
     edit.revert(seeded)
-    assert seeded.annotations.span(stored.id) is None
+    assert seeded.spans.get(stored.id) is None
     edit.apply(seeded)
-    assert seeded.annotations.span(stored.id) == stored
+    assert seeded.spans.get(stored.id) == stored
 
 
 def test_every_edit_is_in_the_history(annotated: Project) -> None:

@@ -298,7 +298,7 @@ def test_a_set_this_schema_cannot_hold_is_reported_not_merged(
         f'{a}: {DOC} (bob): not merged: label "SOURCE" is not in this project\'s schema'
     ]
     assert report.sets_added == 1
-    assert seeded.annotations.spans(DOC, BOB) == []
+    assert seeded.spans.in_set(DOC, BOB) == []
 
 
 def test_a_blank_todo_set_is_filled_like_a_missing_one(

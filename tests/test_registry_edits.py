@@ -48,7 +48,7 @@ def speakers_on_spans(project: Project) -> list[str]:
     return sorted(
         str(s.attrs["speaker"])
         for a in ("alice", "bob")
-        for s in project.annotations.spans(DOC, a)
+        for s in project.spans.in_set(DOC, a)
         if "speaker" in s.attrs
     )
 

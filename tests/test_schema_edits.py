@@ -56,7 +56,7 @@ def test_rename_label_migrates_spans_and_relations_rules(used: Project) -> None:
         rename_label=("QUOTE", "CONTENT"),
     )
     edit.apply(used)
-    assert [s.label for s in used.annotations.spans(DOC, "alice")] == ["CONTENT", "CUE"]
+    assert [s.label for s in used.spans.in_set(DOC, "alice")] == ["CONTENT", "CUE"]
     assert used.schema.relation("attributed_to").head == ("CONTENT",)  # type: ignore[union-attr]
     edit.revert(used)
     assert used.snapshot() == before
@@ -73,7 +73,7 @@ def test_rename_value_migrates_span_and_document_attributes(used: Project) -> No
         rename_value=("favor", "pro"),
     )
     edit.apply(used)
-    assert used.annotations.spans(DOC, "alice")[0].attrs == {"stance": "pro"}
+    assert used.spans.in_set(DOC, "alice")[0].attrs == {"stance": "pro"}
     assert "pro" in used.schema.span_attribute("QUOTE", "stance").values  # type: ignore[union-attr]
     relevance = used.schema.document_attribute("relevance")
     assert relevance is not None
@@ -83,7 +83,7 @@ def test_rename_value_migrates_span_and_document_attributes(used: Project) -> No
         attribute=relevance,
         rename_value=("partly", "somewhat"),
     ).apply(used)
-    assert used.annotations.doc_attrs(DOC, "alice") == {"relevance": "somewhat"}
+    assert used.sets.doc_attrs(DOC, "alice") == {"relevance": "somewhat"}
 
 
 def test_removing_what_is_used_is_refused_with_the_count(used: Project) -> None:

@@ -40,21 +40,21 @@ def _take_out(project: Project, document: DocumentId, unit: str) -> _Written | N
     decision = project.adjudications.get(document, unit)
     if decision is None:
         return None
-    spans = [s for sid in decision.gold_spans if (s := project.annotations.span(sid)) is not None]
+    spans = [s for sid in decision.gold_spans if (s := project.spans.get(sid)) is not None]
     relations: dict[RelationId, Relation] = {}
     for span in spans:
-        relations.update((r.id, r) for r in project.annotations.relations_of_span(span.id))
+        relations.update((r.id, r) for r in project.relations.of_span(span.id))
     project.adjudications.remove(document, unit)
     for span in spans:
-        project.annotations.delete_span(span.id)  # its links go too (ON DELETE CASCADE)
+        project.spans.delete(span.id)  # its links go too (ON DELETE CASCADE)
     return _Written(decision, tuple(spans), tuple(relations[k] for k in sorted(relations)))
 
 
 def _put_back(project: Project, written: _Written) -> None:
     for span in written.spans:
-        project.annotations.insert_span(span)
+        project.spans.insert(span)
     for relation in written.relations:
-        project.annotations.insert_relation(relation)
+        project.relations.insert(relation)
     project.adjudications.record(written.decision)
 
 
@@ -72,7 +72,7 @@ def _write(
     copies = [
         (
             span,
-            project.annotations.insert_span(
+            project.spans.insert(
                 Span(SpanId(0), document, GOLD, span.start, span.end, span.label, dict(span.attrs))
             ),
         )
@@ -95,24 +95,22 @@ def _link(
     in_gold = {span.id: copy.id for span, copy in copies}
     earlier: dict[tuple[str, int, int], SpanId] = {}
     for gold_id in project.adjudications.gold_spans_from(document, source):
-        gold = project.annotations.span(gold_id)
+        gold = project.spans.get(gold_id)
         if gold is not None:
             earlier.setdefault((gold.label, gold.start, gold.end), gold.id)
-    for span in project.annotations.spans(document, source):
+    for span in project.spans.in_set(document, source):
         found = earlier.get((span.label, span.start, span.end))
         if found is not None:
             in_gold.setdefault(span.id, found)
     copied = {span.id for span, _ in copies}
     made: list[Relation] = []
-    for relation in project.annotations.relations(document, source):
+    for relation in project.relations.in_set(document, source):
         if relation.head not in copied and relation.child not in copied:
             continue  # a link between two older copies was made when the later one came in
         head, child = in_gold.get(relation.head), in_gold.get(relation.child)
         if head is not None and child is not None:
             made.append(
-                project.annotations.insert_relation(
-                    Relation(RelationId(0), relation.label, head, child)
-                )
+                project.relations.insert(Relation(RelationId(0), relation.label, head, child))
             )
     return tuple(made)
 

@@ -12,7 +12,7 @@ from annotator.edits import Change, Edit, EditError
 from annotator.model import AnnotatorName, AttrValue, DocumentId
 from annotator.model.schema import Attribute, Schema
 from annotator.store import Project
-from annotator.store.annotations import SetKey
+from annotator.store.sets import SetKey
 
 _PROJECT_WIDE = Change(DocumentId(""), AnnotatorName(""), registry=True)
 
@@ -36,18 +36,18 @@ class ChangeSchema(Edit):
         attribute = self.attribute
         assert attribute is not None
         labels = [n for n in attribute.applies_to if n != "document"]
-        spans = project.annotations.span_ids_with_value(attribute.name, value, labels)
+        spans = project.usage.span_ids_with_value(attribute.name, value, labels)
         sets = (
-            project.annotations.sets_with_doc_value(attribute.name, value)
+            project.usage.sets_with_doc_value(attribute.name, value)
             if attribute.on_document
             else []
         )
         return spans, sets
 
     def apply(self, project: Project) -> Change:
-        annotations = project.annotations
+        usage = project.usage
         if self.remove_label is not None:
-            used = len(annotations.span_ids_with_label(self.remove_label))
+            used = len(usage.span_ids_with_label(self.remove_label))
             if used:
                 raise EditError(
                     f'label "{self.remove_label}" is used by {used} spans; '
@@ -64,14 +64,14 @@ class ChangeSchema(Edit):
         with project.transaction():
             if self.rename_label is not None:
                 old, new = self.rename_label
-                self._spans = annotations.span_ids_with_label(old)
-                annotations.set_label(self._spans, new)
+                self._spans = usage.span_ids_with_label(old)
+                usage.set_label(self._spans, new)
             if self.rename_value is not None:
                 old_value, new_value = self.rename_value
                 self._spans, self._sets = self._value_targets(project, old_value)
                 assert self.attribute is not None
-                annotations.set_value_on_spans(self._spans, self.attribute.name, new_value)
-                annotations.set_doc_value(self._sets, self.attribute.name, new_value)
+                usage.set_value_on_spans(self._spans, self.attribute.name, new_value)
+                usage.set_doc_value(self._sets, self.attribute.name, new_value)
             project.set_schema(self.after)
             project.history.record("", self.text, None, {"spans": len(self._spans)})
         return _PROJECT_WIDE
@@ -79,15 +79,13 @@ class ChangeSchema(Edit):
     def revert(self, project: Project) -> Change:
         before = self._before
         assert before is not None, "apply() first"
-        annotations = project.annotations
+        usage = project.usage
         with project.transaction():
             if self.rename_label is not None:
-                annotations.set_label(self._spans, self.rename_label[0])
+                usage.set_label(self._spans, self.rename_label[0])
             if self.rename_value is not None and self.attribute is not None:
-                annotations.set_value_on_spans(
-                    self._spans, self.attribute.name, self.rename_value[0]
-                )
-                annotations.set_doc_value(self._sets, self.attribute.name, self.rename_value[0])
+                usage.set_value_on_spans(self._spans, self.attribute.name, self.rename_value[0])
+                usage.set_doc_value(self._sets, self.attribute.name, self.rename_value[0])
             project.set_schema(before)
             project.history.record("", "undo " + self.text, None, {})
         return _PROJECT_WIDE

@@ -59,7 +59,7 @@ def _unregister(project: Project, added: Registered) -> None:
 
 
 def _existing(project: Project, span_id: SpanId) -> Span:
-    span = project.annotations.span(span_id)
+    span = project.spans.get(span_id)
     if span is None:
         raise EditError(f"span {span_id} no longer exists")
     return span
@@ -78,7 +78,7 @@ class AddSpan(Edit):
         _check_span(project, self.span)
         with project.transaction():
             # Redo puts back the very same id and name, so later edits still point at it.
-            self._stored = project.annotations.insert_span(self._stored or self.span)
+            self._stored = project.spans.insert(self._stored or self.span)
             self._registered = _register_names(project, self.span.attrs)
             self._record(
                 project, self.span.annotator, self.span.document, False, {"span": self._stored.id}
@@ -97,7 +97,7 @@ class AddSpan(Edit):
 
     def revert(self, project: Project) -> Change:
         with project.transaction():
-            project.annotations.delete_span(self.stored.id)
+            project.spans.delete(self.stored.id)
             _unregister(project, self._registered)
             self._record(
                 project, self.span.annotator, self.span.document, True, {"span": self.stored.id}
@@ -118,8 +118,8 @@ class DeleteSpan(Edit):
         self._span = span
         self.text = f"delete {span.label}"
         with project.transaction():
-            self._relations = project.annotations.relations_of_span(span.id)
-            project.annotations.delete_span(span.id)
+            self._relations = project.relations.of_span(span.id)
+            project.spans.delete(span.id)
             self._record(project, span.annotator, span.document, False, {"span": span.id})
         return Change(
             span.document, span.annotator, removed=(span.id,), relations=bool(self._relations)
@@ -129,9 +129,9 @@ class DeleteSpan(Edit):
         span = self._span
         assert span is not None, "apply() first"
         with project.transaction():
-            project.annotations.insert_span(span)
+            project.spans.insert(span)
             for relation in self._relations:
-                project.annotations.insert_relation(relation)
+                project.relations.insert(relation)
             self._record(project, span.annotator, span.document, True, {"span": span.id})
         return Change(
             span.document, span.annotator, spans=(span.id,), relations=bool(self._relations)
@@ -171,15 +171,15 @@ class ChangeSpan(Edit):
         _check_span(project, after)
         with project.transaction():
             self._dropped = []
-            for relation in project.annotations.relations_of_span(before.id):
+            for relation in project.relations.of_span(before.id):
                 kind = project.schema.relation(relation.label)
                 role: tuple[str, ...] = ()
                 if kind is not None:
                     role = kind.head if relation.head == before.id else kind.child
                 if label not in role:
                     self._dropped.append(relation)
-                    project.annotations.delete_relation(relation.id)
-            project.annotations.update_span(after)
+                    project.relations.delete(relation.id)
+            project.spans.update(after)
             self._record(
                 project,
                 before.annotator,
@@ -195,9 +195,9 @@ class ChangeSpan(Edit):
         before = self._before
         assert before is not None, "apply() first"
         with project.transaction():
-            project.annotations.update_span(before)
+            project.spans.update(before)
             for relation in self._dropped:
-                project.annotations.insert_relation(relation)
+                project.relations.insert(relation)
             self._record(project, before.annotator, before.document, True, {"span": before.id})
         return Change(
             before.document, before.annotator, spans=(before.id,), relations=bool(self._dropped)
@@ -228,7 +228,7 @@ class SetAttribute(Edit):
         after = replace(before, attrs=attrs)
         _check_span(project, after)
         with project.transaction():
-            project.annotations.update_span(after)
+            project.spans.update(after)
             self._registered = _register_names(
                 project, {self.name: self.value} if self.value is not None else {}
             )
@@ -247,7 +247,7 @@ class SetAttribute(Edit):
         before = self._before
         assert before is not None, "apply() first"
         with project.transaction():
-            project.annotations.update_span(before)
+            project.spans.update(before)
             _unregister(project, self._registered)
             self._record(project, before.annotator, before.document, True, {"span": before.id})
         return Change(
@@ -281,7 +281,7 @@ class AddRelation(Edit):
             )
         with project.transaction():
             relation = self._stored or Relation(RelationId(0), self.label, head.id, child.id)
-            self._stored = project.annotations.insert_relation(relation)
+            self._stored = project.relations.insert(relation)
             self._record(
                 project, head.annotator, head.document, False, {"relation": self._stored.id}
             )
@@ -292,7 +292,7 @@ class AddRelation(Edit):
         assert stored is not None, "apply() first"
         head = _existing(project, stored.head)
         with project.transaction():
-            project.annotations.delete_relation(stored.id)
+            project.relations.delete(stored.id)
             self._record(project, head.annotator, head.document, True, {"relation": stored.id})
         return Change(
             head.document, head.annotator, spans=(stored.head, stored.child), relations=True
@@ -305,14 +305,14 @@ class DeleteRelation(Edit):
     _relation: Relation | None = field(default=None, init=False)
 
     def apply(self, project: Project) -> Change:
-        relation = project.annotations.relation(self.relation_id)
+        relation = project.relations.get(self.relation_id)
         if relation is None:
             raise EditError(f"relation {self.relation_id} no longer exists")
         self._relation = relation
         self.text = f"unlink {relation.label}"
         head = _existing(project, relation.head)
         with project.transaction():
-            project.annotations.delete_relation(relation.id)
+            project.relations.delete(relation.id)
             self._record(project, head.annotator, head.document, False, {"relation": relation.id})
         return Change(
             head.document, head.annotator, spans=(relation.head, relation.child), relations=True
@@ -323,7 +323,7 @@ class DeleteRelation(Edit):
         assert relation is not None, "apply() first"
         head = _existing(project, relation.head)
         with project.transaction():
-            project.annotations.insert_relation(relation)
+            project.relations.insert(relation)
             self._record(project, head.annotator, head.document, True, {"relation": relation.id})
         return Change(
             head.document, head.annotator, spans=(relation.head, relation.child), relations=True
@@ -350,16 +350,16 @@ class _SetRowEdit(Edit):
     def apply(self, project: Project) -> Change:
         if project.documents.get(self.document) is None:
             raise EditError(f'no document "{self.document}"')
-        annotations = project.annotations
-        self._had_row = annotations.has_set_row(self.document, self.annotator)
+        sets = project.sets
+        self._had_row = sets.has_row(self.document, self.annotator)
         before = (
-            annotations.status(self.document, self.annotator),
-            annotations.doc_attrs(self.document, self.annotator),
+            sets.status(self.document, self.annotator),
+            sets.doc_attrs(self.document, self.annotator),
         )
         self._before = before
         status, attrs = self._after(*before)
         with project.transaction():
-            annotations.write_set_row(self.document, self.annotator, status, attrs)
+            sets.write_row(self.document, self.annotator, status, attrs)
             self._record(
                 project,
                 self.annotator,
@@ -373,9 +373,9 @@ class _SetRowEdit(Edit):
         assert self._before is not None, "apply() first"
         with project.transaction():
             if self._had_row:
-                project.annotations.write_set_row(self.document, self.annotator, *self._before)
+                project.sets.write_row(self.document, self.annotator, *self._before)
             else:
-                project.annotations.delete_set_row(self.document, self.annotator)
+                project.sets.delete_row(self.document, self.annotator)
             self._record(project, self.annotator, self.document, True, {})
         return self._change()
 

@@ -83,14 +83,3 @@ class Documents:
             rows,
         )
         return len(rows)
-
-    def containing(self, term: str, limit: int = 500) -> list[Document]:
-        """Documents whose text contains ``term`` (case-insensitive), in import order."""
-        return [
-            document_from_row(r)
-            for r in self._db.execute(
-                "SELECT id, title, text, meta, sha256 FROM documents "
-                "WHERE instr(lower(text), lower(?)) > 0 ORDER BY ord LIMIT ?",
-                [term, limit],
-            )
-        ]

@@ -14,13 +14,18 @@ from sqlite_utils import Database
 from annotator.errors import AnnotatorError, ProjectFileError
 from annotator.model.schema import Schema, parse_schema
 from annotator.store.adjudications import Adjudications
-from annotator.store.annotations import Annotations
 from annotator.store.backup import make_backup
+from annotator.store.bulk import Bulk
 from annotator.store.connection import APPLICATION_ID, application_id, connect, take_write_lock
 from annotator.store.documents import Documents
 from annotator.store.history import History, now
 from annotator.store.migrations import KNOWN, MIGRATIONS
 from annotator.store.registries import AttributeUses, Speakers, SpeakerUses, Targets
+from annotator.store.relations import Relations
+from annotator.store.search import Search
+from annotator.store.sets import Sets
+from annotator.store.spans import Spans
+from annotator.store.usage import Usage
 
 
 class Project:
@@ -30,11 +35,16 @@ class Project:
         self.path = path
         self._db = db
         self.documents = Documents(db)
-        self.annotations = Annotations(db)
+        self.spans = Spans(db)
+        self.relations = Relations(db)
+        self.sets = Sets(db, self.spans, self.relations)
+        self.bulk = Bulk(db, self.spans)
+        self.usage = Usage(db)
+        self.search = Search(db)
         self.speakers = Speakers(db)
         self.targets = Targets(db)
-        self.speaker_uses = SpeakerUses(db, self.annotations)
-        self.target_uses = AttributeUses(self.annotations, "target")
+        self.speaker_uses = SpeakerUses(db, self.usage)
+        self.target_uses = AttributeUses(self.usage, "target")
         self.history = History(db)
         self.adjudications = Adjudications(db)
         self._schema: Schema | None = None

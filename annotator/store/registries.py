@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from sqlite_utils import Database
 
 from annotator.model import Speaker, SpeakerType, Target
-from annotator.store.annotations import Annotations
+from annotator.store.usage import Usage
 
 
 class Speakers:
@@ -86,23 +86,23 @@ class Targets:
 class AttributeUses:
     """Where the values of one open attribute (``speaker``, ``target``) are used on spans."""
 
-    def __init__(self, annotations: Annotations, name: str) -> None:
-        self._annotations = annotations
+    def __init__(self, usage: Usage, name: str) -> None:
+        self._usage = usage
         self.name = name
 
     def spans_naming(self, value: str) -> list[int]:
-        return self._annotations.span_ids_with_value(self.name, value)
+        return self._usage.span_ids_with_value(self.name, value)
 
     def set_on_spans(self, span_ids: list[int], value: str) -> None:
-        self._annotations.set_value_on_spans(span_ids, self.name, value)
+        self._usage.set_value_on_spans(span_ids, self.name, value)
 
     def counts(self) -> dict[str, int]:
-        return {str(k): n for k, n in self._annotations.value_counts(self.name).items()}
+        return {str(k): n for k, n in self._usage.value_counts(self.name).items()}
 
 
 class SpeakerUses(AttributeUses):
-    def __init__(self, db: Database, annotations: Annotations) -> None:
-        super().__init__(annotations, "speaker")
+    def __init__(self, db: Database, usage: Usage) -> None:
+        super().__init__(usage, "speaker")
         self._db = db
 
     def quotes_of(self, name: str) -> list[tuple[str, str, int, int]]:

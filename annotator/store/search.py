@@ -2,32 +2,58 @@
 
 from __future__ import annotations
 
+from sqlite_utils import Database
+
+from annotator.model import Span
 from annotator.model.search import Hit, find_all, snippet
-from annotator.store import Project
+from annotator.store.rows import SPAN_COLUMNS, document_from_row, span_from_row
 
 
-def search_text(project: Project, term: str, limit: int = 500) -> list[Hit]:
-    """Every occurrence of ``term`` (ignoring case) in the documents, in import order."""
-    hits: list[Hit] = []
-    for document in project.documents.containing(term, limit):
-        for start, end in find_all(document.text, term):
-            hits.append(Hit(document.id, start, end, snippet(document.text, start, end)))
-    return hits[:limit]
+class Search:
+    def __init__(self, db: Database) -> None:
+        self._db = db
 
+    def text(self, term: str, limit: int = 500) -> list[Hit]:
+        """Every occurrence of ``term`` (ignoring case) in the documents, in import order."""
+        hits: list[Hit] = []
+        for row in self._db.execute(
+            "SELECT id, title, text, meta, sha256 FROM documents "
+            "WHERE instr(lower(text), lower(?)) > 0 ORDER BY ord LIMIT ?",
+            [term, limit],
+        ):
+            document = document_from_row(row)
+            for start, end in find_all(document.text, term):
+                hits.append(Hit(document.id, start, end, snippet(document.text, start, end)))
+        return hits[:limit]
 
-def search_annotations(project: Project, term: str, layer: str, limit: int = 500) -> list[Hit]:
-    """Spans of ``layer`` labelled ``term`` or with an attribute value (a speaker, a target,
-    a stance...) containing it."""
-    texts: dict[str, str] = {}
-    hits: list[Hit] = []
-    for span in project.annotations.search_spans(term, layer, limit):
-        if span.document not in texts:
-            found = project.documents.get(span.document)
-            texts[span.document] = found.text if found else ""
-        values = ", ".join(f"{k}={v}" for k, v in span.attrs.items())
-        why = span.label + (f" ({values})" if values else "")
-        text = texts[span.document]
-        hits.append(
-            Hit(span.document, span.start, span.end, snippet(text, span.start, span.end), why)
-        )
-    return hits
+    def annotations(self, term: str, layer: str, limit: int = 500) -> list[Hit]:
+        """Spans of ``layer`` labelled ``term`` or with an attribute value (a speaker, a target,
+        a stance...) containing it."""
+        texts: dict[str, str] = {}
+        hits: list[Hit] = []
+        for span in self._spans(term, layer, limit):
+            if span.document not in texts:
+                row = self._db.execute(
+                    "SELECT text FROM documents WHERE id = ?", [span.document]
+                ).fetchone()
+                texts[span.document] = row[0] if row else ""
+            values = ", ".join(f"{k}={v}" for k, v in span.attrs.items())
+            why = span.label + (f" ({values})" if values else "")
+            text = texts[span.document]
+            hits.append(
+                Hit(span.document, span.start, span.end, snippet(text, span.start, span.end), why)
+            )
+        return hits
+
+    def _spans(self, term: str, annotator: str, limit: int) -> list[Span]:
+        """Spans whose label is ``term`` or one of whose attribute values contains it."""
+        pattern = f"%{term}%"
+        return [
+            span_from_row(r)
+            for r in self._db.execute(
+                f"SELECT {SPAN_COLUMNS} FROM spans WHERE annotator = ? AND (label = ? COLLATE "
+                "NOCASE OR EXISTS (SELECT 1 FROM json_each(spans.attrs) WHERE "
+                "json_each.value LIKE ?)) ORDER BY document, start LIMIT ?",
+                [annotator, term, pattern, limit],
+            )
+        ]

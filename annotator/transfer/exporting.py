@@ -17,7 +17,7 @@ def export_jsonl(project: Project, out: IO[bytes], annotator: str | None = None)
 
     def items() -> Iterator[tuple[Document, list[SetRows]]]:
         for documents in project.documents.iter_all(400):
-            sets = project.annotations.export_rows([d.id for d in documents], annotator)
+            sets = project.bulk.export_rows([d.id for d in documents], annotator)
             for document in documents:
                 found = sets.get(document.id, [])
                 if annotator is None or found:
@@ -32,6 +32,6 @@ def iter_documents_with_sets(
 ) -> Iterator[tuple[Document, list[AnnotationSet]]]:
     """Every document with its annotation sets (as model objects), in import order."""
     for documents in project.documents.iter_all(400):
-        sets = project.annotations.sets_for([d.id for d in documents], annotator)
+        sets = project.bulk.sets_for([d.id for d in documents], annotator)
         for document in documents:
             yield document, sets.get(document.id, [])

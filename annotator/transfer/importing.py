@@ -119,13 +119,13 @@ class _Importer:
         project.documents.insert_many(new_documents)
         self.report.documents_added += len(new_documents)
         # Only documents that were already in the project can hold a set to replace.
-        existing = project.annotations.existing_sets(
+        existing = project.sets.existing(
             (s.document, s.annotator) for s in sets if s.document in known
         )
         for document_id, annotator in existing:
-            project.annotations.delete_set(document_id, annotator)
+            project.sets.delete(document_id, annotator)
         self.report.sets_replaced += len(existing)
-        project.annotations.insert_sets(sets)
+        project.bulk.insert_sets(sets)
         self.report.sets_added += len(sets)
         self.report.spans += sum(len(s.spans) for s in sets)
         for annotator in {s.annotator for s in sets}:

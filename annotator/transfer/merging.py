@@ -161,8 +161,8 @@ class _Merger:
     def batch(self, documents: list[Document]) -> None:
         ids = [d.id for d in documents]
         known = self.project.documents.hashes(ids)
-        theirs = self.other.annotations.sets_for(ids)
-        ours = self.project.annotations.sets_for(list(known)) if known else {}
+        theirs = self.other.bulk.sets_for(ids)
+        ours = self.project.bulk.sets_for(list(known)) if known else {}
         new = [d for d in documents if d.id not in known]
         self.project.documents.insert_many(new)
         self.report.documents_added += len(new)
@@ -187,7 +187,7 @@ class _Merger:
                 merged = self.merge_set(existing.get(there.annotator), there)
                 if merged is not None:
                     to_add.append(merged)
-        self.project.annotations.insert_sets(to_add)
+        self.project.bulk.insert_sets(to_add)
 
     def merge_set(self, here: AnnotationSet | None, there: AnnotationSet) -> AnnotationSet | None:
         """The set to insert, or None when the project already has it or keeps its own."""
@@ -201,7 +201,7 @@ class _Merger:
                 return None
             if here is not None:
                 # A blank todo row says no more than a missing one; let the real set in.
-                self.project.annotations.delete_set(here.document, here.annotator)
+                self.project.sets.delete(here.document, here.annotator)
             for span in there.spans:
                 for kind, names in self.entity_names.items():
                     if kind in span.attrs:

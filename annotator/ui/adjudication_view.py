@@ -189,7 +189,7 @@ class AdjudicationView(QWidget):
     def refresh(self) -> None:
         """Recompute units and decisions from the project, keeping the current unit."""
         current = self.current_unit()
-        sets = self.session.project.annotations.sets_for([self.document]).get(self.document, [])
+        sets = self.session.project.bulk.sets_for([self.document]).get(self.document, [])
         unfinished = self.include_unfinished.isChecked()
         self.units = units(sets, unfinished)
         self.decisions = self.session.project.adjudications.for_document(self.document)
@@ -386,9 +386,9 @@ class LearningView(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        annotations = self.session.project.annotations
-        own = annotations.annotation_set(self.document, self.annotator)
-        gold = annotations.annotation_set(self.document, GOLD)
+        sets = self.session.project.sets
+        own = sets.get(self.document, self.annotator)
+        gold = sets.get(self.document, GOLD)
         rows = learning_rows(self._text, gold_diff(own, gold))
         self.list.clear()
         self.list.addItems(rows)

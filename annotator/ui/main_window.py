@@ -231,7 +231,7 @@ class MainWindow(QMainWindow):
         if change.status:
             self.documents.set_status(
                 change.document,
-                self.session.project.annotations.status(change.document, self.session.layer),
+                self.session.project.sets.status(change.document, self.session.layer),
             )
         if change.registry:
             self.side.refresh_registries()
@@ -247,7 +247,7 @@ class MainWindow(QMainWindow):
             if span_id in self.view.spans:
                 self.view.remove_span(span_id)
         for span_id in change.spans:
-            stored = self.session.project.annotations.span(span_id)
+            stored = self.session.project.spans.get(span_id)
             if stored is None or stored.annotator != self.session.layer:
                 if span_id in self.view.spans:
                     self.view.remove_span(span_id)

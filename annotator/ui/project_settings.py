@@ -90,11 +90,11 @@ class ProjectSettings(QDialog):
 
     def refresh(self) -> None:
         schema = self.session.project.schema
-        annotations = self.session.project.annotations
+        usage = self.session.project.usage
         self.tree.clear()
         labels = QTreeWidgetItem(["Labels"])
         for label in schema.labels:
-            uses = len(annotations.span_ids_with_label(label.name))
+            uses = len(usage.span_ids_with_label(label.name))
             item = QTreeWidgetItem([label.name, label.key, str(uses)])
             item.setIcon(0, swatch(label.color))
             item.setToolTip(0, label.description)
@@ -116,12 +116,10 @@ class ProjectSettings(QDialog):
         self.source.setPlainText(schema.source or to_toml(schema))
 
     def _value_uses(self, attribute: Attribute, value: AttrValue) -> int:
-        annotations = self.session.project.annotations
+        usage = self.session.project.usage
         labels = [n for n in attribute.applies_to if n != "document"]
-        spans = annotations.span_ids_with_value(attribute.name, value, labels) if labels else []
-        sets = (
-            annotations.sets_with_doc_value(attribute.name, value) if attribute.on_document else []
-        )
+        spans = usage.span_ids_with_value(attribute.name, value, labels) if labels else []
+        sets = usage.sets_with_doc_value(attribute.name, value) if attribute.on_document else []
         return len(spans) + len(sets)
 
     def _selected(self) -> tuple[str, object] | None:

@@ -106,19 +106,19 @@ class Session(QObject):
             if change.registry or not change.document:
                 self._set = None
             return
-        annotations = self.project.annotations
+        project = self.project
         touched = set(change.spans) | set(change.removed)
         if touched:
             spans = [s for s in cached.spans if s.id not in touched]
-            for span in map(annotations.span, change.spans):
+            for span in map(project.spans.get, change.spans):
                 if span is not None:
                     insort(spans, span, key=_order)
             cached.spans = spans
         if change.relations or touched:
-            cached.relations = annotations.relations(cached.document, cached.annotator)
+            cached.relations = project.relations.in_set(cached.document, cached.annotator)
         if change.status or change.doc_attrs:
-            cached.status = annotations.status(cached.document, cached.annotator)
-            cached.doc_attrs = annotations.doc_attrs(cached.document, cached.annotator)
+            cached.status = project.sets.status(cached.document, cached.annotator)
+            cached.doc_attrs = project.sets.doc_attrs(cached.document, cached.annotator)
 
     # --- documents -----------------------------------------------------------------------------
 
@@ -126,7 +126,7 @@ class Session(QObject):
         return self.project.documents.summaries()
 
     def statuses(self) -> dict[DocumentId, Status]:
-        return self.project.annotations.statuses(self.layer)
+        return self.project.sets.statuses(self.layer)
 
     def open_document(self, document_id: DocumentId) -> None:
         document = self.project.documents.get(document_id)
@@ -153,7 +153,7 @@ class Session(QObject):
         assert self.document is not None, "open a document first"
         cached = self._set
         if cached is None or (cached.document, cached.annotator) != (self.document.id, self.layer):
-            cached = self.project.annotations.annotation_set(self.document.id, self.layer)
+            cached = self.project.sets.get(self.document.id, self.layer)
             self._set = cached
         return cached
 

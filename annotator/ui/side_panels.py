@@ -19,7 +19,6 @@ from annotator.model.checks import Problem
 from annotator.model.guidelines import guidelines_markdown
 from annotator.model.schema import Schema
 from annotator.model.search import Hit
-from annotator.store.search import search_annotations, search_text
 from annotator.ui.registry_panels import SpeakersPanel, TargetsPanel
 from annotator.ui.session import Session
 
@@ -116,8 +115,8 @@ class SearchPanel(QWidget):
     def find_hits(self, term: str, limit: int = 500) -> list[Hit]:
         project = self.session.project
         if self.scope.currentText() == "text":
-            return search_text(project, term, limit)
-        return search_annotations(project, term, self.session.layer, limit)
+            return project.search.text(term, limit)
+        return project.search.annotations(term, self.session.layer, limit)
 
     def _chosen(self, item: QListWidgetItem) -> None:
         data = item.data(DATA_ROLE)

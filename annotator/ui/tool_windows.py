@@ -33,7 +33,7 @@ def open_gold_comparison(window: MainWindow) -> None:
 
 
 def edit_gold(window: MainWindow, span_id: int) -> None:
-    span = window.session.project.annotations.span(SpanId(span_id))
+    span = window.session.project.spans.get(SpanId(span_id))
     if span is not None:
         window.show_layer(GOLD)
         window.go_to(span.document, span.start, span.end)

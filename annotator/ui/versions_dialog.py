@@ -58,7 +58,7 @@ class VersionsDialog(QDialog):
         found = project.documents.get(DocumentId(document))
         text = found.text if found else ""
         self.setWindowTitle(f"{(found.title if found else '') or document} — versions")
-        sets = [project.annotations.annotation_set(DocumentId(document), n) for n in annotators]
+        sets = [project.sets.get(DocumentId(document), n) for n in annotators]
         marks = disagreeing_spans(sets, project.schema)
         self.columns: dict[str, QListWidget] = {}
         splitter = QSplitter(Qt.Orientation.Horizontal)

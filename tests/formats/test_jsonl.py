@@ -158,8 +158,8 @@ def test_reimporting_a_set_replaces_it_after_a_backup(tmp_path: Path, project: P
     report = import_paths(project, [write_jsonl(tmp_path / "again.jsonl", records[1:2])])
     assert report.sets_replaced == 1
     assert report.backup is not None and report.backup.exists()
-    assert len(project.annotations.spans("doc-1", "bob")) == 1  # type: ignore[arg-type]
-    assert len(project.annotations.spans("doc-1", "alice")) == 3  # type: ignore[arg-type]
+    assert len(project.spans.in_set("doc-1", "bob")) == 1  # type: ignore[arg-type]
+    assert len(project.spans.in_set("doc-1", "alice")) == 3  # type: ignore[arg-type]
 
 
 def test_annotator_option_fills_lines_without_one(tmp_path: Path, project: Project) -> None:
@@ -172,7 +172,7 @@ def test_annotator_option_fills_lines_without_one(tmp_path: Path, project: Proje
     with pytest.raises(InputError, match='needs "annotator"'):
         import_paths(project, [path])
     import_paths(project, [path], annotator="carol")
-    assert [s.name for s in project.annotations.spans("d", "carol")] == ["1"]  # type: ignore[arg-type]
+    assert [s.name for s in project.spans.in_set("d", "carol")] == ["1"]  # type: ignore[arg-type]
 
 
 def test_registry_records_round_trip_and_never_overwrite(

@@ -55,7 +55,7 @@ def view(qtbot, session: Session) -> AdjudicationView:
 
 
 def gold(session: Session) -> list[tuple[int, int, str]]:
-    return [(s.start, s.end, s.label) for s in session.project.annotations.spans(DOC, GOLD)]
+    return [(s.start, s.end, s.label) for s in session.project.spans.in_set(DOC, GOLD)]
 
 
 def cell(view: AdjudicationView, row: int, column: int) -> str:
@@ -164,7 +164,7 @@ def test_e_accepts_and_hands_the_gold_copy_over_for_editing(qtbot, view: Adjudic
     view.select_row(QUOTE_ROW)
     with qtbot.waitSignal(view.edit_gold) as emitted:
         qtbot.keyClick(view.table, "e")
-    (copy,) = view.session.project.annotations.spans(DOC, GOLD)
+    (copy,) = view.session.project.spans.in_set(DOC, GOLD)
     assert emitted.args == [copy.id]
     assert (copy.start, copy.end) == (200, 260), "a tie goes to version 1"
     assert cell(view, QUOTE_ROW, 3) == "edited: alice"
@@ -220,7 +220,7 @@ def test_the_learning_view_lists_how_gold_differs(qtbot, view: AdjudicationView)
 
 
 def units_by_label(view: AdjudicationView) -> dict[str, str]:
-    sets = view.session.project.annotations.sets_for([DOC])[DOC]
+    sets = view.session.project.bulk.sets_for([DOC])[DOC]
     return {u.label: u.key for u in units(sets)}
 
 
@@ -241,6 +241,6 @@ def test_keys_reach_the_view_before_the_annotation_windows_shortcuts(qtbot, wind
     qtbot.keyClick(review.table, "2")
     qtbot.keyClick(review.table, "a")
     assert gold(window.session) == [(131, 167, "SPEAKER"), (200, 260, "QUOTE")]
-    assert project.annotations.spans(DOC, "alice") == []
+    assert project.spans.in_set(DOC, "alice") == []
     qtbot.keyClick(review.table, "z", Qt.KeyboardModifier.ControlModifier)
     assert gold(window.session) == [(200, 260, "QUOTE")]

@@ -59,6 +59,4 @@ def test_merge_from_the_file_menu(window, tmp_path: Path, schema: Schema, monkey
     window.commands.merge_projects.trigger()
     assert window.documents.model.rowCount() == 2
     assert "1 annotation sets added" in window.statusBar().currentMessage()
-    assert [s.label for s in window.session.project.annotations.spans("extra", "bob")] == [
-        "SPEAKER"
-    ]
+    assert [s.label for s in window.session.project.spans.in_set("extra", "bob")] == ["SPEAKER"]

@@ -22,12 +22,10 @@ def label(qtbot, window: MainWindow, part: str, key: str, nth: int = 0) -> None:
 
 
 def relations(window: MainWindow) -> list[tuple[str, str, str]]:
-    by_id = {
-        s.id: TEXT[s.start : s.end] for s in window.session.project.annotations.spans(DOC, "alice")
-    }
+    by_id = {s.id: TEXT[s.start : s.end] for s in window.session.project.spans.in_set(DOC, "alice")}
     return [
         (r.label, by_id[r.head], by_id[r.child])
-        for r in window.session.project.annotations.relations(DOC, "alice")
+        for r in window.session.project.relations.in_set(DOC, "alice")
     ]
 
 

@@ -17,9 +17,7 @@ ALT = Qt.KeyboardModifier.AltModifier
 
 
 def spans(window: MainWindow) -> list[tuple[int, int, str]]:
-    return [
-        (s.start, s.end, s.label) for s in window.session.project.annotations.spans(DOC, "alice")
-    ]
+    return [(s.start, s.end, s.label) for s in window.session.project.spans.in_set(DOC, "alice")]
 
 
 def select_words(qtbot, window: MainWindow, words: int) -> None:
@@ -30,7 +28,7 @@ def select_words(qtbot, window: MainWindow, words: int) -> None:
 
 def test_opens_the_first_unfinished_document_and_starts_it(window: MainWindow) -> None:
     assert window.session.document is not None and window.session.document.id == DOC
-    assert window.session.project.annotations.status(DOC, "alice") == Status.IN_PROGRESS
+    assert window.session.project.sets.status(DOC, "alice") == Status.IN_PROGRESS
     assert window.documents.progress.text() == "0 / 1 done"
 
 
@@ -103,9 +101,7 @@ def test_attribute_keys_cycle_values_and_back_to_unset(qtbot, window) -> None:
     stances = []
     for _ in range(4):
         qtbot.keyClick(window.view, "t")
-        stances.append(
-            window.session.project.annotations.spans(DOC, "alice")[0].attrs.get("stance")
-        )
+        stances.append(window.session.project.spans.in_set(DOC, "alice")[0].attrs.get("stance"))
     assert stances == ["favor", "against", "none", None]
     qtbot.waitUntil(lambda: "stance" in window.inspector.editors)
 
@@ -117,7 +113,7 @@ def test_inspector_sets_attributes_and_document_attributes(qtbot, window) -> Non
     editor = window.inspector.editors["claim_type"]
     editor.setCurrentText("prediction")
     editor.activated.emit(editor.currentIndex())
-    assert window.session.project.annotations.spans(DOC, "alice")[0].attrs == {
+    assert window.session.project.spans.in_set(DOC, "alice")[0].attrs == {
         "claim_type": "prediction"
     }
     qtbot.keyClick(window.view, Qt.Key.Key_Escape)
@@ -125,7 +121,7 @@ def test_inspector_sets_attributes_and_document_attributes(qtbot, window) -> Non
     relevance = window.inspector.editors["relevance"]
     relevance.setCurrentText("relevant")
     relevance.activated.emit(relevance.currentIndex())
-    assert window.session.project.annotations.doc_attrs(DOC, "alice") == {"relevance": "relevant"}
+    assert window.session.project.sets.doc_attrs(DOC, "alice") == {"relevance": "relevant"}
 
 
 def test_mark_done_warns_about_missing_required_attributes(qtbot, open_window, tmp_path) -> None:
@@ -153,12 +149,12 @@ def test_mark_done_warns_about_missing_required_attributes(qtbot, open_window, t
     qtbot.keyClick(window.view, "q")
     qtbot.keyClick(window.view, Qt.Key.Key_Return, CTRL)
     assert asked and "QUOTE “Kremlin Welcomes” [0–16] has no stance" in asked[0]
-    assert window.session.project.annotations.status(DOC, "alice") == Status.IN_PROGRESS
+    assert window.session.project.sets.status(DOC, "alice") == Status.IN_PROGRESS
     qtbot.keyClick(window.view, "t")
     qtbot.keyClick(window.view, Qt.Key.Key_Return, CTRL)
     assert len(asked) == 2 and "has no stance" not in asked[1]
     assert "has no speaker" in asked[1]  # the built-in checks still speak up
-    assert window.session.project.annotations.status(DOC, "alice") == Status.DONE
+    assert window.session.project.sets.status(DOC, "alice") == Status.DONE
     assert window.documents.progress.text() == "1 / 1 done"
 
 
@@ -185,7 +181,7 @@ def test_another_layer_is_read_only(qtbot, open_window, project_path) -> None:
     window.show_layer("alice")
     assert window.session.read_only and len(window.view.spans) == 0
     qtbot.keyClick(window.view, "s")
-    assert window.session.project.annotations.spans(DOC, "alice") == []
+    assert window.session.project.spans.in_set(DOC, "alice") == []
     window.show_layer("bob")
     assert len(window.view.spans) == 1
 

@@ -45,7 +45,7 @@ def test_speaker_typed_on_a_span_joins_the_registry_and_merge_relinks(
     window.side.speakers.tree.setCurrentItem(window.side.speakers.tree.topLevelItem(1))
     monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: ("Dmitry Peskov", True))
     window.side.speakers.merge_speaker()
-    spans = window.session.project.annotations.spans(DOC, "alice")
+    spans = window.session.project.spans.in_set(DOC, "alice")
     assert sorted(s.attrs["speaker"] for s in spans) == ["Dmitry Peskov", "Dmitry Peskov"]
     assert window.side.speakers.tree.topLevelItemCount() == 1
     assert window.commands.undo.text() == "&Undo merge speaker Peskov into Dmitry Peskov"

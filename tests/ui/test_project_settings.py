@@ -30,11 +30,11 @@ def test_rename_label_migrates_spans_and_reloads_the_window(qtbot, window, monke
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("SIGNAL", True))
     dialog.rename()
     assert dialog.changed
-    spans = window.session.project.annotations.spans(DOC, "alice")
+    spans = window.session.project.spans.in_set(DOC, "alice")
     assert [s.label for s in spans] == ["SIGNAL"]
     assert "SIGNAL" in dialog.source.toPlainText()
     window.session.undo_stack.undo()
-    assert [s.label for s in window.session.project.annotations.spans(DOC, "alice")] == ["CUE"]
+    assert [s.label for s in window.session.project.spans.in_set(DOC, "alice")] == ["CUE"]
 
 
 def test_removing_a_used_label_is_refused_with_the_count(qtbot, window) -> None:

@@ -1,0 +1,165 @@
+"""Bulk paths for imports and exports: many sets in a few statements, rows without objects."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from itertools import groupby
+from operator import itemgetter
+from typing import Any
+
+from sqlite_utils import Database
+
+from annotator.model import (
+    AnnotationSet,
+    AnnotatorName,
+    DocumentId,
+    Relation,
+    RelationId,
+    SpanId,
+    Status,
+)
+from annotator.store.rows import SPAN_COLUMNS, dump_json, load_attrs, span_from_row
+from annotator.store.spans import Spans
+
+_SET_OF_ROW = itemgetter(0, 1)
+#: (document, annotator, name, start, end, label, attrs JSON) of a span, as exports read it.
+SpanRow = tuple[str, str, str, int, int, str, str]
+#: (label, head span name, child span name) of a relation.
+RelationRow = tuple[str, str, str]
+#: (annotator, status, doc_attrs JSON, spans, relations) of one annotation set.
+SetRows = tuple[str, str, str, list[SpanRow], list[RelationRow]]
+
+
+class Bulk:
+    def __init__(self, db: Database, spans: Spans) -> None:
+        self._db = db
+        self._spans = spans
+
+    def insert_sets(self, sets: Sequence[AnnotationSet]) -> None:
+        """Insert parsed sets whose span ids are local (1..n per set); ids are assigned here."""
+        base = int(self._spans.next_id())
+        relation_rows: list[tuple[Any, ...]] = []
+        span_rows: list[tuple[Any, ...]] = []
+        set_rows: list[tuple[Any, ...]] = []
+        for aset in sets:
+            local_to_global: dict[int, int] = {}
+            for span in aset.spans:
+                local_to_global[span.id] = base
+                span_rows.append(
+                    (
+                        base,
+                        aset.document,
+                        aset.annotator,
+                        span.name,
+                        span.start,
+                        span.end,
+                        span.label,
+                        dump_json(span.attrs),
+                    )
+                )
+                base += 1
+            for rel in aset.relations:
+                relation_rows.append(
+                    (rel.label, local_to_global[rel.head], local_to_global[rel.child])
+                )
+            set_rows.append(
+                (aset.document, aset.annotator, aset.status.value, dump_json(aset.doc_attrs))
+            )
+        conn = self._db.conn
+        conn.executemany(
+            f"INSERT INTO spans ({SPAN_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", span_rows
+        )
+        conn.executemany(
+            "INSERT INTO relations (label, head, child) VALUES (?, ?, ?)", relation_rows
+        )
+        conn.executemany(
+            "INSERT INTO annotation_sets (document, annotator, status, doc_attrs) "
+            "VALUES (?, ?, ?, ?)",
+            set_rows,
+        )
+
+    def sets_for(
+        self, documents: Sequence[DocumentId], annotator: str | None = None
+    ) -> dict[DocumentId, list[AnnotationSet]]:
+        """Every annotation set of ``documents`` (one annotator's, if given), in three queries.
+
+        Sets are ordered by annotator; spans by (start, end, id); relations by id.
+        """
+        marks = ",".join("?" * len(documents))
+        who = " AND annotator = ?" if annotator is not None else ""
+        args: list[Any] = [*documents, annotator] if annotator is not None else list(documents)
+        sets: dict[tuple[str, str], AnnotationSet] = {}
+
+        def get(document: str, name: str) -> AnnotationSet:
+            key = (document, name)
+            if key not in sets:
+                sets[key] = AnnotationSet(DocumentId(document), AnnotatorName(name))
+            return sets[key]
+
+        for document, name, status, doc_attrs in self._db.execute(
+            f"SELECT document, annotator, status, doc_attrs FROM annotation_sets "
+            f"WHERE document IN ({marks}){who}",
+            args,
+        ):
+            aset = get(document, name)
+            aset.status = Status(status)
+            aset.doc_attrs = load_attrs(doc_attrs)
+        for row in self._db.execute(
+            f"SELECT {SPAN_COLUMNS} FROM spans WHERE document IN ({marks}){who} "
+            'ORDER BY document, annotator, start, "end", id',
+            args,
+        ):
+            get(row[1], row[2]).spans.append(span_from_row(row))
+        for rid, label, head, child, document, name in self._db.execute(
+            f"SELECT r.id, r.label, r.head, r.child, s.document, s.annotator FROM relations r "
+            f"JOIN spans s ON s.id = r.head WHERE s.document IN ({marks})"
+            f"{who.replace('annotator', 's.annotator')} ORDER BY r.id",
+            args,
+        ):
+            get(document, name).relations.append(
+                Relation(RelationId(rid), label, SpanId(head), SpanId(child))
+            )
+        out: dict[DocumentId, list[AnnotationSet]] = {}
+        for key in sorted(sets):
+            out.setdefault(DocumentId(key[0]), []).append(sets[key])
+        return out
+
+    def export_rows(
+        self, documents: Sequence[DocumentId], annotator: str | None = None
+    ) -> dict[DocumentId, list[SetRows]]:
+        """The sets of ``documents`` as plain rows, for streaming exports without model objects.
+
+        Attribute columns stay JSON text, so an exporter can embed them without parsing.
+        """
+        marks = ",".join("?" * len(documents))
+        who = " AND annotator = ?" if annotator is not None else ""
+        args: list[Any] = [*documents, annotator] if annotator is not None else list(documents)
+        sets: dict[tuple[str, str], SetRows] = {}
+        for document, name, status, doc_attrs in self._db.execute(
+            f"SELECT document, annotator, status, doc_attrs FROM annotation_sets "
+            f"WHERE document IN ({marks}){who}",
+            args,
+        ):
+            sets[(document, name)] = (name, status, doc_attrs, [], [])
+        rows = self._db.execute(
+            f'SELECT document, annotator, name, start, "end", label, attrs FROM spans '
+            f'WHERE document IN ({marks}){who} ORDER BY document, annotator, start, "end", id',
+            args,
+        ).fetchall()
+        # Grouping in C (groupby) rather than a Python test per row: exports read millions.
+        for key, group in groupby(rows, key=_SET_OF_ROW):
+            if key not in sets:
+                sets[key] = (key[1], Status.TODO.value, "{}", [], [])
+            sets[key][3].extend(group)
+        for label, head, child, document, name in self._db.execute(
+            f"SELECT r.label, h.name, c.name, h.document, h.annotator FROM relations r "
+            f"JOIN spans h ON h.id = r.head JOIN spans c ON c.id = r.child "
+            f"WHERE h.document IN ({marks}){who.replace('annotator', 'h.annotator')} "
+            "ORDER BY r.id",
+            args,
+        ):
+            sets[(document, name)][4].append((label, head, child))
+        out: dict[DocumentId, list[SetRows]] = {}
+        for key in sorted(sets):
+            out.setdefault(DocumentId(key[0]), []).append(sets[key])
+        return out

@@ -1,0 +1,72 @@
+"""Spans: labelled character ranges of one annotator's layer, by id or by set."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from sqlite_utils import Database
+
+from annotator.model import DocumentId, Span, SpanId
+from annotator.store.rows import SPAN_COLUMNS, dump_json, span_from_row, span_to_row
+
+
+class Spans:
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    def get(self, span_id: SpanId) -> Span | None:
+        row = self._db.execute(
+            f"SELECT {SPAN_COLUMNS} FROM spans WHERE id = ?", [span_id]
+        ).fetchone()
+        return span_from_row(row) if row else None
+
+    def in_set(self, document: DocumentId, annotator: str) -> list[Span]:
+        return [
+            span_from_row(r)
+            for r in self._db.execute(
+                f"SELECT {SPAN_COLUMNS} FROM spans WHERE document = ? AND annotator = ? "
+                'ORDER BY start, "end", id',
+                [document, annotator],
+            )
+        ]
+
+    def next_id(self) -> SpanId:
+        return SpanId(self._db.execute("SELECT coalesce(max(id), 0) + 1 FROM spans").fetchone()[0])
+
+    def _free_name(self, document: DocumentId, annotator: str, span_id: SpanId) -> str:
+        """A brat-style name ``T<n>`` unused in the set: ``T<span id>`` unless an imported
+        span already has it (ids are global, so that is rare), else one above the highest."""
+        candidate = f"T{span_id}"
+        taken = self._db.execute(
+            "SELECT 1 FROM spans WHERE document = ? AND annotator = ? AND name = ? LIMIT 1",
+            [document, annotator, candidate],
+        ).fetchone()
+        if not taken:
+            return candidate
+        highest = self._db.execute(
+            "SELECT max(CAST(substr(name, 2) AS INTEGER)) FROM spans "
+            "WHERE document = ? AND annotator = ? AND name GLOB 'T[0-9]*'",
+            [document, annotator],
+        ).fetchone()[0]
+        return f"T{(highest or 0) + 1}"
+
+    def insert(self, span: Span) -> Span:
+        """Insert ``span``; a zero id or empty name gets a fresh one. Returns what was stored."""
+        if not span.id:
+            span = replace(span, id=self.next_id())
+        if not span.name:
+            span = replace(span, name=self._free_name(span.document, span.annotator, span.id))
+        self._db.execute(
+            f"INSERT INTO spans ({SPAN_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            span_to_row(span),
+        )
+        return span
+
+    def update(self, span: Span) -> None:
+        self._db.execute(
+            'UPDATE spans SET start = ?, "end" = ?, label = ?, attrs = ? WHERE id = ?',
+            [span.start, span.end, span.label, dump_json(span.attrs), span.id],
+        )
+
+    def delete(self, span_id: SpanId) -> None:
+        self._db.execute("DELETE FROM spans WHERE id = ?", [span_id])
