@@ -116,3 +116,11 @@ def test_typing_a_new_speaker_on_a_span_registers_it_and_undo_removes_it(
     assert registry.speakers.get("Donald Trump") is not None
     edit.revert(registry)
     assert registry.snapshot() == before
+
+
+def test_quotes_of_a_speaker_include_the_later_parts_of_a_split_quote(registry: Project) -> None:
+    first = next(s for s in registry.spans.in_set(DOC, "alice") if s.label == "QUOTE")
+    later = add(registry, "Ukraine", "QUOTE")
+    AddRelation("continues", later, first.id).apply(registry)
+    found = registry.speaker_uses.quotes_of("Dmitry Peskov")
+    assert [(d, a) for d, a, _, _ in found] == [(DOC, "alice"), (DOC, "alice")]

@@ -10,15 +10,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from annotator.model.annotation import AnnotationSet, AttrValue
+from annotator.model.attribution import (
+    ATTRIBUTED_TO,
+    QUOTE,
+    SPEAKER,
+    SPEAKER_ATTRIBUTE,
+    quote_speakers,
+)
 from annotator.model.schema import Schema
 
-QUOTE = "QUOTE"
-SPEAKER = "SPEAKER"
-SPEAKER_LINK = "attributed_to"
-SPEAKER_ATTRIBUTE = "speaker"
-# Joins the names when one quote is linked to several different speakers: the combination
-# is then compared as one nominal value, so a partial match counts as a disagreement.
-SPEAKER_JOIN = " + "
+# When one quote is linked to several different speakers, their names joined are compared
+# as one nominal value, so a partial match counts as a disagreement.
 _NUMERIC_LEVELS = ("interval", "ratio")
 
 
@@ -93,24 +95,12 @@ def document_variables(schema: Schema) -> list[Variable]:
 def has_speaker_link(schema: Schema) -> bool:
     """Does the schema link QUOTE heads to SPEAKER children through attributed_to?"""
     return any(
-        rel.name == SPEAKER_LINK and QUOTE in rel.head and SPEAKER in rel.child
+        rel.name == ATTRIBUTED_TO and QUOTE in rel.head and SPEAKER in rel.child
         for rel in schema.relations
     )
 
 
 def linked_speakers(annotation_set: AnnotationSet) -> dict[int, AttrValue]:
-    """QUOTE span id -> canonical speaker of the SPEAKER spans it is attributed_to."""
-    by_id = {span.id: span for span in annotation_set.spans}
-    names: dict[int, set[str]] = {}
-    for relation in annotation_set.relations:
-        if relation.label != SPEAKER_LINK:
-            continue
-        head = by_id.get(relation.head)
-        child = by_id.get(relation.child)
-        if head is None or child is None or head.label != QUOTE or child.label != SPEAKER:
-            continue
-        name = child.attrs.get(SPEAKER_ATTRIBUTE)
-        if name is None or name == "":
-            continue  # linked, but the speaker mention names no canonical speaker yet
-        names.setdefault(head.id, set()).add(str(name))
-    return {quote: SPEAKER_JOIN.join(sorted(found)) for quote, found in names.items()}
+    """QUOTE span id -> canonical speaker of the SPEAKER spans it is attributed_to, read link
+    by link as AGREEMENT.md defines it (parts of a split quote are not followed)."""
+    return {k: v for k, v in quote_speakers(annotation_set, follow_continues=False).items()}

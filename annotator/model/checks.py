@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from annotator.model.annotation import AnnotationSet, Span, SpanId
+from annotator.model.attribution import speaker_mentions
 from annotator.model.schema import Schema
 
 
@@ -45,7 +46,7 @@ def problems(annotation: AnnotationSet, schema: Schema, text: str) -> list[Probl
         if head.label not in kind.head or child.label not in kind.child:
             found.append(_at(head, f"{relation.label} may not link {head.label} to {child.label}"))
     quote_needs_speaker = _has_relation(schema, "attributed_to", "QUOTE", "SPEAKER")
-    attributed = _attributed_quotes(annotation)
+    attributed = speaker_mentions(annotation, follow_continues=True)
     required: dict[str, list[str]] = {
         label.name: [a.name for a in schema.span_attributes(label.name) if a.required]
         for label in schema.labels
@@ -84,22 +85,6 @@ def problems(annotation: AnnotationSet, schema: Schema, text: str) -> list[Probl
         if attribute.required and attribute.name not in annotation.doc_attrs:
             found.append(Problem(f"the document has no {attribute.name}"))
     return found
-
-
-def _attributed_quotes(annotation: AnnotationSet) -> set[SpanId]:
-    """Quotes with a speaker, directly or through any segment they are joined to by continues."""
-    group: dict[SpanId, SpanId] = {}
-
-    def root(span: SpanId) -> SpanId:
-        while group.get(span, span) != span:
-            span = group[span]
-        return span
-
-    for relation in annotation.relations:
-        if relation.label == "continues":
-            group[root(relation.head)] = root(relation.child)
-    with_speaker = {root(r.head) for r in annotation.relations if r.label == "attributed_to"}
-    return {span.id for span in annotation.spans if root(span.id) in with_speaker}
 
 
 def _at(span: Span, message: str) -> Problem:

@@ -43,7 +43,7 @@ class Project:
         self.search = Search(db)
         self.speakers = Speakers(db)
         self.targets = Targets(db)
-        self.speaker_uses = SpeakerUses(db, self.usage)
+        self.speaker_uses = SpeakerUses(db, self.usage, self.sets)
         self.target_uses = AttributeUses(self.usage, "target")
         self.history = History(db)
         self.adjudications = Adjudications(db)

@@ -7,6 +7,8 @@ from collections.abc import Iterable
 from sqlite_utils import Database
 
 from annotator.model import Speaker, SpeakerType, Target
+from annotator.model.attribution import SPEAKER_ATTRIBUTE, speaker_mentions, speaker_names
+from annotator.store.sets import Sets
 from annotator.store.usage import Usage
 
 
@@ -101,19 +103,24 @@ class AttributeUses:
 
 
 class SpeakerUses(AttributeUses):
-    def __init__(self, db: Database, usage: Usage) -> None:
-        super().__init__(usage, "speaker")
+    def __init__(self, db: Database, usage: Usage, sets: Sets) -> None:
+        super().__init__(usage, SPEAKER_ATTRIBUTE)
         self._db = db
+        self._sets = sets
 
     def quotes_of(self, name: str) -> list[tuple[str, str, int, int]]:
-        """(document, annotator, start, end) of every QUOTE attributed to a mention of ``name``."""
-        return [
-            (d, a, s, e)
-            for d, a, s, e in self._db.execute(
-                'SELECT q.document, q.annotator, q.start, q."end" FROM relations r '
-                "JOIN spans q ON q.id = r.head JOIN spans m ON m.id = r.child "
-                "WHERE r.label = 'attributed_to' AND json_extract(m.attrs, '$.speaker') = ? "
-                "ORDER BY q.document, q.annotator, q.start",
-                [name],
-            )
-        ]
+        """(document, annotator, start, end) of every QUOTE part said by ``name``, by the
+        attribution rule of :mod:`annotator.model.attribution` (split quotes followed)."""
+        found: list[tuple[str, str, int, int]] = []
+        for document, annotator in self._db.execute(
+            "SELECT DISTINCT document, annotator FROM spans "
+            "WHERE json_extract(attrs, '$.speaker') = ? ORDER BY document, annotator",
+            [name],
+        ).fetchall():
+            annotation = self._sets.get(document, annotator)
+            quotes = {s.id: s for s in annotation.spans}
+            for quote, mentions in speaker_mentions(annotation).items():
+                if name in speaker_names(mentions):
+                    span = quotes[quote]
+                    found.append((document, annotator, span.start, span.end))
+        return sorted(found)

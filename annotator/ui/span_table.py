@@ -7,6 +7,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 from annotator.model import AnnotationSet, Span, SpanId
+from annotator.model.attribution import SPEAKER_ATTRIBUTE, SPEAKER_JOIN, speaker_mentions
 from annotator.model.schema import Schema
 from annotator.ui.icons import swatch
 
@@ -18,30 +19,23 @@ _SNIPPET = 80
 
 
 def speakers_of(annotation: AnnotationSet, text: str) -> dict[SpanId, str]:
-    """Who each span stands for: its own speaker (SPEAKER) or its attributed_to's (QUOTE).
-
-    A linked mention without a registry speaker yet shows as its text in quotation marks.
-    """
-    by_id = {span.id: span for span in annotation.spans}
+    """Who each span stands for: its own speaker (SPEAKER) or its quote's (QUOTE, the parts of
+    a split quote included). A mention not in the registry yet shows as its text in marks."""
     names: dict[SpanId, str] = {
-        span.id: str(span.attrs["speaker"]) for span in annotation.spans if "speaker" in span.attrs
+        span.id: str(span.attrs[SPEAKER_ATTRIBUTE])
+        for span in annotation.spans
+        if span.attrs.get(SPEAKER_ATTRIBUTE)
     }
-    for relation in annotation.relations:
-        if relation.label == "attributed_to" and relation.head in by_id:
-            child = by_id.get(relation.child)
-            if child is not None:
-                mention = " ".join(text[child.start : child.end].split())
-                names.setdefault(relation.head, names.get(child.id, f"“{mention}”"))
-    # A later part of a split quote has the speaker of the part it continues.
-    continues = {r.head: r.child for r in annotation.relations if r.label == "continues"}
-    for head in continues:
-        seen, part = {head}, continues[head]
-        while part not in names and part in continues and part not in seen:
-            seen.add(part)
-            part = continues[part]
-        if part in names:
-            names.setdefault(head, names[part])
+    for quote, mentions in speaker_mentions(annotation).items():
+        shown = [
+            names.get(m.id) or f"“{' '.join(text[m.start : m.end].split())}”" for m in mentions
+        ]
+        names[quote] = SPEAKER_JOIN.join(dict.fromkeys(shown))
     return names
+
+
+def _quoted(text: str, span: Span) -> str:
+    return f"“{' '.join(text[span.start : span.end].split())}”"
 
 
 class SpanTableModel(QAbstractTableModel):

@@ -1,0 +1,103 @@
+"""Who said a quote: the one rule from a QUOTE to its SPEAKER mentions and their speakers.
+
+A QUOTE is attributed to SPEAKER mentions by ``attributed_to`` links. A quote interrupted by
+its attribution ("X," he said, "Y") is several QUOTE parts joined by ``continues``; usually
+only one part carries the link. Following ``continues`` gives every part of the quote the
+speakers of the whole quote, which is what a reader means by "who said this" (the span table,
+the inspector, the checks, the speaker registry). Agreement reads the links as drawn, part by
+part (AGREEMENT.md: "its attributed_to SPEAKER's canonical speaker"), so it does not follow.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from annotator.model.annotation import AnnotationSet, Span
+from annotator.model.ids import SpanId
+
+QUOTE = "QUOTE"
+SPEAKER = "SPEAKER"
+ATTRIBUTED_TO = "attributed_to"
+CONTINUES = "continues"
+#: The SPEAKER attribute holding the canonical name from the speaker registry.
+SPEAKER_ATTRIBUTE = "speaker"
+#: Joins several speakers of one quote (rare: a joint statement) into one value.
+SPEAKER_JOIN = " + "
+
+
+def quote_parts(annotation: AnnotationSet) -> dict[SpanId, SpanId]:
+    """Each span joined by ``continues`` -> the first part of its quote (its group's root).
+
+    Spans in no ``continues`` link are left out. Cycles and chains in either direction end
+    up in one group.
+    """
+    parent: dict[SpanId, SpanId] = {}
+
+    def root(span: SpanId) -> SpanId:
+        while parent.get(span, span) != span:
+            span = parent[span]
+        return span
+
+    for relation in annotation.relations:
+        if relation.label == CONTINUES:
+            head, child = root(relation.head), root(relation.child)
+            parent.setdefault(head, head)
+            parent.setdefault(child, child)
+            if head != child:
+                parent[head] = child
+    return {span: root(span) for span in parent}
+
+
+def speaker_mentions(
+    annotation: AnnotationSet, *, follow_continues: bool = True
+) -> dict[SpanId, list[Span]]:
+    """QUOTE span id -> the SPEAKER mentions it is attributed to, in text order.
+
+    With ``follow_continues``, a part without links of its own has the mentions of the
+    other parts of its quote; a part with its own link keeps just those.
+    """
+    by_id = {span.id: span for span in annotation.spans}
+    own: dict[SpanId, list[Span]] = {}
+    for relation in annotation.relations:
+        if relation.label != ATTRIBUTED_TO:
+            continue
+        head, child = by_id.get(relation.head), by_id.get(relation.child)
+        if head is None or child is None or head.label != QUOTE or child.label != SPEAKER:
+            continue
+        found = own.setdefault(head.id, [])
+        if child not in found:
+            found.append(child)
+    if follow_continues:
+        groups = quote_parts(annotation)
+        shared: dict[SpanId, list[Span]] = {}
+        for quote, mentions in own.items():
+            if quote in groups:
+                pool = shared.setdefault(groups[quote], [])
+                pool.extend(m for m in mentions if m not in pool)
+        for span in annotation.spans:
+            if span.label == QUOTE and span.id not in own and span.id in groups:
+                joined = shared.get(groups[span.id])
+                if joined:
+                    own[span.id] = list(joined)
+    for mentions in own.values():
+        mentions.sort(key=lambda s: (s.start, s.end, s.id))
+    return own
+
+
+def speaker_names(mentions: Iterable[Span]) -> list[str]:
+    """The distinct canonical speakers named by ``mentions``, sorted; unnamed ones left out."""
+    names = {str(m.attrs[SPEAKER_ATTRIBUTE]) for m in mentions if m.attrs.get(SPEAKER_ATTRIBUTE)}
+    return sorted(names)
+
+
+def quote_speakers(
+    annotation: AnnotationSet, *, follow_continues: bool = True
+) -> dict[SpanId, str]:
+    """QUOTE span id -> its canonical speaker(s) joined by " + "; quotes whose mentions name
+    no registry speaker yet are left out."""
+    out: dict[SpanId, str] = {}
+    for quote, mentions in speaker_mentions(annotation, follow_continues=follow_continues).items():
+        names = speaker_names(mentions)
+        if names:
+            out[quote] = SPEAKER_JOIN.join(names)
+    return out
