@@ -116,7 +116,7 @@ def child(scenario: str, megabytes: float, span_count: int, frames: int, profile
     from PySide6.QtWidgets import QApplication, QPlainTextEdit
 
     from annotator.model import AnnotatorName, DocumentId, Span, SpanId
-    from annotator.ui.text_view import TextView
+    from annotator.ui.text.text_view import TextView
 
     app = QApplication([])
     text = make_text(megabytes)

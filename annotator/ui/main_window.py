@@ -19,18 +19,18 @@ from annotator.model import AttrValue, Document, DocumentId, SpanId
 from annotator.model.checks import problems
 from annotator.ui.actions import attribute_actions, build_actions, label_actions
 from annotator.ui.document_flow import mark_done, skip_document, step_document
-from annotator.ui.document_list import DocumentPanel
-from annotator.ui.find_bar import FindBar
 from annotator.ui.icons import icon
-from annotator.ui.inspector import Inspector
-from annotator.ui.labelling import Labeller
-from annotator.ui.link_mode import LinkMode
 from annotator.ui.menus import build_menus, show_context_menu
+from annotator.ui.panels.document_list import DocumentPanel
+from annotator.ui.panels.inspector import Inspector
+from annotator.ui.panels.side_panels import SideTabs
+from annotator.ui.panels.span_table import SPAN_ROLE, SpanTableModel, span_table_view
 from annotator.ui.project_files import ProjectFiles
 from annotator.ui.session import Session
-from annotator.ui.side_panels import SideTabs
-from annotator.ui.span_table import SPAN_ROLE, SpanTableModel, span_table_view
-from annotator.ui.text_view import TextView
+from annotator.ui.text.find_bar import FindBar
+from annotator.ui.text.labelling import Labeller
+from annotator.ui.text.link_mode import LinkMode
+from annotator.ui.text.text_view import TextView
 from annotator.ui.theme import apply_theme
 from annotator.ui.tool_windows import (
     open_adjudication,

@@ -9,9 +9,9 @@ from PySide6.QtWidgets import QWidget
 
 from annotator.model import SpanId
 from annotator.model.ids import GOLD
-from annotator.ui.adjudication_view import AdjudicationView, LearningView
-from annotator.ui.agreement_view import AgreementView
-from annotator.ui.project_settings import ProjectSettings
+from annotator.ui.adjudication.view import AdjudicationView, LearningView
+from annotator.ui.agreement.view import AgreementView
+from annotator.ui.dialogs.project_settings import ProjectSettings
 
 if TYPE_CHECKING:
     from annotator.ui.main_window import MainWindow

@@ -14,7 +14,7 @@ from annotator.model import AnnotatorName, AttrValue, DocumentId, Span, SpanId, 
 from annotator.model.adjudication import Verdict
 from annotator.model.ids import GOLD
 from annotator.store import Project
-from annotator.ui.adjudication_view import AdjudicationView, LearningView
+from annotator.ui.adjudication.view import AdjudicationView, LearningView
 from annotator.ui.session import Session
 
 DOC = DocumentId("000_80cf35cee6cee056")

@@ -19,9 +19,9 @@ from annotator.cli import cli
 from annotator.store import Project
 from annotator.transfer.exporting import iter_documents_with_sets
 from annotator.transfer.importing import import_paths
-from annotator.ui import agreement_job
-from annotator.ui.agreement_models import FILTER_ROLE, VALUE_ROLE
-from annotator.ui.agreement_view import AgreementView, VersionsDialog
+from annotator.ui.agreement import job as agreement_job
+from annotator.ui.agreement.models import FILTER_ROLE, VALUE_ROLE
+from annotator.ui.agreement.view import AgreementView, VersionsDialog
 from annotator.ui.session import Session
 
 D1 = (

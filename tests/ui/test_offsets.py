@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication, QPlainTextEdit
 
-from annotator.ui.offsets import OffsetMap
+from annotator.ui.text.offsets import OffsetMap
 
 EMOJI = "\U0001f600"  # astral: two UTF-16 units
 FAMILY = "\U0001f468\u200d\U0001f469\u200d\U0001f467"  # three astral chars joined by ZWJ

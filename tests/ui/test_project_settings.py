@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QInputDialog, QTreeWidgetItem
 
 from annotator.paths import seeds_dir
-from annotator.ui.project_settings import ProjectSettings
+from annotator.ui.dialogs.project_settings import ProjectSettings
 from annotator.ui.shell import Shell
 
 DOC = next(seeds_dir().glob("*.txt")).stem

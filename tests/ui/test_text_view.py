@@ -23,8 +23,8 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QToolTip, QVBoxLayout, 
 from pytestqt.qtbot import QtBot
 
 from annotator.model import AnnotatorName, AttrValue, DocumentId, Span, SpanId
-from annotator.ui.span_index import LONG_SPAN, SpanIndex
-from annotator.ui.text_view import LANES, TextView
+from annotator.ui.text.span_index import LONG_SPAN, SpanIndex
+from annotator.ui.text.text_view import LANES, TextView
 
 COLORS = {"QUOTE": "#E69F00", "SPEAKER": "#56B4E9", "CUE": "#009E73"}
 EMOJI = "\U0001f600"

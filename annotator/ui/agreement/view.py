@@ -36,8 +36,8 @@ from annotator.agreement.breakdown import (
     span_rows,
     value_order,
 )
-from annotator.ui.agreement_job import AgreementResult, ReportJob, load_inputs
-from annotator.ui.agreement_models import (
+from annotator.ui.agreement.job import AgreementResult, ReportJob, load_inputs
+from annotator.ui.agreement.models import (
     FILTER_ROLE,
     AttributeAgreementModel,
     ConfusionModel,
@@ -45,8 +45,8 @@ from annotator.ui.agreement_models import (
     PairMatrixModel,
     SpanAgreementModel,
 )
+from annotator.ui.agreement.versions import VersionsDialog
 from annotator.ui.session import Session
-from annotator.ui.versions_dialog import VersionsDialog
 
 _ALL_PAIRS = "all pairs"
 _CLOSE_WAIT_MS = 10_000

@@ -19,7 +19,7 @@ from annotator.model.checks import Problem
 from annotator.model.guidelines import guidelines_markdown
 from annotator.model.schema import Schema
 from annotator.model.search import Hit
-from annotator.ui.registry_panels import SpeakersPanel, TargetsPanel
+from annotator.ui.panels.registry_panels import SpeakersPanel, TargetsPanel
 from annotator.ui.session import Session
 
 DATA_ROLE = Qt.ItemDataRole.UserRole + 1

@@ -14,7 +14,7 @@ from annotator.edits.spans import AddRelation
 from annotator.model import Span
 from annotator.model.linking import candidates, previous_segment
 from annotator.ui.session import Session
-from annotator.ui.text_view import TextView
+from annotator.ui.text.text_view import TextView
 
 _NEXT = {Qt.Key.Key_Tab, Qt.Key.Key_Right, Qt.Key.Key_Down}
 _PREVIOUS = {Qt.Key.Key_Backtab, Qt.Key.Key_Left, Qt.Key.Key_Up}

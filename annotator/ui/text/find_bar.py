@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QTextEdit, QToolBu
 from annotator.model.search import find_all
 from annotator.ui.icons import icon
 from annotator.ui.session import Session
-from annotator.ui.text_view import TextView
+from annotator.ui.text.text_view import TextView
 
 _HIT = QColor(255, 214, 0, 150)
 _CURRENT = QColor(255, 140, 0, 200)

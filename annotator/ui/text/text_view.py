@@ -28,9 +28,9 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QPlainTextEdit, QToolTip, QWidget
 
 from annotator.model import Span, SpanId
-from annotator.ui.offsets import OffsetMap
-from annotator.ui.span_index import SpanIndex
-from annotator.ui.span_painter import (
+from annotator.ui.text.offsets import OffsetMap
+from annotator.ui.text.span_index import SpanIndex
+from annotator.ui.text.span_painter import (
     FALLBACK,
     LANES,
     Fragment,

@@ -15,8 +15,8 @@ from PySide6.QtGui import QColor, QPainter, QTextBlock, QTextLine
 from PySide6.QtWidgets import QPlainTextDocumentLayout
 
 from annotator.model import Span
-from annotator.ui.offsets import OffsetMap
-from annotator.ui.span_index import SpanIndex
+from annotator.ui.text.offsets import OffsetMap
+from annotator.ui.text.span_index import SpanIndex
 
 LANES = 3
 """Underline rows below each line; spans in deeper lanes get a marker (and the tooltip)."""

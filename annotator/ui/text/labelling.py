@@ -12,7 +12,7 @@ from annotator.edits.spans import AddSpan, ChangeSpan, DeleteSpan, SetAttribute
 from annotator.model import Span, SpanId
 from annotator.model.boundaries import move_boundary, snap, trim
 from annotator.ui.session import Session
-from annotator.ui.text_view import TextView
+from annotator.ui.text.text_view import TextView
 
 
 class Labeller(QObject):

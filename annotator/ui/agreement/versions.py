@@ -23,7 +23,7 @@ from annotator.agreement import agreement_report
 from annotator.model import AnnotationSet, DocumentId, Status
 from annotator.model.schema import DOCUMENT, Schema
 from annotator.store import Project
-from annotator.ui.span_table import speakers_of
+from annotator.ui.panels.span_table import speakers_of
 
 _HIGHLIGHT = QColor(0xD5, 0x5E, 0x00, 80)  # vermillion as in the heat map; reads on dark too
 

@@ -1,0 +1,1 @@
+"""Reviewing into gold: the adjudication view and the annotator's learning view."""

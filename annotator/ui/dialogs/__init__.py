@@ -1,0 +1,1 @@
+"""Dialogs opened from the menus: project settings (the schema), and the transfer dialogs."""

@@ -1,0 +1,1 @@
+"""The panels around the text: document list, inspector, span table, side tabs, registries."""

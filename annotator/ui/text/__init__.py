@@ -1,0 +1,1 @@
+"""The article on screen: the text view and its painter, offsets, labelling and link keys."""
