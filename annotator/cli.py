@@ -6,7 +6,6 @@ import functools
 import json
 import sys
 from collections.abc import Callable
-from dataclasses import replace
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any, TypeVar
@@ -197,26 +196,19 @@ def agreement(
     --include-unfinished). Undefined values are shown as "undefined" (null in JSON).
     """
     from annotator.agreement import agreement_report, render_table
+    from annotator.transfer.agreement_input import load_agreement_inputs
 
     names = [n.strip() for n in annotators.split(",") if n.strip()] if annotators else None
+    wanted = [n.strip() for n in labels.split(",") if n.strip()] if labels else None
     with Project.open(project) as opened:
-        schema = opened.schema
-        if labels:
-            wanted = [n.strip() for n in labels.split(",") if n.strip()]
-            unknown = [n for n in wanted if schema.label(n) is None]
-            if unknown:
-                raise AnnotatorError(f'{project}: the schema has no label "{unknown[0]}"')
-            schema = replace(
-                schema, labels=tuple(lab for lab in schema.labels if lab.name in wanted)
-            )
-        lengths: dict[str, int] = {}
-        sets = []
-        for document, found in iter_documents_with_sets(opened):
-            lengths[document.id] = len(document.text)
-            sets.extend(found)
-        report = agreement_report(
-            sets, schema, annotators=names, include_unfinished=include_unfinished, lengths=lengths
-        )
+        given = load_agreement_inputs(opened, names, include_unfinished, wanted)
+    report = agreement_report(
+        given.sets,
+        given.schema,
+        annotators=given.annotators,
+        include_unfinished=given.include_unfinished,
+        lengths=given.lengths,
+    )
     if as_json:
         click.echo(json.dumps(report, ensure_ascii=False, indent=2))
     else:

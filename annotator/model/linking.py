@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from annotator.model.annotation import Span
+from annotator.model.annotation import Relation, Span, SpanId
 from annotator.model.schema import RelationType
 
 
@@ -23,3 +23,8 @@ def previous_segment(head: Span, spans: Iterable[Span]) -> Span | None:
     """The quote a split quote's later part continues: the nearest same-label span before it."""
     before = [s for s in spans if s.label == head.label and s.end <= head.start]
     return max(before, key=lambda s: (s.end, s.start), default=None)
+
+
+def partners(span: SpanId, relations: Iterable[Relation]) -> set[SpanId]:
+    """The spans linked to ``span`` by any relation, either way round."""
+    return {r.child if r.head == span else r.head for r in relations if span in (r.head, r.child)}

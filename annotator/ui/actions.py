@@ -1,11 +1,12 @@
-"""Every command of the window as a QAction, with its shortcut, icon and a tooltip naming both."""
+"""Every command of the window as a QAction: one table of bindings (text, keys, icon, tip)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QWidget
 
 from annotator.model.schema import Schema
 from annotator.ui.icons import icon, swatch
@@ -79,131 +80,173 @@ class Actions:
         return [getattr(self, f.name) for f in fields(self)]
 
 
+@dataclass(frozen=True, slots=True)
+class Binding:
+    """One command: the :class:`Actions` field it fills, its menu text, keys, icon, tooltip."""
+
+    name: str
+    text: str
+    keys: tuple[Key, ...] = ()
+    icon: str | None = None
+    tip: str | None = None
+
+
+SK = QKeySequence.StandardKey
+
+#: Every command of the window and its keys, in one table: actions, menus, the README's key
+#: table and tests all read it. Label and attribute keys come from the schema (see below).
+BINDINGS: tuple[Binding, ...] = (
+    Binding("new_project", "&New Project…", (SK.New,), "new"),
+    Binding("open_project", "&Open Project…", (SK.Open,), "open"),
+    Binding(
+        "import_files", "&Import…", ("Ctrl+I",), "import", "Import texts or JSONL into this project"
+    ),
+    Binding(
+        "export_jsonl",
+        "&Export JSONL…",
+        ("Ctrl+E",),
+        "export",
+        "Export the project as native JSONL",
+    ),
+    Binding(
+        "merge_projects",
+        "&Merge Projects…",
+        ("Ctrl+Shift+M",),
+        "import",
+        "Bring in other annotators' copies of this project",
+    ),
+    Binding(
+        "project_settings",
+        "Project &Settings…",
+        (SK.Preferences,),
+        "settings",
+        "The schema: add, rename, recolour or remove labels and values",
+    ),
+    Binding("quit", "&Quit", (SK.Quit,)),
+    Binding("undo", "&Undo", (SK.Undo,), "undo"),
+    Binding("redo", "&Redo", (SK.Redo, "Ctrl+Shift+Z"), "redo"),
+    Binding(
+        "delete_span",
+        "&Delete Span",
+        (SK.Delete, "Backspace"),
+        "delete",
+        "Delete the selected span",
+    ),
+    Binding(
+        "clear_selection", "Clear Selection", ("Escape",), tip="Deselect the span and the text"
+    ),
+    Binding("next_span", "Next Span", ("Tab",), tip="Select the next span"),
+    Binding("previous_span", "Previous Span", ("Shift+Tab",), tip="Select the previous span"),
+    Binding(
+        "start_left", "Extend Start Left", ("Alt+Left",), tip="Move the span's start one word left"
+    ),
+    Binding(
+        "start_right",
+        "Shrink Start Right",
+        ("Alt+Right",),
+        tip="Move the span's start one word right",
+    ),
+    Binding(
+        "end_left", "Shrink End Left", ("Alt+Shift+Left",), tip="Move the span's end one word left"
+    ),
+    Binding(
+        "end_right",
+        "Extend End Right",
+        ("Alt+Shift+Right",),
+        tip="Move the span's end one word right",
+    ),
+    Binding("toggle_snap", "Snap to &Words", ("Ctrl+W",), tip="Snap new spans to whole words"),
+    Binding("find", "&Find in Document…", (SK.Find,), "find"),
+    Binding(
+        "search_corpus",
+        "&Search All Documents…",
+        ("Ctrl+Shift+F",),
+        "find",
+        "Search the text and the annotations of every document",
+    ),
+    Binding("guidelines", "&Guidelines", (SK.HelpContents,), tip="Show the annotation guidelines"),
+    Binding(
+        "link_speaker",
+        "Link to &Speaker",
+        ("A",),
+        "link",
+        "Link the selected quote to its speaker (attributed_to)",
+    ),
+    Binding(
+        "link_cue", "Link to &Cue", ("U",), "link", "Link the selected quote to its cue (cued_by)"
+    ),
+    Binding(
+        "join_segments",
+        "&Join Split Quote",
+        ("J",),
+        "link",
+        "This quote continues the previous quote (continues)",
+    ),
+    Binding("next_document", "&Next Document", ("Ctrl+PgDown",), "next"),
+    Binding("previous_document", "&Previous Document", ("Ctrl+PgUp",), "previous"),
+    Binding(
+        "mark_done",
+        "Mark &Done",
+        ("Ctrl+Return",),
+        "done",
+        "Mark this document done and go to the next",
+    ),
+    Binding(
+        "agreement",
+        "A&greement…",
+        ("Ctrl+Shift+K",),
+        tip="Inter-annotator agreement, from each number to its disagreements",
+    ),
+    Binding(
+        "adjudicate",
+        "&Adjudicate…",
+        ("Ctrl+Shift+J",),
+        "done",
+        "Review every annotator's layer of this document into gold",
+    ),
+    Binding(
+        "compare_gold",
+        "Compare with &Gold",
+        ("Ctrl+Shift+G",),
+        tip="How gold differs from your layer of this document",
+    ),
+    Binding(
+        "skip_document",
+        "&Skip Document",
+        ("Ctrl+Shift+S",),
+        "skip",
+        "Skip this document and go to the next",
+    ),
+    Binding("zoom_in", "Zoom &In", (SK.ZoomIn, "Ctrl+="), "zoom-in"),
+    Binding("zoom_out", "Zoom &Out", (SK.ZoomOut,), "zoom-out"),
+    Binding("dark_mode", "&Dark Palette", ("Ctrl+Shift+D",)),
+    Binding("change_annotator", "Change &Annotator…", ("Ctrl+Alt+A",), "person"),
+)
+#: Commands whose keys belong to the text view alone (it owns Tab).
+VIEW_ONLY = ("next_span", "previous_span")
+
+
 def build_actions(parent: QObject) -> Actions:
-    SK = QKeySequence.StandardKey
-    actions = Actions(
-        new_project=make_action(parent, "&New Project…", SK.New, "new"),
-        open_project=make_action(parent, "&Open Project…", SK.Open, "open"),
-        import_files=make_action(
-            parent, "&Import…", "Ctrl+I", "import", "Import texts or JSONL into this project"
-        ),
-        export_jsonl=make_action(
-            parent, "&Export JSONL…", "Ctrl+E", "export", "Export the project as native JSONL"
-        ),
-        merge_projects=make_action(
-            parent,
-            "&Merge Projects…",
-            "Ctrl+Shift+M",
-            "import",
-            "Bring in other annotators' copies of this project",
-        ),
-        project_settings=make_action(
-            parent,
-            "Project &Settings…",
-            SK.Preferences,
-            "settings",
-            "The schema: add, rename, recolour or remove labels and values",
-        ),
-        quit=make_action(parent, "&Quit", SK.Quit),
-        undo=make_action(parent, "&Undo", SK.Undo, "undo"),
-        redo=make_action(parent, "&Redo", [SK.Redo, "Ctrl+Shift+Z"], "redo"),
-        delete_span=make_action(
-            parent, "&Delete Span", [SK.Delete, "Backspace"], "delete", "Delete the selected span"
-        ),
-        clear_selection=make_action(
-            parent, "Clear Selection", "Escape", tip="Deselect the span and the text"
-        ),
-        next_span=make_action(parent, "Next Span", "Tab", tip="Select the next span"),
-        previous_span=make_action(
-            parent, "Previous Span", "Shift+Tab", tip="Select the previous span"
-        ),
-        start_left=make_action(
-            parent, "Extend Start Left", "Alt+Left", tip="Move the span's start one word left"
-        ),
-        start_right=make_action(
-            parent, "Shrink Start Right", "Alt+Right", tip="Move the span's start one word right"
-        ),
-        end_left=make_action(
-            parent, "Shrink End Left", "Alt+Shift+Left", tip="Move the span's end one word left"
-        ),
-        end_right=make_action(
-            parent, "Extend End Right", "Alt+Shift+Right", tip="Move the span's end one word right"
-        ),
-        toggle_snap=make_action(
-            parent, "Snap to &Words", "Ctrl+W", tip="Snap new spans to whole words"
-        ),
-        find=make_action(parent, "&Find in Document…", SK.Find, "find"),
-        search_corpus=make_action(
-            parent,
-            "&Search All Documents…",
-            "Ctrl+Shift+F",
-            "find",
-            "Search the text and the annotations of every document",
-        ),
-        guidelines=make_action(
-            parent, "&Guidelines", SK.HelpContents, tip="Show the annotation guidelines"
-        ),
-        link_speaker=make_action(
-            parent,
-            "Link to &Speaker",
-            "A",
-            "link",
-            "Link the selected quote to its speaker (attributed_to)",
-        ),
-        link_cue=make_action(
-            parent, "Link to &Cue", "U", "link", "Link the selected quote to its cue (cued_by)"
-        ),
-        join_segments=make_action(
-            parent,
-            "&Join Split Quote",
-            "J",
-            "link",
-            "This quote continues the previous quote (continues)",
-        ),
-        next_document=make_action(parent, "&Next Document", "Ctrl+PgDown", "next"),
-        previous_document=make_action(parent, "&Previous Document", "Ctrl+PgUp", "previous"),
-        mark_done=make_action(
-            parent,
-            "Mark &Done",
-            "Ctrl+Return",
-            "done",
-            "Mark this document done and go to the next",
-        ),
-        agreement=make_action(
-            parent,
-            "A&greement…",
-            "Ctrl+Shift+K",
-            tip="Inter-annotator agreement, from each number to its disagreements",
-        ),
-        adjudicate=make_action(
-            parent,
-            "&Adjudicate…",
-            "Ctrl+Shift+J",
-            "done",
-            "Review every annotator's layer of this document into gold",
-        ),
-        compare_gold=make_action(
-            parent,
-            "Compare with &Gold",
-            "Ctrl+Shift+G",
-            tip="How gold differs from your layer of this document",
-        ),
-        skip_document=make_action(
-            parent,
-            "&Skip Document",
-            "Ctrl+Shift+S",
-            "skip",
-            "Skip this document and go to the next",
-        ),
-        zoom_in=make_action(parent, "Zoom &In", [SK.ZoomIn, "Ctrl+="], "zoom-in"),
-        zoom_out=make_action(parent, "Zoom &Out", SK.ZoomOut, "zoom-out"),
-        dark_mode=make_action(parent, "&Dark Palette", "Ctrl+Shift+D"),
-        change_annotator=make_action(parent, "Change &Annotator…", "Ctrl+Alt+A", "person"),
-    )
+    built = {b.name: make_action(parent, b.text, list(b.keys), b.icon, b.tip) for b in BINDINGS}
+    actions = Actions(**built)
     actions.toggle_snap.setCheckable(True)
     actions.toggle_snap.setChecked(True)
     actions.dark_mode.setCheckable(True)
     return actions
+
+
+def install_shortcuts(
+    window: QWidget, view: QWidget, actions: Actions, schema_actions: list[QAction]
+) -> None:
+    """Make every key live: window-wide, except Tab and Shift+Tab, which only the text view
+    takes (elsewhere they move the focus as usual). Menus only arrange what is here."""
+    for action in actions.all() + schema_actions:
+        window.addAction(action)
+    for name in VIEW_ONLY:
+        action = getattr(actions, name)
+        window.removeAction(action)
+        view.addAction(action)
+        action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
 
 
 def label_actions(parent: QObject, schema: Schema) -> list[QAction]:

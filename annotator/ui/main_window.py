@@ -5,9 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
-    QLabel,
     QMainWindow,
-    QMessageBox,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -15,31 +13,34 @@ from PySide6.QtWidgets import (
 
 from annotator.edits import Change
 from annotator.edits.spans import ChangeSpan, DeleteRelation, SetAttribute, SetDocAttribute
-from annotator.model import AttrValue, Document, DocumentId, SpanId
+from annotator.model import AttrValue, Document, DocumentId, Span, SpanId
 from annotator.model.checks import problems
-from annotator.ui.actions import attribute_actions, build_actions, label_actions
-from annotator.ui.document_flow import mark_done, skip_document, step_document
+from annotator.model.ids import GOLD
+from annotator.model.linking import partners
+from annotator.ui.actions import (
+    attribute_actions,
+    build_actions,
+    install_shortcuts,
+    label_actions,
+)
+from annotator.ui.document_flow import DocumentFlow
 from annotator.ui.icons import icon
-from annotator.ui.menus import build_menus, show_context_menu
+from annotator.ui.menus import build_menus, fill_layers, fill_recent, show_context_menu
+from annotator.ui.messages import Messages
 from annotator.ui.panels.document_list import DocumentPanel
 from annotator.ui.panels.inspector import Inspector
 from annotator.ui.panels.side_panels import SideTabs
 from annotator.ui.panels.span_table import SPAN_ROLE, SpanTableModel, span_table_view
 from annotator.ui.project_files import ProjectFiles
 from annotator.ui.session import Session
+from annotator.ui.settings import dark_palette, recent_projects, restore_layout, save_layout
+from annotator.ui.status_line import StatusLine
 from annotator.ui.text.find_bar import FindBar
 from annotator.ui.text.labelling import Labeller
 from annotator.ui.text.link_mode import LinkMode
 from annotator.ui.text.text_view import TextView
 from annotator.ui.theme import apply_theme
-from annotator.ui.tool_windows import (
-    open_adjudication,
-    open_agreement,
-    open_gold_comparison,
-    project_settings,
-    shut_down_tools,
-)
-from annotator.ui.window_state import restore_state, save_state
+from annotator.ui.tool_windows import ToolWindows
 
 
 class MainWindow(QMainWindow):
@@ -65,20 +66,27 @@ class MainWindow(QMainWindow):
         self.span_model = SpanTableModel(schema)
         self.span_table = span_table_view(self.span_model)
         self.link_mode = LinkMode(session, self.view, self)
-        self.files = ProjectFiles(self, session)
+        self.messages = Messages(self)
+        self.files = ProjectFiles(session, self, self.messages)
+        self.tools = ToolWindows(session, self)
+        self.flow = DocumentFlow(session, self.documents.model.ids, self.messages)
         # Table and inspector reload the whole set: once, after the repaint, however many edits.
         self._refresh_timer = QTimer(self, singleShot=True, interval=0)
         self._refresh_timer.timeout.connect(self._refresh_panels)
         self._registry_stale = True
         self._build_layout()
-        self.menus = build_menus(self)
-        self._build_status_bar()
+        schema_actions = self.label_actions + self.attribute_actions
+        install_shortcuts(self, self.view, self.commands, schema_actions)
+        self.menus = build_menus(self, self.commands, self.label_actions, self.attribute_actions)
+        self.status_line = StatusLine(self.statusBar())
+        self.status_line.show_identity(session.annotator, session.layer)
         self._connect()
         self.reload_documents()
         first = session.first_unfinished()
         if first is not None:
             self.open_document(first)
-        restore_state(self)
+        restore_layout(self, self._splitters(), self.view)
+        self.commands.dark_mode.setChecked(dark_palette())
         self.view.setFocus()
 
     # --- construction ---------------------------------------------------------------------
@@ -106,16 +114,6 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
         self.resize(1360, 860)
 
-    def _build_status_bar(self) -> None:
-        status = self.statusBar()
-        self.annotator_label = QLabel()
-        self.status_label = QLabel()
-        self.saved_label = QLabel("All changes saved")
-        self.saved_label.setToolTip("Every edit is committed to the project file at once")
-        for widget in (self.annotator_label, self.status_label, self.saved_label):
-            status.addPermanentWidget(widget)
-        self._show_identity()
-
     def _connect(self) -> None:
         a, s = self.commands, self.session
         stack = s.undo_stack
@@ -136,10 +134,10 @@ class MainWindow(QMainWindow):
         a.end_left.triggered.connect(lambda: self.labeller.move_edge("end", False))
         a.end_right.triggered.connect(lambda: self.labeller.move_edge("end", True))
         a.toggle_snap.toggled.connect(lambda on: setattr(self.labeller, "snap_to_words", on))
-        a.next_document.triggered.connect(lambda: step_document(self, 1))
-        a.previous_document.triggered.connect(lambda: step_document(self, -1))
-        a.mark_done.triggered.connect(lambda: mark_done(self))
-        a.skip_document.triggered.connect(lambda: skip_document(self))
+        a.next_document.triggered.connect(lambda: self.flow.step(1))
+        a.previous_document.triggered.connect(lambda: self.flow.step(-1))
+        a.mark_done.triggered.connect(self.flow.mark_done)
+        a.skip_document.triggered.connect(self.flow.skip)
         a.zoom_in.triggered.connect(self.view.zoom_in)
         a.zoom_out.triggered.connect(self.view.zoom_out)
         a.dark_mode.toggled.connect(apply_theme)
@@ -150,10 +148,23 @@ class MainWindow(QMainWindow):
         a.export_jsonl.triggered.connect(self.files.export_jsonl)
         a.merge_projects.triggered.connect(self.files.merge_projects)
         a.change_annotator.triggered.connect(self.files.change_annotator)
-        a.project_settings.triggered.connect(lambda: project_settings(self))
-        a.adjudicate.triggered.connect(lambda: open_adjudication(self))
-        a.agreement.triggered.connect(lambda: open_agreement(self))
-        a.compare_gold.triggered.connect(lambda: open_gold_comparison(self))
+        a.project_settings.triggered.connect(self.tools.project_settings)
+        a.adjudicate.triggered.connect(self.tools.open_adjudication)
+        a.agreement.triggered.connect(self.tools.open_agreement)
+        a.compare_gold.triggered.connect(self.tools.open_gold_comparison)
+        self.tools.schema_changed.connect(lambda: self.project_requested.emit(s.project.path))
+        self.tools.gold_span_chosen.connect(self._edit_gold)
+        self.files.project_requested.connect(self.project_requested)
+        self.files.annotator_requested.connect(self.annotator_requested)
+        self.files.documents_changed.connect(self._documents_arrived)
+        self.menus.recent.aboutToShow.connect(
+            lambda: fill_recent(self.menus.recent, recent_projects(), self.project_requested.emit)
+        )
+        self.menus.layers.aboutToShow.connect(
+            lambda: fill_layers(
+                self.menus.layers, s.layers(), s.layer, s.annotator, self.show_layer
+            )
+        )
         for action in self.label_actions:
             label = str(action.data())
             action.triggered.connect(lambda _=False, n=label: self.labeller.label_selection(n))
@@ -162,13 +173,22 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _=False, n=attribute: self.labeller.cycle_attribute(n))
         s.changed.connect(self.apply_change)
         self.labeller.selection_moved.connect(self._refresh_timer.start)
-        s.failed.connect(lambda message: self.statusBar().showMessage(message, 6000))
+        s.failed.connect(self.messages.status)
         s.document_opened.connect(self.show_document)
         self.documents.document_chosen.connect(lambda d: self.open_document(DocumentId(d)))
         self.view.span_activated.connect(self._span_clicked)
         self.view.span_deselected.connect(lambda: self.select_span(None))
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.view.customContextMenuRequested.connect(lambda p: show_context_menu(self, p))
+        self.view.customContextMenuRequested.connect(
+            lambda p: show_context_menu(
+                self,
+                self.view,
+                a,
+                (self.label_actions, self.attribute_actions),
+                p,
+                self.select_span,
+            )
+        )
         a.find.triggered.connect(self.find_bar.open_bar)
         a.search_corpus.triggered.connect(self._open_search)
         a.guidelines.triggered.connect(lambda: self.side.setCurrentWidget(self.side.guidelines))
@@ -179,8 +199,8 @@ class MainWindow(QMainWindow):
         a.link_speaker.triggered.connect(lambda: self.link_mode.start("attributed_to"))
         a.link_cue.triggered.connect(lambda: self.link_mode.start("cued_by"))
         a.join_segments.triggered.connect(self.link_mode.join_previous)
-        self.link_mode.message.connect(self.statusBar().showMessage)
-        self.link_mode.finished.connect(self.statusBar().clearMessage)
+        self.link_mode.message.connect(lambda text: self.messages.status(text, 0))
+        self.link_mode.finished.connect(self.messages.clear)
         self.span_table.clicked.connect(self._table_clicked)
         self.span_table.activated.connect(self._table_clicked)
         i = self.inspector
@@ -216,10 +236,16 @@ class MainWindow(QMainWindow):
         )
         self._refresh_panels()
 
-    def confirm(self, title: str, text: str) -> bool:
-        """Ask a yes/no question (tests replace this)."""
-        answer = QMessageBox.question(self, title, text)
-        return answer == QMessageBox.StandardButton.Yes
+    def _documents_arrived(self) -> None:
+        """An import or merge brought documents, layers or registries: show them."""
+        self.reload_documents()
+        if self.session.document is not None:
+            self.open_document(self.session.document.id)
+
+    def _edit_gold(self, span: Span) -> None:
+        self.show_layer(GOLD)
+        self.go_to(span.document, span.start, span.end)
+        self.activateWindow()
 
     # --- changes --------------------------------------------------------------------------
 
@@ -244,17 +270,13 @@ class MainWindow(QMainWindow):
         if document is None or change.document != document.id:
             return
         for span_id in change.removed:
-            if span_id in self.view.spans:
-                self.view.remove_span(span_id)
+            self.view.discard_span(span_id)
         for span_id in change.spans:
             stored = self.session.project.spans.get(span_id)
-            if stored is None or stored.annotator != self.session.layer:
-                if span_id in self.view.spans:
-                    self.view.remove_span(span_id)
-            elif span_id in self.view.spans:
-                self.view.replace_span(stored)
+            if stored is not None and stored.annotator == self.session.layer:
+                self.view.show_span(stored)
             else:
-                self.view.add_span(stored)
+                self.view.discard_span(span_id)
         self._refresh_timer.start()
 
     def _refresh_panels(self) -> None:
@@ -273,15 +295,8 @@ class MainWindow(QMainWindow):
                 "target": [t.label for t in project.targets.all()],
             }
         selected = self.view.selected_span()
-        self.view.set_linked_spans(
-            {
-                r.child if r.head == selected.id else r.head
-                for r in annotation.relations
-                if selected.id in (r.head, r.child)
-            }
-            if selected is not None
-            else ()
-        )
+        linked = partners(selected.id, annotation.relations) if selected is not None else ()
+        self.view.set_linked_spans(linked)
         if selected is not None:
             speaker = self.span_model.speaker_of(selected.id)
             self.inspector.show_span(selected, document.text, annotation, speaker)
@@ -296,8 +311,7 @@ class MainWindow(QMainWindow):
             self._refresh_problems()
         else:
             self.side.show_problem_count(None)
-        status = annotation.status.value.replace("_", " ")
-        self.status_label.setText(f"{len(annotation.spans)} spans · {status}")
+        self.status_line.show_document(len(annotation.spans), annotation.status)
 
     def _open_search(self) -> None:
         self.side.setCurrentWidget(self.side.search)
@@ -355,22 +369,16 @@ class MainWindow(QMainWindow):
 
     # --- identity, layers, recent files, state ----------------------------------------------
 
-    def _show_identity(self) -> None:
-        layer = self.session.layer
-        mine = layer == self.session.annotator
-        self.annotator_label.setText(
-            f"Annotator: {self.session.annotator}"
-            if mine
-            else f"Viewing {layer}'s layer (read-only) as {self.session.annotator}"
-        )
-
     def show_layer(self, name: str) -> None:
         self.session.set_layer(name)
         self.reload_documents()
-        self._show_identity()
+        self.status_line.show_identity(self.session.annotator, self.session.layer)
+
+    def _splitters(self) -> dict[str, QSplitter]:
+        return {"splitter": self.splitter, "right": self.right}
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._refresh_timer.stop()
-        shut_down_tools(self)
-        save_state(self)
+        self.tools.shut_down()
+        save_layout(self, self._splitters(), self.view, self.commands.dark_mode.isChecked())
         super().closeEvent(event)

@@ -1,17 +1,23 @@
-"""The window's menus, toolbar and context menu, built from its typed actions."""
+"""The window's menus, toolbar and context menu: an arrangement of the actions, nothing more.
+
+The actions and their keys live in :mod:`annotator.ui.actions`; what they do is wired by the
+main window. Menus that change with the project (recent files, layers) are filled on show
+from data and a callback, so this module knows no window.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint
 from PySide6.QtGui import QAction, QActionGroup
-from PySide6.QtWidgets import QMenu, QToolBar
+from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar, QWidget
 
-if TYPE_CHECKING:
-    from annotator.ui.main_window import MainWindow
+from annotator.model import SpanId
+from annotator.ui.actions import Actions
+from annotator.ui.text.text_view import TextView
 
 
 @dataclass
@@ -21,13 +27,13 @@ class Menus:
     toolbar: QToolBar
 
 
-def build_menus(window: MainWindow) -> Menus:
-    a = window.commands
+def build_menus(
+    window: QMainWindow, a: Actions, labels: list[QAction], attributes: list[QAction]
+) -> Menus:
     bar = window.menuBar()
     file_menu = bar.addMenu("&File")
     file_menu.addActions([a.new_project, a.open_project])
     recent = file_menu.addMenu("Open &Recent")
-    recent.aboutToShow.connect(lambda: fill_recent(window, recent))
     file_menu.addSeparator()
     file_menu.addActions([a.import_files, a.export_jsonl, a.merge_projects])
     file_menu.addSeparator()
@@ -39,9 +45,9 @@ def build_menus(window: MainWindow) -> Menus:
     edit_menu.addSeparator()
     edit_menu.addActions([a.find, a.search_corpus])
     label_menu = bar.addMenu("&Label")
-    label_menu.addActions(window.label_actions)
+    label_menu.addActions(labels)
     label_menu.addSeparator()
-    label_menu.addActions(window.attribute_actions)
+    label_menu.addActions(attributes)
     label_menu.addSeparator()
     label_menu.addActions([a.link_speaker, a.link_cue, a.join_segments])
     label_menu.addSeparator()
@@ -55,7 +61,6 @@ def build_menus(window: MainWindow) -> Menus:
     view_menu = bar.addMenu("&View")
     view_menu.addActions([a.zoom_in, a.zoom_out, a.dark_mode])
     layers = view_menu.addMenu("Show &Layer")
-    layers.aboutToShow.connect(lambda: fill_layers(window, layers))
     help_menu = bar.addMenu("&Help")
     help_menu.addAction(a.guidelines)
     toolbar = QToolBar("Main")
@@ -69,52 +74,52 @@ def build_menus(window: MainWindow) -> Menus:
     toolbar.addSeparator()
     toolbar.addActions([a.zoom_out, a.zoom_in])
     window.addToolBar(toolbar)
-    # Shortcuts work whether or not a menu is open; the text view owns Tab.
-    window.addActions(a.all() + window.label_actions + window.attribute_actions)
-    for action in (a.next_span, a.previous_span):
-        window.removeAction(action)
-        window.view.addAction(action)
-        action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
     return Menus(recent, layers, toolbar)
 
 
-def fill_recent(window: MainWindow, menu: QMenu) -> None:
+def fill_recent(menu: QMenu, paths: list[str], open_project: Callable[[Path], None]) -> None:
     menu.clear()
-    for path in window.files.recent():
+    for path in paths:
         action = menu.addAction(path)
-        action.triggered.connect(lambda _=False, p=path: window.project_requested.emit(Path(p)))
+        action.triggered.connect(lambda _=False, p=path: open_project(Path(p)))
     if menu.isEmpty():
         menu.addAction("(none)").setEnabled(False)
 
 
-def fill_layers(window: MainWindow, menu: QMenu) -> None:
+def fill_layers(
+    menu: QMenu, layers: list[str], shown: str, me: str, show_layer: Callable[[str], None]
+) -> None:
     menu.clear()
     group = QActionGroup(menu)
-    session = window.session
-    for name in session.layers():
-        suffix = " (you)" if name == session.annotator else ""
-        action = QAction(name + suffix, menu, checkable=True)
-        action.setChecked(name == session.layer)
-        action.triggered.connect(lambda _=False, n=name: window.show_layer(n))
+    for name in layers:
+        action = QAction(name + (" (you)" if name == me else ""), menu, checkable=True)
+        action.setChecked(name == shown)
+        action.triggered.connect(lambda _=False, n=name: show_layer(n))
         group.addAction(action)
         menu.addAction(action)
 
 
-def show_context_menu(window: MainWindow, position: QPoint) -> None:
+def show_context_menu(
+    parent: QWidget,
+    view: TextView,
+    a: Actions,
+    schema_actions: tuple[list[QAction], list[QAction]],
+    position: QPoint,
+    select: Callable[[SpanId], None],
+) -> None:
     """Right-click: the same commands as the keys, on the span under the pointer."""
-    view = window.view
     cp = view.cp_at(position)
     under = view.spans.innermost_at(cp) if cp is not None else None
     start, end = view.selection_cp()
     if under is not None and start == end:
-        window.select_span(under.id)
-    menu = QMenu(window)
-    menu.addActions(window.label_actions)
+        select(under.id)
+    labels, attributes = schema_actions
+    menu = QMenu(parent)
+    menu.addActions(labels)
     menu.addSeparator()
-    menu.addActions(window.attribute_actions)
+    menu.addActions(attributes)
     menu.addSeparator()
-    c = window.commands
-    menu.addActions([c.link_speaker, c.link_cue, c.join_segments])
+    menu.addActions([a.link_speaker, a.link_cue, a.join_segments])
     menu.addSeparator()
-    menu.addActions([c.delete_span, c.clear_selection, c.undo, c.redo])
+    menu.addActions([a.delete_span, a.clear_selection, a.undo, a.redo])
     menu.exec(view.viewport().mapToGlobal(position))

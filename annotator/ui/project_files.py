@@ -1,13 +1,12 @@
-"""File menu work: new, open, import, export, recent projects, and the annotator's name."""
+"""File menu work: new, open, import, export, merge, and the annotator's name."""
 
 from __future__ import annotations
 
 import getpass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QWidget
 
 from annotator.errors import AnnotatorError
 from annotator.model.schema import load_schema
@@ -15,32 +14,12 @@ from annotator.paths import default_schema_path
 from annotator.transfer.atomic import atomic_output
 from annotator.transfer.exporting import export_jsonl
 from annotator.transfer.importing import create_project, import_paths
+from annotator.transfer.merging import merge_projects
+from annotator.ui.messages import LONG, Messages
 from annotator.ui.session import Session
+from annotator.ui.settings import store_annotator
 
-if TYPE_CHECKING:
-    from annotator.ui.main_window import MainWindow
-
-RECENT_KEY = "files/recent"
-ANNOTATOR_KEY = "identity/annotator"
-MAX_RECENT = 10
 PROJECT_FILTER = "Annotator projects (*.db *.annotator);;All files (*)"
-
-
-def remember_recent(path: Path) -> None:
-    settings = QSettings()
-    recent = [str(path.resolve())] + [p for p in recent_projects() if p != str(path.resolve())]
-    settings.setValue(RECENT_KEY, recent[:MAX_RECENT])
-
-
-def recent_projects() -> list[str]:
-    value = QSettings().value(RECENT_KEY, [])
-    paths = [value] if isinstance(value, str) else list(value) if isinstance(value, list) else []
-    return [p for p in paths if Path(p).is_file()]
-
-
-def stored_annotator() -> str | None:
-    value = QSettings().value(ANNOTATOR_KEY)
-    return str(value) if value else None
 
 
 def ask_annotator(parent: QWidget | None, current: str | None = None) -> str | None:
@@ -54,55 +33,65 @@ def ask_annotator(parent: QWidget | None, current: str | None = None) -> str | N
     name = name.strip()
     if not ok or not name:
         return None
-    QSettings().setValue(ANNOTATOR_KEY, name)
+    store_annotator(name)
     return name
 
 
-class ProjectFiles:
-    def __init__(self, window: MainWindow, session: Session) -> None:
-        self.window = window
+class ProjectFiles(QObject):
+    """The File menu's commands over ``session``; the window reacts to what they announce."""
+
+    #: Another project should replace this one (the application shell does it).
+    project_requested = Signal(object)  # Path
+    #: Reopen this project as another annotator.
+    annotator_requested = Signal(str)
+    #: Documents, layers or registries came in: lists and the open document must reload.
+    documents_changed = Signal()
+
+    def __init__(self, session: Session, parent: QWidget, messages: Messages) -> None:
+        super().__init__(parent)
         self.session = session
-
-    def recent(self) -> list[str]:
-        return recent_projects()
-
-    def _fail(self, message: str) -> None:
-        QMessageBox.warning(self.window, "Annotator", message)
+        self.parent_widget = parent
+        self.messages = messages
 
     def new_project(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self.window, "New project", "", PROJECT_FILTER)
+        path, _ = QFileDialog.getSaveFileName(self.parent_widget, "New project", "", PROJECT_FILTER)
         if not path:
             return
         try:
             create_project(Path(path), load_schema(default_schema_path())).close()
         except AnnotatorError as exc:
-            self._fail(str(exc))
+            self.messages.warn(str(exc))
             return
-        self.window.project_requested.emit(Path(path))
+        self.project_requested.emit(Path(path))
 
     def open_project(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self.window, "Open project", "", PROJECT_FILTER)
+        path, _ = QFileDialog.getOpenFileName(
+            self.parent_widget, "Open project", "", PROJECT_FILTER
+        )
         if path:
-            self.window.project_requested.emit(Path(path))
+            self.project_requested.emit(Path(path))
 
     def import_files(self) -> None:
         paths, _ = QFileDialog.getOpenFileNames(
-            self.window, "Import", "", "Texts and JSONL (*.txt *.jsonl *.ndjson);;All files (*)"
+            self.parent_widget,
+            "Import",
+            "",
+            "Texts and JSONL (*.txt *.jsonl *.ndjson);;All files (*)",
         )
         if not paths:
             return
         try:
             report = import_paths(self.session.project, [Path(p) for p in paths])
         except AnnotatorError as exc:
-            self._fail(f"Nothing was imported.\n\n{exc}")
+            self.messages.warn(f"Nothing was imported.\n\n{exc}")
             return
-        self.window.reload_documents()
-        self.window.statusBar().showMessage(report.summary(), 8000)
+        self.documents_changed.emit()
+        self.messages.status(report.summary(), LONG)
 
     def export_jsonl(self) -> None:
         default = str(self.session.project.path.with_suffix(".jsonl"))
         path, _ = QFileDialog.getSaveFileName(
-            self.window, "Export JSONL", default, "JSONL (*.jsonl)"
+            self.parent_widget, "Export JSONL", default, "JSONL (*.jsonl)"
         )
         if not path:
             return
@@ -110,38 +99,33 @@ class ProjectFiles:
             with atomic_output(Path(path)) as handle:
                 lines = export_jsonl(self.session.project, handle)
         except (AnnotatorError, OSError) as exc:
-            self._fail(f"The export failed: {exc}")
+            self.messages.warn(f"The export failed: {exc}")
             return
-        self.window.statusBar().showMessage(f"Exported {lines} lines to {path}", 8000)
+        self.messages.status(f"Exported {lines} lines to {path}", LONG)
 
     def merge_projects(self) -> None:
         paths, _ = QFileDialog.getOpenFileNames(
-            self.window, "Merge other annotators' copies", "", PROJECT_FILTER
+            self.parent_widget, "Merge other annotators' copies", "", PROJECT_FILTER
         )
         if not paths:
             return
-        from annotator.transfer.merging import merge_projects
-
         try:
             report = merge_projects(self.session.project, [Path(p) for p in paths])
         except AnnotatorError as exc:
-            self._fail(f"Nothing was merged.\n\n{exc}")
+            self.messages.warn(f"Nothing was merged.\n\n{exc}")
             return
-        self.window.reload_documents()
-        if self.session.document is not None:
-            self.window.open_document(self.session.document.id)
+        self.documents_changed.emit()
         conflicts = report.conflict_lines()
         if conflicts:
             listed = "\n".join(conflicts[:20])
             more = f"\n… and {len(conflicts) - 20} more" if len(conflicts) > 20 else ""
-            QMessageBox.information(
-                self.window,
+            self.messages.inform(
                 "Merged, with conflicts",
                 f"{report.summary()}\n\nKept this project's version for:\n{listed}{more}",
             )
-        self.window.statusBar().showMessage(report.summary(), 10000)
+        self.messages.status(report.summary(), LONG)
 
     def change_annotator(self) -> None:
-        name = ask_annotator(self.window, self.session.annotator)
+        name = ask_annotator(self.parent_widget, self.session.annotator)
         if name and name != self.session.annotator:
-            self.window.annotator_requested.emit(name)
+            self.annotator_requested.emit(name)

@@ -14,8 +14,9 @@ from annotator.errors import AnnotatorError
 from annotator.store import Project
 from annotator.ui.icons import icon
 from annotator.ui.main_window import MainWindow
-from annotator.ui.project_files import ask_annotator, remember_recent, stored_annotator
+from annotator.ui.project_files import ask_annotator
 from annotator.ui.session import Session
+from annotator.ui.settings import remember_recent, stored_annotator
 from annotator.ui.theme import apply_theme
 
 BACKUP_EVERY_MS = 30 * 60 * 1000

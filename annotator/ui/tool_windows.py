@@ -1,65 +1,67 @@
-"""Windows the main window opens: adjudication, the gold comparison, project settings."""
+"""Windows the main window opens: agreement, adjudication, the gold comparison, settings."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QWidget
 
-from annotator.model import SpanId
-from annotator.model.ids import GOLD
+from annotator.model import Span, SpanId
 from annotator.ui.adjudication.view import AdjudicationView, LearningView
 from annotator.ui.agreement.view import AgreementView
 from annotator.ui.dialogs.project_settings import ProjectSettings
-
-if TYPE_CHECKING:
-    from annotator.ui.main_window import MainWindow
+from annotator.ui.session import Session
 
 
-def open_adjudication(window: MainWindow) -> None:
-    document = window.session.document
-    if document is None:
-        return
-    view = AdjudicationView(window.session, document.id, window)
-    view.edit_gold.connect(lambda span_id: edit_gold(window, span_id))
-    show_as_window(view, 1100, 600)
+class ToolWindows(QObject):
+    """Opens the review tools over ``session``; says what the main window should do next."""
 
+    #: The reviewer wants to edit this gold span in the main window.
+    gold_span_chosen = Signal(object)  # Span
+    #: The schema changed: the window must be rebuilt on it.
+    schema_changed = Signal()
 
-def open_gold_comparison(window: MainWindow) -> None:
-    document = window.session.document
-    if document is not None:
-        show_as_window(LearningView(window.session, document.id, parent=window), 700, 400)
+    def __init__(self, session: Session, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.parent_widget = parent
 
+    def open_adjudication(self) -> None:
+        document = self.session.document
+        if document is None:
+            return
+        view = AdjudicationView(self.session, document.id, self.parent_widget)
+        view.edit_gold.connect(self._edit_gold)
+        show_as_window(view, 1100, 600)
 
-def edit_gold(window: MainWindow, span_id: int) -> None:
-    span = window.session.project.spans.get(SpanId(span_id))
-    if span is not None:
-        window.show_layer(GOLD)
-        window.go_to(span.document, span.start, span.end)
-        window.activateWindow()
+    def open_gold_comparison(self) -> None:
+        document = self.session.document
+        if document is not None:
+            view = LearningView(self.session, document.id, parent=self.parent_widget)
+            show_as_window(view, 700, 400)
 
+    def open_agreement(self) -> None:
+        view = AgreementView(self.session, self.parent_widget)
+        view.setWindowTitle(f"Agreement — {self.session.project.path.name}")
+        # Double-clicking a disagreement shows the annotators' versions side by side.
+        view.open_disagreement.connect(view.show_versions)
+        show_as_window(view, 1200, 800)
 
-def open_agreement(window: MainWindow) -> None:
-    view = AgreementView(window.session, window)
-    view.setWindowTitle(f"Agreement — {window.session.project.path.name}")
-    # Double-clicking a disagreement shows the annotators' versions side by side.
-    view.open_disagreement.connect(view.show_versions)
-    show_as_window(view, 1200, 800)
+    def project_settings(self) -> None:
+        dialog = ProjectSettings(self.session, self.parent_widget)
+        dialog.exec()
+        if dialog.changed:
+            # Labels, keys and panels all come from the schema.
+            self.schema_changed.emit()
 
+    def shut_down(self) -> None:
+        """Tool windows get no close event of their own when the main window closes."""
+        for view in self.parent_widget.findChildren(AgreementView):
+            view.shutdown()
 
-def shut_down_tools(window: MainWindow) -> None:
-    """Tool windows get no close event of their own when the main window closes."""
-    for view in window.findChildren(AgreementView):
-        view.shutdown()
-
-
-def project_settings(window: MainWindow) -> None:
-    dialog = ProjectSettings(window.session, window)
-    dialog.exec()
-    if dialog.changed:
-        # Labels, keys and panels all come from the schema: reload the window on it.
-        window.project_requested.emit(window.session.project.path)
+    def _edit_gold(self, span_id: int) -> None:
+        span: Span | None = self.session.project.spans.get(SpanId(span_id))
+        if span is not None:
+            self.gold_span_chosen.emit(span)
 
 
 def show_as_window(widget: QWidget, width: int, height: int) -> None:

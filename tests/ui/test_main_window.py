@@ -144,7 +144,7 @@ def test_mark_done_warns_about_missing_required_attributes(qtbot, open_window, t
     window = open_window(path)
     asked: list[str] = []
     # Refuse the first question, accept the second.
-    window.confirm = lambda title, text: asked.append(text) or len(asked) > 1  # type: ignore[method-assign]
+    window.messages.confirm = lambda title, text: asked.append(text) or len(asked) > 1  # type: ignore[method-assign]
     select_words(qtbot, window, 2)
     qtbot.keyClick(window.view, "q")
     qtbot.keyClick(window.view, Qt.Key.Key_Return, CTRL)

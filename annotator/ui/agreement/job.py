@@ -10,36 +10,7 @@ from PySide6.QtCore import QCoreApplication, QThread, Signal
 
 from annotator.agreement import agreement_report
 from annotator.agreement.breakdown import ValuePairs, value_pairs
-from annotator.model import AnnotationSet
-from annotator.model.schema import Schema
-from annotator.store import Project
-from annotator.transfer.exporting import iter_documents_with_sets
-
-
-@dataclass(frozen=True, slots=True)
-class AgreementInputs:
-    """Everything the report needs, as plain data a worker thread may read."""
-
-    sets: list[AnnotationSet]
-    schema: Schema
-    lengths: dict[str, int]
-    texts: dict[str, str]
-    annotators: list[str] | None
-    include_unfinished: bool
-
-
-def load_inputs(
-    project: Project, annotators: list[str] | None, include_unfinished: bool
-) -> AgreementInputs:
-    """Read every set and text length the way the CLI's agreement command does."""
-    lengths: dict[str, int] = {}
-    texts: dict[str, str] = {}
-    sets: list[AnnotationSet] = []
-    for document, found in iter_documents_with_sets(project):
-        lengths[document.id] = len(document.text)
-        texts[document.id] = document.text
-        sets.extend(found)
-    return AgreementInputs(sets, project.schema, lengths, texts, annotators, include_unfinished)
+from annotator.transfer.agreement_input import AgreementInputs
 
 
 @dataclass(frozen=True, slots=True)

@@ -36,7 +36,8 @@ from annotator.agreement.breakdown import (
     span_rows,
     value_order,
 )
-from annotator.ui.agreement.job import AgreementResult, ReportJob, load_inputs
+from annotator.transfer.agreement_input import load_agreement_inputs
+from annotator.ui.agreement.job import AgreementResult, ReportJob
 from annotator.ui.agreement.models import (
     FILTER_ROLE,
     AttributeAgreementModel,
@@ -236,7 +237,9 @@ class AgreementView(QWidget):
             self.summary.setText(f'No annotator "{unknown[0]}" in this project.')
             return
         self.summary.setText("Reading annotation sets…")
-        inputs = load_inputs(self.session.project, names, self.include_unfinished.isChecked())
+        inputs = load_agreement_inputs(
+            self.session.project, names, self.include_unfinished.isChecked()
+        )
         job = ReportJob(inputs)
         job.progressed.connect(self._progressed)
         job.computed.connect(self._show_result)

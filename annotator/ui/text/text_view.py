@@ -130,6 +130,18 @@ class TextView(QPlainTextEdit):
         self._update_cp_range(old.start, old.end)
         self._update_cp_range(span.start, span.end)
 
+    def show_span(self, span: Span) -> None:
+        """Add ``span``, or redraw it where it changed."""
+        if span.id in self._index:
+            self.replace_span(span)
+        else:
+            self.add_span(span)
+
+    def discard_span(self, span_id: SpanId) -> None:
+        """Remove the span if it is shown."""
+        if span_id in self._index:
+            self.remove_span(span_id)
+
     def _check_range(self, span: Span) -> None:
         if not 0 <= span.start <= span.end <= self._map.cp_length:
             raise ValueError(f"span {span.id} [{span.start}, {span.end}) is outside the text")

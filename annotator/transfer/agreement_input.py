@@ -1,0 +1,47 @@
+"""What the agreement report reads from a project, loaded the same way for the CLI and window."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from annotator.errors import AnnotatorError
+from annotator.model import AnnotationSet
+from annotator.model.schema import Schema
+from annotator.store import Project
+from annotator.transfer.exporting import iter_documents_with_sets
+
+
+@dataclass(frozen=True, slots=True)
+class AgreementInputs:
+    """Everything the report needs, as plain data a worker thread may read."""
+
+    sets: list[AnnotationSet]
+    schema: Schema
+    lengths: dict[str, int]
+    texts: dict[str, str]
+    annotators: list[str] | None
+    include_unfinished: bool
+
+
+def load_agreement_inputs(
+    project: Project,
+    annotators: list[str] | None = None,
+    include_unfinished: bool = False,
+    labels: Sequence[str] | None = None,
+) -> AgreementInputs:
+    """Every set and text of the project; ``labels`` narrows the schema to those labels."""
+    schema = project.schema
+    if labels:
+        unknown = [n for n in labels if schema.label(n) is None]
+        if unknown:
+            raise AnnotatorError(f'{project.path}: the schema has no label "{unknown[0]}"')
+        schema = replace(schema, labels=tuple(lab for lab in schema.labels if lab.name in labels))
+    lengths: dict[str, int] = {}
+    texts: dict[str, str] = {}
+    sets: list[AnnotationSet] = []
+    for document, found in iter_documents_with_sets(project):
+        lengths[document.id] = len(document.text)
+        texts[document.id] = document.text
+        sets.extend(found)
+    return AgreementInputs(sets, schema, lengths, texts, annotators, include_unfinished)
