@@ -9,12 +9,13 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from support import add_span, snapshot
 
 from annotator.adjudication.gold import DiffKind, gold_diff, learning_rows, span_text
 from annotator.adjudication.units import Unit, covers, progress, units
 from annotator.edits import Edit, EditError
 from annotator.edits.adjudication import AcceptUnanimous, AcceptVersion, MarkEdited, RejectUnit
-from annotator.edits.spans import AddRelation, AddSpan, DeleteSpan, SetAttribute, SetStatus
+from annotator.edits.spans import AddRelation, DeleteSpan, SetAttribute, SetStatus
 from annotator.model import (
     AnnotationSet,
     AnnotatorName,
@@ -227,9 +228,7 @@ def test_span_text_shows_offsets_text_and_attributes() -> None:
 
 
 def add(project: Project, who: str, start: int, end: int, label: str, **attrs: AttrValue) -> Span:
-    edit = AddSpan(Span(SpanId(0), DOC, AnnotatorName(who), start, end, label, dict(attrs)))
-    edit.apply(project)
-    return edit.stored
+    return add_span(project, DOC, who, start, end, label, **attrs)
 
 
 @pytest.fixture
@@ -252,7 +251,7 @@ def current_units(project: Project) -> dict[str, Unit]:
 
 
 def state(project: Project) -> dict[str, list[tuple[object, ...]]]:
-    return project.snapshot() | project.adjudications.snapshot()
+    return snapshot(project)
 
 
 def gold(project: Project) -> list[tuple[int, int, str, dict[str, AttrValue]]]:

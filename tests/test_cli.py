@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from support import snapshot
 
 from annotator.cli import cli
 from annotator.paths import seeds_dir
@@ -162,13 +163,13 @@ def test_bad_jsonl_is_refused_whole_with_file_and_line(db: Path, tmp_path: Path,
     source = tmp_path / "bad.jsonl"
     source.write_text(good_first + "\n" + line + "\n", encoding="utf-8")
     with Project.open(db) as project:
-        before = project.snapshot()
+        before = snapshot(project)
     code, _out, err = run("import", db, source)
     assert code == 1
     assert err.startswith(f"error: {source}, {message}"), err
     assert len(err.strip().splitlines()) == 1 and "Traceback" not in err
     with Project.open(db) as project:
-        assert project.snapshot() == before
+        assert snapshot(project) == before
 
 
 @pytest.mark.parametrize(
@@ -190,12 +191,12 @@ def test_unreadable_files_are_refused(
     source = tmp_path / name
     source.write_bytes(content)
     with Project.open(db) as project:
-        before = project.snapshot()
+        before = snapshot(project)
     code, _, err = run("import", db, source)
     assert code == 1
     assert err.startswith(f"error: {source}") and message in err
     with Project.open(db) as project:
-        assert project.snapshot() == before
+        assert snapshot(project) == before
 
 
 def test_text_import_strips_bom_and_crlf(db: Path, tmp_path: Path) -> None:

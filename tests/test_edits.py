@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
+from support import snapshot
 
 from annotator.edits import Edit, EditError
 from annotator.edits.spans import (
@@ -48,6 +49,9 @@ def first(project: Project, label: str) -> Span:
 
 EDITS: dict[str, Callable[[Project], Edit]] = {
     "add span": lambda p: AddSpan(span(0, 7, "SPEAKER")),
+    # The new name joins the registry; undo must take it out again.
+    "add span naming a new speaker": lambda p: AddSpan(span(0, 7, "SPEAKER", speaker="Kellogg")),
+    "set a new target": lambda p: SetAttribute(first(p, "QUOTE").id, "target", "Crimea"),
     "delete span with relations": lambda p: DeleteSpan(first(p, "QUOTE").id),
     "relabel drops what no longer fits": lambda p: ChangeSpan(first(p, "QUOTE").id, "CUE"),
     "move boundary": lambda p: ChangeSpan(first(p, "QUOTE").id, start=199, end=262),
@@ -67,19 +71,19 @@ EDITS: dict[str, Callable[[Project], Edit]] = {
 
 @pytest.mark.parametrize("kind", list(EDITS))
 def test_apply_changes_and_revert_restores_exactly(annotated: Project, kind: str) -> None:
-    before = annotated.snapshot()
+    before = snapshot(annotated)
     edit = EDITS[kind](annotated)
     change = edit.apply(annotated)
-    assert annotated.snapshot() != before, "the edit changed nothing"
+    assert snapshot(annotated) != before, "the edit changed nothing"
     assert change.document == DOC
     edit.revert(annotated)
-    assert annotated.snapshot() == before
+    assert snapshot(annotated) == before
     # Redo after undo gives the same state as the first apply (same ids for later edits).
     edit.apply(annotated)
-    after_redo = annotated.snapshot()
+    after_redo = snapshot(annotated)
     edit.revert(annotated)
     edit.apply(annotated)
-    assert annotated.snapshot() == after_redo
+    assert snapshot(annotated) == after_redo
 
 
 def test_relabel_removes_attributes_and_links_the_new_label_cannot_have(
@@ -132,7 +136,7 @@ def test_every_edit_is_in_the_history(annotated: Project) -> None:
 def test_invalid_edits_are_refused_and_change_nothing(
     annotated: Project, make: Callable[[Project], Edit], message: str
 ) -> None:
-    before = annotated.snapshot()
+    before = snapshot(annotated)
     with pytest.raises(EditError, match=message):
         make(annotated).apply(annotated)
-    assert annotated.snapshot() == before
+    assert snapshot(annotated) == before

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from support import snapshot
 
 from annotator.edits.spans import AddRelation, AddSpan, SetDocAttribute, SetStatus
 from annotator.errors import AnnotatorError
@@ -114,11 +115,11 @@ def test_merging_the_same_file_again_changes_nothing(
 ) -> None:
     a, _ = make_copy(tmp_path, schema, "alice.db", lambda p: annotate(p, ALICE))
     merge_projects(seeded, [a])
-    before = seeded.snapshot()
+    before = snapshot(seeded)
 
     again = merge_projects(seeded, [a, a])
 
-    assert seeded.snapshot() == before
+    assert snapshot(seeded) == before
     assert (again.documents_added, again.documents_matched) == (0, 1)
     assert (again.sets_added, again.sets_unchanged, again.conflicts) == (0, 1, [])
 
@@ -134,14 +135,14 @@ def test_same_annotator_edited_differently_is_a_conflict_and_ours_is_kept(
         SetStatus(DOC, ALICE, status=Status.DONE).apply(copy)
 
     a, _ = make_copy(tmp_path, schema, "alice.db", more_work)
-    before, ours = seeded.snapshot(), exported(seeded, ALICE)
+    before, ours = snapshot(seeded), exported(seeded, ALICE)
 
     report = merge_projects(seeded, [a])
 
     reason = "status in_progress here vs done there; spans differ: 0 only here, 1 only there"
     assert report.conflicts == [Conflict(DOC, ALICE, reason, a)]
     assert report.conflict_lines() == [f"{a}: {DOC} (alice): {reason}"]
-    assert seeded.snapshot() == before
+    assert snapshot(seeded) == before
     assert exported(seeded, ALICE) == ours
 
 
@@ -175,13 +176,13 @@ def test_same_id_with_another_text_imports_nothing_of_it(
     }
     fill = importing(write_jsonl(tmp_path / "b.jsonl", line))
     b, _ = make_copy(tmp_path, schema, "bob.db", fill, seeds=False)
-    before = seeded.snapshot()
+    before = snapshot(seeded)
     ours = seeded.documents.get(DOC)
     assert ours is not None
 
     report = merge_projects(seeded, [b])
 
-    assert seeded.snapshot() == before
+    assert snapshot(seeded) == before
     (conflict,) = report.conflicts
     assert (conflict.document, conflict.annotator) == (DOC, None)
     assert ours.sha256 in conflict.reason and text_sha256(text) in conflict.reason
@@ -232,12 +233,12 @@ def test_a_bad_other_file_fails_and_leaves_the_project_unchanged(
         "not a project": write_jsonl(tmp_path / "notes.db", {"id": "x"}),
         "itself": seeded.path,
     }[kind]
-    before, history = seeded.snapshot(), seeded.history.entries()
+    before, history = snapshot(seeded), seeded.history.entries()
 
     with pytest.raises(AnnotatorError, match=str(bad.name)):
         merge_projects(seeded, [good, bad])
 
-    assert seeded.snapshot() == before
+    assert snapshot(seeded) == before
     assert seeded.history.entries() == history
     Project.open(good).close()  # closed again, not left locked
 
@@ -246,7 +247,7 @@ def test_a_failure_during_the_merge_rolls_everything_back(
     seeded: Project, tmp_path: Path, schema: Schema, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     good, _ = make_copy(tmp_path, schema, "alice.db", lambda p: annotate(p, ALICE))
-    before = seeded.snapshot()
+    before = snapshot(seeded)
 
     def disk_full(*args: object, **kwargs: object) -> None:
         raise OSError("disk full")
@@ -255,7 +256,7 @@ def test_a_failure_during_the_merge_rolls_everything_back(
     with pytest.raises(OSError, match="disk full"):
         merge_projects(seeded, [good])
 
-    assert seeded.snapshot() == before
+    assert snapshot(seeded) == before
     Project.open(good).close()
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
+from support import snapshot
 
 from annotator.edits import Edit, EditError
 from annotator.edits.registry import (
@@ -70,12 +71,12 @@ EDITS: dict[str, Callable[[], Edit]] = {
 
 @pytest.mark.parametrize("kind", list(EDITS))
 def test_registry_edits_apply_and_revert_exactly(registry: Project, kind: str) -> None:
-    before = registry.snapshot()
+    before = snapshot(registry)
     edit = EDITS[kind]()
     edit.apply(registry)
-    assert registry.snapshot() != before
+    assert snapshot(registry) != before
     edit.revert(registry)
-    assert registry.snapshot() == before
+    assert snapshot(registry) == before
 
 
 def test_merge_makes_every_mention_name_one_speaker(registry: Project) -> None:
@@ -110,12 +111,12 @@ def test_typing_a_new_speaker_on_a_span_registers_it_and_undo_removes_it(
     registry: Project,
 ) -> None:
     span = add(registry, "Donald Trump", "SPEAKER")
-    before = registry.snapshot()
+    before = snapshot(registry)
     edit = SetAttribute(span, "speaker", "Donald Trump")
     edit.apply(registry)
     assert registry.speakers.get("Donald Trump") is not None
     edit.revert(registry)
-    assert registry.snapshot() == before
+    assert snapshot(registry) == before
 
 
 def test_quotes_of_a_speaker_include_the_later_parts_of_a_split_quote(registry: Project) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from support import snapshot
 
 from annotator.edits import EditError
 from annotator.edits.schema import ChangeSchema
@@ -49,7 +50,7 @@ def test_writer_validates_like_a_hand_written_file(schema: Schema) -> None:
 
 
 def test_rename_label_migrates_spans_and_relations_rules(used: Project) -> None:
-    before = used.snapshot()
+    before = snapshot(used)
     edit = ChangeSchema(
         rename_label(used.schema, "QUOTE", "CONTENT"),
         "rename QUOTE",
@@ -59,7 +60,7 @@ def test_rename_label_migrates_spans_and_relations_rules(used: Project) -> None:
     assert [s.label for s in used.spans.in_set(DOC, "alice")] == ["CONTENT", "CUE"]
     assert used.schema.relation("attributed_to").head == ("CONTENT",)  # type: ignore[union-attr]
     edit.revert(used)
-    assert used.snapshot() == before
+    assert snapshot(used) == before
     assert used.schema.label("QUOTE") is not None
 
 

@@ -91,17 +91,6 @@ class Adjudications:
             )
         }
 
-    def snapshot(self) -> dict[str, list[tuple[Any, ...]]]:
-        """Every decision row and listed span, for tests that need "exactly as before"."""
-        return {
-            "adjudications": list(
-                self._db.execute(f"SELECT {_COLUMNS} FROM adjudications ORDER BY 1, 2")
-            ),
-            "adjudication_spans": list(
-                self._db.execute("SELECT * FROM adjudication_spans ORDER BY 1, 2, 3")
-            ),
-        }
-
     def _decisions(self, where: str, args: list[Any]) -> list[Decision]:
         listed: dict[tuple[str, str], list[SpanId]] = {}
         for document, unit, span in self._db.execute(

@@ -7,7 +7,6 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
 
 from sqlite_utils import Database
 
@@ -179,20 +178,6 @@ class Project:
 
     def integrity(self) -> str:
         return str(self._db.execute("PRAGMA integrity_check").fetchone()[0])
-
-    def snapshot(self) -> dict[str, list[tuple[Any, ...]]]:
-        """Every annotation-bearing table's rows, for tests that need "exactly as before"."""
-        tables = [
-            "documents",
-            "spans",
-            "relations",
-            "annotation_sets",
-            "speakers",
-            "targets",
-            "adjudications",
-            "adjudication_spans",
-        ]
-        return {t: list(self._db.execute(f"SELECT * FROM {t} ORDER BY 1, 2")) for t in tables}
 
 
 def sqlite_version() -> str:

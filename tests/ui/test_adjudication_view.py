@@ -7,10 +7,11 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from support import add_span
 
 from annotator.adjudication.units import units
-from annotator.edits.spans import AddRelation, AddSpan, SetStatus
-from annotator.model import AnnotatorName, AttrValue, DocumentId, Span, SpanId, Status
+from annotator.edits.spans import AddRelation, SetStatus
+from annotator.model import AnnotatorName, AttrValue, DocumentId, Span, Status
 from annotator.model.adjudication import Verdict
 from annotator.model.ids import GOLD
 from annotator.store import Project
@@ -22,9 +23,7 @@ SPEAKER_ROW, CUE_ROW, QUOTE_ROW = range(3)
 
 
 def add(project: Project, who: str, start: int, end: int, label: str, **attrs: AttrValue) -> Span:
-    edit = AddSpan(Span(SpanId(0), DOC, AnnotatorName(who), start, end, label, dict(attrs)))
-    edit.apply(project)
-    return edit.stored
+    return add_span(project, DOC, who, start, end, label, **attrs)
 
 
 @pytest.fixture

@@ -283,7 +283,10 @@ def test_missing_spans_open_with_the_annotator_who_missed_them(qtbot, view):
     view.apply_filter(DisagreementFilter("missing", kinds=frozenset({"missing"})))
     assert view.disagreement_model.rowCount() == 1
     with qtbot.waitSignal(view.open_disagreement) as signal:
-        view.disagreement_table.activated.emit(view.disagreement_model.index(0, 0))
+        table = view.disagreement_table
+        table.setFocus()
+        table.setCurrentIndex(view.disagreement_model.index(0, 0))
+        qtbot.keyClick(table, Qt.Key.Key_Return)
     assert signal.args == ["d2", ["bob", "carol"]]
 
 

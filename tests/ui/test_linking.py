@@ -2,23 +2,10 @@
 
 from __future__ import annotations
 
+from driving import DOC, TEXT, click_text, label, settle
 from PySide6.QtCore import Qt
 
-from annotator.paths import seeds_dir
 from annotator.ui.main_window import MainWindow
-
-SEED = next(seeds_dir().glob("*.txt"))
-DOC = SEED.stem
-
-TEXT = SEED.read_text(encoding="utf-8")
-
-
-def label(qtbot, window: MainWindow, part: str, key: str, nth: int = 0) -> None:
-    start = -1
-    for _ in range(nth + 1):
-        start = TEXT.index(part, start + 1)
-    window.view.set_selection_cp(start, start + len(part))
-    qtbot.keyClick(window.view, key)
 
 
 def relations(window: MainWindow) -> list[tuple[str, str, str]]:
@@ -58,7 +45,7 @@ def test_keyboard_link_mode_cycles_nearest_first_and_enter_links(qtbot, window) 
     qtbot.keyClick(window.view, "u")
     qtbot.keyClick(window.view, Qt.Key.Key_Enter)
     assert relations(window)[1] == ("cued_by", QUOTE, "told")
-    window._refresh_panels()
+    settle()
     assert window.inspector.links.count() == 2
     assert window.span_model.data(
         window.span_model.index(window.span_model.row_of(window.view.selected_span().id), 3)
@@ -75,9 +62,8 @@ def test_escape_cancels_and_mouse_click_links(qtbot, window) -> None:
     assert TEXT[window.view.selected_span().start : window.view.selected_span().end] == QUOTE
     qtbot.keyClick(window.view, "a")
     far = next(s for s in window.view.spans if TEXT[s.start : s.end] == "Kremlin")
-    window.view.scroll_to_cp(far.start)
-    # Clicking a span while linking links to it (the view reports the innermost span).
-    window.view.span_activated.emit(far.id)
+    # Clicking a span while linking links to it.
+    click_text(qtbot, window.view, far.start + 2)
     assert relations(window) == [("attributed_to", QUOTE, "Kremlin")]
 
 

@@ -2,28 +2,17 @@
 
 from __future__ import annotations
 
+from driving import ALT, CTRL, DOC, SHIFT, TEXT, pick, select_words, settle
 from PySide6.QtCore import Qt
 
-from annotator.model import DocumentId, Status
+from annotator.model import Status
 from annotator.paths import default_schema_path, seeds_dir
 from annotator.transfer.importing import create_project
 from annotator.ui.main_window import MainWindow
 
-SEED = next(seeds_dir().glob("*.txt"))
-DOC = DocumentId(SEED.stem)
-CTRL = Qt.KeyboardModifier.ControlModifier
-SHIFT = Qt.KeyboardModifier.ShiftModifier
-ALT = Qt.KeyboardModifier.AltModifier
-
 
 def spans(window: MainWindow) -> list[tuple[int, int, str]]:
     return [(s.start, s.end, s.label) for s in window.session.project.spans.in_set(DOC, "alice")]
-
-
-def select_words(qtbot, window: MainWindow, words: int) -> None:
-    qtbot.keyClick(window.view, Qt.Key.Key_Home, CTRL)
-    for _ in range(words):
-        qtbot.keyClick(window.view, Qt.Key.Key_Right, CTRL | SHIFT)
 
 
 def test_opens_the_first_unfinished_document_and_starts_it(window: MainWindow) -> None:
@@ -36,7 +25,7 @@ def test_keyboard_selection_and_q_store_a_quote_with_exact_offsets(qtbot, window
     select_words(qtbot, window, 2)
     qtbot.keyClick(window.view, "q")
     assert spans(window) == [(0, 16, "QUOTE")]
-    assert SEED.read_text(encoding="utf-8")[0:16] == "Kremlin Welcomes"
+    assert TEXT[0:16] == "Kremlin Welcomes"
     assert window.view.selected_span() is not None
     qtbot.waitUntil(lambda: window.span_model.rowCount() == 1)
     assert window.commands.undo.text() == "&Undo add QUOTE"
@@ -55,7 +44,7 @@ def test_undo_removes_and_redo_restores(qtbot, window) -> None:
 
 
 def test_digit_keys_label_in_schema_order_and_snap_to_words(qtbot, window) -> None:
-    text = SEED.read_text(encoding="utf-8")
+    text = TEXT
     start = text.index("Peskov")
     window.view.set_selection_cp(start + 2, start + 4)  # "sk" inside "Peskov"
     qtbot.keyClick(window.view, "2")
@@ -63,7 +52,7 @@ def test_digit_keys_label_in_schema_order_and_snap_to_words(qtbot, window) -> No
 
 
 def test_tab_cycles_spans_and_delete_removes_the_selected(qtbot, window) -> None:
-    text = SEED.read_text(encoding="utf-8")
+    text = TEXT
     for word, key in (("Kremlin", "s"), ("voiced", "c"), ("Peskov", "s")):
         start = text.index(word, 10)
         window.view.set_selection_cp(start, start + len(word))
@@ -110,17 +99,14 @@ def test_inspector_sets_attributes_and_document_attributes(qtbot, window) -> Non
     select_words(qtbot, window, 2)
     qtbot.keyClick(window.view, "q")
     qtbot.waitUntil(lambda: "claim_type" in window.inspector.editors)
-    editor = window.inspector.editors["claim_type"]
-    editor.setCurrentText("prediction")
-    editor.activated.emit(editor.currentIndex())
+    pick(qtbot, window.inspector.editors["claim_type"], "prediction")
     assert window.session.project.spans.in_set(DOC, "alice")[0].attrs == {
         "claim_type": "prediction"
     }
+    window.view.setFocus()
     qtbot.keyClick(window.view, Qt.Key.Key_Escape)
-    window._refresh_panels()
-    relevance = window.inspector.editors["relevance"]
-    relevance.setCurrentText("relevant")
-    relevance.activated.emit(relevance.currentIndex())
+    settle()
+    pick(qtbot, window.inspector.editors["relevance"], "relevant")
     assert window.session.project.sets.doc_attrs(DOC, "alice") == {"relevance": "relevant"}
 
 
@@ -180,8 +166,10 @@ def test_another_layer_is_read_only(qtbot, open_window, project_path) -> None:
     qtbot.keyClick(window.view, "q")
     window.show_layer("alice")
     assert window.session.read_only and len(window.view.spans) == 0
+    select_words(qtbot, window, 2)
     qtbot.keyClick(window.view, "s")
     assert window.session.project.spans.in_set(DOC, "alice") == []
+    assert "read-only" in window.statusBar().currentMessage()
     window.show_layer("bob")
     assert len(window.view.spans) == 1
 
@@ -189,7 +177,8 @@ def test_another_layer_is_read_only(qtbot, open_window, project_path) -> None:
 def test_item_models_pass_the_model_tester(qtbot, qtmodeltester, window) -> None:
     select_words(qtbot, window, 2)
     qtbot.keyClick(window.view, "q")
-    window._refresh_panels()
+    settle()
+    assert window.span_model.rowCount() == 1
     qtmodeltester.check(window.span_model)
     qtmodeltester.check(window.documents.model)
     qtmodeltester.check(window.documents.proxy)

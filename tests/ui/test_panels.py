@@ -2,40 +2,23 @@
 
 from __future__ import annotations
 
+from driving import DOC, SHIFT, TEXT, click_item, label, pick, set_editor, settle
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QInputDialog
 
 from annotator.edits.registry import SaveSpeaker
 from annotator.model import Speaker
-from annotator.paths import seeds_dir
 from annotator.ui.main_window import MainWindow
-
-SEED = next(seeds_dir().glob("*.txt"))
-TEXT = SEED.read_text(encoding="utf-8")
-DOC = SEED.stem
-
-
-def label(qtbot, window: MainWindow, part: str, key: str) -> None:
-    start = TEXT.index(part)
-    window.view.set_selection_cp(start, start + len(part))
-    qtbot.keyClick(window.view, key)
-
-
-def set_editor(window: MainWindow, name: str, text: str) -> None:
-    window._refresh_panels()
-    editor = window.inspector.editors[name]
-    editor.setCurrentText(text)
-    editor.lineEdit().editingFinished.emit()
 
 
 def test_speaker_typed_on_a_span_joins_the_registry_and_merge_relinks(
     qtbot, window: MainWindow, monkeypatch
 ) -> None:
     label(qtbot, window, "Kremlin spokesperson Dmitry Peskov", "s")
-    set_editor(window, "speaker", "Dmitry Peskov")
+    set_editor(qtbot, window, "speaker", "Dmitry Peskov")
     label(qtbot, window, "Peskov declined", "s")
     window.view.set_selection_cp(*(lambda s: (s, s + 6))(TEXT.index("Peskov declined")))
-    set_editor(window, "speaker", "Peskov")
+    set_editor(qtbot, window, "speaker", "Peskov")
     window.side.setCurrentWidget(window.side.speakers)
     names = [
         window.side.speakers.tree.topLevelItem(i).text(0)
@@ -55,11 +38,11 @@ def test_speaker_typed_on_a_span_joins_the_registry_and_merge_relinks(
 
 def test_quote_shows_its_speaker_and_the_panel_lists_their_quotes(qtbot, window) -> None:
     label(qtbot, window, "Kremlin spokesperson Dmitry Peskov", "s")
-    set_editor(window, "speaker", "Dmitry Peskov")
+    set_editor(qtbot, window, "speaker", "Dmitry Peskov")
     label(qtbot, window, "“We have heard from Washington", "q")
     qtbot.keyClick(window.view, "a")
     qtbot.keyClick(window.view, Qt.Key.Key_Return)
-    window._refresh_panels()
+    settle()
     row = window.span_model.row_of(window.view.selected_span().id)
     assert window.span_model.data(window.span_model.index(row, 3)) == "Dmitry Peskov"
     panel = window.side.speakers
@@ -70,7 +53,7 @@ def test_quote_shows_its_speaker_and_the_panel_lists_their_quotes(qtbot, window)
 
 def test_proposing_a_target_from_the_stance_editor(qtbot, window) -> None:
     label(qtbot, window, "“We have heard from Washington", "q")
-    set_editor(window, "target", "Ukraine joining NATO")
+    set_editor(qtbot, window, "target", "Ukraine joining NATO")
     assert [t.label for t in window.session.project.targets.all()] == ["Ukraine joining NATO"]
     window.side.targets.refresh()
     assert window.side.targets.tree.topLevelItem(0).text(1) == "1"  # uses
@@ -82,22 +65,27 @@ def test_proposing_a_target_from_the_stance_editor(qtbot, window) -> None:
 
 def test_problems_list_is_clickable(qtbot, window) -> None:
     label(qtbot, window, "told", "c")
-    window.labeller.clear()
-    window._refresh_panels()
+    qtbot.keyClick(window.view, Qt.Key.Key_Escape)
+    settle()
     panel = window.side.problems
     start = TEXT.index("told")
     assert panel.item(0).text() == f"CUE “told” [{start}–{start + 4}] is not linked to a quote"
     assert window.side.tabText(1) == "Problems (1)"
-    panel.itemClicked.emit(panel.item(0))
+    window.side.setCurrentWidget(panel)
+    click_item(qtbot, panel, panel.item(0))
     assert TEXT[window.view.selected_span().start : window.view.selected_span().end] == "told"
 
 
 def test_corpus_search_opens_the_hit(qtbot, window) -> None:
     search = window.side.search
-    search.field.setText("peskov")
+    qtbot.keyClick(window.view, "f", Qt.KeyboardModifier.ControlModifier | SHIFT)
+    assert window.side.currentWidget() is search and search.field.hasFocus()
+    qtbot.keyClicks(search.field, "peskov")
+    qtbot.keyClick(search.field, Qt.Key.Key_Return)
     hits = search.search()
     assert [TEXT[h.start : h.end] for h in hits] == ["Peskov", "Peskov"]
-    search.results.itemClicked.emit(search.results.item(1))
+    assert search.results.count() == 2
+    click_item(qtbot, search.results, search.results.item(1))
     assert window.view.selection_cp() == (hits[1].start, hits[1].end)
     label(qtbot, window, "Kremlin spokesperson Dmitry Peskov", "s")
     search.scope.setCurrentText("annotations")
@@ -125,7 +113,6 @@ def test_guidelines_and_tooltips_carry_the_schema_descriptions(qtbot, window) ->
     assert window.side.currentWidget() is window.side.guidelines
     assert "Labels and keys" in window.side.guidelines.toPlainText()
     label(qtbot, window, "“We have heard from Washington", "q")
-    window._refresh_panels()
     stance = window.inspector.editors["stance"]
     assert "never the journalist" in stance.toolTip()
     favor = stance.findText("favor")
@@ -134,19 +121,17 @@ def test_guidelines_and_tooltips_carry_the_schema_descriptions(qtbot, window) ->
 
 def test_speaker_rename_elsewhere_updates_the_open_document(qtbot, window) -> None:
     label(qtbot, window, "Kremlin spokesperson Dmitry Peskov", "s")
-    set_editor(window, "speaker", "Peskov")
+    set_editor(qtbot, window, "speaker", "Peskov")
     window.session.push(SaveSpeaker(Speaker("Dmitry Peskov"), "Peskov"))
     assert [s.attrs for s in window.view.spans] == [{"speaker": "Dmitry Peskov"}]
 
 
 def test_a_speaker_mention_is_offered_as_a_new_speaker(qtbot, window) -> None:
     label(qtbot, window, "Kremlin spokesperson Dmitry Peskov", "s")
-    window._refresh_panels()
     editor = window.inspector.editors["speaker"]
     assert editor.itemText(1) == "Kremlin spokesperson Dmitry Peskov"
     assert "New:" in editor.itemData(1, Qt.ItemDataRole.ToolTipRole)
-    editor.setCurrentIndex(1)
-    editor.activated.emit(1)
+    pick(qtbot, editor, "Kremlin spokesperson Dmitry Peskov")
     assert [s.name for s in window.session.project.speakers.all()] == [
         "Kremlin spokesperson Dmitry Peskov"
     ]
@@ -154,9 +139,9 @@ def test_a_speaker_mention_is_offered_as_a_new_speaker(qtbot, window) -> None:
 
 def test_inspector_says_who_a_quote_is_by(qtbot, window) -> None:
     label(qtbot, window, "Kremlin spokesperson Dmitry Peskov", "s")
-    set_editor(window, "speaker", "Dmitry Peskov")
+    set_editor(qtbot, window, "speaker", "Dmitry Peskov")
     label(qtbot, window, "“We have heard from Washington", "q")
     qtbot.keyClick(window.view, "a")
     qtbot.keyClick(window.view, Qt.Key.Key_Return)
-    window._refresh_panels()
+    settle()
     assert "Said by: Dmitry Peskov" in window.inspector.title.text()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
+    QCompleter,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -58,6 +59,11 @@ class AttributeEditor(QComboBox):
         line = self.lineEdit() if self.isEditable() else None
         if line is not None:
             line.setPlaceholderText("type or pick")
+            # Inline completion would silently turn a typed "Peskov" into the offered mention
+            # "Peskov declined" on Return; a popup suggests without changing what was typed.
+            completer = self.completer()
+            if completer is not None:
+                completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
             line.editingFinished.connect(self._commit)
         self.activated.connect(self._commit)
 
