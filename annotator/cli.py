@@ -177,7 +177,7 @@ def stats(project: Path) -> None:
 @cli.command()
 @PROJECT
 @click.option(
-    "--json", "as_json", is_flag=True, help="The report as JSON (layout of AGREEMENT.md)."
+    "--json", "as_json", is_flag=True, help="The report as JSON (the layout of docs/agreement.md)."
 )
 @click.option("--annotators", help="Compare only these, comma-separated (gold and suggest:* too).")
 @click.option("--labels", help="Report only these span labels, comma-separated.")

@@ -1,4 +1,4 @@
-"""The layering of DESIGN.md is checked by tools, not hoped for; and the tools are shown to bite."""
+"""The layering of docs/design.md is checked by tools, not hoped for, and the tools bite."""
 
 from __future__ import annotations
 

@@ -1,7 +1,7 @@
 """Adjudication: the annotators' spans of one document grouped into units to decide on.
 
 A **unit** is a connected component of the graph joining overlapping same-label spans of
-*different* annotators (the overlap alignment of AGREEMENT.md, reused from
+*different* annotators (the overlap alignment of docs/agreement.md, reused from
 :mod:`annotator.agreement.alignment`). Unlike agreement, adjudication never drops a component:
 when one annotator has two spans in it (a quote split around "he said" against one long
 quote), that annotator's **version** is both spans together, and accepting it copies both.
@@ -87,7 +87,7 @@ class Unit:
 
 
 def covers(aset: AnnotationSet, include_unfinished: bool = False) -> bool:
-    """Whether ``aset`` takes part in adjudication, as AGREEMENT.md counts coverage.
+    """Whether ``aset`` takes part in adjudication, as docs/agreement.md counts coverage.
 
     A ``done`` set covers the document even without spans (that annotator found nothing).
     With ``include_unfinished``, a started set covers it too, but only once it holds a span:

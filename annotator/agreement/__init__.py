@@ -1,7 +1,7 @@
 """Inter-annotator agreement: coefficients, span matching, unitizing alpha and the report.
 
 Pure functions over the model: no Qt, no SQL, no numpy. The measures and the report layout
-are those of AGREEMENT.md.
+are those of docs/agreement.md.
 """
 
 from annotator.agreement.alpha import krippendorff_alpha

@@ -1,4 +1,4 @@
-"""The agreement report: every measure of AGREEMENT.md, as one JSON-ready dict."""
+"""The agreement report: every measure of docs/agreement.md, as one JSON-ready dict."""
 
 from __future__ import annotations
 
@@ -32,7 +32,7 @@ def agreement_report(
     progress: Progress | None = None,
     lengths: Mapping[str, int] | None = None,
 ) -> dict[str, Any]:
-    """The inter-annotator agreement report in the layout of AGREEMENT.md.
+    """The inter-annotator agreement report in the layout of docs/agreement.md.
 
     ``annotators`` restricts the comparison (and is the only way to bring in gold or
     suggest:* layers); by default every human annotator with a counted set takes part.

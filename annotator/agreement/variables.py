@@ -102,5 +102,5 @@ def has_speaker_link(schema: Schema) -> bool:
 
 def linked_speakers(annotation_set: AnnotationSet) -> dict[int, AttrValue]:
     """QUOTE span id -> canonical speaker of the SPEAKER spans it is attributed_to, read link
-    by link as AGREEMENT.md defines it (parts of a split quote are not followed)."""
+    by link as docs/agreement.md defines it (parts of a split quote are not followed)."""
     return {k: v for k, v in quote_speakers(annotation_set, follow_continues=False).items()}

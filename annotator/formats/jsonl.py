@@ -1,4 +1,4 @@
-"""The native JSONL format of DESIGN.md: one document or annotation set per line, lossless."""
+"""The native JSONL format of docs/design.md: one document or annotation set per line, lossless."""
 
 from __future__ import annotations
 

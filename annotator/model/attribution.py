@@ -5,7 +5,7 @@ its attribution ("X," he said, "Y") is several QUOTE parts joined by ``continues
 only one part carries the link. Following ``continues`` gives every part of the quote the
 speakers of the whole quote, which is what a reader means by "who said this" (the span table,
 the inspector, the checks, the speaker registry). Agreement reads the links as drawn, part by
-part (AGREEMENT.md: "its attributed_to SPEAKER's canonical speaker"), so it does not follow.
+part (docs/agreement.md: "its attributed_to SPEAKER's canonical speaker"), so it does not follow.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""The label schema: labels, attributes and relation types, from the TOML layout of DESIGN.md."""
+"""The label schema: labels, attributes and relation types, in the TOML layout of docs/design.md."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The report: exactly the AGREEMENT.md layout, coverage rules, disagreements, progress."""
+"""The report: exactly the docs/agreement.md layout, coverage rules, disagreements, progress."""
 
 from __future__ import annotations
 

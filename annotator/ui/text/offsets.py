@@ -1,6 +1,6 @@
 """Offset mapping between stored text (code points) and a QTextDocument (UTF-16 positions).
 
-The stored text is immutable and addressed by Python code-point offsets (DESIGN.md 2). The
+The stored text is immutable and addressed by Python code-point offsets (docs/design.md 2). The
 text view shows a *display string* derived from it, and Qt counts positions in UTF-16 code
 units. Two things make the counts differ:
 

@@ -1,6 +1,6 @@
 """The document text view: a read-only QPlainTextEdit with spans painted over its visible part.
 
-Why this shape (DESIGN.md 5, performance-limits.md 2(c)): QPlainTextEdit lays out only what
+Why this shape (docs/design.md 5, performance-limits.md 2(c)): QPlainTextEdit lays out only what
 it shows, and painting spans ourselves for the visible lines keeps the QTextDocument
 untouched, so opening, scrolling and adding a span cost the same at 10 or 50,000 spans.
 Offsets cross the Qt boundary only through ``OffsetMap``; text is never read back from Qt.
