@@ -32,3 +32,34 @@ class ProjectLockedError(AnnotatorError):
 
 class ProjectFileError(AnnotatorError):
     """The file is not an Annotator project, or was written by a newer version."""
+
+
+class StorageError(AnnotatorError):
+    """The project file could not be read or written: the disk, the folder or the file itself.
+
+    Raised by the store (``annotator.store.faults``) in place of SQLite's own errors, so every
+    layer above can say what happened in one sentence without knowing SQLite.
+    """
+
+    #: Short kind for the window's status line: "disk full", "read-only", "damaged", ...
+    kind: str = "storage"
+
+
+class DiskFullError(StorageError):
+    kind = "disk full"
+
+
+class ReadOnlyStorageError(StorageError):
+    kind = "read-only"
+
+
+class DamagedProjectError(StorageError):
+    kind = "damaged"
+
+
+class StorageLockedError(StorageError):
+    kind = "locked"
+
+
+class StorageIOError(StorageError):
+    kind = "I/O error"

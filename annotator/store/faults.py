@@ -1,0 +1,62 @@
+"""SQLite's errors in the user's words: one place sorts them into disk full, read-only,
+damaged, locked and I/O, each a sentence naming the project file (qutebrowser's sql.py idea:
+"your environment" versus "our bug")."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from annotator.errors import (
+    DamagedProjectError,
+    DiskFullError,
+    ReadOnlyStorageError,
+    StorageError,
+    StorageIOError,
+    StorageLockedError,
+)
+
+_FULL = ("database or disk is full", "disk is full", "no space left")
+_READ_ONLY = ("readonly database", "read-only", "attempt to write a readonly")
+_DAMAGED = ("malformed", "not a database", "file is encrypted", "corrupt")
+_LOCKED = ("database is locked", "database table is locked", "busy")
+_IO = ("disk i/o error", "unable to open database file")
+
+
+def storage_error(path: Path, exc: BaseException, doing: str = "") -> StorageError | None:
+    """The user's error for ``exc`` (a sqlite3 or OS error) on ``path``, or None for a bug."""
+    text = str(exc).lower()
+    where = f"{path}: " + (f"{doing}: " if doing else "")
+    errno = getattr(exc, "errno", None)
+    if isinstance(exc, OSError) and errno == 28 or any(k in text for k in _FULL):
+        return DiskFullError(f"{where}the disk is full; free some space and try again")
+    if any(k in text for k in _READ_ONLY) or isinstance(exc, PermissionError):
+        return ReadOnlyStorageError(
+            f"{where}the project file or its folder is read-only; nothing was saved"
+        )
+    if any(k in text for k in _DAMAGED):
+        return DamagedProjectError(
+            f"{where}the project file is damaged ({exc}); restore a backup "
+            "(annotator restore) or export what is readable"
+        )
+    if any(k in text for k in _LOCKED):
+        return StorageLockedError(
+            f"{where}the project is busy in another window or process; try again"
+        )
+    if any(k in text for k in _IO) or isinstance(exc, OSError):
+        return StorageIOError(f"{where}the disk reported an error ({exc})")
+    return None
+
+
+@contextmanager
+def storage_errors(path: Path, doing: str = "") -> Iterator[None]:
+    """Turn SQLite's and the file system's errors inside the block into StorageError."""
+    try:
+        yield
+    except (sqlite3.Error, OSError) as exc:
+        mapped = storage_error(path, exc, doing)
+        if mapped is None:
+            raise
+        raise mapped from exc
