@@ -30,7 +30,7 @@ def storage_error(path: Path, exc: BaseException, doing: str = "") -> StorageErr
     text = str(exc).lower()
     where = f"{path}: " + (f"{doing}: " if doing else "")
     errno = getattr(exc, "errno", None)
-    if isinstance(exc, OSError) and errno == 28 or any(k in text for k in _FULL):
+    if (isinstance(exc, OSError) and errno == 28) or any(k in text for k in _FULL):
         return DiskFullError(f"{where}the disk is full; free some space and try again")
     if any(k in text for k in _READ_ONLY) or isinstance(exc, PermissionError):
         return ReadOnlyStorageError(
