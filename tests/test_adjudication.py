@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from support import add_span, snapshot
 
 from annotator.adjudication.gold import DiffKind, gold_diff, learning_rows, span_text
 from annotator.adjudication.units import Unit, covers, progress, units
@@ -30,6 +29,8 @@ from annotator.model import (
 from annotator.model.adjudication import Verdict
 from annotator.model.ids import GOLD
 from annotator.store import Project
+
+from support import add_span, snapshot
 
 DOC = DocumentId("000_80cf35cee6cee056")
 A, B, C = AnnotatorName("alice"), AnnotatorName("bob"), AnnotatorName("carol")

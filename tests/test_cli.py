@@ -7,11 +7,12 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from support import snapshot
 
 from annotator.cli import cli
 from annotator.paths import seeds_dir
 from annotator.store import Project
+
+from support import snapshot
 
 SEED = next(seeds_dir().glob("*.txt"))
 GOOD = {

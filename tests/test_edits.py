@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from support import snapshot
 
 from annotator.edits import Edit, EditError
 from annotator.edits.spans import (
@@ -20,6 +19,8 @@ from annotator.edits.spans import (
 )
 from annotator.model import AnnotatorName, DocumentId, RelationId, Span, SpanId, Status
 from annotator.store import Project
+
+from support import snapshot
 
 DOC = DocumentId("000_80cf35cee6cee056")
 ALICE = AnnotatorName("alice")

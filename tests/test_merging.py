@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from support import snapshot
 
 from annotator.edits.spans import AddRelation, AddSpan, SetDocAttribute, SetStatus
 from annotator.errors import AnnotatorError
@@ -30,6 +29,8 @@ from annotator.store import Project
 from annotator.transfer.exporting import export_jsonl
 from annotator.transfer.importing import import_paths
 from annotator.transfer.merging import Conflict, merge_projects
+
+from support import snapshot
 
 DOC = DocumentId("000_80cf35cee6cee056")
 ALICE = AnnotatorName("alice")

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from support import snapshot
 
 from annotator.edits import Edit, EditError
 from annotator.edits.registry import (
@@ -18,6 +17,8 @@ from annotator.edits.registry import (
 from annotator.edits.spans import AddRelation, AddSpan, SetAttribute
 from annotator.model import AnnotatorName, DocumentId, Span, SpanId, Speaker, SpeakerType, Target
 from annotator.store import Project
+
+from support import snapshot
 
 DOC = DocumentId("000_80cf35cee6cee056")
 TEXT_PESKOV = "Kremlin spokesperson Dmitry Peskov"

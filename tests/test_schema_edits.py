@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from support import snapshot
 
 from annotator.edits import EditError
 from annotator.edits.schema import ChangeSchema
@@ -21,6 +20,8 @@ from annotator.model.schema_writer import (
     to_toml,
 )
 from annotator.store import Project
+
+from support import snapshot
 
 DOC = DocumentId("000_80cf35cee6cee056")
 

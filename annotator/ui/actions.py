@@ -14,6 +14,31 @@ from annotator.ui.icons import icon, swatch
 Key = QKeySequence.StandardKey | str
 
 
+def key_sequences(keys: Key | list[Key] | tuple[Key, ...] | None) -> list[QKeySequence]:
+    """Each key, a standard key expanded to what this platform binds it to, without repeats.
+
+    A platform may already bind a standard key to what we list beside it (Redo is
+    Ctrl+Shift+Z on X11): listing a sequence twice makes Qt call the shortcut ambiguous and
+    do nothing, so repeats are dropped; we list the usual keys explicitly as well, because some
+    platforms bind nothing to a standard key (Quit and Preferences on some desktops).
+    """
+    given: list[Key] = list(keys) if isinstance(keys, list | tuple) else [keys] if keys else []
+    found: list[QKeySequence] = []
+    seen: set[str] = set()
+    for key in given:
+        expanded = (
+            QKeySequence.keyBindings(key)
+            if isinstance(key, QKeySequence.StandardKey)
+            else [QKeySequence(key)]
+        )
+        for sequence in expanded:
+            text = sequence.toString(QKeySequence.SequenceFormat.PortableText)
+            if text and text not in seen:
+                seen.add(text)
+                found.append(sequence)
+    return found
+
+
 def make_action(
     parent: QObject,
     text: str,
@@ -25,8 +50,7 @@ def make_action(
     action.setText(text)
     if icon_name:
         action.setIcon(icon(icon_name))
-    keys: list[Key] = shortcut if isinstance(shortcut, list) else [shortcut] if shortcut else []
-    sequences = [QKeySequence(k) for k in keys]
+    sequences = key_sequences(shortcut)
     if sequences:
         action.setShortcuts(sequences)
     plain = text.replace("&", "")
@@ -96,8 +120,8 @@ SK = QKeySequence.StandardKey
 #: Every command of the window and its keys, in one table: actions, menus, the README's key
 #: table and tests all read it. Label and attribute keys come from the schema (see below).
 BINDINGS: tuple[Binding, ...] = (
-    Binding("new_project", "&New Project…", (SK.New,), "new"),
-    Binding("open_project", "&Open Project…", (SK.Open,), "open"),
+    Binding("new_project", "&New Project…", (SK.New, "Ctrl+N"), "new"),
+    Binding("open_project", "&Open Project…", (SK.Open, "Ctrl+O"), "open"),
     Binding(
         "import_files", "&Import…", ("Ctrl+I",), "import", "Import texts or JSONL into this project"
     ),
@@ -118,17 +142,17 @@ BINDINGS: tuple[Binding, ...] = (
     Binding(
         "project_settings",
         "Project &Settings…",
-        (SK.Preferences,),
+        (SK.Preferences, "Ctrl+,"),
         "settings",
         "The schema: add, rename, recolour or remove labels and values",
     ),
-    Binding("quit", "&Quit", (SK.Quit,)),
-    Binding("undo", "&Undo", (SK.Undo,), "undo"),
-    Binding("redo", "&Redo", (SK.Redo, "Ctrl+Shift+Z"), "redo"),
+    Binding("quit", "&Quit", (SK.Quit, "Ctrl+Q")),
+    Binding("undo", "&Undo", (SK.Undo, "Ctrl+Z"), "undo"),
+    Binding("redo", "&Redo", (SK.Redo, "Ctrl+Y", "Ctrl+Shift+Z"), "redo"),
     Binding(
         "delete_span",
         "&Delete Span",
-        (SK.Delete, "Backspace"),
+        (SK.Delete, "Del", "Backspace"),
         "delete",
         "Delete the selected span",
     ),
@@ -156,7 +180,7 @@ BINDINGS: tuple[Binding, ...] = (
         tip="Move the span's end one word right",
     ),
     Binding("toggle_snap", "Snap to &Words", ("Ctrl+W",), tip="Snap new spans to whole words"),
-    Binding("find", "&Find in Document…", (SK.Find,), "find"),
+    Binding("find", "&Find in Document…", (SK.Find, "Ctrl+F"), "find"),
     Binding(
         "search_corpus",
         "&Search All Documents…",
@@ -164,7 +188,9 @@ BINDINGS: tuple[Binding, ...] = (
         "find",
         "Search the text and the annotations of every document",
     ),
-    Binding("guidelines", "&Guidelines", (SK.HelpContents,), tip="Show the annotation guidelines"),
+    Binding(
+        "guidelines", "&Guidelines", (SK.HelpContents, "F1"), tip="Show the annotation guidelines"
+    ),
     Binding(
         "link_speaker",
         "Link to &Speaker",
@@ -218,7 +244,7 @@ BINDINGS: tuple[Binding, ...] = (
         "Skip this document and go to the next",
     ),
     Binding("zoom_in", "Zoom &In", (SK.ZoomIn, "Ctrl+="), "zoom-in"),
-    Binding("zoom_out", "Zoom &Out", (SK.ZoomOut,), "zoom-out"),
+    Binding("zoom_out", "Zoom &Out", (SK.ZoomOut, "Ctrl+-"), "zoom-out"),
     Binding("dark_mode", "&Dark Palette", ("Ctrl+Shift+D",)),
     Binding("change_annotator", "Change &Annotator…", ("Ctrl+Alt+A",), "person"),
 )

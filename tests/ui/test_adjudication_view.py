@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from support import add_span
 
 from annotator.adjudication.units import units
 from annotator.edits.spans import AddRelation, SetStatus
@@ -17,6 +16,8 @@ from annotator.model.ids import GOLD
 from annotator.store import Project
 from annotator.ui.adjudication.view import AdjudicationView, LearningView
 from annotator.ui.session import Session
+
+from support import add_span
 
 DOC = DocumentId("000_80cf35cee6cee056")
 SPEAKER_ROW, CUE_ROW, QUOTE_ROW = range(3)

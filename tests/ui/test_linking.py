@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from driving import DOC, TEXT, click_text, label, settle
 from PySide6.QtCore import Qt
 
 from annotator.ui.main_window import MainWindow
+
+from driving import DOC, TEXT, click_text, label, settle
 
 
 def relations(window: MainWindow) -> list[tuple[str, str, str]]:

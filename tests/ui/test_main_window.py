@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from driving import ALT, CTRL, DOC, SHIFT, TEXT, pick, select_words, settle
 from PySide6.QtCore import Qt
 
 from annotator.model import Status
 from annotator.paths import default_schema_path, seeds_dir
 from annotator.transfer.importing import create_project
 from annotator.ui.main_window import MainWindow
+
+from driving import ALT, CTRL, DOC, SHIFT, TEXT, pick, select_words, settle
 
 
 def spans(window: MainWindow) -> list[tuple[int, int, str]]:

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from driving import DOC, SHIFT, TEXT, click_item, label, pick, set_editor, settle
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QInputDialog
 
 from annotator.edits.registry import SaveSpeaker
 from annotator.model import Speaker
 from annotator.ui.main_window import MainWindow
+
+from driving import DOC, SHIFT, TEXT, click_item, label, pick, set_editor, settle
 
 
 def test_speaker_typed_on_a_span_joins_the_registry_and_merge_relinks(
