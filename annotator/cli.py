@@ -16,6 +16,7 @@ from annotator import __version__
 from annotator.errors import AnnotatorError
 from annotator.model.checks import problems
 from annotator.model.schema import Schema, load_schema
+from annotator.model.snippet import plural
 from annotator.paths import default_schema_path
 from annotator.store import Project
 from annotator.store.project import sqlite_version
@@ -238,7 +239,7 @@ def check(project: Path, annotator_name: str | None) -> None:
                     click.echo(f"{document.id} ({annotation.annotator}): {problem.message}")
                     count += 1
     if count:
-        click.echo(f"{count} problems", err=True)
+        click.echo(plural(count, "problem"), err=True)
         sys.exit(1)
     click.echo("no problems", err=True)
 

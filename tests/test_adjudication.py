@@ -221,7 +221,7 @@ def test_gold_diff_pairs_a_split_quote_with_its_largest_overlap() -> None:
 def test_span_text_shows_offsets_text_and_attributes() -> None:
     text = "He said “yes” loudly"
     assert span_text(text, []) == "—"
-    assert span_text(text, [sp(A, 8, 13, stance="favor")]) == "[8–13] ““yes”” stance=favor"
+    assert span_text(text, [sp(A, 8, 13, stance="favor")]) == "[8–13] “yes” stance=favor"
     assert span_text(text, [sp(A, 0, 2), sp(A, 14, 20)]) == "[0–2] “He” + [14–20] “loudly”"
 
 

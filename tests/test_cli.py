@@ -228,8 +228,8 @@ def test_check_reports_a_quote_without_speaker_and_exits_1(db: Path, tmp_path: P
     assert run("import", db, source)[0] == 0
     code, out, err = run("check", db)
     assert code == 1
-    assert out.splitlines() == ["d2 (alice): QUOTE ““No.”” [13–18] has no speaker (attributed_to)"]
-    assert "1 problems" in err
+    assert out.splitlines() == ["d2 (alice): QUOTE “No.” [13–18] has no speaker (attributed_to)"]
+    assert "1 problem" in err
 
 
 def test_check_on_a_clean_project_exits_0(db: Path, tmp_path: Path) -> None:

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from annotator.model import AnnotationSet, AttrValue, Span
+from annotator.model.snippet import quoted
 
 
 class DiffKind(StrEnum):
@@ -120,10 +121,7 @@ def span_text(text: str, spans: Sequence[Span]) -> str:
 
 
 def _quoted(text: str, span: Span, width: int = 48) -> str:
-    snippet = " ".join(text[span.start : span.end].split())
-    if len(snippet) > width:
-        snippet = snippet[: width - 1] + "…"
-    return f"“{snippet}”"
+    return quoted(text[span.start : span.end], width)
 
 
 def learning_rows(text: str, differences: Sequence[GoldDifference]) -> list[str]:

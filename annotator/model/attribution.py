@@ -23,6 +23,43 @@ CONTINUES = "continues"
 SPEAKER_ATTRIBUTE = "speaker"
 #: Joins several speakers of one quote (rare: a joint statement) into one value.
 SPEAKER_JOIN = " + "
+#: Mentions that say who only through the text around them: never a registry name.
+PRONOUNS = frozenset(
+    (
+        "i",
+        "me",
+        "my",
+        "we",
+        "us",
+        "our",
+        "you",
+        "your",
+        "he",
+        "him",
+        "his",
+        "she",
+        "her",
+        "hers",
+        "it",
+        "its",
+        "they",
+        "them",
+        "their",
+        "theirs",
+        "who",
+        "whom",
+        "this",
+        "that",
+        "these",
+        "those",
+        "one",
+    )
+)
+
+
+def is_pronoun(mention: str) -> bool:
+    """ "he", "She", "they" (a pronoun alone, whatever the case) names no one by itself."""
+    return " ".join(mention.split()).lower() in PRONOUNS
 
 
 def quote_parts(annotation: AnnotationSet) -> dict[SpanId, SpanId]:

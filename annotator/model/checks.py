@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from annotator.model.annotation import AnnotationSet, Span, SpanId
 from annotator.model.attribution import speaker_mentions
 from annotator.model.schema import Schema
+from annotator.model.snippet import quoted
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,10 +25,7 @@ class Problem:
 
 
 def describe(span: Span, text: str) -> str:
-    snippet = " ".join(text[span.start : span.end].split())
-    if len(snippet) > 50:
-        snippet = snippet[:49] + "…"
-    return f"{span.label} “{snippet}” [{span.start}–{span.end}]"
+    return f"{span.label} {quoted(text[span.start : span.end], 52)} [{span.start}–{span.end}]"
 
 
 def problems(annotation: AnnotationSet, schema: Schema, text: str) -> list[Problem]:

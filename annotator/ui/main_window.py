@@ -208,6 +208,7 @@ class MainWindow(QMainWindow):
         i.label_chosen.connect(lambda sid, label: s.push(ChangeSpan(sid, label)))
         i.relation_removed.connect(lambda rid: s.push(DeleteRelation(rid)))
         i.doc_attribute_chosen.connect(self._set_doc_attribute)
+        i.editing_finished.connect(self.view.setFocus)
 
     def _undo_text(self, text: str) -> None:
         self.commands.undo.setText(f"&Undo {text}".strip())

@@ -6,10 +6,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QLabel, QStatusBar
 
 from annotator.model import Status
-
-
-def plural(count: int, noun: str) -> str:
-    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+from annotator.model.snippet import plural
 
 
 class StatusLine:

@@ -48,3 +48,29 @@ def test_snapped_spans_stay_inside_the_text_and_never_start_or_end_with_space(
         assert 0 <= s < e <= len(text)
         assert not text[s].isspace() and not text[e - 1].isspace()
         assert s <= max(start, s) and e >= min(end, e)
+
+
+QUOTED = "He said: “We have heard it. It is off the table.” Then he left."
+
+
+def test_a_drag_ending_between_the_full_stop_and_the_closing_mark_takes_the_mark() -> None:
+    start, stop = QUOTED.index("“"), QUOTED.index(".”") + 1
+    assert QUOTED[slice(*snap(QUOTED, start, stop))] == "“We have heard it. It is off the table.”"
+
+
+def test_a_drag_starting_just_inside_the_opening_mark_takes_it() -> None:
+    start, stop = QUOTED.index("“") + 1, QUOTED.index("”") + 1
+    assert QUOTED[slice(*snap(QUOTED, start, stop))].startswith("“We")
+
+
+def test_words_inside_a_quote_do_not_grow_marks() -> None:
+    start = QUOTED.index("off")
+    assert QUOTED[slice(*snap(QUOTED, start, start + len("off the table")))] == "off the table"
+
+
+def test_extending_the_end_takes_the_glued_punctuation_before_the_next_word() -> None:
+    start, stop = QUOTED.index("“"), QUOTED.index("table") + len("table")
+    moved = move_boundary(QUOTED, start, stop, "end", True)
+    assert moved is not None and QUOTED[slice(*moved)].endswith("table.”")
+    again = move_boundary(QUOTED, *moved, "end", True)
+    assert again is not None and QUOTED[slice(*again)].endswith("” Then")

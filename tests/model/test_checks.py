@@ -54,7 +54,7 @@ def test_split_quote_joined_by_continues_needs_one_speaker(schema: Schema) -> No
     unjoined = AnnotationSet(
         D, A, spans=spans, relations=[rel(1, "attributed_to", 1, 2), rel(2, "cued_by", 1, 3)]
     )
-    assert messages(unjoined, schema) == ["QUOTE ““Y.”” [14–18] has no speaker (attributed_to)"]
+    assert messages(unjoined, schema) == ["QUOTE “Y.” [14–18] has no speaker (attributed_to)"]
 
 
 def test_unlinked_cue_and_stance_without_target(schema: Schema) -> None:
@@ -69,7 +69,7 @@ def test_unlinked_cue_and_stance_without_target(schema: Schema) -> None:
         relations=[rel(1, "attributed_to", 1, 2)],
     )
     assert messages(annotation, schema) == [
-        "QUOTE ““X,”” [0–4] has a stance but no target",
+        "QUOTE “X,” [0–4] has a stance but no target",
         "CUE “confirmed” [29–38] is not linked to a quote",
     ]
 

@@ -18,7 +18,9 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.model import AnnotationSet, AttrValue, RelationId, Span
+from annotator.model.attribution import is_pronoun
 from annotator.model.schema import Attribute, Schema
+from annotator.model.snippet import quoted
 from annotator.ui.icons import icon, swatch
 
 NONE_TEXT = "—"
@@ -38,6 +40,8 @@ class AttributeEditor(QComboBox):
     """A dropdown for a closed attribute, an editable combo with suggestions for an open one."""
 
     value_chosen = Signal(str, object)  # attribute name, value or None
+    #: Return pressed in the typed value: the annotator is done here, back to the text.
+    finished = Signal()
 
     def __init__(self, attribute: Attribute, suggestions: list[str]) -> None:
         super().__init__()
@@ -65,6 +69,7 @@ class AttributeEditor(QComboBox):
             if completer is not None:
                 completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
             line.editingFinished.connect(self._commit)
+            line.returnPressed.connect(self.finished)
         self.activated.connect(self._commit)
 
     def offer_new(self, text: str) -> None:
@@ -96,6 +101,8 @@ class Inspector(QWidget):
     doc_attribute_chosen = Signal(str, object)
     label_chosen = Signal(object, str)  # span id, label
     relation_removed = Signal(object)  # relation id
+    #: A typed value was entered with Return: focus should go back to the text.
+    editing_finished = Signal()
 
     def __init__(self, schema: Schema, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -157,8 +164,9 @@ class Inspector(QWidget):
         self.label_box.setVisible(True)
         self.label_caption.setVisible(True)
         self.label_box.setCurrentText(span.label)
-        # A mention not yet in the registry is offered as a new speaker, as written.
-        mention = covered if len(covered) <= 80 else ""
+        # A mention not yet in the registry is offered as a new speaker, as written; a pronoun
+        # ("he told Reuters") names no one, the annotator picks who it refers to.
+        mention = covered if len(covered) <= 80 and not is_pronoun(covered) else ""
         self._fill(
             self.schema.span_attributes(span.label),
             span.attrs,
@@ -174,8 +182,8 @@ class Inspector(QWidget):
             if other is None:
                 continue
             arrow = "→" if relation.head == span.id else "←"
-            snippet = " ".join(text[other.start : other.end].split())[:60]
-            item = QListWidgetItem(f"{relation.label} {arrow} {other.label} “{snippet}”")
+            shown = quoted(text[other.start : other.end])
+            item = QListWidgetItem(f"{relation.label} {arrow} {other.label} {shown}")
             item.setData(Qt.ItemDataRole.UserRole, relation.id)
             self.links.addItem(item)
         self.links_box.setVisible(True)
@@ -210,6 +218,7 @@ class Inspector(QWidget):
                 editor.offer_new(offered)
             editor.show_value(values.get(attribute.name))
             editor.value_chosen.connect(self._value_chosen)
+            editor.finished.connect(self.editing_finished)
             name = attribute.name.replace("_", " ")
             caption = QLabel(f"{name} ({attribute.key.upper()})" if attribute.key else name)
             caption.setToolTip(attribute.description)

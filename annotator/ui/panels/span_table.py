@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 from annotator.model import AnnotationSet, Span, SpanId
 from annotator.model.attribution import SPEAKER_ATTRIBUTE, SPEAKER_JOIN, speaker_mentions
 from annotator.model.schema import Schema
+from annotator.model.snippet import quoted
 from annotator.ui.icons import swatch
 
 Index = QModelIndex | QPersistentModelIndex
@@ -27,15 +28,9 @@ def speakers_of(annotation: AnnotationSet, text: str) -> dict[SpanId, str]:
         if span.attrs.get(SPEAKER_ATTRIBUTE)
     }
     for quote, mentions in speaker_mentions(annotation).items():
-        shown = [
-            names.get(m.id) or f"“{' '.join(text[m.start : m.end].split())}”" for m in mentions
-        ]
+        shown = [names.get(m.id) or quoted(text[m.start : m.end]) for m in mentions]
         names[quote] = SPEAKER_JOIN.join(dict.fromkeys(shown))
     return names
-
-
-def _quoted(text: str, span: Span) -> str:
-    return f"“{' '.join(text[span.start : span.end].split())}”"
 
 
 class SpanTableModel(QAbstractTableModel):

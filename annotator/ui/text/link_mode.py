@@ -13,6 +13,7 @@ from PySide6.QtGui import QKeyEvent
 from annotator.edits.spans import AddRelation
 from annotator.model import Span
 from annotator.model.linking import candidates, previous_segment
+from annotator.model.snippet import quoted
 from annotator.ui.session import Session
 from annotator.ui.text.text_view import TextView
 
@@ -104,9 +105,9 @@ class LinkMode(QObject):
         self.view.set_selected_span(option.id)
         self.view.scroll_to_cp(option.start)
         text = self.session.document.text if self.session.document else ""
-        snippet = " ".join(text[option.start : option.end].split())[:50]
+        shown = quoted(text[option.start : option.end], 50)
         self.message.emit(
-            f"Link {self.relation} → {option.label} “{snippet}” ({self.position + 1} of "
+            f"Link {self.relation} → {option.label} {shown} ({self.position + 1} of "
             f"{len(self.options)}): Tab or arrows for the next, Enter links, Esc cancels"
         )
 

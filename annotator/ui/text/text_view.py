@@ -193,18 +193,28 @@ class TextView(QPlainTextEdit):
         return self._map.clamp_from_qt(self.textCursor().position())
 
     def scroll_to_cp(self, cp: int) -> None:
-        """Bring ``cp`` into view (a third from the top) without moving caret or selection."""
+        """Bring ``cp`` into view without moving caret or selection, scrolling as little as
+        possible: not at all when its line is on screen, a few lines when it is just off an
+        edge, and only a jump far away puts it a third from the top."""
         pos = self._map.to_qt(cp)
         block = self.document().findBlock(pos)
         top = self.blockBoundingGeometry(block).translated(self.contentOffset()).top()
         line = block.layout().lineForTextPosition(pos - block.position())
         line_top = top + line.y()
-        if 0 <= line_top <= self.viewport().height() - line.height() - self._layout.gap:
+        height = self.viewport().height()
+        if line_top >= 0 and line_top + line.height() <= height:
             return
         # The vertical scroll bar counts layout lines when wrapping (QPlainTextEdit).
         target = block.firstLineNumber() + line.lineNumber()
         bar = self.verticalScrollBar()
-        bar.setValue(max(0, target - bar.pageStep() // 3))
+        band = line.height() + self._layout.gap
+        page = max(1, bar.pageStep())
+        if line_top < 0 and line_top > -height:
+            bar.setValue(max(0, target - 1))  # just above: it becomes the second line
+        elif height <= line_top + band < 2 * height:
+            bar.setValue(max(0, target - page + 2))  # just below: it becomes the last line
+        else:
+            bar.setValue(max(0, target - page // 3))
 
     # -- zoom ------------------------------------------------------------------------------
 
