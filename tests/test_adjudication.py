@@ -367,7 +367,7 @@ def test_accept_unanimous_takes_only_undecided_unanimous_units(layers: Project) 
     edit = AcceptUnanimous(DOC, list(found.values()), "lead")
     edit.apply(layers)
     assert gold(layers) == [(131, 167, "SPEAKER", {"speaker": "Dmitry Peskov"})]
-    assert edit.text == "accept 1 unanimous units"
+    assert edit.text == "accept 1 unanimous unit"
     decision = layers.adjudications.get(DOC, found["SPEAKER"].key)
     assert decision is not None and decision.source == "alice" and decision.reason == "unanimous"
     with pytest.raises(EditError, match="no undecided unanimous"):

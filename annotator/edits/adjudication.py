@@ -22,6 +22,7 @@ from annotator.edits import Change, Edit, EditError
 from annotator.model import DocumentId, Relation, RelationId, Span, SpanId
 from annotator.model.adjudication import Decision, Verdict
 from annotator.model.ids import GOLD
+from annotator.model.snippet import plural
 from annotator.store import Project
 from annotator.store.history import now
 
@@ -333,7 +334,7 @@ class AcceptUnanimous(Edit):
             else:
                 # Kept only once all are written: a refusal half-way rolls back everything.
                 self._written = self._accept_all(project)
-            self.text = f"accept {len(self._written)} unanimous units"
+            self.text = f"accept {plural(len(self._written), 'unanimous unit')}"
             self._record(project, self.reviewer, self.document, False, self._detail())
         return _change(self.document, self._written, [])
 

@@ -304,6 +304,7 @@ class MainWindow(QMainWindow):
             row = self.span_model.row_of(selected.id)
             if row >= 0:
                 self.span_table.selectRow(row)
+                self.span_table.scrollTo(self.span_model.index(row, 0))
         else:
             self.inspector.show_document(document.title or document.id, annotation)
             self.span_table.clearSelection()

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import QWidget
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QDialogButtonBox, QWidget
 
 from annotator.model import Span, SpanId
 from annotator.ui.adjudication.view import AdjudicationView, LearningView
@@ -66,8 +67,18 @@ class ToolWindows(QObject):
 
 def show_as_window(widget: QWidget, width: int, height: int) -> None:
     """A tool window of its own: its review keys (1-9, A, R, E) must not fight the
-    annotation shortcuts of the main window."""
+    annotation shortcuts of the main window. It closes by a Close button or Escape."""
+    layout = widget.layout()
+    if layout is not None:
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(widget.close)
+        layout.addWidget(buttons)
+    escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), widget, widget.close)
+    escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
     widget.setWindowFlag(Qt.WindowType.Window)
     widget.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     widget.resize(width, height)
     widget.show()
+    # Its keys work at once (without a window manager a new window is not made active).
+    widget.raise_()
+    widget.activateWindow()

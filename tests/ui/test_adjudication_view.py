@@ -139,11 +139,26 @@ def test_a_accepts_unanimous_units_in_one_undo_step(qtbot, view: AdjudicationVie
     assert gold(view.session) == [(131, 167, "SPEAKER")]
     assert view.progress.text() == "1 / 3 units decided"
     assert view.session.undo_stack.count() == 1
-    assert view.session.undo_stack.undoText() == "accept 1 unanimous units"
+    assert view.session.undo_stack.undoText() == "accept 1 unanimous unit"
     view.session.undo_stack.undo()
     assert gold(view.session) == []
     assert view.progress.text() == "0 / 3 units decided"
     assert cell(view, SPEAKER_ROW, 3) == "unanimous"
+
+
+def test_gold_is_done_once_every_unit_is_decided(qtbot, view: AdjudicationView) -> None:
+    status = view.session.project.sets.status
+    assert status(DOC, GOLD) == Status.TODO
+    qtbot.keyClick(view.table, "a")  # the speaker
+    assert status(DOC, GOLD) == Status.IN_PROGRESS
+    view.select_row(CUE_ROW)
+    qtbot.keyClick(view.table, "1")
+    view.select_row(QUOTE_ROW)
+    qtbot.keyClick(view.table, "2")
+    assert view.progress.text() == "3 / 3 units decided"
+    assert status(DOC, GOLD) == Status.DONE
+    qtbot.keyClick(view.table, "z", Qt.KeyboardModifier.ControlModifier)
+    assert status(DOC, GOLD) == Status.IN_PROGRESS
 
 
 def test_undo_restores_an_earlier_decision(qtbot, view: AdjudicationView) -> None:

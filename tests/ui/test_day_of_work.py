@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QTextCursor
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
+from annotator.ui.adjudication.view import LearningView
+from annotator.ui.agreement.view import AgreementView
 from annotator.ui.main_window import MainWindow
 
-from driving import DOC, SHIFT, TEXT, label, set_editor, settle
+from driving import CTRL, DOC, SHIFT, TEXT, label, set_editor, settle
 
 
 def stored(window: MainWindow) -> list[str]:
@@ -107,3 +109,20 @@ def test_links_list_a_direct_quote_with_its_own_marks_once(qtbot, window) -> Non
     settle()
     links = [window.inspector.links.item(i).text() for i in range(window.inspector.links.count())]
     assert links and all("\u201c\u201c" not in text for text in links), links
+
+
+def test_review_windows_close_by_escape_or_their_close_button(qtbot, window) -> None:
+    qtbot.keyClick(window.view, Qt.Key.Key_G, CTRL | SHIFT)  # Compare with Gold
+    learning = window.findChildren(LearningView)[-1]
+    qtbot.waitExposed(learning)
+    qtbot.waitUntil(learning.isActiveWindow)
+    with qtbot.waitSignal(learning.destroyed):
+        qtbot.keyClick(learning, Qt.Key.Key_Escape)
+    window.activateWindow()  # a window manager would do it
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(window.view, Qt.Key.Key_K, CTRL | SHIFT)  # Agreement
+    agreement = window.findChildren(AgreementView)[-1]
+    qtbot.waitExposed(agreement)
+    close = agreement.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Close)
+    with qtbot.waitSignal(agreement.destroyed):
+        qtbot.mouseClick(close, Qt.MouseButton.LeftButton)

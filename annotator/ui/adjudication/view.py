@@ -33,10 +33,11 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.adjudication.gold import gold_diff, learning_rows, span_text
-from annotator.adjudication.units import Unit, covers, progress, units
+from annotator.adjudication.units import Progress, Unit, covers, progress, units
 from annotator.edits import Change
 from annotator.edits.adjudication import AcceptUnanimous, AcceptVersion, MarkEdited, RejectUnit
-from annotator.model import AnnotationSet, AnnotatorName, DocumentId
+from annotator.edits.spans import SetStatus
+from annotator.model import AnnotationSet, AnnotatorName, DocumentId, Status
 from annotator.model.adjudication import Decision, Verdict
 from annotator.model.ids import GOLD, is_human
 from annotator.ui.session import Session
@@ -199,6 +200,7 @@ class AdjudicationView(QWidget):
         found = progress(self.units, self.decisions.keys())
         stale = f" · {found.stale} earlier decisions match no unit now" if found.stale else ""
         self.progress.setText(f"{found.decided} / {found.total} units decided{stale}")
+        self._settle_gold_status(found)
         row = self.model.row_of(current.key) if current is not None else -1
         if counted != self._sized_for:  # keep the reviewer's column widths while deciding
             self._sized_for = counted
@@ -210,6 +212,16 @@ class AdjudicationView(QWidget):
             for column in range(1, self.model.columnCount() - 1):
                 header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         self.select_row(row if row >= 0 else 0)
+
+    def _settle_gold_status(self, found: Progress) -> None:
+        """Gold's status follows the decisions: done once every unit has one, in progress
+        before. Derived state, so it is kept in step (undo included) and not undoable itself;
+        a document nobody has decided on yet is left as it is (looking writes nothing)."""
+        if found.decided == 0 or found.total == 0:
+            return
+        wanted = Status.DONE if found.complete else Status.IN_PROGRESS
+        if self.session.project.sets.status(self.document, GOLD) != wanted:
+            self.session.run(SetStatus(self.document, GOLD, status=wanted).apply)
 
     def current_unit(self) -> Unit | None:
         return self.model.unit_at(self.table.currentIndex().row())

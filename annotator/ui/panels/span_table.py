@@ -96,6 +96,8 @@ class SpanTableModel(QAbstractTableModel):
             return swatch(label.color) if label else None
         if role == Qt.ItemDataRole.ToolTipRole and column == COL_TEXT:
             return self._text[span.start : span.end]
+        if role == Qt.ItemDataRole.ToolTipRole and column == COL_SPEAKER:
+            return self._speakers.get(span.id) or None
         if role == Qt.ItemDataRole.ToolTipRole and column == COL_ATTRS:
             return "\n".join(f"{k}: {v}" for k, v in span.attrs.items())
         if role == Qt.ItemDataRole.ForegroundRole and column == COL_START:
@@ -118,7 +120,10 @@ def span_table_view(model: SpanTableModel) -> QTableView:
     # Size columns from the first rows only: measuring 50,000 rows takes a second.
     header.setResizeContentsPrecision(200)
     header.setSectionResizeMode(COL_TEXT, QHeaderView.ResizeMode.Stretch)
-    # Attributes can be long; the full list is in the tooltip and the inspector.
-    header.setSectionResizeMode(COL_ATTRS, QHeaderView.ResizeMode.Interactive)
-    header.resizeSection(COL_ATTRS, 110)
+    # Speaker names and attributes can be long: fixed widths (the user may drag them), the
+    # full text in the tooltip and the inspector, so the text column keeps its room.
+    for column, width in ((COL_SPEAKER, 120), (COL_ATTRS, 110)):
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(column, width)
+    table.setTextElideMode(Qt.TextElideMode.ElideRight)
     return table
