@@ -52,6 +52,33 @@ def extents(unit: Unit) -> dict[str, list[tuple[int, int]]]:
 # --- units (pure) ---------------------------------------------------------------------------
 
 
+def quote_said_by(who: str, speaker_at: tuple[int, int], name: str) -> AnnotationSet:
+    """One quote [0, 10) linked to a speaker mention at ``speaker_at`` named ``name``."""
+    quote, mention = sp(who, 0, 10), sp(who, *speaker_at, "SPEAKER", speaker=name)
+    aset = layer(who, quote, mention)
+    aset.relations.append(Relation(RelationId(1), "attributed_to", quote.id, mention.id))
+    return aset
+
+
+def test_a_quote_linked_to_different_speakers_is_not_unanimous() -> None:
+    found = {
+        u.label: u
+        for u in units([quote_said_by(A, (20, 26), "Peskov"), quote_said_by(B, (30, 38), "Trump")])
+    }
+    assert not found["QUOTE"].unanimous
+    assert len(found["QUOTE"].versions) == 2
+    assert found["QUOTE"].versions[0].links == (("attributed_to", 20, 26, "SPEAKER", "Peskov"),)
+
+
+def test_a_quote_linked_alike_is_unanimous_and_speakers_ignore_incoming_links() -> None:
+    same = units([quote_said_by(A, (20, 26), "Peskov"), quote_said_by(B, (20, 26), "Peskov")])
+    assert all(u.unanimous for u in same)
+    alone = layer(B, sp(B, 0, 10), sp(B, 20, 26, "SPEAKER", speaker="Peskov"))
+    mixed = {u.label: u for u in units([quote_said_by(A, (20, 26), "Peskov"), alone])}
+    assert not mixed["QUOTE"].unanimous  # bob did not say who said it
+    assert mixed["SPEAKER"].unanimous
+
+
 def test_overlapping_same_label_spans_of_different_annotators_form_one_unit() -> None:
     found = units([layer(A, sp(A, 0, 10)), layer(B, sp(B, 5, 15), sp(B, 20, 30, "SPEAKER"))])
     assert [(u.key, u.label) for u in found] == [

@@ -9,6 +9,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
+from annotator.adjudication.units import LinkShape
 from annotator.model import AnnotationSet, AttrValue, Span
 from annotator.model.snippet import quoted
 
@@ -118,6 +119,15 @@ def span_text(text: str, spans: Sequence[Span]) -> str:
         attrs = " ".join(f"{k}={v}" for k, v in sorted(span.attrs.items()))
         parts.append(f"[{span.start}–{span.end}] {_quoted(text, span)} {attrs}".rstrip())
     return " + ".join(parts)
+
+
+def links_text(text: str, links: Sequence[LinkShape]) -> str:
+    """`` · attributed_to → “Dmitry Peskov”`` per link (the speaker's name, else the text)."""
+    parts = []
+    for relation, start, end, _label, speaker in links:
+        shown = speaker or quoted(text[start:end], 32)
+        parts.append(f" · {relation} → {shown}")
+    return "".join(parts)
 
 
 def _quoted(text: str, span: Span, width: int = 48) -> str:

@@ -20,17 +20,47 @@ from dataclasses import dataclass
 
 from annotator.agreement.alignment import align
 from annotator.model import AnnotationSet, AnnotatorName, AttrValue, DocumentId, Span, Status
-from annotator.model.ids import is_human
+from annotator.model.attribution import SPEAKER_ATTRIBUTE
+from annotator.model.ids import SpanId, is_human
 
-#: (start, end, label, sorted attributes) of every span of a version: what "identical" means.
-VersionShape = tuple[tuple[int, int, str, tuple[tuple[str, AttrValue], ...]], ...]
+#: A link from a span as two versions compare it: (relation, the linked span's start, end,
+#: label and canonical speaker); its id does not count. Links belong to their head (a QUOTE's
+#: speaker and cue), so a SPEAKER two annotators drew alike is one version however many
+#: quotes point at it.
+LinkShape = tuple[str, int, int, str, str]
+#: (start, end, label, sorted attributes, sorted links) of every span of a version: what
+#: "identical" means. Two annotators who drew the same quote but linked it to different
+#: speakers or cues drew different versions.
+VersionShape = tuple[
+    tuple[int, int, str, tuple[tuple[str, AttrValue], ...], tuple[LinkShape, ...]], ...
+]
+Links = Mapping[SpanId, tuple[LinkShape, ...]]
+_NO_LINKS: Links = {}
 
 
-def shape(spans: Iterable[Span]) -> VersionShape:
+def links_of(aset: AnnotationSet) -> dict[SpanId, tuple[LinkShape, ...]]:
+    """Every span's links in ``aset``, described by the spans they point at."""
+    by_id = {s.id: s for s in aset.spans}
+    found: dict[SpanId, list[LinkShape]] = {}
+    for relation in aset.relations:
+        head, child = by_id.get(relation.head), by_id.get(relation.child)
+        if head is None or child is None:
+            continue
+        speaker = str(child.attrs.get(SPEAKER_ATTRIBUTE, ""))
+        found.setdefault(head.id, []).append(
+            (relation.label, child.start, child.end, child.label, speaker)
+        )
+    return {span: tuple(sorted(links)) for span, links in found.items()}
+
+
+def shape(spans: Iterable[Span], links: Links = _NO_LINKS) -> VersionShape:
     """What two versions must share to be the same version; ids and names do not count."""
-    found = [(s.start, s.end, s.label, tuple(sorted(s.attrs.items()))) for s in spans]
+    found = [
+        (s.start, s.end, s.label, tuple(sorted(s.attrs.items())), links.get(s.id, ()))
+        for s in spans
+    ]
     # repr() breaks ties: attribute values may mix str and numbers, which do not compare.
-    return tuple(sorted(found, key=lambda t: (t[0], t[1], t[2], repr(t[3]))))
+    return tuple(sorted(found, key=lambda t: (t[0], t[1], t[2], repr(t[3]), t[4])))
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +70,8 @@ class Version:
     number: int
     spans: tuple[Span, ...]
     annotators: tuple[AnnotatorName, ...]
+    #: The links of those spans, as compared (for showing what differs).
+    links: tuple[LinkShape, ...] = ()
 
     @property
     def source(self) -> AnnotatorName:
@@ -115,6 +147,9 @@ def units(sets: Sequence[AnnotationSet], include_unfinished: bool = False) -> li
     if any(s.document != document for s in covering):
         raise ValueError("units() groups the annotation sets of one document")
     labels = sorted({span.label for s in covering for span in s.spans})
+    links: dict[SpanId, tuple[LinkShape, ...]] = {}
+    for aset in covering:
+        links.update(links_of(aset))
     found: list[Unit] = []
     for label in labels:
         by_name = {
@@ -125,7 +160,8 @@ def units(sets: Sequence[AnnotationSet], include_unfinished: bool = False) -> li
         }
         groups = align("overlap", document, label, {n: g for n, g in by_name.items() if g})
         for group in groups:
-            found.append(_unit(document, label, [s.annotator for s in covering], group.spans))
+            names = [s.annotator for s in covering]
+            found.append(_unit(document, label, names, group.spans, links))
     found.sort(key=lambda u: (u.start, u.end, u.label, _order(u)))
     return _unique_keys(found)
 
@@ -135,6 +171,7 @@ def _unit(
     label: str,
     names: Sequence[AnnotatorName],
     grouped: Mapping[str, Sequence[Span]],
+    links: Links = _NO_LINKS,
 ) -> Unit:
     spans = {
         name: tuple(sorted(grouped.get(name, ()), key=lambda s: (s.start, s.end, s.id)))
@@ -143,7 +180,7 @@ def _unit(
     versions: dict[VersionShape, tuple[tuple[Span, ...], list[AnnotatorName]]] = {}
     for name in names:  # names are sorted, so versions come numbered in annotator-name order
         if spans[name]:
-            entry = versions.setdefault(shape(spans[name]), (spans[name], []))
+            entry = versions.setdefault(shape(spans[name], links), (spans[name], []))
             entry[1].append(name)
     every = [s for found in spans.values() for s in found]
     return Unit(
@@ -154,10 +191,19 @@ def _unit(
         end=max(s.end for s in every),
         spans=spans,
         versions=tuple(
-            Version(number, found, tuple(who))
+            Version(
+                number,
+                found,
+                tuple(who),
+                tuple(sorted(k for s in found for k in links.get(s.id, ()))),
+            )
             for number, (found, who) in enumerate(versions.values(), start=1)
         ),
     )
+
+
+def _links(spans: Sequence[Span], links: Links) -> tuple[LinkShape, ...]:
+    return tuple(sorted(k for s in spans for k in links.get(s.id, ())))
 
 
 def _order(unit: Unit) -> str:

@@ -72,7 +72,7 @@ def test_rows_show_every_annotators_version_and_the_progress(view: AdjudicationV
         "QUOTE 198–262",
     ]
     assert cell(view, QUOTE_ROW, 1).startswith("1 · [200–260] “")
-    assert cell(view, QUOTE_ROW, 1).endswith("stance=favor")
+    assert cell(view, QUOTE_ROW, 1).endswith("stance=favor · attributed_to → Dmitry Peskov")
     assert cell(view, QUOTE_ROW, 2).startswith("2 · [198–262] “")
     assert cell(view, CUE_ROW, 2) == "—"
     assert cell(view, SPEAKER_ROW, 3) == "unanimous"

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.adjudication.gold import gold_diff, learning_rows, span_text
+from annotator.adjudication.gold import gold_diff, learning_rows, links_text, span_text
 from annotator.adjudication.units import Progress, Unit, covers, progress, units
 from annotator.edits import Change
 from annotator.edits.adjudication import AcceptUnanimous, AcceptVersion, MarkEdited, RejectUnit
@@ -128,7 +128,9 @@ class AdjudicationModel(QAbstractTableModel):
         name = self._names[column - 1]
         version = unit.version_of(name)
         body = span_text(self._text, unit.spans.get(name, ()))
-        return f"{version.number} · {body}" if version is not None else body
+        if version is None:
+            return body
+        return f"{version.number} · {body}{links_text(self._text, version.links)}"
 
 
 class AdjudicationView(QWidget):
