@@ -209,6 +209,7 @@ def agreement(
         annotators=given.annotators,
         include_unfinished=given.include_unfinished,
         lengths=given.lengths,
+        texts=given.texts,
     )
     if as_json:
         click.echo(json.dumps(report, ensure_ascii=False, indent=2))

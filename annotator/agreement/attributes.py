@@ -39,7 +39,9 @@ def span_values(coverage: Coverage, variable: Variable) -> SpanValues:
             if not spans:
                 continue
             if variable.via_speaker_link:
-                speakers = linked_speakers(coverage.sets[(document, name)])
+                speakers = linked_speakers(
+                    coverage.sets[(document, name)], coverage.texts.get(document)
+                )
                 for span in spans:
                     if span.id in speakers:
                         found[id(span)] = speakers[span.id]

@@ -163,6 +163,7 @@ def value_pairs(
     schema: Schema,
     annotators: Sequence[str] | None = None,
     include_unfinished: bool = False,
+    texts: Mapping[str, str] | None = None,
 ) -> ValuePairs:
     """The value pairs behind each pairwise Cohen's kappa of the report, per alignment.
 
@@ -170,7 +171,7 @@ def value_pairs(
     a pair add up to the units its kappa is computed on.
     """
     labels = [label.name for label in schema.labels]
-    coverage = Coverage.of(sets, labels, annotators, include_unfinished)
+    coverage = Coverage.of(sets, labels, annotators, include_unfinished, texts)
     variables = span_variables(schema)
     attribute_labels = list(dict.fromkeys(v.label for v in variables if v.label is not None))
     units = {

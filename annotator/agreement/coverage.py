@@ -6,7 +6,7 @@ work is asked for). Covered with no spans means "found nothing"; not covered mea
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
 from operator import attrgetter
@@ -28,6 +28,8 @@ class Coverage:
     sets: dict[tuple[str, str], AnnotationSet]
     by_document: dict[str, tuple[str, ...]]
     spans: dict[tuple[str, str], LabelledSpans] = field(repr=False)
+    #: Document texts where known: unnamed speaker mentions are compared by their words.
+    texts: Mapping[str, str] = field(default_factory=dict, repr=False)
 
     @classmethod
     def of(
@@ -36,6 +38,7 @@ class Coverage:
         labels: Collection[str],
         annotators: Sequence[str] | None = None,
         include_unfinished: bool = False,
+        texts: Mapping[str, str] | None = None,
     ) -> Coverage:
         """Count ``sets``; spans whose label is not in ``labels`` are left out."""
         counted_status = {Status.DONE, Status.IN_PROGRESS} if include_unfinished else {Status.DONE}
@@ -63,6 +66,7 @@ class Coverage:
             sets=counted,
             by_document={d: tuple(sorted(who)) for d, who in sorted(by_document.items())},
             spans=spans,
+            texts=texts or {},
         )
 
     @property

@@ -100,7 +100,12 @@ def has_speaker_link(schema: Schema) -> bool:
     )
 
 
-def linked_speakers(annotation_set: AnnotationSet) -> dict[int, AttrValue]:
+def linked_speakers(annotation_set: AnnotationSet, text: str | None = None) -> dict[int, AttrValue]:
     """QUOTE span id -> canonical speaker of the SPEAKER spans it is attributed_to, read link
-    by link as docs/agreement.md defines it (parts of a split quote are not followed)."""
-    return {k: v for k, v in quote_speakers(annotation_set, follow_continues=False).items()}
+    by link as docs/agreement.md defines it (parts of a split quote are not followed).
+
+    Given the document ``text``, a linked mention that names no registry speaker yet counts
+    by its words ("Peskov"), so a quote attributed before the registry is filled is compared
+    rather than missing; two annotators who linked the same unnamed mention agree."""
+    found = quote_speakers(annotation_set, follow_continues=False, text=text)
+    return {k: v for k, v in found.items()}

@@ -121,20 +121,30 @@ def speaker_mentions(
     return own
 
 
-def speaker_names(mentions: Iterable[Span]) -> list[str]:
-    """The distinct canonical speakers named by ``mentions``, sorted; unnamed ones left out."""
-    names = {str(m.attrs[SPEAKER_ATTRIBUTE]) for m in mentions if m.attrs.get(SPEAKER_ATTRIBUTE)}
+def speaker_names(mentions: Iterable[Span], text: str | None = None) -> list[str]:
+    """The distinct speakers named by ``mentions``, sorted: each mention's canonical name, or,
+    given the document ``text``, a mention's own words while it names no registry speaker
+    yet ("Peskov"); without ``text`` such mentions are left out."""
+    names: set[str] = set()
+    for mention in mentions:
+        name = mention.attrs.get(SPEAKER_ATTRIBUTE)
+        if name:
+            names.add(str(name))
+        elif text is not None:
+            words = " ".join(text[mention.start : mention.end].split())
+            if words:
+                names.add(words)
     return sorted(names)
 
 
 def quote_speakers(
-    annotation: AnnotationSet, *, follow_continues: bool = True
+    annotation: AnnotationSet, *, follow_continues: bool = True, text: str | None = None
 ) -> dict[SpanId, str]:
-    """QUOTE span id -> its canonical speaker(s) joined by " + "; quotes whose mentions name
-    no registry speaker yet are left out."""
+    """QUOTE span id -> its speaker(s) joined by " + " (see :func:`speaker_names`); quotes
+    whose mentions name nobody are left out."""
     out: dict[SpanId, str] = {}
     for quote, mentions in speaker_mentions(annotation, follow_continues=follow_continues).items():
-        names = speaker_names(mentions)
+        names = speaker_names(mentions, text)
         if names:
             out[quote] = SPEAKER_JOIN.join(names)
     return out

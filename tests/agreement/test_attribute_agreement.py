@@ -277,3 +277,29 @@ def test_interval_attribute_in_the_report(make_set):
     assert block["krippendorff_alpha"] == pytest.approx(
         krippendorff_alpha([[1, 1], [2, 3], [5, 5]], "interval")
     )
+
+
+def test_quote_speaker_counts_unnamed_mentions_by_their_words_given_the_texts(
+    quote_schema, make_set
+):
+    text = "“Yes,” Peskov said. “No,” he said. “Maybe,” Trump said." + " " * 20
+    at = {w: (text.index(w), text.index(w) + len(w)) for w in ("Peskov", "he", "Trump")}
+    sets = [
+        make_set("d", "A", [
+            (0, 6, "QUOTE"), (*at["Peskov"], "SPEAKER"),
+            (20, 25, "QUOTE"), (*at["he"], "SPEAKER"),
+            (35, 43, "QUOTE"), (*at["Trump"], "SPEAKER", {"speaker": "Donald Trump"}),
+        ], links=[(0, 1), (2, 3), (4, 5)]),
+        make_set("d", "B", [
+            (0, 6, "QUOTE"), (*at["Peskov"], "SPEAKER"),
+            (20, 25, "QUOTE"), (*at["Peskov"], "SPEAKER"),
+            (35, 43, "QUOTE"), (*at["Trump"], "SPEAKER", {"speaker": "Donald Trump"}),
+        ], links=[(0, 1), (2, 3), (4, 5)]),
+    ]  # fmt: skip
+    without = agreement_report(sets, quote_schema)["attributes"]["QUOTE.speaker"]["exact"]
+    assert without["units"] == 1  # only the registry speaker: unnamed mentions are missing
+    report = agreement_report(sets, quote_schema, texts={"d": text})
+    block = report["attributes"]["QUOTE.speaker"]["exact"]
+    # Units: (Peskov, Peskov), (he, Peskov), (Donald Trump, Donald Trump).
+    assert block["units"] == 3
+    assert block["percent_agreement"] == pytest.approx(2 / 3)

@@ -57,9 +57,10 @@ class ReportJob(QThread):
                 include_unfinished=given.include_unfinished,
                 progress=self._progress,
                 lengths=given.lengths,
+                texts=given.texts,
             )
             pairs = value_pairs(
-                given.sets, given.schema, given.annotators, given.include_unfinished
+                given.sets, given.schema, given.annotators, given.include_unfinished, given.texts
             )
         except _Cancelled:
             return
