@@ -126,3 +126,24 @@ def test_review_windows_close_by_escape_or_their_close_button(qtbot, window) -> 
     close = agreement.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Close)
     with qtbot.waitSignal(agreement.destroyed):
         qtbot.mouseClick(close, Qt.MouseButton.LeftButton)
+
+
+def test_a_new_quote_gets_its_type_from_its_marks_and_y_changes_it(qtbot, window) -> None:
+    label(
+        qtbot,
+        window,
+        "“Negotiations for a peaceful resolution should take place discreetly, not in public,”",
+        "q",
+    )
+    label(qtbot, window, "Ukraine’s NATO accession is “off the table.”", "q")
+    label(qtbot, window, "steering diplomatic efforts", "q")
+    spans = window.session.project.spans.in_set(DOC, "alice")
+    types = {TEXT[s.start : s.start + 8]: s.attrs.get("quote_type") for s in spans}
+    assert types == {"“Negotia": "direct", "Ukraine’": "mixed", "steering": "indirect"}
+    qtbot.keyClick(window.view, "y")  # the last quote, still selected
+    steering = next(
+        s
+        for s in window.session.project.spans.in_set(DOC, "alice")
+        if TEXT[s.start :].startswith("steering")
+    )
+    assert steering.attrs["quote_type"] != "indirect"

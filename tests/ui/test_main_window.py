@@ -102,7 +102,8 @@ def test_inspector_sets_attributes_and_document_attributes(qtbot, window) -> Non
     qtbot.waitUntil(lambda: "claim_type" in window.inspector.editors)
     pick(qtbot, window.inspector.editors["claim_type"], "prediction")
     assert window.session.project.spans.in_set(DOC, "alice")[0].attrs == {
-        "claim_type": "prediction"
+        "claim_type": "prediction",
+        "quote_type": "indirect",  # no quotation marks: prefilled
     }
     window.view.setFocus()
     qtbot.keyClick(window.view, Qt.Key.Key_Escape)
@@ -156,7 +157,7 @@ def test_reopening_the_project_shows_everything(qtbot, open_window, project_path
     window.session.project.close()
     again = open_window(project_path)
     assert [(s.start, s.end, s.label, s.attrs) for s in again.view.spans] == [
-        (0, 16, "QUOTE", {"stance": "favor"})
+        (0, 16, "QUOTE", {"quote_type": "indirect", "stance": "favor"})
     ]
     assert again.view.font().pointSizeF() == size  # view state survives too
 

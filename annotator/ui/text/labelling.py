@@ -11,6 +11,7 @@ from PySide6.QtCore import QObject, Signal
 from annotator.edits.spans import AddSpan, ChangeSpan, DeleteSpan, SetAttribute
 from annotator.model import Span, SpanId
 from annotator.model.boundaries import move_boundary, snap, trim
+from annotator.model.quote_type import prefilled_quote_type
 from annotator.ui.session import Session
 from annotator.ui.text.text_view import TextView
 
@@ -48,8 +49,10 @@ class Labeller(QObject):
             return None
         document = self.session.document
         assert document is not None
-        # The shown layer: one's own, or gold while adjudicating.
-        edit = AddSpan(Span(SpanId(0), document.id, self.session.layer, *bounds, label))
+        # The shown layer: one's own, or gold while adjudicating. A quote's type is read off
+        # its marks to start with; the annotator changes it with its key.
+        attrs = prefilled_quote_type(self.session.project.schema, label, self.text[slice(*bounds)])
+        edit = AddSpan(Span(SpanId(0), document.id, self.session.layer, *bounds, label, attrs))
         if not self.session.push(edit):
             return None
         # The new span becomes the selected one: attribute keys and Alt+arrows act on it next.
