@@ -3,21 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 
 from sqlite_utils import Database
 
 from annotator.model import Document, DocumentId
 from annotator.store.rows import document_from_row, dump_json
-
-
-@dataclass(frozen=True, slots=True)
-class DocumentSummary:
-    """What a document list shows, without the text."""
-
-    id: DocumentId
-    title: str
-    length: int
 
 
 class Documents:
@@ -50,14 +40,6 @@ class Documents:
             ):
                 out[DocumentId(did)] = sha
         return out
-
-    def summaries(self) -> list[DocumentSummary]:
-        return [
-            DocumentSummary(DocumentId(did), title, length)
-            for did, title, length in self._db.execute(
-                "SELECT id, title, length FROM documents ORDER BY ord"
-            )
-        ]
 
     def ids(self) -> list[DocumentId]:
         return [DocumentId(r[0]) for r in self._db.execute("SELECT id FROM documents ORDER BY ord")]

@@ -15,6 +15,7 @@ from annotator.model.schema import Schema, parse_schema
 from annotator.store.adjudications import Adjudications
 from annotator.store.backup import make_backup
 from annotator.store.bulk import Bulk
+from annotator.store.catalogue import Catalogue
 from annotator.store.connection import APPLICATION_ID, application_id, connect, take_write_lock
 from annotator.store.documents import Documents
 from annotator.store.history import History, now
@@ -40,6 +41,7 @@ class Project:
         self.bulk = Bulk(db, self.spans)
         self.usage = Usage(db)
         self.search = Search(db)
+        self.catalogue = Catalogue(db)
         self.speakers = Speakers(db)
         self.targets = Targets(db)
         self.speaker_uses = SpeakerUses(db, self.usage, self.sets)

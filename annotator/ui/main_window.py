@@ -58,7 +58,9 @@ class MainWindow(QMainWindow):
         self.commands = build_actions(self)
         self.label_actions = label_actions(self, schema)
         self.attribute_actions = attribute_actions(self, schema)
-        self.documents = DocumentPanel()
+        catalogue = session.project.catalogue
+        self.documents = DocumentPanel(catalogue.rows, catalogue.count, session.layer)
+        self.documents.set_counts(catalogue.status_counts)
         self.view = TextView()
         self.view.setAccessibleName("Document text")
         self.labeller = Labeller(session, self.view, self)
@@ -69,11 +71,12 @@ class MainWindow(QMainWindow):
         self.messages = Messages(self)
         self.files = ProjectFiles(session, self, self.messages)
         self.tools = ToolWindows(session, self)
-        self.flow = DocumentFlow(session, self.documents.model.ids, self.messages)
+        self.flow = DocumentFlow(session, self.documents.ids, self.messages)
         # Table and inspector reload the whole set: once, after the repaint, however many edits.
         self._refresh_timer = QTimer(self, singleShot=True, interval=0)
         self._refresh_timer.timeout.connect(self._refresh_panels)
         self._registry_stale = True
+        self._listed_changes: set[DocumentId] = set()
         self._build_layout()
         schema_actions = self.label_actions + self.attribute_actions
         install_shortcuts(self, self.view, self.commands, schema_actions)
@@ -220,7 +223,8 @@ class MainWindow(QMainWindow):
 
     def reload_documents(self) -> None:
         self._registry_stale = True  # an import or merge may have brought speakers in
-        self.documents.set_documents(self.session.summaries(), self.session.statuses())
+        self.documents.set_annotators(self.session.layers(), self.session.layer)
+        self.documents.reload()
 
     def open_document(self, document: DocumentId) -> None:
         self.session.open_document(document)
@@ -256,10 +260,10 @@ class MainWindow(QMainWindow):
             self._registry_stale = True
         document = self.session.document
         if change.status:
-            self.documents.set_status(
-                change.document,
-                self.session.project.sets.status(change.document, self.session.layer),
-            )
+            self.documents.document_changed(change.document)
+        elif change.document:
+            # The list's span count and time: after the paint, with the panels.
+            self._listed_changes.add(change.document)
         if change.registry:
             self.side.refresh_registries()
             if document is not None:
@@ -286,6 +290,9 @@ class MainWindow(QMainWindow):
         if document is None:
             return
         annotation = self.session.current_set()
+        for changed in self._listed_changes:
+            self.documents.document_changed(changed)
+        self._listed_changes.clear()
         self.span_model.set_rows(document.text, annotation)
         if self._registry_stale:
             # Read once per registry change, not on every key press.

@@ -18,7 +18,7 @@ from annotator.errors import AnnotatorError
 from annotator.model import AnnotationSet, AnnotatorName, Document, DocumentId, Span, Status
 from annotator.model.ids import GOLD
 from annotator.store import Project
-from annotator.store.documents import DocumentSummary
+from annotator.store.catalogue import DocumentQuery
 
 
 def _order(span: Span) -> tuple[int, int, int]:
@@ -64,6 +64,7 @@ class Session(QObject):
         # The open document's set, kept up to date from each Change: a long document's set
         # holds tens of thousands of spans, too many to reload after every key press.
         self._set: AnnotationSet | None = None
+        self._last_change: Change | None = None
         project.ensure_annotator(annotator)
 
     @property
@@ -81,7 +82,19 @@ class Session(QObject):
         if not self.run(edit.apply):
             return False
         self.undo_stack.push(EditCommand(self, edit))
+        self._start_work()
         return True
+
+    def _start_work(self) -> None:
+        """The first edit of a document's set starts it: todo becomes in progress. Not
+        undoable ("undo" never means "unstart"), and only on an edit: looking writes nothing."""
+        change, document = self._last_change, self.document
+        if change is None or document is None or change.status:
+            return
+        if (change.document, change.annotator) != (document.id, self.layer):
+            return
+        if self.current_set().status == Status.TODO:
+            self.run(SetStatus(document.id, self.layer, status=Status.IN_PROGRESS).apply)
 
     def run(self, step: Callable[[Project], Change]) -> bool:
         """Run one apply or revert; a refusal becomes a message, not an exception."""
@@ -90,6 +103,7 @@ class Session(QObject):
         except AnnotatorError as exc:
             self.failed.emit(str(exc))
             return False
+        self._last_change = change
         self._follow(change)
         self.changed.emit(change)
         return True
@@ -122,12 +136,6 @@ class Session(QObject):
 
     # --- documents -----------------------------------------------------------------------------
 
-    def summaries(self) -> list[DocumentSummary]:
-        return self.project.documents.summaries()
-
-    def statuses(self) -> dict[DocumentId, Status]:
-        return self.project.sets.statuses(self.layer)
-
     def open_document(self, document_id: DocumentId) -> None:
         document = self.project.documents.get(document_id)
         if document is None:
@@ -136,17 +144,15 @@ class Session(QObject):
         self.document = document
         self._set = None
         self.document_opened.emit(document)
-        if not self.read_only and self.current_set().status == Status.TODO:
-            # Opening a document starts it. Not undoable: "undo" should never mean "unopen".
-            self.run(SetStatus(document.id, self.annotator, status=Status.IN_PROGRESS).apply)
 
     def first_unfinished(self) -> DocumentId | None:
-        statuses = self.statuses()
-        summaries = self.summaries()
-        for summary in summaries:
-            if statuses.get(summary.id, Status.TODO) in (Status.TODO, Status.IN_PROGRESS):
-                return summary.id
-        return summaries[0].id if summaries else None
+        """The first document (in import order) the shown layer has not done or skipped."""
+        catalogue = self.project.catalogue
+        open_work = frozenset({Status.TODO, Status.IN_PROGRESS})
+        found = catalogue.rows(DocumentQuery(self.layer, statuses=open_work), 0, 1)
+        if not found:
+            found = catalogue.rows(DocumentQuery(self.layer), 0, 1)
+        return found[0].id if found else None
 
     def current_set(self) -> AnnotationSet:
         """The shown layer's set of the open document (cached; do not modify it)."""

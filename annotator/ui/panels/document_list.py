@@ -1,134 +1,333 @@
-"""The document list: titles with status icons, a filter box and "12 / 40 done" progress."""
+"""The document list: a table (title, status, spans, last edited) of one layer's view, sortable
+and filtered by words, status and annotator, with "12 / 40 done" progress.
+
+The model reads its rows a page at a time from the store's catalogue, so a large project
+does not load every document to show a list. The highlighted row is always the open
+document: moving in the list opens what it lands on (after a short pause, so holding an arrow
+key does not open every document on the way).
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import datetime
+from typing import Any
+
 from PySide6.QtCore import (
-    QAbstractListModel,
+    QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
-    QSortFilterProxyModel,
     Qt,
+    QTimer,
     Signal,
 )
-from PySide6.QtWidgets import QLineEdit, QListView, QProgressBar, QVBoxLayout, QWidget
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QProgressBar,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from annotator.model import DocumentId, Status
-from annotator.store.documents import DocumentSummary
+from annotator.store.catalogue import DocumentQuery, DocumentRow
 from annotator.ui.icons import status_icon
 
 Index = QModelIndex | QPersistentModelIndex
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
+COL_TITLE, COL_STATUS, COL_SPANS, COL_EDITED = range(4)
+HEADERS = ("Title", "Status", "Spans", "Edited")
+SORT_KEYS = ("title", "status", "spans", "edited")
+PAGE = 200
+#: Pause after the last move in the list before the document under it opens.
+OPEN_DELAY_MS = 150
+
+RowSource = Callable[[DocumentQuery, int, int], list[DocumentRow]]
+CountSource = Callable[[DocumentQuery], int]
 
 
-class DocumentListModel(QAbstractListModel):
-    """One row per document, in import order."""
+class DocumentTableModel(QAbstractTableModel):
+    """Rows of the catalogue for one query, read a page at a time and kept until it changes."""
 
-    def __init__(self) -> None:
+    def __init__(self, rows: RowSource, count: CountSource, query: DocumentQuery) -> None:
         super().__init__()
-        self._rows: list[DocumentSummary] = []
-        self._statuses: dict[DocumentId, Status] = {}
+        self._fetch = rows
+        self._count = count
+        self.query = query
+        self._total = count(query)
+        self._pages: dict[int, list[DocumentRow]] = {}
+        self.open_document: DocumentId | None = None
 
-    def set_rows(self, rows: list[DocumentSummary], statuses: dict[DocumentId, Status]) -> None:
+    # --- data ---------------------------------------------------------------------------
+
+    def set_query(self, query: DocumentQuery) -> None:
         self.beginResetModel()
-        self._rows = rows
-        self._statuses = statuses
+        self.query = query
+        self._total = self._count(query)
+        self._pages.clear()
         self.endResetModel()
 
-    def set_status(self, document: DocumentId, status: Status) -> None:
-        self._statuses[document] = status
-        for row, summary in enumerate(self._rows):
-            if summary.id == document:
-                index = self.index(row)
-                self.dataChanged.emit(index, index)
+    def reload(self) -> None:
+        """Everything may have changed (an import, a merge): read again."""
+        self.set_query(self.query)
 
-    def status(self, document: DocumentId) -> Status:
-        return self._statuses.get(document, Status.TODO)
+    def row(self, number: int) -> DocumentRow | None:
+        if not 0 <= number < self._total:
+            return None
+        page = number // PAGE
+        if page not in self._pages:
+            self._pages[page] = self._fetch(self.query, page * PAGE, PAGE)
+        found = self._pages[page]
+        offset = number - page * PAGE
+        return found[offset] if offset < len(found) else None
 
     def row_of(self, document: DocumentId) -> int:
-        return next((i for i, s in enumerate(self._rows) if s.id == document), -1)
+        """Where ``document`` is in the list (reads pages until found), or -1."""
+        for number in range(self._total):
+            found = self.row(number)
+            if found is not None and found.id == document:
+                return number
+        return -1
 
-    def ids(self) -> list[DocumentId]:
-        return [s.id for s in self._rows]
+    def refresh_document(self, document: DocumentId) -> None:
+        """One document's status or span count changed: read its page again."""
+        for page, rows in list(self._pages.items()):
+            for offset, found in enumerate(rows):
+                if found.id == document:
+                    del self._pages[page]
+                    number = page * PAGE + offset
+                    self.dataChanged.emit(self.index(number, 0), self.index(number, COL_EDITED))
+                    return
 
-    def done_count(self) -> int:
-        return sum(1 for s in self._rows if self.status(s.id) == Status.DONE)
+    # --- Qt -----------------------------------------------------------------------------
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
+        return 0 if parent.isValid() else self._total
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(HEADERS)
+        ):
+            return HEADERS[section]
+        return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort by a column; column -1 is import order."""
+        key = SORT_KEYS[column] if 0 <= column < len(SORT_KEYS) else "order"
+        descending = order == Qt.SortOrder.DescendingOrder and key != "order"
+        self.layoutAboutToBeChanged.emit()
+        self.query = _replace(self.query, sort=key, descending=descending)
+        self._pages.clear()
+        self.layoutChanged.emit()
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        if not index.isValid():
             return None
-        summary = self._rows[index.row()]
-        status = self.status(summary.id)
-        if role == Qt.ItemDataRole.DisplayRole:
-            return summary.title or summary.id
-        if role == Qt.ItemDataRole.DecorationRole:
-            return status_icon(status)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return (
-                f"{summary.id} · {status.value.replace('_', ' ')} · {summary.length:,} characters"
-            )
+        found = self.row(index.row())
+        if found is None:
+            return None
+        column = index.column()
         if role == ID_ROLE:
-            return summary.id
+            return found.id
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == COL_TITLE:
+                return found.title or found.id
+            if column == COL_STATUS:
+                return found.status.value.replace("_", " ")
+            if column == COL_SPANS:
+                return found.spans
+            if column == COL_EDITED:
+                return _when(found.edited)
+        if role == Qt.ItemDataRole.DecorationRole and column == COL_TITLE:
+            return status_icon(found.status)
+        if role == Qt.ItemDataRole.FontRole and found.id == self.open_document:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.ToolTipRole:
+            opened = " · open" if found.id == self.open_document else ""
+            return f"{found.id} · {found.length:,} characters{opened}"
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == COL_SPANS:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
 
+def _replace(query: DocumentQuery, **changes: Any) -> DocumentQuery:
+    return replace(query, **changes)
+
+
+def _when(iso: str | None) -> str:
+    """A last-edited time, short: the time today, the date before."""
+    if not iso:
+        return ""
+    try:
+        moment = datetime.fromisoformat(iso).astimezone()
+    except ValueError:
+        return iso
+    if moment.date() == datetime.now().astimezone().date():
+        return moment.strftime("%H:%M")
+    return moment.strftime("%Y-%m-%d")
+
+
 class DocumentPanel(QWidget):
-    """The left pane: filter, list and progress."""
+    """The left pane: words, status and annotator filters, the table, and progress."""
 
     document_chosen = Signal(str)
+    #: The list now describes this annotator's layer.
+    annotator_changed = Signal(str)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        rows: RowSource,
+        count: CountSource,
+        annotator: str,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
-        self.model = DocumentListModel()
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.filter = QLineEdit(placeholderText="Filter documents")
+        self.model = DocumentTableModel(rows, count, DocumentQuery(annotator))
+        self.filter = QLineEdit(placeholderText="Filter: words in the title or text")
         self.filter.setClearButtonEnabled(True)
         self.filter.setAccessibleName("Filter documents")
-        self.filter.textChanged.connect(self.proxy.setFilterFixedString)
-        self.view = QListView()
-        self.view.setModel(self.proxy)
+        self.status = QComboBox()
+        self.status.setAccessibleName("Show documents with status")
+        self.status.addItem("Any status", None)
+        for status in Status:
+            self.status.addItem(status_icon(status), status.value.replace("_", " "), status.value)
+        self.annotator = QComboBox()
+        self.annotator.setAccessibleName("Status and spans of annotator")
+        self.annotator.setToolTip("Whose status, spans and edits the list shows")
+        self.annotator.addItem(annotator)
+        self.view = QTableView()
+        self.view.setModel(self.model)
         self.view.setAccessibleName("Documents")
-        self.view.setUniformItemSizes(True)
-        self.view.activated.connect(self._chosen)
-        self.view.clicked.connect(self._chosen)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.verticalHeader().hide()
+        self.view.verticalHeader().setDefaultSectionSize(22)
+        self.view.setWordWrap(False)
+        # Import order to start (no column sorted); a header click sorts by that column.
+        self.view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.view.setSortingEnabled(True)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
+        for column in (COL_STATUS, COL_SPANS, COL_EDITED):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.progress = QProgressBar()
         self.progress.setAccessibleName("Documents done")
+        self._open_timer = QTimer(self, singleShot=True, interval=OPEN_DELAY_MS)
+        self._open_timer.timeout.connect(self._open_current)
+        self._counts: Callable[[str], dict[Status, int]] | None = None
+        filters = QHBoxLayout()
+        filters.addWidget(self.status, 1)
+        filters.addWidget(self.annotator, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.setSpacing(6)
         layout.addWidget(self.filter)
+        layout.addLayout(filters)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.progress)
+        self.filter.textChanged.connect(lambda _: self._requery())
+        self.status.currentIndexChanged.connect(lambda _: self._requery())
+        self.annotator.currentTextChanged.connect(self._annotator_chosen)
+        self.view.selectionModel().currentRowChanged.connect(self._moved)
+        self.view.activated.connect(lambda _: self._open_current())
 
-    def set_documents(
-        self, rows: list[DocumentSummary], statuses: dict[DocumentId, Status]
-    ) -> None:
-        self.model.set_rows(rows, statuses)
+    # --- what the window tells it --------------------------------------------------------
+
+    def set_counts(self, counts: Callable[[str], dict[Status, int]]) -> None:
+        self._counts = counts
         self.update_progress()
 
-    def set_status(self, document: DocumentId, status: Status) -> None:
-        self.model.set_status(document, status)
+    def set_annotators(self, names: list[str], shown: str) -> None:
+        self.annotator.blockSignals(True)
+        self.annotator.clear()
+        self.annotator.addItems(names)
+        self.annotator.setCurrentText(shown)
+        self.annotator.blockSignals(False)
+        self._requery()
+
+    def reload(self) -> None:
+        self.model.reload()
+        self.update_progress()
+        if self.model.open_document is not None:
+            self.select(self.model.open_document)
+
+    def document_changed(self, document: DocumentId) -> None:
+        self.model.refresh_document(document)
         self.update_progress()
 
     def update_progress(self) -> None:
-        total = self.model.rowCount()
-        done = self.model.done_count()
+        counts = self._counts(self.model.query.annotator) if self._counts else {}
+        total = sum(counts.values()) or self.model.rowCount()
+        done = counts.get(Status.DONE, 0)
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(done)
         self.progress.setFormat(f"{done} / {total} done")
 
     def select(self, document: DocumentId) -> None:
+        """Show ``document`` as the open one and highlight its row."""
+        self.model.open_document = document
         row = self.model.row_of(document)
+        selection = self.view.selectionModel()
+        selection.blockSignals(True)
         if row >= 0:
-            index = self.proxy.mapFromSource(self.model.index(row))
+            index = self.model.index(row, COL_TITLE)
             self.view.setCurrentIndex(index)
             self.view.scrollTo(index)
+        else:
+            self.view.clearSelection()
+        selection.blockSignals(False)
+        self.view.viewport().update()
 
-    def _chosen(self, index: QModelIndex) -> None:
-        document = self.proxy.data(index, ID_ROLE)
-        if document:
+    def ids(self) -> list[DocumentId]:
+        """The shown documents in the list's order."""
+        return [
+            row.id
+            for number in range(self.model.rowCount())
+            if (row := self.model.row(number)) is not None
+        ]
+
+    # --- the user's moves ----------------------------------------------------------------
+
+    def _requery(self) -> None:
+        status = self.status.currentData()
+        query = _replace(
+            self.model.query,
+            text=self.filter.text().strip(),
+            statuses=frozenset({Status(status)}) if status else frozenset(),
+            annotator=self.annotator.currentText() or self.model.query.annotator,
+        )
+        self.model.set_query(query)
+        self.update_progress()
+        if self.model.open_document is not None:
+            self.select(self.model.open_document)
+
+    def _annotator_chosen(self, name: str) -> None:
+        if name:
+            self._requery()
+            self.annotator_changed.emit(name)
+
+    def _moved(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid():
+            self._open_timer.start()
+
+    def _open_current(self) -> None:
+        self._open_timer.stop()
+        document = self.model.data(self.view.currentIndex(), ID_ROLE)
+        if document and document != self.model.open_document:
             self.document_chosen.emit(document)

@@ -1,0 +1,120 @@
+"""The document list as the window shows it: rows of one layer's view, filtered, sorted, paged.
+
+Rows are read a page at a time with the filter and the order done in SQL, so the list never
+holds the corpus: a row is a document's title, its length and, for one annotator's layer, the
+status, the number of spans and when that annotator last edited it.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlite_utils import Database
+
+from annotator.model import DocumentId, Status
+
+#: Sort keys the list offers, as SQL over the row query's columns (ties: import order).
+SORTS = {
+    "order": "ord",
+    "title": "title COLLATE NOCASE",
+    "status": "CASE status WHEN 'todo' THEN 0 WHEN 'in_progress' THEN 1 "
+    "WHEN 'done' THEN 2 ELSE 3 END",
+    "spans": "spans",
+    "edited": "coalesce(edited, '')",
+    "length": "length",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentRow:
+    id: DocumentId
+    title: str
+    length: int
+    status: Status
+    spans: int
+    #: ISO time of the layer's last edit of this document, or None.
+    edited: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentQuery:
+    """Which documents the list shows, whose layer it describes, and in what order."""
+
+    annotator: str
+    #: Words in the title or the text (case-insensitive); empty: every document.
+    text: str = ""
+    #: Only these statuses of the layer; empty: any.
+    statuses: frozenset[Status] = field(default_factory=frozenset)
+    sort: str = "order"
+    descending: bool = False
+
+
+class Catalogue:
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    def _select(self, query: DocumentQuery, columns: str) -> tuple[str, list[Any]]:
+        where: list[str] = []
+        args: list[Any] = [query.annotator, query.annotator, query.annotator]
+        if query.text:
+            where.append(
+                "(instr(lower(d.title), lower(?)) > 0 OR instr(lower(d.text), lower(?)) > 0)"
+            )
+            args += [query.text, query.text]
+        if query.statuses:
+            marks = ",".join("?" * len(query.statuses))
+            where.append(f"coalesce(a.status, 'todo') IN ({marks})")
+            args += sorted(s.value for s in query.statuses)
+        sql = (
+            "SELECT d.id AS id, d.ord AS ord, d.title AS title, d.length AS length, "
+            "coalesce(a.status, 'todo') AS status, "
+            "(SELECT count(*) FROM spans s WHERE s.document = d.id AND s.annotator = ?) AS spans, "
+            "(SELECT max(h.at) FROM history h WHERE h.document = d.id AND h.annotator = ?) "
+            "AS edited FROM documents d LEFT JOIN annotation_sets a "
+            "ON a.document = d.id AND a.annotator = ?"
+            + (" WHERE " + " AND ".join(where) if where else "")
+        )
+        return f"SELECT {columns} FROM ({sql})", args
+
+    def _order(self, query: DocumentQuery) -> str:
+        key = SORTS.get(query.sort, SORTS["order"])
+        way = "DESC" if query.descending else "ASC"
+        return f" ORDER BY {key} {way}, ord {way}"
+
+    def count(self, query: DocumentQuery) -> int:
+        if not query.text and not query.statuses:
+            return int(self._db.execute("SELECT count(*) FROM documents").fetchone()[0])
+        sql, args = self._select(query, "count(*)")
+        return int(self._db.execute(sql, args).fetchone()[0])
+
+    def rows(self, query: DocumentQuery, offset: int, limit: int) -> list[DocumentRow]:
+        sql, args = self._select(query, "id, title, length, status, spans, edited")
+        return [
+            DocumentRow(DocumentId(i), t, n, Status(s), c, e)
+            for i, t, n, s, c, e in self._db.execute(
+                sql + self._order(query) + " LIMIT ? OFFSET ?", [*args, limit, offset]
+            )
+        ]
+
+    def ids(self, query: DocumentQuery) -> list[DocumentId]:
+        """Every shown document's id, in the list's order (for next / previous document)."""
+        sql, args = self._select(query, "id")
+        return [DocumentId(r[0]) for r in self._db.execute(sql + self._order(query), args)]
+
+    def status_counts(self, annotator: str) -> Counter[Status]:
+        """How many documents the layer has in each status (no set counts as todo)."""
+        counts: Counter[Status] = Counter(
+            {
+                Status(s): n
+                for s, n in self._db.execute(
+                    "SELECT status, count(*) FROM annotation_sets WHERE annotator = ? "
+                    "GROUP BY status",
+                    [annotator],
+                )
+            }
+        )
+        total = int(self._db.execute("SELECT count(*) FROM documents").fetchone()[0])
+        counts[Status.TODO] += total - sum(counts.values())
+        return counts

@@ -1,0 +1,95 @@
+"""The document list as a table: sort, filter by words, status and annotator; the highlight
+is always the open document."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+
+from annotator.model.schema import Schema
+from annotator.transfer.importing import create_project
+from annotator.ui.main_window import MainWindow
+from annotator.ui.panels.document_list import COL_SPANS, COL_STATUS, COL_TITLE, OPEN_DELAY_MS
+
+from driving import CTRL, select_words, settle
+
+TEXTS = {
+    "a": "Alpha report\nThe minister said the talks failed.",
+    "b": "Bravo brief\nNothing was said about Crimea today.",
+    "c": "Charlie column\nAnalysts warned that prices would rise.",
+}
+
+
+@pytest.fixture
+def three(tmp_path: Path, schema: Schema) -> Path:
+    folder = tmp_path / "texts"
+    folder.mkdir()
+    for name, text in TEXTS.items():
+        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
+    path = tmp_path / "three.db"
+    create_project(path, schema, folder).close()
+    return path
+
+
+def titles(window: MainWindow) -> list[str]:
+    model = window.documents.model
+    return [str(model.index(r, COL_TITLE).data()) for r in range(model.rowCount())]
+
+
+def test_columns_show_title_status_and_spans_and_sort_by_a_click(qtbot, open_window, three):
+    window = open_window(three)
+    select_words(qtbot, window, 2)
+    qtbot.keyClick(window.view, "q")  # alpha gets a span and is started
+    settle()
+    model = window.documents.model
+    assert titles(window) == ["Alpha report", "Bravo brief", "Charlie column"]
+    assert model.index(0, COL_STATUS).data() == "in progress"
+    assert model.index(0, COL_SPANS).data() == 1
+    header = window.documents.view.horizontalHeader()
+    title = QPoint(header.sectionViewportPosition(COL_TITLE) + 5, header.height() // 2)
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=title)
+    first = titles(window)
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=title)
+    assert {tuple(first), tuple(titles(window))} == {
+        ("Alpha report", "Bravo brief", "Charlie column"),
+        ("Charlie column", "Bravo brief", "Alpha report"),
+    }
+    window.documents.view.sortByColumn(COL_SPANS, Qt.SortOrder.DescendingOrder)
+    assert titles(window)[0] == "Alpha report"
+
+
+def test_filters_by_words_of_the_text_and_by_status(qtbot, open_window, three):
+    window = open_window(three)
+    panel = window.documents
+    qtbot.keyClicks(panel.filter, "crimea")  # only in bravo's text, not its title
+    assert titles(window) == ["Bravo brief"]
+    panel.filter.clear()
+    select_words(qtbot, window, 1)
+    qtbot.keyClick(window.view, "q")
+    window.messages.confirm = lambda title, text: True  # type: ignore[method-assign]
+    qtbot.keyClick(window.view, Qt.Key.Key_Return, CTRL)  # alpha done, despite its problems
+    panel.status.setFocus()
+    panel.status.setCurrentIndex(panel.status.findText("done"))
+    assert titles(window) == ["Alpha report"]
+    assert panel.progress.text() == "1 / 3 done"
+
+
+def test_moving_in_the_list_opens_the_document_it_lands_on(qtbot, open_window, three):
+    window = open_window(three)
+    view = window.documents.view
+    assert window.session.document is not None and window.session.document.id == "a"
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Down)
+    qtbot.keyClick(view, Qt.Key.Key_Down)
+    qtbot.wait(OPEN_DELAY_MS + 100)
+    assert window.session.document is not None and window.session.document.id == "c"
+    current = window.documents.model.data(view.currentIndex(), Qt.ItemDataRole.DisplayRole)
+    assert current == "Charlie column"
+    assert window.documents.model.data(view.currentIndex(), Qt.ItemDataRole.FontRole).bold()
+    qtbot.keyClick(window.view, Qt.Key.Key_PageUp, CTRL)  # previous document by key
+    assert window.session.document.id == "b"
+    assert window.documents.model.data(view.currentIndex(), Qt.ItemDataRole.DisplayRole) == (
+        "Bravo brief"
+    )
