@@ -87,3 +87,39 @@ def layer() -> list[tuple[Document, AnnotationSet | None]]:
         (plain, None),
         (Document(DocumentId("doc-3"), empty_text), empty),
     ]
+
+
+NAMES = ["Dmitry Peskov", "Annalena Baerbock", "Jens Stoltenberg", "Olaf Scholz", "Joe Biden"]
+CUES = ["said", "told", "warned", "added", "claimed"]
+WORDS = ["talks", "would", "continue", "while", "officials", "denied", "any", "deal", "on"]
+
+
+def generated_layer(documents: int, seed: int = 1) -> list[tuple[Document, AnnotationSet | None]]:
+    """A gold layer of short articles, three attributed quotes each, for training runs."""
+    import random
+
+    rng = random.Random(seed)
+    out: list[tuple[Document, AnnotationSet | None]] = []
+    for number in range(documents):
+        document = DocumentId(f"gen-{number:04d}")
+        annotation = AnnotationSet(document, GOLD, Status.DONE)
+        text = ""
+        for _ in range(3):
+            speaker = rng.choice(NAMES)
+            cue = rng.choice(CUES)
+            quote = '"' + " ".join(rng.sample(WORDS, rng.randint(2, 5))) + '."'
+            parts = [(speaker, "SPEAKER", {}), (cue, "CUE", {})]
+            parts.append((quote, "QUOTE", {"stance": rng.choice(["favor", "against", "none"])}))
+            for part, label, attrs in parts:
+                index = SpanId(len(annotation.spans) + 1)
+                start = len(text)
+                text += part + " "
+                annotation.spans.append(
+                    Span(index, document, GOLD, start, start + len(part), label, attrs, f"T{index}")
+                )
+            quote_id, speaker_id = annotation.spans[-1].id, annotation.spans[-3].id
+            annotation.relations.append(
+                relation(len(annotation.relations) + 1, "attributed_to", quote_id, speaker_id)
+            )
+        out.append((Document(document, text.strip()), annotation))
+    return out
