@@ -374,8 +374,8 @@ def looks_like_jsonl(path: Path) -> bool:
 
 
 _LINE = orjson.OPT_APPEND_NEWLINE
-_SPEAKER_KEY = b'"speaker"'
-_TARGET_KEY = b'"target"'
+_SPEAKER_KEY = '"speaker"'
+_TARGET_KEY = '"target"'
 
 #: (document, annotator, span name, start, end, label, attrs JSON), as the store reads them.
 SpanRows = list[tuple[str, str, str, int, int, str, str]]
@@ -434,10 +434,9 @@ class _Registry:
         targets: dict[str, Target] = {}
         for *_, attrs in spans:
             # Most spans name neither: look inside the attribute JSON only when it can.
-            raw = attrs.encode()
-            if _SPEAKER_KEY not in raw and _TARGET_KEY not in raw:
+            if _SPEAKER_KEY not in attrs and _TARGET_KEY not in attrs:
                 continue
-            values = orjson.loads(raw)
+            values = orjson.loads(attrs)
             name = values.get("speaker")
             speaker = self.speakers.get(name) if isinstance(name, str) else None
             if speaker is not None:

@@ -8,6 +8,7 @@ row groups as they come, so the corpus is never held whole.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -64,7 +65,10 @@ class _Table:
         self.pa = pa
         self.schema = schema
         self.group = group
-        self.writer = pq.ParquetWriter(path, schema)
+        self.path = path
+        # Readers never see half a file: rows go to a partial file renamed when complete.
+        self.partial = path.with_name(f".{path.name}.partial")
+        self.writer = pq.ParquetWriter(self.partial, schema)
         self.rows: list[Row] = []
 
     def add(self, rows: list[Row]) -> None:
@@ -90,13 +94,22 @@ class _Table:
             # An open attribute may hold a number among its strings: a text column holds both.
             return self.pa.array([None if v is None else str(v) for v in column], type=kind)
 
-    def close(self) -> None:
-        self.flush()
-        self.writer.close()
+    def close(self, complete: bool) -> None:
+        try:
+            if complete:
+                self.flush()
+            self.writer.close()
+            if complete:
+                os.replace(self.partial, self.path)
+        finally:
+            self.partial.unlink(missing_ok=True)
 
 
 def write_parquet(items: Layer, schema: Schema, folder: Path) -> TransferSummary:
-    """Write both files into ``folder`` (created if missing); returns what went through."""
+    """Write both files into ``folder`` (created if missing); returns what went through.
+
+    Each file appears whole or not at all: on an error the files that were there stay.
+    """
     pa, pq = _pyarrow()
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -116,6 +129,7 @@ def write_parquet(items: Layer, schema: Schema, folder: Path) -> TransferSummary
     summary = TransferSummary()
     documents = _Table(pa, pq, folder / DOCUMENTS, document_schema, _DOCUMENT_GROUP)
     spans = _Table(pa, pq, folder / SPANS, span_schema, _SPAN_GROUP)
+    complete = False
     try:
         for document, annotation in items:
             summary.documents += 1
@@ -135,7 +149,8 @@ def write_parquet(items: Layer, schema: Schema, folder: Path) -> TransferSummary
                 spans.add(table.rows(document, annotation, summary))
                 for name in annotation.doc_attrs.keys() - {a.name for a in doc_attributes}:
                     summary.lose(f"document attribute {name}: not in the schema, so no column")
+        complete = True
     finally:
-        documents.close()
-        spans.close()
+        documents.close(complete)
+        spans.close(complete)
     return summary

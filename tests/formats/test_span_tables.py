@@ -89,3 +89,18 @@ def test_a_missing_pyarrow_names_the_install_line(
     with pytest.raises(AnnotatorError, match=r"pip install 'annotator\[parquet\]'"):
         write_parquet(layer(), schema, tmp_path / "out")
     assert not (tmp_path / "out").exists()
+
+
+def test_a_failed_export_leaves_no_half_file(tmp_path: Path, schema: Schema) -> None:
+    folder = tmp_path / "out"
+    write_parquet(layer(), schema, folder)
+    before = (folder / "spans.parquet").read_bytes()
+
+    def broken():
+        yield layer()[0]
+        raise AnnotatorError("the project went away")
+
+    with pytest.raises(AnnotatorError):
+        write_parquet(broken(), schema, folder)
+    assert sorted(p.name for p in folder.iterdir()) == ["documents.parquet", "spans.parquet"]
+    assert (folder / "spans.parquet").read_bytes() == before
