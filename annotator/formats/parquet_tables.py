@@ -18,8 +18,8 @@ from annotator.errors import AnnotatorError
 from annotator.formats.layer import Layer
 from annotator.formats.span_rows import (
     FIXED_COLUMNS,
-    Row,
     SpanTable,
+    Value,
     document_attribute_values,
     span_attributes,
 )
@@ -69,25 +69,26 @@ class _Table:
         # Readers never see half a file: rows go to a partial file renamed when complete.
         self.partial = path.with_name(f".{path.name}.partial")
         self.writer = pq.ParquetWriter(self.partial, schema)
-        self.rows: list[Row] = []
+        self.columns: list[list[Value]] = [[] for _ in schema]
 
-    def add(self, rows: list[Row]) -> None:
-        self.rows.extend(rows)
-        if len(self.rows) >= self.group:
+    def add(self, values: list[list[Value]]) -> None:
+        """Append one list of values per column."""
+        for column, more in zip(self.columns, values, strict=True):
+            column.extend(more)
+        if len(self.columns[0]) >= self.group:
             self.flush()
 
     def flush(self) -> None:
-        if not self.rows:
+        if not self.columns[0]:
             return
-        columns = list(zip(*self.rows, strict=True))
         arrays = [
             self.array(column, field.type)
-            for column, field in zip(columns, self.schema, strict=True)
+            for column, field in zip(self.columns, self.schema, strict=True)
         ]
         self.writer.write_batch(self.pa.record_batch(arrays, schema=self.schema))
-        self.rows = []
+        self.columns = [[] for _ in self.schema]
 
-    def array(self, column: tuple[Any, ...], kind: pa.DataType) -> pa.Array:
+    def array(self, column: list[Value], kind: pa.DataType) -> pa.Array:
         try:
             return self.pa.array(column, type=kind)
         except (self.pa.ArrowTypeError, self.pa.ArrowInvalid):
@@ -121,11 +122,11 @@ def write_parquet(items: Layer, schema: Schema, folder: Path) -> TransferSummary
     span_types += [_value_type(pa, attributes.get(name)) for name in table.columns[6:]]
     span_schema = pa.schema(list(zip(table.columns, span_types, strict=True)))
     assert table.columns[:6] == FIXED_COLUMNS
-    doc_attributes = schema.document_attributes
     document_schema = pa.schema(
         [(name, pa.string()) for name in _DOCUMENT_COLUMNS]
-        + [(a.name, _value_type(pa, a)) for a in doc_attributes]
+        + [(a.name, _value_type(pa, a)) for a in schema.document_attributes]
     )
+    doc_attributes = [a.name for a in schema.document_attributes]
     summary = TransferSummary()
     documents = _Table(pa, pq, folder / DOCUMENTS, document_schema, _DOCUMENT_GROUP)
     spans = _Table(pa, pq, folder / SPANS, span_schema, _SPAN_GROUP)
@@ -134,7 +135,7 @@ def write_parquet(items: Layer, schema: Schema, folder: Path) -> TransferSummary
         for document, annotation in items:
             summary.documents += 1
             meta = orjson.dumps(document.meta).decode() if document.meta else None
-            row: Row = (
+            row: list[Value] = [
                 document.id,
                 document.title,
                 document.text,
@@ -142,12 +143,12 @@ def write_parquet(items: Layer, schema: Schema, folder: Path) -> TransferSummary
                 document.sha256,
                 annotation.annotator if annotation is not None else None,
                 annotation.status.value if annotation is not None else None,
-                *document_attribute_values(schema, annotation).values(),
-            )
-            documents.add([row])
+                *document_attribute_values(doc_attributes, annotation),
+            ]
+            documents.add([[value] for value in row])
             if annotation is not None:
-                spans.add(table.rows(document, annotation, summary))
-                for name in annotation.doc_attrs.keys() - {a.name for a in doc_attributes}:
+                spans.add(table.column_values(document, annotation, summary))
+                for name in annotation.doc_attrs.keys() - set(doc_attributes):
                     summary.lose(f"document attribute {name}: not in the schema, so no column")
         complete = True
     finally:

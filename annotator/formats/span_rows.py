@@ -15,7 +15,8 @@ from annotator.model.schema import Attribute, Schema
 FIXED_COLUMNS = ("document", "annotator", "start", "end", "label", "text")
 SPEAKER = "speaker"
 
-Row = tuple[str | int | float | None, ...]
+Value = str | int | float | None
+Row = tuple[Value, ...]
 
 
 def span_attributes(schema: Schema) -> list[Attribute]:
@@ -28,45 +29,42 @@ def span_attributes(schema: Schema) -> list[Attribute]:
 
 
 class SpanTable:
-    """Turns one annotation set into rows, counting what the rows cannot hold."""
+    """Turns one annotation set into columns (or rows), counting what they cannot hold."""
 
     def __init__(self, schema: Schema) -> None:
         self.attributes = [a.name for a in span_attributes(schema)]
         names = self.attributes if SPEAKER in self.attributes else [*self.attributes, SPEAKER]
         self.columns: tuple[str, ...] = (*FIXED_COLUMNS, *names)
         self._known = set(self.attributes)
-        self._speaker_at = self.columns.index(SPEAKER)
-        self._attribute_at = [self.columns.index(name) for name in self.attributes]
 
-    def rows(
+    def column_values(
         self, document: Document, annotation: AnnotationSet, summary: TransferSummary
-    ) -> list[Row]:
+    ) -> list[list[Value]]:
+        """One list per column, in column order, with a value per span."""
         text = document.text
+        spans = annotation.spans
+        count = len(spans)
         speakers = quote_speakers(annotation)
-        width = len(self.columns)
-        fixed = len(FIXED_COLUMNS)
-        positions = dict(zip(self.attributes, self._attribute_at, strict=True))
-        out: list[Row] = []
-        for span in annotation.spans:
-            row: list[str | int | float | None] = [None] * width
-            row[:fixed] = (
-                document.id,
-                annotation.annotator,
-                span.start,
-                span.end,
-                span.label,
-                text[span.start : span.end],
-            )
-            for name, value in span.attrs.items():
-                at = positions.get(name)
-                if at is None:
+        known = self._known
+        for span in spans:
+            if span.attrs and not span.attrs.keys() <= known:
+                for name in span.attrs.keys() - known:
                     summary.lose(f"attribute {name}: not in the schema, so no column")
-                else:
-                    row[at] = value
-            if row[self._speaker_at] is None and span.id in speakers:
-                row[self._speaker_at] = speakers[span.id]
-            out.append(tuple(row))
-        summary.spans += len(out)
+        # One comprehension per column: C-speed loops instead of a Python row per span.
+        out: list[list[Value]] = [
+            [document.id] * count,
+            [annotation.annotator] * count,
+            [s.start for s in spans],
+            [s.end for s in spans],
+            [s.label for s in spans],
+            [text[s.start : s.end] for s in spans],
+        ]
+        for name in self.columns[len(FIXED_COLUMNS) :]:
+            if name == SPEAKER:
+                out.append([s.attrs.get(SPEAKER, speakers.get(s.id)) for s in spans])
+            else:
+                out.append([s.attrs.get(name) for s in spans])
+        summary.spans += count
         for relation in annotation.relations:
             if relation.label == ATTRIBUTED_TO and relation.head in speakers:
                 summary.relations += 1
@@ -76,10 +74,16 @@ class SpanTable:
                 summary.lose(f"relation {relation.label}: the span table has no column for it")
         return out
 
+    def rows(
+        self, document: Document, annotation: AnnotationSet, summary: TransferSummary
+    ) -> list[Row]:
+        return list(zip(*self.column_values(document, annotation, summary), strict=True))
+
 
 def document_attribute_values(
-    schema: Schema, annotation: AnnotationSet | None
-) -> dict[str, AttrValue | None]:
-    """Document attribute name -> value (None where unset), for every one of the schema."""
-    values = annotation.doc_attrs if annotation is not None else {}
-    return {a.name: values.get(a.name) for a in schema.document_attributes}
+    names: list[str], annotation: AnnotationSet | None
+) -> list[AttrValue | None]:
+    """The values of the named document attributes (None where unset)."""
+    if annotation is None or not annotation.doc_attrs:
+        return [None] * len(names)
+    return [annotation.doc_attrs.get(name) for name in names]
