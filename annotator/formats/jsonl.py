@@ -1,4 +1,11 @@
-"""The native JSONL format of docs/design.md: one document or annotation set per line, lossless."""
+"""The native JSONL format of docs/design.md: one record of one shape per line, lossless.
+
+Every line has the same fields, so one-table readers (pandas, ``datasets``) load a file as
+it is: the document, one annotator's set of it (``annotator`` null and nothing in it for a
+document without annotations), and the speaker and target registry entries that its spans
+name (``speakers``, ``targets``). Registry entries no span names ride on the last line.
+The reader also takes the older layout, where registry entries were lines of their own.
+"""
 
 from __future__ import annotations
 
@@ -31,6 +38,9 @@ from annotator.model.schema import Attribute, Schema
 
 _DOC_KEYS = {"id", "text", "title", "meta", "text_sha256"}
 _SET_KEYS = {"annotator", "status", "spans", "relations", "doc_attrs"}
+_REGISTRY_KEYS = {"speakers", "targets"}
+_SPEAKER_KEYS = {"name", "type", "description", "wikidata"}
+_TARGET_KEYS = {"label", "definition"}
 _SPAN_KEYS = {"id", "start", "end", "label", "text", "attrs"}
 _RELATION_KEYS = {"label", "head", "child"}
 _STATUSES = ", ".join(s.value for s in Status)
@@ -40,6 +50,9 @@ _STATUSES = ", ".join(s.value for s in Status)
 class Record:
     """One parsed line: a document (with, on an annotation line, its set with local span
     ids), or a registry entry (a speaker or a stance target with what the name alone lacks).
+
+    A line of the one-shape layout that carries registry entries is read as one Record per
+    entry (new to this file) followed by its document's Record, all with its line number.
     """
 
     line: int
@@ -113,12 +126,11 @@ class _Line:
                 raise self.fail(f"{what}: {problem}")
         return raw
 
-    def entry(self, obj: dict[str, Any]) -> Record:
-        kind, raw = next(iter(obj.items()))
+    def entry(self, kind: str, raw: Any) -> Speaker | Target:
         if not isinstance(raw, dict):
             raise self.fail(f'"{kind}" must be an object')
         if kind == "speaker":
-            self.unknown_keys(raw, {"name", "type", "description", "wikidata"}, "the speaker")
+            self.unknown_keys(raw, _SPEAKER_KEYS, "the speaker")
             name = self.string(raw, "name", "the speaker", required=True)
             kind_text = raw.get("type", SpeakerType.PERSON.value)
             try:
@@ -128,28 +140,35 @@ class _Line:
                 raise self.fail(
                     f'speaker "{name}": type {kind_text!r} is not one of {known}'
                 ) from None
-            return Record(
-                self.number,
-                None,
-                entry=Speaker(
-                    name,
-                    speaker_type,
-                    self.string(raw, "description", "the speaker"),
-                    self.string(raw, "wikidata", "the speaker"),
-                ),
+            return Speaker(
+                name,
+                speaker_type,
+                self.string(raw, "description", "the speaker"),
+                self.string(raw, "wikidata", "the speaker"),
             )
-        self.unknown_keys(raw, {"label", "definition"}, "the target")
+        self.unknown_keys(raw, _TARGET_KEYS, "the target")
         label = self.string(raw, "label", "the target", required=True)
-        return Record(
-            self.number, None, entry=Target(label, self.string(raw, "definition", "the target"))
-        )
+        return Target(label, self.string(raw, "definition", "the target"))
+
+    def entries(self, obj: dict[str, Any]) -> list[Speaker | Target]:
+        """The registry entries a one-shape line carries."""
+        out: list[Speaker | Target] = []
+        for key, kind in (("speakers", "speaker"), ("targets", "target")):
+            raw = obj.get(key)
+            if raw is None:
+                continue
+            if not isinstance(raw, list):
+                raise self.fail(f'"{key}" must be a list')
+            out.extend(self.entry(kind, item) for item in raw)
+        return out
 
     def parse(self, obj: Any, default_annotator: str | None) -> Record:
         if not isinstance(obj, dict):
             raise self.fail("each line must be a JSON object")
         if len(obj) == 1 and next(iter(obj)) in ("speaker", "target"):
-            return self.entry(obj)
-        self.unknown_keys(obj, _DOC_KEYS | _SET_KEYS, "the line")
+            kind, raw = next(iter(obj.items()))
+            return Record(self.number, None, entry=self.entry(kind, raw))
+        self.unknown_keys(obj, _DOC_KEYS | _SET_KEYS | _REGISTRY_KEYS, "the line")
         doc_id = obj.get("id")
         if not isinstance(doc_id, str) or not doc_id:
             raise self.fail('the line needs "id" as a non-empty string')
@@ -165,14 +184,16 @@ class _Line:
         sha = obj.get("text_sha256")
         if sha is not None and sha != document.sha256:
             raise self.fail(f'document "{doc_id}": "text_sha256" does not match its text')
-        if not _SET_KEYS & set(obj):
+        if not _SET_KEYS & set(obj) or _document_only(obj):
             return Record(self.number, document, None)
-        annotator = obj.get("annotator", default_annotator)
+        annotator = obj.get("annotator")
+        if annotator is None:
+            annotator = default_annotator
         if not isinstance(annotator, str) or not annotator.strip():
             raise self.fail(
                 f'document "{doc_id}": an annotation line needs "annotator" (or pass --annotator)'
             )
-        status_text = obj.get("status", Status.TODO.value)
+        status_text = obj.get("status") or Status.TODO.value
         try:
             status = Status(status_text)
         except ValueError:
@@ -304,6 +325,17 @@ class _Line:
         return out
 
 
+def _document_only(obj: dict[str, Any]) -> bool:
+    """A one-shape line of a document without annotations: annotator null, nothing in it."""
+    return (
+        "annotator" in obj
+        and obj["annotator"] is None
+        and not obj.get("spans")
+        and not obj.get("relations")
+        and not obj.get("doc_attrs")
+    )
+
+
 def read_jsonl(
     path: Path, schema: Schema, default_annotator: str | None = None
 ) -> Iterator[Record]:
@@ -311,6 +343,8 @@ def read_jsonl(
     # Lines stay bytes: orjson parses (and checks the UTF-8 of) bytes without a copy.
     data = read_bytes(path)
     index = _SchemaIndex(schema)
+    # The same speaker travels on every line that names it: pass each entry on once.
+    seen: set[Speaker | Target] = set()
     for number, line in enumerate(data.split(b"\n"), start=1):
         if not line or line.isspace():
             continue
@@ -319,7 +353,14 @@ def read_jsonl(
         except orjson.JSONDecodeError as exc:
             problem = utf8_problem(line) or f"not valid JSON ({exc})"
             raise InputError(path, problem, number) from None
-        yield _Line(path, number, schema, index).parse(obj, default_annotator)
+        parser = _Line(path, number, schema, index)
+        record = parser.parse(obj, default_annotator)
+        if record.document is not None and (obj.get("speakers") or obj.get("targets")):
+            for entry in parser.entries(obj):
+                if entry not in seen:
+                    seen.add(entry)
+                    yield Record(number, None, entry=entry)
+        yield record
 
 
 def looks_like_jsonl(path: Path) -> bool:
@@ -333,6 +374,13 @@ def looks_like_jsonl(path: Path) -> bool:
 
 
 _LINE = orjson.OPT_APPEND_NEWLINE
+_SPEAKER_KEY = '"speaker"'
+_TARGET_KEY = '"target"'
+
+#: (document, annotator, span name, start, end, label, attrs JSON), as the store reads them.
+SpanRows = list[tuple[str, str, str, int, int, str, str]]
+#: (annotator, status, doc_attrs JSON, span rows, relation rows), as the store reads them.
+SetRows = tuple[str, str, str, SpanRows, list[tuple[str, str, str]]]
 
 
 def _document_fields(document: Document) -> dict[str, Any]:
@@ -345,13 +393,84 @@ def _document_fields(document: Document) -> dict[str, Any]:
     }
 
 
+def _speaker_record(entry: Speaker) -> dict[str, str]:
+    return {
+        "name": entry.name,
+        "type": entry.type.value,
+        "description": entry.description,
+        "wikidata": entry.wikidata,
+    }
+
+
+def _target_record(entry: Target) -> dict[str, str]:
+    return {"label": entry.label, "definition": entry.definition}
+
+
+def encode_entry(entry: Speaker | Target) -> bytes:
+    """A registry line of the older layout (still written for a project without documents)."""
+    if isinstance(entry, Speaker):
+        record: dict[str, Any] = {"speaker": _speaker_record(entry)}
+    else:
+        record = {"target": _target_record(entry)}
+    return orjson.dumps(record, option=_LINE)
+
+
+class _Registry:
+    """The registry entries a line names, and which entries no line has named yet."""
+
+    def __init__(self, entries: Iterable[Speaker | Target]) -> None:
+        self.speakers: dict[str, Speaker] = {}
+        self.targets: dict[str, Target] = {}
+        for entry in entries:
+            if isinstance(entry, Speaker):
+                self.speakers[entry.name] = entry
+            else:
+                self.targets[entry.label] = entry
+        self.unused_speakers = dict(self.speakers)
+        self.unused_targets = dict(self.targets)
+
+    def named(self, spans: SpanRows) -> tuple[list[dict[str, str]], list[dict[str, str]]]:
+        speakers: dict[str, Speaker] = {}
+        targets: dict[str, Target] = {}
+        for *_, attrs in spans:
+            # Most spans name neither: look inside the attribute JSON only when it can.
+            if _SPEAKER_KEY not in attrs and _TARGET_KEY not in attrs:
+                continue
+            values = orjson.loads(attrs)
+            name = values.get("speaker")
+            speaker = self.speakers.get(name) if isinstance(name, str) else None
+            if speaker is not None:
+                speakers[speaker.name] = speaker
+            label = values.get("target")
+            target = self.targets.get(label) if isinstance(label, str) else None
+            if target is not None:
+                targets[target.label] = target
+        for key in speakers:
+            self.unused_speakers.pop(key, None)
+        for key in targets:
+            self.unused_targets.pop(key, None)
+        return (
+            [_speaker_record(s) for s in speakers.values()],
+            [_target_record(t) for t in targets.values()],
+        )
+
+    def leftovers(self) -> tuple[list[dict[str, str]], list[dict[str, str]]]:
+        """Entries no line named: they ride on the last line so that nothing is lost."""
+        return (
+            [_speaker_record(s) for s in self.unused_speakers.values()],
+            [_target_record(t) for t in self.unused_targets.values()],
+        )
+
+
 def encode_set(
     document: Document,
     annotator: str,
     status: str,
     doc_attrs_json: str,
-    spans: Iterable[tuple[str, str, str, int, int, str, str]],
+    spans: SpanRows,
     relations: Iterable[tuple[str, str, str]],
+    speakers: list[dict[str, str]] | None = None,
+    targets: list[dict[str, str]] | None = None,
 ) -> bytes:
     """One annotation line from plain rows; attribute JSON is embedded as it is stored."""
     text = document.text
@@ -373,31 +492,27 @@ def encode_set(
         {"label": label, "head": head, "child": child} for label, head, child in relations
     ]
     record["doc_attrs"] = orjson.Fragment(doc_attrs_json)
+    record["speakers"] = speakers or []
+    record["targets"] = targets or []
     return orjson.dumps(record, option=_LINE)
 
 
-def encode_document(document: Document) -> bytes:
-    return orjson.dumps(_document_fields(document), option=_LINE)
-
-
-#: (annotator, status, doc_attrs JSON, span rows, relation rows), as the store reads them.
-SetRows = tuple[
-    str, str, str, list[tuple[str, str, str, int, int, str, str]], list[tuple[str, str, str]]
-]
-
-
-def encode_entry(entry: Speaker | Target) -> bytes:
-    if isinstance(entry, Speaker):
-        record: dict[str, Any] = {
-            "speaker": {
-                "name": entry.name,
-                "type": entry.type.value,
-                "description": entry.description,
-                "wikidata": entry.wikidata,
-            }
-        }
-    else:
-        record = {"target": {"label": entry.label, "definition": entry.definition}}
+def encode_document(
+    document: Document,
+    speakers: list[dict[str, str]] | None = None,
+    targets: list[dict[str, str]] | None = None,
+) -> bytes:
+    """The line of a document without annotations: the same fields, empty."""
+    record = _document_fields(document)
+    record.update(
+        annotator=None,
+        status=None,
+        spans=[],
+        relations=[],
+        doc_attrs={},
+        speakers=speakers or [],
+        targets=targets or [],
+    )
     return orjson.dumps(record, option=_LINE)
 
 
@@ -406,19 +521,23 @@ def write_jsonl(
     items: Iterable[tuple[Document, list[SetRows]]],
     registry: Iterable[Speaker | Target] = (),
 ) -> int:
-    """Write the registry entries, then one line per annotation set (a document without any
-    gets a document line)."""
-    buffer: list[bytes] = [encode_entry(entry) for entry in registry]
+    """Write one line per annotation set (a document without any gets an empty one), each
+    with the registry entries its spans name; returns the number of lines."""
+    entries = _Registry(registry)
+    buffer: list[bytes] = []
     lines = 0
+    # The last line is encoded at the end, when the entries no line named are known.
+    held: tuple[Document, SetRows | None] | None = None
     # Writing releases the GIL: a writer thread lets the disk work while the next batch is
     # read and encoded. One batch in flight keeps memory bounded and the order intact.
     with ThreadPoolExecutor(max_workers=1) as writer:
         pending: Future[int] | None = None
         for document, sets in items:
-            if sets:
-                buffer.extend(encode_set(document, *rows) for rows in sets)
-            else:
-                buffer.append(encode_document(document))
+            choices: list[SetRows | None] = [*sets] if sets else [None]
+            for rows in choices:
+                if held is not None:
+                    buffer.append(_encode(entries, *held))
+                held = (document, rows)
             if len(buffer) >= 1000:
                 if pending is not None:
                     pending.result()
@@ -427,5 +546,24 @@ def write_jsonl(
                 buffer = []
         if pending is not None:
             pending.result()
+        if held is not None:
+            buffer.append(_encode(entries, *held, last=True))
+        else:
+            # No line to carry them: the registry alone, as lines of the older layout.
+            buffer.extend(encode_entry(entry) for entry in entries.speakers.values())
+            buffer.extend(encode_entry(entry) for entry in entries.targets.values())
         out.write(b"".join(buffer))
     return lines + len(buffer)
+
+
+def _encode(
+    entries: _Registry, document: Document, rows: SetRows | None, last: bool = False
+) -> bytes:
+    speakers, targets = entries.named(rows[3]) if rows is not None else ([], [])
+    if last:
+        more_speakers, more_targets = entries.leftovers()
+        speakers += more_speakers
+        targets += more_targets
+    if rows is None:
+        return encode_document(document, speakers, targets)
+    return encode_set(document, *rows, speakers, targets)

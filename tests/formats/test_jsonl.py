@@ -104,16 +104,24 @@ def test_round_trip_is_lossless(tmp_path: Path, project: Project, schema: Schema
     fresh.close()
 
     lines = [json.loads(line) for line in first.decode().splitlines()]
-    # The registries travel first, so speakers and targets keep what their names lack.
-    assert lines[:2] == [
-        {"speaker": {"name": "Dmitry Peskov", "type": "person", "description": "", "wikidata": ""}},
-        {"target": {"label": "NATO bid", "definition": ""}},
-    ]
-    lines = lines[2:]
-    assert [(r["id"], r.get("annotator")) for r in lines] == [
+    # One shape: every line has the same fields, the registry entries inside the lines.
+    assert {tuple(line) for line in lines} == {
+        (
+            "id", "title", "text", "meta", "text_sha256", "annotator", "status",
+            "spans", "relations", "doc_attrs", "speakers", "targets",
+        )
+    }  # fmt: skip
+    assert [(r["id"], r["annotator"]) for r in lines] == [
         ("doc-1", "alice"),
         ("doc-1", "bob"),
         ("doc-2", None),
+    ]
+    peskov = {"name": "Dmitry Peskov", "type": "person", "description": "", "wikidata": ""}
+    assert [line["speakers"] for line in lines] == [[peskov], [peskov], []]
+    assert [line["targets"] for line in lines] == [
+        [{"label": "NATO bid", "definition": ""}],
+        [],
+        [],
     ]
     alice = lines[0]
     assert alice["text"] == TEXT  # CRLF, NBSP, emoji and combining mark kept as they were
@@ -130,7 +138,7 @@ def test_round_trip_is_lossless(tmp_path: Path, project: Project, schema: Schema
     assert lines[1]["status"] == "in_progress" and lines[1]["relations"] == [
         {"label": "attributed_to", "head": "a", "child": "b"}
     ]
-    assert lines[2]["text_sha256"] and "spans" not in lines[2]
+    assert lines[2]["text_sha256"] and (lines[2]["spans"], lines[2]["relations"]) == ([], [])
 
 
 def write_bytes(path: Path, data: bytes) -> Path:
