@@ -6,14 +6,13 @@ import shutil
 from pathlib import Path
 
 import pytest
+from peer_helpers import covered, links, span_with
 
 from annotator.errors import InputError
 from annotator.formats.brat import annotation_conf, read_brat, write_brat
 from annotator.formats.summary import TransferSummary
 from annotator.model import AnnotationSet, AnnotatorName, Document, DocumentId
 from annotator.model.schema import Schema
-
-from peer_helpers import covered, links, span_with
 
 DATA = Path(__file__).parent / "data" / "brat" / "news"
 
@@ -58,7 +57,7 @@ def test_events_attributes_normalisations_and_equivs() -> None:
     assert span_with(document, annotation, '"No."').attrs == {"QuoteType": "direct"}
     assert span_with(document, annotation, "Dmitry Peskov").attrs == {"Reference": "Dmitry Peskov"}
     # An attribute of an event lands on its trigger.
-    trigger = [s for s in annotation.spans if s.label == "Statement"][0]
+    trigger = next(s for s in annotation.spans if s.label == "Statement")
     assert trigger.attrs == {"Confidence": "high"}
 
 
@@ -94,7 +93,7 @@ def test_bad_lines_name_the_problem(tmp_path: Path, line: str, problem: str) -> 
 
 def test_an_ann_without_its_text_is_refused(tmp_path: Path) -> None:
     (tmp_path / "lonely.ann").write_text("T1\tPerson 0 3\tabc\n")
-    with pytest.raises(InputError, match="no .txt"):
+    with pytest.raises(InputError, match=r"no \.txt"):
         read_brat(tmp_path)
 
 
