@@ -158,8 +158,8 @@ class _Reader:
                     fail,
                     str(item.get("id", "")),
                 )
-                if span is not None and "id" in item:
-                    self.ids[item["id"]] = span
+                if span is not None and _key(item.get("id")) is not None:
+                    self.ids[_key(item.get("id"))] = span
             else:
                 raise fail(f'every item of "{key}" must be [start, end, "LABEL"] or an object')
 
@@ -196,7 +196,7 @@ class _Reader:
         for index, item in enumerate(items, start=1):
             if not isinstance(item, dict):
                 raise fail(f"relation {index} must be an object")
-            head, child = ids.get(item.get("from_id")), ids.get(item.get("to_id"))
+            head, child = ids.get(_key(item.get("from_id"))), ids.get(_key(item.get("to_id")))
             label = item.get("type", item.get("label"))
             if head is None or child is None:
                 raise fail(
@@ -208,6 +208,11 @@ class _Reader:
 
     def result(self) -> list[tuple[Document, list[AnnotationSet]]]:
         return [(d, list(self.sets[d.id].values())) for d in self.documents.values()]
+
+
+def _key(value: Any) -> str | int | None:
+    """An entity id usable as a key (doccano ids are numbers; strings are accepted too)."""
+    return value if isinstance(value, str | int) and not isinstance(value, bool) else None
 
 
 def _zip_members(path: Path) -> list[tuple[str, list[JsonRecord]]]:
