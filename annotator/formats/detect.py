@@ -74,6 +74,11 @@ def json_format(record: Any) -> str | None:
         "predictions",
     }:
         return "label-studio"
+    if isinstance(record.get("text"), str) and any(
+        isinstance(v, list) and v and all(isinstance(i, dict) and "labels" in i for i in v)
+        for v in record.values()
+    ):
+        return "label-studio"  # a JSON-MIN export
     if isinstance(record.get("quotes"), list):
         return "citron"
     if "spans" in keys and (keys & {"tokens", "_input_hash", "_task_hash", "answer", "_view_id"}):

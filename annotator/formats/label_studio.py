@@ -8,7 +8,8 @@ label -> ``relation``). One layer per ``completed_by`` (an e-mail when the expor
 else the user id); ``predictions`` become layers ``suggest:<model_version>``; cancelled
 annotations are skipped and counted. Offsets are code points; an older export counted UTF-16
 units, found by checking each region's ``value.text`` against both readings, converted and
-noted. Older files say ``completions`` instead of ``annotations``: read the same.
+noted. Older files say ``completions`` instead of ``annotations``: read the same. JSON-MIN
+exports (``{"text", "label": [regions], "annotator"}``) are read too, without relations.
 """
 
 from __future__ import annotations
@@ -226,6 +227,8 @@ class _TaskReader:
         task = self.record.value
         if not isinstance(task, dict):
             raise self.fail("each task must be a JSON object")
+        if "data" not in task and isinstance(task.get("text"), str):
+            task = _from_json_min(task)
         document = self.document(task, seen)
         sets: dict[str, AnnotationSet] = {}
         annotations = task.get("annotations", task.get("completions")) or []
@@ -261,6 +264,40 @@ class _TaskReader:
             self.summary.spans += len(annotation_set.spans)
             self.summary.relations += len(annotation_set.relations)
         return document, list(sets.values())
+
+
+_MIN_KEYS = {"id", "text", "annotator", "annotation_id", "created_at", "updated_at", "lead_time"}
+
+
+def _is_region(item: Any) -> bool:
+    return isinstance(item, dict) and "start" in item and "end" in item
+
+
+def _from_json_min(record: dict[str, Any]) -> dict[str, Any]:
+    """A JSON-MIN export line (``{"text", "label": [{start, end, text, labels}], "sentiment":
+    "Positive", "annotator": 1, ...}``) as the full task it was made from."""
+    result: list[dict[str, Any]] = []
+    for key, value in record.items():
+        if key in _MIN_KEYS or key == "agreement":
+            continue
+        if isinstance(value, list) and value and all(_is_region(v) for v in value):
+            for index, region in enumerate(value, start=1):
+                kind = next((k for k in _REGION_CONTROLS | {"labels"} if k in region), "labels")
+                result.append(
+                    {"id": f"{key}-{index}", "from_name": key, "type": kind, "value": region}
+                )
+        elif isinstance(value, str) or (
+            isinstance(value, list) and all(isinstance(v, str) for v in value)
+        ):
+            choices = [value] if isinstance(value, str) else value
+            result.append({"from_name": key, "type": "choices", "value": {"choices": choices}})
+    annotator = record.get("annotator")
+    completed = {"email": annotator} if isinstance(annotator, str) else annotator
+    return {
+        "id": record.get("id"),
+        "data": {"text": record["text"]},
+        "annotations": [{"completed_by": completed, "result": result}] if result else [],
+    }
 
 
 def read_label_studio(

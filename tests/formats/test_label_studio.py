@@ -181,3 +181,21 @@ def test_export_is_read_by_label_studio_sdk_converter(tmp_path: Path, schema: Sc
     items = list(converter.iter_from_json_file(str(out)))
     labels = [v["labels"] for v in items[0]["output"]["label"]]
     assert labels == [["QUOTE"], ["SPEAKER"], ["QUOTE"]]
+
+
+def test_a_json_min_export_is_read(tmp_path: Path) -> None:
+    text = "Peskov 😀 said no."
+    line = {
+        "text": text,
+        "id": 3,
+        "label": [{"start": 9, "end": 13, "text": "said", "labels": ["Cue"]}],
+        "sentiment": "Negative",
+        "annotator": 2,
+        "annotation_id": 4,
+        "created_at": "2024-03-01T10:00:00.000000Z",
+        "lead_time": 3.1,
+    }
+    [(document, [annotation])] = read_label_studio(write_tasks(tmp_path, [line]))
+    assert document.id == "3" and annotation.annotator == "2"
+    assert covered(document, annotation) == [("Cue", "said")]
+    assert annotation.doc_attrs == {"sentiment": "Negative"}
