@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from annotator.errors import InputError
-from annotator.formats.layer import CONTINUES, LayerBuilder, first_line, unique_id
+from annotator.formats.raw_layer import CONTINUES, LayerBuilder, first_line, unique_id
 from annotator.formats.source import BOM_BYTES, MAX_BYTES
 from annotator.formats.summary import TransferSummary
 from annotator.model import AnnotationSet, AttrValue, Document, DocumentId, SpanId

@@ -22,7 +22,7 @@ import orjson
 
 from annotator.errors import InputError
 from annotator.formats.json_records import JsonRecord, read_records
-from annotator.formats.layer import (
+from annotator.formats.raw_layer import (
     CONTINUES,
     LayerBuilder,
     first_line,

@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 from annotator.errors import InputError
-from annotator.formats.layer import first_line, unique_id
+from annotator.formats.raw_layer import first_line, unique_id
 from annotator.formats.source import read_bytes
 from annotator.formats.summary import TransferSummary
 from annotator.model import AnnotationSet, Document, DocumentId

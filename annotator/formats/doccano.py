@@ -19,7 +19,7 @@ import orjson
 
 from annotator.errors import InputError
 from annotator.formats.json_records import JsonRecord, read_records
-from annotator.formats.layer import LayerBuilder, first_line, is_int, offsets_problem, unique_id
+from annotator.formats.raw_layer import LayerBuilder, first_line, is_int, offsets_problem, unique_id
 from annotator.formats.source import MAX_BYTES
 from annotator.formats.summary import TransferSummary
 from annotator.model import AnnotationSet, Document, DocumentId, SpanId

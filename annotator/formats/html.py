@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from annotator.errors import AnnotatorError, InputError
-from annotator.formats.layer import first_line, unique_id
+from annotator.formats.raw_layer import first_line, unique_id
 from annotator.formats.source import read_bytes
 from annotator.formats.summary import TransferSummary
 from annotator.model import AnnotationSet, Document, DocumentId

@@ -23,7 +23,7 @@ import orjson
 
 from annotator.errors import InputError
 from annotator.formats.json_records import JsonRecord, read_records
-from annotator.formats.layer import LayerBuilder, first_line, is_int, scalar, unique_id
+from annotator.formats.raw_layer import LayerBuilder, first_line, is_int, scalar, unique_id
 from annotator.formats.summary import TransferSummary
 from annotator.model import AnnotationSet, AttrValue, Document, DocumentId, SpanId
 from annotator.model.ids import GOLD, SUGGEST_PREFIX

@@ -20,7 +20,7 @@ import orjson
 
 from annotator.errors import InputError
 from annotator.formats.json_records import JsonRecord, read_records
-from annotator.formats.layer import (
+from annotator.formats.raw_layer import (
     LayerBuilder,
     first_line,
     is_int,
@@ -28,8 +28,8 @@ from annotator.formats.layer import (
     scalar,
     unique_id,
 )
+from annotator.formats.span_tokens import tokenize
 from annotator.formats.summary import TransferSummary
-from annotator.formats.tokens import tokenize
 from annotator.model import AnnotationSet, AttrValue, Document, DocumentId, SpanId
 from annotator.model.schema import Schema
 

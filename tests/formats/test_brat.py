@@ -110,7 +110,7 @@ TEXT = "Peskov 😀 said:\r\n“It is off\u00a0the table,” he told 𝔯eporter
 
 
 def our_set(document: Document) -> AnnotationSet:
-    from annotator.formats.layer import LayerBuilder
+    from annotator.formats.raw_layer import LayerBuilder
 
     text = document.text
 
@@ -151,7 +151,7 @@ def test_export_reads_back_the_same(tmp_path: Path, schema: Schema) -> None:
 def test_a_split_quote_without_own_links_is_one_discontinuous_t(
     tmp_path: Path, schema: Schema
 ) -> None:
-    from annotator.formats.layer import LayerBuilder
+    from annotator.formats.raw_layer import LayerBuilder
 
     document = Document(DocumentId("d"), "“A,” he said, “B.”")
     layer = LayerBuilder(document.id, "x")
@@ -164,7 +164,7 @@ def test_a_split_quote_without_own_links_is_one_discontinuous_t(
 
 
 def test_what_brat_cannot_hold_is_counted(tmp_path: Path, schema: Schema) -> None:
-    from annotator.formats.layer import LayerBuilder
+    from annotator.formats.raw_layer import LayerBuilder
 
     document = Document(DocumentId("d"), "line one\r\nline two")
     layer = LayerBuilder(document.id, "x")

@@ -10,7 +10,7 @@ from peer_helpers import covered, links, span_with
 
 from annotator.errors import InputError
 from annotator.formats.citron import read_citron, write_citron
-from annotator.formats.layer import LayerBuilder
+from annotator.formats.raw_layer import LayerBuilder
 from annotator.formats.summary import TransferSummary
 from annotator.model import Document, DocumentId
 from annotator.model.schema import Schema

@@ -10,7 +10,7 @@ from peer_helpers import covered, links
 
 from annotator.errors import InputError
 from annotator.formats.doccano import read_doccano, write_doccano
-from annotator.formats.layer import LayerBuilder
+from annotator.formats.raw_layer import LayerBuilder
 from annotator.model import Document, DocumentId
 from annotator.model.schema import Schema
 

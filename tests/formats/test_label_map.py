@@ -8,7 +8,7 @@ import pytest
 
 from annotator.errors import InputError
 from annotator.formats.label_map import LabelMapping, load_mapping, map_labels, parse_pairs
-from annotator.formats.layer import LayerBuilder
+from annotator.formats.raw_layer import LayerBuilder
 from annotator.model import AnnotationSet, Document, DocumentId
 from annotator.model.schema import Schema
 

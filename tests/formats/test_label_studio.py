@@ -10,7 +10,7 @@ from peer_helpers import covered, links, span_with
 
 from annotator.errors import InputError
 from annotator.formats.label_studio import UTF16_NOTE, read_label_studio, write_label_studio
-from annotator.formats.layer import LayerBuilder
+from annotator.formats.raw_layer import LayerBuilder
 from annotator.formats.summary import TransferSummary
 from annotator.model import AnnotationSet, Document, DocumentId
 from annotator.model.schema import Schema

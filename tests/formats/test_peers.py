@@ -10,8 +10,8 @@ from peer_helpers import covered, links
 
 from annotator.errors import InputError
 from annotator.formats.label_map import map_labels
-from annotator.formats.layer import LayerBuilder
 from annotator.formats.peers import FOLDER_WRITERS, READERS, WRITERS, name_layers
+from annotator.formats.raw_layer import LayerBuilder
 from annotator.formats.summary import TransferSummary
 from annotator.model import AnnotationSet, Document, DocumentId
 from annotator.model.schema import Schema

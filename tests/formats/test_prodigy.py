@@ -9,10 +9,10 @@ import pytest
 from peer_helpers import covered, links
 
 from annotator.errors import InputError
-from annotator.formats.layer import LayerBuilder
 from annotator.formats.prodigy import read_prodigy, write_prodigy
+from annotator.formats.raw_layer import LayerBuilder
+from annotator.formats.span_tokens import tokenize
 from annotator.formats.summary import TransferSummary
-from annotator.formats.tokens import tokenize
 from annotator.model import Document, DocumentId
 from annotator.model.schema import Schema
 
