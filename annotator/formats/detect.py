@@ -1,0 +1,175 @@
+"""Which format a path holds, told from its content where that is unambiguous (None if not).
+
+Names are the ``--format`` values of the import command: brat, xmi, uima-json, webanno-tsv,
+doccano, label-studio, prodigy, citron, conll, csv, html, jsonl, text.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+_HEAD = 64 * 1024
+# Whole-file JSON parses only for files this small; larger arrays are told by their head.
+_PARSE_LIMIT = 64 * 1024 * 1024
+_BIO = re.compile(r"^(O|[BIESLU]-\S+|-X-|_)$")
+_LISTED = {".csv": "csv", ".tsv": "csv", ".html": "html", ".htm": "html", ".xmi": "xmi"}
+_CONLL = {".conll", ".conll03", ".conllu", ".bio", ".iob", ".iob2"}
+
+
+def _head(path: Path) -> bytes:
+    try:
+        with path.open("rb") as handle:
+            return handle.read(_HEAD).removeprefix(b"\xef\xbb\xbf")
+    except OSError:
+        return b""
+
+
+def _first_record(path: Path, head: bytes) -> Any:
+    """The first top-level JSON object of a file: array item, the object, or first line."""
+    start = head.lstrip()
+    if start[:1] not in (b"[", b"{"):
+        return None
+    size = path.stat().st_size
+    if size <= _PARSE_LIMIT:
+        try:
+            value = orjson.loads(path.read_bytes().removeprefix(b"\xef\xbb\xbf"))
+        except orjson.JSONDecodeError:
+            value = None
+        if isinstance(value, list):
+            return value[0] if value else None
+        if isinstance(value, dict):
+            return value
+    for line in head.split(b"\n"):
+        if line.strip():
+            try:
+                return orjson.loads(line)
+            except orjson.JSONDecodeError:
+                return None
+    return None
+
+
+def _is_span_list(items: Any) -> bool:
+    return (
+        isinstance(items, list)
+        and bool(items)
+        and all(isinstance(i, list) and len(i) == 3 and isinstance(i[2], str) for i in items)
+    )
+
+
+def json_format(record: Any) -> str | None:
+    """The format a JSON record's keys belong to."""
+    if not isinstance(record, dict):
+        return None
+    keys = set(record)
+    if keys & {"%TYPES", "_referenced_fss", "%FEATURE_STRUCTURES"}:
+        return "uima-json"
+    if isinstance(record.get("data"), dict) and keys & {
+        "annotations",
+        "completions",
+        "predictions",
+    }:
+        return "label-studio"
+    if isinstance(record.get("text"), str) and any(
+        isinstance(v, list) and v and all(isinstance(i, dict) and "labels" in i for i in v)
+        for v in record.values()
+    ):
+        return "label-studio"  # a JSON-MIN export
+    if isinstance(record.get("quotes"), list):
+        return "citron"
+    if "spans" in keys and (keys & {"tokens", "_input_hash", "_task_hash", "answer", "_view_id"}):
+        return "prodigy"
+    if "entities" in keys and "relations" in keys:
+        return "doccano"
+    if _is_span_list(record.get("label")) or _is_span_list(record.get("labels")):
+        return "doccano"
+    if "entities" in keys and "cats" in keys:
+        return "doccano"
+    if keys & {"annotator", "status", "doc_attrs", "text_sha256"} or (
+        len(keys) == 1 and keys & {"speaker", "target"}
+    ):
+        return "jsonl"
+    spans = record.get("spans")
+    if isinstance(spans, list) and all(isinstance(s, dict) and "attrs" in s for s in spans):
+        return "jsonl"
+    if keys <= {"id", "text", "title", "meta"} and "text" in keys:
+        return "jsonl"
+    return None
+
+
+def _looks_like_conll(head: bytes) -> bool:
+    try:
+        lines = head.decode("utf-8", errors="strict").splitlines()[:200]
+    except UnicodeDecodeError:
+        return False
+    if any(line.startswith("-DOCSTART-") for line in lines):
+        return True
+    rows = [line.split() for line in lines if line.strip() and not line.startswith("#")]
+    if len(rows) < 2:
+        return False
+    tagged = [row for row in rows if len(row) >= 2 and _BIO.match(row[-1])]
+    return len(tagged) == len(rows) and any(row[-1] != "O" for row in tagged)
+
+
+def _detect_zip(path: Path) -> str | None:
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = [Path(n).suffix for n in archive.namelist()]
+    except (zipfile.BadZipFile, OSError):
+        return None
+    if ".xmi" in names:
+        return "xmi"
+    if ".jsonl" in names:
+        return "doccano"
+    return None
+
+
+def _detect_folder(path: Path) -> str | None:
+    files = [p for p in sorted(path.rglob("*")) if p.is_file()][:5000]
+    suffixes = {p.suffix.lower() for p in files}
+    if ".ann" in suffixes:
+        return "brat"
+    if ".xmi" in suffixes:
+        return "xmi"
+    found = {detect_format(p) for p in files if p.suffix.lower() in (".json", ".jsonl")}
+    found.discard(None)
+    if len(found) == 1:
+        return found.pop()
+    if suffixes & {".html", ".htm"}:
+        return "html"
+    if suffixes == {".txt"}:
+        return "text"
+    return None
+
+
+def detect_format(path: Path) -> str | None:
+    """The format of ``path`` from its content (and, where content cannot tell, its name)."""
+    if path.is_dir():
+        return _detect_folder(path)
+    if not path.is_file():
+        return None
+    suffix = path.suffix.lower()
+    if suffix in (".ann", ".txt") and path.with_suffix(".ann").is_file():
+        return "brat"
+    if suffix == ".zip":
+        return _detect_zip(path)
+    head = _head(path)
+    if head.startswith(b"#FORMAT=WebAnno TSV"):
+        return "webanno-tsv"
+    if b"<xmi:XMI" in head or b"xmlns:xmi=" in head:
+        return "xmi"
+    if suffix in _LISTED:
+        return _LISTED[suffix]
+    if head.lstrip()[:1] in (b"{", b"["):
+        return json_format(_first_record(path, head))
+    if head.lstrip()[:1] == b"<" and b"<html" in head[:4096].lower():
+        return "html"
+    if suffix in _CONLL or _looks_like_conll(head):
+        return "conll" if _looks_like_conll(head) or suffix in _CONLL else None
+    if suffix == ".txt":
+        return "text"
+    return None

@@ -1,0 +1,483 @@
+"""Label Studio JSON: a task list or one task, read and written.
+
+Read: ``labels`` regions become spans (one per label of a region); per-region ``choices``,
+``textarea``, ``rating``, ``number``, ``taxonomy`` and ``datetime`` results (same ``id`` as the
+region) become span attributes named by their ``from_name``, those without a region become
+document attributes; ``relation`` results become relations (``direction: left`` reversed, no
+label -> ``relation``). One layer per ``completed_by`` (an e-mail when the export has one,
+else the user id); ``predictions`` become layers ``suggest:<model_version>``; cancelled
+annotations are skipped and counted. Offsets are code points; an older export counted UTF-16
+units, found by checking each region's ``value.text`` against both readings, converted and
+noted. Older files say ``completions`` instead of ``annotations``: read the same. JSON-MIN
+exports (``{"text", "label": [regions], "annotator"}``) are read too, without relations.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+from xml.sax.saxutils import quoteattr
+
+import orjson
+
+from annotator.errors import InputError
+from annotator.formats.json_records import JsonRecord, read_records
+from annotator.formats.raw_layer import LayerBuilder, first_line, is_int, scalar, unique_id
+from annotator.formats.summary import TransferSummary
+from annotator.model import AnnotationSet, AttrValue, Document, DocumentId, SpanId
+from annotator.model.ids import GOLD, SUGGEST_PREFIX
+from annotator.model.schema import Schema
+
+_REGION_CONTROLS = {"choices", "textarea", "rating", "number", "taxonomy", "datetime"}
+UTF16_NOTE = "Label Studio offsets were UTF-16 code units (an older export): converted"
+
+
+def _utf16_index(text: str) -> dict[int, int]:
+    """UTF-16 unit index -> code point index, for every index that starts a character."""
+    index: dict[int, int] = {}
+    units = 0
+    for position, char in enumerate(text):
+        index[units] = position
+        units += 2 if ord(char) > 0xFFFF else 1
+    index[units] = len(text)
+    return index
+
+
+def _annotator(annotation: dict[str, Any]) -> str:
+    who = annotation.get("completed_by")
+    if isinstance(who, dict):
+        email = who.get("email")
+        if isinstance(email, str) and email.strip():
+            return email.strip()
+        who = who.get("id")
+    if is_int(who) or (isinstance(who, str) and who.strip()):
+        return str(who).strip()
+    return ""
+
+
+def _control_value(kind: str, value: dict[str, Any]) -> AttrValue | None:
+    """The attribute value of a choices/textarea/rating/... result, or None if unusable."""
+    raw = value.get(kind)
+    if kind == "taxonomy" and isinstance(raw, list):
+        raw = ["/".join(str(p) for p in path) if isinstance(path, list) else path for path in raw]
+    if kind == "textarea":
+        raw = value.get("text")
+        if isinstance(raw, list) and all(isinstance(t, str) for t in raw):
+            return "\n".join(raw)
+    if isinstance(raw, list):
+        items = [scalar(item) for item in raw]
+        if not items or any(item is None for item in items):
+            return None
+        return items[0] if len(items) == 1 else ", ".join(str(item) for item in items)
+    return scalar(raw)
+
+
+class _TaskReader:
+    """One task: its document and a layer per annotation and prediction."""
+
+    def __init__(
+        self, path: Path, record: JsonRecord, summary: TransferSummary, text_key: str | None
+    ) -> None:
+        self.path = path
+        self.record = record
+        self.summary = summary
+        self.text_key = text_key
+        self.utf16: dict[int, int] | None = None
+
+    def fail(self, problem: str) -> InputError:
+        return self.record.error(self.path, "task", problem)
+
+    def text_of(self, task: dict[str, Any]) -> tuple[str, str]:
+        data = task.get("data")
+        if not isinstance(data, dict):
+            raise self.fail('the task has no "data" object with the text')
+        key = self.text_key or "text"
+        text = data.get(key)
+        if text is None and self.text_key is None:
+            strings = [
+                k for k, v in data.items() if isinstance(v, str) and k not in ("id", "title")
+            ]
+            if len(strings) == 1:
+                key, text = strings[0], data[strings[0]]
+        if not isinstance(text, str) or not text:
+            raise self.fail(f'the task has no text in "data.{key}"')
+        return key, text
+
+    def document(self, task: dict[str, Any], seen: set[str]) -> Document:
+        key, text = self.text_of(task)
+        data: dict[str, Any] = task["data"]
+        meta = task.get("meta") if isinstance(task.get("meta"), dict) else {}
+        base = next(
+            (
+                str(v)
+                for v in (data.get("id"), (meta or {}).get("id"), task.get("id"))
+                if is_int(v) or (isinstance(v, str) and v.strip())
+            ),
+            f"task-{self.record.index}",
+        )
+        title = data.get("title")
+        extra = {k: v for k, v in data.items() if k not in (key, "id", "title")}
+        if "id" in task and (is_int(task["id"]) or isinstance(task["id"], str)):
+            extra["label_studio_task"] = task["id"]
+        return Document(
+            DocumentId(unique_id(base, seen)),
+            text,
+            title if isinstance(title, str) else first_line(text),
+            extra,
+        )
+
+    def offsets(self, text: str, value: dict[str, Any], region: str) -> tuple[int, int]:
+        start, end = value.get("start"), value.get("end")
+        if not is_int(start) or not is_int(end):
+            raise self.fail(f'region "{region}": "start" and "end" must be whole numbers')
+        assert isinstance(start, int) and isinstance(end, int)
+        shown = value.get("text")
+        inside = 0 <= start <= end <= len(text)
+        if not isinstance(shown, str) or (inside and text[start:end] == shown):
+            if not inside:
+                raise self.fail(
+                    f'region "{region}": [{start}, {end}) lies outside the text of '
+                    f"{len(text)} characters"
+                )
+            return start, end
+        if self.utf16 is None:
+            self.utf16 = _utf16_index(text)
+        s16, e16 = self.utf16.get(start), self.utf16.get(end)
+        if s16 is not None and e16 is not None and text[s16:e16] == shown:
+            self.summary.note(UTF16_NOTE)
+            return s16, e16
+        found = text[start:end] if inside else "outside the text"
+        raise self.fail(
+            f'region "{region}": value.text {shown!r} does not match the text at '
+            f"[{start}, {end}) ({found!r})"
+        )
+
+    def layer(self, document: Document, annotator: str, result: Any, what: str) -> AnnotationSet:
+        if result is None:
+            result = []
+        if not isinstance(result, list):
+            raise self.fail(f'{what}: "result" must be a list')
+        layer = LayerBuilder(document.id, annotator)
+        regions: dict[str, list[SpanId]] = {}
+        later: list[dict[str, Any]] = []
+        for item in result:
+            if not isinstance(item, dict):
+                raise self.fail(f"{what}: every result must be an object")
+            kind = item.get("type")
+            value = item.get("value")
+            if kind == "labels":
+                if not isinstance(value, dict):
+                    raise self.fail(f'{what}: a labels result needs a "value" object')
+                region = str(item.get("id", f"region{len(regions) + 1}"))
+                start, end = self.offsets(document.text, value, region)
+                labels = value.get("labels")
+                if not isinstance(labels, list) or not all(isinstance(x, str) for x in labels):
+                    raise self.fail(f'region "{region}": "labels" must be a list of names')
+                if start == end or not labels:
+                    self.summary.lose("empty region (no text or no label) skipped")
+                    continue
+                regions.setdefault(region, []).extend(
+                    layer.span(start, end, label, name=region) for label in labels
+                )
+            elif kind == "relation" or kind in _REGION_CONTROLS:
+                later.append(item)
+            else:
+                self.summary.lose(f"Label Studio result of type {kind!r} skipped")
+        for item in later:
+            self.attach(layer, regions, item, what)
+        return layer.build()
+
+    def attach(
+        self,
+        layer: LayerBuilder,
+        regions: dict[str, list[SpanId]],
+        item: dict[str, Any],
+        what: str,
+    ) -> None:
+        kind = item["type"]
+        if kind == "relation":
+            ends = [regions.get(str(item.get(key))) for key in ("from_id", "to_id")]
+            if not ends[0] or not ends[1]:
+                self.summary.lose("relation to a region that is not a text span skipped")
+                return
+            head, child = ends[0][0], ends[1][0]
+            if item.get("direction") == "left":
+                head, child = child, head
+            labels = item.get("labels") or ["relation"]
+            if not isinstance(labels, list) or not all(isinstance(x, str) for x in labels):
+                raise self.fail(f'{what}: relation "labels" must be a list of names')
+            for label in labels:
+                layer.relate(label, head, child)
+            return
+        name = item.get("from_name")
+        value = item.get("value")
+        attr = _control_value(kind, value) if isinstance(value, dict) else None
+        if not isinstance(name, str) or not name or attr is None:
+            self.summary.lose(f"Label Studio {kind} result without a usable value skipped")
+            return
+        spans = regions.get(str(item.get("id")))
+        if spans:
+            for span in spans:
+                layer.attrs_of(span)[name] = attr
+        else:
+            layer.doc_attrs[name] = attr
+
+    def read(self, seen: set[str]) -> tuple[Document, list[AnnotationSet]]:
+        task = self.record.value
+        if not isinstance(task, dict):
+            raise self.fail("each task must be a JSON object")
+        if "data" not in task and isinstance(task.get("text"), str):
+            task = _from_json_min(task)
+        document = self.document(task, seen)
+        sets: dict[str, AnnotationSet] = {}
+        annotations = task.get("annotations", task.get("completions")) or []
+        predictions = task.get("predictions") or []
+        if not isinstance(annotations, list) or not isinstance(predictions, list):
+            raise self.fail('"annotations" and "predictions" must be lists')
+        for number, annotation in enumerate(annotations, start=1):
+            if not isinstance(annotation, dict):
+                raise self.fail(f"annotation {number} must be an object")
+            if annotation.get("was_cancelled") or annotation.get("skipped"):
+                self.summary.lose("cancelled (skipped) annotation")
+                continue
+            who = _annotator(annotation)
+            if who in sets:
+                self.summary.lose("older annotation by the same annotator, replaced by the later")
+            sets[who] = self.layer(document, who, annotation.get("result"), f"annotation {number}")
+        for number, prediction in enumerate(predictions, start=1):
+            if not isinstance(prediction, dict):
+                raise self.fail(f"prediction {number} must be an object")
+            version = prediction.get("model_version")
+            model = (
+                str(version).strip()
+                if scalar(version) is not None and str(version).strip()
+                else "label-studio"
+            )
+            who = f"{SUGGEST_PREFIX}{model}"
+            sets[who] = self.layer(document, who, prediction.get("result"), f"prediction {number}")
+        if predictions:
+            self.summary.note(
+                "predictions were read as suggestion layers (suggest:<model_version>)"
+            )
+        for annotation_set in sets.values():
+            self.summary.spans += len(annotation_set.spans)
+            self.summary.relations += len(annotation_set.relations)
+        return document, list(sets.values())
+
+
+_MIN_KEYS = {"id", "text", "annotator", "annotation_id", "created_at", "updated_at", "lead_time"}
+
+
+def _is_region(item: Any) -> bool:
+    return isinstance(item, dict) and "start" in item and "end" in item
+
+
+def _from_json_min(record: dict[str, Any]) -> dict[str, Any]:
+    """A JSON-MIN export line (``{"text", "label": [{start, end, text, labels}], "sentiment":
+    "Positive", "annotator": 1, ...}``) as the full task it was made from."""
+    result: list[dict[str, Any]] = []
+    for key, value in record.items():
+        if key in _MIN_KEYS or key == "agreement":
+            continue
+        if isinstance(value, list) and value and all(_is_region(v) for v in value):
+            for index, region in enumerate(value, start=1):
+                kind = next((k for k in _REGION_CONTROLS | {"labels"} if k in region), "labels")
+                result.append(
+                    {"id": f"{key}-{index}", "from_name": key, "type": kind, "value": region}
+                )
+        elif isinstance(value, str) or (
+            isinstance(value, list) and all(isinstance(v, str) for v in value)
+        ):
+            choices = [value] if isinstance(value, str) else value
+            result.append({"from_name": key, "type": "choices", "value": {"choices": choices}})
+    annotator = record.get("annotator")
+    completed = {"email": annotator} if isinstance(annotator, str) else annotator
+    return {
+        "id": record.get("id"),
+        "data": {"text": record["text"]},
+        "annotations": [{"completed_by": completed, "result": result}] if result else [],
+    }
+
+
+def read_label_studio(
+    path: Path, summary: TransferSummary | None = None, text_key: str | None = None
+) -> list[tuple[Document, list[AnnotationSet]]]:
+    """Every task of a Label Studio JSON export (a list, one task, or JSON Lines).
+
+    ``text_key`` names the ``data`` field holding the text; by default ``text``, or the only
+    string field of ``data``."""
+    summary = summary if summary is not None else TransferSummary()
+    seen: set[str] = set()
+    out = []
+    for record in read_records(path):
+        out.append(_TaskReader(path, record, summary, text_key).read(seen))
+        summary.documents += 1
+    return out
+
+
+def _control(
+    schema: Schema, name: str, label: str | None, value: AttrValue
+) -> tuple[str, dict[str, Any]]:
+    attribute = schema.span_attribute(label, name) if label else schema.document_attribute(name)
+    if attribute is not None and attribute.closed:
+        return "choices", {"choices": [str(value)]}
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return "number", {"number": value}
+    return "textarea", {"text": [str(value)]}
+
+
+def _result(document: Document, annotation: AnnotationSet, schema: Schema) -> list[dict[str, Any]]:
+    result: list[dict[str, Any]] = []
+    regions: dict[SpanId, str] = {}
+    for span in annotation.spans:
+        region = f"r{span.id}"
+        regions[span.id] = region
+        where = {"start": span.start, "end": span.end, "text": document.text[span.start : span.end]}
+        result.append(
+            {
+                "id": region,
+                "from_name": "label",
+                "to_name": "text",
+                "type": "labels",
+                "origin": "manual",
+                "value": {**where, "labels": [span.label]},
+            }
+        )
+        for name, value in span.attrs.items():
+            kind, payload = _control(schema, name, span.label, value)
+            result.append(
+                {
+                    "id": region,
+                    "from_name": name,
+                    "to_name": "text",
+                    "type": kind,
+                    "origin": "manual",
+                    "value": {**where, **payload},
+                }
+            )
+    for name, value in annotation.doc_attrs.items():
+        kind, payload = _control(schema, name, None, value)
+        result.append(
+            {
+                "id": f"document-{name}",
+                "from_name": name,
+                "to_name": "text",
+                "type": kind,
+                "value": payload,
+            }
+        )
+    for relation in annotation.relations:
+        result.append(
+            {
+                "from_id": regions[relation.head],
+                "to_id": regions[relation.child],
+                "type": "relation",
+                "direction": "right",
+                "labels": [relation.label],
+            }
+        )
+    return result
+
+
+def _json_safe(meta: dict[str, Any]) -> dict[str, Any]:
+    try:
+        orjson.dumps(meta)
+    except TypeError:
+        return {}
+    return meta
+
+
+def _task(
+    number: int,
+    document: Document,
+    sets: Sequence[AnnotationSet],
+    schema: Schema,
+    summary: TransferSummary,
+) -> dict[str, Any]:
+    data = {k: v for k, v in _json_safe(document.meta).items() if k not in ("text", "id", "title")}
+    data.update({"text": document.text, "id": document.id, "title": document.title})
+    annotations: list[dict[str, Any]] = []
+    predictions: list[dict[str, Any]] = []
+    for annotation in sets:
+        result = _result(document, annotation, schema)
+        summary.spans += len(annotation.spans)
+        summary.relations += len(annotation.relations)
+        if annotation.annotator.startswith(SUGGEST_PREFIX):
+            predictions.append(
+                {"model_version": annotation.annotator[len(SUGGEST_PREFIX) :], "result": result}
+            )
+            continue
+        annotations.append(
+            {
+                "id": len(annotations) + 1,
+                # Label Studio's importer finds the user by e-mail; unknown ones become the
+                # importing user, and our reader takes the name back from here.
+                "completed_by": {"email": annotation.annotator},
+                "result": result,
+                "was_cancelled": False,
+                "ground_truth": annotation.annotator == GOLD,
+                "lead_time": 0,
+            }
+        )
+    task: dict[str, Any] = {"id": number, "data": data, "annotations": annotations}
+    if predictions:
+        task["predictions"] = predictions
+    return task
+
+
+def label_config(schema: Schema) -> str:
+    """A Label Studio labeling config (XML) for ``schema``, matching what we write."""
+    lines = ["<View>", '  <Labels name="label" toName="text">']
+    lines += [
+        f"    <Label value={quoteattr(lab.name)} background={quoteattr(lab.color)}/>"
+        for lab in schema.labels
+    ]
+    lines += ["  </Labels>", '  <Text name="text" value="$text"/>']
+    if schema.relations:
+        lines.append("  <Relations>")
+        lines += [f"    <Relation value={quoteattr(r.name)}/>" for r in schema.relations]
+        lines.append("  </Relations>")
+    for attribute in schema.attributes:
+        name = quoteattr(attribute.name)
+        region = "" if attribute.on_document else ' perRegion="true"'
+        if attribute.closed:
+            lines.append(f'  <Choices name={name} toName="text"{region}>')
+            lines += [f"    <Choice value={quoteattr(str(v))}/>" for v in attribute.values]
+            lines.append("  </Choices>")
+        else:
+            lines.append(f'  <TextArea name={name} toName="text"{region}/>')
+    lines.append("</View>")
+    return "\n".join(lines) + "\n"
+
+
+def write_label_studio(
+    out: Path,
+    items: Iterable[tuple[Document, AnnotationSet | None]],
+    schema: Schema,
+    summary: TransferSummary | None = None,
+) -> TransferSummary:
+    """A JSON task list; the sets of one document (consecutive items) share its task, and
+    ``suggest:*`` layers go out as predictions. The labeling config that matches is written
+    beside it as ``<name>.label_config.xml``."""
+    summary = summary if summary is not None else TransferSummary()
+    tasks: list[bytes] = []
+    current: Document | None = None
+    sets: list[AnnotationSet] = []
+
+    def flush() -> None:
+        if current is not None:
+            task = _task(len(tasks) + 1, current, sets, schema, summary)
+            tasks.append(orjson.dumps(task, option=orjson.OPT_INDENT_2))
+            summary.documents += 1
+
+    for document, annotation in items:
+        if current is None or document.id != current.id:
+            flush()
+            current, sets = document, []
+        if annotation is not None:
+            sets.append(annotation)
+    flush()
+    out.write_bytes(b"[\n" + b",\n".join(tasks) + b"\n]\n")
+    out.with_suffix(".label_config.xml").write_text(label_config(schema), encoding="utf-8")
+    return summary

@@ -1,0 +1,201 @@
+"""Label Studio JSON: exports as Label Studio writes them import exactly; ours read back."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from peer_helpers import covered, links, span_with
+
+from annotator.errors import InputError
+from annotator.formats.label_studio import UTF16_NOTE, read_label_studio, write_label_studio
+from annotator.formats.raw_layer import LayerBuilder
+from annotator.formats.summary import TransferSummary
+from annotator.model import AnnotationSet, Document, DocumentId
+from annotator.model.schema import Schema
+
+DATA = Path(__file__).parent / "data" / "label_studio"
+
+
+def test_one_layer_per_annotator_and_predictions_as_suggestions() -> None:
+    summary = TransferSummary()
+    [(document, sets), (second, empty)] = read_label_studio(DATA / "export.json", summary)
+    assert document.title == "Peskov on talks" and "\r\n" in document.text
+    assert document.meta["url"] == "https://example.org/a"
+    assert {s.annotator for s in sets} == {"1", "bo@example.org", "suggest:quotes-v1"}
+    assert summary.lost["cancelled (skipped) annotation"] == 1
+    assert second.text == "A second article with nothing marked." and empty == []
+    assert summary.documents == 2
+
+
+def test_regions_attributes_and_relations() -> None:
+    [(document, sets), _] = read_label_studio(DATA / "export.json")
+    first = next(s for s in sets if s.annotator == "1")
+    assert covered(document, first) == [
+        ("Title", "Kremlin 😀 spokesperson Dmitry Peskov"),
+        ("Person", "Dmitry Peskov"),
+        ("Cue", "told"),
+        ("Quote", '"We are satisfied,"'),
+    ]
+    quote = span_with(document, first, '"We are satisfied,"')
+    assert quote.attrs == {"stance": "against", "comment": "sounds relieved"}
+    assert quote.name == "a8sYxP2m_w"
+    assert first.doc_attrs == {"relevance": "relevant"}
+    # direction "left" points from to_id to from_id
+    assert links(document, first) == {
+        ("attributed_to", '"We are satisfied,"', "Dmitry Peskov"),
+        ("cued_by", '"We are satisfied,"', "told"),
+    }
+    second = next(s for s in sets if s.annotator == "bo@example.org")
+    assert span_with(document, second, '"No."').attrs == {"certainty": 4}
+    assert links(document, second) == {("relation", '"No."', "Zelensky")}
+
+
+def test_an_older_utf16_export_is_converted_and_noted() -> None:
+    summary = TransferSummary()
+    [(document, [annotation])] = read_label_studio(DATA / "old_utf16_task.json", summary)
+    assert covered(document, annotation) == [("Person", "Peskov"), ("Quote", '"fine"')]
+    assert annotation.annotator == ""
+    assert UTF16_NOTE in summary.notes
+
+
+def write_tasks(tmp_path: Path, tasks: object) -> Path:
+    path = tmp_path / "tasks.json"
+    path.write_text(json.dumps(tasks), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("tasks", "problem"),
+    [
+        ([{"data": {"image": 1}}], 'task 1: the task has no text in "data.text"'),
+        ([{"id": 1}], 'task 1: the task has no "data" object'),
+        (
+            [
+                {
+                    "data": {"text": "abc"},
+                    "annotations": [
+                        {
+                            "result": [
+                                {
+                                    "type": "labels",
+                                    "id": "r",
+                                    "value": {"start": 0, "end": 2, "text": "xy", "labels": ["A"]},
+                                }
+                            ]
+                        }
+                    ],
+                }
+            ],
+            "value.text 'xy' does not match",
+        ),
+        (
+            [
+                {
+                    "data": {"text": "abc"},
+                    "annotations": [
+                        {
+                            "result": [
+                                {
+                                    "type": "labels",
+                                    "id": "r",
+                                    "value": {"start": 0, "end": 9, "labels": ["A"]},
+                                }
+                            ]
+                        }
+                    ],
+                }
+            ],
+            "outside the text",
+        ),
+    ],
+)
+def test_bad_tasks_are_named(tmp_path: Path, tasks: object, problem: str) -> None:
+    with pytest.raises(InputError) as caught:
+        read_label_studio(write_tasks(tmp_path, tasks))
+    assert problem in str(caught.value)
+    assert str(caught.value).startswith(str(tmp_path / "tasks.json"))
+
+
+def test_a_single_task_object_is_read(tmp_path: Path) -> None:
+    [(document, sets)] = read_label_studio(
+        write_tasks(tmp_path, {"data": {"text": "Hi."}, "id": 5})
+    )
+    assert document.id == "5" and sets == []
+
+
+TEXT = "Peskov 😀 said:\r\n“It is off\u00a0the table,” he told 𝔯eporters."
+
+
+def ours() -> tuple[Document, list[AnnotationSet]]:
+    document = Document(DocumentId("doc-1"), TEXT, "Title", {"source": "test"})
+
+    def at(part: str) -> tuple[int, int]:
+        start = TEXT.index(part)
+        return start, start + len(part)
+
+    alice = LayerBuilder(document.id, "alice")
+    quote = alice.span(*at("“It is off\u00a0the table,”"), "QUOTE", {"stance": "against"})
+    he = TEXT.index(" he ") + 1
+    speaker = alice.span(he, he + 2, "SPEAKER", {"speaker": "Dmitry Peskov"})
+    alice.span(*at("It is off"), "QUOTE")
+    alice.relate("attributed_to", quote, speaker)
+    alice.doc_attrs["relevance"] = "relevant"
+    machine = LayerBuilder(document.id, "suggest:rules")
+    machine.span(*at("told"), "CUE")
+    return document, [alice.build(), machine.build()]
+
+
+def test_export_reads_back_the_same(tmp_path: Path, schema: Schema) -> None:
+    document, sets = ours()
+    out = tmp_path / "export.json"
+    summary = write_label_studio(out, [(document, s) for s in sets], schema)
+    assert summary.documents == 1 and not summary.lost
+    tasks = json.loads(out.read_text(encoding="utf-8"))
+    assert [t["data"]["id"] for t in tasks] == ["doc-1"]
+    assert tasks[0]["annotations"][0]["completed_by"] == {"email": "alice"}
+    [(back, again)] = read_label_studio(out)
+    assert back.id == "doc-1" and back.text == TEXT and back.title == "Title"
+    by_name = {s.annotator: s for s in again}
+    for original in sets:
+        copy = by_name[original.annotator]
+        assert covered(back, copy) == covered(document, original)
+        assert links(back, copy) == links(document, original)
+        assert sorted(map(str, (s.attrs for s in copy.spans))) == sorted(
+            map(str, (s.attrs for s in original.spans))
+        )
+        assert copy.doc_attrs == original.doc_attrs
+    config = out.with_suffix(".label_config.xml").read_text()
+    assert '<Choices name="stance" toName="text" perRegion="true">' in config
+
+
+def test_export_is_read_by_label_studio_sdk_converter(tmp_path: Path, schema: Schema) -> None:
+    converter_module = pytest.importorskip("label_studio_sdk.converter")
+    document, sets = ours()
+    out = tmp_path / "export.json"
+    write_label_studio(out, [(document, s) for s in sets], schema)
+    converter = converter_module.Converter(
+        out.with_suffix(".label_config.xml").read_text(), str(tmp_path)
+    )
+    items = list(converter.iter_from_json_file(str(out)))
+    labels = [v["labels"] for v in items[0]["output"]["label"]]
+    assert labels == [["QUOTE"], ["SPEAKER"], ["QUOTE"]]
+
+
+def test_a_json_min_export_is_read(tmp_path: Path) -> None:
+    text = "Peskov 😀 said no."
+    line = {
+        "text": text,
+        "id": 3,
+        "label": [{"start": 9, "end": 13, "text": "said", "labels": ["Cue"]}],
+        "sentiment": "Negative",
+        "annotator": 2,
+        "annotation_id": 4,
+        "created_at": "2024-03-01T10:00:00.000000Z",
+        "lead_time": 3.1,
+    }
+    [(document, [annotation])] = read_label_studio(write_tasks(tmp_path, [line]))
+    assert document.id == "3" and annotation.annotator == "2"
+    assert covered(document, annotation) == [("Cue", "said")]
+    assert annotation.doc_attrs == {"sentiment": "Negative"}
