@@ -18,6 +18,8 @@ from pathlib import Path, PurePosixPath
 from annotator.errors import InputError
 from annotator.formats.source import MAX_BYTES, read_bytes
 from annotator.formats.summary import TransferSummary
+from annotator.model import AnnotationSet, AttrValue, Document, DocumentId, Relation, Span
+from annotator.model.ids import AnnotatorName
 
 #: The pseudo-user INCEpTION exports the untouched imported state of each document as.
 INITIAL_CAS = "INITIAL_CAS"
@@ -29,6 +31,8 @@ _DOCUMENT_EXTENSIONS = frozenset(
     | {".conll", ".conllu", ".tei", ".zip"}
 )
 _NESTING = 3
+
+Item = tuple[Document, list[AnnotationSet]]
 
 
 @dataclass(slots=True)
@@ -183,3 +187,65 @@ def _layout(name: str) -> tuple[str, str] | None:
         if parts[index] in _ANNOTATION_FOLDERS and index + 3 == len(parts):
             return parts[index + 1], PurePosixPath(parts[-1]).stem
     return None
+
+
+class Collected:
+    """Documents in the order first met, each with its annotators' sets; ids made unique."""
+
+    def __init__(self, summary: TransferSummary | None) -> None:
+        self.summary = summary
+        self.documents: dict[str, Item] = {}
+
+    def add(
+        self,
+        name: str,
+        who: str,
+        text: str,
+        spans: list[Span],
+        relations: list[Relation],
+        doc_attrs: dict[str, AttrValue] | None = None,
+        annotated: bool = True,
+    ) -> None:
+        """One file's content: document ``name`` (INCEpTION's), annotated by ``who``.
+
+        A document that comes again with the same text gets another annotation set; with
+        another text it becomes another document (``name-2``). Without an annotator and
+        without annotations (``annotated``) only the document is kept.
+        """
+        base = document_id(name) or "document"
+        doc_id, number = base, 1
+        while doc_id in self.documents and self.documents[doc_id][0].text != text:
+            number += 1
+            doc_id = f"{base}-{number}"
+        if doc_id not in self.documents:
+            self.documents[doc_id] = (Document(DocumentId(doc_id), text, name), [])
+            if self.summary is not None:
+                self.summary.documents += 1
+        if not who and not annotated:
+            return
+        document, annotator = DocumentId(doc_id), AnnotatorName(who)
+        sets = self.documents[doc_id][1]
+        if any(s.annotator == annotator for s in sets):
+            if self.summary is not None:
+                self.summary.note(
+                    f'document "{doc_id}" came twice from annotator "{who}": the later file kept'
+                )
+            sets[:] = [s for s in sets if s.annotator != annotator]
+        owned = [_owned(span, document, annotator) for span in spans]
+        sets.append(
+            AnnotationSet(
+                document, annotator, spans=owned, relations=relations, doc_attrs=doc_attrs or {}
+            )
+        )
+        if self.summary is not None:
+            self.summary.spans += len(owned)
+            self.summary.relations += len(relations)
+
+    def items(self) -> list[Item]:
+        return list(self.documents.values())
+
+
+def _owned(span: Span, document: DocumentId, annotator: AnnotatorName) -> Span:
+    span.document = document
+    span.annotator = annotator
+    return span

@@ -25,6 +25,7 @@ from pathlib import PurePosixPath
 from typing import Any
 
 from annotator.errors import InputError
+from annotator.formats.inception_export import Collected, Member
 from annotator.formats.summary import TransferSummary
 from annotator.model import AttrValue, Relation, RelationId, Span, SpanId
 from annotator.model.ids import AnnotatorName, DocumentId
@@ -431,3 +432,19 @@ def document_and_annotator(
     who = annotator or meta.username or (owner if from_inception else "")
     name = document or meta.title or meta.source_name or ("" if from_inception else owner) or stem
     return name, who
+
+
+def add_cas(collected: Collected, member: Member, content: CasContent) -> None:
+    """Add one CAS file's content under the document and annotator it belongs to."""
+    name, who = document_and_annotator(
+        member.document, member.annotator, member.stem, content.metadata
+    )
+    collected.add(
+        name or member.stem,
+        who,
+        content.text,
+        content.spans,
+        content.relations,
+        content.doc_attrs,
+        annotated=content.annotations > 0,
+    )

@@ -27,19 +27,17 @@ from typing import Any
 
 from annotator.errors import AnnotatorError, InputError
 from annotator.formats import cas_segments
-from annotator.formats.inception_export import Member, document_id, members
+from annotator.formats.inception_export import Collected, Item, Member, members
 from annotator.formats.summary import TransferSummary
 from annotator.formats.uima_cas import (
     ANNOTATION_BASE,
     DOCUMENT_ANNOTATION,
     DOCUMENT_METADATA,
-    CasContent,
-    document_and_annotator,
+    add_cas,
     loading,
     read_cas,
 )
-from annotator.model import AnnotationSet, AttrValue, Document, DocumentId, Relation, Span
-from annotator.model.ids import AnnotatorName
+from annotator.model import AnnotationSet, AttrValue, Document, Relation, Span
 from annotator.model.schema import Attribute, Schema
 
 INSTALL_HINT = "pip install 'annotator[xmi]'"
@@ -51,8 +49,6 @@ TOKEN_TYPE = "de.tudarmstadt.ukp.dkpro.core.api.segmentation.type.Token"
 TYPE_SYSTEM_NAME = "TypeSystem.xml"
 #: Our collection name in DocumentMetaData, where INCEpTION puts its project's slug.
 COLLECTION = "annotator"
-
-Item = tuple[Document, list[AnnotationSet]]
 
 
 def cassis() -> Any:
@@ -84,7 +80,7 @@ def read_xmi(path: Path, summary: TransferSummary | None = None) -> list[Item]:
             )
         if skipped and summary is not None:
             summary.lose("annotations of types the type system does not define", len(skipped))
-        collected.add(member, read_cas(member.origin, cas, summary))
+        add_cas(collected, member, read_cas(member.origin, cas, summary))
     if not found:
         raise InputError(path, "holds no .xmi file")
     return collected.items()
@@ -107,55 +103,6 @@ def _typesystem(member: Member, module: Any, cache: dict[bytes, Any]) -> Any:
         "has no type system beside it: INCEpTION and DKPro write TypeSystem.xml into the same "
         "zip or folder as the .xmi files; put it there (or import the whole zip INCEpTION made)",
     )
-
-
-class Collected:
-    """Documents in the order first met, each with its annotators' sets; ids made unique."""
-
-    def __init__(self, summary: TransferSummary | None) -> None:
-        self.summary = summary
-        self.documents: dict[str, Item] = {}
-
-    def add(self, member: Member, content: CasContent) -> None:
-        name, who = document_and_annotator(
-            member.document, member.annotator, member.stem, content.metadata
-        )
-        base = document_id(name) or member.stem or "document"
-        doc_id, number = base, 1
-        while doc_id in self.documents and self.documents[doc_id][0].text != content.text:
-            number += 1
-            doc_id = f"{base}-{number}"
-        if doc_id not in self.documents:
-            document = Document(DocumentId(doc_id), content.text, name)
-            self.documents[doc_id] = (document, [])
-            if self.summary is not None:
-                self.summary.documents += 1
-        if not who and not content.annotations:
-            return
-        sets = self.documents[doc_id][1]
-        annotator = AnnotatorName(who)
-        doc = DocumentId(doc_id)
-        spans = [_owned(span, doc, annotator) for span in content.spans]
-        if any(s.annotator == annotator for s in sets):
-            if self.summary is not None:
-                self.summary.note(
-                    f'document "{doc_id}" came twice from annotator "{who}": the later file kept'
-                )
-            sets[:] = [s for s in sets if s.annotator != annotator]
-        sets.append(AnnotationSet(doc, annotator, spans=spans, relations=content.relations))
-        sets[-1].doc_attrs.update(content.doc_attrs)
-        if self.summary is not None:
-            self.summary.spans += len(spans)
-            self.summary.relations += len(content.relations)
-
-    def items(self) -> list[Item]:
-        return list(self.documents.values())
-
-
-def _owned(span: Span, document: DocumentId, annotator: AnnotatorName) -> Span:
-    span.document = document
-    span.annotator = annotator
-    return span
 
 
 # -- writing -------------------------------------------------------------------------------------
