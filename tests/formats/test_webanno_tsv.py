@@ -113,6 +113,12 @@ def test_relations_between_stacked_multi_token_spans_follow_their_ids() -> None:
     }
 
 
+def test_sentences_without_a_gap_lose_the_line_break_between_them() -> None:
+    document, annotation = read_one(DATA / "no_space_between.tsv")
+    assert document.text == 'He said:"Go."\n'
+    assert ("QUOTE", '"Go."', 8, 13) in spans(document, annotation)
+
+
 def test_a_project_export_names_document_and_annotator(tmp_path: Path) -> None:
     path = tmp_path / "project.zip"
     with zipfile.ZipFile(path, "w") as archive:
