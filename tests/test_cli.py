@@ -255,18 +255,32 @@ def test_merge_brings_in_another_copy_once(db: Path, tmp_path: Path) -> None:
 
 
 def test_agreement_json_has_the_report_layout(db: Path, tmp_path: Path) -> None:
-    bob = {**GOOD, "annotator": "bob", "status": "done",
-           "spans": [{**GOOD["spans"][0]}, {**GOOD["spans"][1], "attrs": {"stance": "favor"}}]}
-    alice = {**GOOD, "status": "done",
-             "spans": [{**GOOD["spans"][0]}, {**GOOD["spans"][1], "attrs": {"stance": "none"}}]}
+    bob = {
+        **GOOD,
+        "annotator": "bob",
+        "status": "done",
+        "spans": [{**GOOD["spans"][0]}, {**GOOD["spans"][1], "attrs": {"stance": "favor"}}],
+    }
+    alice = {
+        **GOOD,
+        "status": "done",
+        "spans": [{**GOOD["spans"][0]}, {**GOOD["spans"][1], "attrs": {"stance": "none"}}],
+    }
     source = tmp_path / "two.jsonl"
     source.write_text(json.dumps(alice) + "\n" + json.dumps(bob) + "\n", encoding="utf-8")
     assert run("import", db, source)[0] == 0
     code, out, _ = run("agreement", db, "--json")
     assert code == 0
     report = json.loads(out)
-    assert set(report) == {"annotators", "documents", "spans", "unitizing_alpha", "attributes",
-                           "doc_attrs", "disagreements"}
+    assert set(report) == {
+        "annotators",
+        "documents",
+        "spans",
+        "unitizing_alpha",
+        "attributes",
+        "doc_attrs",
+        "disagreements",
+    }
     assert report["annotators"] == ["alice", "bob"] and report["documents"] == 1
     exact = report["spans"]["exact"]
     assert exact["pairs"]["alice|bob"]["f1"] == 1.0 and exact["mean_pairwise_micro_f1"] == 1.0

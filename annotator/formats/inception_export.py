@@ -249,3 +249,12 @@ def _owned(span: Span, document: DocumentId, annotator: AnnotatorName) -> Span:
     span.document = document
     span.annotator = annotator
     return span
+
+
+def file_head(path: Path, size: int = 4096) -> bytes:
+    """The first bytes of a file (for format detection); empty when it cannot be read."""
+    try:
+        with path.open("rb") as handle:
+            return handle.read(size)
+    except OSError:
+        return b""

@@ -13,13 +13,19 @@ from pathlib import Path
 from typing import Any
 
 from annotator.errors import InputError
-from annotator.formats.inception_export import Collected, Item, Member, members
+from annotator.formats.inception_export import Collected, Item, Member, file_head, members
 from annotator.formats.summary import TransferSummary
 from annotator.formats.uima_cas import add_cas, loading, read_cas
 from annotator.formats.xmi import TYPE_SYSTEM_NAME, cassis
 
 _TYPES = "%TYPES"
 _FEATURE_STRUCTURES = "%FEATURE_STRUCTURES"
+
+
+def looks_like_uima_json(path: Path) -> bool:
+    """Format detection from content: a JSON object with UIMA's reserved ``%`` keys."""
+    head = file_head(path).lstrip()
+    return head.startswith(b"{") and (b'"%TYPES"' in head or b'"%FEATURE_STRUCTURES"' in head)
 
 
 def read_uima_json(path: Path, summary: TransferSummary | None = None) -> list[Item]:

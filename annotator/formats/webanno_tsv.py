@@ -25,7 +25,7 @@ from itertools import pairwise
 from pathlib import Path
 
 from annotator.errors import InputError
-from annotator.formats.inception_export import Collected, Item, members
+from annotator.formats.inception_export import Collected, Item, file_head, members
 from annotator.formats.summary import TransferSummary
 from annotator.formats.utf16_offsets import Utf16Offsets, utf16_length
 from annotator.model import AttrValue, Relation, RelationId, Span, SpanId
@@ -52,6 +52,11 @@ _LABEL_FEATURES = {
     "de.tudarmstadt.ukp.dkpro.core.api.semantics.type.SemPred": "category",
 }
 _GENERIC_LABEL_FEATURES = ("label", "value")
+
+
+def looks_like_webanno_tsv(path: Path) -> bool:
+    """Format detection from content: the ``#FORMAT=WebAnno TSV 3`` first line."""
+    return file_head(path, 64).removeprefix(b"\xef\xbb\xbf").startswith(b"#FORMAT=WebAnno TSV 3")
 
 
 def read_webanno_tsv(path: Path, summary: TransferSummary | None = None) -> list[Item]:

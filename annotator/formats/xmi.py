@@ -27,7 +27,7 @@ from typing import Any
 
 from annotator.errors import AnnotatorError, InputError
 from annotator.formats import cas_segments
-from annotator.formats.inception_export import Collected, Item, Member, members
+from annotator.formats.inception_export import Collected, Item, Member, file_head, members
 from annotator.formats.summary import TransferSummary
 from annotator.formats.uima_cas import (
     ANNOTATION_BASE,
@@ -63,6 +63,12 @@ def cassis() -> Any:
 
 
 # -- reading -------------------------------------------------------------------------------------
+
+
+def looks_like_xmi(path: Path) -> bool:
+    """Format detection from content: a UIMA CAS XMI file (not a zip or folder)."""
+    head = file_head(path)
+    return b"http:///uima/cas.ecore" in head or b"<xmi:XMI" in head
 
 
 def read_xmi(path: Path, summary: TransferSummary | None = None) -> list[Item]:

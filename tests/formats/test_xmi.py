@@ -86,6 +86,15 @@ def test_an_inception_file_beside_its_type_system_reads_exactly(tmp_path: Path) 
     assert (summary.documents, summary.spans, summary.relations) == (1, 10, 6)
 
 
+def test_inceptions_xml_1_1_flavour_reads_the_same(tmp_path: Path) -> None:
+    path = single(tmp_path, "anna.xmi")
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace('version="1.0"', 'version="1.1"', 1), encoding="utf-8")
+    [(document, [annotation])] = read_xmi(path)
+    assert len(annotation.spans) == 10
+    assert document.text.startswith("Moscow 🇷🇺")
+
+
 def test_offsets_agree_with_dkpro_cassis_reading_the_same_file() -> None:
     typesystem = cassis.load_typesystem(DATA / "TypeSystem.xml")
     cas = cassis.load_cas_from_xmi(DATA / "anna.xmi", typesystem=typesystem)

@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from annotator.model.boundaries import move_boundary, snap, trim
 
-TEXT = 'Peskov told reporters, “We have heard from Washington.”'
+TEXT = "Peskov told reporters, “We have heard from Washington.”"
 
 
 def test_snap_widens_half_selected_words_and_trims_spaces() -> None:

@@ -13,8 +13,14 @@ def span(sid: int, start: int, end: int, label: str) -> Span:
 
 def test_candidates_are_allowed_children_nearest_first(schema: Schema) -> None:
     quote = span(1, 100, 150, "QUOTE")
-    spans = [quote, span(2, 10, 20, "SPEAKER"), span(3, 160, 170, "SPEAKER"),
-             span(4, 90, 98, "SPEAKER"), span(5, 152, 156, "CUE"), span(6, 0, 5, "QUOTE")]
+    spans = [
+        quote,
+        span(2, 10, 20, "SPEAKER"),
+        span(3, 160, 170, "SPEAKER"),
+        span(4, 90, 98, "SPEAKER"),
+        span(5, 152, 156, "CUE"),
+        span(6, 0, 5, "QUOTE"),
+    ]
     attributed = schema.relation("attributed_to")
     assert attributed is not None
     assert [s.id for s in candidates(quote, attributed, spans)] == [4, 3, 2]
@@ -25,8 +31,7 @@ def test_candidates_are_allowed_children_nearest_first(schema: Schema) -> None:
 
 def test_previous_segment_is_the_nearest_earlier_quote() -> None:
     later = span(3, 60, 80, "QUOTE")
-    spans = [span(1, 0, 10, "QUOTE"), span(2, 20, 40, "QUOTE"), span(4, 45, 50, "SPEAKER"),
-             later]
+    spans = [span(1, 0, 10, "QUOTE"), span(2, 20, 40, "QUOTE"), span(4, 45, 50, "SPEAKER"), later]
     found = previous_segment(later, spans)
     assert found is not None and found.id == 2
     assert previous_segment(spans[0], spans) is None

@@ -135,8 +135,7 @@ def test_mark_done_warns_about_missing_required_attributes(qtbot, open_window, t
         (default.parent / "quotes.md").read_text(encoding="utf-8"), encoding="utf-8"
     )
     schema_path.write_text(
-        default.read_text(encoding="utf-8")
-        .replace(
+        default.read_text(encoding="utf-8").replace(
             'name = "stance"\napplies_to = ["QUOTE"]',
             'name = "stance"\napplies_to = ["QUOTE"]\nrequired = true',
         ),

@@ -148,7 +148,8 @@ def test_a_speaker_mention_is_offered_as_a_new_speaker(qtbot, window) -> None:
     editor.setCurrentIndex(1)
     editor.activated.emit(1)
     assert [s.name for s in window.session.project.speakers.all()] == [
-        "Kremlin spokesperson Dmitry Peskov"]
+        "Kremlin spokesperson Dmitry Peskov"
+    ]
 
 
 def test_inspector_says_who_a_quote_is_by(qtbot, window) -> None:
