@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 _LINE = re.compile(r"[^\r\n]+")
 _TOKEN = re.compile(r"\w+|[^\w\s]", re.UNICODE)
@@ -40,10 +40,10 @@ def sentences(text: str, spans: Iterable[Range]) -> list[Range]:
     return merged
 
 
-def tokens(text: str, sentence: Range, cuts: Iterable[int]) -> list[Range]:
-    """The tokens of one sentence, split at ``cuts`` (span boundaries) that fall inside one."""
+def tokens(text: str, sentence: Range, cuts: Sequence[int]) -> list[Range]:
+    """The tokens of one sentence, split at ``cuts`` (sorted span boundaries) inside one."""
     start, end = sentence
-    inside = sorted({cut for cut in cuts if start < cut < end})
+    inside = cuts[bisect_right(cuts, start) : bisect_left(cuts, end)]
     out: list[Range] = []
     for match in _TOKEN.finditer(text, start, end):
         begin, finish = match.start(), match.end()

@@ -199,7 +199,7 @@ class _Layers:
         )
         spans = annotation.spans if annotation is not None else []
         ranges = [(span.start, span.end) for span in spans]
-        cuts = [edge for span in ranges for edge in span]
+        cuts = sorted({edge for span in ranges for edge in span})
         sentence_type, token_type = ts.get_type(SENTENCE_TYPE), ts.get_type(TOKEN_TYPE)
         for sentence in cas_segments.sentences(text, ranges):
             cas.add(sentence_type(begin=sentence[0], end=sentence[1]))
