@@ -105,9 +105,11 @@ class _Column:
 class _Annotation:
     layer: str
     type_name: str
-    begin: int  # UTF-16 units until the end, then code points
+    begin: int  # UTF-16 units
     end: int
     line: int
+    #: how the file names it: its first unit, with its [id] when it has one ("1-4[1]")
+    name: str
     features: dict[str, str] = field(default_factory=dict)
     #: relation layers: (governor unit, governor id, dependent unit, dependent id)
     ends: tuple[str, int, str, int] | None = None
@@ -324,8 +326,9 @@ class _Parser:
             if annotation is None:
                 annotation = self.create(column, unit)
             unit.add(annotation)
-            if ident is not None:
-                self.by_id.setdefault(ident, annotation)
+            if ident is not None and ident not in self.by_id:
+                self.by_id[ident] = annotation
+                annotation.name = f"{annotation.name.partition('[')[0]}[{ident}]"
         elif column.layer == "relation":
             if annotation is None:
                 annotation = self.create(column, unit)
@@ -375,7 +378,9 @@ class _Parser:
             annotation.chain_relation = self.unescape(value)
 
     def create(self, column: _Column, unit: _Unit) -> _Annotation:
-        annotation = _Annotation(column.layer, column.type_name, unit.begin, unit.end, self.number)
+        annotation = _Annotation(
+            column.layer, column.type_name, unit.begin, unit.end, self.number, unit.id
+        )
         self.annotations.append(annotation)
         return annotation
 
@@ -441,7 +446,7 @@ class _Parser:
                     end,
                     label,
                     attrs,
-                    f"line {annotation.line}",
+                    annotation.name,
                 )
             )
         return _Parsed(text, spans, self.relations(ids))

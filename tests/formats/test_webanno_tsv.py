@@ -53,6 +53,9 @@ def test_an_inception_file_with_emoji_stacks_and_relations_reads_exactly() -> No
         ("PARTIAL", "med", 50, 53),
         ("CUE", "suggest", 64, 71),
     }
+    names = {(s.label, s.start): s.name for s in annotation.spans}
+    assert names[("QUOTE", 10)] == "1-4[1]"
+    assert names[("CUE", 38)] == "1-11"
     attrs = {(s.label, s.start): s.attrs for s in annotation.spans}
     assert attrs[("QUOTE", 10)] == {"stance": "against"}
     assert attrs[("PER", 29)] == {"identifier": "http://www.wikidata.org/entity/Q3874799"}
