@@ -1,0 +1,82 @@
+"""UIMA CAS JSON: INCEpTION's JSON export read exactly, checked against dkpro-cassis."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import cassis
+import pytest
+
+from annotator.errors import InputError
+from annotator.formats.uima_json import read_uima_json
+from annotator.formats.xmi import write_xmi
+from annotator.model import Document, DocumentId
+from annotator.model.schema import Schema
+
+DATA = Path(__file__).parent / "data" / "uima_json"
+
+
+def test_an_inception_json_file_reads_exactly() -> None:
+    [(document, [annotation])] = read_uima_json(DATA / "carla.json")
+    assert (document.id, document.title, annotation.annotator) == ("kyiv", "kyiv.txt", "carla")
+    assert document.text.startswith("Kyiv 🇺🇦 — ") and "\r\n" in document.text
+    found = {(s.label, document.text[s.start : s.end]) for s in annotation.spans}
+    assert found == {
+        ("QUOTE", '"We will respond,"'),
+        ("SPEAKER", "Zelensky"),
+        ("PER", "Zelensky"),
+        ("CUE", "said"),
+        ("SPEAKER", "U.S. media reports"),
+        ("CUE", "suggest"),
+    }
+    by_id = {s.id: document.text[s.start : s.end] for s in annotation.spans}
+    assert {(r.label, by_id[r.head], by_id[r.child]) for r in annotation.relations} == {
+        ("attributed_to", '"We will respond,"', "Zelensky"),
+        ("cued_by", '"We will respond,"', "said"),
+    }
+
+
+def test_offsets_agree_with_dkpro_cassis() -> None:
+    with (DATA / "carla.json").open(encoding="utf-8") as handle:
+        cas = cassis.load_cas_from_json(handle)
+    theirs = {(fs.begin, fs.end) for fs in cas.select("webanno.custom.Quotation")}
+    [(_, [annotation])] = read_uima_json(DATA / "carla.json")
+    assert {(s.start, s.end) for s in annotation.spans if s.label != "PER"} == theirs
+
+
+def test_a_type_system_beside_the_file_stands_in_for_a_missing_types_section(
+    tmp_path: Path, schema: Schema
+) -> None:
+    data = json.loads((DATA / "carla.json").read_text(encoding="utf-8"))
+    del data["%TYPES"]
+    (tmp_path / "carla.json").write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(InputError, match=r'neither "%TYPES" in the file nor a TypeSystem\.xml'):
+        read_uima_json(tmp_path / "carla.json")
+    shutil.copy(Path(__file__).parent / "data" / "xmi" / "TypeSystem.xml", tmp_path)
+    [(_, [annotation])] = read_uima_json(tmp_path / "carla.json")
+    assert len(annotation.spans) == 6
+
+
+@pytest.mark.parametrize(
+    ("content", "problem"),
+    [
+        ('{"%FEATURE_STRUCTURES": [', "is not valid JSON"),
+        ('{"text": "not a CAS"}', "holds no UIMA CAS JSON file"),
+        ('{"%TYPES": {}, "%FEATURE_STRUCTURES": [{"%ID": 1}], "%VIEWS": {}}', "cassis can read"),
+    ],
+)
+def test_bad_files_name_the_file_and_problem(tmp_path: Path, content: str, problem: str) -> None:
+    path = tmp_path / "bad.json"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(InputError, match=problem) as error:
+        read_uima_json(path)
+    assert str(error.value).startswith(str(path))
+
+
+def test_a_folder_with_other_json_reads_only_the_cases(tmp_path: Path, schema: Schema) -> None:
+    shutil.copy(DATA / "carla.json", tmp_path)
+    (tmp_path / "exportedproject1.json").write_text('{"name": "p"}', encoding="utf-8")
+    write_xmi(tmp_path / "ignored-xmi", [(Document(DocumentId("x"), "text"), None)], schema)
+    assert [d.id for d, _ in read_uima_json(tmp_path)] == ["kyiv"]
