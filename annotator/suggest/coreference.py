@@ -1,0 +1,293 @@
+"""Speaker resolution inside one document: every speaker mention gets a canonical name.
+
+A full name ("Kremlin spokesperson Dmitry Peskov") is its own canonical name without titles;
+a surname ("Peskov") and a pronoun ("he told Reuters") take the fullest compatible name met
+before them; organisations keep their name ("the ministry" stays "ministry"). Names from the
+project's speaker registry win when they match (same name, same surname and first name, or a
+spelling within a letter or two: "Zelensky" / "Zelenskyy").
+"""
+
+from __future__ import annotations
+
+import difflib
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from annotator.suggest.attributions import SpeakerMention
+from annotator.suggest.lexicon import Lexicon
+from annotator.suggest.mentions import MentionFinder, MentionKind
+from annotator.suggest.sentences import Sentence, Token
+
+_FEMALE = frozenset(
+    [
+        "mrs.",
+        "ms.",
+        "miss",
+        "mrs",
+        "ms",
+        "madam",
+        "dame",
+        "lady",
+        "queen",
+        "princess",
+        "spokeswoman",
+        "chairwoman",
+        "she",
+        "her",
+        "businesswoman",
+        "congresswoman",
+        "councilwoman",
+    ]
+)
+_MALE = frozenset(
+    [
+        "mr.",
+        "mr",
+        "sir",
+        "lord",
+        "king",
+        "prince",
+        "spokesman",
+        "chairman",
+        "he",
+        "his",
+        "businessman",
+        "congressman",
+        "councilman",
+        "father",
+    ]
+)
+_PLURAL_PRONOUNS = frozenset({"they", "we"})
+
+
+@dataclass(slots=True)
+class Entity:
+    """A person or organisation the document talks about."""
+
+    name: str
+    person: bool
+    gender: str = ""
+    tokens: tuple[str, ...] = field(default=())
+
+    @property
+    def surname(self) -> str:
+        return self.tokens[-1] if self.tokens else ""
+
+
+def _normal(name: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", name.casefold())
+    kept = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join("".join(c if c.isalnum() else " " for c in kept).split())
+
+
+class Registry:
+    """The project's speaker names, matched forgivingly against names found in the text."""
+
+    def __init__(self, names: Iterable[str]) -> None:
+        self.names = [name for name in dict.fromkeys(n.strip() for n in names) if name]
+        self.exact = {_normal(name): name for name in self.names}
+        self.by_surname: dict[str, list[str]] = {}
+        for name in self.names:
+            words = _normal(name).split()
+            if words:
+                self.by_surname.setdefault(words[-1], []).append(name)
+
+    def match(self, name: str) -> str | None:
+        key = _normal(name)
+        if not key:
+            return None
+        if key in self.exact:
+            return self.exact[key]
+        words = key.split()
+        same = [
+            entry
+            for entry in self.by_surname.get(words[-1], [])
+            if len(words) == 1 or _normal(entry).split()[0][:1] == words[0][:1]
+        ]
+        if len(same) == 1:
+            return same[0]
+        close = difflib.get_close_matches(key, list(self.exact), n=2, cutoff=0.88)
+        if len(close) == 1 or (len(close) > 1 and close[0] != close[1] and len(words) > 1):
+            return self.exact[close[0]]
+        return None
+
+
+class Resolver:
+    """Canonical names for the speaker mentions of one document."""
+
+    def __init__(self, text: str, lexicon: Lexicon, registry: Registry) -> None:
+        self.text = text
+        self.lex = lexicon
+        self.finder = MentionFinder(lexicon)
+        self.registry = registry
+        #: (position, entity) of every name met so far, in text order
+        self.timeline: list[tuple[int, Entity]] = []
+        self.people: dict[str, Entity] = {}
+
+    def resolve(
+        self, sentences: Sequence[Sentence], mentions: Sequence[SpeakerMention]
+    ) -> dict[tuple[int, int], str]:
+        """Canonical name of each mention (start, end); mentions without one are left out."""
+        by_start = sorted(set(mentions), key=lambda m: (m.start, m.end))
+        names = self._name_runs(sentences)
+        out: dict[tuple[int, int], str] = {}
+        pending = iter(by_start)
+        mention = next(pending, None)
+        for position, tokens, preceded in names:
+            while mention is not None and mention.start < position:
+                self._mention(mention, out)
+                mention = next(pending, None)
+            self._name(position, tokens, preceded)
+        while mention is not None:
+            self._mention(mention, out)
+            mention = next(pending, None)
+        return out
+
+    # --- names in running text --------------------------------------------------------
+
+    def _name_runs(self, sentences: Sequence[Sentence]) -> list[tuple[int, list[Token], str]]:
+        """Runs of capitalised words: (start, name tokens, the word before the run)."""
+        out: list[tuple[int, list[Token], str]] = []
+        for sentence in sentences:
+            tokens = sentence.tokens
+            index = 0
+            while index < len(tokens):
+                token = tokens[index]
+                if not (self.finder.is_name(token) or self.finder.is_title(token)):
+                    index += 1
+                    continue
+                first = index
+                while index < len(tokens) and (
+                    self.finder.is_name(tokens[index])
+                    or self.finder.is_title(tokens[index])
+                    or (
+                        tokens[index].lower in self.lex.particles
+                        and index + 1 < len(tokens)
+                        and self.finder.is_name(tokens[index + 1])
+                    )
+                ):
+                    index += 1
+                run = tokens[first:index]
+                preceded = tokens[first - 1].lower if first > 0 else ""
+                out.append((run[0].start, run, preceded))
+        return out
+
+    def _split_title(self, run: Sequence[Token]) -> tuple[list[str], list[str]]:
+        titles: list[str] = []
+        index = 0
+        while index < len(run) - 1 and self.finder.is_title(run[index]):
+            titles.append(run[index].text)
+            index += 1
+        return titles, [t.text for t in run[index:]]
+
+    def _name(self, position: int, run: Sequence[Token], preceded: str) -> Entity | None:
+        titles, words = self._split_title(run)
+        if not words or words[-1].lower() in self.lex.roles or words[-1].isupper():
+            return None
+        gender = self._gender([*titles, preceded])
+        titled = bool(titles) or preceded in self.lex.roles
+        if len(words) == 1:
+            entity = self._by_surname(words[0])
+            if entity is None:
+                return None
+        elif titled or (preceded not in self.lex.determiners and len(words) <= 4):
+            entity = self._person(words)
+        else:
+            return None
+        if gender and not entity.gender:
+            entity.gender = gender
+        self.timeline.append((position, entity))
+        return entity
+
+    def _person(self, words: list[str]) -> Entity:
+        surname = words[-1]
+        known = self.people.get(surname)
+        if known is not None and (known.tokens[0][:1] == words[0][:1] or len(known.tokens) == 1):
+            if len(words) > len(known.tokens):
+                known.tokens = tuple(words)
+                known.name = " ".join(words)
+            return known
+        entity = Entity(" ".join(words), True, tokens=tuple(words))
+        self.people[surname] = entity
+        return entity
+
+    def _by_surname(self, word: str) -> Entity | None:
+        return self.people.get(word)
+
+    def _gender(self, words: Iterable[str]) -> str:
+        for word in words:
+            lower = word.lower()
+            if lower in _FEMALE:
+                return "f"
+            if lower in _MALE:
+                return "m"
+        return ""
+
+    # --- speaker mentions --------------------------------------------------------------
+
+    def _mention(self, mention: SpeakerMention, out: dict[tuple[int, int], str]) -> None:
+        text = self.text[mention.start : mention.end]
+        key = (mention.start, mention.end)
+        if mention.kind == MentionKind.PRONOUN:
+            entity = self._antecedent(text.lower(), mention.start)
+            if entity is not None:
+                out[key] = self._registered(entity.name) if entity.person else entity.name
+                if text.lower() in ("he", "she") and not entity.gender:
+                    entity.gender = "m" if text.lower() == "he" else "f"
+            return
+        tokens = text.split()
+        # The name inside the mention: its trailing run of capitalised words.
+        tail: list[str] = []
+        for word in reversed(tokens):
+            if word[:1].isupper() and word.lower() not in self.lex.roles:
+                tail.insert(0, word)
+            else:
+                break
+        person = None
+        if tail and mention.kind == MentionKind.NAME:
+            run_titles = [w for w in tail if w in self.lex.titles]
+            words = [w for w in tail if w not in self.lex.titles] or tail
+            if len(words) >= 2:
+                person = self._person(words)
+            else:
+                person = self._by_surname(words[0])
+                if person is None and (run_titles or len(tokens) > len(tail)):
+                    titled_role = any(t.lower() in self.lex.roles for t in tokens[:-1])
+                    if run_titles or titled_role:
+                        person = self._person(words)
+            if person is not None:
+                gender = self._gender(tokens)
+                if gender and not person.gender:
+                    person.gender = gender
+                self.timeline.append((mention.start, person))
+                out[key] = self._registered(person.name)
+                return
+        name = _strip_determiner(tokens, self.lex)
+        entity = Entity(name, False)
+        self.timeline.append((mention.start, entity))
+        out[key] = self.registry.match(name) or name
+
+    def _registered(self, name: str) -> str:
+        return self.registry.match(name) or name
+
+    def _antecedent(self, pronoun: str, position: int) -> Entity | None:
+        for at, entity in reversed(self.timeline):
+            if at >= position:
+                continue
+            if pronoun in ("he", "she", "i"):
+                wanted = {"he": "m", "she": "f"}.get(pronoun, "")
+                if entity.person and (not wanted or entity.gender in ("", wanted)):
+                    return entity
+            elif pronoun == "it":
+                if not entity.person and entity.name.split()[-1:] != ["officials"]:
+                    return entity
+            elif pronoun in _PLURAL_PRONOUNS and not entity.person:
+                return entity
+        return None
+
+
+def _strip_determiner(words: list[str], lexicon: Lexicon) -> str:
+    while len(words) > 1 and words[0].lower() in lexicon.determiners:
+        words = words[1:]
+    return " ".join(words)

@@ -1,0 +1,270 @@
+"""The rule-based detector: a document in, an annotation set of suggestions out.
+
+Quote marks are paired per paragraph, sentences are split around them, the attribution
+patterns run per sentence, and what is left is settled across sentences: a quote standing
+alone after an attributed one keeps that speaker ("“A,” he said. “B.”"), an attribution-only
+sentence takes the quote before it ("“We won!” Smith said."), a paragraph that reopens a quote
+continues it. Speakers are then resolved to canonical names and everything becomes QUOTE,
+SPEAKER and CUE spans with local ids 1..n and their relations.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from annotator.model import (
+    AnnotationSet,
+    AnnotatorName,
+    AttrValue,
+    Document,
+    Relation,
+    RelationId,
+    Span,
+    SpanId,
+)
+from annotator.model.ids import SUGGEST_PREFIX
+from annotator.suggest.attributions import (
+    Attribution,
+    Attributor,
+    QuoteType,
+    SpeakerMention,
+    dateline_end,
+)
+from annotator.suggest.coreference import Registry, Resolver
+from annotator.suggest.lexicon import Lexicon, load_lexicon
+from annotator.suggest.marks import QuoteSegment, quote_segments
+from annotator.suggest.mentions import Mention
+from annotator.suggest.sentences import Kind, Sentence, Splitter, Token, paragraphs
+
+ANNOTATOR = AnnotatorName(f"{SUGGEST_PREFIX}rules")
+_MIN_LONE_WORDS = 5
+
+
+@dataclass(frozen=True, slots=True)
+class _Links:
+    """What one attribution becomes: its QUOTE parts and the spans they link to."""
+
+    attribution: Attribution
+    continues: tuple[int, int] | None = None
+
+
+class Detector:
+    """The rules with one lexicon (build once, call :meth:`suggest` per document)."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lex = lexicon
+        self.attributor = Attributor(lexicon)
+        forms = sorted((f for f in lexicon.verbs if " " not in f), key=len, reverse=True)
+        cue = "|".join(re.escape(f) for f in forms) or "(?!)"
+        # Inside a quote left open: where its attribution begins (", said Phil Reddy").
+        self._open_quote_end = re.compile(
+            rf",\s+(?:(?:{cue})\s+[A-Z]|(?:[A-Z][\w.’'-]*\s+){{1,4}}(?:{cue})\b"
+            rf"|(?:he|she|they|it)\s+(?:{cue})\b)"
+        )
+
+    def suggest(self, document: Document, registry: Iterable[str] = ()) -> AnnotationSet:
+        text = document.text
+        spans = paragraphs(text)
+        segments = self._cut_open_quotes(text, quote_segments(text, spans))
+        sentences = Splitter(text, segments, self.lex).sentences(spans)
+        found: list[Attribution] = []
+        for number, sentence in enumerate(sentences):
+            found.extend(self.attributor.sentence(sentence, number))
+        found.extend(self._lone_quotes(sentences, segments, found))
+        found.sort(key=lambda a: (a.parts[0][0], a.parts[0][1]))
+        self._inherit(found, sentences)
+        links = self._continuations(found, segments)
+        speakers = [a.speaker for a in found if a.speaker is not None]
+        names = Resolver(text, self.lex, Registry(registry)).resolve(sentences, speakers)
+        return _annotation_set(document, links, names)
+
+    def _cut_open_quotes(self, text: str, segments: list[QuoteSegment]) -> list[QuoteSegment]:
+        """A quote whose closing mark is missing ends where its attribution begins."""
+        out: list[QuoteSegment] = []
+        for segment in segments:
+            if not segment.closed:
+                found = self._open_quote_end.search(text, segment.start + 1, segment.end)
+                if found is not None:
+                    segment = QuoteSegment(segment.start, found.start() + 1, False, segment.carried)
+            out.append(segment)
+        return out
+
+    def _lone_quotes(
+        self,
+        sentences: Sequence[Sentence],
+        segments: Sequence[QuoteSegment],
+        found: list[Attribution],
+    ) -> list[Attribution]:
+        """Quotes no pattern claimed: carried-over paragraphs, quotes standing alone, quotes
+        after a colon, quotes whose attribution is the next sentence."""
+        used = {index for attribution in found for index in attribution.segments}
+        with_cue = {attribution.sentence for attribution in found}
+        out: list[Attribution] = []
+        for number, sentence in enumerate(sentences):
+            tokens = sentence.tokens
+            begin = dateline_end(tokens)
+            words = sum(1 for t in tokens if t.kind == Kind.WORD)
+            for position, token in enumerate(tokens):
+                if token.kind != Kind.QUOTE or token.quote in used:
+                    continue
+                segment = segments[token.quote]
+                lone = Attribution(
+                    [(token.start, token.end)], QuoteType.DIRECT, number, segments=[token.quote]
+                )
+                if segment.carried:
+                    out.append(lone)
+                    continue
+                if words == 0:
+                    orphan = self._orphan(sentences, number)
+                    if orphan is not None:
+                        lone.speaker, lone.cue = orphan
+                        with_cue.add(number + 1)
+                    else:
+                        lone.inherits = True
+                    out.append(lone)
+                    continue
+                if position > begin and tokens[position - 1].text == ":":
+                    subject = self.attributor.mentions.after(tokens, begin)
+                    if subject is not None:
+                        lone.speaker = _speaker(tokens, subject)
+                        out.append(lone)
+                        continue
+                quoted_words = len(token.text.split())
+                if (
+                    quoted_words >= _MIN_LONE_WORDS
+                    and quoted_words >= words
+                    and (number not in with_cue)
+                ):
+                    lone.inherits = True
+                    out.append(lone)
+        return out
+
+    def _orphan(
+        self, sentences: Sequence[Sentence], number: int
+    ) -> tuple[SpeakerMention, tuple[int, int]] | None:
+        """ "Zelensky said." right after a quote-only sentence of the same paragraph."""
+        if number + 1 >= len(sentences):
+            return None
+        nxt = sentences[number + 1]
+        if nxt.paragraph != sentences[number].paragraph:
+            return None
+        tokens = nxt.tokens
+        attributor = self.attributor
+        if any(t.kind == Kind.QUOTE or t.lower == "that" for t in tokens):
+            return None
+        cues = attributor.cues(tokens, 0)
+        if not cues or cues[0].lemma == "according to":
+            return None
+        cue = cues[0]
+        mention = attributor.mentions.before(tokens, cue.first, 0)
+        if mention is None or mention.first != 0:
+            mention = attributor.mentions.after(tokens, cue.last) if cue.first == 0 else None
+        if mention is None:
+            return None
+        rest = max(cue.last, mention.last)
+        positions = attributor.clauses.skip_adverbials(tokens, rest, recipient=True)
+        end = positions[-1]
+        if any(t.kind == Kind.WORD for t in tokens[end:]) and len(tokens) - end > 6:
+            return None
+        cue_span = (tokens[cue.first].start, tokens[cue.last - 1].end)
+        return _speaker(tokens, mention), cue_span
+
+    def _inherit(self, found: list[Attribution], sentences: Sequence[Sentence]) -> None:
+        """A quote standing alone keeps the speaker of the attribution before it (same or
+        previous paragraph)."""
+        last: Attribution | None = None
+        for attribution in found:
+            if attribution.inherits and attribution.speaker is None and last is not None:
+                here = sentences[attribution.sentence].paragraph
+                if here - sentences[last.sentence].paragraph <= 1:
+                    attribution.speaker = last.speaker
+            if attribution.speaker is not None:
+                last = attribution
+
+    def _continuations(
+        self, found: list[Attribution], segments: Sequence[QuoteSegment]
+    ) -> list[_Links]:
+        """Join a paragraph that reopens a quote to the quote it continues."""
+        owner: dict[int, Attribution] = {}
+        for attribution in found:
+            for index in attribution.segments:
+                owner[index] = attribution
+        out: list[_Links] = []
+        for attribution in found:
+            continues = None
+            if attribution.segments and attribution.quote_type == QuoteType.DIRECT:
+                first = attribution.segments[0]
+                previous = owner.get(first - 1)
+                if segments[first].carried and previous is not None and previous is not attribution:
+                    continues = previous.parts[-1]
+                    if attribution.speaker is None and previous.speaker is not None:
+                        attribution.inherits = False
+            out.append(_Links(attribution, continues))
+        return out
+
+
+def _speaker(tokens: list[Token], mention: Mention) -> SpeakerMention:
+    return SpeakerMention(tokens[mention.first].start, tokens[mention.last - 1].end, mention.kind)
+
+
+def _annotation_set(
+    document: Document, links: Sequence[_Links], names: dict[tuple[int, int], str]
+) -> AnnotationSet:
+    spans: dict[tuple[int, int, str], dict[str, AttrValue]] = {}
+    relations: list[tuple[str, tuple[int, int, str], tuple[int, int, str]]] = []
+    for link in links:
+        attribution = link.attribution
+        keys = [(start, end, "QUOTE") for start, end in attribution.parts]
+        for key in keys:
+            spans.setdefault(key, {"quote_type": attribution.quote_type.value})
+        for later, earlier in zip(keys[1:], keys, strict=False):
+            relations.append(("continues", later, earlier))
+        if link.continues is not None:
+            relations.append(("continues", keys[0], (*link.continues, "QUOTE")))
+        if attribution.speaker is not None:
+            speaker = attribution.speaker
+            key = (speaker.start, speaker.end, "SPEAKER")
+            attrs: dict[str, AttrValue] = {}
+            name = names.get((speaker.start, speaker.end))
+            if name:
+                attrs["speaker"] = name
+            spans.setdefault(key, attrs)
+            relations.append(("attributed_to", keys[0], key))
+        if attribution.cue is not None:
+            key = (*attribution.cue, "CUE")
+            spans.setdefault(key, {})
+            relations.append(("cued_by", keys[0], key))
+    order = {"QUOTE": 0, "SPEAKER": 1, "CUE": 2}
+    ordered = sorted(spans, key=lambda k: (k[0], k[1], order[k[2]]))
+    ids = {key: SpanId(number) for number, key in enumerate(ordered, start=1)}
+    result = AnnotationSet(document.id, ANNOTATOR)
+    result.spans = [
+        Span(ids[key], document.id, ANNOTATOR, key[0], key[1], key[2], spans[key], f"T{ids[key]}")
+        for key in ordered
+    ]
+    seen: set[tuple[str, SpanId, SpanId]] = set()
+    for label, head, child in relations:
+        triple = (label, ids[head], ids[child])
+        if triple not in seen and head != child:
+            seen.add(triple)
+            result.relations.append(
+                Relation(RelationId(len(result.relations) + 1), label, ids[head], ids[child])
+            )
+    return result
+
+
+@functools.cache
+def _default_detector() -> Detector:
+    return Detector(load_lexicon())
+
+
+def suggest(
+    document: Document, *, registry: Iterable[str] = (), lexicon: Lexicon | None = None
+) -> AnnotationSet:
+    """Suggested QUOTE, SPEAKER and CUE spans for ``document``, in the layer
+    ``suggest:rules``; ``registry`` holds the project's speaker names to reuse."""
+    detector = _default_detector() if lexicon is None else Detector(lexicon)
+    return detector.suggest(document, registry)
