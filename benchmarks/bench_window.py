@@ -45,10 +45,15 @@ def build(folder: Path, megabytes: float, count: int) -> Path:
     text = make_text(megabytes)
     spans = make_spans(text, count)
     record = {
-        "id": "long", "title": "A long article", "text": text, "annotator": "alice",
+        "id": "long",
+        "title": "A long article",
+        "text": text,
+        "annotator": "alice",
         "status": "in_progress",
-        "spans": [{"id": f"T{i}", "start": s.start, "end": s.end, "label": s.label}
-                  for i, s in enumerate(spans, start=1)],
+        "spans": [
+            {"id": f"T{i}", "start": s.start, "end": s.end, "label": s.label}
+            for i, s in enumerate(spans, start=1)
+        ],
     }
     source = folder / "long.jsonl"
     source.write_text(json.dumps(record) + "\n", encoding="utf-8")
@@ -96,8 +101,12 @@ def main() -> None:
         view = window.view
         label_ms, refresh_ms, undo_ms = [], [], []
         for i in range(args.repeat):
-            cp = view.offsets.from_qt(view.cursorForPosition(view.viewport().rect().center())
-                                      .position()) + i * 7
+            cp = (
+                view.offsets.from_qt(
+                    view.cursorForPosition(view.viewport().rect().center()).position()
+                )
+                + i * 7
+            )
             view.set_selection_cp(cp, cp + 5)
             start = time.perf_counter()
             QTest.keyClick(view, Qt.Key.Key_Q)
@@ -117,8 +126,10 @@ def main() -> None:
     print(f"{args.mb:.1f} MB document, {args.spans:,} spans, window 1360x860, offscreen")
     print(f"open (plain QPlainTextEdit baseline)   {baseline_open:6.3f} s")
     print(f"open project + window + first paint    {opened:6.3f} s")
-    print(f"label key -> repainted span (median)   {statistics.median(label_ms):6.1f} ms"
-          f"   (max {max(label_ms):.1f})")
+    print(
+        f"label key -> repainted span (median)   {statistics.median(label_ms):6.1f} ms"
+        f"   (max {max(label_ms):.1f})"
+    )
     print(f"then span table + inspector refresh    {statistics.median(refresh_ms):6.1f} ms")
     print(f"undo -> repainted (median)             {statistics.median(undo_ms):6.1f} ms")
 

@@ -24,22 +24,6 @@ from annotator.suggest.lexicon import Lexicon
 from annotator.suggest.mentions import Mention, MentionFinder, MentionKind
 from annotator.suggest.sentences import Kind, Sentence, Token
 
-_PASSIVE = frozenset(["was", "were", "is", "are", "been", "be", "being"])
-_RECIPIENT_VERBS = frozenset(
-    [
-        "tell",
-        "warn",
-        "assure",
-        "reassure",
-        "inform",
-        "remind",
-        "ask",
-        "urge",
-        "promise",
-        "brief",
-        "answer",
-    ]
-)
 _DATELINE_DASH = frozenset({"-", "—", "–", "--"})
 
 
@@ -80,6 +64,8 @@ class _Cue:
 
 def dateline_end(tokens: list[Token]) -> int:
     """The first token after a dateline such as ``WASHINGTON (Reuters) -``, or 0."""
+    if not tokens or len(tokens[0].text) < 2 or not tokens[0].text.isupper():
+        return 0
     index = 0
     while index < len(tokens) and index < 12:
         token = tokens[index]
@@ -112,19 +98,25 @@ class Attributor:
         self.lex = lexicon
         self.mentions = MentionFinder(lexicon)
         self.clauses = Clauses(lexicon, self.mentions)
-        self._phrases = [tuple(phrase.split()) for phrase in lexicon.phrases]
+        # Phrases by their first word, so that each token costs one dictionary lookup.
+        self._phrases: dict[str, list[tuple[str, ...]]] = {}
+        for phrase in lexicon.phrases:
+            words = tuple(phrase.split())
+            self._phrases.setdefault(words[0], []).append(words)
+        self._starts = frozenset(lexicon.verbs) | frozenset(self._phrases)
 
     # --- cues ---------------------------------------------------------------------------
 
     def cues(self, tokens: list[Token], begin: int) -> list[_Cue]:
         out: list[_Cue] = []
-        index = begin
-        while index < len(tokens):
+        starts = self._starts
+        taken = begin
+        for index in [i for i, t in enumerate(tokens) if t.lower in starts]:
+            if index < taken:
+                continue  # inside a phrase already taken
             token = tokens[index]
-            if token.kind != Kind.WORD:
-                index += 1
-                continue
             lower = token.lower
+            taken = index + 1
             phrase = self._phrase_at(tokens, index)
             if phrase:
                 out.append(
@@ -134,7 +126,7 @@ class Attributor:
                         " ".join(t.lower for t in tokens[index : index + phrase]),
                     )
                 )
-                index += phrase
+                taken = index + phrase
                 continue
             # Cues are verbs: lower case in running text ("States" is not "states").
             if token.text == lower and self.lex.is_cue(lower):
@@ -150,11 +142,10 @@ class Attributor:
                 )
                 if not noun:
                     out.append(_Cue(index, index + 1, self.lex.lemma(lower)))
-            index += 1
         return out
 
     def _phrase_at(self, tokens: list[Token], index: int) -> int:
-        for words in self._phrases:
+        for words in self._phrases.get(tokens[index].lower, ()):
             if len(words) + index <= len(tokens) and all(
                 tokens[index + k].lower == word for k, word in enumerate(words)
             ):
@@ -191,11 +182,7 @@ class Attributor:
         joined = cue.first > begin and tokens[cue.first - 1].lower in (",", "and", "but", ";")
         # ", saying ...", "... and said ...": the verb shares its sentence's subject.
         participle = joined and (
-            first_word.endswith("ing")
-            or (
-                tokens[cue.first - 1].lower in ("and", "but")
-                and any(a.speaker is not None for a in found)
-            )
+            first_word.endswith("ing") or tokens[cue.first - 1].lower in ("and", "but")
         )
         subject: Mention | None = None
         speaker: SpeakerMention | None = None
@@ -252,7 +239,7 @@ class Attributor:
         return (
             pronoun == "it"
             and subject.kind == MentionKind.PRONOUN
-            and bool(_PASSIVE & set(between))
+            and bool(self.lex.passive_auxiliaries & set(between))
             and not tokens[cue.first].lower.endswith("ing")
         )
 
@@ -323,27 +310,33 @@ class Attributor:
     ) -> tuple[Attribution, set[int]] | None:
         lemma = cue.lemma
         lex = self.lex
-        recipient = lemma in _RECIPIENT_VERBS or lemma in lex.bare_clause
+        recipient = lemma in lex.recipient_verbs
         cue_span = (tokens[cue.first].start, tokens[cue.last - 1].end)
-        for position in self.clauses.skip_adverbials(tokens, cue.last, recipient=recipient):
-            if position >= len(tokens):
-                break
+        positions = [
+            p
+            for p in self.clauses.skip_adverbials(tokens, cue.last, recipient=recipient)
+            if p < len(tokens)
+        ]
+        # "that" or a quote wherever it comes; a bare clause only where no "that" follows.
+        for position in positions:
             token = tokens[position]
-            start: int | None = None
             if token.lower == "that" and lemma not in lex.quote_only:
-                start = position
-            elif (
+                return self._content_after(tokens, position, cue_span, speaker, number)
+            if (
                 token.text in (",", ":")
                 and position + 1 < len(tokens)
-                and (tokens[position + 1].kind == Kind.QUOTE)
+                and tokens[position + 1].kind == Kind.QUOTE
             ):
-                start = position + 1
-            elif token.kind == Kind.QUOTE or (
-                lemma in lex.bare_clause and self.clauses.looks_like_clause(tokens, position)
-            ):
-                start = position
-            if start is not None:
-                return self._content_after(tokens, start, cue_span, speaker, number)
+                return self._content_after(tokens, position + 1, cue_span, speaker, number)
+            if token.kind == Kind.QUOTE:
+                return self._content_after(tokens, position, cue_span, speaker, number)
+        if lemma in lex.bare_clause:
+            for position in positions:
+                # "told reporters the talks ...": the first phrase after "told" is its recipient.
+                if recipient and position == cue.last:
+                    continue
+                if self.clauses.looks_like_clause(tokens, position):
+                    return self._content_after(tokens, position, cue_span, speaker, number)
         if lemma in lex.quote_only:
             # "called the deal “a disaster”": a quote a few words after the cue.
             for position in range(cue.last, min(len(tokens), cue.last + 6)):

@@ -13,264 +13,6 @@ from annotator.suggest.lexicon import Lexicon
 from annotator.suggest.mentions import MentionFinder
 from annotator.suggest.sentences import Kind, Token
 
-_AUXILIARIES = frozenset(
-    [
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "been",
-        "being",
-        "has",
-        "have",
-        "had",
-        "do",
-        "does",
-        "did",
-        "will",
-        "would",
-        "shall",
-        "should",
-        "can",
-        "could",
-        "may",
-        "might",
-        "must",
-        "won't",
-        "wouldn't",
-        "can't",
-        "couldn't",
-        "isn't",
-        "aren't",
-        "wasn't",
-        "weren't",
-        "hasn't",
-        "haven't",
-        "hadn't",
-        "doesn't",
-        "didn't",
-        "don't",
-        "needs",
-        "remains",
-        "remained",
-        "planned",
-        "plans",
-        "expects",
-        "expected",
-        "wants",
-        "wanted",
-        "intends",
-        "intended",
-    ]
-)
-# Irregular past tenses: a reported clause needs a verb ("the missiles flew ...").
-_IRREGULAR_PAST = frozenset(
-    [
-        "arose",
-        "ate",
-        "bore",
-        "beat",
-        "became",
-        "began",
-        "bent",
-        "bet",
-        "bit",
-        "bled",
-        "blew",
-        "broke",
-        "brought",
-        "built",
-        "burned",
-        "burnt",
-        "burst",
-        "bought",
-        "caught",
-        "chose",
-        "clung",
-        "came",
-        "cost",
-        "crept",
-        "cut",
-        "dealt",
-        "dug",
-        "dove",
-        "drew",
-        "drank",
-        "drove",
-        "fell",
-        "fed",
-        "felt",
-        "fought",
-        "found",
-        "fled",
-        "flew",
-        "forbade",
-        "forgot",
-        "forgave",
-        "froze",
-        "got",
-        "gave",
-        "went",
-        "ground",
-        "grew",
-        "hung",
-        "heard",
-        "hid",
-        "hit",
-        "held",
-        "hurt",
-        "kept",
-        "knelt",
-        "knew",
-        "laid",
-        "led",
-        "leapt",
-        "left",
-        "lent",
-        "let",
-        "lay",
-        "lit",
-        "lost",
-        "made",
-        "meant",
-        "met",
-        "paid",
-        "put",
-        "quit",
-        "ran",
-        "rang",
-        "rose",
-        "rode",
-        "said",
-        "sought",
-        "sold",
-        "sent",
-        "set",
-        "shook",
-        "shone",
-        "shot",
-        "showed",
-        "shrank",
-        "shut",
-        "sang",
-        "sank",
-        "sat",
-        "slept",
-        "slid",
-        "spoke",
-        "spent",
-        "spun",
-        "split",
-        "spread",
-        "sprang",
-        "stood",
-        "stole",
-        "stuck",
-        "stung",
-        "struck",
-        "swore",
-        "swept",
-        "swam",
-        "swung",
-        "took",
-        "taught",
-        "tore",
-        "told",
-        "thought",
-        "threw",
-        "understood",
-        "underwent",
-        "upheld",
-        "woke",
-        "wore",
-        "won",
-        "wound",
-        "withdrew",
-        "wrote",
-        "overtook",
-        "overcame",
-        "undertook",
-    ]
-)
-_SUBJECT_PRONOUNS = frozenset(
-    ["he", "she", "it", "they", "we", "i", "you", "there", "this", "that", "these", "those"]
-)
-_OBJECT_PRONOUNS = frozenset(["him", "her", "them", "us", "me", "you"])
-_NOT_CLAUSE = frozenset(
-    [
-        "to",
-        "for",
-        "with",
-        "about",
-        "of",
-        "on",
-        "in",
-        "at",
-        "by",
-        "from",
-        "into",
-        "over",
-        "after",
-        "before",
-        "as",
-        "so",
-        "goodbye",
-        "hello",
-        "thanks",
-        "nothing",
-        "something",
-        "anything",
-        "everything",
-        "yes",
-        "no",
-        "not",
-    ]
-)
-_PREPOSITIONS = frozenset(
-    [
-        "on",
-        "in",
-        "at",
-        "by",
-        "during",
-        "after",
-        "before",
-        "from",
-        "via",
-        "over",
-        "through",
-        "to",
-        "with",
-        "at",
-        "afterwards",
-        "afterward",
-        "later",
-        "earlier",
-    ]
-)
-_TIME_WORDS = frozenset(
-    [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "today",
-        "yesterday",
-        "tonight",
-        "weekend",
-        "week",
-        "month",
-        "year",
-        "morning",
-        "afternoon",
-        "evening",
-        "night",
-    ]
-)
 _DASHES = frozenset({"—", "–", "--", ";"})
 _MAX_SKIP = 9
 _CLAUSE_WINDOW = 9
@@ -282,6 +24,10 @@ class Clauses:
     def __init__(self, lexicon: Lexicon, mentions: MentionFinder) -> None:
         self.lex = lexicon
         self.mentions = mentions
+        self._quantifiers: dict[str, list[list[str]]] = {}
+        for phrase in lexicon.quantifiers:
+            words = phrase.split()
+            self._quantifiers.setdefault(words[0], []).append(words)
 
     def skip_adverbials(self, tokens: list[Token], index: int, *, recipient: bool) -> list[int]:
         """Positions after the cue where its content may begin: right after it, after each
@@ -305,13 +51,13 @@ class Clauses:
     def _recipient_end(self, tokens: list[Token], index: int) -> int | None:
         """The end of a short noun phrase ("reporters", "a Manhattan jury", "him") that the
         content, an adverbial or a clause follows."""
-        if tokens[index].lower in _OBJECT_PRONOUNS:
+        if tokens[index].lower in self.lex.object_pronouns:
             return index + 1
         for end in range(index + 1, min(len(tokens), index + 5) + 1):
             word = tokens[end - 1]
             if word.kind != Kind.WORD or word.lower in ("that", "and", "but"):
                 return None
-            if word.lower in _SUBJECT_PRONOUNS or word.lower in _AUXILIARIES:
+            if word.lower in self.lex.subject_pronouns or word.lower in self.lex.auxiliaries:
                 return None
             if end == len(tokens):
                 return end
@@ -319,8 +65,8 @@ class Clauses:
             if (
                 nxt.kind != Kind.WORD
                 or nxt.lower == "that"
-                or nxt.lower in _PREPOSITIONS
-                or nxt.lower in _TIME_WORDS
+                or nxt.lower in self.lex.prepositions
+                or nxt.lower in self.lex.time_words
                 or self.looks_like_clause(tokens, end)
             ):
                 return end
@@ -329,18 +75,18 @@ class Clauses:
     def _adverbial_end(self, tokens: list[Token], index: int) -> int | None:
         token = tokens[index]
         lower = token.lower
-        if token.kind != Kind.WORD:
+        if token.kind != Kind.WORD or self._quantifier(tokens, index):
             return None
-        if lower in _TIME_WORDS or lower in self.lex.adverbs:
+        if lower in self.lex.time_words or lower in self.lex.adverbs:
             return index + 1
-        if lower in _PREPOSITIONS:
+        if lower in self.lex.prepositions:
             # A short prepositional phrase: "in a statement", "on the Senate floor", "by phone".
             end = index + 1
             while end < len(tokens) and end - index <= 6:
                 word = tokens[end]
                 if word.kind != Kind.WORD or word.lower in ("that", "and", "but"):
                     break
-                if word.lower in _SUBJECT_PRONOUNS and end > index + 1:
+                if word.lower in self.lex.subject_pronouns and end > index + 1:
                     break
                 end += 1
                 if self._noun_end(tokens, end):
@@ -359,17 +105,32 @@ class Clauses:
             or nxt.lower in self.lex.determiners
         )
 
+    def _quantifier(self, tokens: list[Token], index: int) -> int:
+        """The number of words of a quantity phrase ("at least") starting at ``index``."""
+        for words in self._quantifiers.get(tokens[index].lower, ()):
+            if [t.lower for t in tokens[index : index + len(words)]] == words:
+                return len(words)
+        return 0
+
     def looks_like_clause(self, tokens: list[Token], index: int) -> bool:
         """A reported clause without "that": a subject, then a verb within a few words."""
         if index >= len(tokens):
             return False
         first = tokens[index]
         lower = first.lower
-        if first.kind != Kind.WORD or lower in _NOT_CLAUSE or lower in _OBJECT_PRONOUNS:
+        quantifier = self._quantifier(tokens, index)
+        if quantifier:
+            # "said at least 14 people had died": the subject starts with a quantity.
+            return self.looks_like_clause(tokens, index + quantifier)
+        if (
+            first.kind != Kind.WORD
+            or lower in self.lex.not_clause_start
+            or lower in self.lex.object_pronouns
+        ):
             return False
-        if self.lex.is_cue(lower) and lower not in _SUBJECT_PRONOUNS:
+        if self.lex.is_cue(lower) and lower not in self.lex.subject_pronouns:
             return False
-        start = index + (1 if lower in _SUBJECT_PRONOUNS else 0)
+        start = index + (1 if lower in self.lex.subject_pronouns else 0)
         for position in range(start, min(len(tokens), index + _CLAUSE_WINDOW)):
             token = tokens[position]
             if token.kind == Kind.PUNCT and token.text not in ("%", "$", "-", "&", "'", "’"):
@@ -379,7 +140,12 @@ class Clauses:
             if token.kind == Kind.QUOTE:
                 return False
             word = token.lower
-            if word in _AUXILIARIES or (word in _IRREGULAR_PAST and position > index):
+            if word in ("that", "which", "who", "whom", "whose") and position > index:
+                # "confirmed the deal that will close": a relative clause, not a report.
+                return False
+            if word in self.lex.auxiliaries or (
+                word in self.lex.irregular_past and position > index
+            ):
                 return position > index
             if (
                 position > index
@@ -388,7 +154,7 @@ class Clauses:
                 and tokens[position - 1].lower not in self.lex.determiners
             ):
                 return True
-            if position == index + 1 and lower in _SUBJECT_PRONOUNS and word.endswith("s"):
+            if position == index + 1 and lower in self.lex.subject_pronouns and word.endswith("s"):
                 return True
         return False
 

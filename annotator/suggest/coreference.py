@@ -10,54 +10,16 @@ spelling within a letter or two: "Zelensky" / "Zelenskyy").
 from __future__ import annotations
 
 import difflib
+import functools
+import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from annotator.suggest.attributions import SpeakerMention
 from annotator.suggest.lexicon import Lexicon
-from annotator.suggest.mentions import MentionFinder, MentionKind
-from annotator.suggest.sentences import Sentence, Token
+from annotator.suggest.mentions import MentionKind
 
-_FEMALE = frozenset(
-    [
-        "mrs.",
-        "ms.",
-        "miss",
-        "mrs",
-        "ms",
-        "madam",
-        "dame",
-        "lady",
-        "queen",
-        "princess",
-        "spokeswoman",
-        "chairwoman",
-        "she",
-        "her",
-        "businesswoman",
-        "congresswoman",
-        "councilwoman",
-    ]
-)
-_MALE = frozenset(
-    [
-        "mr.",
-        "mr",
-        "sir",
-        "lord",
-        "king",
-        "prince",
-        "spokesman",
-        "chairman",
-        "he",
-        "his",
-        "businessman",
-        "congressman",
-        "councilman",
-        "father",
-    ]
-)
 _PLURAL_PRONOUNS = frozenset({"they", "we"})
 
 
@@ -66,7 +28,8 @@ class Entity:
     """A person or organisation the document talks about."""
 
     name: str
-    person: bool
+    #: True for people, False for organisations and groups, None when the name does not say
+    person: bool | None
     gender: str = ""
     tokens: tuple[str, ...] = field(default=())
 
@@ -94,6 +57,8 @@ class Registry:
                 self.by_surname.setdefault(words[-1], []).append(name)
 
     def match(self, name: str) -> str | None:
+        if not self.names:
+            return None
         key = _normal(name)
         if not key:
             return None
@@ -119,22 +84,20 @@ class Resolver:
     def __init__(self, text: str, lexicon: Lexicon, registry: Registry) -> None:
         self.text = text
         self.lex = lexicon
-        self.finder = MentionFinder(lexicon)
         self.registry = registry
         #: (position, entity) of every name met so far, in text order
         self.timeline: list[tuple[int, Entity]] = []
         self.people: dict[str, Entity] = {}
 
-    def resolve(
-        self, sentences: Sequence[Sentence], mentions: Sequence[SpeakerMention]
-    ) -> dict[tuple[int, int], str]:
+    def resolve(self, mentions: Sequence[SpeakerMention]) -> dict[tuple[int, int], str]:
         """Canonical name of each mention (start, end); mentions without one are left out."""
         by_start = sorted(set(mentions), key=lambda m: (m.start, m.end))
-        names = self._name_runs(sentences)
         out: dict[tuple[int, int], str] = {}
+        if not by_start:
+            return out
         pending = iter(by_start)
         mention = next(pending, None)
-        for position, tokens, preceded in names:
+        for position, tokens, preceded in self._name_runs(by_start[-1].start):
             while mention is not None and mention.start < position:
                 self._mention(mention, out)
                 mention = next(pending, None)
@@ -146,42 +109,40 @@ class Resolver:
 
     # --- names in running text --------------------------------------------------------
 
-    def _name_runs(self, sentences: Sequence[Sentence]) -> list[tuple[int, list[Token], str]]:
-        """Runs of capitalised words: (start, name tokens, the word before the run)."""
-        out: list[tuple[int, list[Token], str]] = []
-        for sentence in sentences:
-            tokens = sentence.tokens
-            index = 0
-            while index < len(tokens):
-                token = tokens[index]
-                if not (self.finder.is_name(token) or self.finder.is_title(token)):
-                    index += 1
-                    continue
-                first = index
-                while index < len(tokens) and (
-                    self.finder.is_name(tokens[index])
-                    or self.finder.is_title(tokens[index])
-                    or (
-                        tokens[index].lower in self.lex.particles
-                        and index + 1 < len(tokens)
-                        and self.finder.is_name(tokens[index + 1])
-                    )
-                ):
-                    index += 1
-                run = tokens[first:index]
-                preceded = tokens[first - 1].lower if first > 0 else ""
-                out.append((run[0].start, run, preceded))
-        return out
+    def _name_runs(self, until: int) -> Iterator[tuple[int, list[str], str]]:
+        """Runs of capitalised words before ``until``: (start, words, the word before)."""
+        text = self.text
+        people = self.people
+        titles = self.lex.titles
+        for match in _runs(self.lex.particles).finditer(text, 0, until):
+            words = match.group().split()
+            start = match.start()
+            if start and text[start - 1].isalnum():
+                continue  # inside a word ("iPhone"); cheaper here than a look-behind
+            if len(words) == 1 and words[0] not in people and words[0] not in titles:
+                continue  # a lone word is only a known person's surname
+            # A run may begin with a word that is not a name: "But Peskov", "When Smith".
+            while words and words[0] in self.lex.not_names:
+                start = text.index(words[1], start + len(words[0])) if len(words) > 1 else start
+                words.pop(0)
+            if not words:
+                continue
+            last = words[-1]
+            if last.endswith(".") and last not in self.lex.titles and last.count(".") == 1:
+                words[-1] = last[:-1]
+            before = text[max(0, start - 24) : start].split()
+            preceded = before[-1].lower().strip(",;:()") if before else ""
+            yield start, [w for w in words if w], preceded
 
-    def _split_title(self, run: Sequence[Token]) -> tuple[list[str], list[str]]:
+    def _split_title(self, run: Sequence[str]) -> tuple[list[str], list[str]]:
         titles: list[str] = []
         index = 0
-        while index < len(run) - 1 and self.finder.is_title(run[index]):
-            titles.append(run[index].text)
+        while index < len(run) - 1 and run[index] in self.lex.titles:
+            titles.append(run[index])
             index += 1
-        return titles, [t.text for t in run[index:]]
+        return titles, list(run[index:])
 
-    def _name(self, position: int, run: Sequence[Token], preceded: str) -> Entity | None:
+    def _name(self, position: int, run: Sequence[str], preceded: str) -> Entity | None:
         titles, words = self._split_title(run)
         if not words or words[-1].lower() in self.lex.roles or words[-1].isupper():
             return None
@@ -218,9 +179,9 @@ class Resolver:
     def _gender(self, words: Iterable[str]) -> str:
         for word in words:
             lower = word.lower()
-            if lower in _FEMALE:
+            if lower in self.lex.female_words:
                 return "f"
-            if lower in _MALE:
+            if lower in self.lex.male_words:
                 return "m"
         return ""
 
@@ -244,6 +205,9 @@ class Resolver:
                 tail.insert(0, word)
             else:
                 break
+        # "Miami's Jimmy Butler": a possessive before the name is no part of it.
+        while len(tail) > 1 and tail[0].endswith(("'s", "’s")):
+            tail.pop(0)
         person = None
         if tail and mention.kind == MentionKind.NAME:
             run_titles = [w for w in tail if w in self.lex.titles]
@@ -264,7 +228,11 @@ class Resolver:
                 out[key] = self._registered(person.name)
                 return
         name = _strip_determiner(tokens, self.lex)
-        entity = Entity(name, False)
+        # A lone capitalised word ("Smith said", "Hungary said") may be either.
+        bare = len(tokens) == 1 and tail == tokens and not tokens[0].isupper()
+        entity = Entity(name, None if bare else False, tokens=tuple(tokens))
+        if bare:
+            self.people.setdefault(tokens[0], entity)
         self.timeline.append((mention.start, entity))
         out[key] = self.registry.match(name) or name
 
@@ -277,14 +245,21 @@ class Resolver:
                 continue
             if pronoun in ("he", "she", "i"):
                 wanted = {"he": "m", "she": "f"}.get(pronoun, "")
-                if entity.person and (not wanted or entity.gender in ("", wanted)):
+                if entity.person is not False and entity.gender in ("", wanted or entity.gender):
                     return entity
             elif pronoun == "it":
-                if not entity.person and entity.name.split()[-1:] != ["officials"]:
+                if entity.person is not True and entity.name.split()[-1:] != ["officials"]:
                     return entity
-            elif pronoun in _PLURAL_PRONOUNS and not entity.person:
+            elif pronoun in _PLURAL_PRONOUNS and entity.person is not True:
                 return entity
         return None
+
+
+@functools.cache
+def _runs(particles: frozenset[str]) -> re.Pattern[str]:
+    """Capitalised words, with name particles between them ("Ursula von der Leyen")."""
+    joined = "|".join(re.escape(p) for p in sorted(particles, key=len, reverse=True))
+    return re.compile(rf"[A-Z][\w'’.&-]*(?:\s+(?:(?:{joined or '(?!)'})\s+)*[A-Z][\w'’.&-]*)*")
 
 
 def _strip_determiner(words: list[str], lexicon: Lexicon) -> str:

@@ -40,6 +40,7 @@ from annotator.suggest.mentions import Mention
 from annotator.suggest.sentences import Kind, Sentence, Splitter, Token, paragraphs
 
 ANNOTATOR = AnnotatorName(f"{SUGGEST_PREFIX}rules")
+_WORDS = re.compile(r"[A-Za-z]+")
 _MIN_LONE_WORDS = 5
 
 
@@ -59,6 +60,9 @@ class Detector:
         self.attributor = Attributor(lexicon)
         forms = sorted((f for f in lexicon.verbs if " " not in f), key=len, reverse=True)
         cue = "|".join(re.escape(f) for f in forms) or "(?!)"
+        # Words that may start a cue; a sentence without one is never tokenised.
+        starts = {p.split()[0] for p in lexicon.phrases}
+        self._cue_words = frozenset(lexicon.verbs) | starts | {w.capitalize() for w in starts}
         # Inside a quote left open: where its attribution begins (", said Phil Reddy").
         self._open_quote_end = re.compile(
             rf",\s+(?:(?:{cue})\s+[A-Z]|(?:[A-Z][\w.’'-]*\s+){{1,4}}(?:{cue})\b"
@@ -71,14 +75,19 @@ class Detector:
         segments = self._cut_open_quotes(text, quote_segments(text, spans))
         sentences = Splitter(text, segments, self.lex).sentences(spans)
         found: list[Attribution] = []
+        cues = self._cue_words
         for number, sentence in enumerate(sentences):
-            found.extend(self.attributor.sentence(sentence, number))
+            # Most sentences hold neither a quote nor a cue: they are never tokenised.
+            if sentence.quotes or not cues.isdisjoint(
+                _WORDS.findall(text, sentence.start, sentence.end)
+            ):
+                found.extend(self.attributor.sentence(sentence, number))
         found.extend(self._lone_quotes(sentences, segments, found))
         found.sort(key=lambda a: (a.parts[0][0], a.parts[0][1]))
         self._inherit(found, sentences)
         links = self._continuations(found, segments)
         speakers = [a.speaker for a in found if a.speaker is not None]
-        names = Resolver(text, self.lex, Registry(registry)).resolve(sentences, speakers)
+        names = Resolver(text, self.lex, Registry(registry)).resolve(speakers)
         return _annotation_set(document, links, names)
 
     def _cut_open_quotes(self, text: str, segments: list[QuoteSegment]) -> list[QuoteSegment]:
@@ -104,6 +113,8 @@ class Detector:
         with_cue = {attribution.sentence for attribution in found}
         out: list[Attribution] = []
         for number, sentence in enumerate(sentences):
+            if all(index in used for index in sentence.quotes):
+                continue
             tokens = sentence.tokens
             begin = dateline_end(tokens)
             words = sum(1 for t in tokens if t.kind == Kind.WORD)
@@ -257,7 +268,8 @@ def _annotation_set(
 
 
 @functools.cache
-def _default_detector() -> Detector:
+def default_detector() -> Detector:
+    """The detector with the bundled lexicon, built once per process."""
     return Detector(load_lexicon())
 
 
@@ -266,5 +278,5 @@ def suggest(
 ) -> AnnotationSet:
     """Suggested QUOTE, SPEAKER and CUE spans for ``document``, in the layer
     ``suggest:rules``; ``registry`` holds the project's speaker names to reuse."""
-    detector = _default_detector() if lexicon is None else Detector(lexicon)
+    detector = default_detector() if lexicon is None else Detector(lexicon)
     return detector.suggest(document, registry)

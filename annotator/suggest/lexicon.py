@@ -24,7 +24,28 @@ _SPEAKER_LISTS = (
     "post_modifiers",
 )
 _WORD_LISTS = ("not_names", "abbreviations", "adverbs", "clause_stops")
-_TABLES = {"verbs": (), "speakers": _SPEAKER_LISTS, "words": _WORD_LISTS}
+_CLAUSE_LISTS = (
+    "auxiliaries",
+    "irregular_past",
+    "subject_pronouns",
+    "object_pronouns",
+    "not_clause_start",
+    "prepositions",
+    "quantifiers",
+    "time_words",
+    "time_leads",
+    "passive_auxiliaries",
+    "recipient_verbs",
+    "appositive_starts",
+    "female_words",
+    "male_words",
+)
+_TABLES = {
+    "verbs": (),
+    "speakers": _SPEAKER_LISTS,
+    "words": _WORD_LISTS,
+    "clauses": _CLAUSE_LISTS,
+}
 _TOML_LINE = re.compile(r"at line (\d+)")
 
 
@@ -59,6 +80,20 @@ class Lexicon:
     abbreviations: frozenset[str] = frozenset()
     adverbs: frozenset[str] = frozenset()
     clause_stops: tuple[str, ...] = ()
+    auxiliaries: frozenset[str] = frozenset()
+    irregular_past: frozenset[str] = frozenset()
+    subject_pronouns: frozenset[str] = frozenset()
+    object_pronouns: frozenset[str] = frozenset()
+    not_clause_start: frozenset[str] = frozenset()
+    prepositions: frozenset[str] = frozenset()
+    quantifiers: tuple[str, ...] = ()
+    time_words: frozenset[str] = frozenset()
+    time_leads: frozenset[str] = frozenset()
+    passive_auxiliaries: frozenset[str] = frozenset()
+    recipient_verbs: frozenset[str] = frozenset()
+    appositive_starts: frozenset[str] = frozenset()
+    female_words: frozenset[str] = frozenset()
+    male_words: frozenset[str] = frozenset()
 
     def is_cue(self, word: str) -> bool:
         return word in self.verbs
@@ -149,6 +184,8 @@ def _build(raw: Mapping[str, Any]) -> Lexicon:
         abbreviations=kept("abbreviations"),
         adverbs=lower("adverbs"),
         clause_stops=longest_first("clause_stops"),
+        quantifiers=longest_first("quantifiers"),
+        **{name: lower(name) for name in _CLAUSE_LISTS if name != "quantifiers"},
     )
 
 

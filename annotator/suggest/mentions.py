@@ -8,6 +8,7 @@ by commas ("Sarah Whitmore, the head of ..., said") is stepped over to the name 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -15,45 +16,7 @@ from annotator.suggest.lexicon import Lexicon
 from annotator.suggest.sentences import Kind, Token
 
 _MAX_WORDS = 12
-_DAYS = frozenset(
-    [
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-        "Jan.",
-        "Feb.",
-        "Aug.",
-        "Sept.",
-        "Oct.",
-        "Nov.",
-        "Dec.",
-        "weekend",
-        "morning",
-        "afternoon",
-        "evening",
-        "night",
-    ]
-)
-_TIME_LEAD = frozenset(["on", "late", "early", "last", "this", "next", "over", "the"])
-_APPOSITIVE_START = frozenset(
-    ["a", "an", "the", "who", "whose", "which", "whom", "speaking", "himself", "herself"]
-)
+_PARTY_STATE = re.compile(r"[RDI]-[A-Z]")
 
 
 class MentionKind(StrEnum):
@@ -81,6 +44,14 @@ class MentionFinder:
 
     def __init__(self, lexicon: Lexicon) -> None:
         self.lex = lexicon
+        # Post-modifiers by their last word: one lookup per mention instead of a scan.
+        self._post_by_last: dict[str, list[list[str]]] = {}
+        self._post_by_first: dict[str, list[list[str]]] = {}
+        for phrase in lexicon.post_modifiers:
+            words = phrase.split()
+            self._post_by_last.setdefault(words[-1], []).append(words)
+            self._post_by_first.setdefault(words[0], []).append(words)
+        self._joining = lexicon.particles | lexicon.connectors
 
     # --- word classes -------------------------------------------------------------------
 
@@ -118,9 +89,9 @@ class MentionFinder:
             token = tokens[end - 1]
             if token.kind == Kind.WORD and token.lower in adverbs:
                 end -= 1
-            elif token.text in _DAYS:
+            elif token.lower in self.lex.time_words:
                 end -= 1
-                while end > floor and tokens[end - 1].lower in _TIME_LEAD:
+                while end > floor and tokens[end - 1].lower in self.lex.time_leads:
                     end -= 1
             else:
                 break
@@ -218,8 +189,10 @@ class MentionFinder:
         if opening <= floor or tokens[opening].text != "," or opening + 1 >= comma:
             return floor
         first = tokens[opening + 1]
-        if not (
-            first.lower in _APPOSITIVE_START
+        if _PARTY_STATE.match(first.text):
+            pass
+        elif not (
+            first.lower in self.lex.appositive_starts
             or first.lower in self.lex.determiners
             or first.text.isdigit()
             or (first.kind == Kind.WORD and first.text[:1].islower())
@@ -231,8 +204,7 @@ class MentionFinder:
 
     def _strip_post_modifier(self, tokens: list[Token], end: int, floor: int) -> int:
         """ "people familiar with the matter said": the head ends before the phrase."""
-        for phrase in self.lex.post_modifiers:
-            words = phrase.split()
+        for words in self._post_by_last.get(tokens[end - 1].lower, ()):
             start = end - len(words)
             if start > floor and [t.lower for t in tokens[start:end]] == words:
                 return start
@@ -295,12 +267,14 @@ class MentionFinder:
             index += 1
         # "said taxi driver Chinedu Okeke": lower-case words describing a name.
         for width in (1, 2):
+            if index + width >= stop or not tokens[index].text.islower():
+                break
             described = tokens[index : index + width]
             if (
                 index + width < stop
                 and len(described) == width
                 and all(t.kind == Kind.WORD and t.text.islower() for t in described)
-                and not any(self.is_role(t) or t.lower in lex.determiners for t in described)
+                and not any(t.lower in lex.determiners for t in described)
                 and self.is_name(tokens[index + width])
             ):
                 index += width
@@ -320,23 +294,46 @@ class MentionFinder:
             elif (
                 self.is_modifier(token)
                 or token.text in ("&", "-")
-                or (lower in (lex.particles | lex.connectors) and last_head == index - 1)
+                or (lower in self._joining and last_head == index - 1)
             ):
                 pass
             else:
                 break
             index += 1
         if last_head < 0:
-            return None
+            return self._bare_after(tokens, start, stop)
         end = last_head + 1
-        for phrase in lex.post_modifiers:
-            words = phrase.split()
-            if [t.lower for t in tokens[end : end + len(words)]] == words:
-                end += len(words)
-                break
+        if end < stop:
+            for words in self._post_by_first.get(tokens[end].lower, ()):
+                if [t.lower for t in tokens[end : end + len(words)]] == words:
+                    end += len(words)
+                    break
         if tokens[start].kind == Kind.WORD and tokens[start].lower in lex.pronouns:
             return None
-        return Mention(start, end, self._kind(tokens, start, end))
+        kind = self._kind(tokens, start, end)
+        if kind == MentionKind.NOMINAL and end + 1 < stop and tokens[end].text == ",":
+            # "said one investor, Carol Jenkins": the name between commas is the speaker's.
+            named = self.after(tokens, end + 1, stop)
+            if named is not None and named.kind == MentionKind.NAME:
+                return Mention(start, named.last, MentionKind.NAME)
+        return Mention(start, end, kind)
+
+    def _bare_after(self, tokens: list[Token], start: int, stop: int) -> Mention | None:
+        """ "said one investor, Carol Jenkins, 71": a determiner, a noun the lexicon does not
+        know, and the name that follows it between commas."""
+        if start >= stop or tokens[start].lower not in self.lex.determiners:
+            return None
+        for end in range(start + 2, min(stop, start + 4) + 1):
+            head = tokens[end - 1]
+            if head.kind != Kind.WORD or not head.text.islower() or self.lex.is_cue(head.lower):
+                return None
+            if end == stop or tokens[end].kind == Kind.PUNCT:
+                if end + 1 < stop and tokens[end].text == ",":
+                    named = self.after(tokens, end + 1, stop)
+                    if named is not None and named.kind == MentionKind.NAME:
+                        return Mention(start, named.last, MentionKind.NAME)
+                return Mention(start, end, MentionKind.NOMINAL)
+        return None
 
     def _kind(self, tokens: list[Token], first: int, last: int) -> MentionKind:
         for index in range(first, last):

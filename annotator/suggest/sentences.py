@@ -18,13 +18,15 @@ from annotator.suggest.marks import QuoteSegment
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _TOKEN = re.compile(
-    r"(?:[A-Za-z]\.){2,}(?![A-Za-z])"  # U.S., a.m.
+    r"[RDI]-(?:[A-Z]\.)+|[RDI]-[A-Z][a-z]+\.?"  # party and state: D-N.Y., R-Ohio, R-La.
+    r"|(?:[A-Za-z]\.){2,}(?![A-Za-z])"  # U.S., a.m.
     r"|\w+(?:[-'’&]\w+)*"  # words, Ukraine’s, Neville-Shaw, AT&T
     r"|\S",  # anything else, one character at a time
 )
-_SENTENCE_END = re.compile(r"[.!?…]+")
-_OPENING = "\"'“„‘«»‚‹([{"
-_CLOSING_TAIL = "\"'”’»›)]}"
+# A sentence ends after . ! ? (and any closing marks) before a capital, digit or opening mark.
+_BOUNDARY = re.compile(r"[.!?…]+([\"'”’»›)\]]*)\s+(?=[\"'“‘„«(\[]*[A-Z0-9])")
+_WORD_BEFORE = re.compile(r"([\w.]+)\.$")
+_SENTENCE_OPENERS = frozenset(["The", "A", "He", "She", "It", "They", "We", "But", "In", "On"])
 
 
 class Kind(IntEnum):
@@ -33,18 +35,20 @@ class Kind(IntEnum):
     QUOTE = 3
 
 
+_WORD = Kind.WORD
+_PUNCT = Kind.PUNCT
+
+
 @dataclass(slots=True)
 class Token:
     start: int
     end: int
     text: str
     kind: Kind
+    #: the text in lower case, computed once: every rule compares it
+    lower: str
     #: the index of the quote segment this token stands for (QUOTE tokens only)
     quote: int = -1
-
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
 
     @property
     def capitalised(self) -> bool:
@@ -53,10 +57,22 @@ class Token:
 
 @dataclass(slots=True)
 class Sentence:
+    """A sentence of one paragraph; its tokens are made on first use (most sentences of a
+    long article hold no cue and no quote, and are never tokenised)."""
+
     start: int
     end: int
     paragraph: int
-    tokens: list[Token] = field(default_factory=list)
+    splitter: Splitter = field(repr=False)
+    #: the quote segments (indices) inside the sentence
+    quotes: range = range(0)
+    _tokens: list[Token] | None = field(default=None, repr=False)
+
+    @property
+    def tokens(self) -> list[Token]:
+        if self._tokens is None:
+            self._tokens = self.splitter.tokens(self.start, self.end, self.quotes)
+        return self._tokens
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
@@ -93,7 +109,7 @@ def _add(out: list[tuple[int, int]], text: str, start: int, end: int) -> None:
 
 
 class Splitter:
-    """Splits paragraphs into sentences of tokens; one per document (it holds the quotes)."""
+    """Splits paragraphs into sentences; one per document (it holds the quotes)."""
 
     def __init__(self, text: str, quotes: Sequence[QuoteSegment], lexicon: Lexicon) -> None:
         self.text = text
@@ -110,86 +126,84 @@ class Splitter:
             first = q
             while q < len(quotes) and quotes[q].start < end:
                 q += 1
-            out.extend(self._split(start, end, number, range(first, q)))
+            out.extend(self._split(start, end, number, first, q))
         return out
 
-    def _split(self, start: int, end: int, paragraph: int, quotes: range) -> list[Sentence]:
-        tokens = self._tokens(start, end, quotes)
+    def _split(self, start: int, end: int, paragraph: int, first: int, last: int) -> list[Sentence]:
+        text = self.text
+        quotes = self.quotes
         out: list[Sentence] = []
-        current: list[Token] = []
-        for index, token in enumerate(tokens):
-            current.append(token)
-            following = tokens[index + 1] if index + 1 < len(tokens) else None
-            if following is not None and self._ends_sentence(tokens, index, following):
-                out.append(Sentence(current[0].start, token.end, paragraph, current))
-                current = []
-        if current:
-            out.append(Sentence(current[0].start, current[-1].end, paragraph, current))
+        q = first
+        begin = start
+        for match in _BOUNDARY.finditer(text, start, end):
+            # After closing marks the cut is past the quote; a bare full stop is its own place.
+            cut = match.end(1) if match.group(1) else match.start()
+            while q < last and quotes[q].end <= cut:
+                q += 1
+            if q < last and quotes[q].start < cut:
+                continue  # inside a quote: quotes are atomic
+            if not match.group(1) and self._abbreviation(match.start()):
+                continue
+            boundary = match.end(1) if match.group(1) else match.end()
+            out.append(self._sentence(begin, boundary, paragraph, first, last))
+            begin = match.end()
+        if begin < end:
+            out.append(self._sentence(begin, end, paragraph, first, last))
         return out
 
-    def _tokens(self, start: int, end: int, quotes: range) -> list[Token]:
+    def _sentence(self, start: int, end: int, paragraph: int, first: int, last: int) -> Sentence:
+        quotes = self.quotes
+        while first < last and quotes[first].end <= start:
+            first += 1
+        stop = first
+        while stop < last and quotes[stop].start < end:
+            stop += 1
+        return Sentence(start, end, paragraph, self, range(first, stop))
+
+    def _abbreviation(self, dot: int) -> bool:
+        """Whether the full stop at ``dot`` ends an abbreviation or an initial, not a sentence."""
+        found = _WORD_BEFORE.search(self.text, max(0, dot - 16), dot + 1)
+        if found is None:
+            return False
+        word = found.group(1)
+        if "." in word:
+            # "U.S." ends a sentence only before a word that clearly opens one.
+            after = self.text[dot + 1 : dot + 12].split()
+            return not after or after[0] not in _SENTENCE_OPENERS
+        return word in self.abbreviations or (len(word) == 1 and word.isupper())
+
+    def tokens(self, start: int, end: int, quotes: range) -> list[Token]:
+        """The tokens of text[start:end], each quote segment in ``quotes`` as one token."""
+        # The hot loop of the suggester: names bound locally, no enum lookups per token.
         text = self.text
         out: list[Token] = []
+        append = out.append
+        make = Token
+        word_kind, punct_kind = _WORD, _PUNCT
         position = start
         for index in [*quotes, None]:
             stop = end if index is None else max(position, self.quotes[index].start)
             for match in _TOKEN.finditer(text, position, stop):
-                word = match.group()
+                begin, finish = match.span()
+                word = text[begin:finish]
                 if word[0].isalnum() or word[0] == "_":
-                    out.append(Token(match.start(), match.end(), word, Kind.WORD))
-                elif word == "." and out and self._abbreviation(out[-1], match.start()):
+                    append(make(begin, finish, word, word_kind, word.lower()))
+                elif word == "." and out and self._abbreviation_token(out[-1], begin):
                     # "Gen." and "Mr." keep their full stop: it ends no sentence.
                     last = out[-1]
-                    last.end = match.end()
-                    last.text = text[last.start : last.end]
+                    last.end = finish
+                    last.text = text[last.start : finish]
+                    last.lower = last.text.lower()
                 else:
-                    out.append(Token(match.start(), match.end(), word, Kind.PUNCT))
+                    append(make(begin, finish, word, punct_kind, word))
             if index is not None:
                 segment = self.quotes[index]
-                out.append(
-                    Token(
-                        segment.start,
-                        segment.end,
-                        text[segment.start : segment.end],
-                        Kind.QUOTE,
-                        index,
-                    )
-                )
-                position = segment.end
+                quoted = text[segment.start : segment.end]
+                append(make(segment.start, segment.end, quoted, Kind.QUOTE, quoted.lower(), index))
+                position = min(end, segment.end)
         return out
 
-    def _abbreviation(self, word: Token, at: int) -> bool:
+    def _abbreviation_token(self, word: Token, at: int) -> bool:
         if word.end != at or word.kind != Kind.WORD:
             return False
-        # Single capitals are initials ("Michael J. Fox"), not sentence ends.
         return word.text in self.abbreviations or (len(word.text) == 1 and word.text.isupper())
-
-    def _ends_sentence(self, tokens: list[Token], index: int, following: Token) -> bool:
-        token = tokens[index]
-        if token.kind == Kind.QUOTE:
-            inner = token.text.rstrip(_CLOSING_TAIL)
-            ends = bool(inner) and inner[-1] in ".!?…"
-        elif token.kind == Kind.PUNCT:
-            ends = bool(_SENTENCE_END.fullmatch(token.text)) or (
-                token.text in _CLOSING_TAIL and index > 0 and tokens[index - 1].text in ".!?"
-            )
-            # "U.S." at the end of a sentence keeps its dot inside the token.
-        else:
-            ends = token.text.endswith(".") and token.text.count(".") > 1
-            ends = ends and following.capitalised and following.text not in self.abbreviations
-            return ends and following.text[:1].isupper() and _is_sentence_start(following)
-        if not ends:
-            return False
-        if token.kind == Kind.PUNCT and following.kind == Kind.PUNCT:
-            return following.text in _OPENING
-        return (
-            following.kind == Kind.QUOTE
-            or following.text[:1].isupper()
-            or (following.text[:1].isdigit())
-        )
-
-
-def _is_sentence_start(token: Token) -> bool:
-    # After "U.S." a capital usually continues the name ("U.S. President"); only a few
-    # words clearly open a new sentence.
-    return token.text in {"The", "A", "He", "She", "It", "They", "We", "But", "In", "On"}

@@ -1,0 +1,98 @@
+"""Suggestions for many documents on every core, for ``annotator suggest PROJECT``.
+
+Workers send plain tuples back, not annotation sets: pickling a dataclass per span costs as
+much as finding it (1.4 s per 1,000 news documents), tuples a tenth of that.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from itertools import islice
+
+from annotator.model import (
+    AnnotationSet,
+    AttrValue,
+    Document,
+    DocumentId,
+    Relation,
+    RelationId,
+    Span,
+    SpanId,
+)
+from annotator.suggest.detector import ANNOTATOR, Detector, default_detector
+from annotator.suggest.lexicon import Lexicon
+
+#: (start, end, label, attributes) of one span; its id is its place in the list, from 1
+SpanRow = tuple[int, int, str, tuple[tuple[str, AttrValue], ...]]
+#: (label, head, child) with span ids
+RelationRow = tuple[str, int, int]
+Rows = tuple[str, list[SpanRow], list[RelationRow]]
+
+_CHUNK = 64
+
+
+def _rows(annotation: AnnotationSet) -> Rows:
+    spans = [(s.start, s.end, s.label, tuple(s.attrs.items())) for s in annotation.spans]
+    relations = [(r.label, int(r.head), int(r.child)) for r in annotation.relations]
+    return annotation.document, spans, relations
+
+
+def _run(task: tuple[Lexicon | None, tuple[str, ...], list[Document]]) -> list[Rows]:
+    lexicon, registry, documents = task
+    # A custom lexicon travels with each chunk (18 KB, 1 ms to rebuild the detector): cheaper
+    # than worker state, and nothing outlives the task.
+    detector = default_detector() if lexicon is None else Detector(lexicon)
+    return [_rows(detector.suggest(document, registry)) for document in documents]
+
+
+def _set(rows: Rows) -> AnnotationSet:
+    document = DocumentId(rows[0])
+    result = AnnotationSet(document, ANNOTATOR)
+    result.spans = [
+        Span(SpanId(number), document, ANNOTATOR, start, end, label, dict(attrs), f"T{number}")
+        for number, (start, end, label, attrs) in enumerate(rows[1], start=1)
+    ]
+    result.relations = [
+        Relation(RelationId(number), label, SpanId(head), SpanId(child))
+        for number, (label, head, child) in enumerate(rows[2], start=1)
+    ]
+    return result
+
+
+def _chunks(documents: Iterable[Document], size: int) -> Iterator[list[Document]]:
+    iterator = iter(documents)
+    while chunk := list(islice(iterator, size)):
+        yield chunk
+
+
+def suggest_many(
+    documents: Iterable[Document],
+    *,
+    registry: Iterable[str] = (),
+    lexicon: Lexicon | None = None,
+    workers: int | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> Iterator[AnnotationSet]:
+    """The suggestions for each document, in order, computed on ``workers`` processes (all
+    cores by default; 1 runs in this process). ``progress`` gets the number done so far."""
+    names = tuple(registry)
+    count = workers or os.cpu_count() or 1
+    done = 0
+    if count <= 1:
+        detector = default_detector() if lexicon is None else Detector(lexicon)
+        for document in documents:
+            yield detector.suggest(document, names)
+            done += 1
+            if progress is not None:
+                progress(done)
+        return
+    tasks = ((lexicon, names, chunk) for chunk in _chunks(documents, _CHUNK))
+    with ProcessPoolExecutor(count) as pool:
+        for rows in pool.map(_run, tasks):
+            for row in rows:
+                yield _set(row)
+            done += len(rows)
+            if progress is not None:
+                progress(done)
