@@ -90,7 +90,7 @@ def _strip(marked: str, where: str) -> tuple[str, dict[str, tuple[int, int, str]
                 raise MarkupError(f"{where}: {name} marked twice")
             spans[name] = (start, length, kind)
         elif char == "⟦":
-            raise MarkupError(f"{where}: bad mark at {marked[position:position + 12]!r}")
+            raise MarkupError(f"{where}: bad mark at {marked[position : position + 12]!r}")
         else:
             out.append(char)
             length += 1
@@ -116,8 +116,16 @@ def record(passage: Passage) -> dict[str, Any]:
                 raise MarkupError(f"{passage.id}: {name} needs a quote type (d, i or m)")
             attrs["quote_type"] = _TYPES[kind]
         names[name] = f"T{len(spans) + 1}"
-        spans.append({"id": names[name], "start": start, "end": end, "label": label,
-                      "text": text[start:end], "attrs": attrs})
+        spans.append(
+            {
+                "id": names[name],
+                "start": start,
+                "end": end,
+                "label": label,
+                "text": text[start:end],
+                "attrs": attrs,
+            }
+        )
     relations: list[dict[str, str]] = []
 
     def ref(name: str) -> str:
