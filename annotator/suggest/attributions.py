@@ -333,7 +333,11 @@ class Attributor:
         if lemma in lex.bare_clause:
             for position in positions:
                 # "told reporters the talks ...": the first phrase after "told" is its recipient.
-                if recipient and position == cue.last:
+                if (
+                    recipient
+                    and position == cue.last
+                    and tokens[position].lower not in lex.subject_pronouns
+                ):
                     continue
                 if self.clauses.looks_like_clause(tokens, position):
                     return self._content_after(tokens, position, cue_span, speaker, number)

@@ -57,6 +57,7 @@ class Registry:
                 self.by_surname.setdefault(words[-1], []).append(name)
 
     def match(self, name: str) -> str | None:
+        """The registry's spelling of ``name``, or None when no entry (or several) fits."""
         if not self.names:
             return None
         key = _normal(name)
@@ -65,16 +66,21 @@ class Registry:
         if key in self.exact:
             return self.exact[key]
         words = key.split()
+        # Same surname, or one spelt within a letter or two ("Zelensky" / "Zelenskyy"), and
+        # the same first initial when the text gives a first name.
+        surnames = difflib.get_close_matches(words[-1], list(self.by_surname), n=3, cutoff=0.85)
         same = [
             entry
-            for entry in self.by_surname.get(words[-1], [])
+            for surname in surnames
+            for entry in self.by_surname[surname]
             if len(words) == 1 or _normal(entry).split()[0][:1] == words[0][:1]
         ]
         if len(same) == 1:
             return same[0]
-        close = difflib.get_close_matches(key, list(self.exact), n=2, cutoff=0.88)
-        if len(close) == 1 or (len(close) > 1 and close[0] != close[1] and len(words) > 1):
-            return self.exact[close[0]]
+        if len(words) > 1:
+            close = difflib.get_close_matches(key, list(self.exact), n=2, cutoff=0.88)
+            if len(close) == 1:
+                return self.exact[close[0]]
         return None
 
 
