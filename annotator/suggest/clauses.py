@@ -138,7 +138,8 @@ class Clauses:
                     return False
                 continue
             if token.kind == Kind.QUOTE:
-                return False
+                # "said the threat “makes it harder”": a subject, then a quoted predicate.
+                return position > index
             word = token.lower
             if word in ("that", "which", "who", "whom", "whose") and position > index:
                 # "confirmed the deal that will close": a relative clause, not a report.

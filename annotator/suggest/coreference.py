@@ -215,17 +215,18 @@ class Resolver:
         while len(tail) > 1 and tail[0].endswith(("'s", "’s")):
             tail.pop(0)
         person = None
-        if tail and mention.kind == MentionKind.NAME:
+        # The word before the name says what it is: a role ("spokesperson Dmitry Peskov")
+        # makes a person, a joining word ("economists at Goldman Sachs") an organisation.
+        before = tokens[-len(tail) - 1].lower() if 0 < len(tail) < len(tokens) else ""
+        if tail and mention.kind == MentionKind.NAME and before not in self.lex.connectors:
             run_titles = [w for w in tail if w in self.lex.titles]
             words = [w for w in tail if w not in self.lex.titles] or tail
             if len(words) >= 2:
                 person = self._person(words)
             else:
                 person = self._by_surname(words[0])
-                if person is None and (run_titles or len(tokens) > len(tail)):
-                    titled_role = any(t.lower() in self.lex.roles for t in tokens[:-1])
-                    if run_titles or titled_role:
-                        person = self._person(words)
+                if person is None and (run_titles or before in self.lex.roles):
+                    person = self._person(words)
             if person is not None:
                 gender = self._gender(tokens)
                 if gender and not person.gender:
