@@ -20,6 +20,7 @@ from annotator.suggest.attributions import SpeakerMention
 from annotator.suggest.lexicon import Lexicon
 from annotator.suggest.mentions import MentionKind
 
+_WINDOW = 200
 _PLURAL_PRONOUNS = frozenset({"they", "we"})
 
 
@@ -247,7 +248,9 @@ class Resolver:
         return self.registry.match(name) or name
 
     def _antecedent(self, pronoun: str, position: int) -> Entity | None:
-        for at, entity in reversed(self.timeline):
+        # The nearest names only: an antecedent further back than this is a guess anyway,
+        # and the window keeps a book-length text linear.
+        for at, entity in reversed(self.timeline[-_WINDOW:]):
             if at >= position:
                 continue
             if pronoun in ("he", "she", "i"):

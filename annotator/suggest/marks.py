@@ -12,6 +12,7 @@ several paragraphs) or closes without opening.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -21,6 +22,7 @@ _OPENERS = {"“": "double", "„": "low", "«": "guillemet", "‹": "single-gui
 _MARKS = re.compile("[\"'“”„‘’‚«»‹›]")
 _OPEN_BEFORE = set("([{—–-/:;,") | set("\"'“”„‘’‚«»‹›")
 _CLOSE_AFTER = set(".,;:!?)]}—–-…/") | set("\"'“”„‘’‚«»‹›")
+_LOOKAHEAD = 64
 _ELISION = re.compile(r"'(?:\d\ds|em\b|cause\b|til\b|n'|tis\b)", re.IGNORECASE)
 
 
@@ -90,9 +92,9 @@ class _Paragraph:
         return True
 
     def later_strong_single_close(self, after: int) -> bool:
-        for j in self.marks:
-            if j <= after:
-                continue
+        start = bisect.bisect_right(self.marks, after)
+        # A bounded look: a quote's own closing mark is never many marks away.
+        for j in self.marks[start : start + _LOOKAHEAD]:
             char = self.text[j]
             if char in "‘‚" or (char == "'" and _opens(self.text, j) and not _closes(self.text, j)):
                 return False
