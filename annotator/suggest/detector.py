@@ -42,6 +42,9 @@ from annotator.suggest.sentences import Kind, Sentence, Splitter, Token, paragra
 ANNOTATOR = AnnotatorName(f"{SUGGEST_PREFIX}rules")
 _WORDS = re.compile(r"[A-Za-z]+")
 _MIN_LONE_WORDS = 5
+# A quote standing alone keeps the last speaker up to this many paragraphs back: a guess
+# is right more often than no speaker at all.
+_INHERIT_PARAGRAPHS = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,13 +187,13 @@ class Detector:
         return _speaker(tokens, mention), cue_span
 
     def _inherit(self, found: list[Attribution], sentences: Sequence[Sentence]) -> None:
-        """A quote standing alone keeps the speaker of the attribution before it (same or
-        previous paragraph)."""
+        """A quote standing alone keeps the speaker of the attribution before it (at most
+        _INHERIT_PARAGRAPHS paragraphs back)."""
         last: Attribution | None = None
         for attribution in found:
             if attribution.inherits and attribution.speaker is None and last is not None:
                 here = sentences[attribution.sentence].paragraph
-                if here - sentences[last.sentence].paragraph <= 1:
+                if here - sentences[last.sentence].paragraph <= _INHERIT_PARAGRAPHS:
                     attribution.speaker = last.speaker
             if attribution.speaker is not None:
                 last = attribution
