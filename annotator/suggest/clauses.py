@@ -138,8 +138,10 @@ class Clauses:
                     return False
                 continue
             if token.kind == Kind.QUOTE:
-                # "said the threat “makes it harder”": a subject, then a quoted predicate.
-                return position > index
+                # "said the threat “makes it harder”": a subject, then a quoted predicate,
+                # which goes on the sentence in lower case (a capital opens a full quote).
+                inner = token.text.lstrip("\"'“‘„«»‚‹ ")
+                return position > index and inner[:1].islower()
             word = token.lower
             if word in ("that", "which", "who", "whom", "whose") and position > index:
                 # "confirmed the deal that will close": a relative clause, not a report.

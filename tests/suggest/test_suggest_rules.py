@@ -187,6 +187,15 @@ def test_quoted_fragment_inside_a_reported_clause_is_mixed() -> None:
     assert (got.quote, got.type) == ("that NATO accession is “off the table.”", "mixed")
 
 
+def test_reported_clause_with_a_quoted_predicate_is_mixed() -> None:
+    got = one('One GOP senator said the threat "makes it harder for us to get a deal."')
+    assert (got.quote, got.type, got.speaker) == (
+        'the threat "makes it harder for us to get a deal."',
+        "mixed",
+        "One GOP senator",
+    )
+
+
 def test_content_ends_where_the_journalist_takes_over() -> None:
     got = one("The regulator said it would investigate the merger, but it gave no timetable.")
     assert got.quote == "it would investigate the merger"
