@@ -49,7 +49,8 @@ _INHERIT_PARAGRAPHS = 3
 
 @dataclass(frozen=True, slots=True)
 class _Links:
-    """What one attribution becomes: its QUOTE parts and the spans they link to."""
+    """An attribution and, when it reopens a quote from the paragraph before, the last part
+    of that quote (its ``continues`` target)."""
 
     attribution: Attribution
     continues: tuple[int, int] | None = None

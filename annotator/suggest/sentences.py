@@ -50,10 +50,6 @@ class Token:
     #: the index of the quote segment this token stands for (QUOTE tokens only)
     quote: int = -1
 
-    @property
-    def capitalised(self) -> bool:
-        return self.kind == Kind.WORD and self.text[:1].isupper()
-
 
 @dataclass(slots=True)
 class Sentence:
