@@ -11,32 +11,11 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from itertools import islice
 
-from annotator.model import (
-    AnnotationSet,
-    AttrValue,
-    Document,
-    DocumentId,
-    Relation,
-    RelationId,
-    Span,
-    SpanId,
-)
-from annotator.suggest.detector import ANNOTATOR, Detector, default_detector
+from annotator.model import AnnotationSet, Document
+from annotator.suggest.detector import Detector, Rows, annotation_set, default_detector
 from annotator.suggest.lexicon import Lexicon
 
-#: (start, end, label, attributes) of one span; its id is its place in the list, from 1
-SpanRow = tuple[int, int, str, tuple[tuple[str, AttrValue], ...]]
-#: (label, head, child) with span ids
-RelationRow = tuple[str, int, int]
-Rows = tuple[str, list[SpanRow], list[RelationRow]]
-
 _CHUNK = 64
-
-
-def _rows(annotation: AnnotationSet) -> Rows:
-    spans = [(s.start, s.end, s.label, tuple(s.attrs.items())) for s in annotation.spans]
-    relations = [(r.label, int(r.head), int(r.child)) for r in annotation.relations]
-    return annotation.document, spans, relations
 
 
 def _run(task: tuple[Lexicon | None, tuple[str, ...], list[Document]]) -> list[Rows]:
@@ -44,21 +23,7 @@ def _run(task: tuple[Lexicon | None, tuple[str, ...], list[Document]]) -> list[R
     # A custom lexicon travels with each chunk (18 KB, 1 ms to rebuild the detector): cheaper
     # than worker state, and nothing outlives the task.
     detector = default_detector() if lexicon is None else Detector(lexicon)
-    return [_rows(detector.suggest(document, registry)) for document in documents]
-
-
-def _set(rows: Rows) -> AnnotationSet:
-    document = DocumentId(rows[0])
-    result = AnnotationSet(document, ANNOTATOR)
-    result.spans = [
-        Span(SpanId(number), document, ANNOTATOR, start, end, label, dict(attrs), f"T{number}")
-        for number, (start, end, label, attrs) in enumerate(rows[1], start=1)
-    ]
-    result.relations = [
-        Relation(RelationId(number), label, SpanId(head), SpanId(child))
-        for number, (label, head, child) in enumerate(rows[2], start=1)
-    ]
-    return result
+    return [detector.rows(document, registry) for document in documents]
 
 
 def _chunks(documents: Iterable[Document], size: int) -> Iterator[list[Document]]:
@@ -92,7 +57,7 @@ def suggest_many(
     with ProcessPoolExecutor(count) as pool:
         for rows in pool.map(_run, tasks):
             for row in rows:
-                yield _set(row)
+                yield annotation_set(row)
             done += len(rows)
             if progress is not None:
                 progress(done)

@@ -153,7 +153,6 @@ class Resolver:
         titles, words = self._split_title(run)
         if not words or words[-1].lower() in self.lex.roles or words[-1].isupper():
             return None
-        gender = self._gender([*titles, preceded])
         titled = bool(titles) or preceded in self.lex.roles
         if len(words) == 1:
             entity = self._by_surname(words[0])
@@ -163,8 +162,8 @@ class Resolver:
             entity = self._person(words)
         else:
             return None
-        if gender and not entity.gender:
-            entity.gender = gender
+        if not entity.gender:
+            entity.gender = self._gender([*titles, preceded])
         self.timeline.append((position, entity))
         return entity
 
@@ -229,9 +228,8 @@ class Resolver:
                 if person is None and (run_titles or before in self.lex.roles):
                     person = self._person(words)
             if person is not None:
-                gender = self._gender(tokens)
-                if gender and not person.gender:
-                    person.gender = gender
+                if not person.gender:
+                    person.gender = self._gender(tokens)
                 self.timeline.append((mention.start, person))
                 out[key] = self._registered(person.name)
                 return

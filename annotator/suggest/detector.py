@@ -20,6 +20,7 @@ from annotator.model import (
     AnnotatorName,
     AttrValue,
     Document,
+    DocumentId,
     Relation,
     RelationId,
     Span,
@@ -74,6 +75,10 @@ class Detector:
         )
 
     def suggest(self, document: Document, registry: Iterable[str] = ()) -> AnnotationSet:
+        return annotation_set(self.rows(document, registry))
+
+    def rows(self, document: Document, registry: Iterable[str] = ()) -> Rows:
+        """The suggestions for ``document`` as plain tuples (see :data:`Rows`)."""
         text = document.text
         spans = paragraphs(text)
         segments = self._cut_open_quotes(text, quote_segments(text, spans))
@@ -92,7 +97,7 @@ class Detector:
         links = self._continuations(found, segments)
         speakers = [a.speaker for a in found if a.speaker is not None]
         names = Resolver(text, self.lex, Registry(registry)).resolve(speakers)
-        return _annotation_set(document, links, names)
+        return _rows(document, links, names)
 
     def _cut_open_quotes(self, text: str, segments: list[QuoteSegment]) -> list[QuoteSegment]:
         """A quote whose closing mark is missing ends where its attribution begins."""
@@ -225,16 +230,25 @@ def _speaker(tokens: list[Token], mention: Mention) -> SpeakerMention:
     return SpeakerMention(tokens[mention.first].start, tokens[mention.last - 1].end, mention.kind)
 
 
-def _annotation_set(
-    document: Document, links: Sequence[_Links], names: dict[tuple[int, int], str]
-) -> AnnotationSet:
-    spans: dict[tuple[int, int, str], dict[str, AttrValue]] = {}
+#: (start, end, label, attributes) of one span; its id is its place in the list, from 1
+SpanRow = tuple[int, int, str, tuple[tuple[str, AttrValue], ...]]
+#: (label, head, child) of one relation, by span id
+RelationRow = tuple[str, int, int]
+#: A document's suggestions as plain tuples: (document id, spans, relations). Cheap to
+#: pickle between processes, where annotation sets cost as much as finding them.
+Rows = tuple[str, list[SpanRow], list[RelationRow]]
+
+_ORDER = {"QUOTE": 0, "SPEAKER": 1, "CUE": 2}
+
+
+def _rows(document: Document, links: Sequence[_Links], names: dict[tuple[int, int], str]) -> Rows:
+    spans: dict[tuple[int, int, str], tuple[tuple[str, AttrValue], ...]] = {}
     relations: list[tuple[str, tuple[int, int, str], tuple[int, int, str]]] = []
     for link in links:
         attribution = link.attribution
         keys = [(start, end, "QUOTE") for start, end in attribution.parts]
         for key in keys:
-            spans.setdefault(key, {"quote_type": attribution.quote_type.value})
+            spans.setdefault(key, (("quote_type", attribution.quote_type.value),))
         for later, earlier in zip(keys[1:], keys, strict=False):
             relations.append(("continues", later, earlier))
         if link.continues is not None:
@@ -242,32 +256,37 @@ def _annotation_set(
         if attribution.speaker is not None:
             speaker = attribution.speaker
             key = (speaker.start, speaker.end, "SPEAKER")
-            attrs: dict[str, AttrValue] = {}
             name = names.get((speaker.start, speaker.end))
-            if name:
-                attrs["speaker"] = name
-            spans.setdefault(key, attrs)
+            spans.setdefault(key, (("speaker", name),) if name else ())
             relations.append(("attributed_to", keys[0], key))
         if attribution.cue is not None:
             key = (*attribution.cue, "CUE")
-            spans.setdefault(key, {})
+            spans.setdefault(key, ())
             relations.append(("cued_by", keys[0], key))
-    order = {"QUOTE": 0, "SPEAKER": 1, "CUE": 2}
-    ordered = sorted(spans, key=lambda k: (k[0], k[1], order[k[2]]))
-    ids = {key: SpanId(number) for number, key in enumerate(ordered, start=1)}
-    result = AnnotationSet(document.id, ANNOTATOR)
-    result.spans = [
-        Span(ids[key], document.id, ANNOTATOR, key[0], key[1], key[2], spans[key], f"T{ids[key]}")
-        for key in ordered
-    ]
-    seen: set[tuple[str, SpanId, SpanId]] = set()
+    ordered = sorted(spans, key=lambda k: (k[0], k[1], _ORDER[k[2]]))
+    ids = {key: number for number, key in enumerate(ordered, start=1)}
+    seen: set[RelationRow] = set()
+    links_out: list[RelationRow] = []
     for label, head, child in relations:
-        triple = (label, ids[head], ids[child])
-        if triple not in seen and head != child:
-            seen.add(triple)
-            result.relations.append(
-                Relation(RelationId(len(result.relations) + 1), label, ids[head], ids[child])
-            )
+        row = (label, ids[head], ids[child])
+        if row not in seen and head != child:
+            seen.add(row)
+            links_out.append(row)
+    return document.id, [(*key, spans[key]) for key in ordered], links_out
+
+
+def annotation_set(rows: Rows) -> AnnotationSet:
+    """The ``suggest:rules`` annotation set of some rows, spans named T1..Tn."""
+    document = DocumentId(rows[0])
+    result = AnnotationSet(document, ANNOTATOR)
+    result.spans = [
+        Span(SpanId(number), document, ANNOTATOR, start, end, label, dict(attrs), f"T{number}")
+        for number, (start, end, label, attrs) in enumerate(rows[1], start=1)
+    ]
+    result.relations = [
+        Relation(RelationId(number), label, SpanId(head), SpanId(child))
+        for number, (label, head, child) in enumerate(rows[2], start=1)
+    ]
     return result
 
 
