@@ -1,0 +1,451 @@
+"""Attributions found in sentences: what is quoted, by whom, with which cue.
+
+The patterns, on tokens where each direct quote is one token:
+
+- after a quote: ``“Q,” SPEAKER CUE`` and ``“Q,” CUE SPEAKER``, and the split quote
+  ``“Q1,” SPEAKER CUE, “Q2”`` (Q2 continues Q1);
+- after a cue: ``SPEAKER CUE [adverbials] that ...``, ``... CUE: “Q”``, ``SPEAKER CUE he
+  would ...`` (a reported clause without "that", for verbs that take one), ``called it “Q”``;
+- before a cue: ``Y, SPEAKER CUE.`` and ``Y, CUE SPEAKER.``, and ``Y1, SPEAKER CUE, Y2``;
+- ``According to X, Y`` and ``Y, according to X``;
+- ``..., saying / adding that ...`` takes the speaker of its sentence; ``it was announced``
+  has no speaker.
+
+A clause holding a quoted fragment is mixed; a clause that is only a quote is direct.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from annotator.suggest.clauses import Clauses
+from annotator.suggest.lexicon import Lexicon
+from annotator.suggest.mentions import Mention, MentionFinder, MentionKind
+from annotator.suggest.sentences import Kind, Sentence, Token
+
+_DATELINE_DASH = frozenset({"-", "—", "–", "--"})
+
+
+class QuoteType(StrEnum):
+    DIRECT = "direct"
+    INDIRECT = "indirect"
+    MIXED = "mixed"
+
+
+@dataclass(frozen=True, slots=True)
+class SpeakerMention:
+    start: int
+    end: int
+    kind: MentionKind
+
+
+@dataclass(slots=True)
+class Attribution:
+    """One quote (in one or more parts, character ranges) with its cue and speaker."""
+
+    parts: list[tuple[int, int]]
+    quote_type: QuoteType
+    sentence: int
+    cue: tuple[int, int] | None = None
+    speaker: SpeakerMention | None = None
+    #: the quote segments (indices) this attribution consumed
+    segments: list[int] = field(default_factory=list)
+    #: the speaker is the previous quote's (a quote standing alone after an attributed one)
+    inherits: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class _Cue:
+    first: int
+    last: int
+    lemma: str
+
+
+def dateline_end(tokens: list[Token]) -> int:
+    """The first token after a dateline such as ``WASHINGTON (Reuters) -``, or 0."""
+    if not tokens or len(tokens[0].text) < 2 or not tokens[0].text.isupper():
+        return 0
+    index = 0
+    while index < len(tokens) and index < 12:
+        token = tokens[index]
+        if (
+            (token.kind == Kind.WORD and token.text.isupper() and len(token.text) > 1)
+            or token.text == ","
+            or (token.kind == Kind.WORD and token.text[:1].isupper())
+        ):
+            index += 1
+        elif token.text == "(":
+            close = next(
+                (i for i in range(index, min(len(tokens), index + 6)) if tokens[i].text == ")"),
+                None,
+            )
+            if close is None:
+                return 0
+            index = close + 1
+        elif token.text in _DATELINE_DASH:
+            upper = any(t.text.isupper() and len(t.text) > 1 for t in tokens[:index])
+            return index + 1 if upper else 0
+        else:
+            return 0
+    return 0
+
+
+class Attributor:
+    """Applies the patterns to the sentences of one document."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lex = lexicon
+        self.mentions = MentionFinder(lexicon)
+        self.clauses = Clauses(lexicon, self.mentions)
+        # Phrases by their first word, so that each token costs one dictionary lookup.
+        self._phrases: dict[str, list[tuple[str, ...]]] = {}
+        for phrase in lexicon.phrases:
+            words = tuple(phrase.split())
+            self._phrases.setdefault(words[0], []).append(words)
+        self._starts = frozenset(lexicon.verbs) | frozenset(self._phrases)
+
+    # --- cues ---------------------------------------------------------------------------
+
+    def cues(self, tokens: list[Token], begin: int) -> list[_Cue]:
+        out: list[_Cue] = []
+        starts = self._starts
+        taken = begin
+        for index in [i for i, t in enumerate(tokens) if t.lower in starts]:
+            if index < taken:
+                continue  # inside a phrase already taken
+            token = tokens[index]
+            lower = token.lower
+            taken = index + 1
+            phrase = self._phrase_at(tokens, index)
+            if phrase:
+                out.append(
+                    _Cue(
+                        index,
+                        index + phrase,
+                        " ".join(t.lower for t in tokens[index : index + phrase]),
+                    )
+                )
+                taken = index + phrase
+                continue
+            # Cues are verbs: lower case in running text ("States" is not "states").
+            if token.text == lower and self.lex.is_cue(lower):
+                previous = tokens[index - 1].lower if index > 0 else ""
+                following = tokens[index + 1] if index + 1 < len(tokens) else None
+                # "the claims", "a warning": a determiner makes it a noun; so does a verb
+                # right after it ("media reports suggest").
+                noun = previous in self.lex.determiners or (
+                    following is not None
+                    and following.text == following.lower
+                    and self.lex.is_cue(following.lower)
+                    and not following.lower.endswith("ing")
+                )
+                if not noun:
+                    out.append(_Cue(index, index + 1, self.lex.lemma(lower)))
+        return out
+
+    def _phrase_at(self, tokens: list[Token], index: int) -> int:
+        for words in self._phrases.get(tokens[index].lower, ()):
+            if len(words) + index <= len(tokens) and all(
+                tokens[index + k].lower == word for k, word in enumerate(words)
+            ):
+                return len(words)
+        return 0
+
+    # --- one sentence -------------------------------------------------------------------
+
+    def sentence(self, sentence: Sentence, number: int) -> list[Attribution]:
+        tokens = sentence.tokens
+        begin = dateline_end(tokens)
+        found: list[Attribution] = []
+        claimed: set[int] = set()
+        for cue in self.cues(tokens, begin):
+            if cue.first in claimed:
+                continue
+            result = self._attribute(tokens, cue, begin, found, number)
+            if result is None:
+                continue
+            attribution, used = result
+            if used & claimed:
+                continue
+            claimed |= used
+            claimed.update(range(cue.first, cue.last))
+            found.append(attribution)
+        return found
+
+    def _attribute(
+        self, tokens: list[Token], cue: _Cue, begin: int, found: list[Attribution], number: int
+    ) -> tuple[Attribution, set[int]] | None:
+        if cue.lemma == "according to":
+            return self._according_to(tokens, cue, begin, number)
+        first_word = tokens[cue.first].lower
+        joined = cue.first > begin and tokens[cue.first - 1].lower in (",", "and", "but", ";")
+        # ", saying ...", "... and said ...": the verb shares its sentence's subject.
+        participle = joined and (
+            first_word.endswith("ing") or tokens[cue.first - 1].lower in ("and", "but")
+        )
+        subject: Mention | None = None
+        speaker: SpeakerMention | None = None
+        passive = False
+        if participle:
+            speaker = self._sentence_speaker(tokens, begin, found)
+        else:
+            subject = self.mentions.before(tokens, cue.first, begin)
+            if subject is not None:
+                passive = self._passive(tokens, subject, cue)
+                speaker = None if passive else self._speaker(tokens, subject)
+        # 1. “Q,” SPEAKER CUE  /  “Q,” CUE SPEAKER
+        before = subject.first if subject is not None else cue.first
+        inverted: Mention | None = None
+        if subject is None and not participle:
+            inverted = self.mentions.after(tokens, cue.last)
+        quote_index = self._quote_before(tokens, before, begin)
+        if quote_index is not None and (subject is not None or inverted is not None):
+            if inverted is not None and speaker is None:
+                speaker = self._speaker(tokens, inverted)
+            resume = inverted.last if inverted is not None else cue.last
+            return self._direct_before(tokens, quote_index, resume, cue, speaker, number)
+        if speaker is None and not passive and not participle and inverted is None:
+            return None
+        # 2. forward: that-clause, quote, reported clause
+        forward = self._forward(tokens, cue, begin, number, speaker)
+        if forward is not None:
+            if speaker is None and not passive and not participle:
+                return None
+            return forward
+        # 3. Y, SPEAKER CUE.  /  Y, CUE SPEAKER.
+        if inverted is not None and speaker is None:
+            if cue.first == begin or tokens[cue.first - 1].text != ",":
+                return None
+            speaker = self._speaker(tokens, inverted)
+            return self._content_before(
+                tokens, begin, cue.first - 1, inverted.last, cue, speaker, number
+            )
+        if subject is not None and subject.first > begin and tokens[subject.first - 1].text == ",":
+            return self._content_before(
+                tokens, begin, subject.first - 1, cue.last, cue, speaker, number
+            )
+        return None
+
+    def _speaker(self, tokens: list[Token], mention: Mention) -> SpeakerMention:
+        return SpeakerMention(
+            tokens[mention.first].start, tokens[mention.last - 1].end, mention.kind
+        )
+
+    def _passive(self, tokens: list[Token], subject: Mention, cue: _Cue) -> bool:
+        """ "it was announced": the cue's subject is no speaker."""
+        between = [t.lower for t in tokens[subject.last : cue.first]]
+        pronoun = tokens[subject.first].lower
+        return (
+            pronoun == "it"
+            and subject.kind == MentionKind.PRONOUN
+            and bool(self.lex.passive_auxiliaries & set(between))
+            and not tokens[cue.first].lower.endswith("ing")
+        )
+
+    def _sentence_speaker(
+        self, tokens: list[Token], begin: int, found: list[Attribution]
+    ) -> SpeakerMention | None:
+        """The speaker of ", saying ..." / ", adding that ...": the sentence's own."""
+        for attribution in reversed(found):
+            if attribution.speaker is not None:
+                return attribution.speaker
+        mention = self.mentions.after(tokens, begin)
+        if mention is None and begin < len(tokens) and tokens[begin].lower in self.lex.pronouns:
+            mention = Mention(begin, begin + 1, MentionKind.PRONOUN)
+        return self._speaker(tokens, mention) if mention is not None else None
+
+    def _quote_before(self, tokens: list[Token], index: int, begin: int) -> int | None:
+        index -= 1
+        if index >= begin and tokens[index].text == ",":
+            index -= 1
+        if index >= begin and tokens[index].kind == Kind.QUOTE:
+            return index
+        return None
+
+    def _direct_before(
+        self,
+        tokens: list[Token],
+        quote_index: int,
+        resume: int,
+        cue: _Cue,
+        speaker: SpeakerMention | None,
+        number: int,
+    ) -> tuple[Attribution, set[int]]:
+        first = tokens[quote_index]
+        parts = [(first.start, first.end)]
+        segments = [first.quote]
+        used = {quote_index}
+        # “Q1,” he said, “Q2” — a split quote, unless Q1 ended its sentence.
+        inner = first.text.rstrip("\"'”’»›")
+        if inner and inner[-1] not in ".!?":
+            for position in self.clauses.skip_adverbials(tokens, resume, recipient=True):
+                if (
+                    position + 1 < len(tokens)
+                    and tokens[position].text in (",", ":")
+                    and tokens[position + 1].kind == Kind.QUOTE
+                ):
+                    second = tokens[position + 1]
+                    parts.append((second.start, second.end))
+                    segments.append(second.quote)
+                    used.add(position + 1)
+                    break
+        attribution = Attribution(
+            parts,
+            QuoteType.DIRECT,
+            number,
+            (tokens[cue.first].start, tokens[cue.last - 1].end),
+            speaker,
+            segments,
+        )
+        return attribution, used
+
+    def _forward(
+        self,
+        tokens: list[Token],
+        cue: _Cue,
+        begin: int,
+        number: int,
+        speaker: SpeakerMention | None,
+    ) -> tuple[Attribution, set[int]] | None:
+        lemma = cue.lemma
+        lex = self.lex
+        recipient = lemma in lex.recipient_verbs
+        cue_span = (tokens[cue.first].start, tokens[cue.last - 1].end)
+        positions = [
+            p
+            for p in self.clauses.skip_adverbials(tokens, cue.last, recipient=recipient)
+            if p < len(tokens)
+        ]
+        # "that" or a quote wherever it comes; a bare clause only where no "that" follows.
+        for position in positions:
+            token = tokens[position]
+            if token.lower == "that" and lemma not in lex.quote_only:
+                return self._content_after(tokens, position, cue_span, speaker, number)
+            if (
+                token.text in (",", ":")
+                and position + 1 < len(tokens)
+                and tokens[position + 1].kind == Kind.QUOTE
+            ):
+                return self._content_after(tokens, position + 1, cue_span, speaker, number)
+            if token.kind == Kind.QUOTE:
+                return self._content_after(tokens, position, cue_span, speaker, number)
+        if lemma in lex.bare_clause:
+            for position in positions:
+                # "told reporters the talks ...": the first phrase after "told" is its recipient.
+                if (
+                    recipient
+                    and position == cue.last
+                    and tokens[position].lower not in lex.subject_pronouns
+                ):
+                    continue
+                if self.clauses.looks_like_clause(tokens, position):
+                    return self._content_after(tokens, position, cue_span, speaker, number)
+        if lemma in lex.quote_only:
+            # "called the deal “a disaster”": a quote a few words after the cue.
+            for position in range(cue.last, min(len(tokens), cue.last + 6)):
+                token = tokens[position]
+                if token.kind == Kind.QUOTE:
+                    used = {position}
+                    attribution = Attribution(
+                        [(token.start, token.end)],
+                        QuoteType.DIRECT,
+                        number,
+                        cue_span,
+                        speaker,
+                        [token.quote],
+                    )
+                    return attribution, used
+                if token.kind == Kind.PUNCT and token.text not in ("-", "’", "'"):
+                    break
+        return None
+
+    def _content_after(
+        self,
+        tokens: list[Token],
+        start: int,
+        cue_span: tuple[int, int],
+        speaker: SpeakerMention | None,
+        number: int,
+    ) -> tuple[Attribution, set[int]] | None:
+        end = self.clauses.content_end(tokens, start, len(tokens))
+        return self._content(tokens, start, end, cue_span, speaker, number)
+
+    def _content(
+        self,
+        tokens: list[Token],
+        start: int,
+        end: int,
+        cue_span: tuple[int, int] | None,
+        speaker: SpeakerMention | None,
+        number: int,
+        more: tuple[int, int] | None = None,
+    ) -> tuple[Attribution, set[int]] | None:
+        """An attribution of tokens [start, end) (and [more) for a second part)."""
+        ranges = [(start, end)] + ([more] if more is not None else [])
+        quotes = [i for a, b in ranges for i in range(a, b) if tokens[i].kind == Kind.QUOTE]
+        words = [
+            t for a, b in ranges for t in tokens[a:b] if t.kind == Kind.WORD and t.lower != "that"
+        ]
+        used = {i for a, b in ranges for i in range(a, b)}
+        if quotes and not words:
+            parts = [(tokens[i].start, tokens[i].end) for i in quotes]
+            segments = [tokens[i].quote for i in quotes]
+            return Attribution(parts, QuoteType.DIRECT, number, cue_span, speaker, segments), used
+        if len(words) < 2 + (0 if quotes else 1):
+            return None
+        kind = QuoteType.MIXED if quotes else QuoteType.INDIRECT
+        parts = [(tokens[a].start, tokens[b - 1].end) for a, b in ranges if b > a]
+        segments = [tokens[i].quote for i in quotes]
+        return Attribution(parts, kind, number, cue_span, speaker, segments), used
+
+    def _content_before(
+        self,
+        tokens: list[Token],
+        begin: int,
+        comma: int,
+        resume: int,
+        cue: _Cue,
+        speaker: SpeakerMention | None,
+        number: int,
+    ) -> tuple[Attribution, set[int]] | None:
+        """``Y, SPEAKER CUE.`` (and ``Y1, SPEAKER CUE, Y2``): content before the comma."""
+        if cue.lemma in self.lex.quote_only:
+            return None
+        cue_span = (tokens[cue.first].start, tokens[cue.last - 1].end)
+        positions = self.clauses.skip_adverbials(tokens, resume, recipient=True)
+        after = positions[-1]
+        more: tuple[int, int] | None = None
+        if after < len(tokens) and tokens[after].text == "," and after + 1 < len(tokens):
+            nxt = tokens[after + 1]
+            # "Canada's wildfire season, officials said, is on track ...": the clause resumes.
+            if nxt.kind == Kind.WORD and nxt.text.islower() and not self.lex.is_cue(nxt.lower):
+                end = self.clauses.content_end(tokens, after + 1, len(tokens))
+                more = (after + 1, end)
+        elif after < len(tokens) and tokens[after].kind != Kind.PUNCT:
+            # The cue goes on ("reports suggest that ..."): it does not close the sentence.
+            return None
+        start = begin
+        end = self.clauses.content_end(tokens, start, comma + 1)
+        return self._content(tokens, start, end, cue_span, speaker, number, more)
+
+    def _according_to(
+        self, tokens: list[Token], cue: _Cue, begin: int, number: int
+    ) -> tuple[Attribution, set[int]] | None:
+        mention = self.mentions.after(tokens, cue.last)
+        if mention is None:
+            return None
+        speaker = self._speaker(tokens, mention)
+        cue_span = (tokens[cue.first].start, tokens[cue.last - 1].end)
+        if cue.first == begin:
+            position = mention.last
+            while position < len(tokens) and tokens[position].text != ",":
+                position += 1
+            if position + 1 >= len(tokens):
+                return None
+            return self._content_after(tokens, position + 1, cue_span, speaker, number)
+        end = cue.first
+        if tokens[end - 1].text == ",":
+            end -= 1
+        end = self.clauses.content_end(tokens, begin, end + 1)
+        return self._content(tokens, begin, end, cue_span, speaker, number)

@@ -1,0 +1,214 @@
+"""Where reported clauses begin and end around a cue, read from tokens and the lexicon.
+
+After a cue come adverbials and recipients ("said *on Monday*", "told *reporters*", "said
+*in a statement*") before the reported content; a reported clause without "that" must look
+like a clause (a subject, then an auxiliary or a past-tense verb within a few words) so that
+"said goodbye" or "told him to leave" are not taken for speech. Content ends at the sentence
+end or where the journalist's own clause begins (", but", "; ", " — ", ", adding ...").
+"""
+
+from __future__ import annotations
+
+from annotator.suggest.lexicon import Lexicon
+from annotator.suggest.mentions import MentionFinder
+from annotator.suggest.sentences import Kind, Token
+
+_DASHES = frozenset({"—", "–", "--", ";"})
+_MAX_SKIP = 9
+_CLAUSE_WINDOW = 9
+
+
+class Clauses:
+    """Clause boundaries in one sentence's tokens."""
+
+    def __init__(self, lexicon: Lexicon, mentions: MentionFinder) -> None:
+        self.lex = lexicon
+        self.mentions = mentions
+        self._quantifiers: dict[str, list[list[str]]] = {}
+        for phrase in lexicon.quantifiers:
+            words = phrase.split()
+            self._quantifiers.setdefault(words[0], []).append(words)
+
+    def skip_adverbials(self, tokens: list[Token], index: int, *, recipient: bool) -> list[int]:
+        """Positions after the cue where its content may begin: right after it, after each
+        adverbial ("on Monday", "in a statement") and after a recipient ("told reporters").
+        Earliest first."""
+        positions = [index]
+        steps = 0
+        took_recipient = False
+        while index < len(tokens) and steps < 3:
+            steps += 1
+            nxt = self._adverbial_end(tokens, index)
+            if nxt is None and recipient and not took_recipient:
+                nxt = self._recipient_end(tokens, index)
+                took_recipient = nxt is not None
+            if nxt is None or nxt - positions[0] > _MAX_SKIP:
+                break
+            index = nxt
+            positions.append(index)
+        return positions
+
+    def _recipient_end(self, tokens: list[Token], index: int) -> int | None:
+        """The end of a short noun phrase ("reporters", "a Manhattan jury", "him") that the
+        content, an adverbial or a clause follows."""
+        if tokens[index].lower in self.lex.object_pronouns:
+            return index + 1
+        for end in range(index + 1, min(len(tokens), index + 5) + 1):
+            word = tokens[end - 1]
+            if word.kind != Kind.WORD or word.lower in ("that", "and", "but"):
+                return None
+            if word.lower in self.lex.subject_pronouns or word.lower in self.lex.auxiliaries:
+                return None
+            if end == len(tokens):
+                return end
+            nxt = tokens[end]
+            if (
+                nxt.kind != Kind.WORD
+                or nxt.lower == "that"
+                or nxt.lower in self.lex.prepositions
+                or nxt.lower in self.lex.time_words
+                or self.looks_like_clause(tokens, end)
+            ):
+                return end
+        return None
+
+    def _adverbial_end(self, tokens: list[Token], index: int) -> int | None:
+        token = tokens[index]
+        lower = token.lower
+        if token.kind != Kind.WORD or self._quantifier(tokens, index):
+            return None
+        if lower in self.lex.time_words or lower in self.lex.adverbs:
+            return index + 1
+        if lower in self.lex.prepositions:
+            # A short prepositional phrase: "in a statement", "on the Senate floor", "by phone".
+            end = index + 1
+            while end < len(tokens) and end - index <= 6:
+                word = tokens[end]
+                if word.kind != Kind.WORD or word.lower in ("that", "and", "but"):
+                    break
+                if word.lower in self.lex.subject_pronouns and end > index + 1:
+                    break
+                end += 1
+                if self._noun_end(tokens, end):
+                    return end
+            return None
+        return None
+
+    def _noun_end(self, tokens: list[Token], end: int) -> bool:
+        """Whether a prepositional phrase can stop before token ``end``."""
+        if end >= len(tokens):
+            return True
+        nxt = tokens[end]
+        return (
+            nxt.kind != Kind.WORD
+            or nxt.lower in ("that", "he", "she", "it", "they", "we", "i", "there")
+            or nxt.lower in self.lex.determiners
+        )
+
+    def _quantifier(self, tokens: list[Token], index: int) -> int:
+        """The number of words of a quantity phrase ("at least") starting at ``index``."""
+        for words in self._quantifiers.get(tokens[index].lower, ()):
+            if [t.lower for t in tokens[index : index + len(words)]] == words:
+                return len(words)
+        return 0
+
+    def looks_like_clause(self, tokens: list[Token], index: int) -> bool:
+        """A reported clause without "that": a subject, then a verb within a few words."""
+        if index >= len(tokens):
+            return False
+        first = tokens[index]
+        lower = first.lower
+        quantifier = self._quantifier(tokens, index)
+        if quantifier:
+            # "said at least 14 people had died": the subject starts with a quantity.
+            return self.looks_like_clause(tokens, index + quantifier)
+        if (
+            first.kind != Kind.WORD
+            or lower in self.lex.not_clause_start
+            or lower in self.lex.object_pronouns
+        ):
+            return False
+        if self.lex.is_cue(lower) and lower not in self.lex.subject_pronouns:
+            return False
+        start = index + (1 if lower in self.lex.subject_pronouns else 0)
+        for position in range(start, min(len(tokens), index + _CLAUSE_WINDOW)):
+            token = tokens[position]
+            if token.kind == Kind.PUNCT and token.text not in ("%", "$", "-", "&", "'", "’"):
+                if token.text != "," or position == start:
+                    return False
+                continue
+            if token.kind == Kind.QUOTE:
+                # "said the threat “makes it harder”": a subject, then a quoted predicate,
+                # which goes on the sentence in lower case (a capital opens a full quote).
+                inner = token.text.lstrip("\"'“‘„«»‚‹ ")
+                return position > index and inner[:1].islower()
+            word = token.lower
+            if word in ("that", "which", "who", "whom", "whose") and position > index:
+                # "confirmed the deal that will close": a relative clause, not a report.
+                return False
+            if word in self.lex.auxiliaries or (
+                word in self.lex.irregular_past and position > index
+            ):
+                return position > index
+            if (
+                position > index
+                and word.endswith("ed")
+                and len(word) > 4
+                and tokens[position - 1].lower not in self.lex.determiners
+            ):
+                return True
+            if position == index + 1 and lower in self.lex.subject_pronouns and word.endswith("s"):
+                return True
+        return False
+
+    def content_end(self, tokens: list[Token], start: int, stop: int) -> int:
+        """The token index where content starting at ``start`` ends (exclusive)."""
+        lex = self.lex
+        end = stop
+        for index in range(start + 1, stop):
+            token = tokens[index]
+            if token.text in _DASHES:
+                end = index
+                break
+            if (
+                token.lower in ("and", "but")
+                and index + 1 < stop
+                and tokens[index + 1].text == tokens[index + 1].lower
+                and lex.is_cue(tokens[index + 1].lower)
+            ):
+                # "... that X, and said Y": a second reporting verb of the same speaker.
+                end = index
+                break
+            if token.text != "," or index + 1 >= stop:
+                continue
+            nxt = tokens[index + 1]
+            words = [t.lower for t in tokens[index + 1 : index + 4]]
+            if any(
+                words[: len(stop_words.split())] == stop_words.split()
+                for stop_words in lex.clause_stops
+            ):
+                end = index
+                break
+            # ", adding that ...": another attribution of the same speaker begins.
+            if nxt.lower.endswith("ing") and lex.is_cue(nxt.lower):
+                end = index
+                break
+            if nxt.lower == "according" and index + 2 < stop and tokens[index + 2].lower == "to":
+                end = index
+                break
+        while (
+            end > start
+            and tokens[end - 1].kind == Kind.PUNCT
+            and tokens[end - 1].text
+            in (
+                ".",
+                ",",
+                ";",
+                ":",
+                "!",
+                "?",
+                "…",
+            )
+        ):
+            end -= 1
+        return end

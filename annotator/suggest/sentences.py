@@ -1,0 +1,205 @@
+"""Paragraphs, sentences and tokens of a news text, with each direct quote as one token.
+
+Offsets are code points into the document text. A quoted segment is atomic: a sentence never
+ends inside it, and its words are never read as cues or speakers. A sentence does end after a
+quote that ends in ``.``, ``!`` or ``?`` when a capital follows (“We won.” Smith said. makes
+two sentences; the attribution finder joins an attribution-only sentence back to its quote).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from enum import IntEnum
+
+from annotator.suggest.lexicon import Lexicon
+from annotator.suggest.marks import QuoteSegment
+
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_TOKEN = re.compile(
+    r"[RDI]-(?:[A-Z]\.)+|[RDI]-[A-Z][a-z]+\.?"  # party and state: D-N.Y., R-Ohio, R-La.
+    r"|(?:[A-Za-z]\.){2,}(?![A-Za-z])"  # U.S., a.m.
+    r"|\w+(?:[-'’&]\w+)*"  # words, Ukraine’s, Neville-Shaw, AT&T
+    r"|\S",  # anything else, one character at a time
+)
+# A sentence ends after . ! ? (and any closing marks) before a capital, digit or opening mark.
+_BOUNDARY = re.compile(r"[.!?…]+([\"'”’»›)\]]*)\s+(?=[\"'“‘„«(\[]*[A-Z0-9])")
+_WORD_BEFORE = re.compile(r"([\w.]+)\.$")
+_SENTENCE_OPENERS = frozenset(["The", "A", "He", "She", "It", "They", "We", "But", "In", "On"])
+
+
+class Kind(IntEnum):
+    WORD = 1
+    PUNCT = 2
+    QUOTE = 3
+
+
+_WORD = Kind.WORD
+_PUNCT = Kind.PUNCT
+
+
+@dataclass(slots=True)
+class Token:
+    start: int
+    end: int
+    text: str
+    kind: Kind
+    #: the text in lower case, computed once: every rule compares it
+    lower: str
+    #: the index of the quote segment this token stands for (QUOTE tokens only)
+    quote: int = -1
+
+
+@dataclass(slots=True)
+class Sentence:
+    """A sentence of one paragraph; its tokens are made on first use (most sentences of a
+    long article hold no cue and no quote, and are never tokenised)."""
+
+    start: int
+    end: int
+    paragraph: int
+    splitter: Splitter = field(repr=False)
+    #: the quote segments (indices) inside the sentence
+    quotes: range = range(0)
+    _tokens: list[Token] | None = field(default=None, repr=False)
+
+    @property
+    def tokens(self) -> list[Token]:
+        if self._tokens is None:
+            self._tokens = self.splitter.tokens(self.start, self.end, self.quotes)
+        return self._tokens
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each paragraph without its surrounding white space.
+
+    A line break is a paragraph break, except inside a hard-wrapped sentence (a line that
+    ends in a letter, comma or hyphen followed by one that starts in lower case).
+    """
+    out: list[tuple[int, int]] = []
+    start = 0
+    for match in _LINE_BREAK.finditer(text):
+        before = match.start()
+        after = match.end()
+        if (
+            before > start
+            and (text[before - 1].isalpha() or text[before - 1] in ",-")
+            and after < len(text)
+            and text[after].islower()
+        ):
+            continue
+        _add(out, text, start, before)
+        start = after
+    _add(out, text, start, len(text))
+    return out
+
+
+def _add(out: list[tuple[int, int]], text: str, start: int, end: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if start < end:
+        out.append((start, end))
+
+
+class Splitter:
+    """Splits paragraphs into sentences; one per document (it holds the quotes)."""
+
+    def __init__(self, text: str, quotes: Sequence[QuoteSegment], lexicon: Lexicon) -> None:
+        self.text = text
+        self.quotes = quotes
+        self.abbreviations = lexicon.abbreviations
+
+    def sentences(self, spans: Sequence[tuple[int, int]]) -> list[Sentence]:
+        out: list[Sentence] = []
+        quotes = self.quotes
+        q = 0
+        for number, (start, end) in enumerate(spans):
+            while q < len(quotes) and quotes[q].end <= start:
+                q += 1
+            first = q
+            while q < len(quotes) and quotes[q].start < end:
+                q += 1
+            out.extend(self._split(start, end, number, first, q))
+        return out
+
+    def _split(self, start: int, end: int, paragraph: int, first: int, last: int) -> list[Sentence]:
+        text = self.text
+        quotes = self.quotes
+        out: list[Sentence] = []
+        q = first
+        begin = start
+        for match in _BOUNDARY.finditer(text, start, end):
+            # After closing marks the cut is past the quote; a bare full stop is its own place.
+            cut = match.end(1) if match.group(1) else match.start()
+            while q < last and quotes[q].end <= cut:
+                q += 1
+            if q < last and quotes[q].start < cut:
+                continue  # inside a quote: quotes are atomic
+            if not match.group(1) and self._abbreviation(match.start()):
+                continue
+            boundary = match.end(1) if match.group(1) else match.end()
+            out.append(self._sentence(begin, boundary, paragraph, first, last))
+            begin = match.end()
+        if begin < end:
+            out.append(self._sentence(begin, end, paragraph, first, last))
+        return out
+
+    def _sentence(self, start: int, end: int, paragraph: int, first: int, last: int) -> Sentence:
+        quotes = self.quotes
+        while first < last and quotes[first].end <= start:
+            first += 1
+        stop = first
+        while stop < last and quotes[stop].start < end:
+            stop += 1
+        return Sentence(start, end, paragraph, self, range(first, stop))
+
+    def _abbreviation(self, dot: int) -> bool:
+        """Whether the full stop at ``dot`` ends an abbreviation or an initial, not a sentence."""
+        found = _WORD_BEFORE.search(self.text, max(0, dot - 16), dot + 1)
+        if found is None:
+            return False
+        word = found.group(1)
+        if "." in word:
+            # "U.S." ends a sentence only before a word that clearly opens one.
+            after = self.text[dot + 1 : dot + 12].split()
+            return not after or after[0] not in _SENTENCE_OPENERS
+        return word in self.abbreviations or (len(word) == 1 and word.isupper())
+
+    def tokens(self, start: int, end: int, quotes: range) -> list[Token]:
+        """The tokens of text[start:end], each quote segment in ``quotes`` as one token."""
+        # The hot loop of the suggester: names bound locally, no enum lookups per token.
+        text = self.text
+        out: list[Token] = []
+        append = out.append
+        make = Token
+        word_kind, punct_kind = _WORD, _PUNCT
+        position = start
+        for index in [*quotes, None]:
+            stop = end if index is None else max(position, self.quotes[index].start)
+            for match in _TOKEN.finditer(text, position, stop):
+                begin, finish = match.span()
+                word = text[begin:finish]
+                if word[0].isalnum() or word[0] == "_":
+                    append(make(begin, finish, word, word_kind, word.lower()))
+                elif word == "." and out and self._abbreviation_token(out[-1], begin):
+                    # "Gen." and "Mr." keep their full stop: it ends no sentence.
+                    last = out[-1]
+                    last.end = finish
+                    last.text = text[last.start : finish]
+                    last.lower = last.text.lower()
+                else:
+                    append(make(begin, finish, word, punct_kind, word))
+            if index is not None:
+                segment = self.quotes[index]
+                quoted = text[segment.start : segment.end]
+                append(make(segment.start, segment.end, quoted, Kind.QUOTE, quoted.lower(), index))
+                position = min(end, segment.end)
+        return out
+
+    def _abbreviation_token(self, word: Token, at: int) -> bool:
+        if word.end != at or word.kind != Kind.WORD:
+            return False
+        return word.text in self.abbreviations or (len(word.text) == 1 and word.text.isupper())

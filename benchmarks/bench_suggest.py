@@ -1,0 +1,238 @@
+"""Benchmark: rule-based suggestions for 10,000 generated news documents of ~5 KB.
+
+Documents are built from wire-style paragraph templates with random names, numbers and
+topics: about half the paragraphs report speech (direct, split, indirect, mixed, "according
+to", pronoun speakers), the rest are plain narrative, as in agency copy. The suggester runs
+on every core (``ProcessPoolExecutor``); the time is printed next to a baseline measured in
+the same run over the same texts: one regular-expression pass that finds quoted strings and
+"said" (what the simplest direct-quote extractor does). Target: under 20 s on 2 cores.
+
+Run: ``python benchmarks/bench_suggest.py [--documents N] [--workers N]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import re
+import time
+
+from annotator.model import Document, DocumentId
+from annotator.suggest.batch import suggest_many
+
+FIRST = [
+    "Maria",
+    "James",
+    "Olena",
+    "Ahmed",
+    "Priya",
+    "Tomas",
+    "Grace",
+    "Kenji",
+    "Laura",
+    "Samuel",
+    "Ines",
+    "David",
+    "Fatima",
+    "Piotr",
+    "Chloe",
+    "Marcus",
+    "Aisha",
+    "Henrik",
+    "Rosa",
+    "Ivan",
+]
+LAST = [
+    "Alvarez",
+    "Whitfield",
+    "Kovalenko",
+    "Haddad",
+    "Natarajan",
+    "Lindqvist",
+    "Achieng",
+    "Sato",
+    "Bennett",
+    "Okafor",
+    "Moreau",
+    "Stone",
+    "Rahimi",
+    "Nowak",
+    "Durand",
+    "Hill",
+    "Bello",
+    "Dahl",
+    "Delgado",
+    "Petrov",
+]
+TITLES = [
+    "Finance Minister",
+    "Governor",
+    "Senator",
+    "Chief Executive",
+    "Mayor",
+    "police spokeswoman",
+    "union president",
+    "Judge",
+    "coach",
+    "Foreign Minister",
+]
+ORGS = [
+    "the ministry",
+    "the company",
+    "the central bank",
+    "police",
+    "the agency",
+    "the White House",
+    "the Pentagon",
+    "the regulator",
+    "the health department",
+    "the airline",
+]
+CUES = [
+    "said",
+    "told reporters",
+    "said on Monday",
+    "said in a statement",
+    "added",
+    "warned",
+    "told Reuters",
+    "insisted",
+    "said on Tuesday",
+    "wrote on social media",
+]
+TOPICS = [
+    "the budget",
+    "the ceasefire",
+    "interest rates",
+    "the merger",
+    "the strike",
+    "the election",
+    "the storm",
+    "the trial",
+    "vaccine supplies",
+    "the tariffs",
+    "housing costs",
+    "the wildfire",
+]
+CLAUSES = [
+    "the talks on {t} would resume next week",
+    "{t} had been delayed by at least {n} days",
+    "there was no evidence that {t} had been mishandled",
+    "about {n} people were affected by {t}",
+    "officials expected {t} to cost more than ${n} million",
+    "the government would not change its position on {t}",
+]
+QUOTES = [
+    "We are not going to accept this",
+    "This is a serious moment for the whole country",
+    "Nobody expected {t} to move this fast",
+    "We will keep working until the job is done",
+    "I have never seen anything like it in {n} years",
+    "People are angry, and they have every right to be",
+]
+NARRATIVE = [
+    "Shares in the group fell {n}% in early trading before recovering some losses.",
+    "The decision follows months of negotiations over {t} and several missed deadlines.",
+    "Heavy rain is forecast for the region through the weekend, with winds of up to {n} km/h.",
+    "The figures were published on the agency's website late on Friday.",
+    "Markets in Asia closed mixed, while the dollar edged higher against the yen.",
+    "The bill passed by {n} votes to {m} after a debate that lasted into the night.",
+    "Thousands of people gathered in the capital's main square on Saturday.",
+    "The company employs about {n} people, mostly in its three factories in the north.",
+]
+
+
+def _fill(rng: random.Random, template: str) -> str:
+    return template.format(t=rng.choice(TOPICS), n=rng.randint(2, 900), m=rng.randint(2, 90))
+
+
+def _person(rng: random.Random) -> tuple[str, str]:
+    first, last = rng.choice(FIRST), rng.choice(LAST)
+    return f"{rng.choice(TITLES)} {first} {last}", last
+
+
+def _paragraph(rng: random.Random) -> str:
+    kind = rng.randrange(16)
+    full, surname = _person(rng)
+    quote = _fill(rng, rng.choice(QUOTES))
+    clause = _fill(rng, rng.choice(CLAUSES))
+    if kind == 0:
+        return f"“{quote},” {full} {rng.choice(CUES)}. “{_fill(rng, rng.choice(QUOTES))}.”"
+    if kind == 1:
+        return f'"{quote}," said {full}, "and {_fill(rng, rng.choice(QUOTES)).lower()}."'
+    if kind == 2:
+        return f"{full} {rng.choice(CUES)} that {clause}."
+    if kind == 3:
+        return f"{clause.capitalize()}, {rng.choice(ORGS)} said."
+    if kind == 4:
+        return f"According to {rng.choice(ORGS)}, {clause}. “{quote},” {surname} said."
+    if kind == 5:
+        return f'{full} said {clause}, calling it "{_fill(rng, rng.choice(QUOTES)).lower()}."'
+    return " ".join(_fill(rng, rng.choice(NARRATIVE)) for _ in range(rng.randint(2, 4)))
+
+
+def generate(count: int, size: int = 5000, seed: int = 13) -> list[Document]:
+    rng = random.Random(seed)
+    documents = []
+    for number in range(count):
+        paragraphs = [
+            f"{rng.choice(['LONDON', 'WASHINGTON', 'KYIV'])} (Reuters) - "
+            + _fill(rng, rng.choice(NARRATIVE))
+        ]
+        length = len(paragraphs[0])
+        while length < size:
+            paragraph = _paragraph(rng)
+            paragraphs.append(paragraph)
+            length += len(paragraph) + 2
+        documents.append(Document(DocumentId(f"bench-{number}"), "\n\n".join(paragraphs)))
+    return documents
+
+
+_BASELINE = re.compile(r"“[^”]*”|\"[^\"]*\"|\bsaid\b")
+
+
+def _baseline(texts: list[str]) -> int:
+    return sum(len(_BASELINE.findall(text)) for text in texts)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--documents", type=int, default=10_000)
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
+    arguments = parser.parse_args()
+    documents = generate(arguments.documents)
+    megabytes = sum(len(d.text.encode()) for d in documents) / 1e6
+    print(f"{len(documents):,} documents, {megabytes:.1f} MB, {arguments.workers} worker(s)")
+
+    started = time.perf_counter()
+    found = _baseline([d.text for d in documents])
+    baseline = time.perf_counter() - started
+    print(
+        f"baseline: one regex pass (quoted strings and 'said'): {baseline:6.2f} s, {found:,} hits"
+    )
+
+    before = os.times()
+    started = time.perf_counter()
+    # Streamed, as the command line writes each set to the project as it comes.
+    spans = quotes = 0
+    for result in suggest_many(documents, workers=arguments.workers):
+        spans += len(result.spans)
+        quotes += sum(1 for span in result.spans if span.label == "QUOTE")
+    elapsed = time.perf_counter() - started
+    after = os.times()
+    # CPU seconds of this process and its (reaped) workers: what the run costs whatever
+    # else the machine is doing; divided by the workers, the time on idle cores.
+    cpu = sum(after[:4]) - sum(before[:4])
+    print(
+        f"suggest:  {elapsed:6.2f} s ({elapsed / baseline:.0f}x the baseline), "
+        f"{len(documents) / elapsed:,.0f} documents/s, {quotes:,} quotes, {spans:,} spans"
+    )
+    print(
+        f"          {cpu:6.2f} CPU s in all, {cpu / len(documents) * 1000:.2f} ms per document; "
+        f"on {arguments.workers} idle core(s): {cpu / arguments.workers:.2f} s"
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,319 @@
+"""The attribution rules, one small text each: what is quoted, by whom, with which cue."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+
+from annotator.model import AnnotationSet, Document, DocumentId
+from annotator.suggest import ANNOTATOR, suggest
+
+
+@dataclass(frozen=True)
+class Found:
+    quote: str
+    type: str
+    speaker: str | None
+    name: str | None
+    cue: str | None
+    continues: str | None
+
+
+def found(text: str, registry: tuple[str, ...] = ()) -> list[Found]:
+    result = suggest(Document(DocumentId("d"), text), registry=registry)
+    return describe(result, text)
+
+
+def describe(result: AnnotationSet, text: str) -> list[Found]:
+    spans = {span.id: span for span in result.spans}
+    out = []
+    for span in result.spans:
+        if span.label != "QUOTE":
+            continue
+        links = {r.label: spans[r.child] for r in result.relations if r.head == span.id}
+        speaker, cue, earlier = (links.get(k) for k in ("attributed_to", "cued_by", "continues"))
+        out.append(
+            Found(
+                text[span.start : span.end],
+                str(span.attrs["quote_type"]),
+                text[speaker.start : speaker.end] if speaker else None,
+                str(speaker.attrs.get("speaker")) if speaker else None,
+                text[cue.start : cue.end] if cue else None,
+                text[earlier.start : earlier.end] if earlier else None,
+            )
+        )
+    return out
+
+
+def one(text: str) -> Found:
+    quotes = found(text)
+    assert len(quotes) == 1, quotes
+    return quotes[0]
+
+
+# --- direct quotes --------------------------------------------------------------------------
+
+
+def test_quote_then_speaker_then_cue() -> None:
+    assert one("“We will win,” Zelensky said.") == Found(
+        "“We will win,”", "direct", "Zelensky", "Zelensky", "said", None
+    )
+
+
+def test_quote_then_cue_then_speaker_with_descriptor() -> None:
+    got = one('"I have been here for six hours," said taxi driver Chinedu Okeke.')
+    assert (got.speaker, got.name, got.cue) == (
+        "taxi driver Chinedu Okeke",
+        "Chinedu Okeke",
+        "said",
+    )
+
+
+def test_speaker_and_cue_before_a_colon_or_comma_quote() -> None:
+    got = one("Kremlin spokesperson Dmitry Peskov told reporters, “We have heard from Washington.”")
+    assert (got.type, got.speaker, got.name, got.cue) == (
+        "direct",
+        "Kremlin spokesperson Dmitry Peskov",
+        "Dmitry Peskov",
+        "told",
+    )
+    assert one("The ministry said in a statement: “This is an attack.”").speaker == "The ministry"
+
+
+def test_split_quote_is_two_parts_the_later_continuing_the_earlier() -> None:
+    first, second = found("“A secure home is not a luxury,” said Niamh Byrne, “it is the basis.”")
+    assert first.quote == "“A secure home is not a luxury,”"
+    assert (first.speaker, first.cue) == ("Niamh Byrne", "said")
+    assert second == Found("“it is the basis.”", "direct", None, None, None, first.quote)
+
+
+def test_a_new_sentence_after_the_attribution_is_a_new_quote_by_the_same_speaker() -> None:
+    first, second = found('"We did not want this," Dana Whitfield said. "But we had no choice."')
+    assert second.continues is None and second.cue is None
+    assert second.speaker == first.speaker == "Dana Whitfield"
+
+
+def test_attribution_only_sentence_takes_the_quote_before_it() -> None:
+    got = one("“I’m not going anywhere!” Smith shouted. The crowd cheered.")
+    assert (got.speaker, got.cue) == ("Smith", "shouted")
+
+
+def test_quote_running_over_paragraphs_is_joined_part_by_part() -> None:
+    text = (
+        'Union president Ray Kowalski said: "For ten years we gave.\n\n'
+        '"Now it is our turn.\n\n"We are asking for what we earned."'
+    )
+    first, second, third = found(text)
+    assert (first.speaker, first.cue) == ("Union president Ray Kowalski", "said")
+    assert second.continues == first.quote and third.continues == second.quote
+
+
+def test_scare_quotes_and_titles_are_not_quotes() -> None:
+    assert found('The film "Paper Moons" topped the box office, a win for "slow cinema".') == []
+
+
+def test_nested_quote_is_inside_one_direct_quote() -> None:
+    got = one("\"He said, 'Get rid of it,' and left,\" Linda Pruitt testified.")
+    assert got.quote == "\"He said, 'Get rid of it,' and left,\""
+    assert got.cue == "testified"
+
+
+# --- indirect and mixed quotes ----------------------------------------------------------------
+
+
+def test_that_clause_keeps_its_that() -> None:
+    got = one("Fire officials said that the blaze was only 5% contained.")
+    assert got == Found(
+        "that the blaze was only 5% contained",
+        "indirect",
+        "Fire officials",
+        "Fire officials",
+        "said",
+        None,
+    )
+
+
+def test_reported_clause_without_that_needs_a_verb() -> None:
+    assert one("Trump had warned he might walk away from the talks.").quote == (
+        "he might walk away from the talks"
+    )
+    assert one("The agency said at least 14 people had died.").quote == (
+        "at least 14 people had died"
+    )
+    assert found("He said goodbye to the fans. She told him to leave.") == []
+
+
+def test_recipient_and_adverbials_sit_between_cue_and_content() -> None:
+    got = one("Johnson told reporters on Tuesday that Republicans would not accept the deal.")
+    assert got.quote == "that Republicans would not accept the deal"
+    got = one("Lima told lawmakers the bank was prepared to raise rates further.")
+    assert got.quote == "the bank was prepared to raise rates further"
+
+
+def test_content_before_the_attribution_in_both_orders() -> None:
+    got = one("Turkish forces killed 12 militants over the weekend, the defence ministry said.")
+    assert (got.quote, got.type, got.speaker) == (
+        "Turkish forces killed 12 militants over the weekend",
+        "indirect",
+        "the defence ministry",
+    )
+    got = one("The operation began in April, said a spokesperson for the Turkish army.")
+    assert got.speaker == "a spokesperson for the Turkish army"
+
+
+def test_attribution_in_the_middle_splits_an_indirect_quote() -> None:
+    first, second = found("Canada's fire season, officials said on Monday, is the worst on record.")
+    assert (first.quote, first.speaker) == ("Canada's fire season", "officials")
+    assert (second.quote, second.continues) == ("is the worst on record", first.quote)
+
+
+def test_according_to_before_and_after() -> None:
+    got = one("According to Egypt's statistics agency, inflation slowed to 12.8% in March.")
+    assert (got.quote, got.speaker, got.cue) == (
+        "inflation slowed to 12.8% in March",
+        "Egypt's statistics agency",
+        "According to",
+    )
+    got = one("Delia will make landfall on Tuesday, according to the National Hurricane Center.")
+    assert (got.quote, got.speaker) == (
+        "Delia will make landfall on Tuesday",
+        "the National Hurricane Center",
+    )
+
+
+def test_quoted_fragment_inside_a_reported_clause_is_mixed() -> None:
+    got = one("General Keith Kellogg confirmed on Sunday that NATO accession is “off the table.”")
+    assert (got.quote, got.type) == ("that NATO accession is “off the table.”", "mixed")
+
+
+def test_reported_clause_with_a_quoted_predicate_is_mixed() -> None:
+    got = one('One GOP senator said the threat "makes it harder for us to get a deal."')
+    assert (got.quote, got.type, got.speaker) == (
+        'the threat "makes it harder for us to get a deal."',
+        "mixed",
+        "One GOP senator",
+    )
+
+
+def test_content_ends_where_the_journalist_takes_over() -> None:
+    got = one("The regulator said it would investigate the merger, but it gave no timetable.")
+    assert got.quote == "it would investigate the merger"
+
+
+def test_participle_and_second_verb_share_the_sentence_speaker() -> None:
+    first, second = found("Raza said the vote would go ahead, adding that security would be tight.")
+    assert first.quote == "the vote would go ahead"
+    assert (second.quote, second.speaker, second.cue) == (
+        "that security would be tight",
+        "Raza",
+        "adding",
+    )
+    got = one("Judge Ann Rivera thanked the jurors and said the case had been complex.")
+    assert (got.speaker, got.cue) == ("Judge Ann Rivera", "said")
+
+
+def test_passive_announcement_has_a_cue_and_no_speaker() -> None:
+    got = one("The Louvre will close for two days next week, it was announced on Friday.")
+    assert (got.quote, got.speaker, got.cue) == (
+        "The Louvre will close for two days next week",
+        None,
+        "announced",
+    )
+
+
+def test_nouns_that_look_like_cues_are_not_cues() -> None:
+    assert one("U.S. media reports suggest that the White House is preparing tariffs.").speaker == (
+        "U.S. media reports"
+    )
+    assert (
+        found("The claims that he lied were false. The company confirmed the deal that will close.")
+        == []
+    )
+
+
+# --- speakers -------------------------------------------------------------------------------
+
+
+def test_appositive_is_stepped_over_to_the_name() -> None:
+    text = (
+        "General Keith Kellogg, a key envoy for former President Donald Trump, confirmed that "
+        "it was over."
+    )
+    assert one(text).name == "Keith Kellogg"
+    assert one("Her opponent, Democrat Marcus Hill, said he was confident.").speaker == (
+        "Democrat Marcus Hill"
+    )
+    assert one('"It was a stunt," said Rep. Jim Jordan, R-Ohio, in a statement.').name == (
+        "Jim Jordan"
+    )
+
+
+def test_pronoun_and_surname_resolve_to_the_fullest_name_before_them() -> None:
+    text = (
+        "Kremlin spokesman Dmitry Peskov spoke after President Volodymyr Zelensky left.\n\n"
+        "Peskov declined to comment. “Talks must stay discreet,” he told Reuters. "
+        "“Our response will mirror theirs,” Zelensky said. “We will see,” Smith said. "
+        "“Nothing is decided,” he added."
+    )
+    first, second, third, fourth = found(text)
+    assert (first.speaker, first.name) == ("he", "Dmitry Peskov")
+    assert (second.speaker, second.name) == ("Zelensky", "Volodymyr Zelensky")
+    # A surname met alone is the nearest name a "he" can take.
+    assert (third.name, fourth.name) == ("Smith", "Smith")
+
+
+def test_she_skips_a_man() -> None:
+    text = "Mr. Paul Grant spoke first. Ms. Ana Ruiz replied. “We will act,” she said."
+    assert one(text).name == "Ana Ruiz"
+
+
+def test_registry_names_are_reused() -> None:
+    text = "“Ukraine needs guarantees,” Zelensky said. “Peace is near,” Mr. Smith said."
+    first, second = found(text, registry=("Volodymyr Zelenskyy", "John Smith", "Jane Smithers"))
+    assert first.name == "Volodymyr Zelenskyy"
+    assert second.name == "John Smith"
+
+
+def test_organisations_and_collective_speakers() -> None:
+    got = one("Two people familiar with the matter said the company was exploring a sale.")
+    assert got.speaker == "Two people familiar with the matter"
+    got = one("South Korea's military said North Korea fired two missiles.")
+    assert got.speaker == "South Korea's military"
+    assert one("Police said the suspect, 24, was arrested.").speaker == "Police"
+
+
+def test_it_resolves_to_the_organisation_before_it() -> None:
+    _, second = found(
+        "South Korea's military said North Korea fired two missiles.\n\n"
+        "It said the missiles flew about 350 km."
+    )
+    assert (second.speaker, second.name) == ("It", "South Korea's military")
+
+
+# --- the annotation set -----------------------------------------------------------------------
+
+
+def test_set_is_in_the_suggest_layer_with_local_ids_and_schema_attributes(schema) -> None:
+    text = "“We will win,” Zelensky said, “whatever it takes.” Officials said the war would end."
+    result = suggest(Document(DocumentId("d"), text))
+    assert result.annotator == ANNOTATOR == "suggest:rules"
+    assert [int(s.id) for s in result.spans] == list(range(1, len(result.spans) + 1))
+    assert [s.name for s in result.spans] == [f"T{s.id}" for s in result.spans]
+    ids = {s.id for s in result.spans}
+    for relation in result.relations:
+        assert relation.head in ids and relation.child in ids
+        kind = schema.relation(relation.label)
+        by_id = {s.id: s for s in result.spans}
+        assert by_id[relation.head].label in kind.head
+        assert by_id[relation.child].label in kind.child
+    for span in result.spans:
+        for name, value in span.attrs.items():
+            attribute = schema.span_attribute(span.label, name)
+            assert attribute is not None and schema.check_value(attribute, value) is None
+
+
+@pytest.mark.parametrize("text", ["", "   ", "\n\n", "No quotes here at all."])
+def test_texts_without_quotes_give_an_empty_set(text: str) -> None:
+    result = suggest(Document(DocumentId("d"), text or " "))
+    assert result.spans == [] and result.relations == []
