@@ -18,7 +18,7 @@ from annotator.store.bulk import Bulk
 from annotator.store.connection import APPLICATION_ID, application_id, connect, take_write_lock
 from annotator.store.documents import Documents
 from annotator.store.history import History, now
-from annotator.store.migrations import KNOWN, MIGRATIONS
+from annotator.store.migrations import KNOWN, MIGRATIONS, migrate
 from annotator.store.registries import AttributeUses, Speakers, SpeakerUses, Targets
 from annotator.store.relations import Relations
 from annotator.store.search import Search
@@ -69,7 +69,7 @@ class Project:
         conn = connect(path)
         take_write_lock(conn, path)
         db = Database(conn, execute_plugins=False)
-        MIGRATIONS.apply(db)
+        migrate(db)
         project = cls(path, db)
         with project.transaction():
             project._set_meta("schema", schema.source)
@@ -102,7 +102,7 @@ class Project:
         project = cls(path, db)
         if MIGRATIONS.pending(db):
             project.backup("migrate")
-            MIGRATIONS.apply(db)
+            migrate(db)
         return project
 
     def close(self) -> None:
