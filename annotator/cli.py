@@ -6,9 +6,10 @@ import functools
 import json
 import sys
 from collections.abc import Callable
+from contextlib import nullcontext
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, NoReturn, TypeVar
 
 import click
 
@@ -18,6 +19,7 @@ from annotator.model.checks import problems
 from annotator.model.schema import Schema, load_schema
 from annotator.paths import default_schema_path
 from annotator.store import Project
+from annotator.store.faults import sqlite_errors
 from annotator.store.project import sqlite_version
 from annotator.transfer.exporting import EXPORT_FORMATS, export_jsonl, iter_documents_with_sets
 from annotator.transfer.importing import IMPORT_FORMATS, import_paths
@@ -38,17 +40,33 @@ def _version_text() -> str:
 
 
 def user_errors(func: F) -> F:
-    """Turn a user's mistake into one sentence on stderr and exit status 1, never a traceback."""
+    """Turn a user's mistake into one sentence on stderr and exit status 1, never a traceback.
+
+    The one place where the commands' storage failures become sentences too: whatever SQLite
+    or the file system raised that the store did not already turn into a StorageError (a
+    read outside a transaction, an output file) is sorted by ``store.faults``; only what it
+    does not recognise (a bug of ours) still ends in a traceback.
+    """
 
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
+        project = kwargs.get("project")
         try:
-            return func(*args, **kwargs)
+            with sqlite_errors(Path(project)) if project is not None else nullcontext():
+                return func(*args, **kwargs)
         except AnnotatorError as exc:
-            click.echo(f"error: {exc}", err=True)
-            sys.exit(1)
+            _fail(str(exc))
+        except OSError as exc:
+            # An output or input file of the command (the project's own are mapped above).
+            where = f"{exc.filename}: " if exc.filename else ""
+            _fail(f"{where}{(exc.strerror or str(exc)).lower()}")
 
     return wrapper  # type: ignore[return-value]
+
+
+def _fail(message: str) -> NoReturn:
+    click.echo(f"error: {message}", err=True)
+    sys.exit(1)
 
 
 PROJECT = click.argument("project", type=click.Path(path_type=Path, dir_okay=False))
@@ -134,7 +152,7 @@ def export(project: Path, fmt: str, out: Path | None, annotator_name: str | None
     """Export PROJECT's documents and annotations."""
     from annotator.transfer.atomic import atomic_output
 
-    with Project.open(project) as opened:
+    with Project.open(project, read_only=True) as opened:
         if out is None:
             export_jsonl(opened, sys.stdout.buffer, annotator_name)
             sys.stdout.buffer.flush()
@@ -149,7 +167,7 @@ def export(project: Path, fmt: str, out: Path | None, annotator_name: str | None
 @user_errors
 def stats(project: Path) -> None:
     """Documents, spans per annotator and label, and statuses."""
-    with Project.open(project) as opened:
+    with Project.open(project, read_only=True) as opened:
         click.echo(f"documents: {opened.documents.count()}")
         spans = opened.usage.span_counts()
         statuses = opened.usage.status_counts()
@@ -200,7 +218,7 @@ def agreement(
 
     names = [n.strip() for n in annotators.split(",") if n.strip()] if annotators else None
     wanted = [n.strip() for n in labels.split(",") if n.strip()] if labels else None
-    with Project.open(project) as opened:
+    with Project.open(project, read_only=True) as opened:
         given = load_agreement_inputs(opened, names, include_unfinished, wanted)
     report = agreement_report(
         given.sets,
@@ -226,10 +244,10 @@ def check(project: Path, annotator_name: str | None) -> None:
     stances without a target. Exit status 1 when anything is found.
     """
     count = 0
-    with Project.open(project) as opened:
+    with Project.open(project, read_only=True) as opened:
         integrity = opened.integrity()
-        if integrity != "ok":
-            click.echo(f"{project}: the file is damaged ({integrity})")
+        if integrity != ["ok"]:
+            click.echo(f"{project}: the file is damaged ({'; '.join(integrity)})")
             count += 1
         schema = opened.schema
         for document, sets in iter_documents_with_sets(opened, annotator_name):

@@ -94,7 +94,8 @@ def merge_projects(
     with ExitStack() as opened:
         sources: list[Project] = []
         for path in paths:
-            other = Project.open(path)
+            # Read-only: the other annotators' files stay byte-identical.
+            other = Project.open(path, read_only=True)
             opened.callback(other.close)
             sources.append(other)
         if project.documents.count():
