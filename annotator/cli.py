@@ -14,13 +14,14 @@ from typing import Any, NoReturn, TypeVar
 import click
 
 from annotator import __version__
-from annotator.errors import AnnotatorError
+from annotator.errors import AnnotatorError, DamagedProjectError
 from annotator.model.checks import problems
 from annotator.model.schema import Schema, load_schema
 from annotator.paths import default_schema_path
 from annotator.store import Project
 from annotator.store.faults import sqlite_errors
 from annotator.store.project import sqlite_version
+from annotator.store.recovery import Damage
 from annotator.transfer.exporting import EXPORT_FORMATS, export_jsonl, iter_documents_with_sets
 from annotator.transfer.importing import IMPORT_FORMATS, import_paths
 
@@ -147,19 +148,37 @@ def import_(
     help="Output file; default: standard output.",
 )
 @click.option("--annotator", "annotator_name", help="Only this annotator's layer.")
+@click.option(
+    "--skip-damaged",
+    is_flag=True,
+    help="Of a damaged project, export what is readable and list on stderr what was left "
+    "out (exit status 1 when anything was).",
+)
 @user_errors
-def export(project: Path, fmt: str, out: Path | None, annotator_name: str | None) -> None:
-    """Export PROJECT's documents and annotations."""
+def export(
+    project: Path, fmt: str, out: Path | None, annotator_name: str | None, skip_damaged: bool
+) -> None:
+    """Export PROJECT's documents and annotations.
+
+    Reads only: works while the project is open in the app, and on read-only files. A
+    document whose text no longer matches its stored checksum is damage: the export stops
+    with exit status 1 (use --skip-damaged to save the rest).
+    """
     from annotator.transfer.atomic import atomic_output
 
-    with Project.open(project, read_only=True) as opened:
+    damage: list[Damage] | None = [] if skip_damaged else None
+    with Project.open(project, read_only=True, recovery=skip_damaged) as opened:
         if out is None:
-            export_jsonl(opened, sys.stdout.buffer, annotator_name)
+            export_jsonl(opened, sys.stdout.buffer, annotator_name, damage)
             sys.stdout.buffer.flush()
         else:
             with atomic_output(out) as handle:
-                lines = export_jsonl(opened, handle, annotator_name)
+                lines = export_jsonl(opened, handle, annotator_name, damage)
             click.echo(f"wrote {lines} lines to {out}", err=True)
+    if damage:
+        for found in damage:
+            click.echo(f"left out: {found.message()}", err=True)
+        _fail(f"{project}: the file is damaged; {len(damage)} parts were left out of the export")
 
 
 @cli.command()
@@ -240,21 +259,36 @@ def agreement(
 def check(project: Path, annotator_name: str | None) -> None:
     """Check PROJECT's integrity and every annotation set's consistency.
 
-    Lists missing required attributes and links, quotes without a speaker, unlinked cues and
-    stances without a target. Exit status 1 when anything is found.
+    Integrity: SQLite's full check of the file, and every document's text against its stored
+    checksum. Consistency: missing required attributes and links, quotes without a speaker,
+    unlinked cues and stances without a target. Reads only; a damaged file is reported, as
+    far as it can be read. Exit status 1 when anything is found.
     """
     count = 0
-    with Project.open(project, read_only=True) as opened:
-        integrity = opened.integrity()
+    damage: list[Damage] = []
+    with Project.open(project, recovery=True) as opened:
+        try:
+            integrity = opened.integrity()
+        except DamagedProjectError as exc:
+            integrity = [str(exc).removeprefix(f"{project}: checking it: ")]
         if integrity != ["ok"]:
-            click.echo(f"{project}: the file is damaged ({'; '.join(integrity)})")
-            count += 1
-        schema = opened.schema
-        for document, sets in iter_documents_with_sets(opened, annotator_name):
-            for annotation in sets:
+            for finding in integrity:
+                click.echo(f"{project}: the file is damaged: {finding}")
+            count += len(integrity)
+        try:
+            schema: Schema | None = opened.schema
+        except DamagedProjectError:
+            schema = None
+            damage.append(Damage(None, "the schema is unreadable; consistency not checked"))
+        for document, sets in iter_documents_with_sets(opened, annotator_name, damage):
+            for annotation in sets if schema is not None else []:
+                assert schema is not None
                 for problem in problems(annotation, schema, document.text):
                     click.echo(f"{document.id} ({annotation.annotator}): {problem.message}")
                     count += 1
+    for found in damage:
+        click.echo(f"{project}: {found.message()}")
+    count += len(damage)
     if count:
         click.echo(f"{count} problems", err=True)
         sys.exit(1)

@@ -56,7 +56,7 @@ def storage_error(path: Path, exc: BaseException, doing: str = "") -> StorageErr
     if any(k in text for k in _DAMAGED):
         return DamagedProjectError(
             f"{where}the project file is damaged ({exc}); restore a backup "
-            "(annotator restore) or export what is readable"
+            "(annotator restore) or export what is readable (annotator export --skip-damaged)"
         )
     if any(k in text for k in _LOCKED):
         return StorageLockedError(

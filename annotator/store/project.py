@@ -13,19 +13,17 @@ from sqlite_utils import Database
 from annotator.errors import (
     AnnotatorError,
     DamagedProjectError,
-    ProjectFileError,
     ReadOnlyStorageError,
 )
 from annotator.model.schema import Schema, parse_schema
-from annotator.store import migrations
 from annotator.store.adjudications import Adjudications
 from annotator.store.backup import make_backup
 from annotator.store.bulk import Bulk
 from annotator.store.connection import (
     APPLICATION_ID,
-    application_id,
     connect,
     prepare_for_writing,
+    refuse_unless_ours,
     tidy_after_reader,
     wal_files,
 )
@@ -33,7 +31,8 @@ from annotator.store.documents import Documents
 from annotator.store.faults import storage_errors
 from annotator.store.history import History, now
 from annotator.store.lock import WriterLock
-from annotator.store.migrations import KNOWN, MIGRATIONS, migrate
+from annotator.store.migrations import MIGRATIONS, migrate
+from annotator.store.recovery import Salvage
 from annotator.store.registries import AttributeUses, Speakers, SpeakerUses, Targets
 from annotator.store.relations import Relations
 from annotator.store.search import Search
@@ -79,10 +78,17 @@ class Project:
         self.target_uses = AttributeUses(self.usage, "target")
         self.history = History(db)
         self.adjudications = Adjudications(db)
+        #: Reads that skip what damage makes unreadable (for recovery; see recovery.py).
+        self.salvage = Salvage(db, self.bulk)
         self._schema: Schema | None = None
         self.closed = False
-        with storage_errors(path, "reading it"):
-            self._history_at_backup = self._last_history_id()
+        self._history_at_backup = 0
+        try:
+            with storage_errors(path, "reading it"):
+                self._history_at_backup = self._last_history_id()
+        except DamagedProjectError:
+            if not recovery:
+                raise
 
     def _last_history_id(self) -> int:
         return int(self._db.execute("SELECT coalesce(max(id), 0) FROM history").fetchone()[0])
@@ -132,8 +138,10 @@ class Project:
         applied after a backup) or, with ``read_only``, for reading only.
 
         Read-only never writes a byte: a file that needs a migration is read as it is where
-        that is safe (``READ_COMPATIBLE``), otherwise refused. ``recovery`` (read-only too)
-        skips the damage check, so that what is readable can be exported (``store/salvage.py``).
+        that is safe (``READ_COMPATIBLE``), otherwise refused. Readers skip the whole-file
+        damage check (they cannot make damage worse; what they read SQLite checks page by
+        page). ``recovery`` (read-only too) marks the project for reads that save what is
+        readable of a damaged file (``project.salvage``, ``store/recovery.py``).
         Raises ProjectLockedError while another writer has it, DamagedProjectError for a
         damaged file (writing), ProjectFileError for a foreign or newer file, and the other
         StorageErrors for a full or read-only disk.
@@ -145,7 +153,7 @@ class Project:
             conn = connect(path, read_only=True)
             try:
                 db = Database(conn, execute_plugins=False)
-                _check_ours(path, conn, db, read_only=True)
+                refuse_unless_ours(path, conn, db, read_only=True)
                 return cls(path, db, read_only=True, recovery=recovery)
             except BaseException:
                 conn.close()
@@ -156,7 +164,7 @@ class Project:
             opened = connect(path)
             conn = opened
             db = Database(conn, execute_plugins=False)
-            _check_ours(path, conn, db, read_only=False)
+            refuse_unless_ours(path, conn, db, read_only=False)
             prepare_for_writing(conn, path)
             with storage_errors(path, "checking it"):
                 # Writing into a damaged file spreads the damage: refuse before the first edit.
@@ -279,26 +287,6 @@ def damaged_message(path: Path, detail: str) -> str:
         f"{path}: the project file is damaged ({detail}); restore a backup "
         "(annotator restore) or export what is readable (annotator export --skip-damaged)"
     )
-
-
-def _check_ours(path: Path, conn: sqlite3.Connection, db: Database, read_only: bool) -> None:
-    """Refuse a file that is not an Annotator project, or that this version cannot use."""
-    with storage_errors(path, "opening it"):
-        found = application_id(conn)
-        if found != APPLICATION_ID or not db["_sqlite_migrations"].exists():
-            raise ProjectFileError(f"{path}: not an Annotator project")
-        applied = {m.name for m in MIGRATIONS.applied(db)}
-        pending = [m.name for m in MIGRATIONS.pending(db)]
-    unknown = sorted(applied - set(KNOWN))
-    if unknown:
-        raise ProjectFileError(
-            f"{path}: written by a newer Annotator (migration {unknown[0]}); please update"
-        )
-    if read_only and set(pending) - migrations.READ_COMPATIBLE:
-        raise ProjectFileError(
-            f"{path}: made by an older Annotator and opened read-only; run any write command "
-            "or open it in the app to upgrade it first"
-        )
 
 
 def sqlite_version() -> str:
