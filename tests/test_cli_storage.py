@@ -4,7 +4,9 @@ traceback (the issue's failures 3, 4, 5, 9 and 11, reproduced on real file syste
 
 from __future__ import annotations
 
+import errno
 import json
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -161,3 +163,26 @@ def test_reading_works_while_the_project_disk_is_full(tmp_path: Path) -> None:
         assert code == 0, err
         code, _, err = run("export", path, "--format", "jsonl")
         assert code == 0, err
+
+
+# --- an I/O error ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "fault",
+    [sqlite3.OperationalError("disk I/O error"), OSError(errno.EIO, "Input/output error")],
+    ids=["sqlite", "os"],
+)
+def test_an_io_error_is_one_sentence(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fault: Exception
+) -> None:
+    """A failing disk cannot be made on demand: the fault is injected where SQLite or the OS
+    would raise it (the backup's copy)."""
+    path = make(tmp_path / "project")
+
+    def failing(*args: object) -> None:
+        raise fault
+
+    monkeypatch.setattr("annotator.store.project.make_backup", failing)
+    code, _, err = run("backup", path)
+    clean_error(code, err, "the disk reported an error")
