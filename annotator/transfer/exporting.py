@@ -56,6 +56,22 @@ def iter_documents_with_sets(
         yield from _checked(project, project.bulk.sets_for, annotator, damage)
 
 
+def _check_texts(documents: list[Document]) -> tuple[list[Document], list[Damage]]:
+    """The documents whose text matches its checksum, and the damage of the others.
+
+    sha256 runs at ~200 MB/s on CPUs without SHA instructions: about a tenth of an export's
+    time. (Hashing the next batch in a second thread was slower on two busy cores.)"""
+    good: list[Document] = []
+    bad: list[Damage] = []
+    for document in documents:
+        found = text_damage(document)
+        if found is None:
+            good.append(document)
+        else:
+            bad.append(found)
+    return good, bad
+
+
 def _checked(
     project: Project,
     read: Callable[[Sequence[DocumentId], str | None], dict[DocumentId, list[_Set]]],
@@ -69,16 +85,11 @@ def _checked(
         if salvaging and damage is not None
         else project.documents.iter_all(_BATCH)
     )
-    for documents in batches:
-        good: list[Document] = []
-        for document in documents:
-            found = text_damage(document)
-            if found is None:
-                good.append(document)
-            elif damage is None:
+    for good, bad in map(_check_texts, batches):
+        for found in bad:
+            if damage is None:
                 raise DamagedProjectError(damaged_message(project.path, found.message()))
-            else:
-                damage.append(found)
+            damage.append(found)
         ids = [d.id for d in good]
         if salvaging and damage is not None:
             sets = project.salvage.sets(ids, lambda chunk: read(chunk, annotator), damage)
