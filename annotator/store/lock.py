@@ -18,18 +18,34 @@ that locked the removed file notices (its inode is no longer the path's) and tri
 two writers can never hold two different files. A writer killed by the system leaves the
 file behind; the kernel released its lock, so the next opener simply takes it.
 
-Windows (not supported yet): ``msvcrt.locking(fd, LK_NBLCK, 1)`` on the same sidecar gives
-the same exclusion; Windows cannot delete an open file, so there it would stay in place.
+On Windows (untested here) ``msvcrt.locking`` on the sidecar's first byte gives the same
+exclusion (SQLite's own locks there are per handle, so no close problem either); Windows
+cannot delete an open file, so there the sidecar stays in place after the writer closes.
 """
 
 from __future__ import annotations
 
-import fcntl
 import os
+import sys
 from pathlib import Path
 
 from annotator.errors import ProjectLockedError
 from annotator.store.faults import storage_errors
+
+if sys.platform == "win32":
+    import msvcrt
+
+    def _try_lock(fd: int) -> None:
+        try:
+            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+        except PermissionError:
+            raise BlockingIOError from None
+
+else:
+    import fcntl
+
+    def _try_lock(fd: int) -> None:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
 
 
 def lock_path(project_path: Path) -> Path:
@@ -60,9 +76,9 @@ class WriterLock:
         path = lock_path(project_path)
         with storage_errors(project_path, "opening it for writing"):
             while True:
-                fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
+                fd = os.open(path, os.O_RDWR | os.O_CREAT | getattr(os, "O_CLOEXEC", 0), 0o644)
                 try:
-                    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                    _try_lock(fd)
                 except BlockingIOError:
                     os.close(fd)
                     raise ProjectLockedError(locked_message(project_path)) from None
