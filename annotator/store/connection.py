@@ -162,14 +162,14 @@ def tidy_after_reader(path: Path) -> None:
     empty WAL the closing checkpoint copies nothing.
     """
     wal, shm = wal_files(path)
-    if not (wal.exists() or shm.exists()):
-        return
+    if not (wal.exists() or shm.exists()) or _holds_work(wal):
+        return  # (checked before the lock too, so a killed writer's lock file stays as it was)
     try:
         lock = WriterLock.acquire(path)
     except AnnotatorError:
         return
     try:
-        if wal.exists() and wal.stat().st_size > 0:
+        if _holds_work(wal):
             return
         conn = sqlite3.connect(str(path), isolation_level=None, timeout=0)
         try:
@@ -180,3 +180,13 @@ def tidy_after_reader(path: Path) -> None:
         pass  # tidying is a courtesy: the files are harmless and the next writer removes them
     finally:
         lock.release()
+
+
+def _holds_work(wal: Path) -> bool:
+    """Whether the -wal may hold committed work (when in doubt, it may)."""
+    try:
+        return wal.stat().st_size > 0
+    except FileNotFoundError:
+        return False
+    except OSError:
+        return True

@@ -169,3 +169,39 @@ def test_a_file_needing_a_real_migration_is_refused_read_only(
     monkeypatch.setattr(migrations_module, "READ_COMPATIBLE", frozenset())
     with pytest.raises(ProjectFileError, match="run any write command or open it in the app"):
         Project.open(path, read_only=True)
+
+
+KILLED_WRITER = """
+import os, sys
+from annotator.model import AnnotatorName, DocumentId, Span, SpanId
+from annotator.edits.spans import AddSpan
+from annotator.store import Project
+project = Project.open(sys.argv[1])
+AddSpan(Span(SpanId(0), DocumentId(sys.argv[2]), AnnotatorName("killed"), 0, 7, "QUOTE")).apply(
+    project
+)
+os._exit(0)  # no close: the commit is only in the -wal, the lock file stays behind
+"""
+
+
+def test_a_killed_writers_work_is_read_without_touching_its_files(closed: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-c", KILLED_WRITER, str(closed), DOC],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    wal = closed.with_name("p.db-wal")
+    assert wal.stat().st_size > 0
+    before = {k: v for k, v in folder_state(closed.parent).items() if not k.endswith("-shm")}
+    with Project.open(closed, read_only=True) as reader:
+        assert len(reader.spans.in_set(DOC, "killed")) == 1  # type: ignore[arg-type]
+    # The -shm is SQLite's shared-memory index, rebuilt by whoever reads; the data is not.
+    after = {k: v for k, v in folder_state(closed.parent).items() if not k.endswith("-shm")}
+    assert after == before
+    # The next writer takes over the stale lock file and checkpoints the work in.
+    with Project.open(closed) as writer:
+        assert len(writer.spans.in_set(DOC, "killed")) == 1  # type: ignore[arg-type]
+    assert sorted(p.name for p in closed.parent.iterdir() if p.is_file()) == ["p.db"]
