@@ -102,6 +102,9 @@ def test_a_project_on_a_read_only_disk_can_be_read_and_exported(tmp_path: Path) 
         assert len(out.read_text(encoding="utf-8").splitlines()) == 3
         assert run("stats", path)[0] == 0
         assert run("check", path)[0] == 0
+        assert run("agreement", path)[0] == 0
+        code, _, err = run("init", disk / "new.db")
+        clean_error(code, err, "read-only")
 
 
 @pytest.mark.parametrize("command", ["import", "backup", "merge"])
