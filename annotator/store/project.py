@@ -157,6 +157,7 @@ class Project:
                 return cls(path, db, read_only=True, recovery=recovery)
             except BaseException:
                 conn.close()
+                tidy_after_reader(path)
                 raise
         lock = WriterLock.acquire(path)
         opened: sqlite3.Connection | None = None

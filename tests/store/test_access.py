@@ -161,14 +161,17 @@ def test_a_file_needing_a_real_migration_is_refused_read_only(
 
     path = tmp_path / "old.db"
     conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("PRAGMA journal_mode=WAL")
     conn.execute(f"PRAGMA application_id={APPLICATION_ID}")
     migrations_module.MIGRATIONS.apply(
         Database(conn, execute_plugins=False), stop_before="0003_stable_ids"
     )
     conn.close()
     monkeypatch.setattr(migrations_module, "READ_COMPATIBLE", frozenset())
+    before = folder_state(tmp_path)
     with pytest.raises(ProjectFileError, match="run any write command or open it in the app"):
         Project.open(path, read_only=True)
+    assert folder_state(tmp_path) == before
 
 
 KILLED_WRITER = """
