@@ -6,20 +6,23 @@ import functools
 import json
 import sys
 from collections.abc import Callable
+from contextlib import nullcontext
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, NoReturn, TypeVar
 
 import click
 
 from annotator import __version__
-from annotator.errors import AnnotatorError
+from annotator.errors import AnnotatorError, DamagedProjectError
 from annotator.model.checks import problems
 from annotator.model.schema import Schema, load_schema
 from annotator.model.snippet import plural
 from annotator.paths import default_schema_path
 from annotator.store import Project
+from annotator.store.faults import sqlite_errors
 from annotator.store.project import sqlite_version
+from annotator.store.recovery import Damage
 from annotator.transfer.exporting import EXPORT_FORMATS, export_jsonl, iter_documents_with_sets
 from annotator.transfer.importing import IMPORT_FORMATS, import_paths
 
@@ -39,17 +42,33 @@ def _version_text() -> str:
 
 
 def user_errors(func: F) -> F:
-    """Turn a user's mistake into one sentence on stderr and exit status 1, never a traceback."""
+    """Turn a user's mistake into one sentence on stderr and exit status 1, never a traceback.
+
+    The one place where the commands' storage failures become sentences too: whatever SQLite
+    or the file system raised that the store did not already turn into a StorageError (a
+    read outside a transaction, an output file) is sorted by ``store.faults``; only what it
+    does not recognise (a bug of ours) still ends in a traceback.
+    """
 
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
+        project = kwargs.get("project")
         try:
-            return func(*args, **kwargs)
+            with sqlite_errors(Path(project)) if project is not None else nullcontext():
+                return func(*args, **kwargs)
         except AnnotatorError as exc:
-            click.echo(f"error: {exc}", err=True)
-            sys.exit(1)
+            _fail(str(exc))
+        except OSError as exc:
+            # An output or input file of the command (the project's own are mapped above).
+            where = f"{exc.filename}: " if exc.filename else ""
+            _fail(f"{where}{(exc.strerror or str(exc)).lower()}")
 
     return wrapper  # type: ignore[return-value]
+
+
+def _fail(message: str) -> NoReturn:
+    click.echo(f"error: {message}", err=True)
+    sys.exit(1)
 
 
 PROJECT = click.argument("project", type=click.Path(path_type=Path, dir_okay=False))
@@ -130,19 +149,37 @@ def import_(
     help="Output file; default: standard output.",
 )
 @click.option("--annotator", "annotator_name", help="Only this annotator's layer.")
+@click.option(
+    "--skip-damaged",
+    is_flag=True,
+    help="Of a damaged project, export what is readable and list on stderr what was left "
+    "out (exit status 1 when anything was).",
+)
 @user_errors
-def export(project: Path, fmt: str, out: Path | None, annotator_name: str | None) -> None:
-    """Export PROJECT's documents and annotations."""
+def export(
+    project: Path, fmt: str, out: Path | None, annotator_name: str | None, skip_damaged: bool
+) -> None:
+    """Export PROJECT's documents and annotations.
+
+    Reads only: works while the project is open in the app, and on read-only files. A
+    document whose text no longer matches its stored checksum is damage: the export stops
+    with exit status 1 (use --skip-damaged to save the rest).
+    """
     from annotator.transfer.atomic import atomic_output
 
-    with Project.open(project) as opened:
+    damage: list[Damage] | None = [] if skip_damaged else None
+    with Project.open(project, read_only=True, recovery=skip_damaged) as opened:
         if out is None:
-            export_jsonl(opened, sys.stdout.buffer, annotator_name)
+            export_jsonl(opened, sys.stdout.buffer, annotator_name, damage)
             sys.stdout.buffer.flush()
         else:
             with atomic_output(out) as handle:
-                lines = export_jsonl(opened, handle, annotator_name)
+                lines = export_jsonl(opened, handle, annotator_name, damage)
             click.echo(f"wrote {lines} lines to {out}", err=True)
+    if damage:
+        for found in damage:
+            click.echo(f"left out: {found.message()}", err=True)
+        _fail(f"{project}: the file is damaged; {len(damage)} parts were left out of the export")
 
 
 @cli.command()
@@ -150,7 +187,7 @@ def export(project: Path, fmt: str, out: Path | None, annotator_name: str | None
 @user_errors
 def stats(project: Path) -> None:
     """Documents, spans per annotator and label, and statuses."""
-    with Project.open(project) as opened:
+    with Project.open(project, read_only=True) as opened:
         click.echo(f"documents: {opened.documents.count()}")
         spans = opened.usage.span_counts()
         statuses = opened.usage.status_counts()
@@ -201,7 +238,7 @@ def agreement(
 
     names = [n.strip() for n in annotators.split(",") if n.strip()] if annotators else None
     wanted = [n.strip() for n in labels.split(",") if n.strip()] if labels else None
-    with Project.open(project) as opened:
+    with Project.open(project, read_only=True) as opened:
         given = load_agreement_inputs(opened, names, include_unfinished, wanted)
     report = agreement_report(
         given.sets,
@@ -224,21 +261,36 @@ def agreement(
 def check(project: Path, annotator_name: str | None) -> None:
     """Check PROJECT's integrity and every annotation set's consistency.
 
-    Lists missing required attributes and links, quotes without a speaker, unlinked cues and
-    stances without a target. Exit status 1 when anything is found.
+    Integrity: SQLite's full check of the file, and every document's text against its stored
+    checksum. Consistency: missing required attributes and links, quotes without a speaker,
+    unlinked cues and stances without a target. Reads only; a damaged file is reported, as
+    far as it can be read. Exit status 1 when anything is found.
     """
     count = 0
-    with Project.open(project) as opened:
-        integrity = opened.integrity()
-        if integrity != "ok":
-            click.echo(f"{project}: the file is damaged ({integrity})")
-            count += 1
-        schema = opened.schema
-        for document, sets in iter_documents_with_sets(opened, annotator_name):
-            for annotation in sets:
+    damage: list[Damage] = []
+    with Project.open(project, recovery=True) as opened:
+        try:
+            integrity = opened.integrity()
+        except DamagedProjectError as exc:
+            integrity = [str(exc).removeprefix(f"{project}: checking it: ")]
+        if integrity != ["ok"]:
+            for finding in integrity:
+                click.echo(f"{project}: the file is damaged: {finding}")
+            count += len(integrity)
+        try:
+            schema: Schema | None = opened.schema
+        except DamagedProjectError:
+            schema = None
+            damage.append(Damage(None, "the schema is unreadable; consistency not checked"))
+        for document, sets in iter_documents_with_sets(opened, annotator_name, damage):
+            for annotation in sets if schema is not None else []:
+                assert schema is not None
                 for problem in problems(annotation, schema, document.text):
                     click.echo(f"{document.id} ({annotation.annotator}): {problem.message}")
                     count += 1
+    for found in damage:
+        click.echo(f"{project}: {found.message()}")
+    count += len(damage)
     if count:
         click.echo(plural(count, "problem"), err=True)
         sys.exit(1)

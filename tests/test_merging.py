@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from annotator.edits.spans import AddRelation, AddSpan, SetDocAttribute, SetStatus
-from annotator.errors import AnnotatorError
+from annotator.errors import AnnotatorError, StorageError
 from annotator.model import (
     AnnotatorName,
     DocumentId,
@@ -254,7 +254,8 @@ def test_a_failure_during_the_merge_rolls_everything_back(
         raise OSError("disk full")
 
     monkeypatch.setattr(seeded.history, "record", disk_full)
-    with pytest.raises(OSError, match="disk full"):
+    # The transaction turns the OS error into the user's sentence (a StorageError).
+    with pytest.raises(StorageError, match="disk full"):
         merge_projects(seeded, [good])
 
     assert snapshot(seeded) == before

@@ -23,6 +23,13 @@ class EditError(AnnotatorError):
     """An edit the schema or the document does not allow."""
 
 
+def changed_since(what: str, undo: bool = True) -> EditError:
+    """The refusal of an undo (or redo) whose target is no longer as the edit left it: an
+    import, a merge or another edit changed it, and taking the edit back now would destroy
+    that work (ids are never reused, so a changed target is always noticed)."""
+    return EditError(f"{what} changed since: not {'undone' if undo else 'redone'}")
+
+
 @dataclass(frozen=True, slots=True)
 class Change:
     """What an edit touched, so views refresh only that."""

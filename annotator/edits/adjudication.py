@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from annotator.adjudication.units import Unit
-from annotator.edits import Change, Edit, EditError
+from annotator.edits import Change, Edit, EditError, changed_since
 from annotator.model import DocumentId, Relation, RelationId, Span, SpanId
 from annotator.model.adjudication import Decision, Verdict
 from annotator.model.ids import GOLD
@@ -49,6 +49,17 @@ def _take_out(project: Project, document: DocumentId, unit: str) -> _Written | N
     for span in spans:
         project.spans.delete(span.id)  # its links go too (ON DELETE CASCADE)
     return _Written(decision, tuple(spans), tuple(relations[k] for k in sorted(relations)))
+
+
+def _still_written(project: Project, written: _Written) -> None:
+    """Refuse unless the decision and the gold spans it wrote are as the edit left them (a
+    reviewer's later change, or another decision, would be lost by taking them out)."""
+    decision = written.decision
+    if project.adjudications.get(decision.document, decision.unit) != decision:
+        raise changed_since(f"the decision on {decision.unit}")
+    for span in written.spans:
+        if project.spans.get(span.id) != span:
+            raise changed_since(f"span {span.name}")
 
 
 def _put_back(project: Project, written: _Written) -> None:
@@ -175,6 +186,7 @@ class _Decide(Edit):
     def revert(self, project: Project) -> Change:
         written = self._written
         assert written is not None, "apply() first"
+        _still_written(project, written)
         with project.transaction():
             _take_out(project, self.document, self.unit_key)
             if self._earlier is not None:
@@ -306,6 +318,8 @@ class MarkEdited(Edit):
 
     def revert(self, project: Project) -> Change:
         assert self._before is not None, "apply() first"
+        if project.adjudications.get(self.document, self.unit_key) != self._after:
+            raise changed_since(f"the decision on {self.unit_key}")
         with project.transaction():
             project.adjudications.record(self._before)
             self._record(project, self.reviewer, self.document, True, {"unit": self.unit_key})
@@ -365,6 +379,8 @@ class AcceptUnanimous(Edit):
         return written
 
     def revert(self, project: Project) -> Change:
+        for written in self._written:
+            _still_written(project, written)
         with project.transaction():
             for written in reversed(self._written):
                 _take_out(project, self.document, written.decision.unit)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import ClassVar, Generic, Protocol, TypeVar
 
-from annotator.edits import Change, Edit, EditError
+from annotator.edits import Change, Edit, EditError, changed_since
 from annotator.model import AnnotatorName, DocumentId, Speaker, Target
 from annotator.store import Project
 from annotator.store.registries import AttributeUses
@@ -39,6 +39,17 @@ class _Kind(Generic[E]):
 
     def key(self, entry: E) -> str:
         return entry.name if isinstance(entry, Speaker) else entry.label
+
+
+def _still_naming(
+    project: Project, uses: AttributeUses, span_ids: list[int], name: str, noun: str
+) -> None:
+    """Refuse when a span the edit renamed (and that still exists) names something else now."""
+    if not span_ids:
+        return
+    moved = project.spans.existing(span_ids) - set(uses.spans_naming(name))
+    if moved:
+        raise changed_since(f'{noun} "{name}" on span {min(moved)}')
 
 
 SPEAKER: _Kind[Speaker] = _Kind("speaker")
@@ -80,6 +91,9 @@ class _Save(Edit, Generic[E]):
     def revert(self, project: Project) -> Change:
         registry, uses = self.kind.registry(project), self.kind.uses(project)
         new = self.kind.key(self.entry).strip()
+        if registry.get(new) != self.entry:
+            raise changed_since(f'{self.kind.noun} "{new}"')
+        _still_naming(project, uses, self._renamed, new, self.kind.noun)
         with project.transaction():
             registry.delete(new)
             if self._before is not None:
@@ -117,6 +131,10 @@ class _Merge(Edit):
 
     def revert(self, project: Project) -> Change:
         assert self._saved is not None, "apply() first"
+        # The merged name must not have come back, and the moved spans must still name into.
+        if self.kind.registry(project).get(self.source) is not None:
+            raise changed_since(f'{self.kind.noun} "{self.source}"')
+        _still_naming(project, self.kind.uses(project), self._moved, self.into, self.kind.noun)
         with project.transaction():
             self.kind.registry(project).upsert(self._saved)
             self.kind.uses(project).set_on_spans(self._moved, self.source)
@@ -167,6 +185,8 @@ class DeleteTarget(Edit):
 
     def revert(self, project: Project) -> Change:
         assert self._saved is not None, "apply() first"
+        if project.targets.get(self.label) is not None:
+            raise changed_since(f'target "{self.label}"')
         with project.transaction():
             project.targets.upsert(self._saved)
             project.history.record("", "undo " + self.text, None, {})

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from annotator.edits import Change, Edit, EditError
+from annotator.edits import Change, Edit, EditError, changed_since
 from annotator.model import AnnotatorName, AttrValue, DocumentId
 from annotator.model.schema import Attribute, Schema
 from annotator.store import Project
@@ -79,6 +79,8 @@ class ChangeSchema(Edit):
     def revert(self, project: Project) -> Change:
         before = self._before
         assert before is not None, "apply() first"
+        if project.meta("schema") != self.after.source:
+            raise changed_since("the schema")
         usage = project.usage
         with project.transaction():
             if self.rename_label is not None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from abc import abstractmethod
 from dataclasses import dataclass, field, replace
 
-from annotator.edits import Change, Edit, EditError
+from annotator.edits import Change, Edit, EditError, changed_since
 from annotator.model import (
     AnnotatorName,
     AttrValue,
@@ -65,6 +65,33 @@ def _existing(project: Project, span_id: SpanId) -> Span:
     return span
 
 
+def _still(project: Project, span: Span, undo: bool = True) -> None:
+    """Refuse unless the span is stored exactly as ``span`` (as the edit left it)."""
+    if project.spans.get(span.id) != span:
+        raise changed_since(f"span {span.name}", undo)
+
+
+def _can_put_back(project: Project, span: Span, relations: list[Relation], undo: bool) -> None:
+    """Refuse to put ``span`` and its links back where something now stands in the way: its
+    id or its name in the set taken, its document gone, or the other end of a link gone."""
+    if (
+        project.spans.get(span.id) is not None
+        or project.documents.length(span.document) is None
+        or project.spans.name_taken(span.document, span.annotator, span.name)
+    ):
+        raise changed_since(f"span {span.name}", undo)
+    _can_link(project, span, relations, undo)
+
+
+def _can_link(project: Project, span: Span, relations: list[Relation], undo: bool) -> None:
+    """Refuse to restore ``relations`` of ``span`` whose other end is gone or whose id is taken."""
+    others = {r.child if r.head == span.id else r.head for r in relations} - {span.id}
+    if others - project.spans.existing(others) or any(
+        project.relations.get(r.id) is not None for r in relations
+    ):
+        raise changed_since(f"span {span.name}", undo)
+
+
 @dataclass
 class AddSpan(Edit):
     span: Span
@@ -76,6 +103,8 @@ class AddSpan(Edit):
 
     def apply(self, project: Project) -> Change:
         _check_span(project, self.span)
+        if self._stored is not None:
+            _can_put_back(project, self._stored, [], undo=False)
         with project.transaction():
             # Redo puts back the very same id and name, so later edits still point at it.
             self._stored = project.spans.insert(self._stored or self.span)
@@ -96,6 +125,11 @@ class AddSpan(Edit):
         return self._stored
 
     def revert(self, project: Project) -> Change:
+        # Only the span this edit made, as it made it, and with no links made since (deleting
+        # it would take those along silently).
+        _still(project, self.stored)
+        if project.relations.of_span(self.stored.id):
+            raise changed_since(f"span {self.stored.name}")
         with project.transaction():
             project.spans.delete(self.stored.id)
             _unregister(project, self._registered)
@@ -128,6 +162,7 @@ class DeleteSpan(Edit):
     def revert(self, project: Project) -> Change:
         span = self._span
         assert span is not None, "apply() first"
+        _can_put_back(project, span, self._relations, undo=True)
         with project.transaction():
             project.spans.insert(span)
             for relation in self._relations:
@@ -147,6 +182,7 @@ class ChangeSpan(Edit):
     start: int | None = None
     end: int | None = None
     _before: Span | None = field(default=None, init=False)
+    _after: Span | None = field(default=None, init=False)
     _dropped: list[Relation] = field(default_factory=list, init=False)
 
     def __post_init__(self) -> None:
@@ -180,6 +216,7 @@ class ChangeSpan(Edit):
                     self._dropped.append(relation)
                     project.relations.delete(relation.id)
             project.spans.update(after)
+            self._after = after
             self._record(
                 project,
                 before.annotator,
@@ -192,8 +229,10 @@ class ChangeSpan(Edit):
         )
 
     def revert(self, project: Project) -> Change:
-        before = self._before
-        assert before is not None, "apply() first"
+        before, after = self._before, self._after
+        assert before is not None and after is not None, "apply() first"
+        _still(project, after)
+        _can_link(project, after, self._dropped, undo=True)
         with project.transaction():
             project.spans.update(before)
             for relation in self._dropped:
@@ -212,6 +251,7 @@ class SetAttribute(Edit):
     name: str
     value: AttrValue | None
     _before: Span | None = field(default=None, init=False)
+    _after: Span | None = field(default=None, init=False)
     _registered: Registered = field(default_factory=list, init=False)
 
     def __post_init__(self) -> None:
@@ -229,6 +269,7 @@ class SetAttribute(Edit):
         _check_span(project, after)
         with project.transaction():
             project.spans.update(after)
+            self._after = after
             self._registered = _register_names(
                 project, {self.name: self.value} if self.value is not None else {}
             )
@@ -244,8 +285,9 @@ class SetAttribute(Edit):
         )
 
     def revert(self, project: Project) -> Change:
-        before = self._before
-        assert before is not None, "apply() first"
+        before, after = self._before, self._after
+        assert before is not None and after is not None, "apply() first"
+        _still(project, after)
         with project.transaction():
             project.spans.update(before)
             _unregister(project, self._registered)
@@ -290,6 +332,8 @@ class AddRelation(Edit):
     def revert(self, project: Project) -> Change:
         stored = self._stored
         assert stored is not None, "apply() first"
+        if project.relations.get(stored.id) != stored:
+            raise changed_since(f"link {stored.label}")
         head = _existing(project, stored.head)
         with project.transaction():
             project.relations.delete(stored.id)
@@ -321,6 +365,9 @@ class DeleteRelation(Edit):
     def revert(self, project: Project) -> Change:
         relation = self._relation
         assert relation is not None, "apply() first"
+        ends = {relation.head, relation.child}
+        if project.relations.get(relation.id) is not None or project.spans.existing(ends) != ends:
+            raise changed_since(f"link {relation.label}")
         head = _existing(project, relation.head)
         with project.transaction():
             project.relations.insert(relation)
@@ -337,7 +384,10 @@ class _SetRowEdit(Edit):
     document: DocumentId
     annotator: AnnotatorName
     _before: tuple[Status, dict[str, AttrValue]] | None = field(default=None, init=False)
+    _written: tuple[Status, dict[str, AttrValue]] | None = field(default=None, init=False)
     _had_row: bool = field(default=False, init=False)
+    #: What the edit changes, for a refused undo: "the status of D (alice)".
+    _what: str = field(default="the annotation set", init=False)
 
     @abstractmethod
     def _after(
@@ -360,6 +410,7 @@ class _SetRowEdit(Edit):
         status, attrs = self._after(*before)
         with project.transaction():
             sets.write_row(self.document, self.annotator, status, attrs)
+            self._written = (status, attrs)
             self._record(
                 project,
                 self.annotator,
@@ -371,6 +422,13 @@ class _SetRowEdit(Edit):
 
     def revert(self, project: Project) -> Change:
         assert self._before is not None, "apply() first"
+        sets = project.sets
+        now = (
+            sets.status(self.document, self.annotator),
+            sets.doc_attrs(self.document, self.annotator),
+        )
+        if not sets.has_row(self.document, self.annotator) or now != self._written:
+            raise changed_since(f"{self._what} of {self.document} ({self.annotator})")
         with project.transaction():
             if self._had_row:
                 project.sets.write_row(self.document, self.annotator, *self._before)
@@ -385,6 +443,7 @@ class SetStatus(_SetRowEdit):
     status: Status = Status.TODO
 
     def __post_init__(self) -> None:
+        self._what = "the status"
         self.text = {
             Status.DONE: "mark done",
             Status.SKIPPED: "skip document",
@@ -404,6 +463,7 @@ class SetDocAttribute(_SetRowEdit):
     value: AttrValue | None = None
 
     def __post_init__(self) -> None:
+        self._what = "the document attributes"
         self.text = f"set {self.name}" if self.value is not None else f"clear {self.name}"
 
     def _after(

@@ -177,6 +177,12 @@ class _Loader:
             data = tomllib.loads(self.text)
         except tomllib.TOMLDecodeError as exc:
             raise SchemaError(self.origin, f"not valid TOML ({exc})") from None
+        except RecursionError:
+            # tomllib parses nested arrays and inline tables recursively; no schema nests
+            # more than a few levels, so this is never a real schema.
+            raise SchemaError(
+                self.origin, "not a schema: arrays or tables nested too deeply"
+            ) from None
         unknown = sorted(set(data) - _TOP_KEYS)
         if unknown:
             raise self.fail(f'unknown top-level key "{unknown[0]}"', None)

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Sequence
-from itertools import groupby
+from itertools import chain, groupby
 from operator import itemgetter
 from typing import Any
 
@@ -28,6 +29,24 @@ SpanRow = tuple[str, str, str, int, int, str, str]
 RelationRow = tuple[str, str, str]
 #: (annotator, status, doc_attrs JSON, spans, relations) of one annotation set.
 SetRows = tuple[str, str, str, list[SpanRow], list[RelationRow]]
+
+
+def insert_many(conn: sqlite3.Connection, insert: str, rows: Sequence[tuple[Any, ...]]) -> None:
+    """``insert`` (``INSERT INTO t (a, b) VALUES``) for every row, a few hundred rows per
+    statement. SQLite updates an AUTOINCREMENT table's sqlite_sequence row once per
+    statement: executemany (one statement per row) made a million-span import a quarter
+    slower; multi-row statements make it a little faster than before AUTOINCREMENT."""
+    if not rows:
+        return
+    width = len(rows[0])
+    one = "(" + ", ".join("?" * width) + ")"
+    # Within SQLite's limit on parameters per statement (32766 today, 999 before 3.32).
+    per = max(1, min(500, conn.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER) // width))
+    full = f"{insert} {', '.join([one] * per)}"
+    for start in range(0, len(rows), per):
+        chunk = rows[start : start + per]
+        sql = full if len(chunk) == per else f"{insert} {', '.join([one] * len(chunk))}"
+        conn.execute(sql, list(chain.from_iterable(chunk)))
 
 
 class Bulk:
@@ -66,12 +85,8 @@ class Bulk:
                 (aset.document, aset.annotator, aset.status.value, dump_json(aset.doc_attrs))
             )
         conn = self._db.conn
-        conn.executemany(
-            f"INSERT INTO spans ({SPAN_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", span_rows
-        )
-        conn.executemany(
-            "INSERT INTO relations (label, head, child) VALUES (?, ?, ?)", relation_rows
-        )
+        insert_many(conn, f"INSERT INTO spans ({SPAN_COLUMNS}) VALUES", span_rows)
+        insert_many(conn, "INSERT INTO relations (label, head, child) VALUES", relation_rows)
         conn.executemany(
             "INSERT INTO annotation_sets (document, annotator, status, doc_attrs) "
             "VALUES (?, ?, ?, ?)",

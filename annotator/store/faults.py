@@ -4,6 +4,7 @@ damaged, locked and I/O, each a sentence naming the project file (qutebrowser's 
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -23,6 +24,17 @@ _READ_ONLY = ("readonly database", "read-only", "attempt to write a readonly")
 _DAMAGED = ("malformed", "not a database", "file is encrypted", "corrupt")
 _LOCKED = ("database is locked", "database table is locked", "busy")
 _IO = ("disk i/o error", "unable to open database file")
+# Below this much free space an I/O error is a full disk: SQLite reports a -shm file it could
+# not grow as "disk I/O error" (SQLITE_IOERR_SHMSIZE), not as "database or disk is full".
+_NEARLY_FULL = 256 * 1024
+
+
+def _out_of_space(path: Path) -> bool:
+    folder = path if path.is_dir() else path.parent
+    try:
+        return shutil.disk_usage(folder).free < _NEARLY_FULL
+    except OSError:
+        return False
 
 
 def storage_error(path: Path, exc: BaseException, doing: str = "") -> StorageError | None:
@@ -30,7 +42,12 @@ def storage_error(path: Path, exc: BaseException, doing: str = "") -> StorageErr
     text = str(exc).lower()
     where = f"{path}: " + (f"{doing}: " if doing else "")
     errno = getattr(exc, "errno", None)
-    if (isinstance(exc, OSError) and errno == 28) or any(k in text for k in _FULL):
+    io = any(k in text for k in _IO) or isinstance(exc, OSError)
+    if (
+        (isinstance(exc, OSError) and errno == 28)
+        or any(k in text for k in _FULL)
+        or (io and _out_of_space(path))
+    ):
         return DiskFullError(f"{where}the disk is full; free some space and try again")
     if any(k in text for k in _READ_ONLY) or isinstance(exc, PermissionError):
         return ReadOnlyStorageError(
@@ -39,13 +56,13 @@ def storage_error(path: Path, exc: BaseException, doing: str = "") -> StorageErr
     if any(k in text for k in _DAMAGED):
         return DamagedProjectError(
             f"{where}the project file is damaged ({exc}); restore a backup "
-            "(annotator restore) or export what is readable"
+            "(annotator restore) or export what is readable (annotator export --skip-damaged)"
         )
     if any(k in text for k in _LOCKED):
         return StorageLockedError(
             f"{where}the project is busy in another window or process; try again"
         )
-    if any(k in text for k in _IO) or isinstance(exc, OSError):
+    if io:
         return StorageIOError(f"{where}the disk reported an error ({exc})")
     return None
 
@@ -56,6 +73,19 @@ def storage_errors(path: Path, doing: str = "") -> Iterator[None]:
     try:
         yield
     except (sqlite3.Error, OSError) as exc:
+        mapped = storage_error(path, exc, doing)
+        if mapped is None:
+            raise
+        raise mapped from exc
+
+
+@contextmanager
+def sqlite_errors(path: Path, doing: str = "") -> Iterator[None]:
+    """Like :func:`storage_errors`, for SQLite's errors only: for a caller (the command line)
+    whose OS errors may concern other files than the project."""
+    try:
+        yield
+    except sqlite3.Error as exc:
         mapped = storage_error(path, exc, doing)
         if mapped is None:
             raise

@@ -9,6 +9,9 @@ from sqlite_utils.migrations import Migrations
 
 MIGRATIONS = Migrations("annotator")
 KNOWN: list[str] = []
+#: Pending migrations a read-only reader may ignore: they change nothing it reads (0003 only
+#: changes how new ids are chosen), so an older file can still be exported without upgrading.
+READ_COMPATIBLE = frozenset({"0003_stable_ids"})
 
 MigrationFn = Callable[[Database], None]
 
@@ -17,6 +20,18 @@ def migration(name: str) -> Callable[[MigrationFn], MigrationFn]:
     """Register a migration under its permanent name."""
     KNOWN.append(name)
     return MIGRATIONS(name=name)
+
+
+def migrate(db: Database) -> None:
+    """Apply every pending migration. Foreign keys are off meanwhile: a migration that
+    rebuilds a table drops the old one, and with them on that would delete (cascade) every
+    row pointing at it. The setting cannot change inside a transaction, hence here; each
+    such migration checks the keys itself before it commits."""
+    db.execute("PRAGMA foreign_keys=OFF")
+    try:
+        MIGRATIONS.apply(db)
+    finally:
+        db.execute("PRAGMA foreign_keys=ON")
 
 
 def _run(db: Database, script: str) -> None:
@@ -125,3 +140,66 @@ def adjudications(db: Database) -> None:
         CREATE INDEX adjudication_spans_span ON adjudication_spans(span);
         """,
     )
+
+
+def _rebuild(db: Database, table: str, create: str, columns: str) -> None:
+    """Replace ``table`` by the one ``create`` makes (named ``<table>_new`` there), keeping
+    every row and, from the old definition, every index and trigger (SQLite's twelve-step
+    table change, run inside the migration's transaction with foreign keys off)."""
+    extras = [
+        sql
+        for (sql,) in db.execute(
+            "SELECT sql FROM sqlite_master WHERE tbl_name = ? AND type IN ('index', 'trigger') "
+            "AND sql IS NOT NULL ORDER BY type, name",
+            [table],
+        )
+    ]
+    db.execute(create)
+    db.execute(f"INSERT INTO {table}_new ({columns}) SELECT {columns} FROM {table}")
+    db.execute(f"DROP TABLE {table}")
+    db.execute(f"ALTER TABLE {table}_new RENAME TO {table}")
+    for sql in extras:
+        db.execute(sql)
+
+
+@migration("0003_stable_ids")
+def stable_ids(db: Database) -> None:
+    # AUTOINCREMENT: an id once given out is never given again, even after its row is
+    # deleted, so an undo that deletes "its" span by id can only ever hit that span.
+    # (A file may already hold dangling keys from before: only new ones are a failure.)
+    dangling = sorted(db.execute("PRAGMA foreign_key_check").fetchall())
+    _rebuild(
+        db,
+        "spans",
+        """
+        CREATE TABLE spans_new (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            document TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            annotator TEXT NOT NULL,
+            name TEXT NOT NULL,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            label TEXT NOT NULL,
+            attrs TEXT NOT NULL DEFAULT '{}',
+            CHECK (start >= 0 AND "end" > start)
+        )
+        """,
+        'id, document, annotator, name, start, "end", label, attrs',
+    )
+    _rebuild(
+        db,
+        "relations",
+        """
+        CREATE TABLE relations_new (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            label TEXT NOT NULL,
+            head INTEGER NOT NULL REFERENCES spans(id) ON DELETE CASCADE,
+            child INTEGER NOT NULL REFERENCES spans(id) ON DELETE CASCADE
+        )
+        """,
+        "id, label, head, child",
+    )
+    broken = sorted(db.execute("PRAGMA foreign_key_check").fetchall())
+    if broken != dangling:
+        # Raising rolls the migration back: the file stays as it was, at 0002.
+        raise RuntimeError(f"0003_stable_ids: foreign keys broken by the rebuild: {broken[:3]}")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import replace
 
 from sqlite_utils import Database
@@ -30,18 +31,43 @@ class Spans:
             )
         ]
 
+    def existing(self, span_ids: Iterable[int]) -> set[SpanId]:
+        """Those of ``span_ids`` that exist."""
+        ids = list(span_ids)
+        found: set[SpanId] = set()
+        for i in range(0, len(ids), 500):
+            chunk = ids[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            found.update(
+                SpanId(r[0])
+                for r in self._db.execute(f"SELECT id FROM spans WHERE id IN ({marks})", chunk)
+            )
+        return found
+
+    def name_taken(self, document: DocumentId, annotator: str, name: str) -> bool:
+        return (
+            self._db.execute(
+                "SELECT 1 FROM spans WHERE document = ? AND annotator = ? AND name = ? LIMIT 1",
+                [document, annotator, name],
+            ).fetchone()
+            is not None
+        )
+
     def next_id(self) -> SpanId:
-        return SpanId(self._db.execute("SELECT coalesce(max(id), 0) + 1 FROM spans").fetchone()[0])
+        """The id the next span gets: above every id ever given out, deleted ones included
+        (AUTOINCREMENT remembers the highest in sqlite_sequence), so none is ever reused."""
+        return SpanId(
+            self._db.execute(
+                "SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'spans'), 0), "
+                "coalesce((SELECT max(id) FROM spans), 0)) + 1"
+            ).fetchone()[0]
+        )
 
     def _free_name(self, document: DocumentId, annotator: str, span_id: SpanId) -> str:
         """A brat-style name ``T<n>`` unused in the set: ``T<span id>`` unless an imported
         span already has it (ids are global, so that is rare), else one above the highest."""
         candidate = f"T{span_id}"
-        taken = self._db.execute(
-            "SELECT 1 FROM spans WHERE document = ? AND annotator = ? AND name = ? LIMIT 1",
-            [document, annotator, candidate],
-        ).fetchone()
-        if not taken:
+        if not self.name_taken(document, annotator, candidate):
             return candidate
         highest = self._db.execute(
             "SELECT max(CAST(substr(name, 2) AS INTEGER)) FROM spans "

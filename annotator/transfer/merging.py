@@ -28,6 +28,7 @@ from annotator.model import (
 )
 from annotator.model.schema import Schema
 from annotator.store import Project
+from annotator.store.faults import sqlite_errors
 
 Progress = Callable[[str], None]
 _BATCH = 400
@@ -94,7 +95,8 @@ def merge_projects(
     with ExitStack() as opened:
         sources: list[Project] = []
         for path in paths:
-            other = Project.open(path)
+            # Read-only: the other annotators' files stay byte-identical.
+            other = Project.open(path, read_only=True)
             opened.callback(other.close)
             sources.append(other)
         if project.documents.count():
@@ -151,7 +153,13 @@ class _Merger:
         self.entity_names: dict[str, set[str]] = {"speaker": set(), "target": set()}
 
     def run(self) -> None:
-        for documents in self.other.documents.iter_all(_BATCH):
+        batches = self.other.documents.iter_all(_BATCH)
+        while True:
+            # A failure reading the other file names that file, not the project.
+            with sqlite_errors(self.other.path, "reading it"):
+                documents = next(batches, None)
+            if documents is None:
+                break
             self.batch(documents)
         self.registries()
 
@@ -161,7 +169,8 @@ class _Merger:
     def batch(self, documents: list[Document]) -> None:
         ids = [d.id for d in documents]
         known = self.project.documents.hashes(ids)
-        theirs = self.other.bulk.sets_for(ids)
+        with sqlite_errors(self.other.path, "reading it"):
+            theirs = self.other.bulk.sets_for(ids)
         ours = self.project.bulk.sets_for(list(known)) if known else {}
         new = [d for d in documents if d.id not in known]
         self.project.documents.insert_many(new)
@@ -217,20 +226,23 @@ class _Merger:
 
     def registries(self) -> None:
         project, report = self.project, self.report
+        with sqlite_errors(self.other.path, "reading it"):
+            their_speakers, their_targets = self.other.speakers.all(), self.other.targets.all()
+            their_annotators = self.other.annotators()
         speakers = {s.name for s in project.speakers.all()}
-        for speaker in self.other.speakers.all():
+        for speaker in their_speakers:
             if speaker.name not in speakers:
                 project.speakers.upsert(speaker)
                 report.speakers_added += 1
         targets = {t.label for t in project.targets.all()}
-        for target in self.other.targets.all():
+        for target in their_targets:
             if target.label not in targets:
                 project.targets.upsert(target)
                 report.targets_added += 1
         # As imports do: entities named by merged spans exist even if OTHER never listed them.
         report.speakers_added += project.speakers.ensure(self.entity_names["speaker"])
         report.targets_added += project.targets.ensure(self.entity_names["target"])
-        for annotator in self.other.annotators():
+        for annotator in their_annotators:
             project.ensure_annotator(annotator)
 
 

@@ -89,7 +89,8 @@ class Shell:
             return
         try:
             project.backup("auto")
-        except OSError as exc:  # a full disk must not take the session down with it
+        # A full disk must not take the session down with it (the store raises StorageError).
+        except (OSError, AnnotatorError) as exc:
             if self.window is not None:
                 self.window.statusBar().showMessage(f"The automatic backup failed: {exc}")
 

@@ -140,3 +140,13 @@ def test_schema_reference_lists_keys_and_value_descriptions(schema: Schema) -> N
     assert "- **QUOTE** (`q` or `1`)" in text
     assert "  - `favor`: The speaker supports the target" in text
     assert text.startswith("# Guidelines: quotes and stances")
+
+
+@pytest.mark.parametrize(
+    "nested",
+    ["x = " + "[" * 100_000 + "]" * 100_000, "x = " + "{a=" * 5000 + "1" + "}" * 5000],
+    ids=["arrays", "inline tables"],
+)
+def test_deeply_nested_toml_is_one_sentence_not_a_recursion_error(nested: str) -> None:
+    with pytest.raises(SchemaError, match="nested too deeply"):
+        parse_schema(nested, "deep.toml")
