@@ -13,7 +13,7 @@ from sqlite_utils import Database
 from annotator.errors import AnnotatorError, ProjectFileError
 from annotator.model.schema import Schema, parse_schema
 from annotator.store.adjudications import Adjudications
-from annotator.store.backup import make_backup
+from annotator.store.backup import make_backup, remove_partials
 from annotator.store.bulk import Bulk
 from annotator.store.connection import APPLICATION_ID, application_id, connect, take_write_lock
 from annotator.store.documents import Documents
@@ -99,6 +99,7 @@ class Project:
                 f"{path}: written by a newer Annotator (migration {unknown[0]}); please update"
             )
         take_write_lock(conn, path)
+        remove_partials(path)  # what a killed backup or restore left, now that we are the writer
         project = cls(path, db)
         if MIGRATIONS.pending(db):
             project.backup("migrate")

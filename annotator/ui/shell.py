@@ -89,7 +89,7 @@ class Shell:
             return
         try:
             project.backup("auto")
-        except OSError as exc:  # a full disk must not take the session down with it
+        except (AnnotatorError, OSError) as exc:  # a full disk must not end the session
             if self.window is not None:
                 self.window.statusBar().showMessage(f"The automatic backup failed: {exc}")
 
