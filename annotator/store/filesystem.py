@@ -58,6 +58,16 @@ RESERVE_FACTOR = 2
 RESERVE_FLOOR = 50 * 2**20
 
 
+def human_size(size: int) -> str:
+    """``size`` bytes as people read it: "812 bytes", "131.1 KB", "2.4 GB"."""
+    if size < 1024:
+        return f"{size} bytes"
+    for unit, scale in (("KB", 2**10), ("MB", 2**20), ("GB", 2**30)):
+        if size < 1024 * scale or unit == "GB":
+            return f"{size / scale:.1f} {unit}"
+    raise AssertionError("unreachable")
+
+
 def megabytes(size: int) -> str:
     return f"{size / 2**20:.1f} MB"
 
