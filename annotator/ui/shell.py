@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import signal
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QTimer
@@ -20,6 +23,8 @@ from annotator.ui.settings import remember_recent, stored_annotator
 from annotator.ui.theme import apply_theme
 
 BACKUP_EVERY_MS = 30 * 60 * 1000
+#: How often Qt's event loop hands control to Python, so that a signal handler can run.
+SIGNAL_CHECK_MS = 250
 
 
 def make_application() -> QApplication:
@@ -50,10 +55,11 @@ class Shell:
     def run(self, path: Path) -> int:
         if not self.open(path):
             return 1
-        try:
-            return self.app.exec()
-        finally:
-            self.close_current()
+        with quit_on_signals(self.app):
+            try:
+                return self.app.exec()
+            finally:
+                self.close_current()
 
     def identity(self) -> str | None:
         return self.annotator or stored_annotator() or ask_annotator(None)
@@ -115,7 +121,36 @@ class Shell:
             self.window = None
         self.backup_timer.stop()
         if self.project is not None:
-            if self.project.changed_since_backup():
-                self.project.backup("close")
-            self.project.close()
-            self.project = None
+            project, self.project = self.project, None
+            try:
+                if project.changed_since_backup():
+                    project.backup("close")
+            except AnnotatorError as exc:
+                # Every edit is already in the project; only the extra copy is missing. The
+                # window is gone (or a signal is ending the app): say it where it can be read.
+                print(f"error: the backup on closing failed: {exc}", file=sys.stderr)
+            finally:
+                project.close()
+
+
+@contextmanager
+def quit_on_signals(app: QApplication) -> Iterator[None]:
+    """SIGTERM (logout, ``kill``, a service manager) and SIGINT (Ctrl+C in the terminal) quit
+    like File > Quit, so the window closes and the close backup is taken.
+
+    Python runs a signal handler only between its own bytecodes, and Qt's event loop is C++:
+    a timer wakes Python a few times a second. The handler only asks the loop to end (nested
+    dialogs' loops too); closing happens after ``exec()`` returns, as on a normal quit.
+    """
+    previous = {s: signal.getsignal(s) for s in (signal.SIGTERM, signal.SIGINT)}
+    for signum in previous:
+        signal.signal(signum, lambda _signum, _frame: app.quit())
+    wake = QTimer(interval=SIGNAL_CHECK_MS)
+    wake.timeout.connect(lambda: None)
+    wake.start()
+    try:
+        yield
+    finally:
+        wake.stop()
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
