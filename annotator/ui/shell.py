@@ -15,8 +15,10 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from annotator import __version__
 from annotator.errors import AnnotatorError
 from annotator.store import Project
+from annotator.store.restore import restore as restore_backup
 from annotator.ui.icons import icon
 from annotator.ui.main_window import MainWindow
+from annotator.ui.messages import LONG
 from annotator.ui.project_files import ask_annotator
 from annotator.ui.session import Session
 from annotator.ui.settings import remember_recent, stored_annotator
@@ -81,6 +83,7 @@ class Shell:
         self.annotator = annotator
         self.window.project_requested.connect(self.switch)
         self.window.annotator_requested.connect(self.reopen_as)
+        self.window.restore_requested.connect(self.restore)
         self.window.show()
         # After the first-run name dialog the new window is not active by itself (seen
         # without a window manager), and the label keys are window shortcuts.
@@ -105,6 +108,23 @@ class Shell:
             # The exclusive lock must be released before the file can be opened again.
             self.close_current()
         self.open(path)
+
+    def restore(self, backup: Path) -> bool:
+        """Replace the open project by ``backup`` (checked first, the replaced file kept beside
+        it) and reopen it; on a refusal the project reopens as it was, and the user is told."""
+        if self.project is None:
+            return False
+        path = self.project.path
+        self.close_current()  # the writer lock must be free, and the close backup taken
+        try:
+            report = restore_backup(path, backup)
+        except AnnotatorError as exc:
+            QMessageBox.warning(None, "Annotator", f"Nothing was restored.\n\n{exc}")
+            self.open(path)
+            return False
+        if self.open(path) and self.window is not None:
+            self.window.statusBar().showMessage(report.summary(), LONG)
+        return True
 
     def reopen_as(self, annotator: str) -> None:
         if self.project is None:
