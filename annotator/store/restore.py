@@ -83,7 +83,13 @@ def restore(
         with storage_errors(project_path, "restoring"):
             remove_partials(project_path)
             _copy_checked(backup_path, partial, project_path)
-            before = _backup_before(lock, project_path) if lock is not None else None
+            before = None
+            if lock is not None:
+                before = _backup_before(lock, project_path)
+                # Fold the WAL in while holding the lock, so the replaced file is one file
+                # and the project's name is free only for the few renames below.
+                with suppress(sqlite3.Error):
+                    lock.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             replaced = _move_aside(project_path, now())
             # Closed while the project's name is free: a connection closing later would
             # delete "PROJECT-wal" by name, which by then could be the restored file's.

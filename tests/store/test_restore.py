@@ -22,7 +22,7 @@ from annotator.paths import seeds_dir
 from annotator.store import Project
 from annotator.store.backup import backups_dir, list_backups
 from annotator.store.restore import restore
-from annotator.transfer.importing import create_project
+from annotator.transfer.importing import create_project, import_paths
 
 # A writer killed right after its import committed: the work sits in p.db-wal only.
 KILLED_IMPORT = """
@@ -285,3 +285,70 @@ def test_restore_refuses_when_the_copy_would_nearly_fill_the_disk(
     with pytest.raises(DiskFullError, match="free"):
         restore(project_path, backup)
     assert digest(project_path) == before
+
+
+# Restore in a process killed just before its k-th rename (the pre-restore backup's too).
+KILLED_RESTORE = """
+import os, signal, sys
+from pathlib import Path
+step, calls = int(sys.argv[3]), 0
+
+def counted(real):
+    def call(*args, **kwargs):
+        global calls
+        calls += 1
+        if calls == step:
+            os.kill(os.getpid(), signal.SIGKILL)
+        return real(*args, **kwargs)
+    return call
+
+os.rename, os.replace = counted(os.rename), counted(os.replace)
+from annotator.store.restore import restore
+restore(Path(sys.argv[1]), Path(sys.argv[2]))
+print("finished", flush=True)
+"""
+
+
+@pytest.mark.slow
+def test_a_restore_killed_at_any_step_loses_nothing_and_can_be_run_again(
+    project_path: Path, backup: Path, tmp_path: Path
+) -> None:
+    more = tmp_path / "more"
+    more.mkdir()
+    (more / "extra.txt").write_text("Extra\nHe said so.\n", "utf-8")
+    with Project.open(project_path) as project:
+        import_paths(project, [more])  # the project now holds 2 documents, the backup 1
+    step = 0
+    while True:
+        step += 1
+        work = tmp_path / f"step{step}"
+        work.mkdir()
+        shutil.copyfile(project_path, work / "p.db")
+        shutil.copyfile(backup, work / "b.db")
+        done = subprocess.run(
+            [
+                sys.executable,
+                "-c",
+                KILLED_RESTORE,
+                str(work / "p.db"),
+                str(work / "b.db"),
+                str(step),
+            ],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        finished = done.stdout == "finished\n"
+        assert finished or done.returncode == -signal.SIGKILL, done.stderr
+        project = work / "p.db"
+        if project.exists():
+            assert document_count(project) in (1, 2), f"step {step}: neither old nor restored"
+        counts = [document_count(p) for p in work.glob("p.db.replaced-*.db")]
+        if not finished:
+            assert (project.exists() and document_count(project) == 2) or 2 in counts, step
+            restore(project, work / "b.db")  # running it again finishes the job
+        assert document_count(project) == 1
+        assert 2 in [document_count(p) for p in work.glob("p.db.replaced-*.db")], step
+        if finished:
+            break
+    assert step >= 4, "the kills covered the backup before, the moves aside and the rename"
