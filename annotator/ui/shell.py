@@ -55,9 +55,9 @@ class Shell:
         self.backup_timer.timeout.connect(self.periodic_backup)
 
     def run(self, path: Path) -> int:
-        if not self.open(path):
-            return 1
         with quit_on_signals(self.app):
+            if not self.open(path):
+                return 1
             try:
                 return self.app.exec()
             finally:
@@ -159,12 +159,13 @@ def quit_on_signals(app: QApplication) -> Iterator[None]:
     like File > Quit, so the window closes and the close backup is taken.
 
     Python runs a signal handler only between its own bytecodes, and Qt's event loop is C++:
-    a timer wakes Python a few times a second. The handler only asks the loop to end (nested
-    dialogs' loops too); closing happens after ``exec()`` returns, as on a normal quit.
+    a timer wakes Python a few times a second. The handler posts a quit, which ends the event
+    loop (and a dialog's nested one) as soon as one runs, even if the signal came before
+    ``exec()``; closing happens after ``exec()`` returns, as on a normal quit.
     """
     previous = {s: signal.getsignal(s) for s in (signal.SIGTERM, signal.SIGINT)}
     for signum in previous:
-        signal.signal(signum, lambda _signum, _frame: app.quit())
+        signal.signal(signum, lambda _signum, _frame: QTimer.singleShot(0, app.quit))
     wake = QTimer(interval=SIGNAL_CHECK_MS)
     wake.timeout.connect(lambda: None)
     wake.start()

@@ -8,9 +8,11 @@ import os
 import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QTimer
 
 from annotator.edits.spans import SetStatus
 from annotator.errors import DiskFullError
@@ -20,7 +22,7 @@ from annotator.paths import seeds_dir
 from annotator.store import Project
 from annotator.store.backup import list_backups
 from annotator.transfer.importing import create_project
-from annotator.ui.shell import Shell
+from annotator.ui.shell import Shell, make_application, quit_on_signals
 
 # The real entry point (annotator.app.run), with one edit made once the window is up so that
 # there is something for the close backup to keep.
@@ -94,3 +96,16 @@ def test_a_failed_close_backup_still_closes_the_project(
     assert "the backup on closing failed" in capsys.readouterr().err
     with Project.open(project_path) as reopened:  # released, and the edit is there
         assert reopened.sets.status(document, "alice") == Status.DONE
+
+
+def test_a_signal_before_the_event_loop_runs_still_quits_it() -> None:
+    """A SIGTERM during start-up (opening the project) must not be lost: the quit waits for
+    the loop. A fallback timer ends a lost quit after 5 s, which the elapsed time would show."""
+    app = make_application()
+    with quit_on_signals(app):
+        os.kill(os.getpid(), signal.SIGTERM)  # handled at once: Python is running
+        QTimer.singleShot(5000, app.quit)
+        started = time.perf_counter()
+        app.exec()
+    assert time.perf_counter() - started < 2
+    assert signal.getsignal(signal.SIGTERM) is signal.SIG_DFL, "the handlers are put back"
