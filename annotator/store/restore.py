@@ -7,7 +7,8 @@ The order is what makes it safe:
 2. Copy the backup (and a ``-wal`` beside it, if any) to a partial file beside the project,
    fold that WAL in and check the copy: an Annotator project, ``quick_check`` ok, no
    migration newer than this version.
-3. Back up the project as it is (reason ``restore``) when it is readable.
+3. Back up the project as it is (reason ``restore``) when it is readable, and take it out
+   of WAL mode (its WAL folded in).
 4. Move the project aside as ``PROJECT.replaced-<time>.db`` together with its ``-wal``,
    ``-shm`` and ``-journal``: its committed work (a killed import's, say) stays with it, and
    no stale WAL is left to be replayed over the restored pages (the issue's failure 2:
@@ -35,6 +36,7 @@ from annotator.errors import (
     DamagedProjectError,
     ProjectFileError,
     ProjectLockedError,
+    StorageLockedError,
 )
 from annotator.store.backup import backup_problem, make_backup, remove_partials, restoring_path
 from annotator.store.connection import connect
@@ -86,10 +88,8 @@ def restore(
             before = None
             if lock is not None:
                 before = _backup_before(lock, project_path)
-                # Fold the WAL in while holding the lock, so the replaced file is one file
-                # and the project's name is free only for the few renames below.
-                with suppress(sqlite3.Error):
-                    lock.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+                if before is not None:
+                    _leave_wal_mode(lock, project_path)
             replaced = _move_aside(project_path, now())
             # Closed while the project's name is free: a connection closing later would
             # delete "PROJECT-wal" by name, which by then could be the restored file's.
@@ -105,7 +105,7 @@ def restore(
             for suffix in ("", *SIDE_FILES):
                 side(partial, suffix).unlink(missing_ok=True)
     if replaced is not None:
-        _drop_empty_wal(replaced)
+        _drop_dead_side_files(replaced)
     return RestoreReport(project_path, backup_path, replaced, before)
 
 
@@ -176,6 +176,19 @@ def _backup_before(lock: sqlite3.Connection, project_path: Path) -> Path | None:
         return None  # unreadable: the replaced file itself is kept
 
 
+def _leave_wal_mode(lock: sqlite3.Connection, project_path: Path) -> None:
+    """Fold the WAL into the file and leave WAL mode while holding the lock: the replaced file
+    is then one file, no connection closing later deletes a ``-wal`` by name (by then it could
+    be the restored file's), and SQLite refuses while another connection still reads the old
+    file. Only for a readable file (it was just backed up): a damaged one is never written."""
+    mode = str(lock.execute("PRAGMA journal_mode=DELETE").fetchone()[0])
+    if mode != "delete":
+        raise StorageLockedError(
+            f"{project_path}: restoring: the project is still being read by another window or "
+            "process; try again when it is done"
+        )
+
+
 def _move_aside(project_path: Path, moment: datetime) -> Path | None:
     """Rename the project and its side files to ``PROJECT.replaced-<time>.db``; side files
     without a project (a deleted file's stale WAL) are moved too, never left behind."""
@@ -193,10 +206,17 @@ def _move_aside(project_path: Path, moment: datetime) -> Path | None:
     return replaced if "" in present else None
 
 
-def _drop_empty_wal(replaced: Path) -> None:
-    """An empty WAL holds nothing to recover; without it the replaced file is one file."""
-    wal = side(replaced, "-wal")
+def _drop_dead_side_files(replaced: Path) -> None:
+    """Remove side files that hold nothing to recover, so the replaced file is one file: an
+    empty WAL (with its index), and a journal that is empty or starts with a zero byte (SQLite's
+    own test for "not hot"; exclusive locking leaves one so after leaving WAL mode)."""
+    wal, journal = side(replaced, "-wal"), side(replaced, "-journal")
     with suppress(OSError):
         if wal.is_file() and wal.stat().st_size == 0:
             wal.unlink()
             side(replaced, "-shm").unlink(missing_ok=True)
+        if journal.is_file():
+            with journal.open("rb") as handle:
+                first = handle.read(1)
+            if first in (b"", b"\x00"):
+                journal.unlink()

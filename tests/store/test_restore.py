@@ -108,7 +108,8 @@ def test_restore_over_a_stale_wal_gives_the_backup_and_keeps_the_killed_writers_
         assert project.integrity() == "ok"
     assert report.replaced is not None and report.replaced.parent == project_path.parent
     assert report.replaced.name.startswith("p.db.replaced-") and report.replaced.suffix == ".db"
-    # Nothing of the user's is lost: the replaced file, with its WAL, holds the killed import.
+    # Nothing of the user's is lost: the replaced file holds the killed import, in one file.
+    assert [p.name for p in tmp_path.glob("p.db.replaced-*")] == [report.replaced.name]
     assert document_count(report.replaced) == 4
     assert not list(tmp_path.glob(".*partial*"))
 
