@@ -1,8 +1,13 @@
-"""Where the project file lives: SQLite's locking and WAL do not work on network file systems."""
+"""Where the project file lives: SQLite's locking and WAL do not work on network file systems;
+copies need room to spare, and a rename is durable only once its folder is synced."""
 
 from __future__ import annotations
 
+import os
+import shutil
 from pathlib import Path
+
+from annotator.errors import DiskFullError
 
 # WAL needs shared memory on one host; these file systems give neither (SQLite's wal.html).
 NETWORK_TYPES = (
@@ -46,3 +51,60 @@ def network_filesystem(path: Path) -> str | None:
         return None
     fs_type = filesystem_type(path.parent, mountinfo)
     return fs_type if fs_type is not None and fs_type.startswith(NETWORK_TYPES) else None
+
+
+#: A copy must leave at least max(RESERVE_FACTOR x the project's size, RESERVE_FLOOR) free.
+RESERVE_FACTOR = 2
+RESERVE_FLOOR = 50 * 2**20
+
+
+def human_size(size: int) -> str:
+    """``size`` bytes as people read it: "812 bytes", "131.1 KB", "2.4 GB"."""
+    if size < 1024:
+        return f"{size} bytes"
+    for unit, scale in (("KB", 2**10), ("MB", 2**20), ("GB", 2**30)):
+        if size < 1024 * scale or unit == "GB":
+            return f"{size / scale:.1f} {unit}"
+    raise AssertionError("unreachable")
+
+
+def megabytes(size: int) -> str:
+    return f"{size / 2**20:.1f} MB"
+
+
+def ensure_free_space(folder: Path, copy_bytes: int, project_bytes: int, doing: str) -> None:
+    """Refuse to copy ``copy_bytes`` into ``folder`` when that would leave less than
+    max(2 x the project's size, 50 MB) free on its disk.
+
+    Why that much: after the copy the project must still be able to grow. SQLite's WAL and an
+    import can each take about the project's size again, and a migration rebuilds tables
+    beside the old ones; the 50 MB floor keeps a small project from taking the last
+    megabytes that the rest of the system (and the window's own settings) need. The issue
+    this answers: on a small disk, backups filled it and then every edit failed.
+    """
+    free = shutil.disk_usage(folder).free
+    reserve = max(RESERVE_FACTOR * project_bytes, RESERVE_FLOOR)
+    if free - copy_bytes < reserve:
+        raise DiskFullError(
+            f"{doing}: not enough free space in {folder}: the copy needs "
+            f"{megabytes(copy_bytes)} and must leave {megabytes(reserve)} free for the project "
+            f"to keep working, but only {megabytes(free)} is free; free some space and try again"
+        )
+
+
+def sync_file(path: Path) -> None:
+    """Force ``path``'s bytes to the disk before it is renamed into place."""
+    with path.open("rb+") as handle:
+        os.fsync(handle.fileno())
+
+
+def sync_folder(folder: Path) -> None:
+    """Make renames in ``folder`` durable: POSIX keeps a new directory entry in memory until
+    the folder itself is synced, so a power cut could bring the old name back."""
+    if os.name != "posix":
+        return  # Windows cannot open a folder to sync it; NTFS journals the rename itself.
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)

@@ -17,7 +17,7 @@ from annotator.errors import (
 )
 from annotator.model.schema import Schema, parse_schema
 from annotator.store.adjudications import Adjudications
-from annotator.store.backup import make_backup
+from annotator.store.backup import make_backup, remove_partials
 from annotator.store.bulk import Bulk
 from annotator.store.catalogue import Catalogue
 from annotator.store.connection import (
@@ -169,6 +169,7 @@ class Project:
             db = Database(conn, execute_plugins=False)
             refuse_unless_ours(path, conn, db, read_only=False)
             prepare_for_writing(conn, path)
+            remove_partials(path)  # what a killed backup or restore left: we are the writer
             with storage_errors(path, "checking it"):
                 # Writing into a damaged file spreads the damage: refuse before the first edit.
                 # (About 0.6 s per 100 MB; readers skip it, they cannot make anything worse.)

@@ -69,6 +69,7 @@ class Actions:
     import_files: QAction
     export_jsonl: QAction
     merge_projects: QAction
+    backups: QAction
     project_settings: QAction
     quit: QAction
     undo: QAction
@@ -138,6 +139,12 @@ BINDINGS: tuple[Binding, ...] = (
         ("Ctrl+Shift+M",),
         "import",
         "Bring in other annotators' copies of this project",
+    ),
+    Binding(
+        "backups",
+        "&Backups…",
+        ("Ctrl+Shift+B",),
+        tip="This project's backups: restore one, back up now, show the folder",
     ),
     Binding(
         "project_settings",

@@ -48,6 +48,8 @@ class MainWindow(QMainWindow):
     project_requested = Signal(object)
     #: Reopen this project as another annotator.
     annotator_requested = Signal(str)
+    #: Replace this project by a backup (a Path); the shell closes and reopens it.
+    restore_requested = Signal(object)
 
     def __init__(self, session: Session) -> None:
         super().__init__()
@@ -150,6 +152,7 @@ class MainWindow(QMainWindow):
         a.import_files.triggered.connect(self.files.import_files)
         a.export_jsonl.triggered.connect(self.files.export_jsonl)
         a.merge_projects.triggered.connect(self.files.merge_projects)
+        a.backups.triggered.connect(self.files.backups)
         a.change_annotator.triggered.connect(self.files.change_annotator)
         a.project_settings.triggered.connect(self.tools.project_settings)
         a.adjudicate.triggered.connect(self.tools.open_adjudication)
@@ -159,6 +162,7 @@ class MainWindow(QMainWindow):
         self.tools.gold_span_chosen.connect(self._edit_gold)
         self.files.project_requested.connect(self.project_requested)
         self.files.annotator_requested.connect(self.annotator_requested)
+        self.files.restore_requested.connect(self.restore_requested)
         self.files.documents_changed.connect(self._documents_arrived)
         self.menus.recent.aboutToShow.connect(
             lambda: fill_recent(self.menus.recent, recent_projects(), self.project_requested.emit)

@@ -37,6 +37,8 @@ def build_menus(
     file_menu.addSeparator()
     file_menu.addActions([a.import_files, a.export_jsonl, a.merge_projects])
     file_menu.addSeparator()
+    file_menu.addAction(a.backups)
+    file_menu.addSeparator()
     file_menu.addActions([a.project_settings, a.change_annotator, a.quit])
     edit_menu = bar.addMenu("&Edit")
     edit_menu.addActions([a.undo, a.redo])

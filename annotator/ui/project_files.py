@@ -5,7 +5,7 @@ from __future__ import annotations
 import getpass
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QWidget
 
 from annotator.errors import AnnotatorError
@@ -15,6 +15,7 @@ from annotator.transfer.atomic import atomic_output
 from annotator.transfer.exporting import export_jsonl
 from annotator.transfer.importing import create_project, import_paths
 from annotator.transfer.merging import merge_projects
+from annotator.ui.dialogs.backups import BackupsDialog
 from annotator.ui.messages import LONG, Messages
 from annotator.ui.session import Session
 from annotator.ui.settings import store_annotator
@@ -46,6 +47,8 @@ class ProjectFiles(QObject):
     annotator_requested = Signal(str)
     #: Documents, layers or registries came in: lists and the open document must reload.
     documents_changed = Signal()
+    #: Replace this project by the backup at this path (the application shell does it).
+    restore_requested = Signal(object)
 
     def __init__(self, session: Session, parent: QWidget, messages: Messages) -> None:
         super().__init__(parent)
@@ -124,6 +127,13 @@ class ProjectFiles(QObject):
                 f"{report.summary()}\n\nKept this project's version for:\n{listed}{more}",
             )
         self.messages.status(report.summary(), LONG)
+
+    def backups(self) -> None:
+        """File > Backups: not blocking, so the window stays responsive behind it."""
+        dialog = BackupsDialog(self.session, self.messages.confirm, self.parent_widget)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.restore_requested.connect(self.restore_requested)
+        dialog.open()
 
     def change_annotator(self) -> None:
         name = ask_annotator(self.parent_widget, self.session.annotator)

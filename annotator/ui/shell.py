@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import signal
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QTimer
@@ -12,14 +15,18 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from annotator import __version__
 from annotator.errors import AnnotatorError
 from annotator.store import Project
+from annotator.store.restore import restore as restore_backup
 from annotator.ui.icons import icon
 from annotator.ui.main_window import MainWindow
+from annotator.ui.messages import LONG
 from annotator.ui.project_files import ask_annotator
 from annotator.ui.session import Session
 from annotator.ui.settings import remember_recent, stored_annotator
 from annotator.ui.theme import apply_theme
 
 BACKUP_EVERY_MS = 30 * 60 * 1000
+#: How often Qt's event loop hands control to Python, so that a signal handler can run.
+SIGNAL_CHECK_MS = 250
 
 
 def make_application() -> QApplication:
@@ -48,12 +55,13 @@ class Shell:
         self.backup_timer.timeout.connect(self.periodic_backup)
 
     def run(self, path: Path) -> int:
-        if not self.open(path):
-            return 1
-        try:
-            return self.app.exec()
-        finally:
-            self.close_current()
+        with quit_on_signals(self.app):
+            if not self.open(path):
+                return 1
+            try:
+                return self.app.exec()
+            finally:
+                self.close_current()
 
     def identity(self) -> str | None:
         return self.annotator or stored_annotator() or ask_annotator(None)
@@ -75,6 +83,7 @@ class Shell:
         self.annotator = annotator
         self.window.project_requested.connect(self.switch)
         self.window.annotator_requested.connect(self.reopen_as)
+        self.window.restore_requested.connect(self.restore)
         self.window.show()
         # After the first-run name dialog the new window is not active by itself (seen
         # without a window manager), and the label keys are window shortcuts.
@@ -101,6 +110,23 @@ class Shell:
             self.close_current()
         self.open(path)
 
+    def restore(self, backup: Path) -> bool:
+        """Replace the open project by ``backup`` (checked first, the replaced file kept beside
+        it) and reopen it; on a refusal the project reopens as it was, and the user is told."""
+        if self.project is None:
+            return False
+        path = self.project.path
+        self.close_current()  # the writer lock must be free, and the close backup taken
+        try:
+            report = restore_backup(path, backup)
+        except AnnotatorError as exc:
+            QMessageBox.warning(None, "Annotator", f"Nothing was restored.\n\n{exc}")
+            self.open(path)
+            return False
+        if self.open(path) and self.window is not None:
+            self.window.statusBar().showMessage(report.summary(), LONG)
+        return True
+
     def reopen_as(self, annotator: str) -> None:
         if self.project is None:
             return
@@ -116,7 +142,37 @@ class Shell:
             self.window = None
         self.backup_timer.stop()
         if self.project is not None:
-            if self.project.changed_since_backup():
-                self.project.backup("close")
-            self.project.close()
-            self.project = None
+            project, self.project = self.project, None
+            try:
+                if project.changed_since_backup():
+                    project.backup("close")
+            except AnnotatorError as exc:
+                # Every edit is already in the project; only the extra copy is missing. The
+                # window is gone (or a signal is ending the app): say it where it can be read.
+                print(f"error: the backup on closing failed: {exc}", file=sys.stderr)
+            finally:
+                project.close()
+
+
+@contextmanager
+def quit_on_signals(app: QApplication) -> Iterator[None]:
+    """SIGTERM (logout, ``kill``, a service manager) and SIGINT (Ctrl+C in the terminal) quit
+    like File > Quit, so the window closes and the close backup is taken.
+
+    Python runs a signal handler only between its own bytecodes, and Qt's event loop is C++:
+    a timer wakes Python a few times a second. The handler posts a quit, which ends the event
+    loop (and a dialog's nested one) as soon as one runs, even if the signal came before
+    ``exec()``; closing happens after ``exec()`` returns, as on a normal quit.
+    """
+    previous = {s: signal.getsignal(s) for s in (signal.SIGTERM, signal.SIGINT)}
+    for signum in previous:
+        signal.signal(signum, lambda _signum, _frame: QTimer.singleShot(0, app.quit))
+    wake = QTimer(interval=SIGNAL_CHECK_MS)
+    wake.timeout.connect(lambda: None)
+    wake.start()
+    try:
+        yield
+    finally:
+        wake.stop()
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
