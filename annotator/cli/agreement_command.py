@@ -1,0 +1,53 @@
+"""The ``agreement`` command: inter-annotator agreement reports."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from annotator.cli.common import PROJECT, name_list, user_errors
+from annotator.store import Project
+
+
+@click.command()
+@PROJECT
+@click.option(
+    "--json", "as_json", is_flag=True, help="The report as JSON (the layout of docs/agreement.md)."
+)
+@click.option("--annotators", help="Compare only these, comma-separated (gold and suggest:* too).")
+@click.option("--labels", help="Report only these span labels, comma-separated.")
+@click.option("--include-unfinished", is_flag=True, help="Count in-progress documents too.")
+@user_errors
+def agreement(
+    project: Path,
+    as_json: bool,
+    annotators: str | None,
+    labels: str | None,
+    include_unfinished: bool,
+) -> None:
+    """Inter-annotator agreement: span F1, unitizing alpha, kappas and alphas per attribute.
+
+    A document counts for an annotator when their set is done (or in progress, with
+    --include-unfinished). Undefined values are shown as "undefined" (null in JSON).
+    """
+    from annotator.agreement import agreement_report, render_table
+    from annotator.transfer.agreement_input import load_agreement_inputs
+
+    names = name_list(annotators)
+    wanted = name_list(labels)
+    with Project.open(project, read_only=True) as opened:
+        given = load_agreement_inputs(opened, names, include_unfinished, wanted)
+    report = agreement_report(
+        given.sets,
+        given.schema,
+        annotators=given.annotators,
+        include_unfinished=given.include_unfinished,
+        lengths=given.lengths,
+        texts=given.texts,
+    )
+    if as_json:
+        click.echo(json.dumps(report, ensure_ascii=False, indent=2))
+    else:
+        click.echo(render_table(report))
