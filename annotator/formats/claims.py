@@ -1,7 +1,7 @@
 """The claims dataset: one JSONL row per quote with a claim type.
 
 Fields: text (the quote), context (its sentence, or paragraph), claim_type, checkworthy,
-commitment, speaker (see :mod:`annotator.formats.quote_speaker`), document. Missing values
+commitment, speaker (see :mod:`annotator.model.attribution`), document. Missing values
 are null.
 """
 

@@ -15,10 +15,10 @@ import orjson
 
 from annotator.errors import AnnotatorError
 from annotator.formats.layer import Layer, Output, binary_output
-from annotator.formats.quote_speaker import ATTRIBUTED_TO, quote_speakers
 from annotator.formats.summary import TransferSummary
 from annotator.formats.tokens import SentenceIndex
 from annotator.model import Document, Span, SpanId
+from annotator.model.attribution import ATTRIBUTED_TO, quote_speakers
 from annotator.model.schema import Schema
 
 Context = Literal["sentence", "paragraph"]

@@ -30,9 +30,9 @@ from typing import Any
 
 from annotator.errors import AnnotatorError
 from annotator.formats.layer import Layer, Output, binary_output
-from annotator.formats.quote_speaker import quote_speakers
 from annotator.formats.summary import TransferSummary
 from annotator.model import Speaker
+from annotator.model.attribution import quote_speakers
 from annotator.model.schema import Schema
 
 INSTALL = "pip install 'annotator[spacy]'"

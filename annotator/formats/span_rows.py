@@ -2,14 +2,14 @@
 
 Columns: document, annotator, start, end, label, text, every span attribute of the schema
 in schema order, and speaker (a SPEAKER's own canonical name; a QUOTE's, the name of the
-SPEAKER it is attributed to, see :mod:`annotator.formats.quote_speaker`).
+SPEAKER it is attributed to, see :mod:`annotator.model.attribution`).
 """
 
 from __future__ import annotations
 
-from annotator.formats.quote_speaker import ATTRIBUTED_TO, quote_speakers
 from annotator.formats.summary import TransferSummary
 from annotator.model import AnnotationSet, AttrValue, Document
+from annotator.model.attribution import ATTRIBUTED_TO, quote_speakers
 from annotator.model.schema import Attribute, Schema
 
 FIXED_COLUMNS = ("document", "annotator", "start", "end", "label", "text")

@@ -1,7 +1,7 @@
 """The stance dataset: one JSONL row per quote with a stance, in the SemEval-2016 task shape.
 
 Fields: text (the quote), context (its sentence, or paragraph), target, target_definition
-(from the project's target list), stance, speaker (see :mod:`annotator.formats.quote_speaker`),
+(from the project's target list), stance, speaker (see :mod:`annotator.model.attribution`),
 quote_type, document. Missing values are null.
 """
 

@@ -10,9 +10,9 @@ import pytest
 
 from annotator.errors import AnnotatorError
 from annotator.formats.claims import write_claims
-from annotator.formats.quote_speaker import quote_speakers
 from annotator.formats.stance import write_stance
 from annotator.model import AnnotationSet, DocumentId, SpanId
+from annotator.model.attribution import quote_speakers
 from annotator.model.schema import Schema
 from tests.formats.layer_corpus import GOLD, TARGETS, layer, relation, spans
 
