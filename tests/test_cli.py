@@ -54,7 +54,7 @@ def test_init_import_export_gives_one_line_per_seed_with_its_exact_text(db: Path
 def test_export_to_a_file(db: Path, tmp_path: Path) -> None:
     out = tmp_path / "out.jsonl"
     code, _, err = run("export", db, "--format", "jsonl", "--out", out)
-    assert code == 0 and "wrote 1 lines" in err
+    assert code == 0 and f"wrote {out}" in err and "1 documents, 0 spans" in err
     assert json.loads(out.read_text(encoding="utf-8"))["id"] == SEED.stem
 
 

@@ -8,11 +8,12 @@ lists there what it left out; without one, the first damage raises DamagedProjec
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from typing import IO, TypeVar
 
 from annotator.errors import DamagedProjectError
 from annotator.formats.jsonl import SetRows, write_jsonl
+from annotator.formats.summary import TransferSummary
 from annotator.model import AnnotationSet, Document, DocumentId, Speaker, Target
 from annotator.store import Project
 from annotator.store.faults import sqlite_errors
@@ -29,12 +30,33 @@ def export_jsonl(
     out: IO[bytes],
     annotator: str | None = None,
     damage: list[Damage] | None = None,
+    *,
+    status: str | None = None,
+    documents: Collection[DocumentId] | None = None,
+    summary: TransferSummary | None = None,
+    tick: Callable[[], None] | None = None,
 ) -> int:
-    """Stream the project (or one annotator's layer) as native JSONL; returns the line count."""
+    """Stream the project (or one annotator's layer) as native JSONL; returns the line count.
+
+    ``status`` keeps only the sets of that status (and the documents with one), ``documents``
+    only those documents; ``summary`` is given the counts of what went out; ``tick`` is
+    called for each document read (the progress of a long export).
+    """
+    counts = summary if summary is not None else TransferSummary()
 
     def items() -> Iterator[tuple[Document, list[SetRows]]]:
-        for document, sets in _checked(project, project.bulk.export_rows, annotator, damage):
-            if annotator is None or sets:
+        for document, sets in _checked(
+            project, project.bulk.export_rows, annotator, damage, documents
+        ):
+            if tick is not None:
+                tick()
+            if status is not None:
+                sets = [rows for rows in sets if rows[1] == status]
+            if (annotator is None and status is None) or sets:
+                counts.documents += 1
+                for rows in sets:
+                    counts.spans += len(rows[3])
+                    counts.relations += len(rows[4])
                 yield document, sets
 
     # SQLite's errors name the project (a damaged page); the output file's are left as they are.
@@ -48,12 +70,15 @@ def export_jsonl(
 
 
 def iter_documents_with_sets(
-    project: Project, annotator: str | None = None, damage: list[Damage] | None = None
+    project: Project,
+    annotator: str | None = None,
+    damage: list[Damage] | None = None,
+    documents: Collection[DocumentId] | None = None,
 ) -> Iterator[tuple[Document, list[AnnotationSet]]]:
-    """Every document with its annotation sets (as model objects), in import order; damage
-    as in :func:`export_jsonl`."""
+    """Every document (of ``documents``, if given) with its annotation sets (as model
+    objects), in import order; damage as in :func:`export_jsonl`."""
     with sqlite_errors(project.path, "reading it"):
-        yield from _checked(project, project.bulk.sets_for, annotator, damage)
+        yield from _checked(project, project.bulk.sets_for, annotator, damage, documents)
 
 
 def _check_texts(documents: list[Document]) -> tuple[list[Document], list[Damage]]:
@@ -77,14 +102,19 @@ def _checked(
     read: Callable[[Sequence[DocumentId], str | None], dict[DocumentId, list[_Set]]],
     annotator: str | None,
     damage: list[Damage] | None,
+    documents: Collection[DocumentId] | None = None,
 ) -> Iterator[tuple[Document, list[_Set]]]:
-    """Documents with their sets as ``read`` gives them, each document's text checked."""
+    """Documents (of ``documents``, if given) with their sets as ``read`` gives them, each
+    document's text checked."""
     salvaging = damage is not None and project.recovery
     batches = (
         project.salvage.documents(_BATCH, damage)
         if salvaging and damage is not None
         else project.documents.iter_all(_BATCH)
     )
+    if documents is not None:
+        # Filtered before the checksums and the set queries: a split reads each part alone.
+        batches = ([d for d in batch if d.id in documents] for batch in batches)
     for good, bad in map(_check_texts, batches):
         for found in bad:
             if damage is None:
