@@ -102,6 +102,12 @@ def test_status_done_keeps_only_the_documents_done_in_that_layer(db: Path) -> No
     code, out, _ = run("export", db, "--format", "jsonl", "--annotator", "alice", "--status",
                        "done")  # fmt: skip
     assert code == 0 and not [line for line in out.splitlines() if '"id"' in line]
+    # The training formats too: only doc-1 has a set of alice's, and it is in progress.
+    code, _, err = run("export", db, "--format", "csv", "--annotator", "alice", "--status", "done")
+    assert code == 0 and "0 documents, 0 spans" in err
+    code, out, err = run("export", db, "--format", "csv", "--annotator", "alice", "--status",
+                         "in_progress")  # fmt: skip
+    assert code == 0 and "1 documents, 2 spans" in err and len(out.splitlines()) == 3
 
 
 # --- the real consumers ----------------------------------------------------------------------
