@@ -67,7 +67,7 @@ class Actions:
     new_project: QAction
     open_project: QAction
     import_files: QAction
-    export_jsonl: QAction
+    export_files: QAction
     merge_projects: QAction
     backups: QAction
     project_settings: QAction
@@ -127,11 +127,11 @@ BINDINGS: tuple[Binding, ...] = (
         "import_files", "&Import…", ("Ctrl+I",), "import", "Import texts or JSONL into this project"
     ),
     Binding(
-        "export_jsonl",
-        "&Export JSONL…",
+        "export_files",
+        "&Export…",
         ("Ctrl+E",),
         "export",
-        "Export the project as native JSONL",
+        "Export training data (JSONL, spaCy, Parquet, CSV, CoNLL…) or files for other tools",
     ),
     Binding(
         "merge_projects",

@@ -150,7 +150,7 @@ class MainWindow(QMainWindow):
         a.new_project.triggered.connect(self.files.new_project)
         a.open_project.triggered.connect(self.files.open_project)
         a.import_files.triggered.connect(self.files.import_files)
-        a.export_jsonl.triggered.connect(self.files.export_jsonl)
+        a.export_files.triggered.connect(self.files.export_files)
         a.merge_projects.triggered.connect(self.files.merge_projects)
         a.backups.triggered.connect(self.files.backups)
         a.change_annotator.triggered.connect(self.files.change_annotator)

@@ -11,11 +11,11 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QWidget
 from annotator.errors import AnnotatorError
 from annotator.model.schema import load_schema
 from annotator.paths import default_schema_path
-from annotator.transfer.atomic import atomic_output
-from annotator.transfer.exporting import export_jsonl
 from annotator.transfer.importing import create_project, import_paths
 from annotator.transfer.merging import merge_projects
 from annotator.ui.dialogs.backups import BackupsDialog
+from annotator.ui.dialogs.export_dialog import ExportDialog
+from annotator.ui.dialogs.export_worker import ExportRun
 from annotator.ui.messages import LONG, Messages
 from annotator.ui.session import Session
 from annotator.ui.settings import store_annotator
@@ -91,20 +91,19 @@ class ProjectFiles(QObject):
         self.documents_changed.emit()
         self.messages.status(report.summary(), LONG)
 
-    def export_jsonl(self) -> None:
-        default = str(self.session.project.path.with_suffix(".jsonl"))
-        path, _ = QFileDialog.getSaveFileName(
-            self.parent_widget, "Export JSONL", default, "JSONL (*.jsonl)"
+    def export_files(self) -> None:
+        """File > Export: the dialog, then the export in a worker with progress and Cancel."""
+        project = self.session.project
+        dialog = ExportDialog(
+            project.path, project.annotators(), self.session.annotator, self.parent_widget
         )
-        if not path:
-            return
-        try:
-            with atomic_output(Path(path)) as handle:
-                lines = export_jsonl(self.session.project, handle)
-        except (AnnotatorError, OSError) as exc:
-            self.messages.warn(f"The export failed: {exc}")
-            return
-        self.messages.status(f"Exported {lines} lines to {path}", LONG)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.requested.connect(
+            lambda request: ExportRun(
+                project.path, request, self.parent_widget, self.messages
+            ).start()
+        )
+        dialog.open()
 
     def merge_projects(self) -> None:
         paths, _ = QFileDialog.getOpenFileNames(

@@ -5,11 +5,13 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from annotator.model.schema import Schema
 from annotator.store import Project
 from annotator.transfer.importing import import_paths
+from annotator.ui.dialogs.export_dialog import ExportDialog
 
 LINE = {
     "id": "extra",
@@ -41,10 +43,15 @@ def test_bad_import_changes_nothing_and_says_why(window, tmp_path: Path, monkeyp
     assert window.documents.model.rowCount() == 1
 
 
-def test_export_from_the_file_menu(window, tmp_path: Path, monkeypatch) -> None:
+def test_export_from_the_file_menu(qtbot, window, tmp_path: Path, monkeypatch) -> None:
     out = tmp_path / "out.jsonl"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
-    window.commands.export_jsonl.trigger()
+    monkeypatch.setattr(QMessageBox, "information", lambda *a: None)
+    window.commands.export_files.trigger()
+    dialog = window.findChild(ExportDialog)
+    qtbot.mouseClick(dialog.browse, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "Exported jsonl" in window.statusBar().currentMessage())
     lines = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert [line.get("id") for line in lines] == ["000_80cf35cee6cee056"]
 

@@ -1,0 +1,183 @@
+"""File > Export: format, layer, documents, split and destination, as ``annotator export`` takes
+them; the export itself runs in :mod:`annotator.ui.dialogs.export_worker`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from annotator.errors import AnnotatorError
+from annotator.formats.split import parse_split
+from annotator.model import Status
+from annotator.transfer.export_job import FORMATS, GOLD, ExportRequest, check_request
+
+#: What the layer list offers for ``jsonl`` besides the layers: the whole project.
+EVERY_LAYER = "Every layer (the whole project)"
+ALL_DOCUMENTS = "All documents"
+DONE_ONLY = "Only documents marked done in the layer"
+DEFAULT_SPLIT = "train=0.8,dev=0.1,test=0.1"
+
+
+class ExportDialog(QDialog):
+    """The export's options; Export emits :attr:`requested` with a checked request."""
+
+    requested = Signal(object)  # ExportRequest
+
+    def __init__(
+        self, project: Path, layers: list[str], annotator: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Export")
+        self.project = project
+        self.layers = layers
+        self.annotator = annotator
+        self.format = QComboBox()
+        self.format.setAccessibleName("Format")
+        for fmt in FORMATS.values():
+            self.format.addItem(f"{fmt.name}: {fmt.description}", fmt.name)
+        self.layer = QComboBox()
+        self.layer.setAccessibleName("Layer")
+        self.documents = QComboBox()
+        self.documents.setAccessibleName("Documents")
+        self.documents.addItems([ALL_DOCUMENTS, DONE_ONLY])
+        self.split = QCheckBox("Split by document")
+        self.parts = QLineEdit(DEFAULT_SPLIT)
+        self.parts.setAccessibleName("Parts")
+        self.seed = QSpinBox()
+        self.seed.setAccessibleName("Seed")
+        self.seed.setRange(0, 2**31 - 1)
+        self.destination = QLineEdit()
+        self.destination.setAccessibleName("Destination")
+        self.browse = QPushButton("Browse…")
+        self.hint = QLabel()
+        self.hint.setWordWrap(True)
+        self.problem = QLabel()
+        self.problem.setWordWrap(True)
+        self.problem.setStyleSheet("color: #C0392B")
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.export_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.export_button.setText("Export")
+        self._lay_out()
+        self.format.currentIndexChanged.connect(self._format_changed)
+        self.split.toggled.connect(self._split_toggled)
+        self.browse.clicked.connect(self._browse)
+        self.buttons.accepted.connect(self.submit)
+        self.buttons.rejected.connect(self.reject)
+        self._format_changed()
+        self._split_toggled(False)
+
+    def _lay_out(self) -> None:
+        split_row = QHBoxLayout()
+        split_row.addWidget(self.split)
+        split_row.addWidget(self.parts, 1)
+        split_row.addWidget(QLabel("seed"))
+        split_row.addWidget(self.seed)
+        destination_row = QHBoxLayout()
+        destination_row.addWidget(self.destination, 1)
+        destination_row.addWidget(self.browse)
+        form = QFormLayout()
+        form.addRow("&Format", self.format)
+        form.addRow("&Layer", self.layer)
+        form.addRow("&Documents", self.documents)
+        form.addRow("Split", split_row)
+        form.addRow("Des&tination", destination_row)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.hint)
+        layout.addWidget(self.problem)
+        layout.addWidget(self.buttons)
+        self.resize(640, 0)
+
+    # --- what the choices imply ------------------------------------------------------------
+
+    def chosen_format(self) -> str:
+        return str(self.format.currentData())
+
+    def _writes_folder(self) -> bool:
+        return self.split.isChecked() or FORMATS[self.chosen_format()].kind == "folder"
+
+    def _format_changed(self) -> None:
+        """The layers a format can take (every layer only for jsonl), gold first by default,
+        and a destination beside the project named after the format."""
+        name = self.chosen_format()
+        current = self.layer.currentText()
+        self.layer.clear()
+        if name == "jsonl":
+            self.layer.addItem(EVERY_LAYER)
+        self.layer.addItems(self.layers)
+        preferred = [current, GOLD if name != "jsonl" else EVERY_LAYER, self.annotator]
+        for choice in preferred:
+            if choice and self.layer.findText(choice) >= 0:
+                self.layer.setCurrentIndex(self.layer.findText(choice))
+                break
+        self._suggest_destination()
+
+    def _split_toggled(self, on: bool) -> None:
+        self.parts.setEnabled(on)
+        self.seed.setEnabled(on)
+        self._suggest_destination()
+
+    def _suggest_destination(self) -> None:
+        fmt = FORMATS[self.chosen_format()]
+        stem = self.project.with_suffix("").name
+        suffix = "" if self._writes_folder() else fmt.suffix
+        self.destination.setText(str(self.project.parent / f"{stem}-{fmt.name}{suffix}"))
+        what = "a folder" if self._writes_folder() else "a file"
+        self.hint.setText(f"Writes {what}; nothing appears there until the export is complete.")
+        self.problem.clear()
+
+    def _browse(self) -> None:
+        if self._writes_folder():
+            path = QFileDialog.getExistingDirectory(self, "Export into", self.destination.text())
+        else:
+            path, _ = QFileDialog.getSaveFileName(self, "Export to", self.destination.text())
+        if path:
+            self.destination.setText(path)
+
+    # --- the request -------------------------------------------------------------------------
+
+    def request(self) -> ExportRequest:
+        """The request the choices make; AnnotatorError says what is wrong with them."""
+        layer = self.layer.currentText()
+        if not layer:
+            raise AnnotatorError("This project has no layer to export yet.")
+        text = self.destination.text().strip()
+        if not text:
+            raise AnnotatorError("Choose where to write the export.")
+        request = ExportRequest(
+            format=self.chosen_format(),
+            out=Path(text).expanduser(),
+            annotator=None if layer == EVERY_LAYER else layer,
+            status=Status.DONE if self.documents.currentText() == DONE_ONLY else None,
+            split=parse_split(self.parts.text()) if self.split.isChecked() else None,
+            seed=self.seed.value(),
+        )
+        check_request(request)
+        return request
+
+    def submit(self) -> None:
+        try:
+            request = self.request()
+        except AnnotatorError as exc:
+            self.problem.setText(str(exc))
+            return
+        self.accept()
+        self.requested.emit(request)

@@ -1,0 +1,150 @@
+"""File > Export: the dialog's choices become the same export as the command line's, run in a
+worker with a progress dialog; Cancel leaves nothing behind; the summary is shown at the end."""
+
+from __future__ import annotations
+
+import json
+import threading
+from pathlib import Path
+
+import pytest
+from export_project import make_project
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox, QProgressDialog, QPushButton
+
+from annotator.formats.summary import TransferSummary
+from annotator.transfer import export_job
+from annotator.ui.dialogs.export_dialog import ExportDialog
+from annotator.ui.main_window import MainWindow
+
+from driving import pick, settle
+
+LEFT = Qt.MouseButton.LeftButton
+
+
+@pytest.fixture
+def gold_window(open_window, tmp_path: Path) -> MainWindow:
+    return open_window(make_project(tmp_path / "g.db", generated=10))
+
+
+@pytest.fixture
+def shown(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """What the window told the user in dialogs (information and warnings)."""
+    seen: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text: seen.append(text))
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: seen.append(text))
+    return seen
+
+
+def open_dialog(qtbot, window: MainWindow) -> ExportDialog:
+    qtbot.keyClick(window.view, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    dialog = window.findChild(ExportDialog)
+    assert dialog is not None
+    qtbot.waitExposed(dialog)
+    return dialog
+
+
+def type_over(qtbot, line, text: str) -> None:
+    line.setFocus()
+    line.selectAll()
+    qtbot.keyClicks(line, text)
+
+
+def choose_format(qtbot, dialog: ExportDialog, name: str) -> None:
+    shown = [dialog.format.itemText(i) for i in range(dialog.format.count())]
+    pick(qtbot, dialog.format, next(text for text in shown if text.startswith(f"{name}:")))
+
+
+def test_csv_of_the_gold_layer_by_default_with_the_summary_shown(
+    qtbot, gold_window: MainWindow, tmp_path: Path, shown: list[str]
+) -> None:
+    dialog = open_dialog(qtbot, gold_window)
+    choose_format(qtbot, dialog, "csv")
+    assert dialog.layer.currentText() == "gold"
+    out = tmp_path / "gold.csv"
+    type_over(qtbot, dialog.destination, str(out))
+    qtbot.mouseClick(dialog.export_button, LEFT)
+    qtbot.waitUntil(lambda: bool(shown), timeout=10000)
+    assert "13 documents, 97 spans" in shown[0] and f"wrote {out}" in shown[0]
+    assert "not carried" in shown[0]
+    assert out.read_text(encoding="utf-8").startswith("document,annotator,start,end,label,text")
+    assert "Exported csv" in gold_window.statusBar().currentMessage()
+
+
+def test_jsonl_offers_every_layer_and_done_documents_only(
+    qtbot, gold_window: MainWindow, tmp_path: Path, shown: list[str]
+) -> None:
+    dialog = open_dialog(qtbot, gold_window)
+    assert dialog.layer.currentText() == "Every layer (the whole project)"
+    pick(qtbot, dialog.documents, "Only documents marked done in the layer")
+    out = tmp_path / "done.jsonl"
+    type_over(qtbot, dialog.destination, str(out))
+    qtbot.keyClick(dialog.destination, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: bool(shown), timeout=10000)
+    records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert {r["annotator"] for r in records} == {"gold"} and len(records) == 12
+
+
+def test_a_split_writes_one_file_per_part_into_the_folder(
+    qtbot, gold_window: MainWindow, tmp_path: Path, shown: list[str]
+) -> None:
+    dialog = open_dialog(qtbot, gold_window)
+    choose_format(qtbot, dialog, "conll")
+    qtbot.mouseClick(dialog.split, LEFT)
+    assert dialog.split.isChecked() and dialog.parts.isEnabled()
+    type_over(qtbot, dialog.parts, "train=0.5,test=0.5")
+    type_over(qtbot, dialog.seed, "3")
+    out = tmp_path / "parts"
+    type_over(qtbot, dialog.destination, str(out))
+    qtbot.mouseClick(dialog.export_button, LEFT)
+    qtbot.waitUntil(lambda: bool(shown), timeout=10000)
+    assert sorted(p.name for p in out.iterdir()) == ["test.conll", "train.conll"]
+    assert "split: train" in shown[0]
+
+
+def test_a_bad_split_is_said_in_the_dialog_and_nothing_runs(
+    qtbot, gold_window: MainWindow, tmp_path: Path, shown: list[str]
+) -> None:
+    dialog = open_dialog(qtbot, gold_window)
+    qtbot.mouseClick(dialog.split, LEFT)
+    type_over(qtbot, dialog.parts, "train=0.8,dev=0.3")
+    qtbot.mouseClick(dialog.export_button, LEFT)
+    settle()
+    assert dialog.isVisible() and "add up to 1.1, not 1" in dialog.problem.text()
+    assert shown == [] and gold_window.findChild(QProgressDialog) is None
+
+
+def test_cancel_removes_the_partial_output(
+    qtbot,
+    gold_window: MainWindow,
+    tmp_path: Path,
+    shown: list[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    gate = threading.Event()
+
+    def slow_csv(items, schema, out) -> TransferSummary:
+        # Writes something, then waits for the test to press Cancel before reading on.
+        for number, _ in enumerate(items):
+            if number == 1:
+                out.write_text("half")
+                gate.wait(10)
+        return TransferSummary()
+
+    monkeypatch.setattr(export_job, "write_csv", slow_csv)
+    dialog = open_dialog(qtbot, gold_window)
+    choose_format(qtbot, dialog, "csv")
+    out = tmp_path / "cancelled.csv"
+    type_over(qtbot, dialog.destination, str(out))
+    qtbot.mouseClick(dialog.export_button, LEFT)
+    progress = gold_window.findChild(QProgressDialog)
+    assert progress is not None
+    qtbot.waitUntil(lambda: any(p.name.endswith(".partial") for p in tmp_path.iterdir()))
+    cancel = progress.findChild(QPushButton)
+    qtbot.mouseClick(cancel, LEFT)
+    gate.set()
+    qtbot.waitUntil(
+        lambda: "Export cancelled" in gold_window.statusBar().currentMessage(), timeout=10000
+    )
+    assert shown == [] and not out.exists()
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".partial")]
