@@ -98,7 +98,10 @@ class ExportDialog(QDialog):
         form.addRow("&Layer", self.layer)
         form.addRow("&Documents", self.documents)
         form.addRow("Split", split_row)
-        form.addRow("Des&tination", destination_row)
+        # A label with a row of widgets has no buddy unless given one: its & would show.
+        destination_label = QLabel("Des&tination")
+        destination_label.setBuddy(self.destination)
+        form.addRow(destination_label, destination_row)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.hint)
