@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from export_project import make_project
 
 from annotator.cli import cli
 from annotator.formats.conll import read_conll
@@ -21,6 +20,7 @@ from annotator.formats.xmi import read_xmi
 from annotator.progress import Cancelled
 from annotator.store import Project
 from annotator.transfer.export_job import ExportRequest, run_export
+from tests.export_project import make_project
 from tests.formats.layer_corpus import TEXT, find, layer
 
 GOLD_SPANS = sorted((s.start, s.end, s.label) for s in layer()[0][1].spans)  # type: ignore[union-attr]
@@ -164,7 +164,9 @@ def test_datasets_loads_the_jsonl_as_one_table(db: Path, tmp_path: Path) -> None
     datasets = pytest.importorskip("datasets")
     out = tmp_path / "all.jsonl"
     assert run("export", db, "--format", "jsonl", "--out", out)[0] == 0
-    table = datasets.load_dataset("json", data_files=str(out), split="train")
+    table = datasets.load_dataset(
+        "json", data_files=str(out), split="train", cache_dir=str(tmp_path / "cache")
+    )
     assert table.num_rows == 4 and {"id", "text", "spans", "relations"} <= set(table.column_names)
 
 

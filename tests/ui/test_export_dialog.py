@@ -8,7 +8,6 @@ import threading
 from pathlib import Path
 
 import pytest
-from export_project import make_project
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QPushButton
 
@@ -16,6 +15,7 @@ from annotator.formats.summary import TransferSummary
 from annotator.transfer import export_job
 from annotator.ui.dialogs.export_dialog import ExportDialog
 from annotator.ui.main_window import MainWindow
+from tests.export_project import make_project
 
 from driving import pick, settle
 
