@@ -151,6 +151,9 @@ class _Mapper:
         self.add = add
         self.counts: Counter[tuple[str, str, str]] = Counter()
         self.decided: dict[tuple[str, str, str], tuple[str | None, str]] = {}
+        #: where each name was first met ('document "d" at span T3'), for the refusal's sentence
+        self.first: dict[tuple[str, str, str], str] = {}
+        self.where = ""
         self.summary = TransferSummary()
 
     def name(
@@ -159,6 +162,7 @@ class _Mapper:
         """Our name for ``peer`` ("" to drop, None when unmapped)."""
         key = (kind, peer, scope)
         self.counts[key] += 1
+        self.first.setdefault(key, self.where)
         if key not in self.decided:
             target = explicit.get(peer, self.mapping.any.get(peer))
             if target is not None:
@@ -179,6 +183,7 @@ class _Mapper:
         explicit = self.mapping.values.get((attribute.name, text))
         key = ("value", f"{attribute.name}={text}", "")
         self.counts[key] += 1
+        self.first.setdefault(key, self.where)
         if explicit is not None:
             self.decided[key] = (explicit, "mapped")
             return _typed(explicit, attribute)
@@ -222,7 +227,9 @@ class _Mapper:
     def one(self, annotation: AnnotationSet) -> AnnotationSet:
         labels = [lab.name for lab in self.schema.labels]
         spans: dict[int, Span] = {}
+        document = f'document "{annotation.document}"'
         for span in annotation.spans:
+            self.where = f"{document} at span {span.name}" if span.name else document
             ours = self.name("label", span.label, self.mapping.labels, labels)
             if not ours:
                 if ours == "":
@@ -232,6 +239,7 @@ class _Mapper:
         relations: list[Relation] = []
         known = [r.name for r in self.schema.relations]
         for relation in annotation.relations:
+            self.where = document
             ours = self.name("relation", relation.label, self.mapping.relations, known)
             head, child = spans.get(relation.head), spans.get(relation.child)
             if not ours or head is None or child is None:
@@ -248,6 +256,7 @@ class _Mapper:
                 if not self.add:
                     continue
             relations.append(Relation(RelationId(len(relations) + 1), ours, head.id, child.id))
+        self.where = document
         return AnnotationSet(
             annotation.document,
             annotation.annotator,
@@ -290,7 +299,12 @@ def map_labels(
             )
     unmapped = [r for r in report if r.how == "unmapped"]
     if unmapped:
-        listed = "; ".join(f"{r.kind} {r.peer} ({r.count})" for r in unmapped)
+        first: dict[tuple[str, str], str] = {}
+        for (kind, peer, _), where in mapper.first.items():
+            first.setdefault((kind, peer), where)
+        listed = "; ".join(
+            f"{r.kind} {r.peer} ({r.count}, first in {first[(r.kind, r.peer)]})" for r in unmapped
+        )
         raise InputError(
             source,
             f"these peer names map to nothing in the schema: {listed}; "
