@@ -46,8 +46,7 @@ from annotator.transfer.peer_import import import_files
 @click.option(
     "--add-labels",
     is_flag=True,
-    help="Add the labels, relations, attributes and values the schema lacks, instead of "
-    "stopping.",
+    help="Add the labels, relations, attributes and values the schema lacks, instead of stopping.",
 )
 @click.option(
     "--text-column",

@@ -57,6 +57,8 @@ class ImportPlan:
     added: list[str] = field(default_factory=list)
     #: the sentence that stops this import as it stands (names that map to nothing), if any
     problem: str | None = None
+    #: JSONL or texts: written by ``importing.import_paths``, which checks as it streams
+    native: bool = False
 
     @property
     def sources(self) -> list[Source]:
@@ -150,7 +152,7 @@ def plan_import(
 
 def _native_plan(sources: list[Source], schema: Schema, options: ImportOptions) -> ImportPlan:
     """What a JSONL or text import holds, counted as it streams; its labels are the schema's."""
-    plan = ImportPlan(schema)
+    plan = ImportPlan(schema, native=True)
     labels: Counter[str] = Counter()
     for source in sources:
         items: Items = []
@@ -285,9 +287,15 @@ def import_files(
 def write_plan(
     project: Project, plan: ImportPlan, options: ImportOptions, progress: Progress = no_progress
 ) -> FilesImportReport:
-    """Write a strict plan (one without a problem) into ``project`` in one transaction."""
+    """Write a plan without a problem into ``project`` in one transaction (the window imports
+    what it previewed this way; a JSONL or text plan is read again, as it streams)."""
     if plan.problem is not None:
         raise InputError(None, plan.problem)
+    if plan.native:
+        progress(0, None)
+        native = options.fmt if options.fmt in NATIVE else None
+        stored = import_paths(project, [s.path for s in plan.sources], native, options.annotator)
+        return FilesImportReport(stored, plan.sources)
     stored = ImportReport()
     if project.documents.count():
         stored.backup = project.backup("import")
