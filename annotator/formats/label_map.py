@@ -21,7 +21,7 @@ from __future__ import annotations
 import tomllib
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from annotator.errors import InputError
@@ -154,6 +154,8 @@ class _Mapper:
         #: where each name was first met ('document "d" at span T3'), for the refusal's sentence
         self.first: dict[tuple[str, str, str], str] = {}
         self.where = ""
+        #: the attributes of each label (or "document") and their names, looked up once
+        self.available: dict[str, tuple[tuple[Attribute, ...], list[str]]] = {}
         self.summary = TransferSummary()
 
     def name(
@@ -202,12 +204,17 @@ class _Mapper:
         return peer if self.add else None
 
     def attrs(self, raw: dict[str, AttrValue], label: str | None) -> dict[str, AttrValue]:
+        if not raw:
+            return {}
         scope = label or "document"
-        if label is None:
-            available = self.schema.document_attributes
-        else:
-            available = self.schema.span_attributes(label)
-        names = [a.name for a in available]
+        if scope not in self.available:
+            found = (
+                self.schema.document_attributes
+                if label is None
+                else self.schema.span_attributes(label)
+            )
+            self.available[scope] = (found, [a.name for a in found])
+        available, names = self.available[scope]
         out: dict[str, AttrValue] = {}
         for peer, value in raw.items():
             ours = self.name("attribute", peer, self.mapping.attributes, names, scope)
@@ -235,7 +242,17 @@ class _Mapper:
                 if ours == "":
                     self.summary.lose(f"span labelled {span.label}: dropped by the mapping")
                 continue
-            spans[span.id] = replace(span, label=ours, attrs=self.attrs(span.attrs, ours))
+            # Built directly: dataclasses.replace costs more than the rest of the mapping.
+            spans[span.id] = Span(
+                span.id,
+                span.document,
+                span.annotator,
+                span.start,
+                span.end,
+                ours,
+                self.attrs(span.attrs, ours),
+                span.name,
+            )
         relations: list[Relation] = []
         known = [r.name for r in self.schema.relations]
         for relation in annotation.relations:
