@@ -147,7 +147,7 @@ def read_sources(
 ) -> tuple[list[tuple[Source, Items]], TransferSummary]:
     summary = TransferSummary()
     read: list[tuple[Source, Items]] = []
-    for number, source in enumerate(sources):
-        progress(number, None)  # a chance to cancel between sources; the count comes later
+    for source in sources:
+        progress(0, None)  # a chance to cancel between sources; the count comes later
         read.append((source, read_source(source, options, summary)))
     return read, summary

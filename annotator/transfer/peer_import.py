@@ -18,7 +18,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from annotator.errors import InputError
+from annotator.errors import AnnotatorError, InputError
 from annotator.formats.jsonl import Record, read_jsonl
 from annotator.formats.label_map import MappedImport, MappedName, map_labels
 from annotator.formats.peers import Items
@@ -290,7 +290,7 @@ def write_plan(
     """Write a plan without a problem into ``project`` in one transaction (the window imports
     what it previewed this way; a JSONL or text plan is read again, as it streams)."""
     if plan.problem is not None:
-        raise InputError(None, plan.problem)
+        raise AnnotatorError(plan.problem)
     if plan.native:
         progress(0, None)
         native = options.fmt if options.fmt in NATIVE else None

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
+    QCompleter,
     QDialog,
     QFileDialog,
     QFormLayout,
@@ -34,12 +35,15 @@ from PySide6.QtWidgets import (
     QListWidget,
     QProgressBar,
     QPushButton,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from annotator.formats.label_map import LabelMapping, MappedName
+from annotator.model.schema import Schema
 from annotator.progress import Progress
 from annotator.transfer.import_sources import FORMATS, ImportOptions
 from annotator.transfer.peer_import import ImportPlan, preview_import, write_plan
@@ -75,13 +79,30 @@ class MappingTableModel(QAbstractTableModel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._rows: list[MappedName] = []
+        self._schema: Schema | None = None
 
-    def set_rows(self, rows: list[MappedName]) -> None:
+    def set_rows(self, rows: list[MappedName], schema: Schema | None = None) -> None:
         self.beginResetModel()
+        self._schema = schema
         # What still needs a decision first, then by kind and count as the mapping reports.
         kept = [r for r in rows if r.kind != "relation ends"]
         self._rows = sorted(kept, key=lambda r: r.how != "unmapped")
         self.endResetModel()
+
+    def choices(self, row: int) -> list[str]:
+        """The schema's names a row's peer name can become."""
+        schema = self._schema
+        if schema is None or not 0 <= row < len(self._rows):
+            return []
+        kind, peer = self._rows[row].kind, self._rows[row].peer
+        if kind == "label":
+            return [lab.name for lab in schema.labels]
+        if kind == "relation":
+            return [rel.name for rel in schema.relations]
+        if kind == "attribute":
+            return sorted({a.name for a in schema.attributes})
+        attribute = peer.partition("=")[0]
+        return [str(v) for a in schema.attributes if a.name == attribute for v in a.values]
 
     def row_of(self, kind: str, peer: str) -> int:
         return next((i for i, r in enumerate(self._rows) if (r.kind, r.peer) == (kind, peer)), -1)
@@ -123,6 +144,9 @@ class MappingTableModel(QAbstractTableModel):
                 return "—" if row.ours is None else row.ours or "(dropped)"
             if column == self.COL_HOW:
                 return HOW.get(row.how, row.how)
+        if role == Qt.ItemDataRole.ToolTipRole and column == self.COL_OURS:
+            names = ", ".join(self.choices(index.row()))
+            return f"Type what it becomes ({names}); empty drops it"
         if role == Qt.ItemDataRole.ForegroundRole and row.how == "unmapped":
             return QBrush(UNMAPPED)
         if role == Qt.ItemDataRole.TextAlignmentRole and column == self.COL_COUNT:
@@ -142,6 +166,21 @@ class MappingTableModel(QAbstractTableModel):
         self.dataChanged.emit(index, self.index(index.row(), self.COL_HOW))
         self.edited.emit(row.kind, row.peer, ours)
         return True
+
+
+class TargetDelegate(QStyledItemDelegate):
+    """Edits "Becomes" in a line that completes the schema's names as you type."""
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
+        editor = QLineEdit(parent)
+        model = index.model()
+        if isinstance(model, MappingTableModel):
+            completer = QCompleter(model.choices(index.row()), editor)
+            completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+            # Inline: Return commits what is shown, with no popup to dismiss first.
+            completer.setCompletionMode(QCompleter.CompletionMode.InlineCompletion)
+            editor.setCompleter(completer)
+        return editor
 
 
 def _mapping(pairs: dict[tuple[str, str], str]) -> LabelMapping:
@@ -194,6 +233,7 @@ class ImportDialog(QDialog):
         self.model = MappingTableModel(self)
         self.table = QTableView()
         self.table.setModel(self.model)
+        self.table.setItemDelegateForColumn(MappingTableModel.COL_OURS, TargetDelegate(self.table))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.table.verticalHeader().hide()
         self.table.setWordWrap(False)
@@ -337,7 +377,7 @@ class ImportDialog(QDialog):
         if generation != self._generation:
             return  # an older preview, overtaken by a change
         self.plan = plan
-        self.model.set_rows(plan.mapping)
+        self.model.set_rows(plan.mapping, plan.schema)
         formats = ", ".join(sorted({s.fmt for s in plan.sources}))
         layers = plan.layers
         named = f" ({', '.join(layers[:6])}{', …' if len(layers) > 6 else ''})" if layers else ""
