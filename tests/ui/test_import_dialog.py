@@ -14,7 +14,7 @@ import annotator.ui.dialogs.import_dialog as import_dialog
 from annotator.ui.dialogs.import_dialog import ImportDialog, MappingTableModel
 from annotator.ui.main_window import MainWindow
 
-from driving import CTRL, settle
+from driving import CTRL, pick, settle
 from support import snapshot
 
 DATA = Path(__file__).parents[1] / "formats" / "data"
@@ -118,6 +118,13 @@ def test_peer_labels_are_mapped_in_the_table_or_added(qtbot, window, monkeypatch
     click(qtbot, dialog.add_folder_button)
     previewed(qtbot, dialog)
     assert dialog.summary.text().startswith("brat: 2 documents, 1 layers (brat), 10 spans")
+    assert dialog.format.currentText() == "Detect from the content: brat"
+    pick(qtbot, dialog.format, "citron")  # the wrong format, by choice: the reader says why
+    previewed(qtbot, dialog)
+    assert dialog.problem.text().endswith("news: the folder holds no CITRON .json files")
+    assert not dialog.import_button.isEnabled()
+    pick(qtbot, dialog.format, "Detect from the content")
+    previewed(qtbot, dialog)
     found = rows(dialog.model)
     assert found[("label", "Person")] == ("—", "maps to nothing")
     assert found[("label", "Quote")] == ("QUOTE", "same name, other case")

@@ -330,7 +330,7 @@ class ImportDialog(QDialog):
     def options(self) -> ImportOptions:
         fmt = self.format.currentText()
         return ImportOptions(
-            fmt=None if fmt == DETECT else fmt,
+            fmt=None if self.format.currentIndex() == 0 else fmt,
             annotator=self.annotator.text().strip() or None,
             mapping=_mapping(self.pairs),
             add_labels=self.add_labels.isChecked(),
@@ -358,6 +358,7 @@ class ImportDialog(QDialog):
             self._job.cancel()
         self._generation += 1
         if not self.paths:
+            self.format.setItemText(0, DETECT)
             self.model.set_rows([])
             self.summary.setText("Add files or a folder to see what they hold.")
             self.problem.clear()
@@ -379,6 +380,7 @@ class ImportDialog(QDialog):
         self.plan = plan
         self.model.set_rows(plan.mapping, plan.schema)
         formats = ", ".join(sorted({s.fmt for s in plan.sources}))
+        self.format.setItemText(0, f"{DETECT}: {formats}")
         layers = plan.layers
         named = f" ({', '.join(layers[:6])}{', …' if len(layers) > 6 else ''})" if layers else ""
         self.summary.setText(
@@ -401,6 +403,7 @@ class ImportDialog(QDialog):
         if generation != self._generation:
             return
         self.plan = None
+        self.format.setItemText(0, DETECT)
         self.model.set_rows([])
         self.summary.setText("These files cannot be imported as they are.")
         self.problem.setText(text)
