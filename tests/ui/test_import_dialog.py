@@ -11,7 +11,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QFileDialog
 
 import annotator.ui.dialogs.import_dialog as import_dialog
-from annotator.ui.dialogs.import_dialog import ImportDialog, MappingTableModel
+from annotator.ui.dialogs.import_dialog import ImportDialog
+from annotator.ui.dialogs.mapping_table import MappingTableModel
 from annotator.ui.main_window import MainWindow
 
 from driving import CTRL, pick, settle
