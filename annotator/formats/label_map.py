@@ -21,7 +21,7 @@ from __future__ import annotations
 import tomllib
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from annotator.errors import InputError
@@ -151,6 +151,11 @@ class _Mapper:
         self.add = add
         self.counts: Counter[tuple[str, str, str]] = Counter()
         self.decided: dict[tuple[str, str, str], tuple[str | None, str]] = {}
+        #: where each name was first met ('document "d" at span T3'), for the refusal's sentence
+        self.first: dict[tuple[str, str, str], str] = {}
+        self.where = ""
+        #: the attributes of each label (or "document") and their names, looked up once
+        self.available: dict[str, tuple[tuple[Attribute, ...], list[str]]] = {}
         self.summary = TransferSummary()
 
     def name(
@@ -159,6 +164,7 @@ class _Mapper:
         """Our name for ``peer`` ("" to drop, None when unmapped)."""
         key = (kind, peer, scope)
         self.counts[key] += 1
+        self.first.setdefault(key, self.where)
         if key not in self.decided:
             target = explicit.get(peer, self.mapping.any.get(peer))
             if target is not None:
@@ -179,6 +185,7 @@ class _Mapper:
         explicit = self.mapping.values.get((attribute.name, text))
         key = ("value", f"{attribute.name}={text}", "")
         self.counts[key] += 1
+        self.first.setdefault(key, self.where)
         if explicit is not None:
             self.decided[key] = (explicit, "mapped")
             return _typed(explicit, attribute)
@@ -197,12 +204,17 @@ class _Mapper:
         return peer if self.add else None
 
     def attrs(self, raw: dict[str, AttrValue], label: str | None) -> dict[str, AttrValue]:
+        if not raw:
+            return {}
         scope = label or "document"
-        if label is None:
-            available = self.schema.document_attributes
-        else:
-            available = self.schema.span_attributes(label)
-        names = [a.name for a in available]
+        if scope not in self.available:
+            found = (
+                self.schema.document_attributes
+                if label is None
+                else self.schema.span_attributes(label)
+            )
+            self.available[scope] = (found, [a.name for a in found])
+        available, names = self.available[scope]
         out: dict[str, AttrValue] = {}
         for peer, value in raw.items():
             ours = self.name("attribute", peer, self.mapping.attributes, names, scope)
@@ -222,16 +234,29 @@ class _Mapper:
     def one(self, annotation: AnnotationSet) -> AnnotationSet:
         labels = [lab.name for lab in self.schema.labels]
         spans: dict[int, Span] = {}
+        document = f'document "{annotation.document}"'
         for span in annotation.spans:
+            self.where = f"{document} at span {span.name}" if span.name else document
             ours = self.name("label", span.label, self.mapping.labels, labels)
             if not ours:
                 if ours == "":
                     self.summary.lose(f"span labelled {span.label}: dropped by the mapping")
                 continue
-            spans[span.id] = replace(span, label=ours, attrs=self.attrs(span.attrs, ours))
+            # Built directly: dataclasses.replace costs more than the rest of the mapping.
+            spans[span.id] = Span(
+                span.id,
+                span.document,
+                span.annotator,
+                span.start,
+                span.end,
+                ours,
+                self.attrs(span.attrs, ours),
+                span.name,
+            )
         relations: list[Relation] = []
         known = [r.name for r in self.schema.relations]
         for relation in annotation.relations:
+            self.where = document
             ours = self.name("relation", relation.label, self.mapping.relations, known)
             head, child = spans.get(relation.head), spans.get(relation.child)
             if not ours or head is None or child is None:
@@ -248,6 +273,7 @@ class _Mapper:
                 if not self.add:
                     continue
             relations.append(Relation(RelationId(len(relations) + 1), ours, head.id, child.id))
+        self.where = document
         return AnnotationSet(
             annotation.document,
             annotation.annotator,
@@ -290,7 +316,12 @@ def map_labels(
             )
     unmapped = [r for r in report if r.how == "unmapped"]
     if unmapped:
-        listed = "; ".join(f"{r.kind} {r.peer} ({r.count})" for r in unmapped)
+        first: dict[tuple[str, str], str] = {}
+        for (kind, peer, _), where in mapper.first.items():
+            first.setdefault((kind, peer), where)
+        listed = "; ".join(
+            f"{r.kind} {r.peer} ({r.count}, first in {first[(r.kind, r.peer)]})" for r in unmapped
+        )
         raise InputError(
             source,
             f"these peer names map to nothing in the schema: {listed}; "

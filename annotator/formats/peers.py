@@ -20,7 +20,7 @@ from annotator.formats.html import read_html
 from annotator.formats.label_studio import read_label_studio, write_label_studio
 from annotator.formats.prodigy import read_prodigy, write_prodigy
 from annotator.formats.summary import TransferSummary
-from annotator.model import AnnotationSet, AnnotatorName, Document
+from annotator.model import AnnotationSet, AnnotatorName, Document, Span
 from annotator.model.ids import SUGGEST_PREFIX
 from annotator.model.schema import Schema
 
@@ -84,7 +84,10 @@ def name_layers(items: Items, annotator: str | None, default: str) -> Items:
                 replace(
                     annotation,
                     annotator=name,
-                    spans=[replace(s, annotator=name) for s in annotation.spans],
+                    spans=[
+                        Span(s.id, s.document, name, s.start, s.end, s.label, s.attrs, s.name)
+                        for s in annotation.spans
+                    ],
                 )
             )
         out.append((document, named))

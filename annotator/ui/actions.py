@@ -124,7 +124,7 @@ BINDINGS: tuple[Binding, ...] = (
     Binding("new_project", "&New Project…", (SK.New, "Ctrl+N"), "new"),
     Binding("open_project", "&Open Project…", (SK.Open, "Ctrl+O"), "open"),
     Binding(
-        "import_files", "&Import…", ("Ctrl+I",), "import", "Import texts or JSONL into this project"
+        "import_files", "&Import…", ("Ctrl+I",), "import", "Import texts, JSONL, other tools' files"
     ),
     Binding(
         "export_files",

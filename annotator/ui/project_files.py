@@ -11,11 +11,13 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QWidget
 from annotator.errors import AnnotatorError
 from annotator.model.schema import load_schema
 from annotator.paths import default_schema_path
-from annotator.transfer.importing import create_project, import_paths
+from annotator.transfer.importing import create_project
 from annotator.transfer.merging import merge_projects
+from annotator.transfer.peer_import import FilesImportReport
 from annotator.ui.dialogs.backups import BackupsDialog
 from annotator.ui.dialogs.export_dialog import ExportDialog
 from annotator.ui.dialogs.export_worker import ExportRun
+from annotator.ui.dialogs.import_dialog import ImportDialog
 from annotator.ui.messages import LONG, Messages
 from annotator.ui.session import Session
 from annotator.ui.settings import store_annotator
@@ -75,21 +77,20 @@ class ProjectFiles(QObject):
             self.project_requested.emit(Path(path))
 
     def import_files(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(
-            self.parent_widget,
-            "Import",
-            "",
-            "Texts and JSONL (*.txt *.jsonl *.ndjson);;All files (*)",
-        )
-        if not paths:
-            return
-        try:
-            report = import_paths(self.session.project, [Path(p) for p in paths])
-        except AnnotatorError as exc:
-            self.messages.warn(f"Nothing was imported.\n\n{exc}")
-            return
-        self.documents_changed.emit()
-        self.messages.status(report.summary(), LONG)
+        """File > Import: the dialog previews, then imports in the background."""
+        dialog = ImportDialog(self.session, self.parent_widget)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.imported.connect(self._imported)
+        dialog.open()
+
+    def _imported(self, report: FilesImportReport) -> None:
+        lines = report.lines()
+        self.messages.status(lines[0], LONG)
+        if report.added:
+            # The schema changed: reopen the project so labels, keys and panels know it.
+            self.project_requested.emit(self.session.project.path)
+        else:
+            self.documents_changed.emit()
 
     def export_files(self) -> None:
         """File > Export: the dialog, then the export in a worker with progress and Cancel."""

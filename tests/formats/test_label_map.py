@@ -32,7 +32,9 @@ def test_unmapped_names_stop_with_one_sentence_and_counts(schema: Schema) -> Non
         map_labels(raw(), schema, source="x.json")
     message = str(caught.value)
     assert message.startswith("x.json: these peer names map to nothing in the schema:")
-    assert "label Person (1)" in message and "relation said_by (1)" in message
+    # Each names where it was first met: the document and the peer's own span id.
+    assert 'label Person (1, first in document "d" at span T1)' in message
+    assert 'relation said_by (1, first in document "d")' in message
     assert "label cue" not in message  # CUE matches whatever the case
 
 

@@ -1,4 +1,5 @@
-"""File menu: import, export and merge from the window, with the project reloaded after."""
+"""File menu: export and merge from the window, with the project reloaded after (import has its
+own dialog: test_import_dialog.py)."""
 
 from __future__ import annotations
 
@@ -21,26 +22,6 @@ LINE = {
     "status": "done",
     "spans": [{"id": "T1", "start": 0, "end": 5, "label": "SPEAKER"}],
 }
-
-
-def test_import_from_the_file_menu_adds_documents(window, tmp_path: Path, monkeypatch) -> None:
-    source = tmp_path / "more.jsonl"
-    source.write_text(json.dumps(LINE) + "\n", encoding="utf-8")
-    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(source)], ""))
-    window.commands.import_files.trigger()
-    assert window.documents.model.rowCount() == 2
-    assert "1 documents added" in window.statusBar().currentMessage()
-
-
-def test_bad_import_changes_nothing_and_says_why(window, tmp_path: Path, monkeypatch) -> None:
-    source = tmp_path / "bad.jsonl"
-    source.write_text('{"id": "x"\n', encoding="utf-8")
-    shown: list[str] = []
-    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(source)], ""))
-    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: shown.append(text))
-    window.commands.import_files.trigger()
-    assert shown and "Nothing was imported" in shown[0] and "line 1: not valid JSON" in shown[0]
-    assert window.documents.model.rowCount() == 1
 
 
 def test_export_from_the_file_menu(qtbot, window, tmp_path: Path, monkeypatch) -> None:

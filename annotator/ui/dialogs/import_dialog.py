@@ -1,0 +1,340 @@
+"""File > Import: choose files or a folder, see what they hold and how their labels map before
+anything is written, change the mapping, then import in the background with progress and
+Cancel (a cancel imports nothing).
+
+The dialog only gathers choices and shows results: reading, mapping and writing are
+``transfer.peer_import``'s, the same calls the command line makes.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QProgressBar,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from annotator.progress import Progress
+from annotator.transfer.import_sources import FORMATS, ImportOptions
+from annotator.transfer.peer_import import ImportPlan, preview_import, write_plan
+from annotator.ui.dialogs.mapping_table import (
+    UNMAPPED,
+    MappingTableModel,
+    TargetDelegate,
+    mapping_of,
+)
+from annotator.ui.dialogs.transfer_job import TransferJob, Work
+from annotator.ui.session import Session
+
+DETECT = "Detect from the content"
+PREVIEW_DELAY_MS = 250
+
+
+class ImportDialog(QDialog):
+    """Files in, a preview, then the import; ``imported`` carries the report when it is done."""
+
+    imported = Signal(object)  # FilesImportReport
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Import")
+        self.setObjectName("import_dialog")
+        self.resize(760, 620)
+        self.session = session
+        self.paths: list[Path] = []
+        self.pairs: dict[tuple[str, str], str] = {}
+        self.plan: ImportPlan | None = None
+        self._job: TransferJob | None = None
+        self._generation = 0
+        self._importing = False
+
+        self.files = QListWidget()
+        self.files.setMaximumHeight(96)
+        self.files.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.add_files_button = QPushButton("Add &Files…")
+        self.add_folder_button = QPushButton("Add F&older…")
+        self.remove_button = QPushButton("&Remove")
+        self.format = QComboBox()
+        self.format.addItems([DETECT, *FORMATS])
+        self.annotator = QLineEdit()
+        self.annotator.setPlaceholderText("the names in the files (unnamed: the format's name)")
+        self.text_column = QLineEdit("text")
+        self.add_labels = QCheckBox("&Add labels, relations and attributes the schema lacks")
+        self.summary = QLabel("Add files or a folder to see what they hold.")
+        self.summary.setWordWrap(True)
+        self.model = MappingTableModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setItemDelegateForColumn(MappingTableModel.COL_OURS, TargetDelegate(self.table))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        for column in (MappingTableModel.COL_KIND, MappingTableModel.COL_COUNT):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
+        self.problem = QLabel()
+        self.problem.setWordWrap(True)
+        self.problem.setStyleSheet(f"color: {UNMAPPED.name()}")
+        self.problem.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.notes = QLabel()
+        self.notes.setWordWrap(True)
+        self.progress = QProgressBar()
+        self.progress.hide()
+        self.import_button = QPushButton("&Import")
+        self.import_button.setDefault(True)
+        self.import_button.setEnabled(False)
+        self.cancel_button = QPushButton("Cancel")
+        self._layout()
+
+        self._preview_timer = QTimer(self, singleShot=True, interval=PREVIEW_DELAY_MS)
+        self._preview_timer.timeout.connect(self.preview)
+        self.add_files_button.clicked.connect(self.choose_files)
+        self.add_folder_button.clicked.connect(self.choose_folder)
+        self.remove_button.clicked.connect(self.remove_selected)
+        self.format.currentIndexChanged.connect(self.schedule_preview)
+        self.annotator.editingFinished.connect(self.schedule_preview)
+        self.text_column.editingFinished.connect(self.schedule_preview)
+        self.add_labels.toggled.connect(self.schedule_preview)
+        self.model.edited.connect(self._mapping_edited)
+        self.import_button.clicked.connect(self.start_import)
+        self.cancel_button.clicked.connect(self.reject)
+
+    def _layout(self) -> None:
+        buttons = QVBoxLayout()
+        for button in (self.add_files_button, self.add_folder_button, self.remove_button):
+            buttons.addWidget(button)
+        buttons.addStretch()
+        sources = QHBoxLayout()
+        sources.addWidget(self.files, 1)
+        sources.addLayout(buttons)
+        form = QFormLayout()
+        form.addRow("&Format:", self.format)
+        form.addRow("A&nnotator:", self.annotator)
+        form.addRow("CSV &text column:", self.text_column)
+        form.addRow("", self.add_labels)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.progress, 1)
+        bottom.addStretch()
+        bottom.addWidget(self.import_button)
+        bottom.addWidget(self.cancel_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(sources)
+        layout.addLayout(form)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.table, 3)
+        layout.addWidget(self.problem)
+        layout.addWidget(self.notes)
+        layout.addLayout(bottom)
+
+    # --- choices -------------------------------------------------------------------------------
+
+    def choose_files(self) -> None:
+        names, _ = QFileDialog.getOpenFileNames(self, "Import files", "", "All files (*)")
+        self.add_paths([Path(n) for n in names])
+
+    def choose_folder(self) -> None:
+        name = QFileDialog.getExistingDirectory(self, "Import a folder")
+        if name:
+            self.add_paths([Path(name)])
+
+    def add_paths(self, paths: list[Path]) -> None:
+        for path in paths:
+            if path not in self.paths:
+                self.paths.append(path)
+                self.files.addItem(str(path))
+        if paths:
+            self.schedule_preview()
+
+    def remove_selected(self) -> None:
+        rows = sorted((self.files.row(i) for i in self.files.selectedItems()), reverse=True)
+        for row in rows:
+            self.files.takeItem(row)
+            del self.paths[row]
+        self.schedule_preview()
+
+    def options(self) -> ImportOptions:
+        fmt = self.format.currentText()
+        return ImportOptions(
+            fmt=None if self.format.currentIndex() == 0 else fmt,
+            annotator=self.annotator.text().strip() or None,
+            mapping=mapping_of(self.pairs),
+            add_labels=self.add_labels.isChecked(),
+            text_column=self.text_column.text().strip() or "text",
+        )
+
+    def _mapping_edited(self, kind: str, peer: str, ours: str) -> None:
+        self.pairs[(kind, peer)] = ours
+        self.schedule_preview()
+
+    # --- preview -------------------------------------------------------------------------------
+
+    def schedule_preview(self) -> None:
+        """Settings changed: what was previewed no longer holds; look again shortly."""
+        if self._importing:
+            return
+        self.plan = None
+        self.import_button.setEnabled(False)
+        self.problem.clear()
+        self.summary.setText("Reading…")
+        self._preview_timer.start()
+
+    def preview(self) -> None:
+        if self._job is not None:
+            self._job.cancel()
+        self._generation += 1
+        if not self.paths:
+            self.format.setItemText(0, DETECT)
+            self.model.set_rows([])
+            self.summary.setText("Add files or a folder to see what they hold.")
+            self.problem.clear()
+            self.notes.clear()
+            return
+        paths, schema, options = list(self.paths), self.session.project.schema, self.options()
+        self.summary.setText("Reading…")
+
+        def work(progress: Progress) -> object:
+            return preview_import(paths, schema, options, progress)
+
+        job = self._start(work)
+        job.done.connect(self._previewed)
+        job.failed.connect(self._preview_failed)
+
+    def _previewed(self, generation: int, plan: ImportPlan) -> None:
+        if generation != self._generation:
+            return  # an older preview, overtaken by a change
+        self.plan = plan
+        self.model.set_rows(plan.mapping, plan.schema)
+        formats = ", ".join(sorted({s.fmt for s in plan.sources}))
+        self.format.setItemText(0, f"{DETECT}: {formats}")
+        layers = plan.layers
+        named = f" ({', '.join(layers[:6])}{', …' if len(layers) > 6 else ''})" if layers else ""
+        self.summary.setText(
+            f"{formats}: {plan.documents} documents, {len(layers)} layers{named}, "
+            f"{plan.spans} spans, {plan.relations} relations"
+        )
+        problem = plan.problem
+        if problem:
+            problem = (
+                "Some names map to nothing in the schema: type what each becomes in the "
+                "table (empty drops it) or tick “Add labels”."
+            )
+        self.problem.setText(problem or "")
+        notes = [f"Added to the schema: {line}" for line in plan.added]
+        notes += [line.strip() for line in plan.summary.lines()[1:]]
+        self.notes.setText("\n".join(notes))
+        self.import_button.setEnabled(plan.problem is None and bool(plan.sources))
+
+    def _preview_failed(self, generation: int, text: str) -> None:
+        if generation != self._generation:
+            return
+        self.plan = None
+        self.format.setItemText(0, DETECT)
+        self.model.set_rows([])
+        self.summary.setText("These files cannot be imported as they are.")
+        self.problem.setText(text)
+        self.notes.clear()
+
+    # --- import --------------------------------------------------------------------------------
+
+    def start_import(self) -> None:
+        plan = self.plan
+        if plan is None or plan.problem is not None or self._importing:
+            return
+        project, options = self.session.project, self.options()
+        self._preview_timer.stop()
+        self._importing = True
+        self._enable_choices(False)
+        self.import_button.setEnabled(False)
+        self.progress.setRange(0, 0)
+        self.progress.show()
+        self.problem.clear()
+
+        def work(progress: Progress) -> object:
+            return write_plan(project, plan, options, progress)
+
+        self._generation += 1
+        job = self._start(work)
+        job.progressed.connect(self._progressed)
+        job.done.connect(self._imported)
+        job.failed.connect(self._import_failed)
+        job.cancelled.connect(self._import_cancelled)
+
+    def _progressed(self, done: int, total: int) -> None:
+        if total:
+            self.progress.setRange(0, total)
+            self.progress.setValue(done)
+
+    def _imported(self, _tag: int, report: object) -> None:
+        self._importing = False
+        self.imported.emit(report)
+        self.accept()
+
+    def _import_failed(self, _tag: int, text: str) -> None:
+        self._import_ended(f"Nothing was imported. {text}")
+
+    def _import_cancelled(self, _tag: int) -> None:
+        self._import_ended("Cancelled: nothing was imported.")
+
+    def _import_ended(self, text: str) -> None:
+        self._importing = False
+        self.progress.hide()
+        self._enable_choices(True)
+        self.problem.setText(text)
+        self.import_button.setEnabled(self.plan is not None and self.plan.problem is None)
+
+    def _enable_choices(self, enabled: bool) -> None:
+        for widget in (
+            self.files,
+            self.add_files_button,
+            self.add_folder_button,
+            self.remove_button,
+            self.format,
+            self.annotator,
+            self.text_column,
+            self.add_labels,
+            self.table,
+        ):
+            widget.setEnabled(enabled)
+
+    def _start(self, work: Work) -> TransferJob:
+        job = TransferJob(work, self._generation)
+        self._job = job
+        job.finished.connect(self._job_finished)
+        job.start()
+        return job
+
+    def _job_finished(self) -> None:
+        if self._job is not None and self._job.isFinished():
+            self._job = None
+
+    def reject(self) -> None:
+        """Cancel stops a running import (which then imports nothing) before it closes."""
+        if self._importing and self._job is not None:
+            self._job.cancel()
+            return
+        if self._job is not None:
+            self._job.cancel()
+        super().reject()

@@ -1,0 +1,187 @@
+"""File > Import: files or a folder in, a preview of what they hold and how their labels map
+(editable), then the import in the background with progress; a cancel imports nothing."""
+
+from __future__ import annotations
+
+import json
+import threading
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QFileDialog
+
+import annotator.ui.dialogs.import_dialog as import_dialog
+from annotator.ui.dialogs.import_dialog import ImportDialog
+from annotator.ui.dialogs.mapping_table import MappingTableModel
+from annotator.ui.main_window import MainWindow
+
+from driving import CTRL, pick, settle
+from support import snapshot
+
+DATA = Path(__file__).parents[1] / "formats" / "data"
+LINE = {
+    "id": "extra",
+    "title": "Extra",
+    "text": "Putin said no.",
+    "annotator": "bob",
+    "status": "done",
+    "spans": [{"id": "T1", "start": 0, "end": 5, "label": "SPEAKER"}],
+}
+
+
+def open_import(qtbot, window: MainWindow) -> ImportDialog:
+    """Ctrl+I, as File > Import… shows."""
+    qtbot.keyClick(window.view, "I", CTRL)
+    dialog = window.findChild(ImportDialog)
+    assert dialog is not None and dialog.isVisible()
+    return dialog
+
+
+def click(qtbot, widget) -> None:
+    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+    settle()
+
+
+def add_files(qtbot, dialog: ImportDialog, monkeypatch, *paths: Path) -> None:
+    names = [str(p) for p in paths]
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: (names, ""))
+    click(qtbot, dialog.add_files_button)
+
+
+def previewed(qtbot, dialog: ImportDialog) -> None:
+    """Wait for the preview of the current choices (or its refusal)."""
+    qtbot.waitUntil(lambda: dialog.plan is not None or bool(dialog.problem.text()), timeout=10000)
+
+
+def closed(qtbot, window: MainWindow) -> None:
+    """The dialog is gone (it deletes itself on closing)."""
+    qtbot.waitUntil(lambda: window.findChild(ImportDialog) is None, timeout=10000)
+
+
+def rows(model: MappingTableModel) -> dict[tuple[str, str], tuple[str, str]]:
+    out = {}
+    for row in range(model.rowCount()):
+        cell = [model.index(row, c).data() for c in range(model.columnCount())]
+        out[(cell[0], cell[1])] = (cell[3], cell[4])
+    return out
+
+
+def edit_target(qtbot, dialog: ImportDialog, kind: str, peer: str, ours: str) -> None:
+    """Click the row's "Becomes" cell, F2, type the new name, Return."""
+    model = dialog.model
+    index = model.index(model.row_of(kind, peer), MappingTableModel.COL_OURS)
+    dialog.table.scrollTo(index)
+    rect = dialog.table.visualRect(index)
+    qtbot.mouseClick(dialog.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.keyClick(dialog.table, Qt.Key.Key_F2)
+    editor = QApplication.focusWidget()
+    qtbot.keyClicks(editor, ours)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    settle()
+
+
+def test_a_jsonl_file_is_previewed_then_imported(qtbot, window, tmp_path, monkeypatch) -> None:
+    source = tmp_path / "more.jsonl"
+    source.write_text(json.dumps(LINE) + "\n", encoding="utf-8")
+    dialog = open_import(qtbot, window)
+    assert not dialog.import_button.isEnabled()
+    add_files(qtbot, dialog, monkeypatch, source)
+    previewed(qtbot, dialog)
+    assert dialog.summary.text() == "jsonl: 1 documents, 1 layers (bob), 1 spans, 0 relations"
+    assert rows(dialog.model) == {("label", "SPEAKER"): ("SPEAKER", "same name")}
+    assert window.documents.model.rowCount() == 1  # nothing written by the preview
+    click(qtbot, dialog.import_button)
+    closed(qtbot, window)
+    assert window.documents.model.rowCount() == 2
+    assert "1 documents added" in window.statusBar().currentMessage()
+
+
+def test_a_bad_file_is_refused_in_the_preview_and_changes_nothing(
+    qtbot, window, tmp_path, monkeypatch
+) -> None:
+    source = tmp_path / "bad.jsonl"
+    source.write_text('{"id": "x"\n', encoding="utf-8")
+    before = snapshot(window.session.project)
+    dialog = open_import(qtbot, window)
+    add_files(qtbot, dialog, monkeypatch, source)
+    previewed(qtbot, dialog)
+    assert "line 1: not valid JSON" in dialog.problem.text()
+    assert not dialog.import_button.isEnabled()
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    closed(qtbot, window)
+    assert snapshot(window.session.project) == before
+
+
+def test_peer_labels_are_mapped_in_the_table_or_added(qtbot, window, monkeypatch) -> None:
+    dialog = open_import(qtbot, window)
+    folder = str(DATA / "brat" / "news")
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: folder)
+    click(qtbot, dialog.add_folder_button)
+    previewed(qtbot, dialog)
+    assert dialog.summary.text().startswith("brat: 2 documents, 1 layers (brat), 10 spans")
+    assert dialog.format.currentText() == "Detect from the content: brat"
+    pick(qtbot, dialog.format, "citron")  # the wrong format, by choice: the reader says why
+    previewed(qtbot, dialog)
+    assert dialog.problem.text().endswith("news: the folder holds no CITRON .json files")
+    assert not dialog.import_button.isEnabled()
+    pick(qtbot, dialog.format, "Detect from the content")
+    previewed(qtbot, dialog)
+    found = rows(dialog.model)
+    assert found[("label", "Person")] == ("—", "maps to nothing")
+    assert found[("label", "Quote")] == ("QUOTE", "same name, other case")
+    assert "map to nothing" in dialog.problem.text()
+    assert not dialog.import_button.isEnabled()
+
+    # The editor completes the schema's names as one types: "spea" + Return is SPEAKER.
+    edit_target(qtbot, dialog, "label", "Person", "spea")
+    previewed(qtbot, dialog)
+    assert rows(dialog.model)[("label", "Person")] == ("SPEAKER", "your mapping")
+    assert not dialog.import_button.isEnabled()  # Title, Statement, ... still map to nothing
+
+    click(qtbot, dialog.add_labels)
+    previewed(qtbot, dialog)
+    assert rows(dialog.model)[("label", "Title")] == ("Title", "added to the schema")
+    assert "Added to the schema: labels Title, Statement" in dialog.notes.text()
+    assert dialog.import_button.isEnabled()
+    with qtbot.waitSignal(window.project_requested, timeout=10000):
+        click(qtbot, dialog.import_button)
+    project = window.session.project
+    assert project.schema.label("Title") is not None
+    speakers = [s for s in project.spans.in_set("peskov", "brat") if s.label == "SPEAKER"]
+    text = project.documents.get("peskov").text
+    assert sorted(text[s.start : s.end] for s in speakers) == ["Dmitry Peskov", "Zelensky", "he"]
+
+
+def test_cancel_during_the_import_imports_nothing(qtbot, window, tmp_path, monkeypatch) -> None:
+    rows_ = "".join(f"d{i},Text number {i}.\n" for i in range(5000))
+    table = tmp_path / "many.csv"
+    table.write_text("id,text\n" + rows_, encoding="utf-8")
+    before = snapshot(window.session.project)
+    # Hold the import at its first progress report until Cancel has been clicked, so the
+    # cancel lands mid-import every time (the next report, after a batch, sees it).
+    clicked = threading.Event()
+    real = import_dialog.write_plan
+
+    def held(project, plan, options, progress):
+        def report(done: int, total: int | None) -> None:
+            progress(done, total)
+            clicked.wait(10)
+
+        return real(project, plan, options, report)
+
+    monkeypatch.setattr(import_dialog, "write_plan", held)
+    dialog = open_import(qtbot, window)
+    add_files(qtbot, dialog, monkeypatch, table)
+    previewed(qtbot, dialog)
+    assert dialog.summary.text().startswith("csv: 5000 documents")
+    click(qtbot, dialog.import_button)
+    assert dialog.progress.isVisible() and not dialog.add_files_button.isEnabled()
+    click(qtbot, dialog.cancel_button)
+    clicked.set()
+    qtbot.waitUntil(lambda: "Cancelled" in dialog.problem.text(), timeout=10000)
+    assert dialog.problem.text() == "Cancelled: nothing was imported."
+    assert dialog.isVisible() and dialog.import_button.isEnabled()
+    assert snapshot(window.session.project) == before
+    assert window.session.project.documents.count() == 1
+    click(qtbot, dialog.cancel_button)
+    closed(qtbot, window)
