@@ -7,7 +7,7 @@ much as finding it (1.4 s per 1,000 news documents), tuples a tenth of that.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from itertools import islice
 
@@ -39,7 +39,7 @@ def suggest_many(
     lexicon: Lexicon | None = None,
     workers: int | None = None,
     progress: Callable[[int], None] | None = None,
-) -> Iterator[AnnotationSet]:
+) -> Generator[AnnotationSet, None, None]:
     """The suggestions for each document, in order, computed on ``workers`` processes (all
     cores by default; 1 runs in this process). ``progress`` gets the number done so far."""
     names = tuple(registry)
@@ -54,10 +54,14 @@ def suggest_many(
                 progress(done)
         return
     tasks = ((lexicon, names, chunk) for chunk in _chunks(documents, _CHUNK))
-    with ProcessPoolExecutor(count) as pool:
+    pool = ProcessPoolExecutor(count)
+    try:
         for rows in pool.map(_run, tasks):
             for row in rows:
                 yield annotation_set(row)
             done += len(rows)
             if progress is not None:
                 progress(done)
+    finally:
+        # A consumer that stops early (a cancel) must not wait for the chunks still queued.
+        pool.shutdown(wait=True, cancel_futures=True)
