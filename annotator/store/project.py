@@ -81,7 +81,7 @@ class Project:
         self.target_uses = AttributeUses(self.usage, "target")
         self.history = History(db)
         self.adjudications = Adjudications(db)
-        self.suggestions = Suggestions(db, self.bulk)
+        self.suggestions = Suggestions(db, self.spans)
         #: Reads that skip what damage makes unreadable (for recovery; see recovery.py).
         self.salvage = Salvage(db, self.bulk)
         self._schema: Schema | None = None

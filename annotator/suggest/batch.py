@@ -42,13 +42,33 @@ def suggest_many(
 ) -> Generator[AnnotationSet, None, None]:
     """The suggestions for each document, in order, computed on ``workers`` processes (all
     cores by default; 1 runs in this process). ``progress`` gets the number done so far."""
+    found = suggest_rows(
+        documents, registry=registry, lexicon=lexicon, workers=workers, progress=progress
+    )
+    try:
+        for rows in found:
+            yield annotation_set(rows)
+    finally:
+        found.close()
+
+
+def suggest_rows(
+    documents: Iterable[Document],
+    *,
+    registry: Iterable[str] = (),
+    lexicon: Lexicon | None = None,
+    workers: int | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> Generator[Rows, None, None]:
+    """As :func:`suggest_many`, as plain rows (see ``detector.Rows``): what a writer that
+    stores them needs, without a dataclass per span (a third of the writer's time)."""
     names = tuple(registry)
     count = workers or os.cpu_count() or 1
     done = 0
     if count <= 1:
         detector = default_detector() if lexicon is None else Detector(lexicon)
         for document in documents:
-            yield detector.suggest(document, names)
+            yield detector.rows(document, names)
             done += 1
             if progress is not None:
                 progress(done)
@@ -57,8 +77,7 @@ def suggest_many(
     pool = ProcessPoolExecutor(count)
     try:
         for rows in pool.map(_run, tasks):
-            for row in rows:
-                yield annotation_set(row)
+            yield from rows
             done += len(rows)
             if progress is not None:
                 progress(done)

@@ -7,6 +7,7 @@ accept and reject decisions are never touched.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from contextlib import closing
 from dataclasses import dataclass
@@ -17,8 +18,9 @@ from annotator.formats.jsonl import read_jsonl
 from annotator.model import AnnotationSet, Document, DocumentId
 from annotator.progress import Progress, no_progress
 from annotator.store import Project
+from annotator.store.suggestions import SuggestionRows
 from annotator.suggest import ANNOTATOR
-from annotator.suggest.batch import suggest_many
+from annotator.suggest.batch import suggest_many, suggest_rows
 from annotator.suggest.evaluate import Evaluation, evaluate
 
 _BATCH = 500
@@ -82,30 +84,26 @@ def suggest_documents(
     quotes = speakers = cues = replaced = 0
     progress(0, total)
     with project.transaction():
-        batch: list[AnnotationSet] = []
-        found = suggest_many(
+        batch: list[SuggestionRows] = []
+        found = suggest_rows(
             _documents(project, ids, documents is None),
             registry=registry,
             workers=workers,
             progress=lambda done: progress(done, total),
         )
         with closing(found):
-            for annotation in found:
-                batch.append(annotation)
-                for span in annotation.spans:
-                    quotes += span.label == "QUOTE"
-                    speakers += span.label == "SPEAKER"
-                    cues += span.label == "CUE"
+            for rows in found:
+                batch.append(rows)
+                labels = Counter(span[2] for span in rows[1])
+                quotes += labels["QUOTE"]
+                speakers += labels["SPEAKER"]
+                cues += labels["CUE"]
                 if len(batch) >= _BATCH:
-                    replaced += _write(project, batch)
+                    replaced += project.suggestions.replace(ANNOTATOR, batch)
                     batch = []
-        replaced += _write(project, batch)
+        replaced += project.suggestions.replace(ANNOTATOR, batch)
         project.history.record(ANNOTATOR, "suggest", None, {"documents": total})
     return SuggestSummary(total, quotes, speakers, cues, replaced)
-
-
-def _write(project: Project, batch: list[AnnotationSet]) -> int:
-    return project.suggestions.replace(ANNOTATOR, [a.document for a in batch], batch)
 
 
 def evaluate_against(
