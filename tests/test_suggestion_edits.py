@@ -126,3 +126,19 @@ def test_a_cancelled_run_leaves_the_project_as_it_was(suggested: Project) -> Non
     with pytest.raises(Cancelled):
         suggest_documents(suggested, workers=1, progress=cancel)
     assert snapshot(suggested) == before
+
+
+def test_a_project_without_cues_takes_the_quote_and_speaker(suggested: Project) -> None:
+    from dataclasses import replace
+
+    schema = suggested.schema
+    without = replace(
+        schema,
+        labels=tuple(label for label in schema.labels if label.name != "CUE"),
+        relations=tuple(r for r in schema.relations if r.name != "cued_by"),
+    )
+    suggested._schema = without  # as a project whose own schema has no CUE
+    AcceptSuggestions(DOC, ALICE, ANNOTATOR, chosen=(peskov(suggested),)).apply(suggested)
+    mine = suggested.sets.get(DOC, ALICE)
+    assert sorted(s.label for s in mine.spans) == ["QUOTE", "SPEAKER"]
+    assert [r.label for r in mine.relations] == ["attributed_to"]

@@ -106,6 +106,8 @@ class AcceptSuggestions(_Decision):
             mine: dict[SpanId, SpanId] = {}
             for span in suggestion.spans:
                 key = (span.start, span.end, span.label)
+                if schema.label(span.label) is None:
+                    continue  # a project without CUE spans still takes the quote
                 if key not in existing:
                     new = Span(
                         SpanId(0),
@@ -122,6 +124,8 @@ class AcceptSuggestions(_Decision):
                     existing[key] = stored.id
                 mine[span.id] = existing[key]
             for relation in suggestion.relations:
+                if relation.head not in mine or relation.child not in mine:
+                    continue
                 link = (relation.label, mine[relation.head], mine[relation.child])
                 if schema.relation(relation.label) is None or link in links:
                     continue

@@ -148,3 +148,15 @@ def test_document_suggest_runs_for_the_open_document(
     window.commands.suggest_document.trigger()
     settle()
     assert len(window.suggestions.open) >= 4
+
+
+def test_suggest_for_all_documents_fills_the_layer_of_every_document(
+    qtbot, open_window: OpenWindow, project_path: Path
+) -> None:
+    window = open_window(project_path)
+    window.commands.suggest_all.trigger()
+    settle()
+    assert len(window.suggestions.open) >= 4
+    project = window.session.project
+    assert project.sets.get(DocumentId(DOC), ANNOTATOR).spans
+    assert "Suggested 10 quote parts" in window.statusBar().currentMessage()
