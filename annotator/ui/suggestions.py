@@ -109,8 +109,11 @@ class SuggestionReview(QObject):
     def _follow_caret(self) -> None:
         cp = self.view.caret_cp()
         under = [s for s in self.open if s.covers(cp)]
+        before = self.current
         self.current = min(under, key=lambda s: s.width_at(cp)) if under else None
         self.view.set_current_suggestion((s.id for s in self.current.spans) if self.current else ())
+        if self.current is not None and self.current != before:
+            self.messages.status(_hint(self.current))
 
     # --- keys ------------------------------------------------------------------------------
 
@@ -198,6 +201,15 @@ class SuggestionReview(QObject):
                 dialog.close()
         self.reload()
         self.messages.status(summary.line().capitalize())
+
+
+def _hint(suggestion: Suggestion) -> str:
+    """ "Suggested: direct quote, Dmitry Peskov. Enter accepts, Backspace rejects, ..." """
+    kind = str(suggestion.parts[0].attrs.get("quote_type", ""))
+    speaker = next((s for s in suggestion.spans if s.label == "SPEAKER"), None)
+    name = str(speaker.attrs.get("speaker", "")) if speaker is not None else ""
+    who = f", {name}" if name else ", no speaker" if speaker is None else ""
+    return f"Suggested: {kind} quote{who}. Enter accepts, Backspace rejects, F8 goes on."
 
 
 def _progress(dialog: QProgressDialog | None) -> Callable[[int, int | None], None]:

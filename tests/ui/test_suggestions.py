@@ -14,7 +14,7 @@ from annotator.suggest import ANNOTATOR
 from annotator.transfer.suggesting import suggest_documents
 from annotator.ui.main_window import MainWindow
 
-from driving import CTRL, DOC, SHIFT, TEXT, settle
+from driving import CTRL, DOC, SHIFT, TEXT, point_of, settle
 
 OpenWindow = Callable[..., MainWindow]
 
@@ -160,3 +160,14 @@ def test_suggest_for_all_documents_fills_the_layer_of_every_document(
     project = window.session.project
     assert project.sets.get(DocumentId(DOC), ANNOTATOR).spans
     assert "Suggested 10 quote parts" in window.statusBar().currentMessage()
+
+
+def test_the_suggestion_under_the_caret_is_described(qtbot, window: MainWindow) -> None:
+    to_peskov(qtbot, window)
+    assert window.statusBar().currentMessage() == (
+        "Suggested: direct quote, Dmitry Peskov. Enter accepts, Backspace rejects, F8 goes on."
+    )
+    speaker = TEXT.index("Kremlin spokesperson Dmitry Peskov")
+    window.view.scroll_to_cp(speaker)
+    tip = window.view.tooltip_text_at(point_of(window.view, speaker + 3))
+    assert tip.startswith("suggested SPEAKER [") and tip.endswith("speaker=Dmitry Peskov")

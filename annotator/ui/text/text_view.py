@@ -273,12 +273,16 @@ class TextView(QPlainTextEdit):
         return None
 
     def tooltip_text_at(self, pos: QPoint | QPointF) -> str:
-        """Every span under a viewport point, one per line: ``QUOTE [12–40] stance=favor``."""
+        """Every span under a viewport point, one per line: ``QUOTE [12–40] stance=favor``;
+        suggestions after them (``suggested SPEAKER [0–6] speaker=Dmitry Peskov``)."""
         cp = self.cp_at(pos)
         if cp is None:
             return ""
         spans = sorted(self._index.at(cp), key=lambda s: (s.start, -s.end, s.id))
-        return "\n".join(_describe(s) for s in spans)
+        suggested = sorted(self._suggestions.at(cp), key=lambda s: (s.start, -s.end, s.id))
+        return "\n".join(
+            [_describe(s) for s in spans] + [f"suggested {_describe(s)}" for s in suggested]
+        )
 
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
