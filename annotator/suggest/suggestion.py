@@ -63,17 +63,24 @@ def suggestions(annotation: AnnotationSet) -> list[Suggestion]:
     for span in annotation.spans:
         if span.label == "QUOTE":
             parts.setdefault(root(span.id), []).append(span)
+    # Relations by head, so a long document's thousands of quotes cost one pass each.
+    outgoing: dict[SpanId, list[Relation]] = {}
+    for relation in annotation.relations:
+        if relation.child in by_id:
+            outgoing.setdefault(relation.head, []).append(relation)
     out: list[Suggestion] = []
     for group in parts.values():
         group.sort(key=lambda s: (s.start, s.end, s.id))
         members = {s.id for s in group}
-        relations = [
-            r
-            for r in annotation.relations
-            if r.head in members
-            and r.child in by_id
-            and (r.label in _LINKS or (r.label == "continues" and r.child in members))
-        ]
+        relations = sorted(
+            (
+                r
+                for member in members
+                for r in outgoing.get(member, ())
+                if r.label in _LINKS or (r.label == "continues" and r.child in members)
+            ),
+            key=lambda r: r.id,
+        )
         linked = sorted(
             {r.child for r in relations if r.label in _LINKS} - members,
             key=lambda i: (by_id[i].start, by_id[i].end, i),
