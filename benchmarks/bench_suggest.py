@@ -19,7 +19,7 @@ import re
 import time
 
 from annotator.model import Document, DocumentId
-from annotator.suggest.batch import suggest_many
+from annotator.suggest.batch import suggest_rows
 
 FIRST = [
     "Maria",
@@ -214,11 +214,11 @@ def main() -> None:
 
     before = os.times()
     started = time.perf_counter()
-    # Streamed, as the command line writes each set to the project as it comes.
+    # Streamed as plain rows, as ``annotator suggest`` writes each to the project as it comes.
     spans = quotes = 0
-    for result in suggest_many(documents, workers=arguments.workers):
-        spans += len(result.spans)
-        quotes += sum(1 for span in result.spans if span.label == "QUOTE")
+    for _, found, _ in suggest_rows(documents, workers=arguments.workers):
+        spans += len(found)
+        quotes += sum(1 for span in found if span[2] == "QUOTE")
     elapsed = time.perf_counter() - started
     after = os.times()
     # CPU seconds of this process and its (reaped) workers: what the run costs whatever

@@ -18,6 +18,7 @@ TABLES = (
     "targets",
     "adjudications",
     "adjudication_spans",
+    "suggestion_decisions",
 )
 
 

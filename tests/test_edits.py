@@ -17,8 +17,11 @@ from annotator.edits.spans import (
     SetDocAttribute,
     SetStatus,
 )
+from annotator.edits.suggestions import AcceptSuggestions, RejectSuggestion
 from annotator.model import AnnotatorName, DocumentId, RelationId, Span, SpanId, Status
 from annotator.store import Project
+from annotator.suggest import ANNOTATOR, suggest
+from annotator.suggest.suggestion import Suggestion, suggestions
 
 from support import snapshot
 
@@ -48,6 +51,12 @@ def first(project: Project, label: str) -> Span:
     return next(s for s in project.spans.in_set(DOC, ALICE) if s.label == label)
 
 
+def suggested(project: Project) -> list[Suggestion]:
+    document = project.documents.get(DOC)
+    assert document is not None
+    return suggestions(suggest(document))
+
+
 EDITS: dict[str, Callable[[Project], Edit]] = {
     "add span": lambda p: AddSpan(span(0, 7, "SPEAKER")),
     # The new name joins the registry; undo must take it out again.
@@ -66,6 +75,16 @@ EDITS: dict[str, Callable[[Project], Edit]] = {
     "set status (no row yet)": lambda p: SetStatus(DOC, AnnotatorName("bob"), status=Status.DONE),
     "set document attribute": lambda p: SetDocAttribute(
         DOC, ALICE, name="relevance", value="relevant"
+    ),
+    # Links to alice's own Peskov span rather than doubling it.
+    "accept a suggestion": lambda p: AcceptSuggestions(
+        DOC, ALICE, ANNOTATOR, chosen=(suggested(p)[0],)
+    ),
+    "accept all suggestions": lambda p: AcceptSuggestions(
+        DOC, ALICE, ANNOTATOR, chosen=tuple(suggested(p))
+    ),
+    "reject a suggestion": lambda p: RejectSuggestion(
+        DOC, ALICE, ANNOTATOR, key=suggested(p)[1].key
     ),
 }
 

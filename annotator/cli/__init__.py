@@ -16,6 +16,7 @@ from annotator.cli.export_command import export
 from annotator.cli.import_command import import_
 from annotator.cli.merge_command import merge
 from annotator.cli.project_commands import check, gui, init, stats
+from annotator.cli.suggest_command import suggest
 
 
 @click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
@@ -32,6 +33,7 @@ def cli(ctx: click.Context) -> None:
 
 for command in (gui, init, import_, export, stats, agreement, check, merge, backup, restore):
     cli.add_command(command)
+cli.add_command(suggest)
 
 
 def main() -> None:

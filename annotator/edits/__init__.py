@@ -5,7 +5,8 @@ line applies them directly. Each returns a :class:`Change` saying what to refres
 
 The kinds live one module each: :mod:`.spans` (a layer's spans, links, status and document
 attributes), :mod:`.registry` (speakers and targets), :mod:`.schema` (labels and values),
-:mod:`.adjudication` (decisions into gold).
+:mod:`.adjudication` (decisions into gold), :mod:`.suggestions` (accepting and rejecting
+machine suggestions).
 """
 
 from __future__ import annotations
@@ -43,6 +44,8 @@ class Change:
     doc_attrs: bool = False
     #: The speaker or target registry changed (and spans naming them, anywhere).
     registry: bool = False
+    #: Suggestions were accepted or rejected (the annotator's decisions changed).
+    suggestions: bool = False
 
 
 class Edit(ABC):

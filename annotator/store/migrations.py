@@ -11,7 +11,8 @@ MIGRATIONS = Migrations("annotator")
 KNOWN: list[str] = []
 #: Pending migrations a read-only reader may ignore: they change nothing it reads (0003 only
 #: changes how new ids are chosen), so an older file can still be exported without upgrading.
-READ_COMPATIBLE = frozenset({"0003_stable_ids"})
+#: (0005 adds a table only the window and ``annotator suggest`` read, and they write.)
+READ_COMPATIBLE = frozenset({"0003_stable_ids", "0005_suggestion_decisions"})
 
 MigrationFn = Callable[[Database], None]
 
@@ -203,3 +204,26 @@ def stable_ids(db: Database) -> None:
     if broken != dangling:
         # Raising rolls the migration back: the file stays as it was, at 0002.
         raise RuntimeError(f"0003_stable_ids: foreign keys broken by the rebuild: {broken[:3]}")
+
+
+@migration("0005_suggestion_decisions")
+def suggestion_decisions(db: Database) -> None:
+    # An annotator's accept or reject of one suggested quote, kept apart from every layer:
+    # the suggestion layer is shared by all annotators (one accepting it must not hide it
+    # from another), and a re-run of the suggester replaces its spans. A suggestion is named
+    # by where its first part lies, which a re-run over the same text keeps.
+    _run(
+        db,
+        """
+        CREATE TABLE suggestion_decisions (
+            document TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            annotator TEXT NOT NULL,
+            layer TEXT NOT NULL,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            decision TEXT NOT NULL CHECK (decision IN ('accepted', 'rejected')),
+            at TEXT NOT NULL,
+            PRIMARY KEY (document, annotator, layer, start, "end")
+        )
+        """,
+    )

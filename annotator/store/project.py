@@ -39,6 +39,7 @@ from annotator.store.relations import Relations
 from annotator.store.search import Search
 from annotator.store.sets import Sets
 from annotator.store.spans import Spans
+from annotator.store.suggestions import Suggestions
 from annotator.store.usage import Usage
 
 
@@ -80,6 +81,7 @@ class Project:
         self.target_uses = AttributeUses(self.usage, "target")
         self.history = History(db)
         self.adjudications = Adjudications(db)
+        self.suggestions = Suggestions(db, self.spans)
         #: Reads that skip what damage makes unreadable (for recovery; see recovery.py).
         self.salvage = Salvage(db, self.bulk)
         self._schema: Schema | None = None

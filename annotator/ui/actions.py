@@ -100,6 +100,13 @@ class Actions:
     zoom_out: QAction
     dark_mode: QAction
     change_annotator: QAction
+    accept_suggestion: QAction
+    reject_suggestion: QAction
+    accept_all_suggestions: QAction
+    next_suggestion: QAction
+    previous_suggestion: QAction
+    suggest_document: QAction
+    suggest_all: QAction
 
     def all(self) -> list[QAction]:
         return [getattr(self, f.name) for f in fields(self)]
@@ -159,7 +166,7 @@ BINDINGS: tuple[Binding, ...] = (
     Binding(
         "delete_span",
         "&Delete Span",
-        (SK.Delete, "Del", "Backspace"),
+        (SK.Delete, "Del"),
         "delete",
         "Delete the selected span",
     ),
@@ -254,9 +261,54 @@ BINDINGS: tuple[Binding, ...] = (
     Binding("zoom_out", "Zoom &Out", (SK.ZoomOut, "Ctrl+-"), "zoom-out"),
     Binding("dark_mode", "&Dark Palette", ("Ctrl+Shift+D",)),
     Binding("change_annotator", "Change &Annotator…", ("Ctrl+Alt+A",), "person"),
+    Binding(
+        "accept_suggestion",
+        "A&ccept Suggestion",
+        ("Return", "Enter"),
+        "done",
+        "Accept the suggestion under the caret into your layer, with its speaker and cue",
+    ),
+    Binding(
+        "reject_suggestion",
+        "&Reject Suggestion",
+        ("Backspace",),
+        "delete",
+        "Reject the suggestion under the caret (with none there: delete the selected span)",
+    ),
+    Binding(
+        "accept_all_suggestions",
+        "Accept &All Suggestions",
+        ("Shift+Return", "Shift+Enter"),
+        tip="Accept every open suggestion of this document, as one undoable step",
+    ),
+    Binding("next_suggestion", "Next Suggestion", ("F8",), tip="Go to the next open suggestion"),
+    Binding(
+        "previous_suggestion",
+        "Previous Suggestion",
+        ("Shift+F8",),
+        tip="Go to the previous open suggestion",
+    ),
+    Binding(
+        "suggest_document",
+        "S&uggest",
+        ("Ctrl+Alt+S",),
+        tip="Suggest quotes, speakers and cues for this document (layer suggest:rules)",
+    ),
+    Binding(
+        "suggest_all",
+        "Suggest for All Documents…",
+        tip="Suggest quotes, speakers and cues for every document (layer suggest:rules)",
+    ),
 )
-#: Commands whose keys belong to the text view alone (it owns Tab).
-VIEW_ONLY = ("next_span", "previous_span")
+#: Commands whose keys belong to the text view alone: it owns Tab, and Return and Backspace
+#: must stay the editors' own elsewhere (the inspector's fields).
+VIEW_ONLY = (
+    "next_span",
+    "previous_span",
+    "accept_suggestion",
+    "reject_suggestion",
+    "accept_all_suggestions",
+)
 
 
 def build_actions(parent: QObject) -> Actions:

@@ -35,6 +35,7 @@ from annotator.ui.project_files import ProjectFiles
 from annotator.ui.session import Session
 from annotator.ui.settings import dark_palette, recent_projects, restore_layout, save_layout
 from annotator.ui.status_line import StatusLine
+from annotator.ui.suggestions import SuggestionReview
 from annotator.ui.text.find_bar import FindBar
 from annotator.ui.text.labelling import Labeller
 from annotator.ui.text.link_mode import LinkMode
@@ -86,6 +87,10 @@ class MainWindow(QMainWindow):
         self.status_line = StatusLine(self.statusBar())
         self.status_line.show_identity(session.annotator, session.layer)
         self._connect()
+        # After _connect: it shows a document's suggestions once the text view shows its text.
+        self.suggestions = SuggestionReview(
+            session, self.view, self.commands, self.messages, self.statusBar(), self.labeller, self
+        )
         self.reload_documents()
         first = session.first_unfinished()
         if first is not None:

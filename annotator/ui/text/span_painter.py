@@ -11,10 +11,10 @@ from collections.abc import Mapping
 from typing import NamedTuple, cast
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QTextBlock, QTextLine
+from PySide6.QtGui import QColor, QPainter, QPen, QTextBlock, QTextLine
 from PySide6.QtWidgets import QPlainTextDocumentLayout
 
-from annotator.model import Span
+from annotator.model import Span, SpanId
 from annotator.ui.text.offsets import OffsetMap
 from annotator.ui.text.span_index import SpanIndex
 
@@ -153,3 +153,43 @@ def build_palettes(colors: Mapping[str, str], dark: bool, read_only: bool) -> di
         lane.setAlpha(lane_alpha)
         palettes[label] = Palette(background, lane)
     return palettes
+
+
+def span_fragments(lines: list[Line], index: SpanIndex, offsets: OffsetMap) -> list[Fragment]:
+    """The pieces of ``index``'s spans on ``lines``, one rectangle per span and line."""
+    to_qt = offsets.to_qt
+    first_cp = offsets.clamp_from_qt(lines[0].start)
+    last_cp = offsets.clamp_from_qt(lines[-1].end + 1)
+    starts = [ln.start for ln in lines]
+    fragments: list[Fragment] = []
+    for span in index.overlapping(first_cp, last_cp):
+        q_start, q_end = to_qt(span.start), to_qt(span.end)
+        for i in range(max(0, bisect_right(starts, q_start) - 1), len(lines)):
+            ln = lines[i]
+            if ln.start >= q_end:
+                break
+            a, b = max(q_start, ln.start), min(q_end, ln.end)
+            if b <= a:
+                continue
+            x1, x2 = sorted((ln.x(a), ln.x(b)))
+            fragments.append((span, QRectF(x1, ln.top, x2 - x1, ln.height)))
+    return fragments
+
+
+def paint_suggestions(
+    painter: QPainter,
+    fragments: list[Fragment],
+    palettes: dict[str, Palette],
+    current: frozenset[SpanId],
+) -> None:
+    """Machine suggestions: dashed outlines in their label's colour, drawn over the
+    annotator's own spans so both show; the suggestion under the caret is drawn bolder."""
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    for bold in (False, True):
+        for span, rect in fragments:
+            if (span.id in current) != bold:
+                continue
+            color = (palettes.get(span.label) or palettes[FALLBACK]).lane
+            pen = QPen(color, 2.5 if bold else 1.2, Qt.PenStyle.DashLine)
+            painter.setPen(pen)
+            painter.drawRoundedRect(rect.adjusted(-1.5, -1.0, 1.5, 1.0), 3.0, 3.0)

@@ -39,6 +39,8 @@ from annotator.ui.text.span_painter import (
     Palette,
     build_palettes,
     paint_spans,
+    paint_suggestions,
+    span_fragments,
 )
 
 _COMMAND_MODIFIERS = (
@@ -77,6 +79,9 @@ class TextView(QPlainTextEdit):
         self._palettes: dict[str, Palette] = {}
         self._selected: SpanId | None = None
         self._linked: frozenset[SpanId] = frozenset()
+        # Machine suggestions, drawn as dashed outlines over the layer's own spans.
+        self._suggestions = SpanIndex()
+        self._current_suggestion: frozenset[SpanId] = frozenset()
         self._read_only_layer = False
         self._last_selection = (0, 0)
         self._press_cp: int | None = None
@@ -101,6 +106,8 @@ class TextView(QPlainTextEdit):
         self._label_colors = dict(colors)
         self._rebuild_palettes()
         self._selected = None
+        self._suggestions = SpanIndex()
+        self._current_suggestion = frozenset()
         self._last_selection = (0, 0)
         self.setPlainText(self._map.display_text)
 
@@ -163,6 +170,26 @@ class TextView(QPlainTextEdit):
             span = self._index.get(span_id)
             if span is not None:
                 self._update_cp_range(span.start, span.end)
+
+    def set_suggestions(self, spans: Sequence[Span], current: Iterable[SpanId] = ()) -> None:
+        """Show ``spans`` (another layer's: suggestions) as dashed outlines; ``current``
+        drawn bolder."""
+        for span in spans:
+            self._check_range(span)
+        self._suggestions = SpanIndex(spans)
+        self._current_suggestion = frozenset(current)
+        self.viewport().update()
+
+    def set_current_suggestion(self, span_ids: Iterable[SpanId]) -> None:
+        current = frozenset(span_ids)
+        if current != self._current_suggestion:
+            self._current_suggestion = current
+            self.viewport().update()
+
+    @property
+    def suggestions(self) -> SpanIndex:
+        """The suggestions shown (read it; change them with :meth:`set_suggestions`)."""
+        return self._suggestions
 
     def selected_span(self) -> Span | None:
         return self._index.get(self._selected) if self._selected is not None else None
@@ -246,12 +273,16 @@ class TextView(QPlainTextEdit):
         return None
 
     def tooltip_text_at(self, pos: QPoint | QPointF) -> str:
-        """Every span under a viewport point, one per line: ``QUOTE [12–40] stance=favor``."""
+        """Every span under a viewport point, one per line: ``QUOTE [12–40] stance=favor``;
+        suggestions after them (``suggested SPEAKER [0–6] speaker=Dmitry Peskov``)."""
         cp = self.cp_at(pos)
         if cp is None:
             return ""
         spans = sorted(self._index.at(cp), key=lambda s: (s.start, -s.end, s.id))
-        return "\n".join(_describe(s) for s in spans)
+        suggested = sorted(self._suggestions.at(cp), key=lambda s: (s.start, -s.end, s.id))
+        return "\n".join(
+            [_describe(s) for s in spans] + [f"suggested {_describe(s)}" for s in suggested]
+        )
 
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
@@ -301,14 +332,21 @@ class TextView(QPlainTextEdit):
     # -- painting --------------------------------------------------------------------------
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        lines = self._visible_lines(event.rect()) if len(self._index) else []
+        shown = len(self._index) or len(self._suggestions)
+        lines = self._visible_lines(event.rect()) if shown else []
         fragments: list[Fragment] = []
-        if lines:
+        if lines and len(self._index):
             painter = QPainter(self.viewport())
             # Under the text, so glyphs keep the palette's own text colour on any background.
             fragments = self._paint_spans(painter, lines)
             painter.end()
         super().paintEvent(event)
+        if lines and len(self._suggestions):
+            painter = QPainter(self.viewport())
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            suggested = span_fragments(lines, self._suggestions, self._map)
+            paint_suggestions(painter, suggested, self._palettes, self._current_suggestion)
+            painter.end()
         outline = [rect for span, rect in fragments if span.id == self._selected]
         linked = [rect for span, rect in fragments if span.id in self._linked]
         if outline or linked:

@@ -1,0 +1,83 @@
+"""``annotator suggest``: writing the suggestion layer, scoring it, and the review counts."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from test_cli import GOOD, db, run  # noqa: F401  (db is a fixture)
+
+from annotator.edits.suggestions import AcceptSuggestions, RejectSuggestion
+from annotator.model import AnnotatorName, DocumentId
+from annotator.store import Project
+from annotator.suggest import ANNOTATOR
+from annotator.suggest.suggestion import suggestions
+
+GOLD = Path(__file__).parent / "suggest" / "data" / "gold.jsonl"
+DOC = DocumentId("000_80cf35cee6cee056")
+
+
+def test_suggest_writes_the_layer_and_a_second_run_replaces_it(db: Path) -> None:  # noqa: F811
+    code, out, _ = run("suggest", db)
+    assert code == 0
+    assert "in 1 documents (layer suggest:rules; 0 earlier sets replaced)" in out
+    code, out, _ = run("suggest", db, "--documents", DOC)
+    assert code == 0 and "1 earlier sets replaced" in out
+    _, stats, _ = run("stats", db)
+    row = next(line.split() for line in stats.splitlines() if line.startswith(ANNOTATOR))
+    assert row[1:4] == ["10", "10", "10"]  # quote parts, speakers, cues: once, not twice
+
+
+def test_an_unknown_document_is_one_sentence_and_nothing_is_written(db: Path) -> None:  # noqa: F811
+    code, _, err = run("suggest", db, "--documents", f"{DOC},nope")
+    assert code == 1 and err == f'error: {db}: no document "nope"\n'
+    _, stats, _ = run("stats", db)
+    assert ANNOTATOR not in stats
+
+
+def test_evaluate_prints_scores_per_quote_type_and_writes_nothing(db: Path) -> None:  # noqa: F811
+    code, out, _ = run("suggest", db, "--evaluate", GOLD)
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0].split() == ["quotes", "gold", "pred", "P", "R", "F1"]
+    assert [line.split()[0] for line in lines[1:5]] == ["direct", "indirect", "mixed", "all"]
+    assert float(lines[4].split()[-1]) > 0.9
+    assert "speaker accuracy" in out and "cue accuracy" in out
+    assert ANNOTATOR not in run("stats", db)[1]
+
+
+def test_against_a_layer_of_the_project(db: Path, tmp_path: Path) -> None:  # noqa: F811
+    gold = tmp_path / "gold.jsonl"
+    spans = [{**GOOD["spans"][0], "attrs": {"speaker": "Dmitry Peskov"}}, GOOD["spans"][1]]
+    spans[1] = {**spans[1], "attrs": {"quote_type": "direct"}}
+    record = {**GOOD, "annotator": "gold", "spans": spans}
+    gold.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    assert run("import", db, gold)[0] == 0
+    code, out, _ = run("suggest", db, "--against", "gold")
+    assert code == 0
+    assert out.splitlines()[1].split()[:3] == ["direct", "1", "1"]
+    assert "speaker accuracy 1.00 (1/1" in out
+    code, _, err = run("suggest", db, "--against", "carol")
+    assert code == 1 and 'the layer "carol" has no annotated documents' in err
+
+
+def test_evaluate_and_against_together_is_a_usage_error(db: Path) -> None:  # noqa: F811
+    code, _, err = run("suggest", db, "--evaluate", GOLD, "--against", "gold")
+    assert code == 2 and "not both" in err
+
+
+def test_review_counts_per_document_and_annotator(db: Path) -> None:  # noqa: F811
+    assert run("suggest", db)[0] == 0
+    with Project.open(db) as project:
+        found = suggestions(project.sets.get(DOC, ANNOTATOR))
+        alice = AnnotatorName("alice")
+        AcceptSuggestions(DOC, alice, ANNOTATOR, chosen=tuple(found[:2])).apply(project)
+        RejectSuggestion(DOC, alice, ANNOTATOR, key=found[2].key).apply(project)
+    code, out, _ = run("suggest", db, "--reviewed")
+    assert code == 0
+    assert out.splitlines() == [
+        "document              annotator  accepted  rejected",
+        f"{DOC}  alice      2         1",
+    ]
+    code, out, _ = run("suggest", db)
+    assert "reviewed by alice: 2 accepted, 1 rejected" in out
