@@ -153,8 +153,8 @@ def test_migration_0003_keeps_every_row_id_index_key_and_trigger(
         conn = sqlite3.connect(path)
         rows = conn.execute(
             "SELECT type, name, sql FROM sqlite_master WHERE type IN ('index', 'trigger') "
-            "AND sql IS NOT NULL ORDER BY name"
-        ).fetchall()
+            "AND sql IS NOT NULL AND name NOT IN ('assignments_annotator') ORDER BY name"
+        ).fetchall()  # (what later migrations add is theirs to test)
         keys = [
             ("fk", t, str(r))
             for t in ("relations", "adjudications", "adjudication_spans")
