@@ -18,6 +18,8 @@ TABLES = (
     "targets",
     "adjudications",
     "adjudication_spans",
+    "assignments",
+    "active_time",
 )
 
 

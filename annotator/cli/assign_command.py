@@ -47,18 +47,14 @@ def assign(
     unless --reassign. A document someone already has work in keeps that annotator.
     The same --seed gives the same assignment.
     """
-    from annotator.transfer.assigning import assign_documents
+    from annotator.edits.assignment import AssignDocuments
 
     names = name_list(annotators)
     if not names:
         fail("--annotators needs at least one name")
+    edit = AssignDocuments(
+        names, overlap=overlap, per_document=per_document, seed=seed, reassign=reassign
+    )
     with Project.open(project) as opened:
-        report = assign_documents(
-            opened,
-            names,
-            overlap=overlap,
-            per_document=per_document,
-            seed=seed,
-            reassign=reassign,
-        )
-    click.echo(report.summary(), err=True)
+        edit.apply(opened)
+    click.echo(edit.report.summary(), err=True)
