@@ -60,6 +60,7 @@ def build_menus(
     document_menu.addActions([a.previous_document, a.next_document, a.mark_done, a.skip_document])
     document_menu.addSeparator()
     document_menu.addActions([a.agreement, a.adjudicate, a.compare_gold])
+    document_menu.addAction(a.team)
     view_menu = bar.addMenu("&View")
     view_menu.addActions([a.zoom_in, a.zoom_out, a.dark_mode])
     layers = view_menu.addMenu("Show &Layer")
