@@ -67,7 +67,8 @@ class Bulk:
         ).fetchall()
 
     def insert_sets(self, sets: Sequence[AnnotationSet]) -> None:
-        """Insert parsed sets whose span ids are local (1..n per set); ids are assigned here."""
+        """Insert sets whose span ids are unique within each set (local 1..n as parsed, or
+        another file's ids, as merges and packs pass them); new ids are assigned here."""
         base = int(self._spans.next_id())
         relation_rows: list[tuple[Any, ...]] = []
         span_rows: list[tuple[Any, ...]] = []

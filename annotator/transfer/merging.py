@@ -12,7 +12,7 @@ import os
 from collections import Counter
 from collections.abc import Sequence
 from contextlib import ExitStack
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
@@ -23,9 +23,6 @@ from annotator.model import (
     AttrValue,
     Document,
     DocumentId,
-    Relation,
-    RelationId,
-    SpanId,
     Speaker,
     Status,
 )
@@ -224,7 +221,9 @@ class _Merger:
             theirs = self.other.bulk.sets_for(
                 ids, self.origin.annotator if self.origin is not None else None
             )
-        ours = self.project.bulk.sets_for(list(known)) if known else {}
+        # A pack brings one annotator's layer: only theirs here is compared with it.
+        mine = self.origin.annotator if self.origin is not None else None
+        ours = self.project.bulk.sets_for(list(known), mine) if known else {}
         new = [d for d in documents if d.id not in known]
         self.project.documents.insert_many(new)
         self.report.documents_added += len(new)
@@ -257,10 +256,10 @@ class _Merger:
             self.report.sets_unchanged += 1
             self.keep_time(there)
             return None
-        replace_ours = (
-            self.origin is not None and here is not None and _difference(here, there) is not None
-        )
-        if here is None or _is_blank(here) or replace_ours:
+        blank_here = here is None or _is_blank(here)
+        difference = None if here is None or blank_here else _difference(here, there)
+        replace_ours = self.origin is not None and difference is not None
+        if blank_here or replace_ours:
             problem = _schema_problem(there, self.schema) if self.schema else None
             if problem:
                 if self.origin is not None:
@@ -274,14 +273,13 @@ class _Merger:
                 self.project.sets.delete(here.document, here.annotator)
                 if replace_ours:
                     self.report.sets_replaced += 1
-                    return with_local_ids(there)
+                    return there
             for span in there.spans:
                 for kind, names in self.entity_names.items():
                     if kind in span.attrs:
                         names.add(str(span.attrs[kind]))
             self.report.sets_added += 1
-            return with_local_ids(there)
-        difference = _difference(here, there)
+            return there
         if difference is None:
             self.report.sets_unchanged += 1
             self.keep_time(there)
@@ -343,19 +341,6 @@ def _is_blank(aset: AnnotationSet) -> bool:
 def _entry_text(speaker: Speaker) -> str:
     details = [speaker.type.value, speaker.description, speaker.wikidata]
     return ", ".join(d for d in details if d)
-
-
-def with_local_ids(aset: AnnotationSet) -> AnnotationSet:
-    """The set with span ids 1..n, as ``Annotations.insert_sets`` expects."""
-    local = {span.id: SpanId(i) for i, span in enumerate(aset.spans, start=1)}
-    return replace(
-        aset,
-        spans=[replace(span, id=local[span.id]) for span in aset.spans],
-        relations=[
-            Relation(RelationId(i), r.label, local[r.head], local[r.child])
-            for i, r in enumerate(aset.relations, start=1)
-        ],
-    )
 
 
 def _span_keys(aset: AnnotationSet) -> Counter[_SpanKey]:

@@ -21,7 +21,6 @@ from annotator.store import Project
 from annotator.store.connection import wal_files
 from annotator.store.history import now
 from annotator.transfer import pack_origin
-from annotator.transfer.merging import with_local_ids
 
 _BATCH = 500
 PACK_SUFFIX = ".db"
@@ -106,7 +105,7 @@ def write_packs(
                     ids = [d.id for d in mine]
                     pack.assignments.add([(d, name) for d in ids])
                     sets = [s for group in project.bulk.sets_for(ids, name).values() for s in group]
-                    pack.bulk.insert_sets([with_local_ids(s) for s in sets])
+                    pack.bulk.insert_sets(sets)
                     counts[name][0] += len(mine)
                     counts[name][1] += len(sets)
                 done += len(documents)

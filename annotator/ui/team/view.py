@@ -60,6 +60,9 @@ class TeamView(QWidget):
             | QAbstractItemView.EditTrigger.EditKeyPressed
             | QAbstractItemView.EditTrigger.AnyKeyPressed
         )
+        # Contents-sized columns would read every row of a large corpus: fixed widths.
+        self.assignment_table.setColumnWidth(AssignmentTableModel.COL_DOCUMENT, 160)
+        self.assignment_table.setColumnWidth(AssignmentTableModel.COL_TITLE, 380)
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.assign_dialog: AssignDialog | None = None
@@ -184,6 +187,7 @@ def _table(model: TeamTableModel | AssignmentTableModel, name: str) -> QTableVie
     table.setAccessibleName(name)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.verticalHeader().hide()
+    table.setWordWrap(False)
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     table.horizontalHeader().setStretchLastSection(True)
     return table
