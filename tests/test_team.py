@@ -292,6 +292,55 @@ def test_newer_work_in_a_pack_replaces_the_annotators_older_sets(
     assert team_project.active_time.seconds(first, "bob") == 120.0
 
 
+def test_more_time_on_an_unchanged_set_is_brought_in(team_project: Project, tmp_path: Path) -> None:
+    assign_documents(team_project, TEAM, seed=5)
+    write_pack(team_project, "bob", tmp_path / "bob.db")
+    work_in_pack(tmp_path / "bob.db", "bob", 2)
+    merge_projects(team_project, [tmp_path / "bob.db"])
+    first = team_project.assignments.documents_of("bob")[0]
+    with Project.open(tmp_path / "bob.db") as pack, pack.transaction():
+        pack.active_time.add(first, "bob", 45)  # read it again, changed nothing
+
+    report = merge_projects(team_project, [tmp_path / "bob.db"])
+
+    assert (report.sets_replaced, report.sets_unchanged) == (0, 2)
+    assert team_project.active_time.seconds(first, "bob") == 135.0
+
+
+def test_a_cancelled_merge_of_packs_changes_nothing(team_project: Project, tmp_path: Path) -> None:
+    from annotator.progress import Cancelled
+
+    assign_documents(team_project, TEAM, seed=5)
+    write_all_packs(team_project, tmp_path / "packs")
+    packs = [tmp_path / "packs" / f"{name}.db" for name in TEAM]
+    for pack, name in zip(packs, TEAM, strict=True):
+        work_in_pack(pack, name, 5)
+    before = snapshot(team_project)
+
+    def stop_midway(done: int, total: int | None) -> None:
+        if done >= 20:
+            raise Cancelled
+
+    with pytest.raises(Cancelled):
+        merge_projects(team_project, packs, stop_midway)
+
+    assert snapshot(team_project) == before
+
+
+def test_a_pack_with_a_newer_schema_version_is_refused(
+    team_project: Project, tmp_path: Path, schema: Schema
+) -> None:
+    assign_documents(team_project, ["alice"])
+    write_pack(team_project, "alice", tmp_path / "alice.db")
+    newer = parse_schema(schema.source.replace("version = 1", "version = 2", 1))
+    assert newer.version == schema.version + 1
+    with Project.open(tmp_path / "alice.db") as pack:
+        pack.set_schema(newer)
+
+    with pytest.raises(AnnotatorError, match=f"schema version {schema.version + 1}, newer than"):
+        merge_projects(team_project, [tmp_path / "alice.db"])
+
+
 def test_a_pack_of_another_project_is_refused_and_changes_nothing(
     team_project: Project, tmp_path: Path, schema: Schema
 ) -> None:

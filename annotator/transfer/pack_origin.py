@@ -55,10 +55,10 @@ def pack_origin(project: Project) -> PackOrigin | None:
     annotator = project.meta(ANNOTATOR)
     if not annotator:
         return None
-    try:
-        version = int(project.meta(SCHEMA_VERSION) or 0)
-    except ValueError:
-        version = 0
+    # The pack's schema as it is now: its annotator may have been given a newer one.
     return PackOrigin(
-        project.path, AnnotatorName(annotator), project.meta(PROJECT_ID) or "", version
+        project.path,
+        AnnotatorName(annotator),
+        project.meta(PROJECT_ID) or "",
+        project.schema.version,
     )
