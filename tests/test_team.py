@@ -202,6 +202,20 @@ def test_pack_all_writes_one_pack_per_annotator(team_project: Project, tmp_path:
         assert layers(tmp_path / "packs" / f"{name}.db") == {name}
 
 
+def test_names_alike_once_made_safe_get_packs_of_their_own(
+    team_project: Project, tmp_path: Path
+) -> None:
+    assign_documents(team_project, ["a/b", "a_b"])
+
+    reports = write_all_packs(team_project, tmp_path / "packs")
+
+    assert sorted((r.annotator, r.path.name) for r in reports) == [
+        ("a/b", "a_b.db"),
+        ("a_b", "a_b-2.db"),
+    ]
+    assert layers(tmp_path / "packs" / "a_b-2.db") == {"a_b"}
+
+
 def test_packing_without_assignments_is_a_sentence(project: Project, tmp_path: Path) -> None:
     fill(project, 2)
     with pytest.raises(AnnotatorError, match="no documents are assigned to alice"):

@@ -34,6 +34,9 @@ def progress(project: Path, as_json: bool) -> None:
     click.echo(
         f"{report.documents} documents, {report.overlap_documents} shared by several annotators"
     )
+    if not report.annotators:
+        click.echo("no documents are assigned yet (annotator assign)")
+        return
     header = ("annotator", "assigned", "done", "skipped", "in progress", "hours", "min/doc", "F1")
     rows = [header]
     for name, row in report.annotators.items():

@@ -65,7 +65,16 @@ def write_all_packs(
     if folder.exists() and not folder.is_dir():
         raise AnnotatorError(f"{folder}: not a folder")
     folder.mkdir(parents=True, exist_ok=True)
-    return write_packs(project, {name: pack_path(folder, name) for name in names}, progress)
+    targets: dict[AnnotatorName, Path] = {}
+    for name in names:
+        base = path = pack_path(folder, name)
+        n = 1
+        # Two names made the same by making them safe ("a/b", "a_b") must not share a file.
+        while path in targets.values():
+            n += 1
+            path = base.with_name(f"{base.stem}-{n}{PACK_SUFFIX}")
+        targets[name] = path
+    return write_packs(project, targets, progress)
 
 
 def write_packs(
