@@ -173,3 +173,30 @@ def test_opening_a_pack_asks_no_name(
         assert opened.window.session.layers() == ["bob"]
     finally:
         opened.close_current()
+
+
+def test_work_done_in_a_pack_in_the_window_reaches_the_lead(
+    qtbot, open_window: OpenWindow, project_path: Path, tmp_path: Path
+) -> None:
+    from ui.driving import label
+
+    from annotator.edits.assignment import AssignDocuments
+    from annotator.transfer.merging import merge_projects
+    from annotator.transfer.team_progress import team_progress
+
+    with Project.open(project_path) as project:
+        AssignDocuments(["bob"]).apply(project)
+        write_pack(project, "bob", tmp_path / "bob.db")
+    window = open_window(tmp_path / "bob.db", "bob")
+    label(qtbot, window, "Kremlin spokesperson Dmitry Peskov", "s")
+    qtbot.keyClick(window.view, Qt.Key.Key_Return, CTRL)  # Mark Done
+    settle()
+    close(window)
+
+    with Project.open(project_path) as project:
+        report = merge_projects(project, [tmp_path / "bob.db"])
+        assert report.sets_added == 1 and report.conflicts == []
+        row = team_progress(project).annotators[AnnotatorName("bob")]
+        assert (row.assigned, row.done) == (1, 1)
+        assert row.active_seconds > 0
+        assert [s.label for s in project.sets.get(DocumentId(DOC), "bob").spans] == ["SPEAKER"]
