@@ -19,6 +19,8 @@ TABLES = (
     "adjudications",
     "adjudication_spans",
     "suggestion_decisions",
+    "assignments",
+    "active_time",
 )
 
 

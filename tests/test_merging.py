@@ -93,9 +93,9 @@ def test_two_annotators_layers_arrive_exactly(
 ) -> None:
     a, a_lines = make_copy(tmp_path, schema, "alice.db", lambda p: annotate(p, ALICE))
     b, b_lines = make_copy(tmp_path, schema, "bob.db", lambda p: annotate(p, BOB, "against"))
-    messages: list[str] = []
+    told: list[tuple[int, int | None]] = []
 
-    report = merge_projects(seeded, [a, b], messages.append)
+    report = merge_projects(seeded, [a, b], lambda done, total: told.append((done, total)))
 
     assert exported(seeded, ALICE) == [line for line in a_lines if line.get("annotator") == ALICE]
     assert exported(seeded, BOB) == [line for line in b_lines if line.get("annotator") == BOB]
@@ -104,7 +104,8 @@ def test_two_annotators_layers_arrive_exactly(
         "0 documents added, 2 matched, 2 annotation sets added, 0 unchanged, "
         "1 speakers and 0 targets added, no conflicts"
     )
-    assert messages == [f"merging {a}", f"merging {b}"]
+    # Progress counts the documents read, of both files.
+    assert told[0] == (0, 2) and told[-1] == (2, 2)
     assert report.backup is not None and report.backup.is_file()
     assert seeded.history.entries(limit=1)[0].action == "merge"
     # The speaker named on the merged spans is a registry record, as after an import.

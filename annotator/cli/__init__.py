@@ -10,11 +10,14 @@ import click
 
 from annotator import __version__
 from annotator.cli.agreement_command import agreement
+from annotator.cli.assign_command import assign
 from annotator.cli.backup_commands import backup, restore
 from annotator.cli.common import version_text
 from annotator.cli.export_command import export
 from annotator.cli.import_command import import_
 from annotator.cli.merge_command import merge
+from annotator.cli.pack_command import pack
+from annotator.cli.progress_command import progress
 from annotator.cli.project_commands import check, gui, init, stats
 from annotator.cli.suggest_command import suggest
 
@@ -34,6 +37,8 @@ def cli(ctx: click.Context) -> None:
 for command in (gui, init, import_, export, stats, agreement, check, merge, backup, restore):
     cli.add_command(command)
 cli.add_command(suggest)
+for command in (assign, pack, progress):
+    cli.add_command(command)
 
 
 def main() -> None:

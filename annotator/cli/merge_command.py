@@ -1,4 +1,4 @@
-"""The ``merge`` command: other annotators' copies of a project brought in."""
+"""The ``merge`` command: other annotators' copies of a project, or their packs, brought in."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from annotator.cli.common import PROJECT, user_errors
+from annotator.cli.progress import progress_bar
 from annotator.store import Project
 
 
@@ -16,17 +17,21 @@ from annotator.store import Project
 @click.argument("others", nargs=-1, required=True, type=click.Path(path_type=Path, dir_okay=False))
 @user_errors
 def merge(project: Path, others: tuple[Path, ...]) -> None:
-    """Bring in other annotators' copies of PROJECT (OTHERS), matched by document id and text.
+    """Bring in other annotators' copies or packs of PROJECT (OTHERS), matched by document id
+    and text.
 
     New documents and annotation sets are added; sets PROJECT already has are left alone.
     Nothing is overwritten: a set that differs from PROJECT's, or a document whose text
     differs, is listed on standard output as a conflict and PROJECT keeps its version.
+    A pack (annotator pack) brings its annotator's layer, statuses and active time back:
+    their newer sets replace the older ones, and merging the same pack again changes nothing;
+    a pack made from another project is refused.
     Everything is merged in one transaction. Exit status 1 when there were conflicts.
     """
     from annotator.transfer.merging import merge_projects
 
-    with Project.open(project) as opened:
-        report = merge_projects(opened, others, lambda message: click.echo(message, err=True))
+    with Project.open(project) as opened, progress_bar("merging") as progress:
+        report = merge_projects(opened, others, progress)
     for line in report.conflict_lines():
         click.echo(line)
     click.echo(report.summary(), err=True)

@@ -37,7 +37,7 @@ from annotator.model import (
 from annotator.model.schema import Attribute, Schema
 
 _DOC_KEYS = {"id", "text", "title", "meta", "text_sha256"}
-_SET_KEYS = {"annotator", "status", "spans", "relations", "doc_attrs"}
+_SET_KEYS = {"annotator", "status", "spans", "relations", "doc_attrs", "seconds"}
 _REGISTRY_KEYS = {"speakers", "targets"}
 _SPEAKER_KEYS = {"name", "type", "description", "wikidata"}
 _TARGET_KEYS = {"label", "definition"}
@@ -204,7 +204,17 @@ class _Line:
         annotation.doc_attrs = self.attrs(
             self.mapping(obj, "doc_attrs", "the line"), None, "doc_attrs"
         )
+        annotation.seconds = self.seconds(obj)
         return Record(self.number, document, annotation)
+
+    def seconds(self, obj: dict[str, Any]) -> float:
+        """The active time of the set; files written before it existed have none."""
+        value = obj.get("seconds")
+        if value is None:
+            return 0.0
+        if type(value) not in (int, float) or value < 0 or value != value:
+            raise self.fail(f'"seconds" must be a number of seconds, 0 or more, not {value!r}')
+        return float(value)
 
     def spans(self, raw: Any, text: str, document: DocumentId, annotator: str) -> list[Span]:
         if not isinstance(raw, list):
@@ -379,8 +389,9 @@ _TARGET_KEY = '"target"'
 
 #: (document, annotator, span name, start, end, label, attrs JSON), as the store reads them.
 SpanRows = list[tuple[str, str, str, int, int, str, str]]
-#: (annotator, status, doc_attrs JSON, span rows, relation rows), as the store reads them.
-SetRows = tuple[str, str, str, SpanRows, list[tuple[str, str, str]]]
+#: (annotator, status, doc_attrs JSON, span rows, relation rows, active seconds), as the
+#: store reads them.
+SetRows = tuple[str, str, str, SpanRows, list[tuple[str, str, str]], float]
 
 
 def _document_fields(document: Document) -> dict[str, Any]:
@@ -469,6 +480,7 @@ def encode_set(
     doc_attrs_json: str,
     spans: SpanRows,
     relations: Iterable[tuple[str, str, str]],
+    seconds: float = 0.0,
     speakers: list[dict[str, str]] | None = None,
     targets: list[dict[str, str]] | None = None,
 ) -> bytes:
@@ -492,6 +504,7 @@ def encode_set(
         {"label": label, "head": head, "child": child} for label, head, child in relations
     ]
     record["doc_attrs"] = orjson.Fragment(doc_attrs_json)
+    record["seconds"] = round(seconds, 3)
     record["speakers"] = speakers or []
     record["targets"] = targets or []
     return orjson.dumps(record, option=_LINE)
@@ -510,6 +523,7 @@ def encode_document(
         spans=[],
         relations=[],
         doc_attrs={},
+        seconds=None,
         speakers=speakers or [],
         targets=targets or [],
     )

@@ -61,3 +61,5 @@ class AnnotationSet:
     spans: list[Span] = field(default_factory=list)
     relations: list[Relation] = field(default_factory=list)
     doc_attrs: dict[str, AttrValue] = field(default_factory=dict)
+    #: Seconds the annotator was active on the document (input within two minutes).
+    seconds: float = 0.0

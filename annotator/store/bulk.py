@@ -27,8 +27,8 @@ _SET_OF_ROW = itemgetter(0, 1)
 SpanRow = tuple[str, str, str, int, int, str, str]
 #: (label, head span name, child span name) of a relation.
 RelationRow = tuple[str, str, str]
-#: (annotator, status, doc_attrs JSON, spans, relations) of one annotation set.
-SetRows = tuple[str, str, str, list[SpanRow], list[RelationRow]]
+#: (annotator, status, doc_attrs JSON, spans, relations, active seconds) of one annotation set.
+SetRows = tuple[str, str, str, list[SpanRow], list[RelationRow], float]
 
 
 def insert_many(conn: sqlite3.Connection, insert: str, rows: Sequence[tuple[Any, ...]]) -> None:
@@ -50,17 +50,33 @@ def insert_many(conn: sqlite3.Connection, insert: str, rows: Sequence[tuple[Any,
 
 
 class Bulk:
-    def __init__(self, db: Database, spans: Spans) -> None:
+    def __init__(self, db: Database, spans: Spans, team: bool = True) -> None:
         self._db = db
         self._spans = spans
+        #: Whether the file has the active_time table (a reader of a file from before
+        #: migration 0004 has none, and reads no time).
+        self._team = team
+
+    def _seconds(self, marks: str, who: str, args: list[Any]) -> list[tuple[str, str, float]]:
+        if not self._team:
+            return []
+        return self._db.execute(
+            f"SELECT document, annotator, seconds FROM active_time "
+            f"WHERE document IN ({marks}){who}",
+            args,
+        ).fetchall()
 
     def insert_sets(self, sets: Sequence[AnnotationSet]) -> None:
-        """Insert parsed sets whose span ids are local (1..n per set); ids are assigned here."""
+        """Insert sets whose span ids are unique within each set (local 1..n as parsed, or
+        another file's ids, as merges and packs pass them); new ids are assigned here."""
         base = int(self._spans.next_id())
         relation_rows: list[tuple[Any, ...]] = []
         span_rows: list[tuple[Any, ...]] = []
         set_rows: list[tuple[Any, ...]] = []
+        time_rows: list[tuple[Any, ...]] = []
         for aset in sets:
+            if aset.seconds:
+                time_rows.append((aset.document, aset.annotator, aset.seconds))
             local_to_global: dict[int, int] = {}
             for span in aset.spans:
                 local_to_global[span.id] = base
@@ -91,6 +107,12 @@ class Bulk:
             "INSERT INTO annotation_sets (document, annotator, status, doc_attrs) "
             "VALUES (?, ?, ?, ?)",
             set_rows,
+        )
+        # A set brought in whole brings its time whole (a replaced set replaces it too).
+        insert_many(
+            conn,
+            "INSERT OR REPLACE INTO active_time (document, annotator, seconds) VALUES",
+            time_rows,
         )
 
     def sets_for(
@@ -134,6 +156,9 @@ class Bulk:
             get(document, name).relations.append(
                 Relation(RelationId(rid), label, SpanId(head), SpanId(child))
             )
+        for document, name, seconds in self._seconds(marks, who, args):
+            # Time spent reading a document counts even where nothing was marked in it.
+            get(document, name).seconds = float(seconds)
         out: dict[DocumentId, list[AnnotationSet]] = {}
         for key in sorted(sets):
             out.setdefault(DocumentId(key[0]), []).append(sets[key])
@@ -155,7 +180,7 @@ class Bulk:
             f"WHERE document IN ({marks}){who}",
             args,
         ):
-            sets[(document, name)] = (name, status, doc_attrs, [], [])
+            sets[(document, name)] = (name, status, doc_attrs, [], [], 0.0)
         rows = self._db.execute(
             f'SELECT document, annotator, name, start, "end", label, attrs FROM spans '
             f'WHERE document IN ({marks}){who} ORDER BY document, annotator, start, "end", id',
@@ -164,7 +189,7 @@ class Bulk:
         # Grouping in C (groupby) rather than a Python test per row: exports read millions.
         for key, group in groupby(rows, key=_SET_OF_ROW):
             if key not in sets:
-                sets[key] = (key[1], Status.TODO.value, "{}", [], [])
+                sets[key] = (key[1], Status.TODO.value, "{}", [], [], 0.0)
             sets[key][3].extend(group)
         for label, head, child, document, name in self._db.execute(
             f"SELECT r.label, h.name, c.name, h.document, h.annotator FROM relations r "
@@ -174,6 +199,13 @@ class Bulk:
             args,
         ):
             sets[(document, name)][4].append((label, head, child))
+        for document, name, seconds in self._seconds(marks, who, args):
+            key = (document, name)
+            found = sets.get(key)
+            if found is None:
+                sets[key] = (name, Status.TODO.value, "{}", [], [], float(seconds))
+            else:
+                sets[key] = (*found[:5], float(seconds))
         out: dict[DocumentId, list[SetRows]] = {}
         for key in sorted(sets):
             out.setdefault(DocumentId(key[0]), []).append(sets[key])

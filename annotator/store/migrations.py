@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable
 
 from sqlite_utils import Database
@@ -10,9 +11,12 @@ from sqlite_utils.migrations import Migrations
 MIGRATIONS = Migrations("annotator")
 KNOWN: list[str] = []
 #: Pending migrations a read-only reader may ignore: they change nothing it reads (0003 only
-#: changes how new ids are chosen), so an older file can still be exported without upgrading.
+#: changes how new ids are chosen; 0004 only adds tables, which such a reader reads as empty:
+#: see ``TEAM``), so an older file can still be exported without upgrading.
 #: (0005 adds a table only the window and ``annotator suggest`` read, and they write.)
-READ_COMPATIBLE = frozenset({"0003_stable_ids", "0005_suggestion_decisions"})
+READ_COMPATIBLE = frozenset({"0003_stable_ids", "0004_team", "0005_suggestion_decisions"})
+#: The migration that made the assignments and active_time tables.
+TEAM = "0004_team"
 
 MigrationFn = Callable[[Database], None]
 
@@ -204,6 +208,33 @@ def stable_ids(db: Database) -> None:
     if broken != dangling:
         # Raising rolls the migration back: the file stays as it was, at 0002.
         raise RuntimeError(f"0003_stable_ids: foreign keys broken by the rebuild: {broken[:3]}")
+
+
+@migration("0004_team")
+def team(db: Database) -> None:
+    # Who is to annotate which document (several for the overlap that agreement needs), the
+    # seconds each annotator was active on each document, and the project's own id, which
+    # packs carry so that a pack is merged only into the project it was made from.
+    _run(
+        db,
+        """
+        CREATE TABLE assignments (
+            document TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            annotator TEXT NOT NULL,
+            PRIMARY KEY (document, annotator)
+        );
+        CREATE INDEX assignments_annotator ON assignments(annotator, document);
+        CREATE TABLE active_time (
+            document TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            annotator TEXT NOT NULL,
+            seconds REAL NOT NULL DEFAULT 0 CHECK (seconds >= 0),
+            PRIMARY KEY (document, annotator)
+        );
+        """,
+    )
+    db.execute(
+        "INSERT OR IGNORE INTO meta (key, value) VALUES ('project_id', ?)", [uuid.uuid4().hex]
+    )
 
 
 @migration("0005_suggestion_decisions")

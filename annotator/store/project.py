@@ -16,7 +16,9 @@ from annotator.errors import (
     ReadOnlyStorageError,
 )
 from annotator.model.schema import Schema, parse_schema
+from annotator.store.active_time import ActiveTime
 from annotator.store.adjudications import Adjudications
+from annotator.store.assignments import Assignments
 from annotator.store.backup import make_backup, remove_partials
 from annotator.store.bulk import Bulk
 from annotator.store.catalogue import Catalogue
@@ -32,7 +34,7 @@ from annotator.store.documents import Documents
 from annotator.store.faults import storage_errors
 from annotator.store.history import History, now
 from annotator.store.lock import WriterLock
-from annotator.store.migrations import MIGRATIONS, migrate
+from annotator.store.migrations import MIGRATIONS, TEAM, migrate
 from annotator.store.recovery import Salvage
 from annotator.store.registries import AttributeUses, Speakers, SpeakerUses, Targets
 from annotator.store.relations import Relations
@@ -67,11 +69,14 @@ class Project:
         #: Opened to save what a damaged file still holds (see ``store/salvage.py``).
         self.recovery = recovery
         self._lock = lock
+        # A writer migrates before any read; a reader of an older file has no team tables
+        # (0004 is read-compatible) and reads them as empty.
+        team = not read_only or TEAM in {m.name for m in MIGRATIONS.applied(db)}
         self.documents = Documents(db)
         self.spans = Spans(db)
         self.relations = Relations(db)
         self.sets = Sets(db, self.spans, self.relations)
-        self.bulk = Bulk(db, self.spans)
+        self.bulk = Bulk(db, self.spans, team=team)
         self.usage = Usage(db)
         self.search = Search(db)
         self.catalogue = Catalogue(db)
@@ -82,6 +87,8 @@ class Project:
         self.history = History(db)
         self.adjudications = Adjudications(db)
         self.suggestions = Suggestions(db, self.spans)
+        self.assignments = Assignments(db, present=team)
+        self.active_time = ActiveTime(db, present=team)
         #: Reads that skip what damage makes unreadable (for recovery; see recovery.py).
         self.salvage = Salvage(db, self.bulk)
         self._schema: Schema | None = None
@@ -238,6 +245,10 @@ class Project:
             "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
             [key, value],
         )
+
+    def set_meta(self, key: str, value: str) -> None:
+        """Set one project fact (inside the caller's transaction)."""
+        self._set_meta(key, value)
 
     def meta(self, key: str) -> str | None:
         row = self._db.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone()

@@ -1,16 +1,18 @@
-"""Merging: other copies of a project brought in, matched by document id and text hash.
+"""Merging: other copies of a project, and annotators' packs, brought in by document id and hash.
 
 Nothing is overwritten and nothing is dropped silently: whatever cannot be merged is listed as
-a :class:`Conflict` and the project keeps its own version.
+a :class:`Conflict` and the project keeps its own version. A pack (``transfer/packing.py``) is
+the one exception: it is its annotator's own newer copy of their layer, so their sets in it
+replace the project's, and it must come from this very project.
 """
 
 from __future__ import annotations
 
 import os
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from contextlib import ExitStack
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
@@ -21,16 +23,15 @@ from annotator.model import (
     AttrValue,
     Document,
     DocumentId,
-    Relation,
-    RelationId,
-    SpanId,
+    Speaker,
     Status,
 )
 from annotator.model.schema import Schema
+from annotator.progress import Progress
 from annotator.store import Project
 from annotator.store.faults import sqlite_errors
+from annotator.transfer.pack_origin import PackOrigin, pack_origin
 
-Progress = Callable[[str], None]
 _BATCH = 400
 #: A span as two copies of one set can share it: (name, start, end, label, attrs).
 _SpanKey = tuple[str, int, int, str, tuple[tuple[str, AttrValue], ...]]
@@ -49,7 +50,9 @@ class Conflict:
     def line(self) -> str:
         where = f"{self.source}: " if self.source is not None else ""
         who = f" ({self.annotator})" if self.annotator is not None else ""
-        return f"{where}{self.document}{who}: {self.reason}"
+        # A registry conflict belongs to no document.
+        what = f"{self.document}{who}: " if self.document else ""
+        return f"{where}{what}{self.reason}"
 
 
 @dataclass(slots=True)
@@ -58,6 +61,9 @@ class MergeReport:
     documents_matched: int = 0
     sets_added: int = 0
     sets_unchanged: int = 0
+    #: An annotator's sets replaced by the newer ones of their pack.
+    sets_replaced: int = 0
+    packs: int = 0
     speakers_added: int = 0
     targets_added: int = 0
     conflicts: list[Conflict] = field(default_factory=list)
@@ -70,6 +76,9 @@ class MergeReport:
             f"{self.sets_added} annotation sets added",
             f"{self.sets_unchanged} unchanged",
         ]
+        if self.packs:
+            parts.insert(0, f"{self.packs} packs")
+            parts.append(f"{self.sets_replaced} replaced by newer work")
         if self.speakers_added or self.targets_added:
             parts.append(f"{self.speakers_added} speakers and {self.targets_added} targets added")
         if self.conflicts:
@@ -85,27 +94,35 @@ class MergeReport:
 def merge_projects(
     project: Project, others: Sequence[Path], progress: Progress | None = None
 ) -> MergeReport:
-    """Merge every project file of ``others`` into ``project`` in one transaction.
+    """Merge every project file or pack of ``others`` into ``project`` in one transaction.
 
     Every file is opened before anything is written, so a missing, locked or foreign file
-    fails the merge with the project untouched. A file given twice is merged once.
+    (or a pack of another project) fails the merge with the project untouched. A file given
+    twice is merged once. ``progress`` counts the documents read; raising ``Cancelled`` in
+    it rolls the whole merge back.
     """
     paths = _distinct(project.path, [Path(p) for p in others])
     report = MergeReport()
     with ExitStack() as opened:
-        sources: list[Project] = []
+        sources: list[tuple[Project, PackOrigin | None]] = []
         for path in paths:
             # Read-only: the other annotators' files stay byte-identical.
             other = Project.open(path, read_only=True)
             opened.callback(other.close)
-            sources.append(other)
+            with sqlite_errors(path, "reading it"):
+                origin = pack_origin(other)
+            if origin is not None:
+                origin.check_fits(project)
+                report.packs += 1
+            sources.append((other, origin))
+        with sqlite_errors(paths[0] if paths else project.path, "reading it"):
+            total = sum(other.documents.count() for other, _ in sources)
         if project.documents.count():
             report.backup = project.backup("merge")
+        counter = _Counter(progress, total)
         with project.transaction():
-            for other in sources:
-                if progress:
-                    progress(f"merging {other.path}")
-                _Merger(project, other, report).run()
+            for other, origin in sources:
+                _Merger(project, other, report, origin, counter).run()
             project.history.record(
                 "",
                 "merge",
@@ -116,6 +133,8 @@ def merge_projects(
                     "documents_matched": report.documents_matched,
                     "sets_added": report.sets_added,
                     "sets_unchanged": report.sets_unchanged,
+                    "sets_replaced": report.sets_replaced,
+                    "packs": report.packs,
                     "conflicts": len(report.conflicts),
                 },
             )
@@ -140,13 +159,40 @@ def _same_file(a: Path, b: Path) -> bool:
         return a.resolve() == b.resolve()
 
 
+class _Counter:
+    """Documents read so far, told to the caller's Progress."""
+
+    def __init__(self, progress: Progress | None, total: int) -> None:
+        self.progress = progress
+        self.total = total
+        self.done = 0
+        if progress is not None:
+            progress(0, total)
+
+    def add(self, documents: int) -> None:
+        self.done += documents
+        if self.progress is not None:
+            self.progress(self.done, self.total)
+
+
 class _Merger:
     """Merges one other project; the caller holds the transaction."""
 
-    def __init__(self, project: Project, other: Project, report: MergeReport) -> None:
+    def __init__(
+        self,
+        project: Project,
+        other: Project,
+        report: MergeReport,
+        origin: PackOrigin | None = None,
+        counter: _Counter | None = None,
+    ) -> None:
         self.project = project
         self.other = other
         self.report = report
+        #: Set for a pack: only its annotator's layer is taken, and it replaces theirs.
+        self.origin = origin
+        self.counter = counter or _Counter(None, 0)
+        self.seconds: list[tuple[DocumentId, AnnotatorName, float]] = []
         # The same schema text needs no check per set; another may lack labels or values.
         same = other.meta("schema") == project.meta("schema")
         self.schema: Schema | None = None if same else project.schema
@@ -161,6 +207,8 @@ class _Merger:
             if documents is None:
                 break
             self.batch(documents)
+            self.counter.add(len(documents))
+        self.project.active_time.keep_larger(self.seconds)
         self.registries()
 
     def conflict(self, document: DocumentId, annotator: AnnotatorName | None, why: str) -> None:
@@ -170,8 +218,12 @@ class _Merger:
         ids = [d.id for d in documents]
         known = self.project.documents.hashes(ids)
         with sqlite_errors(self.other.path, "reading it"):
-            theirs = self.other.bulk.sets_for(ids)
-        ours = self.project.bulk.sets_for(list(known)) if known else {}
+            theirs = self.other.bulk.sets_for(
+                ids, self.origin.annotator if self.origin is not None else None
+            )
+        # A pack brings one annotator's layer: only theirs here is compared with it.
+        mine = self.origin.annotator if self.origin is not None else None
+        ours = self.project.bulk.sets_for(list(known), mine) if known else {}
         new = [d for d in documents if d.id not in known]
         self.project.documents.insert_many(new)
         self.report.documents_added += len(new)
@@ -202,43 +254,76 @@ class _Merger:
         """The set to insert, or None when the project already has it or keeps its own."""
         if _is_blank(there) and here is not None:
             self.report.sets_unchanged += 1
+            self.keep_time(there)
             return None
-        if here is None or _is_blank(here):
+        blank_here = here is None or _is_blank(here)
+        difference = None if here is None or blank_here else _difference(here, there)
+        replace_ours = self.origin is not None and difference is not None
+        if blank_here or replace_ours:
             problem = _schema_problem(there, self.schema) if self.schema else None
             if problem:
+                if self.origin is not None:
+                    # A pack is one annotator's work: all of it arrives, or none.
+                    raise self.origin.schema_refusal(problem)
                 self.conflict(there.document, there.annotator, f"not merged: {problem}")
                 return None
             if here is not None:
                 # A blank todo row says no more than a missing one; let the real set in.
+                # A pack's set is its annotator's newer work on their own layer.
                 self.project.sets.delete(here.document, here.annotator)
+                if replace_ours:
+                    self.report.sets_replaced += 1
+                    return there
             for span in there.spans:
                 for kind, names in self.entity_names.items():
                     if kind in span.attrs:
                         names.add(str(span.attrs[kind]))
             self.report.sets_added += 1
-            return _with_local_ids(there)
-        difference = _difference(here, there)
+            return there
         if difference is None:
             self.report.sets_unchanged += 1
+            self.keep_time(there)
         else:
             self.conflict(there.document, there.annotator, difference)
         return None
+
+    def keep_time(self, there: AnnotationSet) -> None:
+        """The same set may come with more active time (the annotator read on)."""
+        if there.seconds:
+            self.seconds.append((there.document, there.annotator, there.seconds))
 
     def registries(self) -> None:
         project, report = self.project, self.report
         with sqlite_errors(self.other.path, "reading it"):
             their_speakers, their_targets = self.other.speakers.all(), self.other.targets.all()
             their_annotators = self.other.annotators()
-        speakers = {s.name for s in project.speakers.all()}
+        speakers = {s.name: s for s in project.speakers.all()}
         for speaker in their_speakers:
-            if speaker.name not in speakers:
+            ours = speakers.get(speaker.name)
+            if ours is None:
                 project.speakers.upsert(speaker)
                 report.speakers_added += 1
-        targets = {t.label for t in project.targets.all()}
+            elif ours != speaker and (speaker.description or speaker.wikidata):
+                # The same name is one speaker; differing details are for a person to settle.
+                self.conflict(
+                    DocumentId(""),
+                    None,
+                    f'speaker "{speaker.name}" differs ({_entry_text(ours)} here, '
+                    f"{_entry_text(speaker)} there); this project's record was kept",
+                )
+        targets = {t.label: t for t in project.targets.all()}
         for target in their_targets:
-            if target.label not in targets:
+            ours_target = targets.get(target.label)
+            if ours_target is None:
                 project.targets.upsert(target)
                 report.targets_added += 1
+            elif ours_target != target and target.definition:
+                self.conflict(
+                    DocumentId(""),
+                    None,
+                    f'target "{target.label}" has another definition there '
+                    f"({target.definition!r}); this project's definition was kept",
+                )
         # As imports do: entities named by merged spans exist even if OTHER never listed them.
         report.speakers_added += project.speakers.ensure(self.entity_names["speaker"])
         report.targets_added += project.targets.ensure(self.entity_names["target"])
@@ -253,17 +338,9 @@ def _is_blank(aset: AnnotationSet) -> bool:
     )
 
 
-def _with_local_ids(aset: AnnotationSet) -> AnnotationSet:
-    """The set with span ids 1..n, as ``Annotations.insert_sets`` expects."""
-    local = {span.id: SpanId(i) for i, span in enumerate(aset.spans, start=1)}
-    return replace(
-        aset,
-        spans=[replace(span, id=local[span.id]) for span in aset.spans],
-        relations=[
-            Relation(RelationId(i), r.label, local[r.head], local[r.child])
-            for i, r in enumerate(aset.relations, start=1)
-        ],
-    )
+def _entry_text(speaker: Speaker) -> str:
+    details = [speaker.type.value, speaker.description, speaker.wikidata]
+    return ", ".join(d for d in details if d)
 
 
 def _span_keys(aset: AnnotationSet) -> Counter[_SpanKey]:

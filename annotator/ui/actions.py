@@ -95,6 +95,7 @@ class Actions:
     agreement: QAction
     adjudicate: QAction
     compare_gold: QAction
+    team: QAction
     skip_document: QAction
     zoom_in: QAction
     zoom_out: QAction
@@ -249,6 +250,12 @@ BINDINGS: tuple[Binding, ...] = (
         "Compare with &Gold",
         ("Ctrl+Shift+G",),
         tip="How gold differs from your layer of this document",
+    ),
+    Binding(
+        "team",
+        "&Team…",
+        ("Ctrl+Shift+T",),
+        tip="The lead's view: who is assigned what, progress and time; assign, pack, merge packs",
     ),
     Binding(
         "skip_document",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
@@ -23,6 +25,7 @@ from annotator.ui.actions import (
     install_shortcuts,
     label_actions,
 )
+from annotator.ui.active_time import ActiveTimeCounter, Clock
 from annotator.ui.document_flow import DocumentFlow
 from annotator.ui.icons import icon
 from annotator.ui.menus import build_menus, fill_layers, fill_recent, show_context_menu
@@ -52,7 +55,7 @@ class MainWindow(QMainWindow):
     #: Replace this project by a backup (a Path); the shell closes and reopens it.
     restore_requested = Signal(object)
 
-    def __init__(self, session: Session) -> None:
+    def __init__(self, session: Session, clock: Clock = time.monotonic) -> None:
         super().__init__()
         self.session = session
         session.setParent(self)  # its undo stack must not outlive the actions it updates
@@ -91,6 +94,7 @@ class MainWindow(QMainWindow):
         self.suggestions = SuggestionReview(
             session, self.view, self.commands, self.messages, self.statusBar(), self.labeller, self
         )
+        self.active_time = ActiveTimeCounter(session, clock, self)  # a test passes a fake clock
         self.reload_documents()
         first = session.first_unfinished()
         if first is not None:
@@ -163,6 +167,8 @@ class MainWindow(QMainWindow):
         a.adjudicate.triggered.connect(self.tools.open_adjudication)
         a.agreement.triggered.connect(self.tools.open_agreement)
         a.compare_gold.triggered.connect(self.tools.open_gold_comparison)
+        a.team.triggered.connect(self.tools.open_team)
+        self.tools.documents_changed.connect(self._documents_arrived)
         self.tools.schema_changed.connect(lambda: self.project_requested.emit(s.project.path))
         self.tools.gold_span_chosen.connect(self._edit_gold)
         self.files.project_requested.connect(self.project_requested)
@@ -398,5 +404,6 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self._refresh_timer.stop()
         self.tools.shut_down()
+        self.active_time.shut_down()
         save_layout(self, self._splitters(), self.view, self.commands.dark_mode.isChecked())
         super().closeEvent(event)

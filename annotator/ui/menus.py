@@ -64,6 +64,7 @@ def build_menus(
     document_menu.addActions([a.next_suggestion, a.previous_suggestion])
     document_menu.addSeparator()
     document_menu.addActions([a.agreement, a.adjudicate, a.compare_gold])
+    document_menu.addAction(a.team)
     view_menu = bar.addMenu("&View")
     view_menu.addActions([a.zoom_in, a.zoom_out, a.dark_mode])
     layers = view_menu.addMenu("Show &Layer")

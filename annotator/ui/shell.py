@@ -16,6 +16,7 @@ from annotator import __version__
 from annotator.errors import AnnotatorError
 from annotator.store import Project
 from annotator.store.restore import restore as restore_backup
+from annotator.transfer.pack_origin import pack_origin
 from annotator.ui.icons import icon
 from annotator.ui.main_window import MainWindow
 from annotator.ui.messages import LONG
@@ -72,7 +73,9 @@ class Shell:
         except AnnotatorError as exc:
             QMessageBox.critical(self.window, "Annotator", str(exc))
             return False
-        annotator = self.identity()
+        # A pack is its annotator's: opening it asks no name.
+        origin = pack_origin(project)
+        annotator = origin.annotator if origin is not None else self.identity()
         if annotator is None:
             project.close()
             return False

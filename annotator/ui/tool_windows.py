@@ -1,4 +1,5 @@
-"""Windows the main window opens: agreement, adjudication, the gold comparison, settings."""
+"""Windows the main window opens: agreement, adjudication, the gold comparison, the team,
+settings."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from annotator.ui.adjudication.view import AdjudicationView, LearningView
 from annotator.ui.agreement.view import AgreementView
 from annotator.ui.dialogs.project_settings import ProjectSettings
 from annotator.ui.session import Session
+from annotator.ui.team.view import TeamView
 
 
 class ToolWindows(QObject):
@@ -20,6 +22,8 @@ class ToolWindows(QObject):
     gold_span_chosen = Signal(object)  # Span
     #: The schema changed: the window must be rebuilt on it.
     schema_changed = Signal()
+    #: Packs were merged from the Team view: lists and the open document must reload.
+    documents_changed = Signal()
 
     def __init__(self, session: Session, parent: QWidget) -> None:
         super().__init__(parent)
@@ -46,6 +50,11 @@ class ToolWindows(QObject):
         # Double-clicking a disagreement shows the annotators' versions side by side.
         view.open_disagreement.connect(view.show_versions)
         show_as_window(view, 1200, 800)
+
+    def open_team(self) -> None:
+        view = TeamView(self.session, self.parent_widget)
+        view.documents_changed.connect(self.documents_changed)
+        show_as_window(view, 900, 700)
 
     def project_settings(self) -> None:
         dialog = ProjectSettings(self.session, self.parent_widget)

@@ -108,7 +108,7 @@ def test_round_trip_is_lossless(tmp_path: Path, project: Project, schema: Schema
     assert {tuple(line) for line in lines} == {
         (
             "id", "title", "text", "meta", "text_sha256", "annotator", "status",
-            "spans", "relations", "doc_attrs", "speakers", "targets",
+            "spans", "relations", "doc_attrs", "seconds", "speakers", "targets",
         )
     }  # fmt: skip
     assert [(r["id"], r["annotator"]) for r in lines] == [

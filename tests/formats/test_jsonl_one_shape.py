@@ -19,7 +19,7 @@ from tests.formats.test_jsonl import two_annotators, write_jsonl
 
 FIELDS = [
     "id", "title", "text", "meta", "text_sha256", "annotator", "status",
-    "spans", "relations", "doc_attrs", "speakers", "targets",
+    "spans", "relations", "doc_attrs", "seconds", "speakers", "targets",
 ]  # fmt: skip
 
 

@@ -1,0 +1,125 @@
+"""Active time: the seconds a document is open in the window with input in the last two
+minutes, counted per document and annotator and stored in the project for costing."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication
+
+from annotator.errors import AnnotatorError
+from annotator.model import Document, DocumentId
+from annotator.ui.session import Session
+
+Clock = Callable[[], float]
+#: Input within this many seconds counts the time since as work; after it, time stops.
+IDLE_AFTER = 120.0
+#: How often counted time is written, so a crash loses at most this much of it.
+SAVE_EVERY_MS = 30_000
+_INPUT = frozenset(
+    {
+        QEvent.Type.KeyPress,
+        QEvent.Type.MouseButtonPress,
+        QEvent.Type.Wheel,
+        QEvent.Type.Shortcut,
+    }
+)
+
+
+class ActiveStretch:
+    """Counts time covered by input: each input makes the next ``idle_after`` seconds count
+    (up to the next input or the present). Qt-free, so a fake clock can drive it."""
+
+    def __init__(self, idle_after: float = IDLE_AFTER) -> None:
+        self.idle_after = idle_after
+        self._since: float | None = None
+        self._until = 0.0
+        self._counted = 0.0
+
+    def note_input(self, now: float) -> None:
+        if self._since is not None and now <= self._until:
+            self._until = now + self.idle_after
+            return
+        if self._since is not None:
+            self._counted += self._until - self._since
+        self._since, self._until = now, now + self.idle_after
+
+    def take(self, now: float) -> float:
+        """The seconds counted until ``now``; counting goes on from there."""
+        if self._since is not None:
+            end = min(now, self._until)
+            self._counted += max(0.0, end - self._since)
+            self._since = now if now < self._until else None
+        counted, self._counted = self._counted, 0.0
+        return counted
+
+    def stop(self) -> None:
+        self._since = None
+        self._counted = 0.0
+
+
+class ActiveTimeCounter(QObject):
+    """Watches the application's input while ``session`` has a document open and adds the
+    active seconds to the project: on switching documents, every half minute, on close."""
+
+    def __init__(
+        self, session: Session, clock: Clock = time.monotonic, parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.clock = clock
+        self.stretch = ActiveStretch()
+        self.document: DocumentId | None = None
+        self.timer = QTimer(self, interval=SAVE_EVERY_MS)
+        self.timer.timeout.connect(self.save)
+        self.timer.start()
+        session.document_opened.connect(self._opened)
+        # An edit is input too (label keys arrive as shortcuts, a merge or a click as edits).
+        session.changed.connect(lambda _change: self.note_input())
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
+        if session.document is not None:
+            self._opened(session.document)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in _INPUT:
+            self.note_input()
+        return False
+
+    def note_input(self) -> None:
+        if self.document is not None:
+            self.stretch.note_input(self.clock())
+
+    def _opened(self, document: Document) -> None:
+        if document.id == self.document:
+            return
+        self.save()
+        self.stretch.stop()
+        self.document = document.id
+        self.note_input()  # opening it is the first input
+
+    def save(self) -> None:
+        """Add the seconds counted so far to the open document's time."""
+        document = self.document
+        seconds = self.stretch.take(self.clock())
+        project = self.session.project
+        if document is None or seconds <= 0 or project.read_only or project.closed:
+            return
+        try:
+            with project.transaction():
+                project.active_time.add(document, self.session.annotator, seconds)
+        except AnnotatorError:
+            # A full or read-only disk: the time is lost, the work is not; the next edit
+            # will say what is wrong with the disk.
+            pass
+
+    def shut_down(self) -> None:
+        self.save()
+        self.timer.stop()
+        self.document = None
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)

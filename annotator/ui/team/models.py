@@ -1,0 +1,135 @@
+"""Table models of the Team view: one row per annotator, and one per document's assignment."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+
+from annotator.model import AnnotatorName, DocumentId
+from annotator.transfer.team_progress import AnnotatorProgress
+
+Index = QModelIndex | QPersistentModelIndex
+_DISPLAY = Qt.ItemDataRole.DisplayRole
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+
+def duration(seconds: float | None) -> str:
+    """1:05:09, 4:07 or -, as a person reads a duration."""
+    if seconds is None:
+        return "-"
+    whole = round(seconds)
+    hours, rest = divmod(whole, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+
+
+class TeamTableModel(QAbstractTableModel):
+    COL_NAME, COL_ASSIGNED, COL_DONE, COL_SKIPPED, COL_OPEN, COL_TIME, COL_MEDIAN, COL_F1 = range(8)
+    HEADERS = (
+        "Annotator",
+        "Assigned",
+        "Done",
+        "Skipped",
+        "In progress",
+        "Active time",
+        "Per done document",
+        "Agreement (F1)",
+    )
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._rows: list[AnnotatorProgress] = []
+
+    def set_rows(self, rows: list[AnnotatorProgress]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> object:
+        if role == _DISPLAY and orientation == Qt.Orientation.Horizontal:
+            return self.HEADERS[section]
+        return None
+
+    def data(self, index: Index, role: int = _DISPLAY) -> object:
+        if not index.isValid():
+            return None
+        row = self._rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.TextAlignmentRole and column != self.COL_NAME:
+            return _RIGHT
+        if role != _DISPLAY:
+            return None
+        values: tuple[object, ...] = (
+            row.name,
+            row.assigned,
+            row.done,
+            row.skipped,
+            row.in_progress,
+            duration(row.active_seconds),
+            duration(row.median_seconds),
+            f"{row.agreement_f1:.2f}" if row.agreement_f1 is not None else "-",
+        )
+        return values[column]
+
+
+class AssignmentTableModel(QAbstractTableModel):
+    """Every document and who is assigned it; the last column is edited as "alice, bob"."""
+
+    COL_DOCUMENT, COL_TITLE, COL_ASSIGNED = range(3)
+    HEADERS = ("Document", "Title", "Assigned to")
+    #: The user typed new annotators for a document: (document id, names).
+    assignees_edited = Signal(str, list)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._rows: list[tuple[DocumentId, str, list[AnnotatorName]]] = []
+
+    def set_rows(self, rows: list[tuple[DocumentId, str, list[AnnotatorName]]]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> object:
+        if role == _DISPLAY and orientation == Qt.Orientation.Horizontal:
+            return self.HEADERS[section]
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        flags = super().flags(index)
+        if index.isValid() and index.column() == self.COL_ASSIGNED:
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def data(self, index: Index, role: int = _DISPLAY) -> object:
+        if not index.isValid() or role not in (_DISPLAY, Qt.ItemDataRole.EditRole):
+            return None
+        document, title, names = self._rows[index.row()]
+        return (document, title, ", ".join(names))[index.column()]
+
+    def setData(self, index: Index, value: object, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if not index.isValid() or index.column() != self.COL_ASSIGNED:
+            return False
+        names = sorted({n.strip() for n in str(value).split(",") if n.strip()})
+        document = self._rows[index.row()][0]
+        if names == self._rows[index.row()][2]:
+            return False
+        # The view pushes the edit and reloads; the row shows what the project then holds.
+        self.assignees_edited.emit(document, names)
+        return True
+
+    def row_of(self, document: str) -> int:
+        for row, (found, _, _) in enumerate(self._rows):
+            if found == document:
+                return row
+        return -1

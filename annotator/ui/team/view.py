@@ -1,0 +1,193 @@
+"""The Team view: the lead's table of progress, assignments, and packs out and back in."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from annotator.edits import Change
+from annotator.edits.assignment import SetAssignees
+from annotator.errors import AnnotatorError
+from annotator.model import DocumentId
+from annotator.store.catalogue import DocumentQuery
+from annotator.transfer.merging import merge_projects
+from annotator.transfer.packing import write_all_packs
+from annotator.transfer.team_progress import team_progress
+from annotator.ui.dialogs.assign import AssignDialog
+from annotator.ui.session import Session
+from annotator.ui.team.long_work import run_with_progress
+from annotator.ui.team.models import AssignmentTableModel, TeamTableModel
+
+PACK_FILTER = "Packs and projects (*.db *.annotator);;All files (*)"
+
+
+class TeamView(QWidget):
+    #: Packs were merged: documents, layers or registries may be new to the main window.
+    documents_changed = Signal()
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.setWindowTitle(f"Team — {session.project.path.name}")
+        #: Where packs go and which packs to merge; tests answer these instead of a person.
+        self.choose_folder: Callable[[], Path | None] = self._ask_folder
+        self.choose_packs: Callable[[], list[Path]] = self._ask_packs
+        self.summary = QLabel()
+        self.team_model = TeamTableModel()
+        self.team_table = _table(self.team_model, "Progress per annotator")
+        self.assign_button = QPushButton("&Assign…")
+        self.pack_button = QPushButton("&Pack All…")
+        self.merge_button = QPushButton("&Merge Packs…")
+        self.refresh_button = QPushButton("Re&fresh")
+        self.assignment_model = AssignmentTableModel()
+        self.assignment_table = _table(self.assignment_model, "Assignments per document")
+        self.assignment_table.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
+        # Contents-sized columns would read every row of a large corpus: fixed widths.
+        self.assignment_table.setColumnWidth(AssignmentTableModel.COL_DOCUMENT, 160)
+        self.assignment_table.setColumnWidth(AssignmentTableModel.COL_TITLE, 380)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.assign_dialog: AssignDialog | None = None
+        buttons = QHBoxLayout()
+        for button in (self.assign_button, self.pack_button, self.merge_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.refresh_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.team_table, 1)
+        layout.addLayout(buttons)
+        layout.addWidget(QLabel("Assignments (edit a row as: alice, bob):"))
+        layout.addWidget(self.assignment_table, 2)
+        layout.addWidget(self.status)
+        self.assign_button.clicked.connect(self.open_assign_dialog)
+        self.pack_button.clicked.connect(self.pack_all)
+        self.merge_button.clicked.connect(self.merge_packs)
+        self.refresh_button.clicked.connect(self.refresh)
+        self.assignment_model.assignees_edited.connect(self._assignees_edited)
+        session.changed.connect(self._changed)
+        # Assigning is an edit like any other: undone here too, on the window's one stack.
+        stack = session.undo_stack
+        QShortcut(QKeySequence.StandardKey.Undo, self, stack.undo)
+        QShortcut(QKeySequence.StandardKey.Redo, self, stack.redo)
+        self.refresh()
+
+    def refresh(self) -> None:
+        project = self.session.project
+        progress = team_progress(project)
+        self.team_model.set_rows(list(progress.annotators.values()))
+        self.summary.setText(
+            f"{progress.documents} documents, {progress.overlap_documents} shared by several "
+            f"annotators, {len(progress.annotators)} annotators assigned"
+        )
+        assigned = project.assignments.all()
+        rows = project.catalogue.rows(DocumentQuery(""), 0, project.documents.count())
+        self.assignment_model.set_rows([(r.id, r.title, assigned.get(r.id, [])) for r in rows])
+        self.team_table.resizeColumnsToContents()
+
+    def _changed(self, change: Change) -> None:
+        # Assignment edits (and their undo) touch no layer; annotators' edits wait for Refresh.
+        if not change.annotator:
+            self.refresh()
+
+    # --- assigning ------------------------------------------------------------------------
+
+    def open_assign_dialog(self) -> None:
+        known = [str(name) for name in self.session.project.assignments.annotators()]
+        dialog = AssignDialog(known, self)
+        dialog.accepted.connect(lambda: self._assign(dialog))
+        # Back to this view's keys (undo) once it closes, with or without a window manager.
+        dialog.finished.connect(lambda _result: self.activateWindow())
+        self.assign_dialog = dialog
+        dialog.open()
+
+    def _assign(self, dialog: AssignDialog) -> None:
+        edit = dialog.edit()
+        if self.session.push(edit):
+            self.status.setText(edit.report.summary())
+        else:
+            self.status.setText("Nothing was assigned (see the status bar).")
+
+    def _assignees_edited(self, document: str, names: list[str]) -> None:
+        self.session.push(SetAssignees(DocumentId(document), names))
+
+    # --- packs ----------------------------------------------------------------------------
+
+    def pack_all(self) -> None:
+        folder = self.choose_folder()
+        if folder is None:
+            return
+        project = self.session.project
+        try:
+            reports, cancelled = run_with_progress(
+                self, "Writing packs…", lambda p: write_all_packs(project, folder, p)
+            )
+        except AnnotatorError as exc:
+            self.status.setText(f"No pack was written: {exc}")
+            return
+        if cancelled or reports is None:
+            self.status.setText("Cancelled: no pack was written.")
+            return
+        self.status.setText(
+            f"{len(reports)} packs written to {folder}: "
+            + ", ".join(f"{r.annotator} ({r.documents} documents)" for r in reports)
+        )
+
+    def merge_packs(self) -> None:
+        paths = self.choose_packs()
+        if not paths:
+            return
+        project = self.session.project
+        try:
+            report, cancelled = run_with_progress(
+                self, "Merging packs…", lambda p: merge_projects(project, paths, p)
+            )
+        except AnnotatorError as exc:
+            self.status.setText(f"Nothing was merged: {exc}")
+            return
+        if cancelled or report is None:
+            self.status.setText("Cancelled: nothing was merged.")
+            return
+        conflicts = report.conflict_lines()
+        listed = "".join(f"\n{line}" for line in conflicts[:10])
+        self.status.setText(f"Merged: {report.summary()}{listed}")
+        self.documents_changed.emit()
+        self.refresh()
+
+    def _ask_folder(self) -> Path | None:
+        folder = QFileDialog.getExistingDirectory(self, "Write one pack per annotator into")
+        return Path(folder) if folder else None
+
+    def _ask_packs(self) -> list[Path]:
+        paths, _ = QFileDialog.getOpenFileNames(self, "Merge packs", "", PACK_FILTER)
+        return [Path(p) for p in paths]
+
+
+def _table(model: TeamTableModel | AssignmentTableModel, name: str) -> QTableView:
+    table = QTableView()
+    table.setModel(model)
+    table.setAccessibleName(name)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.verticalHeader().hide()
+    table.setWordWrap(False)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    table.horizontalHeader().setStretchLastSection(True)
+    return table
