@@ -278,14 +278,18 @@ class MainWindow(QMainWindow):
                 self._refresh_timer.start()
         if document is None or change.document != document.id:
             return
+        shown, gone = [], list(change.removed)
         for span_id in change.removed:
             self.view.discard_span(span_id)
         for span_id in change.spans:
             stored = self.session.project.spans.get(span_id)
             if stored is not None and stored.annotator == self.session.layer:
                 self.view.show_span(stored)
+                shown.append(stored)
             else:
                 self.view.discard_span(span_id)
+                gone.append(span_id)
+        self.span_model.note(shown, gone, change.relations)
         self._refresh_timer.start()
 
     def _refresh_panels(self) -> None:
@@ -297,7 +301,7 @@ class MainWindow(QMainWindow):
         for changed in self._listed_changes:
             self.documents.document_changed(changed)
         self._listed_changes.clear()
-        self.span_model.set_rows(document.text, annotation)
+        self.span_model.sync(document.text, annotation)
         if self._registry_stale:
             # Read once per registry change, not on every key press.
             self._registry_stale = False
