@@ -14,6 +14,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from annotator.model import DocumentId, Status
+from annotator.store.fulltext import FullText
 
 #: Sort keys the list offers, as SQL over the row query's columns (ties: import order).
 SORTS = {
@@ -52,31 +53,44 @@ class DocumentQuery:
 
 
 class Catalogue:
+    """The list's rows, counts and positions in SQL that stays fast at a million documents:
+    covering indexes (never a text read), the layer's status and counts per shown row only,
+    words through the full-text index, counts of a status from an index (migration 0006)."""
+
     def __init__(self, db: Database) -> None:
         self._db = db
+        self._fulltext = FullText(db)
 
     def _select(self, query: DocumentQuery, columns: str) -> tuple[str, list[Any]]:
         where: list[str] = []
         args: list[Any] = [query.annotator, query.annotator, query.annotator]
-        if query.text:
+        source = "documents d"
+        words = self._fulltext.expression(query.text) if query.text else None
+        if words is not None:
+            source = "documents_fts f JOIN documents d ON d.ord = f.rowid"
+            where.append("documents_fts MATCH ?")
+            args.append(words)
+        elif query.text:  # no word in it ("--"): look for the characters themselves
             where.append(
                 "(instr(lower(d.title), lower(?)) > 0 OR instr(lower(d.text), lower(?)) > 0)"
             )
             args += [query.text, query.text]
-        if query.statuses:
-            marks = ",".join("?" * len(query.statuses))
-            where.append(f"coalesce(a.status, 'todo') IN ({marks})")
-            args += sorted(s.value for s in query.statuses)
+        # Status, spans and last edit as subqueries of the shown rows: a join would be
+        # evaluated for every row skipped on the way to the last page.
         sql = (
             "SELECT d.id AS id, d.ord AS ord, d.title AS title, d.length AS length, "
-            "coalesce(a.status, 'todo') AS status, "
+            "coalesce((SELECT a.status FROM annotation_sets a WHERE a.document = d.id "
+            "AND a.annotator = ?), 'todo') AS status, "
             "(SELECT count(*) FROM spans s WHERE s.document = d.id AND s.annotator = ?) AS spans, "
             "(SELECT max(h.at) FROM history h WHERE h.document = d.id AND h.annotator = ?) "
-            "AS edited FROM documents d LEFT JOIN annotation_sets a "
-            "ON a.document = d.id AND a.annotator = ?"
-            + (" WHERE " + " AND ".join(where) if where else "")
+            f"AS edited FROM {source}" + (" WHERE " + " AND ".join(where) if where else "")
         )
-        return f"SELECT {columns} FROM ({sql})", args
+        outer = ""
+        if query.statuses:
+            marks = ",".join("?" * len(query.statuses))
+            outer = f" WHERE status IN ({marks})"
+            args += sorted(s.value for s in query.statuses)
+        return f"SELECT {columns} FROM ({sql}){outer}", args
 
     def _order(self, query: DocumentQuery) -> str:
         key = SORTS.get(query.sort, SORTS["order"])
@@ -84,8 +98,11 @@ class Catalogue:
         return f" ORDER BY {key} {way}, ord {way}"
 
     def count(self, query: DocumentQuery) -> int:
-        if not query.text and not query.statuses:
-            return int(self._db.execute("SELECT count(*) FROM documents").fetchone()[0])
+        if not query.text:
+            if not query.statuses:
+                return int(self._db.execute("SELECT count(*) FROM documents").fetchone()[0])
+            counts = self.status_counts(query.annotator)
+            return sum(counts[status] for status in query.statuses)
         sql, args = self._select(query, "count(*)")
         return int(self._db.execute(sql, args).fetchone()[0])
 
@@ -97,6 +114,34 @@ class Catalogue:
                 sql + self._order(query) + " LIMIT ? OFFSET ?", [*args, limit, offset]
             )
         ]
+
+    def row(self, query: DocumentQuery, document: DocumentId) -> DocumentRow | None:
+        """One document's row as the query shows it, or None when the query hides it."""
+        sql, args = self._select(query, "id, title, length, status, spans, edited")
+        found = self._db.execute(sql + " WHERE id = ?", [*args, document]).fetchone()
+        if found is None:
+            return None
+        i, t, n, s, c, e = found
+        return DocumentRow(DocumentId(i), t, n, Status(s), c, e)
+
+    def position(self, query: DocumentQuery, document: DocumentId) -> int:
+        """Where ``document`` is in the query's order (0-based), or -1 when it is not shown:
+        the rows before it are counted, never read."""
+        key = SORTS.get(query.sort, SORTS["order"])
+        sql, args = self._select(query, "*")
+        found = self._db.execute(
+            f"SELECT {key}, ord FROM ({sql}) WHERE ord = (SELECT ord FROM documents WHERE id = ?)",
+            [*args, document],
+        ).fetchone()
+        if found is None:
+            return -1
+        before = ">" if query.descending else "<"
+        counted = self._db.execute(
+            f"SELECT count(*) FROM ({sql}) WHERE {key} {before} ? "
+            f"OR ({key} = ? AND ord {before} ?)",
+            [*args, found[0], found[0], found[1]],
+        ).fetchone()
+        return int(counted[0])
 
     def ids(self, query: DocumentQuery) -> list[DocumentId]:
         """Every shown document's id, in the list's order (for next / previous document)."""

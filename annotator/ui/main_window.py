@@ -61,7 +61,13 @@ class MainWindow(QMainWindow):
         self.label_actions = label_actions(self, schema)
         self.attribute_actions = attribute_actions(self, schema)
         catalogue = session.project.catalogue
-        self.documents = DocumentPanel(catalogue.rows, catalogue.count, session.layer)
+        self.documents = DocumentPanel(
+            catalogue.rows,
+            catalogue.count,
+            session.layer,
+            position=catalogue.position,
+            one_row=catalogue.row,
+        )
         self.documents.set_counts(catalogue.status_counts)
         self.view = TextView()
         self.view.setAccessibleName("Document text")
@@ -73,7 +79,7 @@ class MainWindow(QMainWindow):
         self.messages = Messages(self)
         self.files = ProjectFiles(session, self, self.messages)
         self.tools = ToolWindows(session, self)
-        self.flow = DocumentFlow(session, self.documents.ids, self.messages)
+        self.flow = DocumentFlow(session, self.documents.neighbour, self.messages)
         # Table and inspector reload the whole set: once, after the repaint, however many edits.
         self._refresh_timer = QTimer(self, singleShot=True, interval=0)
         self._refresh_timer.timeout.connect(self._refresh_panels)
