@@ -150,15 +150,15 @@ class Catalogue:
 
     def status_counts(self, annotator: str) -> Counter[Status]:
         """How many documents the layer has in each status (no set counts as todo)."""
+        # Kept by triggers (migration 0006): counting a million sets takes a third of a second.
+        table = "set_status_counts" if self._fulltext.available() else None
+        sql = (
+            f"SELECT status, n FROM {table} WHERE annotator = ? AND n > 0"
+            if table
+            else "SELECT status, count(*) FROM annotation_sets WHERE annotator = ? GROUP BY status"
+        )
         counts: Counter[Status] = Counter(
-            {
-                Status(s): n
-                for s, n in self._db.execute(
-                    "SELECT status, count(*) FROM annotation_sets WHERE annotator = ? "
-                    "GROUP BY status",
-                    [annotator],
-                )
-            }
+            {Status(s): n for s, n in self._db.execute(sql, [annotator])}
         )
         total = int(self._db.execute("SELECT count(*) FROM documents").fetchone()[0])
         counts[Status.TODO] += total - sum(counts.values())

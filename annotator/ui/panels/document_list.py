@@ -255,8 +255,16 @@ class DocumentPanel(QWidget):
         self.view.setSortingEnabled(True)
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
-        for column in (COL_STATUS, COL_SPANS, COL_EDITED):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        # Widths from the widest text each column can show, not from its rows: a column
+        # resized to its contents reads hundreds of rows (pages of SQL) after each change.
+        metrics = self.view.fontMetrics()
+        for column, widest in (
+            (COL_STATUS, "in progress"),
+            (COL_SPANS, "Spans 00000"),
+            (COL_EDITED, "0000-00-00"),
+        ):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, metrics.horizontalAdvance(widest) + 16)
         self.progress = QProgressBar()
         self.progress.setAccessibleName("Documents done")
         self._open_timer = QTimer(self, singleShot=True, interval=OPEN_DELAY_MS)
