@@ -40,6 +40,16 @@ class Search:
                 break
         return hits[:limit]
 
+    def in_spans(self, term: str, layer: str, limit: int = 500) -> list[Hit]:
+        """Spans of ``layer`` whose own text holds ``term`` (ignoring case), in import order:
+        "a QUOTE that says ..." (through the full-text index, see ``store/fulltext.py``)."""
+        return [
+            Hit(
+                span.document, span.start, span.end, snippet(text, span.start, span.end), span.label
+            )
+            for span, text in FullText(self._db).in_spans(term, layer, limit)
+        ]
+
     def annotations(self, term: str, layer: str, limit: int = 500) -> list[Hit]:
         """Spans of ``layer`` labelled ``term`` or with an attribute value (a speaker, a target,
         a stance...) containing it."""
