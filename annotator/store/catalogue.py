@@ -118,7 +118,11 @@ class Catalogue:
     def row(self, query: DocumentQuery, document: DocumentId) -> DocumentRow | None:
         """One document's row as the query shows it, or None when the query hides it."""
         sql, args = self._select(query, "id, title, length, status, spans, edited")
-        found = self._db.execute(sql + " WHERE id = ?", [*args, document]).fetchone()
+        # By `ord`, whose index holds the row: looked up by id, SQLite reads the table row
+        # and walks the text's overflow pages to the length after it.
+        found = self._db.execute(
+            sql + " WHERE ord = (SELECT ord FROM documents WHERE id = ?)", [*args, document]
+        ).fetchone()
         if found is None:
             return None
         i, t, n, s, c, e = found

@@ -220,7 +220,6 @@ def search_and_lists(db: Database) -> None:
         db,
         """
         CREATE INDEX documents_list ON documents(ord, id, title, length);
-        CREATE INDEX documents_by_id ON documents(id, ord, title, length);
         CREATE INDEX documents_title ON documents(title COLLATE NOCASE, ord, id, length);
         CREATE INDEX annotation_sets_status ON annotation_sets(annotator, status);
         CREATE INDEX history_set ON history(document, annotator, at);
