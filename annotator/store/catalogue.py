@@ -68,7 +68,7 @@ class Catalogue:
         then row n is the document of ord n + 1, found by the index without stepping over
         the rows before it (OFFSET at the end of a million rows takes a fifth of a second).
         Documents are only ever appended (ord = max + 1), so one check per new max holds."""
-        if query.text or query.statuses or query.sort != "order":
+        if query.text or query.statuses or query.sort != "order" or query.descending:
             return None
         top = self._db.execute("SELECT max(ord) FROM documents").fetchone()[0] or 0
         if top != self._numbered_up_to:
@@ -141,11 +141,13 @@ class Catalogue:
 
     def row(self, query: DocumentQuery, document: DocumentId) -> DocumentRow | None:
         """One document's row as the query shows it, or None when the query hides it."""
-        sql, args = self._select(query, "id, title, length, status, spans, edited")
+        sql, args = self._select(query, "*")
         # By `ord`, whose index holds the row: looked up by id, SQLite reads the table row
         # and walks the text's overflow pages to the length after it.
         found = self._db.execute(
-            sql + " WHERE ord = (SELECT ord FROM documents WHERE id = ?)", [*args, document]
+            "SELECT id, title, length, status, spans, edited "
+            f"FROM ({sql}) WHERE ord = (SELECT ord FROM documents WHERE id = ?)",
+            [*args, document],
         ).fetchone()
         if found is None:
             return None
