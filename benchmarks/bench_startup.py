@@ -52,8 +52,14 @@ window.session.project.close()
 def run(script: str, *args: str) -> tuple[float, float]:
     """Wall seconds to the idle window, and peak RSS in MB."""
     began = time.perf_counter()
+    # Run outside the source tree: "-c" puts the working folder first on sys.path, and the
+    # annotator found must be the installed one (or PYTHONPATH's).
     done = subprocess.run(
-        [sys.executable, "-c", script, *args], capture_output=True, text=True, check=True
+        [sys.executable, "-c", script, *args],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=tempfile.gettempdir(),
     )
     # The child prints its RSS once the loop is idle; closing the project after is not timed
     # by it, but is by the parent, so time to the line the child printed is not separable:

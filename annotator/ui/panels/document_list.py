@@ -330,6 +330,9 @@ class DocumentPanel(QWidget):
             self.view.scrollTo(index)
         else:
             self.view.clearSelection()
+            # A new filter starts at its top: where the old list was scrolled to, the new one
+            # may have no cheap page (the end of a filtered million steps over every row).
+            self.view.scrollToTop()
         selection.blockSignals(False)
         self.view.viewport().update()
 
