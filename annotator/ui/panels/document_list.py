@@ -258,13 +258,13 @@ class DocumentPanel(QWidget):
         # Widths from the widest text each column can show, not from its rows: a column
         # resized to its contents reads hundreds of rows (pages of SQL) after each change.
         metrics = self.view.fontMetrics()
-        for column, widest in (
-            (COL_STATUS, "in progress"),
-            (COL_SPANS, "Spans 00000"),
-            (COL_EDITED, "0000-00-00"),
+        for column, widest, room in (
+            (COL_STATUS, "in progress", 6),
+            (COL_SPANS, "Spans", 16),  # the header (and its sort arrow) is the widest
+            (COL_EDITED, "0000-00-00", 2),
         ):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            header.resizeSection(column, metrics.horizontalAdvance(widest) + 16)
+            header.resizeSection(column, metrics.horizontalAdvance(widest) + room)
         self.progress = QProgressBar()
         self.progress.setAccessibleName("Documents done")
         self._open_timer = QTimer(self, singleShot=True, interval=OPEN_DELAY_MS)
