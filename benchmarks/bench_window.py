@@ -45,10 +45,16 @@ from annotator.ui.session import Session
 from annotator.ui.shell import make_application
 
 
-def build(folder: Path, megabytes: float, count: int) -> Path:
+def build(folder: Path, megabytes: float, count: int, links: int = 0) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     text = make_text(megabytes)
     spans = make_spans(text, count)
+    # Spans come as QUOTE, SPEAKER, CUE in turn: link each quote to the two after it.
+    relations = [
+        {"label": label, "head": f"T{3 * k + 1}", "child": f"T{3 * k + 1 + step}"}
+        for k in range(min(links // 2, count // 3))
+        for label, step in (("attributed_to", 1), ("cued_by", 2))
+    ]
     record = {
         "id": "long",
         "title": "A long article",
@@ -59,6 +65,7 @@ def build(folder: Path, megabytes: float, count: int) -> Path:
             {"id": f"T{i}", "start": s.start, "end": s.end, "label": s.label}
             for i, s in enumerate(spans, start=1)
         ],
+        "relations": relations,
     }
     source = folder / "long.jsonl"
     source.write_text(json.dumps(record) + "\n", encoding="utf-8")
@@ -128,11 +135,12 @@ def main() -> None:
     parser.add_argument("--spans", type=int, default=50_000)
     parser.add_argument("--small", type=int, default=500, help="spans of the baseline document")
     parser.add_argument("--repeat", type=int, default=15)
+    parser.add_argument("--links", type=int, default=0, help="attributed_to and cued_by links")
     args = parser.parse_args()
     app = make_application()
     with tempfile.TemporaryDirectory() as tmp:
-        small = build(Path(tmp) / "small", args.mb, args.small)
-        path = build(Path(tmp) / "big", args.mb, args.spans)
+        small = build(Path(tmp) / "small", args.mb, args.small, min(args.links, args.small // 2))
+        path = build(Path(tmp) / "big", args.mb, args.spans, args.links)
         text = Project.open(path)
         document_text = text.documents.get("long").text  # type: ignore[arg-type, union-attr]
         text.close()
@@ -150,8 +158,8 @@ def main() -> None:
         many = measure(app, path, args.repeat)
 
     print(
-        f"{args.mb:.1f} MB document, window 1360x860, offscreen, 2 shared cores (other work "
-        f"running); medians of {args.repeat}, ms"
+        f"{args.mb:.1f} MB document, {args.links:,} links, window 1360x860, offscreen, 2 shared "
+        f"cores (other work running); medians of {args.repeat}, ms"
     )
     print(f"{'step':42} {args.spans:>9,} {args.small:>9,} {'ratio':>6}   spans")
     rows = (
