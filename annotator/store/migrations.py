@@ -13,8 +13,11 @@ KNOWN: list[str] = []
 #: Pending migrations a read-only reader may ignore: they change nothing it reads (0003 only
 #: changes how new ids are chosen; 0004 only adds tables, which such a reader reads as empty:
 #: see ``TEAM``), so an older file can still be exported without upgrading.
+#: 0006 adds indexes and a full-text index; without it searches scan the texts instead.
 #: (0005 adds a table only the window and ``annotator suggest`` read, and they write.)
-READ_COMPATIBLE = frozenset({"0003_stable_ids", "0004_team", "0005_suggestion_decisions"})
+READ_COMPATIBLE = frozenset(
+    {"0003_stable_ids", "0004_team", "0005_suggestion_decisions", "0006_search_and_lists"}
+)
 #: The migration that made the assignments and active_time tables.
 TEAM = "0004_team"
 
@@ -257,4 +260,64 @@ def suggestion_decisions(db: Database) -> None:
             PRIMARY KEY (document, annotator, layer, start, "end")
         )
         """,
+    )
+
+
+@migration("0006_search_and_lists")
+def search_and_lists(db: Database) -> None:
+    # The document list and the corpus search at a million documents (issue 15):
+    # * covering indexes, so listing, paging and sorting by title never read a row's text
+    #   (a column after the text costs a walk of its overflow pages: ~2 ms for 5 MB);
+    # * a layer's statuses counted from an index, and its last edit of a document found in one;
+    # * FTS5 over titles and texts, keyed by `ord` (stable: VACUUM INTO keeps it, unlike the
+    #   rowid of a table without an INTEGER PRIMARY KEY), filled by triggers, so every way a
+    #   document arrives (import, merge, restore of an older file after this migration) keeps
+    #   it in step. Texts never change; the delete trigger is there for completeness.
+    _run(
+        db,
+        """
+        CREATE INDEX documents_list ON documents(ord, id, title, length);
+        CREATE INDEX documents_title ON documents(title COLLATE NOCASE, ord, id, length);
+        CREATE INDEX annotation_sets_status ON annotation_sets(annotator, status);
+        CREATE INDEX history_set ON history(document, annotator, at);
+        CREATE VIRTUAL TABLE documents_fts USING fts5(
+            title, text, content='documents', content_rowid='ord'
+        );
+        INSERT INTO documents_fts(documents_fts) VALUES ('rebuild');
+        CREATE TABLE set_status_counts (
+            annotator TEXT NOT NULL,
+            status TEXT NOT NULL,
+            n INTEGER NOT NULL,
+            PRIMARY KEY (annotator, status)
+        ) WITHOUT ROWID;
+        INSERT INTO set_status_counts (annotator, status, n)
+            SELECT annotator, status, count(*) FROM annotation_sets GROUP BY annotator, status
+        """,
+    )
+    # A layer's sets per status, kept by the sets' own triggers: "12 / 40 done" and a
+    # status filter's row count, without counting a million rows each time.
+    bump = (
+        "INSERT INTO set_status_counts (annotator, status, n) VALUES ({row}.annotator, "
+        "{row}.status, {step}) ON CONFLICT (annotator, status) DO UPDATE SET n = n + {step};"
+    )
+    for event, body in (
+        ("INSERT", bump.format(row="new", step=1)),
+        ("DELETE", bump.format(row="old", step=-1)),
+        (
+            "UPDATE OF annotator, status",
+            bump.format(row="old", step=-1) + " " + bump.format(row="new", step=1),
+        ),
+    ):
+        name = "set_status_counts_" + event.split()[0].lower()
+        db.execute(f"CREATE TRIGGER {name} AFTER {event} ON annotation_sets BEGIN {body} END")
+    # Trigger bodies hold semicolons: one statement each, not through _run.
+    db.execute(
+        "CREATE TRIGGER documents_fts_insert AFTER INSERT ON documents BEGIN "
+        "INSERT INTO documents_fts(rowid, title, text) VALUES (new.ord, new.title, new.text); "
+        "END"
+    )
+    db.execute(
+        "CREATE TRIGGER documents_fts_delete AFTER DELETE ON documents BEGIN "
+        "INSERT INTO documents_fts(documents_fts, rowid, title, text) "
+        "VALUES ('delete', old.ord, old.title, old.text); END"
     )

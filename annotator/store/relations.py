@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from sqlite_utils import Database
 
 from annotator.model import DocumentId, Relation, RelationId, SpanId
@@ -38,6 +40,22 @@ class Relations:
                 [span_id, span_id],
             )
         ]
+
+    def of_spans(self, span_ids: Iterable[SpanId]) -> list[Relation]:
+        """The links with an end among ``span_ids`` (what an edit of those spans may change)."""
+        ids = sorted(set(span_ids))
+        found: dict[RelationId, Relation] = {}
+        for i in range(0, len(ids), 400):
+            chunk = ids[i : i + 400]
+            marks = ",".join("?" * len(chunk))
+            for row in self._db.execute(
+                f"SELECT id, label, head, child FROM relations WHERE head IN ({marks}) "
+                f"UNION SELECT id, label, head, child FROM relations WHERE child IN ({marks})",
+                chunk + chunk,
+            ):
+                relation = relation_from_row(row)
+                found[relation.id] = relation
+        return sorted(found.values(), key=lambda r: r.id)
 
     def insert(self, relation: Relation) -> Relation:
         cursor = self._db.execute(

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from sqlite_utils import Database
 
-from annotator.model import Span
+from annotator.model import DocumentId, Span
 from annotator.model.search import Hit, find_all, snippet
-from annotator.store.rows import SPAN_COLUMNS, document_from_row, span_from_row
+from annotator.store.fulltext import FullText
+from annotator.store.rows import SPAN_COLUMNS, span_from_row
 
 
 class Search:
@@ -14,17 +15,40 @@ class Search:
         self._db = db
 
     def text(self, term: str, limit: int = 500) -> list[Hit]:
-        """Every occurrence of ``term`` (ignoring case) in the documents, in import order."""
+        """Every occurrence of ``term`` (ignoring case) in the documents, in import order.
+
+        Documents are found through the full-text index (``store/fulltext.py``): ``term``
+        as words, its last word possibly the start of one. A term without any word in it
+        ("--") is looked for in every text."""
         hits: list[Hit] = []
-        for row in self._db.execute(
-            "SELECT id, title, text, meta, sha256 FROM documents "
-            "WHERE instr(lower(text), lower(?)) > 0 ORDER BY ord LIMIT ?",
-            [term, limit],
-        ):
-            document = document_from_row(row)
-            for start, end in find_all(document.text, term):
-                hits.append(Hit(document.id, start, end, snippet(document.text, start, end)))
+        fulltext = FullText(self._db)
+        if fulltext.expression(term) is not None:
+            found = fulltext.documents(term, limit)
+        else:
+            found = [
+                (DocumentId(i), t)
+                for i, t in self._db.execute(
+                    "SELECT id, text FROM documents "
+                    "WHERE instr(lower(text), lower(?)) > 0 ORDER BY ord LIMIT ?",
+                    [term, limit],
+                )
+            ]
+        for document, text in found:
+            for start, end in find_all(text, term):
+                hits.append(Hit(document, start, end, snippet(text, start, end)))
+            if len(hits) >= limit:
+                break
         return hits[:limit]
+
+    def in_spans(self, term: str, layer: str, limit: int = 500) -> list[Hit]:
+        """Spans of ``layer`` whose own text holds ``term`` (ignoring case), in import order:
+        "a QUOTE that says ..." (through the full-text index, see ``store/fulltext.py``)."""
+        return [
+            Hit(
+                span.document, span.start, span.end, snippet(text, span.start, span.end), span.label
+            )
+            for span, text in FullText(self._db).in_spans(term, layer, limit)
+        ]
 
     def annotations(self, term: str, layer: str, limit: int = 500) -> list[Hit]:
         """Spans of ``layer`` labelled ``term`` or with an attribute value (a speaker, a target,

@@ -12,23 +12,26 @@ from annotator.ui.session import Session
 
 
 class DocumentFlow:
-    """The order of work: ``order`` gives the document ids as the list shows them."""
+    """The order of work: ``neighbour(document, delta)`` is the document ``delta`` rows away
+    in the list as it is shown (found without reading the whole list), or None."""
 
     def __init__(
-        self, session: Session, order: Callable[[], list[DocumentId]], messages: Messages
+        self,
+        session: Session,
+        neighbour: Callable[[DocumentId, int], DocumentId | None],
+        messages: Messages,
     ) -> None:
         self.session = session
-        self.order = order
+        self.neighbour = neighbour
         self.messages = messages
 
     def step(self, delta: int) -> None:
-        ids = self.order()
         current = self.session.document
-        if not ids or current is None:
+        if current is None:
             return
-        index = ids.index(current.id) + delta
-        if 0 <= index < len(ids):
-            self.session.open_document(ids[index])
+        found = self.neighbour(current.id, delta)
+        if found is not None:
+            self.session.open_document(found)
         else:
             self.messages.status("no more documents that way")
 

@@ -65,7 +65,13 @@ class MainWindow(QMainWindow):
         self.label_actions = label_actions(self, schema)
         self.attribute_actions = attribute_actions(self, schema)
         catalogue = session.project.catalogue
-        self.documents = DocumentPanel(catalogue.rows, catalogue.count, session.layer)
+        self.documents = DocumentPanel(
+            catalogue.rows,
+            catalogue.count,
+            session.layer,
+            position=catalogue.position,
+            one_row=catalogue.row,
+        )
         self.documents.set_counts(catalogue.status_counts)
         self.view = TextView()
         self.view.setAccessibleName("Document text")
@@ -77,7 +83,7 @@ class MainWindow(QMainWindow):
         self.messages = Messages(self)
         self.files = ProjectFiles(session, self, self.messages)
         self.tools = ToolWindows(session, self)
-        self.flow = DocumentFlow(session, self.documents.ids, self.messages)
+        self.flow = DocumentFlow(session, self.documents.neighbour, self.messages)
         # Table and inspector reload the whole set: once, after the repaint, however many edits.
         self._refresh_timer = QTimer(self, singleShot=True, interval=0)
         self._refresh_timer.timeout.connect(self._refresh_panels)
@@ -289,14 +295,18 @@ class MainWindow(QMainWindow):
                 self._refresh_timer.start()
         if document is None or change.document != document.id:
             return
+        shown, gone = [], list(change.removed)
         for span_id in change.removed:
             self.view.discard_span(span_id)
         for span_id in change.spans:
             stored = self.session.project.spans.get(span_id)
             if stored is not None and stored.annotator == self.session.layer:
                 self.view.show_span(stored)
+                shown.append(stored)
             else:
                 self.view.discard_span(span_id)
+                gone.append(span_id)
+        self.span_model.note(shown, gone, change.relations)
         self._refresh_timer.start()
 
     def _refresh_panels(self) -> None:
@@ -308,7 +318,7 @@ class MainWindow(QMainWindow):
         for changed in self._listed_changes:
             self.documents.document_changed(changed)
         self._listed_changes.clear()
-        self.span_model.set_rows(document.text, annotation)
+        self.span_model.sync(document.text, annotation)
         if self._registry_stale:
             # Read once per registry change, not on every key press.
             self._registry_stale = False

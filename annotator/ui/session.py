@@ -6,7 +6,7 @@ transaction) and records it on the QUndoStack; views listen to :attr:`Session.ch
 
 from __future__ import annotations
 
-from bisect import insort
+from bisect import bisect_left, insort
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal
@@ -15,7 +15,16 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from annotator.edits import Change, Edit
 from annotator.edits.spans import SetStatus
 from annotator.errors import AnnotatorError
-from annotator.model import AnnotationSet, AnnotatorName, Document, DocumentId, Span, Status
+from annotator.model import (
+    AnnotationSet,
+    AnnotatorName,
+    Document,
+    DocumentId,
+    Relation,
+    Span,
+    SpanId,
+    Status,
+)
 from annotator.model.ids import GOLD
 from annotator.store import Project
 from annotator.store.catalogue import DocumentQuery
@@ -23,6 +32,10 @@ from annotator.store.catalogue import DocumentQuery
 
 def _order(span: Span) -> tuple[int, int, int]:
     return (span.start, span.end, span.id)
+
+
+def _relation_id(relation: Relation) -> int:
+    return relation.id
 
 
 class EditCommand(QUndoCommand):
@@ -65,6 +78,8 @@ class Session(QObject):
         # holds tens of thousands of spans, too many to reload after every key press.
         self._set: AnnotationSet | None = None
         self._last_change: Change | None = None
+        self._by_id: dict[SpanId, Span] = {}
+        self._by_id_of: AnnotationSet | None = None
         project.ensure_annotator(annotator)
 
     @property
@@ -123,16 +138,35 @@ class Session(QObject):
         project = self.project
         touched = set(change.spans) | set(change.removed)
         if touched:
-            spans = [s for s in cached.spans if s.id not in touched]
+            # In place, by bisection: the work per edit must not grow with the document.
+            by_id = self._span_ids(cached)
+            spans = cached.spans
+            for span_id in touched:
+                old = by_id.pop(span_id, None)
+                if old is not None:
+                    at = bisect_left(spans, _order(old), key=_order)
+                    if at < len(spans) and spans[at].id == span_id:
+                        del spans[at]
             for span in map(project.spans.get, change.spans):
-                if span is not None:
+                if span is not None and span.annotator == cached.annotator:
                     insort(spans, span, key=_order)
-            cached.spans = spans
-        if change.relations or touched:
-            cached.relations = project.relations.in_set(cached.document, cached.annotator)
+                    by_id[span.id] = span
+        if change.relations or change.removed:
+            # Every link an edit makes or breaks has an end among its spans (a deleted span's
+            # links go with it): re-read the links of those spans only.
+            kept = [r for r in cached.relations if r.head not in touched and r.child not in touched]
+            fresh = project.relations.of_spans(change.spans)
+            cached.relations = sorted({r.id: r for r in kept + fresh}.values(), key=_relation_id)
         if change.status or change.doc_attrs:
             cached.status = project.sets.status(cached.document, cached.annotator)
             cached.doc_attrs = project.sets.doc_attrs(cached.document, cached.annotator)
+
+    def _span_ids(self, cached: AnnotationSet) -> dict[SpanId, Span]:
+        """The cached set's spans by id, built once per set (then kept up to date)."""
+        if self._by_id_of is not cached:
+            self._by_id = {span.id: span for span in cached.spans}
+            self._by_id_of = cached
+        return self._by_id
 
     # --- documents -----------------------------------------------------------------------------
 

@@ -8,11 +8,11 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialogButtonBox, QWidget
 
 from annotator.model import Span, SpanId
-from annotator.ui.adjudication.view import AdjudicationView, LearningView
-from annotator.ui.agreement.view import AgreementView
-from annotator.ui.dialogs.project_settings import ProjectSettings
 from annotator.ui.session import Session
 from annotator.ui.team.view import TeamView
+
+# The tools' modules (and the agreement and adjudication code under them) are imported when
+# a tool is first opened: a tenth of the window's start-up went into importing them.
 
 
 class ToolWindows(QObject):
@@ -29,11 +29,14 @@ class ToolWindows(QObject):
         super().__init__(parent)
         self.session = session
         self.parent_widget = parent
+        self._agreement_opened = False
 
     def open_adjudication(self) -> None:
         document = self.session.document
         if document is None:
             return
+        from annotator.ui.adjudication.view import AdjudicationView
+
         view = AdjudicationView(self.session, document.id, self.parent_widget)
         view.edit_gold.connect(self._edit_gold)
         show_as_window(view, 1100, 600)
@@ -41,10 +44,15 @@ class ToolWindows(QObject):
     def open_gold_comparison(self) -> None:
         document = self.session.document
         if document is not None:
+            from annotator.ui.adjudication.view import LearningView
+
             view = LearningView(self.session, document.id, parent=self.parent_widget)
             show_as_window(view, 700, 400)
 
     def open_agreement(self) -> None:
+        from annotator.ui.agreement.view import AgreementView
+
+        self._agreement_opened = True
         view = AgreementView(self.session, self.parent_widget)
         view.setWindowTitle(f"Agreement — {self.session.project.path.name}")
         # Double-clicking a disagreement shows the annotators' versions side by side.
@@ -57,6 +65,8 @@ class ToolWindows(QObject):
         show_as_window(view, 900, 700)
 
     def project_settings(self) -> None:
+        from annotator.ui.dialogs.project_settings import ProjectSettings
+
         dialog = ProjectSettings(self.session, self.parent_widget)
         dialog.exec()
         if dialog.changed:
@@ -65,6 +75,10 @@ class ToolWindows(QObject):
 
     def shut_down(self) -> None:
         """Tool windows get no close event of their own when the main window closes."""
+        if not self._agreement_opened:
+            return
+        from annotator.ui.agreement.view import AgreementView
+
         for view in self.parent_widget.findChildren(AgreementView):
             view.shutdown()
 

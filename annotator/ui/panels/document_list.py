@@ -50,15 +50,30 @@ OPEN_DELAY_MS = 150
 
 RowSource = Callable[[DocumentQuery, int, int], list[DocumentRow]]
 CountSource = Callable[[DocumentQuery], int]
+#: Where a document is in a query's order (-1: not shown), counted in SQL, not by reading.
+PositionSource = Callable[[DocumentQuery, DocumentId], int]
+#: One document's row as a query shows it (None: hidden).
+OneRowSource = Callable[[DocumentQuery, DocumentId], DocumentRow | None]
+#: Sorts under which a row's place cannot change when its status, spans or edit time do.
+_STABLE_SORTS = frozenset({"order", "title", "length"})
 
 
 class DocumentTableModel(QAbstractTableModel):
     """Rows of the catalogue for one query, read a page at a time and kept until it changes."""
 
-    def __init__(self, rows: RowSource, count: CountSource, query: DocumentQuery) -> None:
+    def __init__(
+        self,
+        rows: RowSource,
+        count: CountSource,
+        query: DocumentQuery,
+        position: PositionSource | None = None,
+        one_row: OneRowSource | None = None,
+    ) -> None:
         super().__init__()
         self._fetch = rows
         self._count = count
+        self._position = position
+        self._one_row = one_row
         self.query = query
         self._total = count(query)
         self._pages: dict[int, list[DocumentRow]] = {}
@@ -88,7 +103,14 @@ class DocumentTableModel(QAbstractTableModel):
         return found[offset] if offset < len(found) else None
 
     def row_of(self, document: DocumentId) -> int:
-        """Where ``document`` is in the list (reads pages until found), or -1."""
+        """Where ``document`` is in the list, or -1: counted by the store when it can, else
+        found by reading pages."""
+        for page, rows in self._pages.items():
+            for offset, cached in enumerate(rows):
+                if cached.id == document:
+                    return page * PAGE + offset
+        if self._position is not None:
+            return self._position(self.query, document)
         for number in range(self._total):
             found = self.row(number)
             if found is not None and found.id == document:
@@ -96,11 +118,18 @@ class DocumentTableModel(QAbstractTableModel):
         return -1
 
     def refresh_document(self, document: DocumentId) -> None:
-        """One document's status or span count changed: read its page again."""
+        """One document's status or span count changed: read its row again (its page, where
+        the order may move it)."""
         for page, rows in list(self._pages.items()):
             for offset, found in enumerate(rows):
                 if found.id == document:
-                    del self._pages[page]
+                    fresh: DocumentRow | None = None
+                    if self._one_row is not None and self.query.sort in _STABLE_SORTS:
+                        fresh = self._one_row(self.query, document)
+                    if fresh is not None:
+                        rows[offset] = fresh
+                    else:
+                        del self._pages[page]
                     number = page * PAGE + offset
                     self.dataChanged.emit(self.index(number, 0), self.index(number, COL_EDITED))
                     return
@@ -195,9 +224,11 @@ class DocumentPanel(QWidget):
         count: CountSource,
         annotator: str,
         parent: QWidget | None = None,
+        position: PositionSource | None = None,
+        one_row: OneRowSource | None = None,
     ) -> None:
         super().__init__(parent)
-        self.model = DocumentTableModel(rows, count, DocumentQuery(annotator))
+        self.model = DocumentTableModel(rows, count, DocumentQuery(annotator), position, one_row)
         self.filter = QLineEdit(placeholderText="Filter: words in the title or text")
         self.filter.setClearButtonEnabled(True)
         self.filter.setAccessibleName("Filter documents")
@@ -224,8 +255,16 @@ class DocumentPanel(QWidget):
         self.view.setSortingEnabled(True)
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
-        for column in (COL_STATUS, COL_SPANS, COL_EDITED):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        # Widths from the widest text each column can show, not from its rows: a column
+        # resized to its contents reads hundreds of rows (pages of SQL) after each change.
+        metrics = self.view.fontMetrics()
+        for column, widest, room in (
+            (COL_STATUS, "in progress", 6),
+            (COL_SPANS, "Spans", 16),  # the header (and its sort arrow) is the widest
+            (COL_EDITED, "0000-00-00", 2),
+        ):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, metrics.horizontalAdvance(widest) + room)
         self.progress = QProgressBar()
         self.progress.setAccessibleName("Documents done")
         self._open_timer = QTimer(self, singleShot=True, interval=OPEN_DELAY_MS)
@@ -291,8 +330,17 @@ class DocumentPanel(QWidget):
             self.view.scrollTo(index)
         else:
             self.view.clearSelection()
+            # A new filter starts at its top: where the old list was scrolled to, the new one
+            # may have no cheap page (the end of a filtered million steps over every row).
+            self.view.scrollToTop()
         selection.blockSignals(False)
         self.view.viewport().update()
+
+    def neighbour(self, document: DocumentId, delta: int) -> DocumentId | None:
+        """The document ``delta`` rows away from ``document`` in the list, or None."""
+        row = self.model.row_of(document)
+        found = self.model.row(row + delta) if row >= 0 and row + delta >= 0 else None
+        return found.id if found is not None else None
 
     def ids(self) -> list[DocumentId]:
         """The shown documents in the list's order."""

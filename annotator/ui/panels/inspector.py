@@ -173,11 +173,11 @@ class Inspector(QWidget):
             {"speaker": mention} if mention else {},
         )
         self.form_box.setTitle(f"{span.label} attributes")
-        by_id = {s.id: s for s in annotation.spans}
+        mine = [r for r in annotation.relations if span.id in (r.head, r.child)]
+        # Only a linked span needs the others by id: a long document has 50,000 of them.
+        by_id = {s.id: s for s in annotation.spans} if mine else {}
         self.links.clear()
-        for relation in annotation.relations:
-            if span.id not in (relation.head, relation.child):
-                continue
+        for relation in mine:
             other = by_id.get(relation.child if relation.head == span.id else relation.head)
             if other is None:
                 continue

@@ -82,10 +82,10 @@ class SearchPanel(QWidget):
         self.field.returnPressed.connect(self.search)
         self.scope = QComboBox()
         self.scope.setAccessibleName("Search in")
-        self.scope.addItems(["text", "annotations"])
+        self.scope.addItems(["text", "annotations", "text in spans"])
         self.scope.setToolTip(
             "text: words in the documents; annotations: a label, an attribute value or a "
-            "speaker in your layer"
+            "speaker in your layer; text in spans: words inside your layer's spans"
         )
         self.results = QListWidget()
         self.results.setAccessibleName("Search results")
@@ -116,6 +116,8 @@ class SearchPanel(QWidget):
         project = self.session.project
         if self.scope.currentText() == "text":
             return project.search.text(term, limit)
+        if self.scope.currentText() == "text in spans":
+            return project.search.in_spans(term, self.session.layer, limit)
         return project.search.annotations(term, self.session.layer, limit)
 
     def _chosen(self, item: QListWidgetItem) -> None:

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from collections.abc import Iterable
+
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
-from annotator.model import AnnotationSet, Span, SpanId
+from annotator.model import AnnotationSet, Relation, Span, SpanId
 from annotator.model.attribution import SPEAKER_ATTRIBUTE, SPEAKER_JOIN, speaker_mentions
 from annotator.model.schema import Schema
 from annotator.model.snippet import quoted
@@ -17,6 +20,10 @@ SPAN_ROLE = Qt.ItemDataRole.UserRole + 1
 COL_START, COL_LABEL, COL_TEXT, COL_SPEAKER, COL_ATTRS = range(5)
 HEADERS = ("Start", "Label", "Text", "Speaker", "Attributes")
 _SNIPPET = 80
+
+
+def _order(span: Span) -> tuple[int, int, int]:
+    return (span.start, span.end, span.id)
 
 
 def speakers_of(annotation: AnnotationSet, text: str) -> dict[SpanId, str]:
@@ -40,16 +47,88 @@ class SpanTableModel(QAbstractTableModel):
         self._text = ""
         self._spans: list[Span] = []
         self._speakers: dict[SpanId, str] = {}
+        self._by_id: dict[SpanId, Span] = {}
+        #: The set shown; edits of it arrive through note() and sync(), not as a reset.
+        self._shown: AnnotationSet | None = None
+        self._pending: dict[SpanId, Span | None] = {}
+        self._relations_changed = False
+        self._links: list[Relation] = []
 
     def set_rows(self, text: str, annotation: AnnotationSet | None) -> None:
         self.beginResetModel()
         self._text = text
         self._spans = list(annotation.spans) if annotation else []
+        self._by_id = {span.id: span for span in self._spans}
         self._speakers = speakers_of(annotation, text) if annotation else {}
+        self._shown = annotation
+        self._links = list(annotation.relations) if annotation else []
+        self._pending.clear()
         self.endResetModel()
 
+    def sync(self, text: str, annotation: AnnotationSet) -> None:
+        """Show ``annotation``: a reset when another set arrives; for the set already shown,
+        only the rows of the spans noted since (a long document's table is never re-read)."""
+        if annotation is not self._shown or text is not self._text:
+            self.set_rows(text, annotation)
+            return
+        pending, self._pending = self._pending, {}
+        for span_id, span in pending.items():
+            self._put(span_id, span)
+        if pending and self._relinked(annotation, pending):
+            self._speakers = speakers_of(annotation, text)
+            if self._spans:
+                last = self.index(len(self._spans) - 1, COL_SPEAKER)
+                self.dataChanged.emit(self.index(0, COL_SPEAKER), last)
+
+    def note(self, spans: Iterable[Span], removed: Iterable[SpanId], relations: bool) -> None:
+        """An edit changed these spans of the shown set; :meth:`sync` shows them later."""
+        self._pending.update({span.id: span for span in spans})
+        self._pending.update(dict.fromkeys(removed))
+        self._relations_changed = self._relations_changed or relations
+
+    def _relinked(self, annotation: AnnotationSet, changed: dict[SpanId, Span | None]) -> bool:
+        """Whether the speaker column may have changed beyond the changed spans' own names:
+        links changed, or a linked span moved (a mention shows its text when unregistered)."""
+        relinked, self._relations_changed = self._relations_changed, False
+        # An undone span reports its links as changed; most often none were there.
+        if relinked and annotation.relations != self._links:
+            self._links = list(annotation.relations)
+            return True
+        for span_id, span in changed.items():
+            if span is not None and span.attrs.get(SPEAKER_ATTRIBUTE):
+                self._speakers[span_id] = str(span.attrs[SPEAKER_ATTRIBUTE])
+            else:
+                self._speakers.pop(span_id, None)
+        return any(r.head in changed or r.child in changed for r in annotation.relations)
+
+    def _put(self, span_id: SpanId, span: Span | None) -> None:
+        """Remove, insert or update one row in place."""
+        old = self._by_id.pop(span_id, None)
+        row = self._row_by_key(old) if old is not None else -1
+        if span is not None and old is not None and _order(span) == _order(old):
+            self._spans[row] = self._by_id[span_id] = span
+            self.dataChanged.emit(self.index(row, 0), self.index(row, len(HEADERS) - 1))
+            return
+        if row >= 0:
+            self.beginRemoveRows(QModelIndex(), row, row)
+            del self._spans[row]
+            self.endRemoveRows()
+        if span is not None:
+            row = bisect_left(self._spans, _order(span), key=_order)
+            self.beginInsertRows(QModelIndex(), row, row)
+            self._spans.insert(row, span)
+            self._by_id[span_id] = span
+            self.endInsertRows()
+
+    def _row_by_key(self, span: Span) -> int:
+        row = bisect_left(self._spans, _order(span), key=_order)
+        if row < len(self._spans) and self._spans[row].id == span.id:
+            return row
+        return -1
+
     def row_of(self, span_id: SpanId) -> int:
-        return next((i for i, s in enumerate(self._spans) if s.id == span_id), -1)
+        span = self._by_id.get(span_id)
+        return self._row_by_key(span) if span is not None else -1
 
     def speaker_of(self, span_id: SpanId) -> str:
         """Who the span stands for (its own speaker, or its quote's), as the table shows."""
@@ -116,9 +195,17 @@ def span_table_view(model: SpanTableModel) -> QTableView:
     table.verticalHeader().hide()
     table.setWordWrap(False)
     header = table.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    # Sized to the contents when a set arrives, not on every edit: a column resized to its
+    # contents re-reads hundreds of rows after each inserted or changed row.
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     # Size columns from the first rows only: measuring 50,000 rows takes a second.
     header.setResizeContentsPrecision(200)
+
+    def fit() -> None:
+        for column in (COL_START, COL_LABEL):
+            table.resizeColumnToContents(column)
+
+    model.modelReset.connect(fit)
     header.setSectionResizeMode(COL_TEXT, QHeaderView.ResizeMode.Stretch)
     # Speaker names and attributes can be long: fixed widths (the user may drag them), the
     # full text in the tooltip and the inspector, so the text column keeps its room.

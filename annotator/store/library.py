@@ -1,0 +1,30 @@
+"""sqlite-utils, imported without pandas and numpy: they cost ~1.5 s of every start-up.
+
+sqlite-utils imports both whenever they are installed, only to convert their values in its
+insert helpers, which the store never gives them. Importing it while they are marked absent
+keeps them out of the window's start-up; they are unmarked at once, so any later
+``import pandas`` (an export, the tests) works as usual.
+"""
+
+from __future__ import annotations
+
+import sys
+
+_OPTIONAL = ("pandas", "numpy")
+
+
+def _import_without_optional() -> None:
+    if "sqlite_utils.db" in sys.modules:
+        return
+    marked = [name for name in _OPTIONAL if name not in sys.modules]
+    for name in marked:
+        sys.modules[name] = None  # type: ignore[assignment]  # "import name" fails at once
+    try:
+        import sqlite_utils.db  # noqa: F401
+    finally:
+        for name in marked:
+            if sys.modules.get(name) is None:
+                del sys.modules[name]
+
+
+_import_without_optional()
