@@ -43,6 +43,9 @@ class Change:
     doc_attrs: bool = False
     #: The speaker or target registry changed (and spans naming them, anywhere).
     registry: bool = False
+    #: What the edit did beyond what was asked (links or values a relabel dropped), to tell
+    #: the user; empty when there is nothing to tell.
+    note: str = ""
 
 
 class Edit(ABC):
