@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from disks import fill, small_disk
 from PySide6.QtCore import Qt
 
 from annotator.model.schema import Schema
@@ -12,7 +13,6 @@ from annotator.paths import seeds_dir
 from annotator.transfer.importing import create_project
 from annotator.ui.main_window import MainWindow
 
-from disks import fill, small_disk
 from driving import CTRL, DOC, label, settle
 
 
@@ -32,7 +32,7 @@ def test_a_full_disk_during_edits_says_not_saved_and_shows_what_is_stored(
         create_project(path, schema, seeds_dir()).close()
         window = open_window(path)
         warned: list[str] = []
-        window.messages.warn = lambda text, title="Annotator": warned.append(text)  # type: ignore[method-assign]
+        window.messages.warn = lambda text, title="Annotator": warned.append(text)
         label(qtbot, window, "Dmitry Peskov", "s")  # saved while there is room
         before = stored(window)
         assert len(before) == 1 and window.session.undo_stack.count() == 1
