@@ -31,6 +31,7 @@ from annotator.store.connection import (
 from annotator.store.documents import Documents
 from annotator.store.faults import storage_errors
 from annotator.store.history import History, now
+from annotator.store.ledger import ImportLedger
 from annotator.store.lock import WriterLock
 from annotator.store.migrations import MIGRATIONS, migrate
 from annotator.store.recovery import Salvage
@@ -79,6 +80,8 @@ class Project:
         self.speaker_uses = SpeakerUses(db, self.usage, self.sets)
         self.target_uses = AttributeUses(self.usage, "target")
         self.history = History(db)
+        #: What the import under way has taken in (temporary tables; see ledger.py).
+        self.import_ledger = ImportLedger(db)
         self.adjudications = Adjudications(db)
         #: Reads that skip what damage makes unreadable (for recovery; see recovery.py).
         self.salvage = Salvage(db, self.bulk)
