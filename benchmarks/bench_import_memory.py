@@ -129,7 +129,7 @@ def main() -> None:
         generate(source, records)
         print(f"{records:,} records, {source.stat().st_size / 1e6:.0f} MB of JSONL", flush=True)
         base_s, base_mb = measure("baseline", source, folder / "raw.db")
-        print(f"baseline: orjson + executemany   {base_s:7.2f} s  peak {base_mb:6.1f} MB", flush=True)
+        print(f"baseline: orjson + executemany   {base_s:7.2f} s  peak {base_mb:6.1f} MB")
         ours_s, ours_mb = measure("annotator", source, folder / "p.db")
         print(f"annotator import (validated)     {ours_s:7.2f} s  peak {ours_mb:6.1f} MB")
     ratio = ours_s / base_s
