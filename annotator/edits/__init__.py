@@ -46,6 +46,9 @@ class Change:
     registry: bool = False
     #: Suggestions were accepted or rejected (the annotator's decisions changed).
     suggestions: bool = False
+    #: What the edit did beyond what was asked (links or values a relabel dropped), to tell
+    #: the user; empty when there is nothing to tell.
+    note: str = ""
 
 
 class Edit(ABC):

@@ -205,6 +205,7 @@ class ChangeSpan(Edit):
             end=before.end if self.end is None else self.end,
         )
         _check_span(project, after)
+        lost = [f'{k} "{v}"' for k, v in before.attrs.items() if k not in attrs]
         with project.transaction():
             self._dropped = []
             for relation in project.relations.of_span(before.id):
@@ -225,7 +226,13 @@ class ChangeSpan(Edit):
                 {"span": before.id, "label": label, "start": after.start, "end": after.end},
             )
         return Change(
-            before.document, before.annotator, spans=(before.id,), relations=bool(self._dropped)
+            before.document,
+            before.annotator,
+            spans=(before.id,),
+            relations=bool(self._dropped),
+            note=_dropped_note(
+                before, label, lost, [(r, _other(project, before, r)) for r in self._dropped]
+            ),
         )
 
     def revert(self, project: Project) -> Change:
@@ -241,6 +248,29 @@ class ChangeSpan(Edit):
         return Change(
             before.document, before.annotator, spans=(before.id,), relations=bool(self._dropped)
         )
+
+
+def _other(project: Project, span: Span, relation: Relation) -> str:
+    """The span at the other end of ``relation``, as the user knows it: "QUOTE T1"."""
+    other = project.spans.get(relation.child if relation.head == span.id else relation.head)
+    return f"{other.label} {other.name}" if other is not None else "another span"
+
+
+def _dropped_note(
+    before: Span, label: str, attrs: list[str], links: list[tuple[Relation, str]]
+) -> str:
+    """What a relabel could not keep, in words: never dropped silently."""
+    if not attrs and not links:
+        return ""
+    parts = [f"its {what}" for what in attrs]
+    for relation, other in links:
+        toward = "to" if relation.head == before.id else "from"
+        parts.append(f"its {relation.label} link {toward} {other}")
+    return (
+        f"{before.label} {before.name} is now {label}; a {label} cannot keep "
+        f"{', '.join(parts)}, so {'they were' if len(parts) > 1 else 'it was'} dropped "
+        "(Ctrl+Z brings them back)"
+    )
 
 
 @dataclass

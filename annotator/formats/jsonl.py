@@ -9,6 +9,7 @@ The reader also takes the older layout, where registry entries were lines of the
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
@@ -18,7 +19,8 @@ from typing import IO, Any
 import orjson
 
 from annotator.errors import InputError
-from annotator.formats.source import read_bytes, utf8_problem
+from annotator.formats.lines import numbered_lines
+from annotator.formats.source import utf8_problem
 from annotator.model import (
     AnnotationSet,
     AnnotatorName,
@@ -350,19 +352,22 @@ def read_jsonl(
     path: Path, schema: Schema, default_annotator: str | None = None
 ) -> Iterator[Record]:
     """Parse and check every line of ``path``; raises InputError at the first bad line."""
-    # Lines stay bytes: orjson parses (and checks the UTF-8 of) bytes without a copy.
-    data = read_bytes(path)
+    # Streamed a line at a time (memory stays flat however long the file); lines stay bytes:
+    # orjson parses (and checks the UTF-8 of) bytes without a copy.
     index = _SchemaIndex(schema)
     # The same speaker travels on every line that names it: pass each entry on once.
     seen: set[Speaker | Target] = set()
-    for number, line in enumerate(data.split(b"\n"), start=1):
-        if not line or line.isspace():
-            continue
+    for number, line in numbered_lines(path):
         try:
             obj = orjson.loads(line)
         except orjson.JSONDecodeError as exc:
             problem = utf8_problem(line) or f"not valid JSON ({exc})"
             raise InputError(path, problem, number) from None
+        twice = duplicate_key(line, obj)
+        if twice is not None:
+            raise InputError(
+                path, f'the key "{twice}" appears twice in one object (which one is meant?)', number
+            )
         parser = _Line(path, number, schema, index)
         record = parser.parse(obj, default_annotator)
         if record.document is not None and (obj.get("speakers") or obj.get("targets")):
@@ -371,6 +376,40 @@ def read_jsonl(
                     seen.add(entry)
                     yield Record(number, None, entry=entry)
         yield record
+
+
+class _Twice(Exception):
+    def __init__(self, key: str) -> None:
+        self.key = key
+
+
+def _refuse_twice(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    keys = set()
+    for key, _value in pairs:
+        if key in keys:
+            raise _Twice(key)
+        keys.add(key)
+    return dict(pairs)
+
+
+def duplicate_key(line: bytes, obj: Any) -> str | None:
+    """The first key found twice in one object of ``line`` (parsed as ``obj``), or None.
+
+    orjson silently keeps the last of two equal keys. A line that orjson encodes back to the
+    very same bytes has none (compact lines, such as our own exports); any other line is
+    parsed again by the standard library, which sees every pair (about 5x slower)."""
+    try:
+        if orjson.dumps(obj) == line.strip():
+            return None
+    except orjson.JSONEncodeError:
+        pass
+    try:
+        json.loads(line, object_pairs_hook=_refuse_twice)
+    except _Twice as twice:
+        return twice.key
+    except ValueError:
+        pass  # what the standard library refuses and orjson took has no pair to compare
+    return None
 
 
 def looks_like_jsonl(path: Path) -> bool:

@@ -24,6 +24,11 @@ class Documents:
         ).fetchone()
         return document_from_row(row) if row else None
 
+    def title(self, document: DocumentId) -> str | None:
+        """The title (empty if it has none), without reading the text; None if there is none."""
+        row = self._db.execute("SELECT title FROM documents WHERE id = ?", [document]).fetchone()
+        return str(row[0]) if row else None
+
     def length(self, document: DocumentId) -> int | None:
         """The text's length in code points, without moving the text into Python."""
         known = self._lengths.get(document)

@@ -33,6 +33,7 @@ from annotator.store.connection import (
 from annotator.store.documents import Documents
 from annotator.store.faults import storage_errors
 from annotator.store.history import History, now
+from annotator.store.ledger import ImportLedger
 from annotator.store.lock import WriterLock
 from annotator.store.migrations import MIGRATIONS, TEAM, migrate
 from annotator.store.recovery import Salvage
@@ -85,6 +86,8 @@ class Project:
         self.speaker_uses = SpeakerUses(db, self.usage, self.sets)
         self.target_uses = AttributeUses(self.usage, "target")
         self.history = History(db)
+        #: What the import under way has taken in (temporary tables; see ledger.py).
+        self.import_ledger = ImportLedger(db)
         self.adjudications = Adjudications(db)
         self.suggestions = Suggestions(db, self.spans)
         self.assignments = Assignments(db, present=team)

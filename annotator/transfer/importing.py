@@ -70,17 +70,29 @@ def _records(path: Path, fmt: str, project: Project, annotator: str | None) -> I
 
 
 class _Importer:
-    """Checks what no single line can know (clashes with the project and earlier lines)."""
+    """Checks what no single line can know (clashes with the project and earlier lines).
+
+    What earlier batches brought is looked up in the project (their documents are inserted
+    already) and in the import's ledger (``store/ledger.py``), never kept in Python: memory
+    stays flat however many records an import holds."""
 
     def __init__(self, project: Project, report: ImportReport) -> None:
         self.project = project
         self.report = report
-        self.seen_text: dict[DocumentId, str] = {}
-        self.seen_sets: dict[tuple[DocumentId, AnnotatorName], int] = {}
+        self.ledger = project.import_ledger
 
     def batch(self, path: Path, records: list[Record]) -> None:
         project = self.project
-        known = project.documents.hashes({r.document.id for r in records if r.document})
+        ids = list(dict.fromkeys(r.document.id for r in records if r.document))
+        # The project's, including what earlier batches of this import added.
+        known = project.documents.hashes(ids)
+        seen = self.ledger.seen_documents(ids)
+        keys = [
+            (r.document.id, r.annotation.annotator) for r in records if r.document and r.annotation
+        ]
+        first_lines = self.ledger.first_lines(keys)
+        batch_text: dict[DocumentId, str] = {}
+        batch_sets: dict[tuple[DocumentId, AnnotatorName], int] = {}
         new_documents: list[Document] = []
         sets: list[AnnotationSet] = []
         for record in records:
@@ -91,7 +103,7 @@ class _Importer:
                 continue
             sha = document.sha256
             line = record.line or None
-            earlier = self.seen_text.get(document.id) or known.get(document.id)
+            earlier = batch_text.get(document.id) or known.get(document.id)
             if earlier is not None and earlier != sha:
                 raise InputError(
                     path,
@@ -99,23 +111,25 @@ class _Importer:
                     "give it another id",
                     line,
                 )
-            if document.id not in self.seen_text:
-                self.seen_text[document.id] = sha
+            if document.id not in batch_text and document.id not in seen:
+                batch_text[document.id] = sha
                 if document.id in known:
                     self.report.documents_present += 1
                 else:
                     new_documents.append(document)
             if record.annotation is not None:
                 key = (document.id, record.annotation.annotator)
-                if key in self.seen_sets:
+                first = batch_sets.get(key, first_lines.get(key))
+                if first is not None:
                     raise InputError(
                         path,
                         f'document "{document.id}" has a second line for annotator '
-                        f'"{key[1]}" (first on line {self.seen_sets[key]})',
+                        f'"{key[1]}" (first on line {first})',
                         line,
                     )
-                self.seen_sets[key] = record.line
+                batch_sets[key] = record.line
                 sets.append(record.annotation)
+        self.ledger.add(batch_text, batch_sets.items())
         project.documents.insert_many(new_documents)
         self.report.documents_added += len(new_documents)
         # Only documents that were already in the project can hold a set to replace.
@@ -183,6 +197,7 @@ def import_paths(
         report.backup = project.backup("import")
     importer = _Importer(project, report)
     with project.transaction(), gc_paused():
+        importer.ledger.start()
         for path, kind in sources:
             if progress:
                 progress(f"importing {path}")
@@ -204,6 +219,7 @@ def import_paths(
                 "replaced": report.sets_replaced,
             },
         )
+        importer.ledger.finish()
     return report
 
 

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from annotator.edits import Change
 from annotator.edits.spans import ChangeSpan, DeleteRelation, SetAttribute, SetDocAttribute
+from annotator.errors import StorageError
 from annotator.model import AttrValue, Document, DocumentId, Span, SpanId
 from annotator.model.checks import problems
 from annotator.model.ids import GOLD
@@ -29,7 +30,7 @@ from annotator.ui.active_time import ActiveTimeCounter, Clock
 from annotator.ui.document_flow import DocumentFlow
 from annotator.ui.icons import icon
 from annotator.ui.menus import build_menus, fill_layers, fill_recent, show_context_menu
-from annotator.ui.messages import Messages
+from annotator.ui.messages import LONG, Messages
 from annotator.ui.panels.document_list import DocumentPanel
 from annotator.ui.panels.inspector import Inspector
 from annotator.ui.panels.side_panels import SideTabs
@@ -137,12 +138,15 @@ class MainWindow(QMainWindow):
     def _connect(self) -> None:
         a, s = self.commands, self.session
         stack = s.undo_stack
-        a.undo.triggered.connect(stack.undo)
-        a.redo.triggered.connect(stack.redo)
+        a.undo.triggered.connect(s.undo)
+        a.redo.triggered.connect(s.redo)
         stack.canUndoChanged.connect(a.undo.setEnabled)
         stack.canRedoChanged.connect(a.redo.setEnabled)
-        stack.undoTextChanged.connect(self._undo_text)
-        stack.redoTextChanged.connect(self._redo_text)
+        # Bound methods, not lambdas: Qt drops them with the window, before it deletes the stack.
+        stack.indexChanged.connect(self._step_texts)
+        s.document_opened.connect(self._step_texts)
+        s.revealed.connect(self.go_to)
+        s.not_saved.connect(self._not_saved)
         a.undo.setEnabled(False)
         a.redo.setEnabled(False)
         a.delete_span.triggered.connect(self.labeller.delete_selected)
@@ -234,11 +238,14 @@ class MainWindow(QMainWindow):
         i.doc_attribute_chosen.connect(self._set_doc_attribute)
         i.editing_finished.connect(self.view.setFocus)
 
-    def _undo_text(self, text: str) -> None:
-        self.commands.undo.setText(f"&Undo {text}".strip())
+    def _step_texts(self, *_: object) -> None:
+        """Undo and Redo say what they take back, and where, when it is another document."""
+        self.commands.undo.setText(f"&Undo {self.session.step_text(undo=True)}".strip())
+        self.commands.redo.setText(f"&Redo {self.session.step_text(undo=False)}".strip())
 
-    def _redo_text(self, text: str) -> None:
-        self.commands.redo.setText(f"&Redo {text}".strip())
+    def _not_saved(self, error: StorageError) -> None:
+        self.status_line.show_not_saved(error)
+        self.messages.warn(f"{error}\n\nThe window shows what the project file holds.")
 
     # --- documents --------------------------------------------------------------------------
 
@@ -277,6 +284,9 @@ class MainWindow(QMainWindow):
 
     def apply_change(self, change: Change) -> None:
         """Refresh exactly what an edit touched: spans in the view now, panels after painting."""
+        self.status_line.show_saved()
+        if change.note:
+            self.messages.status(change.note, LONG)
         if change.registry:
             self._registry_stale = True
         document = self.session.document

@@ -14,7 +14,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from annotator.edits import Change, Edit
 from annotator.edits.spans import SetStatus
-from annotator.errors import AnnotatorError
+from annotator.errors import AnnotatorError, StorageError
 from annotator.model import (
     AnnotationSet,
     AnnotatorName,
@@ -41,21 +41,26 @@ def _relation_id(relation: Relation) -> int:
 class EditCommand(QUndoCommand):
     """Adapts one Edit to Qt's undo framework; the Edit holds all the logic."""
 
-    def __init__(self, session: Session, edit: Edit) -> None:
+    def __init__(self, session: Session, edit: Edit, change: Change) -> None:
         super().__init__(edit.text)
         self.session = session
         self.edit = edit
-        self._skip_first_redo = True
+        #: What the edit touched when it was applied: its document, and its spans to show.
+        self.change = change
+        # The session runs a step before it moves the stack (so a failed step leaves the
+        # stack where it was); Qt then calls redo() or undo(), which must do nothing.
+        self.already_run = True
 
     def redo(self) -> None:
-        # push() applies the edit before pushing (so a refused edit never enters the stack);
-        # Qt calls redo() on push, which must then do nothing.
-        if self._skip_first_redo:
-            self._skip_first_redo = False
+        if self.already_run:
+            self.already_run = False
             return
         self.session.run(self.edit.apply)
 
     def undo(self) -> None:
+        if self.already_run:
+            self.already_run = False
+            return
         self.session.run(self.edit.revert)
 
 
@@ -65,6 +70,11 @@ class Session(QObject):
     changed = Signal(object)  # Change
     document_opened = Signal(object)  # Document
     failed = Signal(str)
+    #: The project file could not be written (StorageError): nothing of the edit was saved,
+    #: and the open document was reloaded from the file.
+    not_saved = Signal(object)  # StorageError
+    #: An undo or redo acted on another document: it was opened; show (document, start, end).
+    revealed = Signal(str, int, int)
 
     def __init__(self, project: Project, annotator: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -80,6 +90,8 @@ class Session(QObject):
         self._last_change: Change | None = None
         self._by_id: dict[SpanId, Span] = {}
         self._by_id_of: AnnotationSet | None = None
+        #: Why the last apply or revert failed (None after one that succeeded).
+        self.last_failure: AnnotatorError | None = None
         project.ensure_annotator(annotator)
 
     @property
@@ -96,9 +108,71 @@ class Session(QObject):
             return False
         if not self.run(edit.apply):
             return False
-        self.undo_stack.push(EditCommand(self, edit))
+        assert self._last_change is not None
+        self.undo_stack.push(EditCommand(self, edit, self._last_change))
         self._start_work()
         return True
+
+    def undo(self) -> None:
+        self._step(undo=True)
+
+    def redo(self) -> None:
+        self._step(undo=False)
+
+    def _step(self, undo: bool) -> None:
+        """Undo or redo: on another document, open it first and show the span; the stack moves
+        only if the step was saved. A step refused for good (its target changed since) leaves
+        the stack, so the ones before it stay reachable; one that failed on the disk stays, to
+        be tried again."""
+        stack = self.undo_stack
+        command = self.command(undo)
+        if command is None:
+            return
+        elsewhere = self._elsewhere(command)
+        if elsewhere:
+            self.open_document(command.change.document)
+        before = self._where(command.change)
+        ok = self.run(command.edit.revert if undo else command.edit.apply)
+        if ok:
+            command.already_run = True
+        elif not isinstance(self.last_failure, StorageError):
+            command.setObsolete(True)  # Qt drops it from the stack without calling it
+        else:
+            return
+        stack.undo() if undo else stack.redo()
+        if ok and elsewhere:
+            shown = (self._where(self._last_change) if self._last_change else None) or before
+            if shown is not None:
+                self.revealed.emit(command.change.document, *shown)
+
+    def command(self, undo: bool) -> EditCommand | None:
+        """The command the next undo (or redo) would run."""
+        stack = self.undo_stack
+        index = stack.index() - 1 if undo else stack.index()
+        found = stack.command(index) if 0 <= index < stack.count() else None
+        return found if isinstance(found, EditCommand) else None
+
+    def step_text(self, undo: bool) -> str:
+        """The undo (or redo) text; it names the document when that is not the open one."""
+        command = self.command(undo)
+        if command is None:
+            return ""
+        if not self._elsewhere(command):
+            return command.text()
+        document = self.project.documents.title(command.change.document)
+        return f"{command.text()} in «{document or command.change.document}»"
+
+    def _elsewhere(self, command: EditCommand) -> bool:
+        document = command.change.document
+        return bool(document) and (self.document is None or self.document.id != document)
+
+    def _where(self, change: Change) -> tuple[int, int] | None:
+        """Where the first span an edit touched is stored now, if it still is."""
+        for span_id in (*change.spans, *change.removed):
+            span = self.project.spans.get(span_id)
+            if span is not None and span.document == change.document:
+                return span.start, span.end
+        return None
 
     def _start_work(self) -> None:
         """The first edit of a document's set starts it: todo becomes in progress. Not
@@ -113,9 +187,16 @@ class Session(QObject):
 
     def run(self, step: Callable[[Project], Change]) -> bool:
         """Run one apply or revert; a refusal becomes a message, not an exception."""
+        self.last_failure = None
         try:
             change = step(self.project)
+        except StorageError as exc:
+            self.last_failure = exc
+            self._reload()
+            self.not_saved.emit(exc)
+            return False
         except AnnotatorError as exc:
+            self.last_failure = exc
             self.failed.emit(str(exc))
             return False
         self._last_change = change
@@ -167,6 +248,12 @@ class Session(QObject):
             self._by_id = {span.id: span for span in cached.spans}
             self._by_id_of = cached
         return self._by_id
+
+    def _reload(self) -> None:
+        """What is shown is what is stored: after a failed write, read the document again."""
+        self._set = None
+        if self.document is not None:
+            self.document_opened.emit(self.document)
 
     # --- documents -----------------------------------------------------------------------------
 

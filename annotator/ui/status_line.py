@@ -5,16 +5,22 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QStatusBar
 
+from annotator.errors import StorageError
 from annotator.model import Status
 from annotator.model.snippet import plural
+
+SAVED = "All changes saved"
+SAVED_TIP = "Every edit is committed to the project file at once"
+#: Red on light and dark themes alike: the one state the annotator must not miss.
+NOT_SAVED_STYLE = "color: #d32f2f; font-weight: bold"
 
 
 class StatusLine:
     def __init__(self, bar: QStatusBar) -> None:
         self.annotator = QLabel()
         self.document = QLabel()
-        self.saved = QLabel("All changes saved")
-        self.saved.setToolTip("Every edit is committed to the project file at once")
+        self.saved = QLabel(SAVED)
+        self.saved.setToolTip(SAVED_TIP)
         for widget in (self.annotator, self.document, self.saved):
             bar.addPermanentWidget(widget)
 
@@ -27,3 +33,15 @@ class StatusLine:
 
     def show_document(self, spans: int, status: Status) -> None:
         self.document.setText(f"{plural(spans, 'span')} · {status.value.replace('_', ' ')}")
+
+    def show_not_saved(self, error: StorageError) -> None:
+        """The last edit failed on the disk or the file: say so until an edit is saved."""
+        self.saved.setText(f"Not saved: {error.kind}")
+        self.saved.setToolTip(str(error))
+        self.saved.setStyleSheet(NOT_SAVED_STYLE)
+
+    def show_saved(self) -> None:
+        if self.saved.text() != SAVED:
+            self.saved.setText(SAVED)
+            self.saved.setToolTip(SAVED_TIP)
+            self.saved.setStyleSheet("")

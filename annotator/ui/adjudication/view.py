@@ -342,11 +342,10 @@ class AdjudicationView(QWidget):
         return True
 
     def _action_for(self, event: QKeyEvent) -> Callable[[], object] | None:
-        stack = self.session.undo_stack
         if event.matches(QKeySequence.StandardKey.Undo):
-            return stack.undo
+            return self.session.undo
         if event.matches(QKeySequence.StandardKey.Redo):
-            return stack.redo
+            return self.session.redo
         plain = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
         if plain != Qt.KeyboardModifier.NoModifier:
             return None

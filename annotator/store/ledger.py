@@ -1,0 +1,75 @@
+"""What one import has taken in so far (documents, and sets with their first lines), kept in
+temporary tables: an import of any size checks its clashes with flat memory."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from sqlite_utils import Database
+
+from annotator.model import AnnotatorName, DocumentId
+
+SetKey = tuple[DocumentId, AnnotatorName]
+# TEMP tables live beside the connection, not in the project file, and vanish with it; SQLite
+# keeps them in its page cache and spills them to a temporary file, so they never grow memory.
+_TABLES = (
+    "CREATE TEMP TABLE IF NOT EXISTS import_documents (id TEXT PRIMARY KEY) WITHOUT ROWID",
+    "CREATE TEMP TABLE IF NOT EXISTS import_sets (document TEXT, annotator TEXT, "
+    "line INTEGER, PRIMARY KEY (document, annotator)) WITHOUT ROWID",
+)
+_CHUNK = 400
+
+
+class ImportLedger:
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    def start(self) -> None:
+        """An empty ledger for a new import (inside its transaction)."""
+        for create in _TABLES:
+            self._db.execute(create)
+        self._db.execute("DELETE FROM temp.import_documents")
+        self._db.execute("DELETE FROM temp.import_sets")
+
+    def finish(self) -> None:
+        self._db.execute("DROP TABLE IF EXISTS temp.import_documents")
+        self._db.execute("DROP TABLE IF EXISTS temp.import_sets")
+
+    def seen_documents(self, documents: Sequence[DocumentId]) -> set[DocumentId]:
+        """Those of ``documents`` an earlier batch of this import already had."""
+        found: set[DocumentId] = set()
+        for i in range(0, len(documents), _CHUNK):
+            chunk = list(documents[i : i + _CHUNK])
+            marks = ",".join("?" * len(chunk))
+            found.update(
+                DocumentId(r[0])
+                for r in self._db.execute(
+                    f"SELECT id FROM temp.import_documents WHERE id IN ({marks})", chunk
+                )
+            )
+        return found
+
+    def first_lines(self, keys: Iterable[SetKey]) -> dict[SetKey, int]:
+        """The line each of ``keys`` (document, annotator) came on earlier in this import."""
+        wanted = set(keys)
+        documents = sorted({d for d, _ in wanted})
+        found: dict[SetKey, int] = {}
+        for i in range(0, len(documents), _CHUNK):
+            chunk = documents[i : i + _CHUNK]
+            marks = ",".join("?" * len(chunk))
+            for d, a, line in self._db.execute(
+                f"SELECT document, annotator, line FROM temp.import_sets "
+                f"WHERE document IN ({marks})",
+                chunk,
+            ):
+                key = (DocumentId(d), AnnotatorName(a))
+                if key in wanted:
+                    found[key] = int(line)
+        return found
+
+    def add(self, documents: Iterable[DocumentId], sets: Iterable[tuple[SetKey, int]]) -> None:
+        conn = self._db.conn
+        conn.executemany("INSERT INTO temp.import_documents VALUES (?)", ((d,) for d in documents))
+        conn.executemany(
+            "INSERT INTO temp.import_sets VALUES (?, ?, ?)", ((d, a, n) for (d, a), n in sets)
+        )

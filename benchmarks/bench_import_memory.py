@@ -1,0 +1,143 @@
+"""Peak memory and time of importing many short JSONL records (default 1,000,000).
+
+Each import runs in its own subprocess, whose peak RSS (``ru_maxrss``) is read when it ends:
+- baseline: the same rows parsed line by line with orjson and streamed into bare tables by
+  ``sqlite3.executemany`` (same pragmas, one transaction, no validation): the floor for
+  both time and memory;
+- annotator: ``import_paths`` into a new project (validated, all or nothing).
+
+Usage: python benchmarks/bench_import_memory.py [RECORDS]
+Targets: annotator's peak RSS under 200 MB, and its time within 3x the baseline's.
+"""
+
+from __future__ import annotations
+
+import random
+import resource
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import orjson
+
+WORDS = ("the", "kremlin", "said", "talks", "would", "continue", "while", "officials", "denied")
+LIMIT_MB = 200
+RATIO = 3.0
+
+
+def generate(path: Path, records: int, seed: int = 1) -> None:
+    """Short documents (about 60 characters), each with one annotator's set of one span."""
+    rng = random.Random(seed)
+    with path.open("wb") as out:
+        for n in range(records):
+            text = " ".join(rng.choice(WORDS) for _ in range(10))
+            record = {
+                "id": f"d{n:07d}",
+                "text": text,
+                "annotator": "alice",
+                "status": "done",
+                "spans": [{"id": "T1", "start": 0, "end": len(text.split()[0]), "label": "CUE"}],
+            }
+            out.write(orjson.dumps(record, option=orjson.OPT_APPEND_NEWLINE))
+
+
+def _rows(source: Path) -> Iterator[dict]:
+    with source.open("rb") as handle:
+        for line in handle:
+            yield orjson.loads(line)
+
+
+def baseline(source: Path, target: Path) -> None:
+    conn = sqlite3.connect(target, isolation_level=None)
+    for pragma in ("journal_mode=WAL", "synchronous=FULL"):
+        conn.execute(f"PRAGMA {pragma}")
+    conn.execute("CREATE TABLE documents (id TEXT PRIMARY KEY, text TEXT)")
+    conn.execute(
+        "CREATE TABLE spans (id INTEGER PRIMARY KEY, document TEXT, annotator TEXT, "
+        'name TEXT, start INT, "end" INT, label TEXT)'
+    )
+    conn.execute("CREATE TABLE sets (document TEXT, annotator TEXT, status TEXT)")
+    conn.execute("BEGIN")
+    batch: list[dict] = []
+    for record in _rows(source):
+        batch.append(record)
+        if len(batch) == 2000:
+            _insert(conn, batch)
+            batch = []
+    _insert(conn, batch)
+    conn.execute("COMMIT")
+    conn.close()
+
+
+def _insert(conn: sqlite3.Connection, batch: list[dict]) -> None:
+    conn.executemany("INSERT INTO documents VALUES (?, ?)", [(r["id"], r["text"]) for r in batch])
+    conn.executemany(
+        "INSERT INTO spans VALUES (NULL, ?, ?, ?, ?, ?, ?)",
+        [
+            (r["id"], r["annotator"], s["id"], s["start"], s["end"], s["label"])
+            for r in batch
+            for s in r["spans"]
+        ],
+    )
+    conn.executemany(
+        "INSERT INTO sets VALUES (?, ?, ?)", [(r["id"], r["annotator"], r["status"]) for r in batch]
+    )
+
+
+def annotator_import(source: Path, target: Path) -> None:
+    from annotator.model.schema import load_schema
+    from annotator.paths import default_schema_path
+    from annotator.store import Project
+    from annotator.transfer.importing import import_paths
+
+    with Project.create(target, load_schema(default_schema_path())) as project:
+        import_paths(project, [source])
+
+
+def child(kind: str, source: Path, target: Path) -> None:
+    """Run one import in this process and print its time and peak RSS (MB)."""
+    start = time.perf_counter()
+    (baseline if kind == "baseline" else annotator_import)(source, target)
+    seconds = time.perf_counter() - start
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+    print(f"{seconds:.3f} {peak_mb:.1f}")
+
+
+def measure(kind: str, source: Path, target: Path) -> tuple[float, float]:
+    done = subprocess.run(
+        [sys.executable, __file__, "--child", kind, str(source), str(target)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    seconds, peak = done.stdout.split()
+    return float(seconds), float(peak)
+
+
+def main() -> None:
+    if sys.argv[1:2] == ["--child"]:
+        child(sys.argv[2], Path(sys.argv[3]), Path(sys.argv[4]))
+        return
+    records = int(sys.argv[1]) if len(sys.argv) > 1 else 1_000_000
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        source = folder / "short.jsonl"
+        generate(source, records)
+        print(f"{records:,} records, {source.stat().st_size / 1e6:.0f} MB of JSONL", flush=True)
+        base_s, base_mb = measure("baseline", source, folder / "raw.db")
+        print(f"baseline: orjson + executemany   {base_s:7.2f} s  peak {base_mb:6.1f} MB")
+        ours_s, ours_mb = measure("annotator", source, folder / "p.db")
+        print(f"annotator import (validated)     {ours_s:7.2f} s  peak {ours_mb:6.1f} MB")
+    ratio = ours_s / base_s
+    print(f"time / baseline: {ratio:.2f}x (target <= {RATIO:g}x)")
+    print(f"peak RSS: {ours_mb:.0f} MB (target < {LIMIT_MB} MB)")
+    if ours_mb >= LIMIT_MB or ratio > RATIO:
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()
