@@ -100,6 +100,8 @@ class Actions:
     zoom_out: QAction
     dark_mode: QAction
     change_annotator: QAction
+    all_links: QAction
+    review: QAction
 
     def all(self) -> list[QAction]:
         return [getattr(self, f.name) for f in fields(self)]
@@ -254,6 +256,18 @@ BINDINGS: tuple[Binding, ...] = (
     Binding("zoom_out", "Zoom &Out", (SK.ZoomOut, "Ctrl+-"), "zoom-out"),
     Binding("dark_mode", "&Dark Palette", ("Ctrl+Shift+D",)),
     Binding("change_annotator", "Change &Annotator…", ("Ctrl+Alt+A",), "person"),
+    Binding(
+        "all_links",
+        "Show All &Links",
+        ("Ctrl+L",),
+        tip="Draw the links of every quote on screen as arcs, not only the selected quote's",
+    ),
+    Binding(
+        "review",
+        "&Review in Context…",
+        ("Ctrl+Shift+R",),
+        tip="Every annotator's layer of this document over the text, side by side, into gold",
+    ),
 )
 #: Commands whose keys belong to the text view alone (it owns Tab).
 VIEW_ONLY = ("next_span", "previous_span")
@@ -265,6 +279,7 @@ def build_actions(parent: QObject) -> Actions:
     actions.toggle_snap.setCheckable(True)
     actions.toggle_snap.setChecked(True)
     actions.dark_mode.setCheckable(True)
+    actions.all_links.setCheckable(True)
     return actions
 
 

@@ -158,6 +158,8 @@ class MainWindow(QMainWindow):
         a.adjudicate.triggered.connect(self.tools.open_adjudication)
         a.agreement.triggered.connect(self.tools.open_agreement)
         a.compare_gold.triggered.connect(self.tools.open_gold_comparison)
+        a.review.triggered.connect(self.tools.open_review)
+        a.all_links.toggled.connect(self.view.set_arcs_for_all)
         self.tools.schema_changed.connect(lambda: self.project_requested.emit(s.project.path))
         self.tools.gold_span_chosen.connect(self._edit_gold)
         self.files.project_requested.connect(self.project_requested)
@@ -237,6 +239,7 @@ class MainWindow(QMainWindow):
         annotation = self.session.current_set()
         colors = {label.name: label.color for label in self.session.project.schema.labels}
         self.view.set_content(document.text, annotation.spans, colors)
+        self.view.set_relations(annotation.relations)
         self.view.set_read_only_layer(self.session.read_only)
         self.inspector.set_read_only(self.session.read_only)
         self.documents.select(document.id)
@@ -286,6 +289,9 @@ class MainWindow(QMainWindow):
                 self.view.show_span(stored)
             else:
                 self.view.discard_span(span_id)
+        if change.relations:
+            project = self.session.project
+            self.view.set_relations(project.relations.in_set(document.id, self.session.layer))
         self._refresh_timer.start()
 
     def _refresh_panels(self) -> None:

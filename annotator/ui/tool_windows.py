@@ -10,6 +10,7 @@ from annotator.model import Span, SpanId
 from annotator.ui.adjudication.view import AdjudicationView, LearningView
 from annotator.ui.agreement.view import AgreementView
 from annotator.ui.dialogs.project_settings import ProjectSettings
+from annotator.ui.review.view import ReviewView
 from annotator.ui.session import Session
 
 
@@ -33,6 +34,15 @@ class ToolWindows(QObject):
         view = AdjudicationView(self.session, document.id, self.parent_widget)
         view.edit_gold.connect(self._edit_gold)
         show_as_window(view, 1100, 600)
+
+    def open_review(self) -> None:
+        """Document > Review in Context: every layer over the text, decided by the same keys."""
+        document = self.session.document
+        if document is None:
+            return
+        view = ReviewView(self.session, document.id, self.parent_widget)
+        view.edit_gold.connect(self._edit_gold)
+        show_as_window(view, 1300, 800)
 
     def open_gold_comparison(self) -> None:
         document = self.session.document

@@ -34,9 +34,12 @@ class LaneLayout(QPlainTextDocumentLayout):
     from the block layout and this virtual for painting, hit testing, cursor rectangles and
     scrolling, so spreading a block's lines after Qt laid it out is enough. Only visible
     blocks are asked for, so this costs a few Python calls per block per paint.
+
+    ``band`` is room above every line for the arcs of links (``arc_painter``).
     """
 
     gap = 0.0
+    band = 0.0
 
     def blockBoundingRect(self, block: QTextBlock) -> QRectF:
         rect = super().blockBoundingRect(block)  # lays the block out if needed
@@ -47,6 +50,7 @@ class LaneLayout(QPlainTextDocumentLayout):
         y = 0.0
         for i in range(count):
             line = layout.lineAt(i)
+            y += self.band
             if line.y() != y:
                 line.setPosition(QPointF(line.x(), y))
             y += line.height() + self.gap
