@@ -40,6 +40,7 @@ from annotator.ui.text.span_painter import (
     Line,
     Palette,
     build_palettes,
+    paint_marks,
     paint_spans,
 )
 
@@ -79,6 +80,8 @@ class TextView(QPlainTextEdit):
         self._palettes: dict[str, Palette] = {}
         self._arc_colors: dict[str, QColor] = {}
         self._arcs = ArcLayer()
+        self._disputed: list[tuple[int, int]] = []
+        self._current_mark: tuple[int, int] | None = None
         self._selected: SpanId | None = None
         self._linked: frozenset[SpanId] = frozenset()
         self._read_only_layer = False
@@ -122,6 +125,15 @@ class TextView(QPlainTextEdit):
 
     def arcs_for_all(self) -> bool:
         return self._arcs.show_all
+
+    def set_marks(
+        self, disputed: Sequence[tuple[int, int]], current: tuple[int, int] | None
+    ) -> None:
+        """Review marks in code points: a bar over each disputed range, a box around the
+        current one (the unit a reviewer's keys decide)."""
+        self._disputed = sorted(disputed)
+        self._current_mark = current
+        self.viewport().update()
 
     @property
     def offsets(self) -> OffsetMap:
@@ -334,7 +346,8 @@ class TextView(QPlainTextEdit):
     # -- painting --------------------------------------------------------------------------
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        lines = self._visible_lines(event.rect()) if len(self._index) else []
+        shown = len(self._index) or self._disputed or self._current_mark
+        lines = self._visible_lines(event.rect()) if shown else []
         fragments: list[Fragment] = []
         if lines:
             painter = QPainter(self.viewport())
@@ -345,9 +358,12 @@ class TextView(QPlainTextEdit):
         outline = [rect for span, rect in fragments if span.id == self._selected]
         linked = [rect for span, rect in fragments if span.id in self._linked]
         arcs = self._arcs_on(lines)
-        if arcs:
+        marked = lines and (self._disputed or self._current_mark)
+        if arcs or marked:
             painter = QPainter(self.viewport())
             paint_arcs(painter, arcs, self._arc_colors)
+            if marked:
+                paint_marks(painter, lines, self._map, self._disputed, self._current_mark)
             painter.end()
         if outline or linked:
             painter = QPainter(self.viewport())
