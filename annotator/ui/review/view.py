@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QResizeEvent
+from PySide6.QtGui import QKeyEvent, QKeySequence, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QLabel,
@@ -118,11 +118,8 @@ class ReviewView(QWidget):
         session.changed.connect(self._changed)
         session.failed.connect(self.message.setText)
         self.refresh()
-        first = next(iter(self.columns.values()), None)
-        if first is not None:
-            first.view.setFocus()
-            if self.units:
-                self.go_to_unit(self.units[0])
+        if self.units:
+            self.go_to_unit(self.units[0])
 
     # --- reading --------------------------------------------------------------------------
 
@@ -244,6 +241,12 @@ class ReviewView(QWidget):
         wanted = Qt.Orientation.Vertical if stacked else Qt.Orientation.Horizontal
         if self.splitter.orientation() != wanted:
             self.splitter.setOrientation(wanted)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        # Focus once shown: the keys work at once, in the first annotator's column.
+        if self.columns and not any(c.view.hasFocus() for c in self.columns.values()):
+            next(iter(self.columns.values())).view.setFocus()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
