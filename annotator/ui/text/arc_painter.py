@@ -25,12 +25,6 @@ from annotator.ui.text.span_painter import Line
 ARC_LEVELS = 3
 """Heights an arc can take in the band; nested arcs of one line climb, wider ones higher."""
 
-#: How each relation is drawn, so the kind of link shows without hovering.
-STYLES: dict[str, Qt.PenStyle] = {
-    "attributed_to": Qt.PenStyle.SolidLine,
-    "cued_by": Qt.PenStyle.DashLine,
-    "continues": Qt.PenStyle.DotLine,
-}
 _HIT_WIDTH = 7.0  # pixels either side of an arc that still count as hovering it
 
 
@@ -99,12 +93,19 @@ class ArcLayer:
         # Per line: (left, right, relation, head, child, ends) to be levelled, then drawn.
         pending: dict[int, list[tuple[float, float, Relation, Span, Span, tuple[bool, bool]]]]
         pending = {}
+        anchors: dict[SpanId, _Anchor] = {}
+
+        def anchor(span: Span) -> _Anchor:
+            found = anchors.get(span.id)
+            if found is None:
+                found = anchors[span.id] = _anchor(span, lines, starts, offsets)
+            return found
+
         for relation in self.chosen(shown, selected):
             head, child = index.get(relation.head), index.get(relation.child)
             if head is None or child is None:
                 continue
-            a = _anchor(head, lines, starts, offsets)
-            b = _anchor(child, lines, starts, offsets)
+            a, b = anchor(head), anchor(child)
             child_later = (child.start, child.end) > (head.start, head.end)
             for end, other, at_child in ((a, b, False), (b, a, True)):
                 if not 0 <= end.line < len(lines):
@@ -134,35 +135,39 @@ class ArcLayer:
                 placed.append((left, right, level))
                 peak = top - 1.0 - step * (level + 1)
                 path = _arc_path(left, right, top - 1.0, peak, ends)
-                child_x = _anchor(child, lines, starts, offsets)
-                arrow = _arrow(child_x.x, top - 1.0) if child_x.line == i else None
+                tip = anchors[child.id]
+                arrow = _arrow(tip.x, top - 1.0) if tip.line == i else None
                 emphasised = selected is not None and selected in (head.id, child.id)
                 arcs.append(Arc(relation, head, child, path, arrow, emphasised))
         return arcs
 
 
 def paint_arcs(painter: QPainter, arcs: list[Arc], colors: dict[str, QColor]) -> None:
-    """Draw ``arcs``; ``colors`` maps a child's label to its colour (the span's lane)."""
+    """Draw ``arcs``; ``colors`` maps a child's label to its colour (the span's lane).
+
+    Solid strokes in the child's label colour (the kind of link shows without hovering), one
+    path per colour: a dashed or antialiased stroke costs several times as much to rasterise,
+    and a scroll frame must stay within budget with every quote's links shown.
+    """
     if not arcs:
         return
-    painter.save()
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    groups: dict[tuple[str, bool], tuple[QPainterPath, QPainterPath]] = {}
     for arc in arcs:
-        color = QColor(colors.get(arc.child.label) or colors.get("") or QColor("#888888"))
-        if not arc.emphasised:
-            color.setAlpha(190)
-        pen = QPen(
-            color,
-            2.0 if arc.emphasised else 1.5,
-            STYLES.get(arc.relation.label, Qt.PenStyle.SolidLine),
-        )
-        painter.setPen(pen)
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawPath(arc.path)
+        key = (arc.child.label, arc.emphasised)
+        if key not in groups:
+            groups[key] = (QPainterPath(), QPainterPath())
+        strokes, arrows = groups[key]
+        strokes.addPath(arc.path)
         if arc.arrow is not None:
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(color)
-            painter.drawPolygon(arc.arrow)
+            arrows.addPolygon(arc.arrow)
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+    for (label, emphasised), (strokes, arrows) in groups.items():
+        color = QColor(colors.get(label) or colors.get("") or QColor("#888888"))
+        painter.setPen(QPen(color, 2.0 if emphasised else 1.0))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawPath(strokes)
+        painter.fillPath(arrows, color)
     painter.restore()
 
 

@@ -351,20 +351,17 @@ class TextView(QPlainTextEdit):
         fragments: list[Fragment] = []
         if lines:
             painter = QPainter(self.viewport())
-            # Under the text, so glyphs keep the palette's own text colour on any background.
+            # Under the text, so glyphs keep the palette's own text colour on any background;
+            # arcs and review marks too (they keep to the band above the text, and one
+            # painter costs less than two).
             fragments = self._paint_spans(painter, lines)
+            paint_arcs(painter, self._arcs_on(lines), self._arc_colors)
+            if self._disputed or self._current_mark:
+                paint_marks(painter, lines, self._map, self._disputed, self._current_mark)
             painter.end()
         super().paintEvent(event)
         outline = [rect for span, rect in fragments if span.id == self._selected]
         linked = [rect for span, rect in fragments if span.id in self._linked]
-        arcs = self._arcs_on(lines)
-        marked = lines and (self._disputed or self._current_mark)
-        if arcs or marked:
-            painter = QPainter(self.viewport())
-            paint_arcs(painter, arcs, self._arc_colors)
-            if marked:
-                paint_marks(painter, lines, self._map, self._disputed, self._current_mark)
-            painter.end()
         if outline or linked:
             painter = QPainter(self.viewport())
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)
