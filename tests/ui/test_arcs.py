@@ -99,3 +99,26 @@ def test_undoing_a_link_takes_its_arc_away(qtbot, window) -> None:
     qtbot.keyClick(view, "z", CTRL)
     after = band_points(view, grab(view))
     assert after == [] and before > 0
+
+
+def test_a_joined_split_quote_shows_a_continues_arc_on_hover(qtbot, window) -> None:
+    label(qtbot, window, "“We have heard from Washington", "q")
+    label(qtbot, window, "Naturally, this corresponds", "q")
+    qtbot.keyClick(window.view, "j")
+    settle()
+    view = window.view
+    qtbot.keyClick(view, "l", CTRL)
+    qtbot.keyClick(view, Qt.Key.Key_Escape)
+    image = grab(view)
+    base = view.palette().color(QPalette.ColorRole.Base)
+    band = int(view.document().documentLayout().band)  # type: ignore[attr-defined]
+    cursor = QTextCursor(view.document())
+    cursor.setPosition(view.offsets.to_qt(TEXT.index("Naturally")))
+    top = view.cursorRect(cursor).top()
+    labels = {
+        view.tooltip_text_at(QPoint(x, y)).split(":")[0]
+        for y in range(top - band + 1, top - 1)
+        for x in range(image.width())
+        if QColor(image.pixel(x, y)) != base
+    }
+    assert labels == {"continues"}
