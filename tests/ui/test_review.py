@@ -221,3 +221,19 @@ def test_ctrl_shift_r_opens_the_review_of_the_open_document(
     assert [s.label for s in window.session.project.spans.in_set(DOC, GOLD)] == ["SPEAKER"]
     with qtbot.waitSignal(shown.destroyed):
         qtbot.keyClick(alice, Qt.Key.Key_Escape)
+
+
+def test_a_rejection_decides_the_unit_of_the_column_clicked_last(qtbot, review) -> None:
+    bob = view_of(review, "bob")
+    cursor = QTextCursor(bob.document())
+    cursor.setPosition(bob.offsets.to_qt(230))
+    rect = bob.cursorRect(cursor)
+    qtbot.mouseClick(
+        bob.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(rect.x() + 2, rect.center().y())
+    )
+    qtbot.keyClick(bob, "r")
+    qtbot.waitUntil(review.reason.hasFocus)
+    qtbot.keyClick(review.reason, Qt.Key.Key_Return)
+    (key,) = review.session.project.adjudications.for_document(DOC)
+    assert key.startswith("QUOTE")
+    assert bob.hasFocus() and review.current_unit().label == "QUOTE"  # type: ignore[union-attr]

@@ -86,6 +86,7 @@ class ReviewView(QWidget):
         self.columns: dict[str, ReviewColumn] = {}
         self._current: Unit | None = None
         self._disputed: list[tuple[int, int]] = []
+        self._last_view: TextView | None = None
         self._syncing = False
         loaded = session.project.documents.get(document)
         self._text = loaded.text if loaded else ""
@@ -166,10 +167,14 @@ class ReviewView(QWidget):
         return self._current
 
     def _focused_view(self) -> TextView | None:
-        for column in self.columns.values():
-            if column.view.hasFocus():
-                return column.view
-        return next(iter(self.columns.values())).view if self.columns else None
+        """The column the reviewer is in, or was in last (the reason field takes the focus)."""
+        views = [column.view for column in self.columns.values()]
+        focused = next((view for view in views if view.hasFocus()), None)
+        if focused is not None:
+            self._last_view = focused
+        elif self._last_view not in views:
+            self._last_view = views[0] if views else None
+        return self._last_view
 
     def _caret_moved(self) -> None:
         view = self._focused_view()
@@ -297,8 +302,8 @@ class ReviewView(QWidget):
         self.reject(reason)
 
     def _close_reason(self) -> None:
+        view = self._focused_view()  # before hiding: that hands the focus on to any column
         self.reason.hide()
-        view = self._focused_view()
         if view is not None:
             view.setFocus()
 
