@@ -237,3 +237,21 @@ def test_a_rejection_decides_the_unit_of_the_column_clicked_last(qtbot, review) 
     (key,) = review.session.project.adjudications.for_document(DOC)
     assert key.startswith("QUOTE")
     assert bob.hasFocus() and review.current_unit().label == "QUOTE"  # type: ignore[union-attr]
+
+
+def test_a_document_nobody_has_finished_shows_gold_alone(qtbot, project_path) -> None:
+    project = Project.open(project_path)
+    try:
+        add(project, "alice", 200, 260, "QUOTE")  # started, not done: not counted
+        shown = ReviewView(Session(project, "lead"), DOC)
+        qtbot.addWidget(shown)
+        shown.show()
+        qtbot.keyClick(shown.columns[GOLD].view, Qt.Key.Key_Tab)
+        qtbot.keyClick(shown.columns[GOLD].view, "1")
+        assert list(shown.columns) == [GOLD]
+        assert shown.unit_line.text() == "No unit under the caret: Tab goes to the next one"
+        assert shown.progress.text() == "0 / 0 units decided"
+        shown.include_unfinished.setChecked(True)
+        assert list(shown.columns) == ["alice", GOLD]
+    finally:
+        project.close()
