@@ -16,7 +16,7 @@ from annotator.model.adjudication import Verdict
 from annotator.model.ids import GOLD
 from annotator.store import Project
 from annotator.ui.main_window import MainWindow
-from annotator.ui.review.view import ReviewView
+from annotator.ui.review.view import ReviewView, top_line_start
 from annotator.ui.session import Session
 from annotator.ui.text.span_painter import MARK_COLOR
 from annotator.ui.text.text_view import TextView
@@ -183,15 +183,25 @@ def test_r_rejects_with_a_reason_and_e_hands_gold_over_for_editing(qtbot, review
 def test_the_columns_scroll_together(qtbot, review) -> None:
     review.resize(1300, 260)
     QApplication.processEvents()
-    alice, bob, gold_view = (view_of(review, n) for n in ("alice", "bob", GOLD))
-    bar = alice.verticalScrollBar()
-    assert bar.maximum() > 4, "the text must be longer than the window for this test"
+    views = [view_of(review, n) for n in ("alice", "bob", GOLD)]
+    alice = views[0]
+    assert alice.verticalScrollBar().maximum() > 4, "the text must be longer than the window"
+
+    def tops() -> list[int]:
+        QApplication.processEvents()
+        return [top_line_start(view) for view in views]
+
     qtbot.keyClick(alice, Qt.Key.Key_End, CTRL)
-    QApplication.processEvents()
-    top = alice.cursorForPosition(QPoint(0, 0)).position()
-    assert top > 0
-    for other in (bob, gold_view):
-        assert other.cursorForPosition(QPoint(0, 0)).position() == top
+    assert tops()[0] > 0 and len(set(tops())) == 1
+    for _ in range(3):
+        qtbot.keyClick(alice, Qt.Key.Key_PageUp)
+        assert len(set(tops())) == 1, tops()
+    qtbot.keyClick(view_of(review, "bob"), Qt.Key.Key_Home, CTRL)
+    assert tops() == [0, 0, 0]
+    review.resize(600, 500)  # stacked
+    for _ in range(len(review.units)):
+        qtbot.keyClick(alice, Qt.Key.Key_Tab)
+        assert len(set(tops())) == 1, tops()
 
 
 def test_columns_stack_when_the_window_is_narrow(qtbot, review) -> None:
@@ -255,3 +265,15 @@ def test_a_document_nobody_has_finished_shows_gold_alone(qtbot, project_path) ->
         assert list(shown.columns) == ["alice", GOLD]
     finally:
         project.close()
+
+
+def test_a_long_text_is_stacked_even_in_a_wide_window(qtbot, session, monkeypatch) -> None:
+    import annotator.ui.review.view as review_view
+
+    monkeypatch.setattr(review_view, "LONG_TEXT", 100)  # the seed article is longer than this
+    shown = ReviewView(session, DOC)
+    qtbot.addWidget(shown)
+    shown.resize(1300, 700)
+    shown.show()
+    qtbot.waitExposed(shown)
+    assert shown.splitter.orientation() == Qt.Orientation.Vertical

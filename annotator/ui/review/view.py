@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -231,7 +231,7 @@ class ReviewView(QWidget):
             return
         self._syncing = True
         try:
-            top = source.offsets.clamp_from_qt(source.cursorForPosition(QPoint(0, 0)).position())
+            top = top_line_start(source)
             for column in self.columns.values():
                 if column.view is not source:
                     scroll_top_to(column.view, top)
@@ -352,10 +352,31 @@ class ReviewView(QWidget):
         return {"r": self.ask_reason, "e": self.edit, "a": self.accept_unanimous}.get(text)
 
 
-def scroll_top_to(view: TextView, cp: int) -> None:
-    """Scroll ``view`` so the line holding ``cp`` is its first (the scroll bar counts lines)."""
-    pos = view.offsets.to_qt(cp)
+def top_line_start(view: TextView) -> int:
+    """The Qt position where the view's top line starts: the line the scroll bar names (it
+    counts layout lines), as QPlainTextEdit itself reads it."""
+    value = view.verticalScrollBar().value()
+    document = view.document()
+    block = document.findBlockByLineNumber(value)
+    document.documentLayout().blockBoundingRect(block)  # laid out, so its lines are known
+    layout, index = block.layout(), value - block.firstLineNumber()
+    if 0 <= index < layout.lineCount():
+        return block.position() + layout.lineAt(index).textStart()
+    return block.position()
+
+
+def scroll_top_to(view: TextView, pos: int) -> None:
+    """Scroll ``view`` so the line holding Qt position ``pos`` is its first.
+
+    The scroll bar counts layout lines, a block not laid out yet as one: laying out the
+    target block first makes its line number exact (Qt lays out only later blocks after).
+    """
     block = view.document().findBlock(pos)
-    line = block.layout().lineForTextPosition(pos - block.position())
-    number = block.firstLineNumber() + (line.lineNumber() if line.isValid() else 0)
-    view.verticalScrollBar().setValue(number)
+    view.document().documentLayout().blockBoundingRect(block)
+    layout, offset = block.layout(), pos - block.position()
+    # Not lineForTextPosition: at a wrap it answers the line ending there, not the one starting.
+    index = max(
+        (i for i in range(layout.lineCount()) if layout.lineAt(i).textStart() <= offset),
+        default=0,
+    )
+    view.verticalScrollBar().setValue(block.firstLineNumber() + index)

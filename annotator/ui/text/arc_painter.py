@@ -18,6 +18,7 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPainterPathStroker, QPen, QPolygonF
 
 from annotator.model import Relation, Span, SpanId
+from annotator.model.attribution import SPEAKER_ATTRIBUTE
 from annotator.ui.text.offsets import OffsetMap
 from annotator.ui.text.span_index import SpanIndex
 from annotator.ui.text.span_painter import Line
@@ -183,7 +184,7 @@ def arc_at(arcs: list[Arc], point: QPointF) -> Arc | None:
 
 def describe(arc: Arc) -> str:
     """The hover label: ``attributed_to: QUOTE [200–260] → SPEAKER [131–167] Dmitry Peskov``."""
-    speaker = arc.child.attrs.get("speaker")
+    speaker = arc.child.attrs.get(SPEAKER_ATTRIBUTE)
     named = f" {speaker}" if speaker else ""
     head, child = arc.head, arc.child
     return (
