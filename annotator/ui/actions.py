@@ -108,6 +108,8 @@ class Actions:
     previous_suggestion: QAction
     suggest_document: QAction
     suggest_all: QAction
+    all_links: QAction
+    review: QAction
 
     def all(self) -> list[QAction]:
         return [getattr(self, f.name) for f in fields(self)]
@@ -269,6 +271,18 @@ BINDINGS: tuple[Binding, ...] = (
     Binding("dark_mode", "&Dark Palette", ("Ctrl+Shift+D",)),
     Binding("change_annotator", "Change &Annotator…", ("Ctrl+Alt+A",), "person"),
     Binding(
+        "all_links",
+        "Show All &Links",
+        ("Ctrl+L",),
+        tip="Draw the links of every quote on screen as arcs, not only the selected quote's",
+    ),
+    Binding(
+        "review",
+        "&Review in Context…",
+        ("Ctrl+Shift+R",),
+        tip="Every annotator's layer of this document over the text, side by side, into gold",
+    ),
+    Binding(
         "accept_suggestion",
         "A&ccept Suggestion",
         ("Return", "Enter"),
@@ -324,6 +338,7 @@ def build_actions(parent: QObject) -> Actions:
     actions.toggle_snap.setCheckable(True)
     actions.toggle_snap.setChecked(True)
     actions.dark_mode.setCheckable(True)
+    actions.all_links.setCheckable(True)
     return actions
 
 

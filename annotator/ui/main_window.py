@@ -179,6 +179,8 @@ class MainWindow(QMainWindow):
         a.compare_gold.triggered.connect(self.tools.open_gold_comparison)
         a.team.triggered.connect(self.tools.open_team)
         self.tools.documents_changed.connect(self._documents_arrived)
+        a.review.triggered.connect(self.tools.open_review)
+        a.all_links.toggled.connect(self.view.set_arcs_for_all)
         self.tools.schema_changed.connect(lambda: self.project_requested.emit(s.project.path))
         self.tools.gold_span_chosen.connect(self._edit_gold)
         self.files.project_requested.connect(self.project_requested)
@@ -261,6 +263,7 @@ class MainWindow(QMainWindow):
         annotation = self.session.current_set()
         colors = {label.name: label.color for label in self.session.project.schema.labels}
         self.view.set_content(document.text, annotation.spans, colors)
+        self.view.set_relations(annotation.relations)
         self.view.set_read_only_layer(self.session.read_only)
         self.inspector.set_read_only(self.session.read_only)
         self.documents.select(document.id)
@@ -317,6 +320,9 @@ class MainWindow(QMainWindow):
                 self.view.discard_span(span_id)
                 gone.append(span_id)
         self.span_model.note(shown, gone, change.relations)
+        if change.relations:
+            project = self.session.project
+            self.view.set_relations(project.relations.in_set(document.id, self.session.layer))
         self._refresh_timer.start()
 
     def _refresh_panels(self) -> None:

@@ -41,6 +41,17 @@ class ToolWindows(QObject):
         view.edit_gold.connect(self._edit_gold)
         show_as_window(view, 1100, 600)
 
+    def open_review(self) -> None:
+        """Document > Review in Context: every layer over the text, decided by the same keys."""
+        document = self.session.document
+        if document is None:
+            return
+        from annotator.ui.review.view import ReviewView
+
+        view = ReviewView(self.session, document.id, self.parent_widget)
+        view.edit_gold.connect(self._edit_gold)
+        show_as_window(view, 1300, 800)
+
     def open_gold_comparison(self) -> None:
         document = self.session.document
         if document is not None:

@@ -33,13 +33,12 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.adjudication.gold import gold_diff, learning_rows, links_text, span_text
-from annotator.adjudication.units import Progress, Unit, covers, progress, units
+from annotator.adjudication.units import Unit, covers, progress, units
 from annotator.edits import Change
-from annotator.edits.adjudication import AcceptUnanimous, AcceptVersion, MarkEdited, RejectUnit
-from annotator.edits.spans import SetStatus
-from annotator.model import AnnotationSet, AnnotatorName, DocumentId, Status
+from annotator.model import AnnotationSet, AnnotatorName, DocumentId
 from annotator.model.adjudication import Decision, Verdict
 from annotator.model.ids import GOLD, is_human
+from annotator.ui.adjudication.deciding import Decider
 from annotator.ui.session import Session
 
 Index = QModelIndex | QPersistentModelIndex
@@ -145,6 +144,7 @@ class AdjudicationView(QWidget):
         super().__init__(parent)
         self.session = session
         self.document = document
+        self.decider = Decider(session, document)
         self.units: list[Unit] = []
         self.decisions: dict[str, Decision] = {}
         self._sized_for: list[AnnotatorName] | None = None
@@ -202,7 +202,7 @@ class AdjudicationView(QWidget):
         found = progress(self.units, self.decisions.keys())
         stale = f" · {found.stale} earlier decisions match no unit now" if found.stale else ""
         self.progress.setText(f"{found.decided} / {found.total} units decided{stale}")
-        self._settle_gold_status(found)
+        self.decider.settle_gold_status(found)
         row = self.model.row_of(current.key) if current is not None else -1
         if counted != self._sized_for:  # keep the reviewer's column widths while deciding
             self._sized_for = counted
@@ -214,16 +214,6 @@ class AdjudicationView(QWidget):
             for column in range(1, self.model.columnCount() - 1):
                 header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         self.select_row(row if row >= 0 else 0)
-
-    def _settle_gold_status(self, found: Progress) -> None:
-        """Gold's status follows the decisions: done once every unit has one, in progress
-        before. Derived state, so it is kept in step (undo included) and not undoable itself;
-        a document nobody has decided on yet is left as it is (looking writes nothing)."""
-        if found.decided == 0 or found.total == 0:
-            return
-        wanted = Status.DONE if found.complete else Status.IN_PROGRESS
-        if self.session.project.sets.status(self.document, GOLD) != wanted:
-            self.session.run(SetStatus(self.document, GOLD, status=wanted).apply)
 
     def current_unit(self) -> Unit | None:
         return self.model.unit_at(self.table.currentIndex().row())
@@ -244,46 +234,30 @@ class AdjudicationView(QWidget):
         unit = self.current_unit()
         if unit is None:
             return False
-        if unit.version(number) is None:
-            self.message.setText(f"this unit has no version {number}")
-            return False
-        edit = AcceptVersion.of(unit, number, self.session.annotator)
-        return self._push_and_advance(unit, edit)
+        problem = self.decider.accept(unit, number)
+        if problem:
+            self.message.setText(problem)
+        return problem is None and self._advance(unit)
 
     def reject(self, reason: str = "") -> bool:
         unit = self.current_unit()
         if unit is None:
             return False
-        edit = RejectUnit(
-            self.document, unit.key, reviewer=self.session.annotator, reason=reason.strip()
-        )
-        return self._push_and_advance(unit, edit)
+        return self.decider.reject(unit, reason) and self._advance(unit)
 
     def edit(self) -> bool:
         """Accept the version most annotators drew (unless gold has one) and edit the copy."""
         unit = self.current_unit()
         if unit is None:
             return False
-        decision = self.decisions.get(unit.key)
-        reviewer = self.session.annotator
-        if decision is None or decision.gold_span is None:
-            top = max(unit.versions, key=lambda v: (len(v.annotators), -v.number))
-            edit = AcceptVersion.of(unit, top.number, reviewer, verdict=Verdict.EDITED)
-            if not self.session.push(edit):
-                return False
-        elif decision.verdict == Verdict.ACCEPTED and not self.session.push(
-            MarkEdited(self.document, unit.key, reviewer)
-        ):
+        gold_span = self.decider.edit(unit, self.decisions)
+        if gold_span is None:
             return False
-        after = self.session.project.adjudications.get(self.document, unit.key)
-        if after is None or after.gold_span is None:
-            return False
-        self.edit_gold.emit(int(after.gold_span))
+        self.edit_gold.emit(int(gold_span))
         return True
 
     def accept_unanimous(self) -> bool:
-        edit = AcceptUnanimous(self.document, list(self.units), self.session.annotator)
-        return self.session.push(edit)
+        return self.decider.accept_unanimous(self.units)
 
     def ask_reason(self) -> None:
         if self.current_unit() is None:
@@ -301,9 +275,7 @@ class AdjudicationView(QWidget):
         self.reason.hide()
         self.table.setFocus()
 
-    def _push_and_advance(self, unit: Unit, edit: AcceptVersion | RejectUnit) -> bool:
-        if not self.session.push(edit):
-            return False
+    def _advance(self, unit: Unit) -> bool:
         self.message.clear()
         # On to the next unit still waiting for a decision, so a reviewer can keep typing.
         row = self.model.row_of(unit.key)

@@ -34,9 +34,12 @@ class LaneLayout(QPlainTextDocumentLayout):
     from the block layout and this virtual for painting, hit testing, cursor rectangles and
     scrolling, so spreading a block's lines after Qt laid it out is enough. Only visible
     blocks are asked for, so this costs a few Python calls per block per paint.
+
+    ``band`` is room above every line for the arcs of links (``arc_painter``).
     """
 
     gap = 0.0
+    band = 0.0
 
     def blockBoundingRect(self, block: QTextBlock) -> QRectF:
         rect = super().blockBoundingRect(block)  # lays the block out if needed
@@ -47,6 +50,7 @@ class LaneLayout(QPlainTextDocumentLayout):
         y = 0.0
         for i in range(count):
             line = layout.lineAt(i)
+            y += self.band
             if line.y() != y:
                 line.setPosition(QPointF(line.x(), y))
             y += line.height() + self.gap
@@ -193,3 +197,47 @@ def paint_suggestions(
             pen = QPen(color, 2.5 if bold else 1.2, Qt.PenStyle.DashLine)
             painter.setPen(pen)
             painter.drawRoundedRect(rect.adjusted(-1.5, -1.0, 1.5, 1.0), 3.0, 3.0)
+
+
+MARK_COLOR = QColor("#D55E00")  # vermillion: apart from every label colour of the default schema
+
+
+def range_rects(lines: list[Line], q_start: int, q_end: int) -> list[QRectF]:
+    """The text rectangles of Qt range ``[q_start, q_end)`` on ``lines``, one per line."""
+    rects = []
+    for ln in lines:
+        if ln.start >= q_end or ln.end < q_start:
+            continue
+        a, b = max(q_start, ln.start), min(q_end, ln.end)
+        x1, x2 = sorted((ln.x(a), ln.x(max(a, b))))
+        rects.append(QRectF(x1, ln.top, max(x2 - x1, 3.0), ln.height))
+    return rects
+
+
+def paint_marks(
+    painter: QPainter,
+    lines: list[Line],
+    offsets: OffsetMap,
+    disputed: list[tuple[int, int]],
+    current: tuple[int, int] | None,
+) -> None:
+    """Review marks: a bar over each disputed range, a box around the current one."""
+    first = offsets.clamp_from_qt(lines[0].start)
+    last = offsets.clamp_from_qt(lines[-1].end + 1)
+    bars = [
+        QRectF(rect.left(), rect.top() - 3.0, rect.width(), 3.0)
+        for start, end in disputed
+        if start <= last and end >= first
+        for rect in range_rects(lines, offsets.to_qt(start), offsets.to_qt(end))
+    ]
+    painter.save()
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(MARK_COLOR)
+    painter.drawRects(bars)
+    if current is not None and current[0] <= last and current[1] >= first:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.setPen(QPen(MARK_COLOR, 2.0))
+        for rect in range_rects(lines, offsets.to_qt(current[0]), offsets.to_qt(current[1])):
+            painter.drawRoundedRect(rect.adjusted(-2.0, -1.0, 2.0, 1.0), 3.0, 3.0)
+    painter.restore()

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import (
+    QColor,
     QFont,
     QFontMetricsF,
     QHelpEvent,
@@ -27,7 +28,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QPlainTextEdit, QToolTip, QWidget
 
-from annotator.model import Span, SpanId
+from annotator.model import Relation, Span, SpanId
+from annotator.ui.text.arc_painter import Arc, ArcLayer, arc_at, describe, paint_arcs
 from annotator.ui.text.offsets import OffsetMap
 from annotator.ui.text.span_index import SpanIndex
 from annotator.ui.text.span_painter import (
@@ -38,6 +40,7 @@ from annotator.ui.text.span_painter import (
     Line,
     Palette,
     build_palettes,
+    paint_marks,
     paint_spans,
     paint_suggestions,
     span_fragments,
@@ -77,6 +80,10 @@ class TextView(QPlainTextEdit):
         self._index = SpanIndex()
         self._label_colors: dict[str, str] = {}
         self._palettes: dict[str, Palette] = {}
+        self._arc_colors: dict[str, QColor] = {}
+        self._arcs = ArcLayer()
+        self._disputed: list[tuple[int, int]] = []
+        self._current_mark: tuple[int, int] | None = None
         self._selected: SpanId | None = None
         self._linked: frozenset[SpanId] = frozenset()
         # Machine suggestions, drawn as dashed outlines over the layer's own spans.
@@ -108,8 +115,32 @@ class TextView(QPlainTextEdit):
         self._selected = None
         self._suggestions = SpanIndex()
         self._current_suggestion = frozenset()
+        self._arcs.set_relations(())
         self._last_selection = (0, 0)
         self.setPlainText(self._map.display_text)
+
+    def set_relations(self, relations: Iterable[Relation]) -> None:
+        """The links between the shown spans, drawn as arcs above the lines."""
+        self._arcs.set_relations(relations)
+        self.viewport().update()
+
+    def set_arcs_for_all(self, on: bool) -> None:
+        """Draw the links of every quote on screen (on) or of the selected span only (off)."""
+        if on != self._arcs.show_all:
+            self._arcs.show_all = on
+            self.viewport().update()
+
+    def arcs_for_all(self) -> bool:
+        return self._arcs.show_all
+
+    def set_marks(
+        self, disputed: Sequence[tuple[int, int]], current: tuple[int, int] | None
+    ) -> None:
+        """Review marks in code points: a bar over each disputed range, a box around the
+        current one (the unit a reviewer's keys decide)."""
+        self._disputed = sorted(disputed)
+        self._current_mark = current
+        self.viewport().update()
 
     @property
     def offsets(self) -> OffsetMap:
@@ -136,6 +167,8 @@ class TextView(QPlainTextEdit):
         old = self._index.replace(span)
         self._update_cp_range(old.start, old.end)
         self._update_cp_range(span.start, span.end)
+        if self._arcs.relations_of(span.id):
+            self.viewport().update()  # its arcs reach lines the span is not on
 
     def show_span(self, span: Span) -> None:
         """Add ``span``, or redraw it where it changed."""
@@ -160,6 +193,8 @@ class TextView(QPlainTextEdit):
             span = self._index.get(old) if old is not None else None
             if span is not None:
                 self._update_cp_range(span.start, span.end)
+            if old is not None and self._arcs.relations_of(old):
+                self.viewport().update()  # its arcs reach lines the span is not on
         self._selected = span_id
 
     def set_linked_spans(self, span_ids: Iterable[SpanId]) -> None:
@@ -273,8 +308,12 @@ class TextView(QPlainTextEdit):
         return None
 
     def tooltip_text_at(self, pos: QPoint | QPointF) -> str:
-        """Every span under a viewport point, one per line: ``QUOTE [12–40] stance=favor``;
+        """The link under a viewport point (``attributed_to: QUOTE [200–260] → SPEAKER …``),
+        else every span under it, one per line: ``QUOTE [12–40] stance=favor``;
         suggestions after them (``suggested SPEAKER [0–6] speaker=Dmitry Peskov``)."""
+        arc = self.arc_at(pos)
+        if arc is not None:
+            return describe(arc)
         cp = self.cp_at(pos)
         if cp is None:
             return ""
@@ -283,6 +322,12 @@ class TextView(QPlainTextEdit):
         return "\n".join(
             [_describe(s) for s in spans] + [f"suggested {_describe(s)}" for s in suggested]
         )
+
+    def arc_at(self, pos: QPoint | QPointF) -> Arc | None:
+        """The arc drawn under a viewport point, if any."""
+        point = QPointF(pos)
+        clip = QRect(0, int(point.y()) - 8, self.viewport().width(), 16)
+        return arc_at(self._arcs_on(self._visible_lines(clip)), point)
 
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
@@ -332,13 +377,18 @@ class TextView(QPlainTextEdit):
     # -- painting --------------------------------------------------------------------------
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        shown = len(self._index) or len(self._suggestions)
+        shown = len(self._index) or len(self._suggestions) or self._disputed or self._current_mark
         lines = self._visible_lines(event.rect()) if shown else []
         fragments: list[Fragment] = []
         if lines and len(self._index):
             painter = QPainter(self.viewport())
-            # Under the text, so glyphs keep the palette's own text colour on any background.
+            # Under the text, so glyphs keep the palette's own text colour on any background;
+            # arcs and review marks too (they keep to the band above the text, and one
+            # painter costs less than two).
             fragments = self._paint_spans(painter, lines)
+            paint_arcs(painter, self._arcs_on(lines), self._arc_colors)
+            if self._disputed or self._current_mark:
+                paint_marks(painter, lines, self._map, self._disputed, self._current_mark)
             painter.end()
         super().paintEvent(event)
         if lines and len(self._suggestions):
@@ -375,12 +425,17 @@ class TextView(QPlainTextEdit):
             self._lane_height,
         )
 
+    def _arcs_on(self, lines: list[Line]) -> list[Arc]:
+        band = self._layout.band
+        width = float(self.viewport().width())
+        return self._arcs.arcs(lines, self._index, self._map, self._selected, band, width)
+
     def _visible_lines(self, clip: QRect) -> list[Line]:
         """The laid-out lines of the visible blocks whose band (text + lanes) meets ``clip``."""
         lines: list[Line] = []
         block = self.firstVisibleBlock()
         offset = self.contentOffset()
-        gap = self._layout.gap
+        gap, band = self._layout.gap, self._layout.band
         while block.isValid():
             geometry = self.blockBoundingGeometry(block).translated(offset)
             if geometry.top() > clip.bottom():
@@ -392,7 +447,7 @@ class TextView(QPlainTextEdit):
                 for i in range(count):
                     line = layout.lineAt(i)
                     top = geometry.top() + line.y()
-                    if top > clip.bottom():
+                    if top - band > clip.bottom():
                         break
                     if top + line.height() + gap < clip.top():
                         continue
@@ -410,9 +465,10 @@ class TextView(QPlainTextEdit):
         q_start, q_end = self._map.to_qt(start), self._map.to_qt(end)
         area = QRectF()
         width = float(self.viewport().width())
+        above = self._layout.band + 2.0  # the arcs drawn above the line are its own
         for ln in self._visible_lines(self.viewport().rect()):
             if ln.start <= q_end and ln.end + 1 > q_start:
-                band = QRectF(0.0, ln.top - 2.0, width, ln.height + self._layout.gap + 4.0)
+                band = QRectF(0.0, ln.top - above, width, ln.height + self._layout.gap + 4 + above)
                 area = area.united(band)
         if not area.isEmpty():
             self.viewport().update(area.toAlignedRect())
@@ -423,10 +479,12 @@ class TextView(QPlainTextEdit):
         height = QFontMetricsF(self.font()).height()
         self._lane_height = max(2.0, round(height / 9.0))
         self._layout.gap = LANES * (self._lane_height + 2.0) + 1.0
+        self._layout.band = max(12.0, round(height * 0.9))
 
     def _rebuild_palettes(self) -> None:
         dark = self.palette().color(QPalette.ColorRole.Base).lightness() < 128
         self._palettes = build_palettes(self._label_colors, dark, self._read_only_layer)
+        self._arc_colors = {label: palette.lane for label, palette in self._palettes.items()}
 
     def _palette_for(self, label: str) -> Palette:
         return self._palettes.get(label) or self._palettes[FALLBACK]

@@ -1,0 +1,124 @@
+"""Links drawn as arcs above the text: for the selected quote, for every quote by Ctrl+L."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QPoint, Qt
+from PySide6.QtGui import QColor, QHelpEvent, QImage, QPalette, QTextCursor
+from PySide6.QtWidgets import QApplication, QToolTip
+
+from annotator.ui.main_window import MainWindow
+from annotator.ui.text.text_view import TextView
+
+from driving import CTRL, TEXT, label, settle
+
+SPEAKER = "Kremlin spokesperson Dmitry Peskov"
+QUOTE = (
+    "“We have heard from Washington at various levels that Ukraine’s NATO membership is off "
+    "the table."
+)
+
+
+def link_quote(qtbot, window: MainWindow) -> None:
+    """A speaker, a cue and a quote linked to both by the keys a user presses."""
+    label(qtbot, window, SPEAKER, "s")
+    label(qtbot, window, "told", "c")
+    label(qtbot, window, QUOTE, "q")
+    qtbot.keyClick(window.view, "a")
+    qtbot.keyClick(window.view, Qt.Key.Key_Return)
+    qtbot.keyClick(window.view, "u")
+    qtbot.keyClick(window.view, Qt.Key.Key_Return)
+    settle()
+
+
+def band_points(view: TextView, image: QImage) -> list[QPoint]:
+    """Painted pixels in the band above the lines of the speaker, cue and quote."""
+    base = view.palette().color(QPalette.ColorRole.Base)
+    band = int(view.document().documentLayout().band)  # type: ignore[attr-defined]
+    tops = set()
+    for part in (SPEAKER, "told", QUOTE):
+        cursor = QTextCursor(view.document())
+        cursor.setPosition(view.offsets.to_qt(TEXT.index(part)))
+        tops.add(view.cursorRect(cursor).top())
+    found = []
+    for top in tops:
+        for y in range(max(0, top - band + 1), top - 1):
+            for x in range(0, image.width(), 1):
+                if QColor(image.pixel(x, y)) != base:
+                    found.append(QPoint(x, y))
+    return found
+
+
+def grab(view: TextView) -> QImage:
+    QApplication.processEvents()
+    return view.viewport().grab().toImage()
+
+
+def test_the_selected_quotes_links_are_arcs_that_go_with_the_selection(qtbot, window) -> None:
+    link_quote(qtbot, window)
+    view = window.view
+    assert view.selected_span() is not None  # linking leaves the quote selected
+    assert band_points(view, grab(view)), "no arc above the linked spans"
+    qtbot.keyClick(view, Qt.Key.Key_Escape)
+    assert view.selected_span() is None
+    assert band_points(view, grab(view)) == []
+
+
+def test_ctrl_l_draws_every_quotes_links_and_takes_them_away(qtbot, window) -> None:
+    link_quote(qtbot, window)
+    view = window.view
+    qtbot.keyClick(view, Qt.Key.Key_Escape)
+    qtbot.keyClick(view, "l", CTRL)
+    assert window.commands.all_links.isChecked()
+    assert band_points(view, grab(view))
+    qtbot.keyClick(view, "l", CTRL)
+    assert band_points(view, grab(view)) == []
+
+
+def test_hovering_an_arc_shows_the_links_label(qtbot, window) -> None:
+    link_quote(qtbot, window)
+    view = window.view
+    points = band_points(view, grab(view))
+    shown = set()
+    for pos in points[:: max(1, len(points) // 40)]:
+        event = QHelpEvent(QEvent.Type.ToolTip, pos, view.viewport().mapToGlobal(pos))
+        QApplication.sendEvent(view.viewport(), event)
+        shown.add(QToolTip.text().split(":")[0])
+    assert {"attributed_to", "cued_by"} <= shown
+    quote = TEXT.index(QUOTE)
+    assert view.tooltip_text_at(points[0]).startswith(
+        ("attributed_to: QUOTE [", "cued_by: QUOTE [")
+    ), view.tooltip_text_at(points[0])
+    assert f"QUOTE [{quote}–" in view.tooltip_text_at(points[0])
+
+
+def test_undoing_a_link_takes_its_arc_away(qtbot, window) -> None:
+    link_quote(qtbot, window)
+    view = window.view
+    before = len(band_points(view, grab(view)))
+    qtbot.keyClick(view, "z", CTRL)
+    qtbot.keyClick(view, "z", CTRL)
+    after = band_points(view, grab(view))
+    assert after == [] and before > 0
+
+
+def test_a_joined_split_quote_shows_a_continues_arc_on_hover(qtbot, window) -> None:
+    label(qtbot, window, "“We have heard from Washington", "q")
+    label(qtbot, window, "Naturally, this corresponds", "q")
+    qtbot.keyClick(window.view, "j")
+    settle()
+    view = window.view
+    qtbot.keyClick(view, "l", CTRL)
+    qtbot.keyClick(view, Qt.Key.Key_Escape)
+    image = grab(view)
+    base = view.palette().color(QPalette.ColorRole.Base)
+    band = int(view.document().documentLayout().band)  # type: ignore[attr-defined]
+    cursor = QTextCursor(view.document())
+    cursor.setPosition(view.offsets.to_qt(TEXT.index("Naturally")))
+    top = view.cursorRect(cursor).top()
+    labels = {
+        view.tooltip_text_at(QPoint(x, y)).split(":")[0]
+        for y in range(top - band + 1, top - 1)
+        for x in range(image.width())
+        if QColor(image.pixel(x, y)) != base
+    }
+    assert labels == {"continues"}
