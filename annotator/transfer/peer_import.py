@@ -304,6 +304,7 @@ def write_plan(
     done = 0
     progress(done, total)
     with project.transaction(), gc_paused():
+        importer.ledger.start()
         for source, items in plan.parts:
             for start in range(0, len(items), _BATCH):
                 chunk = items[start : start + _BATCH]
@@ -331,6 +332,7 @@ def write_plan(
                 "added to the schema": plan.added,
             },
         )
+        importer.ledger.finish()
     return FilesImportReport(
         stored, plan.sources, plan.relations, plan.summary, plan.mapping, plan.added
     )
