@@ -25,6 +25,7 @@ from annotator.model import (
 )
 from annotator.model.schema import Schema, parse_schema
 from annotator.paths import seeds_dir
+from annotator.progress import Cancelled
 from annotator.store import Project
 from annotator.transfer.exporting import export_jsonl
 from annotator.transfer.importing import import_paths
@@ -93,9 +94,9 @@ def test_two_annotators_layers_arrive_exactly(
 ) -> None:
     a, a_lines = make_copy(tmp_path, schema, "alice.db", lambda p: annotate(p, ALICE))
     b, b_lines = make_copy(tmp_path, schema, "bob.db", lambda p: annotate(p, BOB, "against"))
-    messages: list[str] = []
+    progress: list[tuple[int, int | None]] = []
 
-    report = merge_projects(seeded, [a, b], messages.append)
+    report = merge_projects(seeded, [a, b], lambda done, total: progress.append((done, total)))
 
     assert exported(seeded, ALICE) == [line for line in a_lines if line.get("annotator") == ALICE]
     assert exported(seeded, BOB) == [line for line in b_lines if line.get("annotator") == BOB]
@@ -104,7 +105,8 @@ def test_two_annotators_layers_arrive_exactly(
         "0 documents added, 2 matched, 2 annotation sets added, 0 unchanged, "
         "1 speakers and 0 targets added, no conflicts"
     )
-    assert messages == [f"merging {a}", f"merging {b}"]
+    # One document in each copy: counted across both files, from nothing to all of them.
+    assert progress[0] == (0, 2) and progress[-1] == (2, 2)
     assert report.backup is not None and report.backup.is_file()
     assert seeded.history.entries(limit=1)[0].action == "merge"
     # The speaker named on the merged spans is a registry record, as after an import.
@@ -260,6 +262,24 @@ def test_a_failure_during_the_merge_rolls_everything_back(
 
     assert snapshot(seeded) == before
     Project.open(good).close()
+
+
+def test_cancelling_a_merge_after_the_first_file_leaves_the_project_unchanged(
+    seeded: Project, tmp_path: Path, schema: Schema
+) -> None:
+    a, _ = make_copy(tmp_path, schema, "alice.db", lambda p: annotate(p, ALICE))
+    b, _ = make_copy(tmp_path, schema, "bob.db", lambda p: annotate(p, BOB, "against"))
+    before, history = snapshot(seeded), seeded.history.entries()
+
+    def stop_after_the_first(done: int, total: int | None) -> None:
+        if done == 1:  # alice's file is merged, inside the transaction
+            raise Cancelled
+
+    with pytest.raises(Cancelled):
+        merge_projects(seeded, [a, b], stop_after_the_first)
+
+    assert snapshot(seeded) == before
+    assert seeded.history.entries() == history
 
 
 def test_registries_gain_what_is_missing_and_keep_what_they_have(

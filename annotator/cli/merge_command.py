@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from annotator.cli.common import PROJECT, user_errors
+from annotator.cli.progress import progress_bar
 from annotator.store import Project
 
 
@@ -25,8 +26,8 @@ def merge(project: Path, others: tuple[Path, ...]) -> None:
     """
     from annotator.transfer.merging import merge_projects
 
-    with Project.open(project) as opened:
-        report = merge_projects(opened, others, lambda message: click.echo(message, err=True))
+    with Project.open(project) as opened, progress_bar("merging") as progress:
+        report = merge_projects(opened, others, progress)
     for line in report.conflict_lines():
         click.echo(line)
     click.echo(report.summary(), err=True)

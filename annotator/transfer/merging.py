@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -27,10 +27,10 @@ from annotator.model import (
     Status,
 )
 from annotator.model.schema import Schema
+from annotator.progress import Progress, no_progress
 from annotator.store import Project
 from annotator.store.faults import sqlite_errors
 
-Progress = Callable[[str], None]
 _BATCH = 400
 #: A span as two copies of one set can share it: (name, start, end, label, attrs).
 _SpanKey = tuple[str, int, int, str, tuple[tuple[str, AttrValue], ...]]
@@ -89,6 +89,8 @@ def merge_projects(
 
     Every file is opened before anything is written, so a missing, locked or foreign file
     fails the merge with the project untouched. A file given twice is merged once.
+    ``progress(done, total)`` counts the other files' documents; a ``Cancelled`` it raises
+    rolls the whole merge back.
     """
     paths = _distinct(project.path, [Path(p) for p in others])
     report = MergeReport()
@@ -99,13 +101,16 @@ def merge_projects(
             other = Project.open(path, read_only=True)
             opened.callback(other.close)
             sources.append(other)
+        total = 0
+        for other in sources:
+            with sqlite_errors(other.path, "reading it"):
+                total += other.documents.count()
         if project.documents.count():
             report.backup = project.backup("merge")
+        done = 0
         with project.transaction():
             for other in sources:
-                if progress:
-                    progress(f"merging {other.path}")
-                _Merger(project, other, report).run()
+                done = _Merger(project, other, report).run(done, total, progress or no_progress)
             project.history.record(
                 "",
                 "merge",
@@ -152,7 +157,9 @@ class _Merger:
         self.schema: Schema | None = None if same else project.schema
         self.entity_names: dict[str, set[str]] = {"speaker": set(), "target": set()}
 
-    def run(self) -> None:
+    def run(self, done: int, total: int, progress: Progress) -> int:
+        """Merge every document, counting from ``done``; how many are done after."""
+        progress(done, total)
         batches = self.other.documents.iter_all(_BATCH)
         while True:
             # A failure reading the other file names that file, not the project.
@@ -161,7 +168,10 @@ class _Merger:
             if documents is None:
                 break
             self.batch(documents)
+            done += len(documents)
+            progress(done, total)
         self.registries()
+        return done
 
     def conflict(self, document: DocumentId, annotator: AnnotatorName | None, why: str) -> None:
         self.report.conflicts.append(Conflict(document, annotator, why, self.other.path))
