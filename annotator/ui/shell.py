@@ -45,9 +45,10 @@ def make_application() -> QApplication:
 
 
 class Shell:
-    def __init__(self, annotator: str | None = None) -> None:
+    def __init__(self, annotator: str | None = None, quit_after: float | None = None) -> None:
         self.app = make_application()
         self.annotator = annotator
+        self.quit_after = quit_after
         self.project: Project | None = None
         self.window: MainWindow | None = None
         # Anki-style: a checked copy every half hour while there is something new to keep.
@@ -58,6 +59,8 @@ class Shell:
         with quit_on_signals(self.app):
             if not self.open(path):
                 return 1
+            if self.quit_after is not None:
+                QTimer.singleShot(int(self.quit_after * 1000), self.app.quit)
             try:
                 return self.app.exec()
             finally:
