@@ -8,7 +8,6 @@ import os
 import sys
 from pathlib import Path
 
-from annotator import __version__
 from annotator.errors import AnnotatorError
 from annotator.paths import default_project_path, seeds_dir
 
@@ -51,11 +50,9 @@ def run(
 
 def version_text() -> str:
     """The versions a bug report needs: the app's, Qt's (as loaded) and SQLite's."""
-    from PySide6.QtCore import qVersion
+    from annotator.ui.help import version_line
 
-    from annotator.store.project import sqlite_version
-
-    return f"annotator {__version__} (Qt {qVersion()}, SQLite {sqlite_version()})"
+    return version_line()
 
 
 def parse_arguments(argv: list[str]) -> argparse.Namespace:

@@ -1,13 +1,17 @@
 """What the app remembers between runs (QSettings): identity, recent projects, window layout,
-font size and palette. The one module that knows the settings' keys."""
+font size and palette, and the Preferences. The one module that knows the settings' keys."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QByteArray, QSettings
 from PySide6.QtWidgets import QMainWindow, QSplitter, QWidget
+
+from annotator.ui.theme import is_dark
 
 ANNOTATOR = "identity/annotator"
 RECENT = "files/recent"
@@ -15,6 +19,22 @@ GEOMETRY = "window/geometry"
 FONT_SIZE = "view/font_size"
 DARK = "view/dark"
 MAX_RECENT = 10
+# Preferences (annotator.ui.preferences); the font size is the one zooming changes.
+SNAP = "editing/snap_to_words"
+FONT_FAMILY = "view/font_family"
+THEME = "view/theme"
+BACKUP_MINUTES = "backup/interval_minutes"
+SHORTCUTS = "keys/remapped"  # JSON: command name to its keys, only those remapped
+_PREFERENCES = {
+    "annotator": ANNOTATOR,
+    "snap_to_words": SNAP,
+    "font_family": FONT_FAMILY,
+    "font_size": FONT_SIZE,
+    "theme": THEME,
+    "dark": DARK,
+    "backup_minutes": BACKUP_MINUTES,
+    "shortcuts": SHORTCUTS,
+}
 
 
 def stored_annotator() -> str | None:
@@ -40,7 +60,42 @@ def remember_recent(path: Path) -> None:
 
 
 def dark_palette() -> bool:
+    """Whether the stored theme is dark ("system" follows the desktop's colour scheme)."""
+    theme = QSettings().value(THEME)
+    if theme:
+        return is_dark(str(theme))
     return bool(QSettings().value(DARK, False, type=bool))
+
+
+def store_theme(theme: str) -> None:
+    QSettings().setValue(THEME, theme)
+
+
+def load_values() -> dict[str, Any]:
+    """The stored preferences by name (absent ones are missing); shortcuts as a dict."""
+    settings = QSettings()
+    found = {name: settings.value(key) for name, key in _PREFERENCES.items()}
+    values = {name: value for name, value in found.items() if value is not None}
+    if "shortcuts" in values:
+        try:
+            values["shortcuts"] = json.loads(str(values["shortcuts"]))
+        except ValueError:  # edited by hand: the defaults, rather than no keys at all
+            del values["shortcuts"]
+    return values
+
+
+def store_values(values: Mapping[str, Any]) -> None:
+    settings = QSettings()
+    for name, value in values.items():
+        settings.setValue(_PREFERENCES[name], json.dumps(value) if name == "shortcuts" else value)
+
+
+def reset_values(keep: tuple[str, ...] = ("annotator",)) -> None:
+    """Forget every preference but ``keep`` (the defaults apply again)."""
+    settings = QSettings()
+    for name, key in _PREFERENCES.items():
+        if name not in keep:
+            settings.remove(key)
 
 
 def restore_layout(window: QMainWindow, splitters: Mapping[str, QSplitter], text: QWidget) -> None:

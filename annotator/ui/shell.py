@@ -19,12 +19,12 @@ from annotator.store.restore import restore as restore_backup
 from annotator.ui.icons import icon
 from annotator.ui.main_window import MainWindow
 from annotator.ui.messages import LONG
+from annotator.ui.preferences import backup_interval_ms
 from annotator.ui.project_files import ask_annotator
 from annotator.ui.session import Session
 from annotator.ui.settings import remember_recent, stored_annotator
 from annotator.ui.theme import apply_theme
 
-BACKUP_EVERY_MS = 30 * 60 * 1000
 #: How often Qt's event loop hands control to Python, so that a signal handler can run.
 SIGNAL_CHECK_MS = 250
 
@@ -51,8 +51,8 @@ class Shell:
         self.quit_after = quit_after
         self.project: Project | None = None
         self.window: MainWindow | None = None
-        # Anki-style: a checked copy every half hour while there is something new to keep.
-        self.backup_timer = QTimer(interval=BACKUP_EVERY_MS)
+        # Anki-style: a checked copy every half hour (Preferences) while there is something new.
+        self.backup_timer = QTimer(interval=backup_interval_ms())
         self.backup_timer.timeout.connect(self.periodic_backup)
 
     def run(self, path: Path) -> int:
@@ -87,6 +87,9 @@ class Shell:
         self.window.project_requested.connect(self.switch)
         self.window.annotator_requested.connect(self.reopen_as)
         self.window.restore_requested.connect(self.restore)
+        self.window.preferences_changed.connect(
+            lambda: self.backup_timer.setInterval(backup_interval_ms())
+        )
         self.window.show()
         # After the first-run name dialog the new window is not active by itself (seen
         # without a window manager), and the label keys are window shortcuts.
