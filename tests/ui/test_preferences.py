@@ -10,6 +10,8 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox, QTreeWidgetItem
 
 from annotator.ui.dialogs.preferences import PreferencesDialog
 from annotator.ui.main_window import MainWindow
+from annotator.ui.settings import stored_annotator
+from annotator.ui.shell import Shell
 
 from driving import CTRL, SHIFT, pick, settle
 
@@ -131,3 +133,24 @@ def test_restore_defaults_gives_back_every_key_but_keeps_the_name(
 
     assert QKeySequence("F6") not in window.commands.zoom_in.shortcuts()
     assert QKeySequence("Ctrl+=") in window.commands.zoom_in.shortcuts()
+
+
+def test_a_new_name_reopens_the_project_as_that_annotator_and_the_backup_interval_applies(
+    qtbot, project_path: Path
+) -> None:
+    shell = Shell("alice")
+    assert shell.open(project_path)
+    qtbot.waitUntil(shell.window.isActiveWindow)
+    dialog = open_preferences(qtbot, shell.window)
+    dialog.name.setFocus()
+    dialog.name.selectAll()
+    qtbot.keyClicks(dialog.name, "bob")
+    dialog.backup.setFocus()
+    dialog.backup.selectAll()
+    qtbot.keyClicks(dialog.backup, "5")
+    press(qtbot, dialog, Button.Ok)
+
+    assert shell.window.session.annotator == "bob"
+    assert shell.backup_timer.interval() == 5 * 60 * 1000
+    assert stored_annotator() == "bob"  # the next start asks nobody
+    shell.close_current()
