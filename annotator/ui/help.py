@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QLabel,
     QMessageBox,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -48,12 +47,40 @@ def key_rows(actions: Actions, schema_actions: Sequence[QAction]) -> list[tuple[
     found = [getattr(actions, b.name) for b in BINDINGS] + list(schema_actions)
     rows = []
     for action in found:
-        keys = ", ".join(s.toString(NATIVE) for s in action.shortcuts())
+        keys = ", ".join(s.toString(NATIVE) for s in action.shortcuts() if on_keyboards(s))
         if keys:
             rows.append(
                 (keys, action.text().replace("&&", "\0").replace("&", "").replace("\0", "&"))
             )
     return rows
+
+
+#: Keys every keyboard has; a standard key also brings dedicated ones (Undo, Zoom In, F14)
+#: that few keyboards have and that would only crowd the sheet.
+_NAMED = {
+    Qt.Key.Key_Tab,
+    Qt.Key.Key_Backtab,
+    Qt.Key.Key_Escape,
+    Qt.Key.Key_Return,
+    Qt.Key.Key_Enter,
+    Qt.Key.Key_Delete,
+    Qt.Key.Key_Backspace,
+    Qt.Key.Key_Insert,
+    Qt.Key.Key_Home,
+    Qt.Key.Key_End,
+    Qt.Key.Key_PageUp,
+    Qt.Key.Key_PageDown,
+    Qt.Key.Key_Left,
+    Qt.Key.Key_Right,
+    Qt.Key.Key_Up,
+    Qt.Key.Key_Down,
+    *(Qt.Key(Qt.Key.Key_F1.value + n) for n in range(12)),
+}
+
+
+def on_keyboards(sequence: QKeySequence) -> bool:
+    key = sequence[0].key() if sequence.count() else None  # type: ignore[index]
+    return key is not None and (key.value < Qt.Key.Key_Escape.value or key in _NAMED)
 
 
 def cheat_sheet_html(rows: Sequence[tuple[str, str]]) -> str:
@@ -85,15 +112,10 @@ class CheatSheet(QFrame):
         self.text.setTextFormat(Qt.TextFormat.RichText)
         self.text.setAutoFillBackground(True)
         self.text.setMargin(18)
-        self.text.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        scroll = QScrollArea()
-        scroll.setWidget(self.text)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.text.setFrameShape(QFrame.Shape.StyledPanel)
+        # A card the size of its text, centred over the dimmed window.
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(64, 40, 64, 40)
-        layout.addWidget(scroll)
+        layout.addWidget(self.text, 0, Qt.AlignmentFlag.AlignCenter)
         self._focus: QWidget | None = None
         window.installEventFilter(self)
         self.hide()
