@@ -67,6 +67,7 @@ def test_agreement_shows_its_stages_and_keeps_stdout_for_the_report(
     code, out, err = run("agreement", project, "--json")
 
     assert code == 0
+    assert "reading: 100%|##########| 1/1" in err  # the documents, then the report's stages
     assert "agreement: 100%|##########| 6/6" in err
     assert json.loads(out)["annotators"] == ["alice", "bob"]
 

@@ -38,8 +38,8 @@ def agreement(
 
     names = name_list(annotators)
     wanted = name_list(labels)
-    with Project.open(project, read_only=True) as opened:
-        given = load_agreement_inputs(opened, names, include_unfinished, wanted)
+    with Project.open(project, read_only=True) as opened, progress_bar("reading") as reading:
+        given = load_agreement_inputs(opened, names, include_unfinished, wanted, reading)
     with progress_bar("agreement", unit="stages") as progress:
         report = agreement_report(
             given.sets,
