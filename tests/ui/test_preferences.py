@@ -154,3 +154,11 @@ def test_a_new_name_reopens_the_project_as_that_annotator_and_the_backup_interva
     assert shell.backup_timer.interval() == 5 * 60 * 1000
     assert stored_annotator() == "bob"  # the next start asks nobody
     shell.close_current()
+
+
+def test_the_dark_palette_key_is_the_theme_preferences_show(qtbot, window: MainWindow) -> None:
+    qtbot.keyClick(window.view, Qt.Key.Key_D, CTRL | SHIFT)
+
+    dialog = open_preferences(qtbot, window)
+    assert dialog.theme.currentText() == "Dark"
+    press(qtbot, dialog, Button.Cancel)
