@@ -80,7 +80,9 @@ def test_install_puts_each_file_in_its_freedesktop_place(
     # The menu starts the very executable it was given, with the double-clicked file.
     assert f'Exec="{tmp_path}/bin/annotator-gui" %f' in entry
     assert "MimeType=application/x-annotator-project;" in entry
-    assert (data / "icons/hicolor/scalable/apps/org.annotator.Annotator.svg").is_file()
+    installed_icon = data / "icons/hicolor/scalable/apps/org.annotator.Annotator.svg"
+    # The menu, the taskbar and the About box show one icon.
+    assert installed_icon.read_bytes() == (ROOT / "resources/icons/app.svg").read_bytes()
     assert (data / "metainfo/org.annotator.Annotator.metainfo.xml").is_file()
     assert (data / "mime/packages/org.annotator.Annotator.xml").is_file()
 
