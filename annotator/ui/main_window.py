@@ -426,5 +426,5 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self._refresh_timer.stop()
         self.tools.shut_down()
-        save_layout(self, self._splitters(), self.view, self.commands.dark_mode.isChecked())
+        save_layout(self, self._splitters(), self.view)
         super().closeEvent(event)

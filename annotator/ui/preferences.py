@@ -1,7 +1,7 @@
 """The user's preferences: name, snapping, font, theme, backup interval and remapped keys.
 
 Stored with QSettings (keys in :mod:`annotator.ui.settings`); the defaults are the app's own
-(keys from ``BINDINGS``), so a reset is storing :func:`defaults`.
+(keys from ``BINDINGS``), so a reset is storing :func:`defaults` (the theme "system").
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from PySide6.QtGui import QAction, QFont, QKeySequence
 from PySide6.QtWidgets import QWidget
 
 from annotator.ui.actions import BINDINGS, Actions, key_sequences
-from annotator.ui.settings import load_values, reset_values, store_values
+from annotator.ui.settings import load_values, store_values, stored_theme
 from annotator.ui.theme import apply_theme, is_dark
 
 THEMES = ("system", "light", "dark")
@@ -53,10 +53,7 @@ def load_preferences() -> Preferences:
     prefs.snap_to_words = _bool(stored.get("snap_to_words"), True)
     prefs.font_family = str(stored.get("font_family") or "")
     prefs.font_size = _float(stored.get("font_size"), 0.0)
-    theme = str(stored.get("theme") or "")
-    prefs.theme = (
-        theme if theme in THEMES else ("dark" if _bool(stored.get("dark"), False) else "system")
-    )
+    prefs.theme = stored_theme()
     prefs.backup_minutes = max(1, int(_float(stored.get("backup_minutes"), DEFAULT_BACKUP_MINUTES)))
     remapped = stored.get("shortcuts")
     if isinstance(remapped, Mapping):
@@ -80,10 +77,6 @@ def store_preferences(prefs: Preferences) -> None:
             "shortcuts": {n: k for n, k in prefs.shortcuts.items() if given.get(n) != k},
         }
     )
-
-
-def reset_preferences() -> None:
-    reset_values()
 
 
 def conflict(

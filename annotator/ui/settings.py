@@ -17,7 +17,7 @@ ANNOTATOR = "identity/annotator"
 RECENT = "files/recent"
 GEOMETRY = "window/geometry"
 FONT_SIZE = "view/font_size"
-DARK = "view/dark"
+DARK = "view/dark"  # before themes (read, never written): the palette was dark
 MAX_RECENT = 10
 # Preferences (annotator.ui.preferences); the font size is the one zooming changes.
 SNAP = "editing/snap_to_words"
@@ -31,7 +31,6 @@ _PREFERENCES = {
     "font_family": FONT_FAMILY,
     "font_size": FONT_SIZE,
     "theme": THEME,
-    "dark": DARK,
     "backup_minutes": BACKUP_MINUTES,
     "shortcuts": SHORTCUTS,
 }
@@ -59,12 +58,22 @@ def remember_recent(path: Path) -> None:
     QSettings().setValue(RECENT, recent[:MAX_RECENT])
 
 
+def stored_theme() -> str:
+    """The theme the user chose (Preferences or the Dark Palette key); before themes, the
+    dark palette's on/off; on a first run, the desktop's ("system")."""
+    settings = QSettings()
+    theme = settings.value(THEME)
+    if theme in ("system", "light", "dark"):
+        return str(theme)
+    dark = settings.value(DARK)
+    if dark is not None:
+        return "dark" if str(dark).lower() in ("true", "1") else "light"
+    return "system"
+
+
 def dark_palette() -> bool:
     """Whether the stored theme is dark ("system" follows the desktop's colour scheme)."""
-    theme = QSettings().value(THEME)
-    if theme:
-        return is_dark(str(theme))
-    return bool(QSettings().value(DARK, False, type=bool))
+    return is_dark(stored_theme())
 
 
 def store_theme(theme: str) -> None:
@@ -90,14 +99,6 @@ def store_values(values: Mapping[str, Any]) -> None:
         settings.setValue(_PREFERENCES[name], json.dumps(value) if name == "shortcuts" else value)
 
 
-def reset_values(keep: tuple[str, ...] = ("annotator",)) -> None:
-    """Forget every preference but ``keep`` (the defaults apply again)."""
-    settings = QSettings()
-    for name, key in _PREFERENCES.items():
-        if name not in keep:
-            settings.remove(key)
-
-
 def restore_layout(window: QMainWindow, splitters: Mapping[str, QSplitter], text: QWidget) -> None:
     """Window geometry, splitter positions and the text's font size as they were left."""
     settings = QSettings()
@@ -113,12 +114,9 @@ def restore_layout(window: QMainWindow, splitters: Mapping[str, QSplitter], text
     text.setFont(font)
 
 
-def save_layout(
-    window: QMainWindow, splitters: Mapping[str, QSplitter], text: QWidget, dark: bool
-) -> None:
+def save_layout(window: QMainWindow, splitters: Mapping[str, QSplitter], text: QWidget) -> None:
     settings = QSettings()
     settings.setValue(GEOMETRY, window.saveGeometry())
     for key, splitter in splitters.items():
         settings.setValue(f"window/{key}", splitter.saveState())
     settings.setValue(FONT_SIZE, text.font().pointSizeF())
-    settings.setValue(DARK, dark)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QKeySequence, QPalette
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QTreeWidgetItem
 
@@ -162,3 +162,21 @@ def test_the_dark_palette_key_is_the_theme_preferences_show(qtbot, window: MainW
     dialog = open_preferences(qtbot, window)
     assert dialog.theme.currentText() == "Dark"
     press(qtbot, dialog, Button.Cancel)
+
+
+def test_the_system_theme_stays_system_across_runs_and_an_old_dark_choice_is_kept(
+    qtbot, open_window, project_path: Path
+) -> None:
+    first = open_window(project_path)
+    first.close()
+    first.session.project.close()
+    second = open_window(project_path)
+    dialog = open_preferences(qtbot, second)
+    assert dialog.theme.currentText() == "System"  # closing did not freeze it into light
+    press(qtbot, dialog, Button.Cancel)
+    second.close()
+    second.session.project.close()
+
+    QSettings().setValue("view/dark", True)  # what a version before themes left
+    third = open_window(project_path)
+    assert third.commands.dark_mode.isChecked()
