@@ -85,6 +85,10 @@ def test_install_puts_each_file_in_its_freedesktop_place(
     assert installed_icon.read_bytes() == (ROOT / "resources/icons/app.svg").read_bytes()
     assert (data / "metainfo/org.annotator.Annotator.metainfo.xml").is_file()
     assert (data / "mime/packages/org.annotator.Annotator.xml").is_file()
+    if shutil.which("update-desktop-database"):
+        # What file managers read to offer the app for a double-clicked project.
+        cache = (data / "applications" / "mimeinfo.cache").read_text()
+        assert "application/x-annotator-project=org.annotator.Annotator.desktop;" in cache
 
     subprocess.run(["bash", str(INSTALL), "--uninstall"], env=installed, check=True)
     assert not (data / "applications" / "org.annotator.Annotator.desktop").exists()
