@@ -1,6 +1,7 @@
 """Retake the screenshots of the README, the user guide and the AppStream metainfo.
 
     .venv/bin/python docs/make_screenshots.py [SCENE ...]   (default: every scene)
+    .venv/bin/python docs/make_screenshots.py --list        (the scenes' names)
 
 The real app on an X server (Xvfb through xvfb-run when there is no display), on a fresh
 project made from the seed article, driven by its keys; each scene saves one PNG in
@@ -25,6 +26,9 @@ WIDTH = 1100  # pixels: sharp enough to read, small enough for the repository
 
 
 def main() -> int:
+    if sys.argv[1:] == ["--list"]:
+        print("\n".join(scene.name for scene in SCENES))
+        return 0
     if not os.environ.get("DISPLAY"):
         if not shutil.which("xvfb-run"):
             print("error: no display and no xvfb-run (apt-get install xvfb xauth)", file=sys.stderr)
