@@ -17,7 +17,7 @@ from annotator.formats.peers import READERS
 from annotator.formats.split import parse_split
 from annotator.formats.summary import TransferSummary
 from annotator.formats.xmi import read_xmi
-from annotator.progress import Cancelled
+from annotator.model.progress import Cancelled
 from annotator.store import Project
 from annotator.transfer.export_job import ExportRequest, run_export
 from tests.export_project import make_project

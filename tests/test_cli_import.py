@@ -13,7 +13,7 @@ from click.testing import CliRunner
 
 from annotator.cli import cli
 from annotator.formats.label_map import parse_pairs
-from annotator.progress import Cancelled
+from annotator.model.progress import Cancelled
 from annotator.store import Project
 from annotator.transfer.import_sources import ImportOptions
 from annotator.transfer.peer_import import import_files

@@ -23,6 +23,7 @@ from annotator.model import (
     Target,
     text_sha256,
 )
+from annotator.model.progress import Cancelled
 from annotator.model.schema import Schema, parse_schema
 from annotator.paths import seeds_dir
 from annotator.store import Project
@@ -261,6 +262,24 @@ def test_a_failure_during_the_merge_rolls_everything_back(
 
     assert snapshot(seeded) == before
     Project.open(good).close()
+
+
+def test_cancelling_a_merge_after_the_first_file_leaves_the_project_unchanged(
+    seeded: Project, tmp_path: Path, schema: Schema
+) -> None:
+    a, _ = make_copy(tmp_path, schema, "alice.db", lambda p: annotate(p, ALICE))
+    b, _ = make_copy(tmp_path, schema, "bob.db", lambda p: annotate(p, BOB, "against"))
+    before, history = snapshot(seeded), seeded.history.entries()
+
+    def stop_after_the_first(done: int, total: int | None) -> None:
+        if done == 1:  # alice's file is merged, inside the transaction
+            raise Cancelled
+
+    with pytest.raises(Cancelled):
+        merge_projects(seeded, [a, b], stop_after_the_first)
+
+    assert snapshot(seeded) == before
+    assert seeded.history.entries() == history
 
 
 def test_registries_gain_what_is_missing_and_keep_what_they_have(

@@ -8,7 +8,7 @@ from annotator.edits import EditError
 from annotator.edits.spans import AddRelation, AddSpan
 from annotator.edits.suggestions import AcceptSuggestions, RejectSuggestion
 from annotator.model import AnnotatorName, DocumentId, Span, SpanId
-from annotator.progress import Cancelled
+from annotator.model.progress import Cancelled
 from annotator.store import Project
 from annotator.suggest import ANNOTATOR
 from annotator.suggest.suggestion import Suggestion, suggestions

@@ -322,7 +322,7 @@ def test_more_time_on_an_unchanged_set_is_brought_in(team_project: Project, tmp_
 
 
 def test_a_cancelled_merge_of_packs_changes_nothing(team_project: Project, tmp_path: Path) -> None:
-    from annotator.progress import Cancelled
+    from annotator.model.progress import Cancelled
 
     assign_documents(team_project, TEAM, seed=5)
     write_all_packs(team_project, tmp_path / "packs")

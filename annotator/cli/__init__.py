@@ -17,7 +17,7 @@ from annotator.cli.export_command import export
 from annotator.cli.import_command import import_
 from annotator.cli.merge_command import merge
 from annotator.cli.pack_command import pack
-from annotator.cli.progress_command import progress
+from annotator.cli.progress_command import progress as progress_command
 from annotator.cli.project_commands import check, gui, init, stats
 from annotator.cli.suggest_command import suggest
 
@@ -37,7 +37,7 @@ def cli(ctx: click.Context) -> None:
 for command in (gui, init, import_, export, stats, agreement, check, merge, backup, restore):
     cli.add_command(command)
 cli.add_command(suggest)
-for command in (assign, pack, progress):
+for command in (assign, pack, progress_command):
     cli.add_command(command)
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from annotator.cli.common import PROJECT, name_list, user_errors
+from annotator.cli.progress import progress_bar
 from annotator.store import Project
 
 
@@ -37,16 +38,18 @@ def agreement(
 
     names = name_list(annotators)
     wanted = name_list(labels)
-    with Project.open(project, read_only=True) as opened:
-        given = load_agreement_inputs(opened, names, include_unfinished, wanted)
-    report = agreement_report(
-        given.sets,
-        given.schema,
-        annotators=given.annotators,
-        include_unfinished=given.include_unfinished,
-        lengths=given.lengths,
-        texts=given.texts,
-    )
+    with Project.open(project, read_only=True) as opened, progress_bar("reading") as reading:
+        given = load_agreement_inputs(opened, names, include_unfinished, wanted, reading)
+    with progress_bar("agreement", unit="stages") as progress:
+        report = agreement_report(
+            given.sets,
+            given.schema,
+            annotators=given.annotators,
+            include_unfinished=given.include_unfinished,
+            progress=progress,
+            lengths=given.lengths,
+            texts=given.texts,
+        )
     if as_json:
         click.echo(json.dumps(report, ensure_ascii=False, indent=2))
     else:

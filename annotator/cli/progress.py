@@ -8,7 +8,7 @@ from contextlib import contextmanager
 
 from tqdm import tqdm
 
-from annotator.progress import Progress
+from annotator.model.progress import Progress
 
 
 @contextmanager

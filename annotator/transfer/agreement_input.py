@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 
 from annotator.errors import AnnotatorError
 from annotator.model import AnnotationSet
+from annotator.model.progress import Progress, no_progress
 from annotator.model.schema import Schema
 from annotator.store import Project
 from annotator.transfer.exporting import iter_documents_with_sets
@@ -29,8 +30,10 @@ def load_agreement_inputs(
     annotators: list[str] | None = None,
     include_unfinished: bool = False,
     labels: Sequence[str] | None = None,
+    progress: Progress = no_progress,
 ) -> AgreementInputs:
-    """Every set and text of the project; ``labels`` narrows the schema to those labels."""
+    """Every set and text of the project; ``labels`` narrows the schema to those labels.
+    ``progress(done, total)`` counts the documents read."""
     schema = project.schema
     if labels:
         unknown = [n for n in labels if schema.label(n) is None]
@@ -40,8 +43,11 @@ def load_agreement_inputs(
     lengths: dict[str, int] = {}
     texts: dict[str, str] = {}
     sets: list[AnnotationSet] = []
-    for document, found in iter_documents_with_sets(project):
+    total = project.documents.count()
+    progress(0, total)
+    for done, (document, found) in enumerate(iter_documents_with_sets(project), start=1):
         lengths[document.id] = len(document.text)
         texts[document.id] = document.text
         sets.extend(found)
+        progress(done, total)
     return AgreementInputs(sets, schema, lengths, texts, annotators, include_unfinished)

@@ -29,7 +29,7 @@ from annotator.formats.stance import write_stance
 from annotator.formats.summary import TransferSummary
 from annotator.formats.xmi import write_xmi
 from annotator.model import DocumentId, Status
-from annotator.progress import Progress, no_progress
+from annotator.model.progress import Progress, no_progress
 from annotator.store import Project
 from annotator.store.faults import sqlite_errors
 from annotator.store.recovery import Damage

@@ -18,7 +18,7 @@ from annotator.formats.summary import TransferSummary
 from annotator.formats.uima_json import read_uima_json
 from annotator.formats.webanno_tsv import read_webanno_tsv
 from annotator.formats.xmi import read_xmi
-from annotator.progress import Progress, no_progress
+from annotator.model.progress import Progress, no_progress
 
 #: what ``--format`` accepts, ours first
 FORMATS = (

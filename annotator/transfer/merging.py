@@ -26,8 +26,8 @@ from annotator.model import (
     Speaker,
     Status,
 )
+from annotator.model.progress import Progress
 from annotator.model.schema import Schema
-from annotator.progress import Progress
 from annotator.store import Project
 from annotator.store.faults import sqlite_errors
 from annotator.transfer.pack_origin import PackOrigin, pack_origin

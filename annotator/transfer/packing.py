@@ -16,7 +16,7 @@ from pathlib import Path
 
 from annotator.errors import AnnotatorError
 from annotator.model import AnnotatorName
-from annotator.progress import Progress
+from annotator.model.progress import Progress
 from annotator.store import Project
 from annotator.store.connection import wal_files
 from annotator.store.history import now

@@ -24,8 +24,8 @@ from annotator.formats.label_map import MappedImport, MappedName, map_labels
 from annotator.formats.peers import Items
 from annotator.formats.schema_additions import describe_additions, needs_additions, with_additions
 from annotator.formats.summary import TransferSummary
+from annotator.model.progress import Progress, no_progress
 from annotator.model.schema import Schema
-from annotator.progress import Progress, no_progress
 from annotator.store import Project
 from annotator.transfer.import_sources import (
     NATIVE,

@@ -16,7 +16,7 @@ from pathlib import Path
 from annotator.errors import AnnotatorError
 from annotator.formats.jsonl import read_jsonl
 from annotator.model import AnnotationSet, Document, DocumentId
-from annotator.progress import Progress, no_progress
+from annotator.model.progress import Progress, no_progress
 from annotator.store import Project
 from annotator.store.suggestions import SuggestionRows
 from annotator.suggest import ANNOTATOR

@@ -110,6 +110,9 @@ class Actions:
     suggest_all: QAction
     all_links: QAction
     review: QAction
+    preferences: QAction
+    cheat_sheet: QAction
+    about: QAction
 
     def all(self) -> list[QAction]:
         return [getattr(self, f.name) for f in fields(self)]
@@ -270,6 +273,17 @@ BINDINGS: tuple[Binding, ...] = (
     Binding("zoom_out", "Zoom &Out", (SK.ZoomOut, "Ctrl+-"), "zoom-out"),
     Binding("dark_mode", "&Dark Palette", ("Ctrl+Shift+D",)),
     Binding("change_annotator", "Change &Annotator…", ("Ctrl+Alt+A",), "person"),
+    Binding(
+        "preferences",
+        "Pre&ferences…",
+        ("Ctrl+Shift+P",),
+        "settings",
+        "Your name, word snapping, font, theme, backups and every command's keys",
+    ),
+    Binding(
+        "cheat_sheet", "&Keyboard Shortcuts", ("?",), tip="Every key of the window at a glance"
+    ),
+    Binding("about", "&About Annotator", tip="Versions and where this project file is"),
     Binding(
         "all_links",
         "Show All &Links",

@@ -27,7 +27,9 @@ from annotator.ui.actions import (
     label_actions,
 )
 from annotator.ui.active_time import ActiveTimeCounter, Clock
+from annotator.ui.dialogs.preferences import open_preferences
 from annotator.ui.document_flow import DocumentFlow
+from annotator.ui.help import CheatSheet, key_rows, show_about
 from annotator.ui.icons import icon
 from annotator.ui.menus import build_menus, fill_layers, fill_recent, show_context_menu
 from annotator.ui.messages import LONG, Messages
@@ -35,9 +37,16 @@ from annotator.ui.panels.document_list import DocumentPanel
 from annotator.ui.panels.inspector import Inspector
 from annotator.ui.panels.side_panels import SideTabs
 from annotator.ui.panels.span_table import SPAN_ROLE, SpanTableModel, span_table_view
+from annotator.ui.preferences import Preferences, apply_preferences, load_preferences
 from annotator.ui.project_files import ProjectFiles
 from annotator.ui.session import Session
-from annotator.ui.settings import dark_palette, recent_projects, restore_layout, save_layout
+from annotator.ui.settings import (
+    dark_palette,
+    recent_projects,
+    restore_layout,
+    save_layout,
+    store_theme,
+)
 from annotator.ui.status_line import StatusLine
 from annotator.ui.suggestions import SuggestionReview
 from annotator.ui.text.find_bar import FindBar
@@ -55,6 +64,8 @@ class MainWindow(QMainWindow):
     annotator_requested = Signal(str)
     #: Replace this project by a backup (a Path); the shell closes and reopens it.
     restore_requested = Signal(object)
+    #: The user changed the preferences (the shell re-reads the backup interval).
+    preferences_changed = Signal()
 
     def __init__(self, session: Session, clock: Clock = time.monotonic) -> None:
         super().__init__()
@@ -85,6 +96,7 @@ class MainWindow(QMainWindow):
         self.files = ProjectFiles(session, self, self.messages)
         self.tools = ToolWindows(session, self)
         self.flow = DocumentFlow(session, self.documents.neighbour, self.messages)
+        self.cheat_sheet = CheatSheet(self)
         # Table and inspector reload the whole set: once, after the repaint, however many edits.
         self._refresh_timer = QTimer(self, singleShot=True, interval=0)
         self._refresh_timer.timeout.connect(self._refresh_panels)
@@ -107,6 +119,7 @@ class MainWindow(QMainWindow):
         if first is not None:
             self.open_document(first)
         restore_layout(self, self._splitters(), self.view)
+        apply_preferences(load_preferences(), self.commands, self.view)
         self.commands.dark_mode.setChecked(dark_palette())
         self.view.setFocus()
 
@@ -165,6 +178,14 @@ class MainWindow(QMainWindow):
         a.zoom_in.triggered.connect(self.view.zoom_in)
         a.zoom_out.triggered.connect(self.view.zoom_out)
         a.dark_mode.toggled.connect(apply_theme)
+        a.dark_mode.triggered.connect(lambda dark: store_theme("dark" if dark else "light"))
+        a.preferences.triggered.connect(self._open_preferences)
+        a.cheat_sheet.triggered.connect(
+            lambda: self.cheat_sheet.show_keys(
+                key_rows(a, self.label_actions + self.attribute_actions)
+            )
+        )
+        a.about.triggered.connect(lambda: show_about(self, s.project.path))
         a.quit.triggered.connect(self.close)
         a.new_project.triggered.connect(self.files.new_project)
         a.open_project.triggered.connect(self.files.open_project)
@@ -244,6 +265,18 @@ class MainWindow(QMainWindow):
         """Undo and Redo say what they take back, and where, when it is another document."""
         self.commands.undo.setText(f"&Undo {self.session.step_text(undo=True)}".strip())
         self.commands.redo.setText(f"&Redo {self.session.step_text(undo=False)}".strip())
+
+    def _open_preferences(self) -> None:
+        schema_actions = self.label_actions + self.attribute_actions
+        dialog = open_preferences(
+            self, self.session.annotator, self.commands, self.view, schema_actions
+        )
+        dialog.applied.connect(self.preferences_changed)
+        dialog.applied.connect(self._preferences_applied)
+
+    def _preferences_applied(self, prefs: Preferences) -> None:
+        if prefs.annotator != self.session.annotator:
+            self.annotator_requested.emit(prefs.annotator)
 
     def _not_saved(self, error: StorageError) -> None:
         self.status_line.show_not_saved(error)
@@ -431,5 +464,5 @@ class MainWindow(QMainWindow):
         self._refresh_timer.stop()
         self.tools.shut_down()
         self.active_time.shut_down()
-        save_layout(self, self._splitters(), self.view, self.commands.dark_mode.isChecked())
+        save_layout(self, self._splitters(), self.view)
         super().closeEvent(event)

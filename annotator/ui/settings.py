@@ -1,20 +1,39 @@
 """What the app remembers between runs (QSettings): identity, recent projects, window layout,
-font size and palette. The one module that knows the settings' keys."""
+font size and palette, and the Preferences. The one module that knows the settings' keys."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QByteArray, QSettings
 from PySide6.QtWidgets import QMainWindow, QSplitter, QWidget
+
+from annotator.ui.theme import is_dark
 
 ANNOTATOR = "identity/annotator"
 RECENT = "files/recent"
 GEOMETRY = "window/geometry"
 FONT_SIZE = "view/font_size"
-DARK = "view/dark"
+DARK = "view/dark"  # before themes (read, never written): the palette was dark
 MAX_RECENT = 10
+# Preferences (annotator.ui.preferences); the font size is the one zooming changes.
+SNAP = "editing/snap_to_words"
+FONT_FAMILY = "view/font_family"
+THEME = "view/theme"
+BACKUP_MINUTES = "backup/interval_minutes"
+SHORTCUTS = "keys/remapped"  # JSON: command name to its keys, only those remapped
+_PREFERENCES = {
+    "annotator": ANNOTATOR,
+    "snap_to_words": SNAP,
+    "font_family": FONT_FAMILY,
+    "font_size": FONT_SIZE,
+    "theme": THEME,
+    "backup_minutes": BACKUP_MINUTES,
+    "shortcuts": SHORTCUTS,
+}
 
 
 def stored_annotator() -> str | None:
@@ -39,8 +58,45 @@ def remember_recent(path: Path) -> None:
     QSettings().setValue(RECENT, recent[:MAX_RECENT])
 
 
+def stored_theme() -> str:
+    """The theme the user chose (Preferences or the Dark Palette key); before themes, the
+    dark palette's on/off; on a first run, the desktop's ("system")."""
+    settings = QSettings()
+    theme = settings.value(THEME)
+    if theme in ("system", "light", "dark"):
+        return str(theme)
+    dark = settings.value(DARK)
+    if dark is not None:
+        return "dark" if str(dark).lower() in ("true", "1") else "light"
+    return "system"
+
+
 def dark_palette() -> bool:
-    return bool(QSettings().value(DARK, False, type=bool))
+    """Whether the stored theme is dark ("system" follows the desktop's colour scheme)."""
+    return is_dark(stored_theme())
+
+
+def store_theme(theme: str) -> None:
+    QSettings().setValue(THEME, theme)
+
+
+def load_values() -> dict[str, Any]:
+    """The stored preferences by name (absent ones are missing); shortcuts as a dict."""
+    settings = QSettings()
+    found = {name: settings.value(key) for name, key in _PREFERENCES.items()}
+    values = {name: value for name, value in found.items() if value is not None}
+    if "shortcuts" in values:
+        try:
+            values["shortcuts"] = json.loads(str(values["shortcuts"]))
+        except ValueError:  # edited by hand: the defaults, rather than no keys at all
+            del values["shortcuts"]
+    return values
+
+
+def store_values(values: Mapping[str, Any]) -> None:
+    settings = QSettings()
+    for name, value in values.items():
+        settings.setValue(_PREFERENCES[name], json.dumps(value) if name == "shortcuts" else value)
 
 
 def restore_layout(window: QMainWindow, splitters: Mapping[str, QSplitter], text: QWidget) -> None:
@@ -58,12 +114,9 @@ def restore_layout(window: QMainWindow, splitters: Mapping[str, QSplitter], text
     text.setFont(font)
 
 
-def save_layout(
-    window: QMainWindow, splitters: Mapping[str, QSplitter], text: QWidget, dark: bool
-) -> None:
+def save_layout(window: QMainWindow, splitters: Mapping[str, QSplitter], text: QWidget) -> None:
     settings = QSettings()
     settings.setValue(GEOMETRY, window.saveGeometry())
     for key, splitter in splitters.items():
         settings.setValue(f"window/{key}", splitter.saveState())
     settings.setValue(FONT_SIZE, text.font().pointSizeF())
-    settings.setValue(DARK, dark)

@@ -20,12 +20,12 @@ from annotator.transfer.pack_origin import pack_origin
 from annotator.ui.icons import icon
 from annotator.ui.main_window import MainWindow
 from annotator.ui.messages import LONG
+from annotator.ui.preferences import backup_interval_ms
 from annotator.ui.project_files import ask_annotator
 from annotator.ui.session import Session
 from annotator.ui.settings import remember_recent, stored_annotator
 from annotator.ui.theme import apply_theme
 
-BACKUP_EVERY_MS = 30 * 60 * 1000
 #: How often Qt's event loop hands control to Python, so that a signal handler can run.
 SIGNAL_CHECK_MS = 250
 
@@ -46,19 +46,22 @@ def make_application() -> QApplication:
 
 
 class Shell:
-    def __init__(self, annotator: str | None = None) -> None:
+    def __init__(self, annotator: str | None = None, quit_after: float | None = None) -> None:
         self.app = make_application()
         self.annotator = annotator
+        self.quit_after = quit_after
         self.project: Project | None = None
         self.window: MainWindow | None = None
-        # Anki-style: a checked copy every half hour while there is something new to keep.
-        self.backup_timer = QTimer(interval=BACKUP_EVERY_MS)
+        # Anki-style: a checked copy every half hour (Preferences) while there is something new.
+        self.backup_timer = QTimer(interval=backup_interval_ms())
         self.backup_timer.timeout.connect(self.periodic_backup)
 
     def run(self, path: Path) -> int:
         with quit_on_signals(self.app):
             if not self.open(path):
                 return 1
+            if self.quit_after is not None:
+                QTimer.singleShot(int(self.quit_after * 1000), self.app.quit)
             try:
                 return self.app.exec()
             finally:
@@ -87,6 +90,9 @@ class Shell:
         self.window.project_requested.connect(self.switch)
         self.window.annotator_requested.connect(self.reopen_as)
         self.window.restore_requested.connect(self.restore)
+        self.window.preferences_changed.connect(
+            lambda: self.backup_timer.setInterval(backup_interval_ms())
+        )
         self.window.show()
         # After the first-run name dialog the new window is not active by itself (seen
         # without a window manager), and the label keys are window shortcuts.

@@ -18,7 +18,7 @@ from annotator.edits import Change
 from annotator.edits.suggestions import AcceptSuggestions, RejectSuggestion
 from annotator.errors import AnnotatorError
 from annotator.model import Span, SpanId
-from annotator.progress import Cancelled
+from annotator.model.progress import Cancelled
 from annotator.store.suggestions import ACCEPTED
 from annotator.suggest import ANNOTATOR
 from annotator.suggest.suggestion import Suggestion, suggestions

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
 _DARK = {
@@ -40,3 +41,11 @@ def apply_theme(dark: bool) -> None:
     ):
         palette.setColor(QPalette.ColorGroup.Disabled, role, QColor("#6b7480"))
     app.setPalette(palette)
+
+
+def is_dark(theme: str) -> bool:
+    """Whether ``theme`` (system, light or dark) means the dark palette here and now."""
+    if theme == "system":
+        hints = QGuiApplication.styleHints()
+        return hints is not None and hints.colorScheme() == Qt.ColorScheme.Dark
+    return theme == "dark"

@@ -10,7 +10,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from annotator.errors import AnnotatorError
-from annotator.progress import Cancelled
+from annotator.model.progress import Cancelled
 from annotator.store import Project
 from annotator.transfer.export_job import ExportRequest, ExportResult, run_export
 from annotator.ui.messages import LONG, Messages

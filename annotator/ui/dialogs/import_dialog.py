@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.progress import Progress
+from annotator.model.progress import Progress
 from annotator.transfer.import_sources import FORMATS, ImportOptions
 from annotator.transfer.peer_import import ImportPlan, preview_import, write_plan
 from annotator.ui.dialogs.mapping_table import (

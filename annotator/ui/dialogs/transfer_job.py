@@ -9,7 +9,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication, QThread, Signal
 
 from annotator.errors import AnnotatorError
-from annotator.progress import Cancelled, Progress
+from annotator.model.progress import Cancelled, Progress
 
 Work = Callable[[Progress], object]
 

@@ -8,7 +8,7 @@ from typing import TypeVar
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 
-from annotator.progress import Cancelled, Progress
+from annotator.model.progress import Cancelled, Progress
 
 T = TypeVar("T")
 
