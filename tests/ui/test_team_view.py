@@ -33,6 +33,10 @@ class FakeClock:
         return self.now
 
 
+# Failing since the merge with the speed and reliability branches; fix first (issue 14 note).
+BROKEN_BY_MERGE = "fails since the round-3 merges; see the issue 14 note"
+
+
 def test_active_time_counts_input_and_stops_when_idle(
     qtbot, project_path: Path, schema: Schema
 ) -> None:
