@@ -132,9 +132,7 @@ def test_the_lead_assigns_packs_and_merges_from_the_team_view(
     assert cell(view, "bob", TeamTableModel.COL_DONE) == "0"
 
 
-@pytest.mark.skip(
-    reason="fails since the merge with the speed and reliability branches; to fix first next session (issue 14 note)"
-)
+@pytest.mark.skip(reason=BROKEN_BY_MERGE)
 def test_an_assignment_is_edited_in_its_row(
     qtbot, open_window: OpenWindow, team_path: Path
 ) -> None:
@@ -157,9 +155,7 @@ def test_an_assignment_is_edited_in_its_row(
     assert cell(view, "dave", TeamTableModel.COL_ASSIGNED) == "1"
 
 
-@pytest.mark.skip(
-    reason="fails since the merge with the speed and reliability branches; to fix first next session (issue 14 note)"
-)
+@pytest.mark.skip(reason=BROKEN_BY_MERGE)
 def test_opening_a_pack_asks_no_name(
     qtbot, team_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
