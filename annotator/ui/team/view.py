@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -82,7 +82,11 @@ class TeamView(QWidget):
         self.pack_button.clicked.connect(self.pack_all)
         self.merge_button.clicked.connect(self.merge_packs)
         self.refresh_button.clicked.connect(self.refresh)
-        self.assignment_model.assignees_edited.connect(self._assignees_edited)
+        # Queued: the edit reloads the table, which must not happen while its editor is still
+        # committing (the reset would delete the editor under the view).
+        self.assignment_model.assignees_edited.connect(
+            self._assignees_edited, Qt.ConnectionType.QueuedConnection
+        )
         session.changed.connect(self._changed)
         # Assigning is an edit like any other: undone here too, on the window's one stack.
         stack = session.undo_stack
