@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from itertools import combinations
+from operator import itemgetter
 from typing import Any
 
 from annotator.agreement.coverage import Coverage
@@ -154,8 +155,8 @@ def _align_overlap(document: str, label: str, spans: Mapping[str, Sequence[Span]
     return groups
 
 
-def _chain_order(item: tuple[int, int, str, Span]) -> tuple[int, int]:
-    return item[0], item[1]
+# Ties keep their order (a stable sort on start and end only; spans never compare).
+_chain_order = itemgetter(0, 1)
 
 
 def _chain_groups(

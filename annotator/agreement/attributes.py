@@ -7,7 +7,8 @@ Cohen's kappa and Scott's pi each pair's own units where both gave a value.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections import Counter
+from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -15,7 +16,7 @@ from annotator.agreement.alignment import ALIGNMENTS, Group, pair_units
 from annotator.agreement.alpha import krippendorff_alpha
 from annotator.agreement.coverage import Coverage, pair_key
 from annotator.agreement.kappa import cohen_kappa, fleiss_kappa, percent_agreement, scott_pi
-from annotator.agreement.profiles import Profiles
+from annotator.agreement.profiles import Profiles, multiset
 from annotator.agreement.span_f1 import mean
 from annotator.agreement.variables import Variable, linked_speakers
 from annotator.model.annotation import AttrValue
@@ -54,15 +55,29 @@ def span_values(coverage: Coverage, variable: Variable) -> SpanValues:
     return found
 
 
+def unit_profiles(units: Iterable[CodedUnit]) -> tuple[Profiles, Profiles]:
+    """Profiles of the units with two values or more, and of those every coverer rated."""
+    pairable: Counter[tuple[Hashable, ...]] = Counter()
+    complete: Counter[tuple[Hashable, ...]] = Counter()
+    # One pass for both: the complete units are the pairable ones with a value per coverer.
+    for values, raters in units:
+        if len(values) < 2:
+            continue
+        shape = multiset(values)
+        pairable[shape] += 1
+        if len(values) == raters:
+            complete[shape] += 1
+    return Profiles.counted_from(pairable), Profiles.counted_from(complete)
+
+
 def coefficient_block(
     variable: Variable,
-    units: Sequence[CodedUnit],
+    units: Iterable[CodedUnit],
     pair_values: PairValues,
     pairs: Sequence[tuple[str, str]],
 ) -> dict[str, Any]:
     """units, alpha, Fleiss, per-pair Cohen and Scott, their mean, percent agreement."""
-    pairable = Profiles.of(values for values, _ in units)
-    complete = Profiles.of(values for values, raters in units if len(values) == raters)
+    pairable, complete = unit_profiles(units)
     cohen = {pair_key(*p): cohen_kappa(pair_values.get(p, [])) for p in pairs}
     return {
         "units": pairable.units,
@@ -125,10 +140,10 @@ def attribute_section(
             if (mode, label) not in aligned:
                 aligned[(mode, label)] = _Aligned.of(mode, groups[mode][label], coverage)
             found = aligned[(mode, label)]
-            units: list[CodedUnit] = []
-            for ids, raters in found.units:
-                coded = [v for v in map(value_of, ids) if v is not None]
-                units.append((coded, raters))
+            units = (
+                ([v for v in map(value_of, ids) if v is not None], raters)
+                for ids, raters in found.units
+            )
             pair_values: PairValues = {}
             for pair, id_pairs in found.pairs.items():
                 pair_values[pair] = [

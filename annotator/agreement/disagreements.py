@@ -44,8 +44,12 @@ def disagreement_list(
             if len({(s.start, s.end) for s in spans.values()}) > 1:
                 found.append(_entry(group, "boundary", spans, {}))
             for key, value_of in variables:
-                coded = {name: value_of.get(id(s)) for name, s in spans.items()}
-                if len({v for v in coded.values() if v is not None}) > 1:
+                # Most units agree: look at the values before building the entry's mapping.
+                values_here = [
+                    v for v in map(value_of.get, map(id, spans.values())) if v is not None
+                ]
+                if len(values_here) > 1 and len(set(values_here)) > 1:
+                    coded = {name: value_of.get(id(s)) for name, s in spans.items()}
                     found.append(_entry(group, key, spans, coded))
     for document in coverage.compared_documents:
         for variable in document_variables:

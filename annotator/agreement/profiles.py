@@ -30,11 +30,12 @@ class Profiles:
         for values in units:
             if len(values) < min_values:
                 continue
-            try:
-                raw[tuple(sorted(values))] += 1  # type: ignore[type-var]
-            except TypeError:
-                # Text and numbers do not sort together; any fixed order names a multiset.
-                raw[tuple(sorted(values, key=_mixed_order))] += 1
+            raw[multiset(values)] += 1
+        return cls.counted_from(raw)
+
+    @classmethod
+    def counted_from(cls, raw: Counter[tuple[Hashable, ...]]) -> Profiles:
+        """Profiles of units already counted by ``multiset`` of their values."""
         # Values become indices only now, once per distinct raw shape rather than per unit.
         index: dict[Hashable, int] = {}
         shapes: Counter[Shape] = Counter()
@@ -50,6 +51,15 @@ class Profiles:
         """Per shape: value index -> count, the unit's number of values, and how many units."""
         for shape, repeats in self.shapes.items():
             yield Counter(shape), len(shape), repeats
+
+
+def multiset(values: Sequence[Hashable]) -> tuple[Hashable, ...]:
+    """A unit's values in a fixed order, so equal multisets count as one shape."""
+    try:
+        return tuple(sorted(values))  # type: ignore[type-var]
+    except TypeError:
+        # Text and numbers do not sort together; any fixed order names a multiset.
+        return tuple(sorted(values, key=_mixed_order))
 
 
 def _mixed_order(value: Hashable) -> tuple[str, str]:
