@@ -6,7 +6,7 @@ work is asked for). Covered with no spans means "found nothing"; not covered mea
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
 from operator import attrgetter
@@ -41,19 +41,12 @@ class Coverage:
         texts: Mapping[str, str] | None = None,
     ) -> Coverage:
         """Count ``sets``; spans whose label is not in ``labels`` are left out."""
-        counted_status = {Status.DONE, Status.IN_PROGRESS} if include_unfinished else {Status.DONE}
         wanted = set(annotators) if annotators is not None else None
+        counts = counting(annotators, include_unfinished)
         counted: dict[tuple[str, str], AnnotationSet] = {}
         for annotation_set in sets:
-            name: str = annotation_set.annotator
-            if Status(annotation_set.status) not in counted_status:
-                continue
-            # Gold and suggest:* layers take part only when someone names them.
-            if (wanted is None and not is_human(name)) or (
-                wanted is not None and name not in wanted
-            ):
-                continue
-            counted[(annotation_set.document, name)] = annotation_set
+            if counts(annotation_set):
+                counted[(annotation_set.document, annotation_set.annotator)] = annotation_set
         names = sorted(wanted) if wanted is not None else sorted({a for _, a in counted})
         by_document: dict[str, list[str]] = {}
         for document, name in counted:
@@ -94,6 +87,28 @@ class Coverage:
 
     def labelled(self, document: str, annotator: str) -> LabelledSpans:
         return self.spans.get((document, annotator), {})
+
+
+def counting(
+    annotators: Sequence[str] | None = None, include_unfinished: bool = False
+) -> Callable[[AnnotationSet], bool]:
+    """Whether a set counts: its status, and its annotator among the compared.
+
+    Readers use it to leave out, while reading, the sets the report would drop anyway.
+    """
+    counted_status = {Status.DONE, Status.IN_PROGRESS} if include_unfinished else {Status.DONE}
+    wanted = set(annotators) if annotators is not None else None
+
+    def counts(annotation_set: AnnotationSet) -> bool:
+        if Status(annotation_set.status) not in counted_status:
+            return False
+        name: str = annotation_set.annotator
+        # Gold and suggest:* layers take part only when someone names them.
+        if wanted is None:
+            return is_human(name)
+        return name in wanted
+
+    return counts
 
 
 def pair_key(first: str, second: str) -> str:

@@ -6,6 +6,7 @@ import gc
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from annotator.agreement.coverage import counting
 from annotator.errors import AnnotatorError
 from annotator.model import AnnotationSet
 from annotator.model.progress import Progress, no_progress
@@ -33,7 +34,8 @@ def load_agreement_inputs(
     labels: Sequence[str] | None = None,
     progress: Progress = no_progress,
 ) -> AgreementInputs:
-    """Every set and text of the project; ``labels`` narrows the schema to those labels.
+    """Every counted set and every text of the project; ``labels`` narrows the schema to those
+    labels.
     ``progress(done, total)`` counts the documents read."""
     schema = project.schema
     if labels:
@@ -45,6 +47,7 @@ def load_agreement_inputs(
     texts: dict[str, str] = {}
     sets: list[AnnotationSet] = []
     labels_seen: dict[str, str] = {}
+    counts = counting(annotators, include_unfinished)
     total = project.documents.count()
     progress(0, total)
     # Every span read stays alive until the report is done: the cyclic collector would walk
@@ -56,8 +59,11 @@ def load_agreement_inputs(
             lengths[document.id] = len(document.text)
             texts[document.id] = document.text
             for annotation_set in found:
-                _share_names(annotation_set, labels_seen)
-            sets.extend(found)
+                # Only the sets the report counts are kept: a project's suggest:* layers or
+                # unfinished sets can hold as many spans as everything compared.
+                if counts(annotation_set):
+                    _share_names(annotation_set, labels_seen)
+                    sets.append(annotation_set)
             progress(done, total)
     finally:
         if collecting:
