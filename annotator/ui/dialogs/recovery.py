@@ -73,6 +73,8 @@ class RecoveryDialog(QDialog):
             self.tr("Open read-only"), QDialogButtonBox.ButtonRole.ActionRole
         )
         self.read_only_button.clicked.connect(self._read_only)
+        if backup is None:
+            self.read_only_button.setDefault(True)
         cancel = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         cancel.clicked.connect(self.reject)
         layout.addWidget(buttons)
