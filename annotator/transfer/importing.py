@@ -201,8 +201,9 @@ def write_records(
     importer = _Importer(project, report)
     with project.transaction(), gc_paused():
         importer.ledger.start()
-        for path, records in batches:
-            importer.batch(path, records)
+        with project.fulltext.deferred():
+            for path, records in batches:
+                importer.batch(path, records)
         if before_history is not None:
             before_history()
         project.history.record(annotator or "", "import", None, details(report))
