@@ -129,6 +129,7 @@ class Shell:
         if not self.show_project(project, path):
             return False
         if self.window is not None:
+            self.window.status_line.show_read_only()
             self.window.statusBar().showMessage(
                 QCoreApplication.translate(
                     "Shell",

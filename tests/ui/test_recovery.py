@@ -106,6 +106,7 @@ def test_without_a_backup_it_opens_read_only_and_changes_nothing(
     assert window is not None
     assert "(read-only)" in window.windowTitle()
     assert "Read-only" in window.statusBar().currentMessage()
+    assert window.status_line.saved.text() == "Read-only: damaged file"  # not "All changes saved"
     assert window.session.document is not None
     assert window.session.document.text.startswith("Document 0 begins.")
     label_first_word(qtbot, window)
