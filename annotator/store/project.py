@@ -32,6 +32,7 @@ from annotator.store.connection import (
 )
 from annotator.store.documents import Documents
 from annotator.store.faults import storage_errors
+from annotator.store.fulltext import FullText
 from annotator.store.history import History, now
 from annotator.store.ledger import ImportLedger
 from annotator.store.lock import WriterLock
@@ -78,6 +79,7 @@ class Project:
         self.relations = Relations(db)
         self.sets = Sets(db, self.spans, self.relations)
         self.bulk = Bulk(db, self.spans, team=team)
+        self.fulltext = FullText(db)
         self.usage = Usage(db)
         self.search = Search(db)
         self.catalogue = Catalogue(db)

@@ -31,6 +31,8 @@ SETS_UNREADABLE = "its annotation sets are unreadable (the file is damaged there
 #: What a damaged page raises: SQLite's "malformed", text that no longer decodes, or JSON
 #: columns that no longer parse.
 _READ_FAILURES = (sqlite3.DatabaseError, ValueError)
+#: The same, for the window's read-only view of a damaged project to catch.
+READ_FAILURES = _READ_FAILURES
 _T = TypeVar("_T")
 
 

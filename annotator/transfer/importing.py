@@ -183,6 +183,34 @@ def gc_paused() -> Iterator[None]:
             gc.enable()
 
 
+def write_records(
+    project: Project,
+    batches: Iterable[tuple[Path, list[Record]]],
+    annotator: str | None,
+    details: Callable[[ImportReport], dict[str, object]],
+    before_history: Callable[[], None] | None = None,
+) -> ImportReport:
+    """The one write path of every import: a backup first when the project holds documents,
+    then every batch (the path it came from, its records) in one transaction, so on any error
+    or cancel nothing at all is imported. ``batches`` is read inside the transaction, so a
+    streaming reader keeps memory flat. ``before_history`` runs after the last batch (a
+    schema change goes last); the history entry is ``details`` of the finished report."""
+    report = ImportReport()
+    if project.documents.count():
+        report.backup = project.backup("import")
+    importer = _Importer(project, report)
+    with project.transaction(), gc_paused():
+        importer.ledger.start()
+        with project.fulltext.deferred():
+            for path, records in batches:
+                importer.batch(path, records)
+        if before_history is not None:
+            before_history()
+        project.history.record(annotator or "", "import", None, details(report))
+        importer.ledger.finish()
+    return report
+
+
 def import_paths(
     project: Project,
     paths: Iterable[Path],
@@ -192,12 +220,8 @@ def import_paths(
 ) -> ImportReport:
     """Import every path in one transaction: on any error nothing at all is imported."""
     sources = [(path, _detect(path, fmt)) for path in paths]
-    report = ImportReport()
-    if project.documents.count():
-        report.backup = project.backup("import")
-    importer = _Importer(project, report)
-    with project.transaction(), gc_paused():
-        importer.ledger.start()
+
+    def batches() -> Iterator[tuple[Path, list[Record]]]:
         for path, kind in sources:
             if progress:
                 progress(f"importing {path}")
@@ -205,22 +229,21 @@ def import_paths(
             for record in _records(path, kind, project, annotator):
                 batch.append(record)
                 if len(batch) >= _BATCH:
-                    importer.batch(path, batch)
+                    yield path, batch
                     batch = []
-            importer.batch(path, batch)
-        project.history.record(
-            annotator or "",
-            "import",
-            None,
-            {
-                "paths": [str(p) for p, _ in sources],
-                "documents": report.documents_added,
-                "sets": report.sets_added,
-                "replaced": report.sets_replaced,
-            },
-        )
-        importer.ledger.finish()
-    return report
+            yield path, batch
+
+    return write_records(
+        project,
+        batches(),
+        annotator,
+        lambda report: {
+            "paths": [str(p) for p, _ in sources],
+            "documents": report.documents_added,
+            "sets": report.sets_added,
+            "replaced": report.sets_replaced,
+        },
+    )
 
 
 def create_project(path: Path, schema: Schema, seeds: Path | None = None) -> Project:

@@ -35,7 +35,7 @@ from annotator.transfer.import_sources import (
     read_sources,
     resolve_sources,
 )
-from annotator.transfer.importing import ImportReport, _Importer, gc_paused, import_paths
+from annotator.transfer.importing import ImportReport, import_paths, write_records
 
 _BATCH = 2000
 
@@ -296,15 +296,11 @@ def write_plan(
         native = options.fmt if options.fmt in NATIVE else None
         stored = import_paths(project, [s.path for s in plan.sources], native, options.annotator)
         return FilesImportReport(stored, plan.sources)
-    stored = ImportReport()
-    if project.documents.count():
-        stored.backup = project.backup("import")
-    importer = _Importer(project, stored)
     total = sum(len(items) for _, items in plan.parts)
-    done = 0
-    progress(done, total)
-    with project.transaction(), gc_paused():
-        importer.ledger.start()
+    progress(0, total)
+
+    def batches() -> Iterator[tuple[Path, list[Record]]]:
+        done = 0
         for source, items in plan.parts:
             for start in range(0, len(items), _BATCH):
                 chunk = items[start : start + _BATCH]
@@ -313,26 +309,29 @@ def write_plan(
                     records += [Record(0, document, layer) for layer in sets]
                     if not sets:
                         records.append(Record(0, document))
-                importer.batch(source.path, records)
+                yield source.path, records
                 done += len(chunk)
                 progress(done, total)
+
+    def add_to_schema() -> None:
+        # Last, so a cancel or a failure above leaves the project's schema as it was.
         if plan.added:
-            # Last, so a cancel or a failure above leaves the project's schema as it was.
             project.set_schema(plan.schema)
-        project.history.record(
-            options.annotator or "",
-            "import",
-            None,
-            {
-                "paths": [str(s.path) for s in plan.sources],
-                "formats": sorted({s.fmt for s in plan.sources}),
-                "documents": stored.documents_added,
-                "sets": stored.sets_added,
-                "replaced": stored.sets_replaced,
-                "added to the schema": plan.added,
-            },
-        )
-        importer.ledger.finish()
+
+    stored = write_records(
+        project,
+        batches(),
+        options.annotator,
+        lambda report: {
+            "paths": [str(s.path) for s in plan.sources],
+            "formats": sorted({s.fmt for s in plan.sources}),
+            "documents": report.documents_added,
+            "sets": report.sets_added,
+            "replaced": report.sets_replaced,
+            "added to the schema": plan.added,
+        },
+        add_to_schema,
+    )
     return FilesImportReport(
         stored, plan.sources, plan.relations, plan.summary, plan.mapping, plan.added
     )

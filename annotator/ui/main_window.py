@@ -300,8 +300,10 @@ class MainWindow(QMainWindow):
         self.view.set_read_only_layer(self.session.read_only)
         self.inspector.set_read_only(self.session.read_only)
         self.documents.select(document.id)
+        read_only = self.tr(" (read-only)") if self.session.project.read_only else ""
         self.setWindowTitle(
-            f"{document.title or document.id} — {self.session.project.path.name} — Annotator"
+            f"{document.title or document.id} — {self.session.project.path.name}{read_only}"
+            " — Annotator"
         )
         self._refresh_panels()
 

@@ -28,6 +28,7 @@ from annotator.model import (
 from annotator.model.ids import GOLD
 from annotator.store import Project
 from annotator.store.catalogue import DocumentQuery
+from annotator.store.recovery import READ_FAILURES
 
 
 def _order(span: Span) -> tuple[int, int, int]:
@@ -92,17 +93,24 @@ class Session(QObject):
         self._by_id_of: AnnotationSet | None = None
         #: Why the last apply or revert failed (None after one that succeeded).
         self.last_failure: AnnotatorError | None = None
-        project.ensure_annotator(annotator)
+        if not project.read_only:  # a damaged project, open to read what is readable
+            project.ensure_annotator(annotator)
 
     @property
     def read_only(self) -> bool:
-        """Another annotator's layer is read-only; gold is the reviewer's to edit."""
-        return self.layer not in (self.annotator, GOLD)
+        """Another annotator's layer is read-only; gold is the reviewer's to edit. A project
+        open read-only (a damaged one) is read-only throughout."""
+        return self.project.read_only or self.layer not in (self.annotator, GOLD)
 
     # --- the one path for changes ------------------------------------------------------------
 
     def push(self, edit: Edit) -> bool:
         """Apply ``edit`` and make it undoable; False (and a message) when it is refused."""
+        if self.project.read_only:
+            self.failed.emit(
+                self.tr("The project is open read-only (it is damaged); nothing can be changed")
+            )
+            return False
         if self.read_only:
             self.failed.emit(f"{self.layer}'s layer is read-only; switch back to your own")
             return False
@@ -258,7 +266,16 @@ class Session(QObject):
     # --- documents -----------------------------------------------------------------------------
 
     def open_document(self, document_id: DocumentId) -> None:
-        document = self.project.documents.get(document_id)
+        try:
+            document = self.project.documents.get(document_id)
+            if document is not None and self.project.read_only:
+                # A damaged file: read the set now, so a damaged page is reported here.
+                self.project.sets.get(document_id, self.layer)
+        except READ_FAILURES:
+            self.failed.emit(
+                self.tr("Document {0} is unreadable: the file is damaged there").format(document_id)
+            )
+            return
         if document is None:
             self.failed.emit(f'no document "{document_id}"')
             return

@@ -13,10 +13,13 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from annotator import __version__
-from annotator.errors import AnnotatorError
+from annotator.errors import AnnotatorError, DamagedProjectError
 from annotator.store import Project
+from annotator.store.backup import list_backups
+from annotator.store.recovery import READ_FAILURES, newest_good_backup
 from annotator.store.restore import restore as restore_backup
 from annotator.transfer.pack_origin import pack_origin
+from annotator.ui.dialogs.recovery import RecoveryDialog
 from annotator.ui.icons import icon
 from annotator.ui.main_window import MainWindow
 from annotator.ui.messages import LONG
@@ -52,6 +55,8 @@ class Shell:
         self.quit_after = quit_after
         self.project: Project | None = None
         self.window: MainWindow | None = None
+        #: The recovery screen while it waits for a choice (a damaged project).
+        self.recovery: RecoveryDialog | None = None
         # Anki-style: a checked copy every half hour (Preferences) while there is something new.
         self.backup_timer = QTimer(interval=backup_interval_ms())
         self.backup_timer.timeout.connect(self.periodic_backup)
@@ -71,11 +76,76 @@ class Shell:
         return self.annotator or stored_annotator() or ask_annotator(None)
 
     def open(self, path: Path) -> bool:
+        """Open ``path`` in a new window; a damaged file shows the recovery screen instead
+        (True: it waits for the user's choice)."""
         try:
             project = Project.open(path)
+        except DamagedProjectError as exc:
+            return self.offer_recovery(path, exc)
         except AnnotatorError as exc:
             QMessageBox.critical(self.window, "Annotator", str(exc))
             return False
+        return self.show_project(project, path)
+
+    def offer_recovery(self, path: Path, problem: DamagedProjectError) -> bool:
+        """The recovery screen: restore the newest good backup, open read-only, or cancel
+        (which ends the app when no other project is open)."""
+        backup = newest_good_backup(path)
+        info = next((b for b in list_backups(path) if b.path == backup), None)
+        dialog = RecoveryDialog(path, str(problem), info, self.window)
+        if backup is not None:
+            dialog.restore_chosen.connect(lambda: self.restore_damaged(path, backup))
+        dialog.read_only_chosen.connect(lambda: self.open_read_only(path))
+        dialog.rejected.connect(self._quit_if_nothing_open)
+        dialog.finished.connect(dialog.deleteLater)
+        self.recovery = dialog
+        dialog.open()
+        return True
+
+    def restore_damaged(self, path: Path, backup: Path) -> bool:
+        """Replace the damaged ``path`` by ``backup`` (the damaged file kept beside it) and
+        open it."""
+        self.recovery = None
+        try:
+            report = restore_backup(path, backup)
+        except AnnotatorError as exc:
+            QMessageBox.warning(self.window, "Annotator", f"Nothing was restored.\n\n{exc}")
+            self._quit_if_nothing_open()
+            return False
+        if self.open(path) and self.window is not None:
+            self.window.statusBar().showMessage(report.summary(), LONG)
+            return True
+        return False
+
+    def open_read_only(self, path: Path) -> bool:
+        """The damaged ``path`` in a window that reads what it can and writes nothing."""
+        self.recovery = None
+        try:
+            project = Project.open(path, recovery=True)
+        except AnnotatorError as exc:
+            QMessageBox.critical(self.window, "Annotator", str(exc))
+            self._quit_if_nothing_open()
+            return False
+        if not self.show_project(project, path):
+            return False
+        if self.window is not None:
+            self.window.status_line.show_read_only()
+            self.window.statusBar().showMessage(
+                QCoreApplication.translate(
+                    "Shell",
+                    "Read-only: the file is damaged. File › Backups restores a backup; "
+                    "File › Export saves what is readable.",
+                )
+            )
+        return True
+
+    def _quit_if_nothing_open(self) -> None:
+        self.recovery = None
+        if self.window is None:
+            self.app.quit()
+
+    def show_project(self, project: Project, path: Path) -> bool:
+        """A window on the opened ``project`` (it replaces the current one)."""
         # A pack is its annotator's: opening it asks no name.
         origin = pack_origin(project)
         annotator = origin.annotator if origin is not None else self.identity()
@@ -85,7 +155,21 @@ class Shell:
         self.close_current()
         self.project = project
         remember_recent(path)
-        self.window = MainWindow(Session(project, annotator))
+        try:
+            self.window = MainWindow(Session(project, annotator))
+        except READ_FAILURES as exc:
+            # Read-only on a damaged file: even the document list may be unreadable.
+            self.project = None
+            project.close()
+            QMessageBox.critical(
+                None,
+                "Annotator",
+                QCoreApplication.translate(
+                    "Shell", "{0}: nothing of it can be read ({1}); restore a backup."
+                ).format(path, exc),
+            )
+            self._quit_if_nothing_open()
+            return False
         self.annotator = annotator
         self.window.project_requested.connect(self.switch)
         self.window.annotator_requested.connect(self.reopen_as)
@@ -103,7 +187,7 @@ class Shell:
 
     def periodic_backup(self) -> None:
         project = self.project
-        if project is None or not project.changed_since_backup():
+        if project is None or project.read_only or not project.changed_since_backup():
             return
         try:
             project.backup("auto")
@@ -153,7 +237,7 @@ class Shell:
         if self.project is not None:
             project, self.project = self.project, None
             try:
-                if project.changed_since_backup():
+                if not project.read_only and project.changed_since_backup():
                     project.backup("close")
             except AnnotatorError as exc:
                 # Every edit is already in the project; only the extra copy is missing. The

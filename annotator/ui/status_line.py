@@ -3,6 +3,7 @@ whether every change is saved."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel, QStatusBar
 
 from annotator.errors import StorageError
@@ -38,6 +39,17 @@ class StatusLine:
         """The last edit failed on the disk or the file: say so until an edit is saved."""
         self.saved.setText(f"Not saved: {error.kind}")
         self.saved.setToolTip(str(error))
+        self.saved.setStyleSheet(NOT_SAVED_STYLE)
+
+    def show_read_only(self) -> None:
+        """A damaged project open read-only: nothing is saved, for nothing can be changed."""
+        self.saved.setText(QCoreApplication.translate("StatusLine", "Read-only: damaged file"))
+        self.saved.setToolTip(
+            QCoreApplication.translate(
+                "StatusLine",
+                "File › Backups restores a backup; File › Export saves what is readable",
+            )
+        )
         self.saved.setStyleSheet(NOT_SAVED_STYLE)
 
     def show_saved(self) -> None:
