@@ -3,8 +3,10 @@ which format, split into parts or not, written aside and moved into place whole.
 
 The layer: ``jsonl`` without ``annotator`` writes every layer (the whole project); every
 other format is training or interchange data of ONE layer, ``gold`` when none is named,
-and fails with the list of layers when the project has no gold. ``status`` keeps the
-documents whose set in that layer has it. A split assigns documents to parts by a hash of
+and fails with the list of layers when the project has no gold; ``label-studio`` with
+``all_layers`` writes every layer, each annotator's set as its own annotation of the task (as
+Label Studio keeps several annotators' work). ``status`` keeps the documents whose set in that
+layer has it. A split assigns documents to parts by a hash of
 the seed and their id (:mod:`annotator.formats.split`), so the same documents land in the
 same part for every format; each part is one file (or folder) in the ``out`` folder.
 """
@@ -74,6 +76,8 @@ FORMATS: dict[str, Format] = {
     )
 }
 EXPORT_FORMATS = tuple(FORMATS)
+#: The formats that can carry every layer at once (``all_layers``).
+ALL_LAYER_FORMATS = ("label-studio",)
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +92,8 @@ class ExportRequest:
     seed: int = 0
     spans_key: str = DEFAULT_KEY
     lang: str | None = None
+    #: every layer, each its own annotation (Label Studio); not with ``annotator``
+    all_layers: bool = False
 
 
 @dataclass(slots=True)
@@ -120,6 +126,13 @@ def check_request(request: ExportRequest) -> Format:
             f'no export format "{request.format}"; the formats are: {", ".join(EXPORT_FORMATS)}'
         )
     out = request.out
+    if request.all_layers and fmt.name not in ALL_LAYER_FORMATS:
+        raise AnnotatorError(
+            f"--all-layers is for --format {', '.join(ALL_LAYER_FORMATS)}; "
+            f"--format {fmt.name} exports one layer"
+        )
+    if request.all_layers and request.annotator is not None:
+        raise AnnotatorError("--all-layers exports every layer: leave out --annotator")
     if request.split is not None:
         if out is None:
             raise AnnotatorError("--split writes one file per part: give the folder as --out DIR")
@@ -147,6 +160,8 @@ def choose_layer(project: Project, request: ExportRequest) -> tuple[str | None, 
                 f'{project.path}: there is no layer "{request.annotator}"; the layers are: {listed}'
             )
         return request.annotator, None
+    if request.all_layers:
+        return None, "layers: every layer, each its own annotation (gold as ground truth)"
     if request.format == "jsonl":
         return None, None
     if GOLD in layers:
@@ -250,12 +265,21 @@ class _Job:
             return found
 
     def items(self, wanted: set[DocumentId] | None) -> Iterator[LayerItem]:
-        """The layer's documents with their set (None where the document has none)."""
+        """The layer's documents with their set (None where the document has none); with
+        ``all_layers``, a document once per set of it, consecutively (None: it has none)."""
+        status = self.request.status
         for document, sets in iter_documents_with_sets(
             self.project, self.layer, self.damage, wanted
         ):
             self.tick()
-            yield document, (sets[0] if sets else None)
+            if not self.request.all_layers:
+                yield document, (sets[0] if sets else None)
+                continue
+            kept = [s for s in sets if status is None or s.status == status]
+            if not kept:
+                yield document, None
+            for annotation in kept:
+                yield document, annotation
 
     def write(self, wanted: set[DocumentId] | None, out: Path | IO[bytes]) -> None:
         request, project = self.request, self.project
