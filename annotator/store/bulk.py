@@ -228,3 +228,13 @@ class Bulk:
         for key in sorted(sets):
             out.setdefault(DocumentId(key[0]), []).append(sets[key])
         return out
+
+    def span_counts(self) -> dict[tuple[DocumentId, str], int]:
+        """(document, annotator) -> how many spans that set has; an export's preview counts
+        from these without reading a span (one pass over the set index)."""
+        return {
+            (DocumentId(document), name): count
+            for document, name, count in self._db.execute(
+                "SELECT document, annotator, count(*) FROM spans GROUP BY document, annotator"
+            )
+        }

@@ -13,7 +13,7 @@ same part for every format; each part is one file (or folder) in the ``out`` fol
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Literal
@@ -179,15 +179,19 @@ def run_export(
     stream: IO[bytes] | None = None,
     progress: Progress = no_progress,
     damage: list[Damage] | None = None,
+    only: Collection[DocumentId] | None = None,
 ) -> ExportResult:
     """Write the export; raises AnnotatorError (nothing written) or ``Cancelled`` from
     ``progress`` (nothing written). With ``damage`` (``--skip-damaged``), damaged documents
-    are listed there and left out instead of stopping the export."""
+    are listed there and left out instead of stopping the export. ``only`` narrows the
+    documents further (a preview's sample)."""
     fmt = check_request(request)
     layer, chosen = choose_layer(project, request)
     result = ExportResult(TransferSummary(), layer, notes=[chosen] if chosen else [])
     job = _Job(project, request, layer, damage, result)
     wanted = job.eligible()
+    if only is not None:
+        wanted = set(only) if wanted is None else wanted & set(only)
     total = len(wanted) if wanted is not None else _count(project, damage)
     done = 0
 
@@ -216,6 +220,22 @@ def run_export(
                 job.write(part, staging.target / f"{name}{fmt.suffix}")
         result.written = staging.commit()
     return result
+
+
+def eligible_documents(
+    project: Project, request: ExportRequest, layer: str | None
+) -> set[DocumentId] | None:
+    """The documents an export of ``layer`` covers; None for all of them."""
+    status = request.status
+    if status is None and not (layer is not None and request.format == "jsonl"):
+        return None
+    with sqlite_errors(project.path, "reading it"):
+        layers = [layer] if layer is not None else project.annotators()
+        found: set[DocumentId] = set()
+        for name in layers:
+            statuses = project.sets.statuses(name)
+            found.update(d for d, s in statuses.items() if status is None or s == status)
+        return found
 
 
 def _count(project: Project, damage: list[Damage] | None) -> int | None:
@@ -253,16 +273,7 @@ class _Job:
 
     def eligible(self) -> set[DocumentId] | None:
         """The documents the export covers; None for all of them (read as they come)."""
-        status, layer, project = self.request.status, self.layer, self.project
-        if status is None and not (layer is not None and self.request.format == "jsonl"):
-            return None
-        with sqlite_errors(project.path, "reading it"):
-            layers = [layer] if layer is not None else project.annotators()
-            found: set[DocumentId] = set()
-            for name in layers:
-                statuses = project.sets.statuses(name)
-                found.update(d for d, s in statuses.items() if status is None or s == status)
-            return found
+        return eligible_documents(self.project, self.request, self.layer)
 
     def items(self, wanted: set[DocumentId] | None) -> Iterator[LayerItem]:
         """The layer's documents with their set (None where the document has none); with
