@@ -231,6 +231,17 @@ def test_label_studio_all_layers_puts_each_annotators_layer_in_the_task(
     assert set(back["doc-3"]) == {"gold"}
 
 
+def test_all_layers_with_a_status_keeps_the_sets_that_have_it(db: Path, tmp_path: Path) -> None:
+    out = tmp_path / "done.json"
+    code, _, err = run("export", db, "--format", "label-studio", "--all-layers", "--status",
+                       "done", "--out", out)  # fmt: skip
+    assert code == 0, err
+    tasks = {t["data"]["id"]: t for t in json.loads(out.read_text(encoding="utf-8"))}
+    assert sorted(tasks) == ["doc-1", "doc-3"]  # doc-2 has no set done in any layer
+    # alice's set of doc-1 is in progress: only gold's goes out
+    assert [a["completed_by"]["email"] for a in tasks["doc-1"]["annotations"]] == ["gold"]
+
+
 def test_all_layers_is_refused_for_a_one_layer_format(db: Path, tmp_path: Path) -> None:
     code, _, err = run("export", db, "--format", "csv", "--all-layers", "--out", tmp_path / "x")
     assert code == 1
