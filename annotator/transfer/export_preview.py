@@ -16,7 +16,7 @@ from pathlib import Path
 from annotator.formats.parquet_tables import DOCUMENTS, SPANS
 from annotator.formats.split import assign
 from annotator.formats.summary import TransferSummary
-from annotator.model import DocumentId
+from annotator.model import DocumentId, Status
 from annotator.store import Project
 from annotator.store.faults import sqlite_errors
 from annotator.transfer.export_job import (
@@ -96,33 +96,51 @@ class ExportPreviewer:
         self.project = project
         self._counts: dict[tuple[DocumentId, str], int] | None = None
         self._order: list[DocumentId] | None = None
+        self._layers: list[str] | None = None
+        #: (layers, status) -> document -> spans: choices come back to earlier ones
+        self._spans: dict[tuple[tuple[str, ...], Status | None], dict[DocumentId, int]] = {}
 
-    def _read(self) -> tuple[dict[tuple[DocumentId, str], int], list[DocumentId]]:
-        if self._counts is None or self._order is None:
+    def _read(self) -> tuple[dict[tuple[DocumentId, str], int], list[DocumentId], list[str]]:
+        if self._counts is None or self._order is None or self._layers is None:
             with sqlite_errors(self.project.path, "reading it"):
                 self._counts = self.project.bulk.span_counts()
                 self._order = self.project.documents.ids()
-        return self._counts, self._order
+                self._layers = self.project.annotators()
+        return self._counts, self._order, self._layers
+
+    def _spans_per_document(
+        self, layers: list[str], status: Status | None
+    ) -> dict[DocumentId, int]:
+        key = (tuple(layers), status)
+        found = self._spans.get(key)
+        if found is not None:
+            return found
+        counts, _, _ = self._read()
+        keep: dict[str, dict[DocumentId, Status]] | None = None
+        if status is not None:
+            with sqlite_errors(self.project.path, "reading it"):
+                keep = {name: self.project.sets.statuses(name) for name in layers}
+        found = {}
+        chosen = set(layers)
+        for (document, name), count in counts.items():
+            if name in chosen and (keep is None or keep[name].get(document) == status):
+                found[document] = found.get(document, 0) + count
+        self._spans[key] = found
+        return found
 
     def preview(self, request: ExportRequest) -> ExportPreview:
         """What ``request`` will write; AnnotatorError as the export itself would refuse."""
         project = self.project
         fmt = check_request(request)
         layer, chosen = choose_layer(project, request)
-        counts, order = self._read()
+        _, order, every = self._read()
         wanted = eligible_documents(project, request, layer)
         ids = order if wanted is None else [d for d in order if d in wanted]
-        with sqlite_errors(project.path, "reading it"):
-            layers = [layer] if layer is not None else project.annotators()
-            statuses = {name: project.sets.statuses(name) for name in layers}
-        status = request.status
+        layers = [layer] if layer is not None else every
+        per_document = self._spans_per_document(layers, request.status)
 
         def spans_of(document: DocumentId) -> int:
-            return sum(
-                counts.get((document, name), 0)
-                for name in layers
-                if status is None or statuses[name].get(document) == status
-            )
+            return per_document.get(document, 0)
 
         if request.split is not None:
             places = assign(ids, request.split, request.seed)
