@@ -69,7 +69,8 @@ class Documents:
     def iter_some(self, documents: Collection[str], batch: int = 500) -> Iterator[list[Document]]:
         """Those of ``documents`` that exist, in import order, a batch at a time: a split's
         part or a preview's sample is read without reading every other text on the way."""
-        wanted = [d for d in self.ids() if d in documents]
+        chosen = set(documents)
+        wanted = [d for d in self.ids() if d in chosen]
         for i in range(0, len(wanted), batch):
             chunk = wanted[i : i + batch]
             marks = ",".join("?" * len(chunk))
