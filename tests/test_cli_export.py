@@ -20,7 +20,7 @@ from annotator.formats.xmi import read_xmi
 from annotator.model.progress import Cancelled
 from annotator.store import Project
 from annotator.transfer.export_job import ExportRequest, run_export
-from tests.export_project import make_project
+from tests.export_project import ALICE_SPANS, make_project
 from tests.formats.layer_corpus import TEXT, find, layer
 
 GOLD_SPANS = sorted((s.start, s.end, s.label) for s in layer()[0][1].spans)  # type: ignore[union-attr]
@@ -202,6 +202,51 @@ def test_peer_exports_read_back_to_the_same_spans(
     assert sorted((s.start, s.end, s.label) for s in sets["doc-1"][0].spans) == GOLD_SPANS
     assert len(sets["doc-1"][0].relations) == 3
     assert leftovers(tmp_path) == []
+
+
+def test_label_studio_all_layers_puts_each_annotators_layer_in_the_task(
+    db: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "all.json"
+    code, _, err = run("export", db, "--format", "label-studio", "--all-layers", "--out", out)
+    assert code == 0, err
+    assert "layers: every layer" in err
+    tasks = {t["data"]["id"]: t for t in json.loads(out.read_text(encoding="utf-8"))}
+    # Label Studio's shape for several annotators: one annotation each, named by completed_by.
+    first = tasks["doc-1"]["annotations"]
+    assert [(a["completed_by"]["email"], a["ground_truth"]) for a in first] == [
+        ("alice", False),
+        ("gold", True),
+    ]
+    assert tasks["doc-2"]["annotations"] == []  # no layer has doc-2: the task is still there
+    # Read back: every layer comes back as the annotator's own set, with its spans.
+    back = {
+        d.id: {s.annotator: s for s in sets}
+        for d, sets in READERS["label-studio"](out, TransferSummary())
+    }
+    assert set(back["doc-1"]) == {"alice", "gold"}
+    assert sorted((s.start, s.end, s.label) for s in back["doc-1"]["gold"].spans) == GOLD_SPANS
+    alice = sorted((s.start, s.end, s.label) for s in back["doc-1"]["alice"].spans)
+    assert alice == sorted((*find(part), label) for part, label in ALICE_SPANS)
+    assert set(back["doc-3"]) == {"gold"}
+
+
+def test_all_layers_with_a_status_keeps_the_sets_that_have_it(db: Path, tmp_path: Path) -> None:
+    out = tmp_path / "done.json"
+    code, _, err = run("export", db, "--format", "label-studio", "--all-layers", "--status",
+                       "done", "--out", out)  # fmt: skip
+    assert code == 0, err
+    tasks = {t["data"]["id"]: t for t in json.loads(out.read_text(encoding="utf-8"))}
+    assert sorted(tasks) == ["doc-1", "doc-3"]  # doc-2 has no set done in any layer
+    # alice's set of doc-1 is in progress: only gold's goes out
+    assert [a["completed_by"]["email"] for a in tasks["doc-1"]["annotations"]] == ["gold"]
+
+
+def test_all_layers_is_refused_for_a_one_layer_format(db: Path, tmp_path: Path) -> None:
+    code, _, err = run("export", db, "--format", "csv", "--all-layers", "--out", tmp_path / "x")
+    assert code == 1
+    assert "--all-layers is for --format label-studio" in err
+    assert not (tmp_path / "x").exists()
 
 
 # --- splits ---------------------------------------------------------------------------------

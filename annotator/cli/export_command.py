@@ -33,6 +33,12 @@ from annotator.transfer.export_job import EXPORT_FORMATS, ExportRequest, check_r
     "the other formats.",
 )
 @click.option(
+    "--all-layers",
+    is_flag=True,
+    help="label-studio: every layer, each annotator's as its own annotation of the task "
+    "(gold marked as ground truth, suggest:* layers as predictions).",
+)
+@click.option(
     "--status",
     type=click.Choice([s.value for s in Status]),
     help="Only the documents whose set in the layer has this status (e.g. done).",
@@ -60,6 +66,7 @@ def export(
     fmt: str,
     out: Path | None,
     annotator_name: str | None,
+    all_layers: bool,
     status: str | None,
     split_text: str | None,
     seed: int,
@@ -86,6 +93,7 @@ def export(
         seed=seed,
         spans_key=spans_key,
         lang=lang,
+        all_layers=all_layers,
     )
     check_request(request)
     damage: list[Damage] | None = [] if skip_damaged else None

@@ -13,6 +13,7 @@ import json
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
+from operator import itemgetter
 from pathlib import Path
 from typing import IO, Any
 
@@ -429,6 +430,8 @@ def looks_like_jsonl(path: Path) -> bool:
 _LINE = orjson.OPT_APPEND_NEWLINE
 _SPEAKER_KEY = '"speaker"'
 _TARGET_KEY = '"target"'
+_NAMES_KEPT = 50_000
+_ATTRS_OF_ROW = itemgetter(6)
 
 #: (document, annotator, span name, start, end, label, attrs JSON), as the store reads them.
 SpanRows = list[tuple[str, str, str, int, int, str, str]]
@@ -482,21 +485,36 @@ class _Registry:
                 self.targets[entry.label] = entry
         self.unused_speakers = dict(self.speakers)
         self.unused_targets = dict(self.targets)
+        #: attribute JSON -> the entries it names. A project repeats a few attribute
+        #: combinations over and over: each is parsed once, not once per span.
+        self._names: dict[str, tuple[Speaker | None, Target | None]] = {"{}": (None, None)}
+
+    def _entries_of(self, attrs: str) -> tuple[Speaker | None, Target | None]:
+        speaker: Speaker | None = None
+        target: Target | None = None
+        # Most spans name neither: look inside the attribute JSON only when it can.
+        if _SPEAKER_KEY in attrs or _TARGET_KEY in attrs:
+            values = orjson.loads(attrs)
+            name = values.get("speaker")
+            speaker = self.speakers.get(name) if isinstance(name, str) else None
+            label = values.get("target")
+            target = self.targets.get(label) if isinstance(label, str) else None
+        self._names[attrs] = (speaker, target)
+        return speaker, target
 
     def named(self, spans: SpanRows) -> tuple[list[dict[str, str]], list[dict[str, str]]]:
         speakers: dict[str, Speaker] = {}
         targets: dict[str, Target] = {}
-        for *_, attrs in spans:
-            # Most spans name neither: look inside the attribute JSON only when it can.
-            if _SPEAKER_KEY not in attrs and _TARGET_KEY not in attrs:
-                continue
-            values = orjson.loads(attrs)
-            name = values.get("speaker")
-            speaker = self.speakers.get(name) if isinstance(name, str) else None
+        known = self._names
+        if len(known) > _NAMES_KEPT:
+            known.clear()  # free-text attributes make every span new: keep memory flat
+        # The distinct attribute texts of the set in span order (the order the entries go
+        # out in), collected in C: a Python step per span cost a fifth of an export.
+        for attrs in dict.fromkeys(map(_ATTRS_OF_ROW, spans)):
+            found = known.get(attrs)
+            speaker, target = found if found is not None else self._entries_of(attrs)
             if speaker is not None:
                 speakers[speaker.name] = speaker
-            label = values.get("target")
-            target = self.targets.get(label) if isinstance(label, str) else None
             if target is not None:
                 targets[target.label] = target
         for key in speakers:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 
 from sqlite_utils import Database
 
@@ -64,6 +64,21 @@ class Documents:
             "SELECT id, title, text, meta, sha256 FROM documents ORDER BY ord"
         )
         while rows := cursor.fetchmany(batch):
+            yield [document_from_row(r) for r in rows]
+
+    def iter_some(self, documents: Collection[str], batch: int = 500) -> Iterator[list[Document]]:
+        """Those of ``documents`` that exist, in import order, a batch at a time: a split's
+        part or a preview's sample is read without reading every other text on the way."""
+        chosen = set(documents)
+        wanted = [d for d in self.ids() if d in chosen]
+        for i in range(0, len(wanted), batch):
+            chunk = wanted[i : i + batch]
+            marks = ",".join("?" * len(chunk))
+            rows = self._db.execute(
+                f"SELECT id, title, text, meta, sha256 FROM documents WHERE id IN ({marks}) "
+                "ORDER BY ord",
+                chunk,
+            ).fetchall()
             yield [document_from_row(r) for r in rows]
 
     def insert_many(self, documents: Iterable[Document]) -> int:

@@ -3,15 +3,17 @@ which format, split into parts or not, written aside and moved into place whole.
 
 The layer: ``jsonl`` without ``annotator`` writes every layer (the whole project); every
 other format is training or interchange data of ONE layer, ``gold`` when none is named,
-and fails with the list of layers when the project has no gold. ``status`` keeps the
-documents whose set in that layer has it. A split assigns documents to parts by a hash of
+and fails with the list of layers when the project has no gold; ``label-studio`` with
+``all_layers`` writes every layer, each annotator's set as its own annotation of the task (as
+Label Studio keeps several annotators' work). ``status`` keeps the documents whose set in that
+layer has it. A split assigns documents to parts by a hash of
 the seed and their id (:mod:`annotator.formats.split`), so the same documents land in the
 same part for every format; each part is one file (or folder) in the ``out`` folder.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Literal
@@ -74,6 +76,8 @@ FORMATS: dict[str, Format] = {
     )
 }
 EXPORT_FORMATS = tuple(FORMATS)
+#: The formats that can carry every layer at once (``all_layers``).
+ALL_LAYER_FORMATS = ("label-studio",)
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +92,8 @@ class ExportRequest:
     seed: int = 0
     spans_key: str = DEFAULT_KEY
     lang: str | None = None
+    #: every layer, each its own annotation (Label Studio); not with ``annotator``
+    all_layers: bool = False
 
 
 @dataclass(slots=True)
@@ -120,6 +126,13 @@ def check_request(request: ExportRequest) -> Format:
             f'no export format "{request.format}"; the formats are: {", ".join(EXPORT_FORMATS)}'
         )
     out = request.out
+    if request.all_layers and fmt.name not in ALL_LAYER_FORMATS:
+        raise AnnotatorError(
+            f"--all-layers is for --format {', '.join(ALL_LAYER_FORMATS)}; "
+            f"--format {fmt.name} exports one layer"
+        )
+    if request.all_layers and request.annotator is not None:
+        raise AnnotatorError("--all-layers exports every layer: leave out --annotator")
     if request.split is not None:
         if out is None:
             raise AnnotatorError("--split writes one file per part: give the folder as --out DIR")
@@ -147,6 +160,8 @@ def choose_layer(project: Project, request: ExportRequest) -> tuple[str | None, 
                 f'{project.path}: there is no layer "{request.annotator}"; the layers are: {listed}'
             )
         return request.annotator, None
+    if request.all_layers:
+        return None, "layers: every layer, each its own annotation (gold as ground truth)"
     if request.format == "jsonl":
         return None, None
     if GOLD in layers:
@@ -164,15 +179,19 @@ def run_export(
     stream: IO[bytes] | None = None,
     progress: Progress = no_progress,
     damage: list[Damage] | None = None,
+    only: Collection[DocumentId] | None = None,
 ) -> ExportResult:
     """Write the export; raises AnnotatorError (nothing written) or ``Cancelled`` from
     ``progress`` (nothing written). With ``damage`` (``--skip-damaged``), damaged documents
-    are listed there and left out instead of stopping the export."""
+    are listed there and left out instead of stopping the export. ``only`` narrows the
+    documents further (a preview's sample)."""
     fmt = check_request(request)
     layer, chosen = choose_layer(project, request)
     result = ExportResult(TransferSummary(), layer, notes=[chosen] if chosen else [])
     job = _Job(project, request, layer, damage, result)
     wanted = job.eligible()
+    if only is not None:
+        wanted = set(only) if wanted is None else wanted & set(only)
     total = len(wanted) if wanted is not None else _count(project, damage)
     done = 0
 
@@ -201,6 +220,22 @@ def run_export(
                 job.write(part, staging.target / f"{name}{fmt.suffix}")
         result.written = staging.commit()
     return result
+
+
+def eligible_documents(
+    project: Project, request: ExportRequest, layer: str | None
+) -> set[DocumentId] | None:
+    """The documents an export of ``layer`` covers; None for all of them."""
+    status = request.status
+    if status is None and not (layer is not None and request.format == "jsonl"):
+        return None
+    with sqlite_errors(project.path, "reading it"):
+        layers = [layer] if layer is not None else project.annotators()
+        found: set[DocumentId] = set()
+        for name in layers:
+            statuses = project.sets.statuses(name)
+            found.update(d for d, s in statuses.items() if status is None or s == status)
+        return found
 
 
 def _count(project: Project, damage: list[Damage] | None) -> int | None:
@@ -238,24 +273,24 @@ class _Job:
 
     def eligible(self) -> set[DocumentId] | None:
         """The documents the export covers; None for all of them (read as they come)."""
-        status, layer, project = self.request.status, self.layer, self.project
-        if status is None and not (layer is not None and self.request.format == "jsonl"):
-            return None
-        with sqlite_errors(project.path, "reading it"):
-            layers = [layer] if layer is not None else project.annotators()
-            found: set[DocumentId] = set()
-            for name in layers:
-                statuses = project.sets.statuses(name)
-                found.update(d for d, s in statuses.items() if status is None or s == status)
-            return found
+        return eligible_documents(self.project, self.request, self.layer)
 
     def items(self, wanted: set[DocumentId] | None) -> Iterator[LayerItem]:
-        """The layer's documents with their set (None where the document has none)."""
+        """The layer's documents with their set (None where the document has none); with
+        ``all_layers``, a document once per set of it, consecutively (None: it has none)."""
+        status = self.request.status
         for document, sets in iter_documents_with_sets(
             self.project, self.layer, self.damage, wanted
         ):
             self.tick()
-            yield document, (sets[0] if sets else None)
+            if not self.request.all_layers:
+                yield document, (sets[0] if sets else None)
+                continue
+            kept = [s for s in sets if status is None or s.status == status]
+            if not kept:
+                yield document, None
+            for annotation in kept:
+                yield document, annotation
 
     def write(self, wanted: set[DocumentId] | None, out: Path | IO[bytes]) -> None:
         request, project = self.request, self.project

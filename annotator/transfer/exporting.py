@@ -107,14 +107,17 @@ def _checked(
     """Documents (of ``documents``, if given) with their sets as ``read`` gives them, each
     document's text checked."""
     salvaging = damage is not None and project.recovery
-    batches = (
-        project.salvage.documents(_BATCH, damage)
-        if salvaging and damage is not None
-        else project.documents.iter_all(_BATCH)
-    )
-    if documents is not None:
-        # Filtered before the checksums and the set queries: a split reads each part alone.
-        batches = ([d for d in batch if d.id in documents] for batch in batches)
+    batches: Iterator[list[Document]]
+    if salvaging and damage is not None:
+        batches = project.salvage.documents(_BATCH, damage)
+        if documents is not None:
+            # Filtered before the checksums and the set queries.
+            batches = ([d for d in batch if d.id in documents] for batch in batches)
+    elif documents is not None:
+        # Only those texts are read: a split's part, a preview's sample.
+        batches = project.documents.iter_some(documents, _BATCH)
+    else:
+        batches = project.documents.iter_all(_BATCH)
     for good, bad in map(_check_texts, batches):
         for found in bad:
             if damage is None:

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QWidget
 from annotator.errors import AnnotatorError
 from annotator.model.schema import load_schema
 from annotator.paths import default_schema_path
+from annotator.transfer.export_preview import ExportPreviewer
 from annotator.transfer.importing import create_project
 from annotator.transfer.merging import merge_projects
 from annotator.transfer.peer_import import FilesImportReport
@@ -95,8 +96,13 @@ class ProjectFiles(QObject):
     def export_files(self) -> None:
         """File > Export: the dialog, then the export in a worker with progress and Cancel."""
         project = self.session.project
+        previewer = ExportPreviewer(project)
         dialog = ExportDialog(
-            project.path, project.annotators(), self.session.annotator, self.parent_widget
+            project.path,
+            project.annotators(),
+            self.session.annotator,
+            self.parent_widget,
+            preview=lambda request: previewer.preview(request).lines(),
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.requested.connect(

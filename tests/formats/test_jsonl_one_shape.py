@@ -112,3 +112,21 @@ def test_a_bad_entry_inside_a_record_names_its_line(tmp_path: Path, project: Pro
     with pytest.raises(InputError, match="line 2: speaker \"Dmitry Peskov\": type 'robot'"):
         import_paths(project, [write_jsonl(tmp_path / "bad.jsonl", lines)])
     assert project.documents.count() == 0
+
+
+def test_a_records_entries_come_in_the_order_its_spans_name_them(
+    tmp_path: Path, project: Project
+) -> None:
+    names = ["Zed", "Abe", "Mia", "Bo", "Kai", "Ann"]
+    text = " ".join(names)
+    spans, start = [], 0
+    for number, name in enumerate(names, start=1):
+        spans.append({"id": f"T{number}", "start": start, "end": start + len(name),
+                      "label": "SPEAKER", "attrs": {"speaker": name}})  # fmt: skip
+        start += len(name) + 1
+    record = {"id": "d", "text": text, "annotator": "a", "spans": spans,
+              "speakers": [{"name": n, "type": "person"} for n in sorted(names)]}  # fmt: skip
+    import_paths(project, [write_jsonl(tmp_path / "in.jsonl", [record])])
+    [line] = [json.loads(x) for x in exported(project).splitlines()]
+    # Text order, every time: the same project exports to the same bytes.
+    assert [s["name"] for s in line["speakers"]] == names

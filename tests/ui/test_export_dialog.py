@@ -148,3 +148,47 @@ def test_cancel_removes_the_partial_output(
     )
     assert shown == [] and not out.exists()
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".partial")]
+
+
+def preview_shows(qtbot, dialog: ExportDialog, text: str) -> None:
+    qtbot.waitUntil(lambda: text in dialog.preview.toPlainText(), timeout=10000)
+
+
+def test_the_preview_follows_the_choices(
+    qtbot, gold_window: MainWindow, tmp_path: Path, shown: list[str]
+) -> None:
+    dialog = open_dialog(qtbot, gold_window)
+    choose_format(qtbot, dialog, "csv")
+    type_over(qtbot, dialog.destination, str(tmp_path / "gold.csv"))
+    # The files, the counts of the layer, and what the format cannot carry, in its words.
+    preview_shows(qtbot, dialog, f"writes {tmp_path / 'gold.csv'}")
+    assert "13 documents, 97 spans" in dialog.preview.toPlainText()
+    assert "relation cued_by: the span table has no column for it" in dialog.preview.toPlainText()
+    # A split: one file per part, with each part's documents and spans.
+    qtbot.mouseClick(dialog.split, LEFT)
+    type_over(qtbot, dialog.parts, "train=0.5,test=0.5")
+    type_over(qtbot, dialog.destination, str(tmp_path / "parts"))
+    preview_shows(qtbot, dialog, f"writes {tmp_path / 'parts' / 'train.csv'}")
+    text = dialog.preview.toPlainText()
+    assert "train: 7 documents" in text and "test: 6 documents" in text
+    # A split that does not add up: the preview says why instead.
+    type_over(qtbot, dialog.parts, "train=0.5,test=0.6")
+    preview_shows(qtbot, dialog, "add up to 1.1, not 1")
+
+
+def test_label_studio_offers_every_layer_each_as_its_own_annotation(
+    qtbot, gold_window: MainWindow, tmp_path: Path, shown: list[str]
+) -> None:
+    dialog = open_dialog(qtbot, gold_window)
+    choose_format(qtbot, dialog, "label-studio")
+    pick(qtbot, dialog.layer, "Every layer (the whole project)")
+    out = tmp_path / "tasks.json"
+    type_over(qtbot, dialog.destination, str(out))
+    preview_shows(qtbot, dialog, "layers: every layer")
+    assert f"writes {tmp_path / 'tasks.label_config.xml'}" in dialog.preview.toPlainText()
+    assert "13 documents, 99 spans" in dialog.preview.toPlainText()  # gold's 97 and alice's 2
+    qtbot.mouseClick(dialog.export_button, LEFT)
+    qtbot.waitUntil(lambda: bool(shown), timeout=10000)
+    tasks = {t["data"]["id"]: t for t in json.loads(out.read_text(encoding="utf-8"))}
+    who = [a["completed_by"]["email"] for a in tasks["doc-1"]["annotations"]]
+    assert who == ["alice", "gold"]

@@ -1,11 +1,13 @@
 """File > Export: format, layer, documents, split and destination, as ``annotator export`` takes
-them; the export itself runs in :mod:`annotator.ui.dialogs.export_worker`."""
+them, with a preview of what will be written that follows the choices; the export itself runs
+in :mod:`annotator.ui.dialogs.export_worker`."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -16,6 +18,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
@@ -25,13 +28,23 @@ from PySide6.QtWidgets import (
 from annotator.errors import AnnotatorError
 from annotator.formats.split import parse_split
 from annotator.model import Status
-from annotator.transfer.export_job import FORMATS, GOLD, ExportRequest, check_request
+from annotator.transfer.export_job import (
+    ALL_LAYER_FORMATS,
+    FORMATS,
+    GOLD,
+    ExportRequest,
+    check_request,
+)
 
 #: What the layer list offers for ``jsonl`` besides the layers: the whole project.
 EVERY_LAYER = "Every layer (the whole project)"
 ALL_DOCUMENTS = "All documents"
 DONE_ONLY = "Only documents marked done in the layer"
 DEFAULT_SPLIT = "train=0.8,dev=0.1,test=0.1"
+#: The preview waits this long after the last change (typing a split, a path) before it runs.
+PREVIEW_DELAY_MS = 250
+#: The preview of a request: the lines to show (AnnotatorError: why it cannot run).
+Preview = Callable[[ExportRequest], list[str]]
 
 
 class ExportDialog(QDialog):
@@ -40,9 +53,15 @@ class ExportDialog(QDialog):
     requested = Signal(object)  # ExportRequest
 
     def __init__(
-        self, project: Path, layers: list[str], annotator: str, parent: QWidget | None = None
+        self,
+        project: Path,
+        layers: list[str],
+        annotator: str,
+        parent: QWidget | None = None,
+        preview: Preview | None = None,
     ) -> None:
         super().__init__(parent)
+        self._preview = preview
         self.setWindowTitle("Export")
         self.project = project
         self.layers = layers
@@ -70,6 +89,15 @@ class ExportDialog(QDialog):
         self.problem = QLabel()
         self.problem.setWordWrap(True)
         self.problem.setStyleSheet("color: #C0392B")
+        self.preview = QPlainTextEdit()
+        self.preview.setAccessibleName(self.tr("Preview"))
+        self.preview.setReadOnly(True)
+        self.preview.setMinimumHeight(160)
+        self.preview.setVisible(preview is not None)
+        self.preview_timer = QTimer(self)
+        self.preview_timer.setSingleShot(True)
+        self.preview_timer.setInterval(PREVIEW_DELAY_MS)
+        self.preview_timer.timeout.connect(self.refresh_preview)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -81,6 +109,16 @@ class ExportDialog(QDialog):
         self.browse.clicked.connect(self._browse)
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
+        for changed in (
+            self.format.currentIndexChanged,
+            self.layer.currentIndexChanged,
+            self.documents.currentIndexChanged,
+            self.split.toggled,
+            self.parts.textChanged,
+            self.seed.valueChanged,
+            self.destination.textChanged,
+        ):
+            changed.connect(self._schedule_preview)
         self._format_changed()
         self._split_toggled(False)
 
@@ -105,6 +143,11 @@ class ExportDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.hint)
+        preview_label = QLabel(self.tr("&What will be written"))
+        preview_label.setBuddy(self.preview)
+        preview_label.setVisible(self._preview is not None)
+        layout.addWidget(preview_label)
+        layout.addWidget(self.preview, 1)
         layout.addWidget(self.problem)
         layout.addWidget(self.buttons)
         self.resize(640, 0)
@@ -123,7 +166,8 @@ class ExportDialog(QDialog):
         name = self.chosen_format()
         current = self.layer.currentText()
         self.layer.clear()
-        if name == "jsonl":
+        if name == "jsonl" or name in ALL_LAYER_FORMATS:
+            # jsonl: the whole project; Label Studio: each layer its own annotation.
             self.layer.addItem(EVERY_LAYER)
         self.layer.addItems(self.layers)
         preferred = [current, GOLD if name != "jsonl" else EVERY_LAYER, self.annotator]
@@ -165,10 +209,12 @@ class ExportDialog(QDialog):
         text = self.destination.text().strip()
         if not text:
             raise AnnotatorError("Choose where to write the export.")
+        every = layer == EVERY_LAYER
         request = ExportRequest(
             format=self.chosen_format(),
             out=Path(text).expanduser(),
-            annotator=None if layer == EVERY_LAYER else layer,
+            annotator=None if every else layer,
+            all_layers=every and self.chosen_format() in ALL_LAYER_FORMATS,
             status=Status.DONE if self.documents.currentText() == DONE_ONLY else None,
             split=parse_split(self.parts.text()) if self.split.isChecked() else None,
             seed=self.seed.value(),
@@ -176,11 +222,26 @@ class ExportDialog(QDialog):
         check_request(request)
         return request
 
+    def _schedule_preview(self) -> None:
+        if self._preview is not None:
+            self.preview_timer.start()
+
+    def refresh_preview(self) -> None:
+        """Show what the current choices will write (or why they cannot run)."""
+        if self._preview is None:
+            return
+        try:
+            lines = self._preview(self.request())
+        except AnnotatorError as exc:
+            lines = [str(exc)]
+        self.preview.setPlainText("\n".join(lines))
+
     def submit(self) -> None:
         try:
             request = self.request()
         except AnnotatorError as exc:
             self.problem.setText(str(exc))
             return
+        self.preview_timer.stop()  # the export runs now: a preview of it would only delay it
         self.accept()
         self.requested.emit(request)
