@@ -7,8 +7,10 @@ from pathlib import Path
 
 from test_cli import GOOD, db, run  # noqa: F401  (db is a fixture)
 
+from annotator.edits.spans import SetStatus
 from annotator.edits.suggestions import AcceptSuggestions, RejectSuggestion
-from annotator.model import AnnotatorName, DocumentId
+from annotator.model import AnnotatorName, DocumentId, Status
+from annotator.paths import seeds_dir
 from annotator.store import Project
 from annotator.suggest import ANNOTATOR
 from annotator.suggest.suggestion import suggestions
@@ -81,3 +83,46 @@ def test_review_counts_per_document_and_annotator(db: Path) -> None:  # noqa: F8
     ]
     code, out, _ = run("suggest", db)
     assert "reviewed by alice: 2 accepted, 1 rejected" in out
+
+
+def test_a_schema_without_cues_is_refused_in_one_sentence_and_nothing_is_written(
+    tmp_path: Path,
+) -> None:
+    schema = tmp_path / "speech.toml"
+    schema.write_text(
+        'name = "Speech"\nversion = 1\n\n[[labels]]\nname = "QUOTE"\n'
+        '\n[[labels]]\nname = "SPEAKER"\n'
+        '\n[[relations]]\nname = "attributed_to"\nhead = ["QUOTE"]\nchild = ["SPEAKER"]\n',
+        encoding="utf-8",
+    )
+    path = tmp_path / "speech.db"
+    assert run("init", path, "--schema", schema)[0] == 0
+    assert run("import", path, seeds_dir())[0] == 0
+    code, _, err = run("suggest", path)
+    assert code == 1
+    assert err == (
+        f"error: {path}: the schema 'Speech' has no CUE, cued_by, continues, which the suggester "
+        "writes (labels QUOTE, SPEAKER, CUE, relations attributed_to, cued_by, continues): "
+        "add them to the schema to use suggestions.\n"
+    )
+    assert ANNOTATOR not in run("stats", path)[1]
+
+
+def test_stats_shows_each_annotators_accepted_rejected_and_open_suggestions(db: Path) -> None:  # noqa: F811
+    assert run("suggest", db)[0] == 0
+    with Project.open(db) as project:
+        found = suggestions(project.sets.get(DOC, ANNOTATOR))
+        alice = AnnotatorName("alice")
+        AcceptSuggestions(DOC, alice, ANNOTATOR, chosen=tuple(found[:2])).apply(project)
+        RejectSuggestion(DOC, alice, ANNOTATOR, key=found[2].key).apply(project)
+        # Bob has a layer and has not looked at the suggestions yet.
+        SetStatus(DOC, AnnotatorName("bob"), status=Status.IN_PROGRESS).apply(project)
+    code, out, _ = run("stats", db)
+    assert code == 0
+    tail = out.split("\n\n", 1)[1].splitlines()
+    assert tail[0] == f"suggestions (suggest:rules): {len(found)}"
+    assert [line.split() for line in tail[1:]] == [
+        ["reviewed", "by", "accepted", "rejected", "open"],
+        ["alice", "2", "1", str(len(found) - 3)],
+        ["bob", "0", "0", str(len(found))],
+    ]

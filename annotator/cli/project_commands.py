@@ -70,9 +70,28 @@ def stats(project: Path) -> None:
         if not rows:
             click.echo("no annotations yet")
             return
-        widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
-        for row in [header, *rows]:
-            click.echo("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)))
+        _print_table(header, rows)
+        _print_suggestion_reviews(opened, [a for a in annotators if not a.startswith("suggest:")])
+
+
+def _print_table(header: list[str], rows: list[list[str]]) -> None:
+    widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
+    for row in [header, *rows]:
+        click.echo("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)))
+
+
+def _print_suggestion_reviews(project: Project, annotators: list[str]) -> None:
+    """Each annotator's accepted, rejected and still open suggestions, when there are any."""
+    from annotator.suggest import ANNOTATOR
+
+    total, reviews = project.suggestions.totals(ANNOTATOR, annotators)
+    if not total and not any(r.accepted or r.rejected for r in reviews):
+        return
+    click.echo("")
+    click.echo(f"suggestions ({ANNOTATOR}): {total}")
+    rows = [[r.annotator, str(r.accepted), str(r.rejected), str(r.open)] for r in reviews]
+    if rows:
+        _print_table(["reviewed by", "accepted", "rejected", "open"], rows)
 
 
 @click.command()

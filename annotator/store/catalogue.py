@@ -50,6 +50,8 @@ class DocumentQuery:
     statuses: frozenset[Status] = field(default_factory=frozenset)
     sort: str = "order"
     descending: bool = False
+    #: Only the documents assigned to the annotator (annotator assign, the Team view).
+    assigned: bool = False
 
 
 class Catalogue:
@@ -68,7 +70,9 @@ class Catalogue:
         then row n is the document of ord n + 1, found by the index without stepping over
         the rows before it (OFFSET at the end of a million rows takes a fifth of a second).
         Documents are only ever appended (ord = max + 1), so one check per new max holds."""
-        if query.text or query.statuses or query.sort != "order" or query.descending:
+        if query.text or query.statuses or query.assigned:
+            return None
+        if query.sort != "order" or query.descending:
             return None
         top = self._db.execute("SELECT max(ord) FROM documents").fetchone()[0] or 0
         if top != self._numbered_up_to:
@@ -93,6 +97,10 @@ class Catalogue:
                 "(instr(lower(d.title), lower(?)) > 0 OR instr(lower(d.text), lower(?)) > 0)"
             )
             args += [query.text, query.text]
+        if query.assigned:
+            # By the (annotator, document) index: the annotator's share, never every document.
+            where.append("d.id IN (SELECT document FROM assignments WHERE annotator = ?)")
+            args.append(query.annotator)
         # Status, spans and last edit as subqueries of the shown rows: a join would be
         # evaluated for every row skipped on the way to the last page.
         # Through the full-text index, `ord` is its rowid: the order it yields hits in, so
@@ -119,7 +127,7 @@ class Catalogue:
         return f" ORDER BY {key} {way}, ord {way}"
 
     def count(self, query: DocumentQuery) -> int:
-        if not query.text:
+        if not query.text and not query.assigned:
             if not query.statuses:
                 return int(self._db.execute("SELECT count(*) FROM documents").fetchone()[0])
             counts = self.status_counts(query.annotator)

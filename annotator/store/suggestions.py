@@ -36,6 +36,17 @@ class ReviewCount:
     rejected: int
 
 
+@dataclass(frozen=True, slots=True)
+class ReviewTotal:
+    """One annotator's decisions on a suggestion layer over the whole project; ``open`` is
+    the layer's suggestions they have not decided on yet."""
+
+    annotator: str
+    accepted: int
+    rejected: int
+    open: int
+
+
 class Suggestions:
     def __init__(self, db: Database, spans: Spans) -> None:
         self._db = db
@@ -145,4 +156,34 @@ class Suggestions:
                 "GROUP BY d.document, d.annotator ORDER BY o.ord, d.annotator",
                 args,
             )
+        ]
+
+    def totals(self, layer: str, annotators: Iterable[str]) -> tuple[int, list[ReviewTotal]]:
+        """How many suggestions ``layer`` holds, and per annotator (``annotators`` and all who
+        decided) the accepted, rejected and still open ones, by name."""
+        # A suggestion is named by its first QUOTE part: one that continues no earlier part.
+        roots = (
+            'SELECT s.document, s.start, s."end" FROM spans s WHERE s.annotator = ? '
+            "AND s.label = 'QUOTE' AND NOT EXISTS (SELECT 1 FROM relations r "
+            "WHERE r.head = s.id AND r.label = 'continues')"
+        )
+        total = self._db.execute(f"SELECT count(*) FROM ({roots})", [layer]).fetchone()[0]
+        decided: dict[str, tuple[int, int, int]] = {}
+        if self._db["suggestion_decisions"].exists():
+            # Decisions outlive a re-run that no longer finds their suggestion: they count as
+            # accepted or rejected, but close no suggestion that is there now.
+            for who, accepted, rejected, current in self._db.execute(
+                "SELECT d.annotator, sum(d.decision = 'accepted'), sum(d.decision = 'rejected'), "
+                "count(r.document) FROM suggestion_decisions d LEFT JOIN "
+                f"({roots}) r ON r.document = d.document AND r.start = d.start "
+                'AND r."end" = d."end" WHERE d.layer = ? GROUP BY d.annotator',
+                [layer, layer],
+            ):
+                decided[who] = (accepted, rejected, current)
+        names = sorted(set(annotators) | decided.keys())
+        return total, [
+            ReviewTotal(
+                who, *decided.get(who, (0, 0, 0))[:2], total - decided.get(who, (0, 0, 0))[2]
+            )
+            for who in names
         ]

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import functools
 import re
+import string
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -42,6 +44,7 @@ from annotator.suggest.sentences import Kind, Sentence, Splitter, Token, paragra
 
 ANNOTATOR = AnnotatorName(f"{SUGGEST_PREFIX}rules")
 _WORDS = re.compile(r"[A-Za-z]+")
+_LETTERS = frozenset(string.ascii_letters)
 _MIN_LONE_WORDS = 5
 # A quote standing alone keeps the last speaker up to this many paragraphs back: a guess
 # is right more often than no speaker at all.
@@ -84,12 +87,12 @@ class Detector:
         segments = self._cut_open_quotes(text, quote_segments(text, spans))
         sentences = Splitter(text, segments, self.lex).sentences(spans)
         found: list[Attribution] = []
-        cues = self._cue_words
+        cues = self._cue_starts(text)
+        last = len(cues)
         for number, sentence in enumerate(sentences):
             # Most sentences hold neither a quote nor a cue: they are never tokenised.
-            if sentence.quotes or not cues.isdisjoint(
-                _WORDS.findall(text, sentence.start, sentence.end)
-            ):
+            at = bisect_left(cues, sentence.start)
+            if sentence.quotes or (at < last and cues[at] < sentence.end):
                 found.extend(self.attributor.sentence(sentence, number))
         found.extend(self._lone_quotes(sentences, segments, found))
         found.sort(key=lambda a: (a.parts[0][0], a.parts[0][1]))
@@ -98,6 +101,24 @@ class Detector:
         speakers = [a.speaker for a in found if a.speaker is not None]
         names = Resolver(text, self.lex, Registry(registry)).resolve(speakers)
         return _rows(document, links, names)
+
+    def _cue_starts(self, text: str) -> list[int]:
+        """Where the words that may start a cue begin, in order: found once per document
+        (the few cue words it holds, then each by ``str.find``), not per sentence."""
+        out: list[int] = []
+        size = len(text)
+        for word in self._cue_words.intersection(_WORDS.findall(text)):
+            at = text.find(word)
+            while at >= 0:
+                end = at + len(word)
+                # A whole word, as _WORDS reads it: no ASCII letter on either side.
+                if (at == 0 or text[at - 1] not in _LETTERS) and (
+                    end == size or text[end] not in _LETTERS
+                ):
+                    out.append(at)
+                at = text.find(word, end)
+        out.sort()
+        return out
 
     def _cut_open_quotes(self, text: str, segments: list[QuoteSegment]) -> list[QuoteSegment]:
         """A quote whose closing mark is missing ends where its attribution begins."""

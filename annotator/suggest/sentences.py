@@ -18,10 +18,10 @@ from annotator.suggest.marks import QuoteSegment
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _TOKEN = re.compile(
-    r"[RDI]-(?:[A-Z]\.)+|[RDI]-[A-Z][a-z]+\.?"  # party and state: D-N.Y., R-Ohio, R-La.
+    r"(?:[RDI]-(?:[A-Z]\.)+|[RDI]-[A-Z][a-z]+\.?"  # party and state: D-N.Y., R-Ohio, R-La.
     r"|(?:[A-Za-z]\.){2,}(?![A-Za-z])"  # U.S., a.m.
-    r"|\w+(?:[-'’&]\w+)*"  # words, Ukraine’s, Neville-Shaw, AT&T
-    r"|\S",  # anything else, one character at a time
+    r"|\w+(?:[-'’&]\w+)*)"  # words, Ukraine’s, Neville-Shaw, AT&T
+    r"|(\S)",  # anything else, one character at a time: the group tells it from a word
 )
 # A sentence ends after . ! ? (and any closing marks) before a capital, digit or opening mark.
 _BOUNDARY = re.compile(r"[.!?…]+([\"'”’»›)\]]*)\s+(?=[\"'“‘„«(\[]*[A-Z0-9])")
@@ -181,8 +181,8 @@ class Splitter:
             stop = end if index is None else max(position, self.quotes[index].start)
             for match in _TOKEN.finditer(text, position, stop):
                 begin, finish = match.span()
-                word = text[begin:finish]
-                if word[0].isalnum() or word[0] == "_":
+                word = match.group()
+                if match.lastindex is None:
                     append(make(begin, finish, word, word_kind, word.lower()))
                 elif word == "." and out and self._abbreviation_token(out[-1], begin):
                     # "Gen." and "Mr." keep their full stop: it ends no sentence.

@@ -22,6 +22,7 @@ from annotator.store.suggestions import SuggestionRows
 from annotator.suggest import ANNOTATOR
 from annotator.suggest.batch import suggest_many, suggest_rows
 from annotator.suggest.evaluate import Evaluation, evaluate
+from annotator.suggest.schema_fit import check_schema
 
 _BATCH = 500
 
@@ -76,6 +77,7 @@ def suggest_documents(
     """Suggest for ``documents`` (all by default) on ``workers`` processes (every core by
     default) and replace their ``suggest:rules`` sets; the speaker registry's names are
     reused. ``progress`` may raise Cancelled: nothing is then written."""
+    check_schema(project.schema, str(project.path))
     ids = _chosen(project, documents)
     registry = [speaker.name for speaker in project.speakers.all()]
     total = len(ids)

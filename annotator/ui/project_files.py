@@ -22,6 +22,7 @@ from annotator.ui.dialogs.import_dialog import ImportDialog
 from annotator.ui.messages import LONG, Messages
 from annotator.ui.session import Session
 from annotator.ui.settings import store_annotator
+from annotator.ui.team.long_work import run_with_progress
 
 PROJECT_FILTER = "Annotator projects (*.db *.annotator);;All files (*)"
 
@@ -118,10 +119,19 @@ class ProjectFiles(QObject):
         )
         if not paths:
             return
+        project, chosen = self.session.project, [Path(p) for p in paths]
         try:
-            report = merge_projects(self.session.project, [Path(p) for p in paths])
+            # The Team view's progress dialog: Cancel rolls the whole merge back.
+            report, cancelled = run_with_progress(
+                self.parent_widget,
+                self.tr("Merging…"),
+                lambda p: merge_projects(project, chosen, p),
+            )
         except AnnotatorError as exc:
             self.messages.warn(f"Nothing was merged.\n\n{exc}")
+            return
+        if cancelled or report is None:
+            self.messages.status(self.tr("Cancelled: nothing was merged."), LONG)
             return
         self.documents_changed.emit()
         conflicts = report.conflict_lines()

@@ -93,3 +93,24 @@ def test_moving_in_the_list_opens_the_document_it_lands_on(qtbot, open_window, t
     assert window.documents.model.data(view.currentIndex(), Qt.ItemDataRole.DisplayRole) == (
         "Bravo brief"
     )
+
+
+def test_assigned_to_me_shows_only_the_annotators_share(qtbot, open_window, three):
+    from annotator.store import Project
+
+    with Project.open(three) as project, project.transaction():
+        ids = {project.documents.get(i).title: i for i in project.documents.ids()}
+        project.assignments.set_document(ids["Bravo brief"], ["alice", "bob"])
+        project.assignments.set_document(ids["Charlie column"], ["alice"])
+        project.assignments.set_document(ids["Alpha report"], ["bob"])
+    window = open_window(three, "alice")
+    panel = window.documents
+    qtbot.mouseClick(panel.assigned, Qt.MouseButton.LeftButton)
+    assert titles(window) == ["Bravo brief", "Charlie column"]
+    # Together with the word filter.
+    qtbot.keyClicks(panel.filter, "analysts")
+    assert titles(window) == ["Charlie column"]
+    panel.filter.clear()
+    assert titles(window) == ["Bravo brief", "Charlie column"]
+    qtbot.keyClick(panel.assigned, Qt.Key.Key_Space)
+    assert titles(window) == ["Alpha report", "Bravo brief", "Charlie column"]

@@ -25,6 +25,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -241,6 +242,11 @@ class DocumentPanel(QWidget):
         self.annotator.setAccessibleName("Status and spans of annotator")
         self.annotator.setToolTip("Whose status, spans and edits the list shows")
         self.annotator.addItem(annotator)
+        # The lead hands out documents (annotator assign, the Team view): an annotator's share.
+        self.assigned = QCheckBox(self.tr("Assigned to me"))
+        self.assigned.setToolTip(
+            self.tr("Only the documents assigned to the annotator whose layer the list shows")
+        )
         self.view = QTableView()
         self.view.setModel(self.model)
         self.view.setAccessibleName("Documents")
@@ -273,6 +279,7 @@ class DocumentPanel(QWidget):
         filters = QHBoxLayout()
         filters.addWidget(self.status, 1)
         filters.addWidget(self.annotator, 1)
+        filters.addWidget(self.assigned)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.setSpacing(6)
@@ -282,6 +289,7 @@ class DocumentPanel(QWidget):
         layout.addWidget(self.progress)
         self.filter.textChanged.connect(lambda _: self._requery())
         self.status.currentIndexChanged.connect(lambda _: self._requery())
+        self.assigned.toggled.connect(lambda _: self._requery())
         self.annotator.currentTextChanged.connect(self._annotator_chosen)
         self.view.selectionModel().currentRowChanged.connect(self._moved)
         self.view.activated.connect(lambda _: self._open_current())
@@ -359,6 +367,7 @@ class DocumentPanel(QWidget):
             text=self.filter.text().strip(),
             statuses=frozenset({Status(status)}) if status else frozenset(),
             annotator=self.annotator.currentText() or self.model.query.annotator,
+            assigned=self.assigned.isChecked(),
         )
         self.model.set_query(query)
         self.update_progress()

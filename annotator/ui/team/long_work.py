@@ -1,4 +1,4 @@
-"""Long work of the Team view (packing, merging) under a progress dialog with Cancel."""
+"""Long work of the window (packing, merging) under a progress dialog with Cancel."""
 
 from __future__ import annotations
 
@@ -21,6 +21,9 @@ def run_with_progress(
     dialog = QProgressDialog(label, "Cancel", 0, 0, parent)
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setMinimumDuration(500)
+    # Reset (which forgets a Cancel) when the work returns, not at the last report: the work
+    # may still be writing after it has counted everything.
+    dialog.setAutoReset(False)
 
     def report(done: int, total: int | None) -> None:
         if total is not None and dialog.maximum() != total:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Generic, TypeVar
+
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
 from annotator.model import AnnotatorName, DocumentId
@@ -9,6 +11,7 @@ from annotator.transfer.team_progress import AnnotatorProgress
 
 Index = QModelIndex | QPersistentModelIndex
 _DISPLAY = Qt.ItemDataRole.DisplayRole
+R = TypeVar("R")
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
@@ -22,7 +25,37 @@ def duration(seconds: float | None) -> str:
     return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
 
 
-class TeamTableModel(QAbstractTableModel):
+class RowTableModel(QAbstractTableModel, Generic[R]):
+    """A read-only table over a list of rows, its columns named by ``HEADERS``; subclasses say
+    what a cell shows (``cells``) and which columns are edited."""
+
+    HEADERS: tuple[str, ...] = ()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._rows: list[R] = []
+
+    def set_rows(self, rows: list[R]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> object:
+        if role == _DISPLAY and orientation == Qt.Orientation.Horizontal:
+            return self.HEADERS[section]
+        return None
+
+    def cells(self, row: R) -> tuple[object, ...]:
+        raise NotImplementedError
+
+
+class TeamTableModel(RowTableModel[AnnotatorProgress]):
     COL_NAME, COL_ASSIGNED, COL_DONE, COL_SKIPPED, COL_OPEN, COL_TIME, COL_MEDIAN, COL_F1 = range(8)
     HEADERS = (
         "Annotator",
@@ -35,36 +68,18 @@ class TeamTableModel(QAbstractTableModel):
         "Agreement (F1)",
     )
 
-    def __init__(self) -> None:
-        super().__init__()
-        self._rows: list[AnnotatorProgress] = []
-
-    def set_rows(self, rows: list[AnnotatorProgress]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> object:
-        if role == _DISPLAY and orientation == Qt.Orientation.Horizontal:
-            return self.HEADERS[section]
-        return None
-
     def data(self, index: Index, role: int = _DISPLAY) -> object:
         if not index.isValid():
             return None
-        row = self._rows[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.TextAlignmentRole and column != self.COL_NAME:
             return _RIGHT
         if role != _DISPLAY:
             return None
-        values: tuple[object, ...] = (
+        return self.cells(self._rows[index.row()])[column]
+
+    def cells(self, row: AnnotatorProgress) -> tuple[object, ...]:
+        return (
             row.name,
             row.assigned,
             row.done,
@@ -74,36 +89,18 @@ class TeamTableModel(QAbstractTableModel):
             duration(row.median_seconds),
             f"{row.agreement_f1:.2f}" if row.agreement_f1 is not None else "-",
         )
-        return values[column]
 
 
-class AssignmentTableModel(QAbstractTableModel):
+Assignment = tuple[DocumentId, str, list[AnnotatorName]]
+
+
+class AssignmentTableModel(RowTableModel[Assignment]):
     """Every document and who is assigned it; the last column is edited as "alice, bob"."""
 
     COL_DOCUMENT, COL_TITLE, COL_ASSIGNED = range(3)
     HEADERS = ("Document", "Title", "Assigned to")
     #: The user typed new annotators for a document: (document id, names).
     assignees_edited = Signal(str, list)
-
-    def __init__(self) -> None:
-        super().__init__()
-        self._rows: list[tuple[DocumentId, str, list[AnnotatorName]]] = []
-
-    def set_rows(self, rows: list[tuple[DocumentId, str, list[AnnotatorName]]]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> object:
-        if role == _DISPLAY and orientation == Qt.Orientation.Horizontal:
-            return self.HEADERS[section]
-        return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         flags = super().flags(index)
@@ -114,8 +111,11 @@ class AssignmentTableModel(QAbstractTableModel):
     def data(self, index: Index, role: int = _DISPLAY) -> object:
         if not index.isValid() or role not in (_DISPLAY, Qt.ItemDataRole.EditRole):
             return None
-        document, title, names = self._rows[index.row()]
-        return (document, title, ", ".join(names))[index.column()]
+        return self.cells(self._rows[index.row()])[index.column()]
+
+    def cells(self, row: Assignment) -> tuple[object, ...]:
+        document, title, names = row
+        return (document, title, ", ".join(names))
 
     def setData(self, index: Index, value: object, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if not index.isValid() or index.column() != self.COL_ASSIGNED:

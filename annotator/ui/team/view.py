@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any, TypeVar
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -23,16 +24,19 @@ from annotator.edits import Change
 from annotator.edits.assignment import SetAssignees
 from annotator.errors import AnnotatorError
 from annotator.model import DocumentId
+from annotator.model.progress import Progress
 from annotator.store.catalogue import DocumentQuery
-from annotator.transfer.merging import merge_projects
-from annotator.transfer.packing import write_all_packs
+from annotator.transfer.merging import MergeReport, merge_projects
+from annotator.transfer.packing import PackReport, write_all_packs
 from annotator.transfer.team_progress import team_progress
 from annotator.ui.dialogs.assign import AssignDialog
 from annotator.ui.session import Session
 from annotator.ui.team.long_work import run_with_progress
-from annotator.ui.team.models import AssignmentTableModel, TeamTableModel
+from annotator.ui.team.models import AssignmentTableModel, RowTableModel, TeamTableModel
 
 PACK_FILTER = "Packs and projects (*.db *.annotator);;All files (*)"
+C = TypeVar("C")
+T = TypeVar("T")
 
 
 class TeamView(QWidget):
@@ -136,45 +140,60 @@ class TeamView(QWidget):
     # --- packs ----------------------------------------------------------------------------
 
     def pack_all(self) -> None:
-        folder = self.choose_folder()
-        if folder is None:
-            return
         project = self.session.project
-        try:
-            reports, cancelled = run_with_progress(
-                self, "Writing packs…", lambda p: write_all_packs(project, folder, p)
-            )
-        except AnnotatorError as exc:
-            self.status.setText(f"No pack was written: {exc}")
-            return
-        if cancelled or reports is None:
-            self.status.setText("Cancelled: no pack was written.")
-            return
+        self._choose_and_run(
+            self.choose_folder,
+            lambda folder, p: write_all_packs(project, folder, p),
+            "Writing packs…",
+            "no pack was written",
+            self._packed,
+        )
+
+    def _packed(self, folder: Path, reports: list[PackReport]) -> None:
         self.status.setText(
             f"{len(reports)} packs written to {folder}: "
             + ", ".join(f"{r.annotator} ({r.documents} documents)" for r in reports)
         )
 
     def merge_packs(self) -> None:
-        paths = self.choose_packs()
-        if not paths:
-            return
         project = self.session.project
-        try:
-            report, cancelled = run_with_progress(
-                self, "Merging packs…", lambda p: merge_projects(project, paths, p)
-            )
-        except AnnotatorError as exc:
-            self.status.setText(f"Nothing was merged: {exc}")
-            return
-        if cancelled or report is None:
-            self.status.setText("Cancelled: nothing was merged.")
-            return
+        self._choose_and_run(
+            lambda: self.choose_packs() or None,
+            lambda paths, p: merge_projects(project, paths, p),
+            "Merging packs…",
+            "nothing was merged",
+            self._merged,
+        )
+
+    def _merged(self, _paths: list[Path], report: MergeReport) -> None:
         conflicts = report.conflict_lines()
         listed = "".join(f"\n{line}" for line in conflicts[:10])
         self.status.setText(f"Merged: {report.summary()}{listed}")
         self.documents_changed.emit()
         self.refresh()
+
+    def _choose_and_run(
+        self,
+        choose: Callable[[], C | None],
+        work: Callable[[C, Progress], T],
+        label: str,
+        nothing: str,
+        done: Callable[[C, T], None],
+    ) -> None:
+        """Packing and merging alike: choose where, run under a progress dialog with Cancel,
+        then show the report, or one sentence saying that ``nothing`` happened and why."""
+        chosen = choose()
+        if chosen is None:
+            return
+        try:
+            result, cancelled = run_with_progress(self, label, lambda p: work(chosen, p))
+        except AnnotatorError as exc:
+            self.status.setText(f"{nothing[0].upper()}{nothing[1:]}: {exc}")
+            return
+        if cancelled or result is None:
+            self.status.setText(f"Cancelled: {nothing}.")
+            return
+        done(chosen, result)
 
     def _ask_folder(self) -> Path | None:
         folder = QFileDialog.getExistingDirectory(self, "Write one pack per annotator into")
@@ -185,7 +204,7 @@ class TeamView(QWidget):
         return [Path(p) for p in paths]
 
 
-def _table(model: TeamTableModel | AssignmentTableModel, name: str) -> QTableView:
+def _table(model: RowTableModel[Any], name: str) -> QTableView:
     table = QTableView()
     table.setModel(model)
     table.setAccessibleName(name)
