@@ -122,3 +122,27 @@ def test_a_joined_split_quote_shows_a_continues_arc_on_hover(qtbot, window) -> N
         if QColor(image.pixel(x, y)) != base
     }
     assert labels == {"continues"}
+
+
+def test_show_all_links_is_remembered_for_the_next_window(
+    qtbot, open_window, project_path, window
+) -> None:
+    def arcs_in_sight(again: MainWindow) -> list[QPoint]:
+        again.view.scroll_to_cp(TEXT.index(SPEAKER))  # a reopened window may sit elsewhere
+        image = grab(again.view)
+        return [p for p in band_points(again.view, image) if image.rect().contains(p)]
+
+    link_quote(qtbot, window)
+    qtbot.keyClick(window.view, Qt.Key.Key_Escape)
+    qtbot.keyClick(window.view, "l", CTRL)
+    window.close()
+    window.session.project.close()
+    again = open_window(project_path)
+    assert again.commands.all_links.isChecked()
+    assert arcs_in_sight(again), "every quote's arcs, as they were left"
+    qtbot.keyClick(again.view, "l", CTRL)
+    again.close()
+    again.session.project.close()
+    third = open_window(project_path)
+    assert not third.commands.all_links.isChecked()
+    assert arcs_in_sight(third) == []
