@@ -26,6 +26,7 @@ from annotator.formats.schema_additions import describe_additions, needs_additio
 from annotator.formats.summary import TransferSummary
 from annotator.model.progress import Progress, no_progress
 from annotator.model.schema import Schema
+from annotator.model.snippet import plural
 from annotator.store import Project
 from annotator.transfer.import_sources import (
     NATIVE,
@@ -231,7 +232,8 @@ class FilesImportReport:
     def lines(self) -> list[str]:
         """The report for stderr or a dialog: the counts first, then the details."""
         formats = sorted({s.fmt for s in self.sources})
-        out = [f"{self.stored.summary()}, {self.relations} relations ({', '.join(formats)})"]
+        relations = plural(self.relations, "relation")
+        out = [f"{self.stored.summary()}, {relations} ({', '.join(formats)})"]
         out += mapping_lines(self.mapping)
         out += [f"  added to the schema: {line}" for line in self.added]
         out += self.summary.lines()[1:]
