@@ -304,3 +304,27 @@ def test_the_report_counts_one_of_each_in_the_singular(db: Path, tmp_path: Path)
     code, _, err = run("import", db, source, "--format", "doccano", "--annotator", "ann")
     assert code == 0, err
     assert "1 document added, 1 annotation set with 2 spans, 1 relation (doccano)" in err
+
+
+def test_our_own_jsonl_counts_the_relations_it_brings(db: Path, tmp_path: Path) -> None:
+    text = "Peskov told reporters: “We are satisfied.”"
+    quote = text.index("“")
+    record = {
+        "id": "d1",
+        "text": text,
+        "annotator": "ann",
+        "spans": [
+            {"id": 1, "start": 0, "end": 6, "label": "SPEAKER"},
+            {"id": 2, "start": 7, "end": 11, "label": "CUE"},
+            {"id": 3, "start": quote, "end": len(text), "label": "QUOTE"},
+        ],
+        "relations": [
+            {"label": "attributed_to", "head": 3, "child": 1},
+            {"label": "cued_by", "head": 3, "child": 2},
+        ],
+    }
+    source = tmp_path / "ours.jsonl"
+    source.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
+    code, _, err = run("import", db, source)
+    assert code == 0, err
+    assert "1 annotation set with 3 spans, 2 relations (jsonl)" in err

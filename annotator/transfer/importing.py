@@ -29,6 +29,7 @@ class ImportReport:
     sets_added: int = 0
     sets_replaced: int = 0
     spans: int = 0
+    relations: int = 0
     registry_added: int = 0
     registry_kept: int = 0
     backup: Path | None = None
@@ -150,6 +151,7 @@ class _Importer:
         project.bulk.insert_sets(sets)
         self.report.sets_added += len(sets)
         self.report.spans += sum(len(s.spans) for s in sets)
+        self.report.relations += sum(len(s.relations) for s in sets)
         for annotator in {s.annotator for s in sets}:
             project.ensure_annotator(annotator)
         self._register(sets)

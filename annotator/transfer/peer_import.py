@@ -224,7 +224,6 @@ class FilesImportReport:
 
     stored: ImportReport
     sources: list[Source]
-    relations: int = 0
     summary: TransferSummary = field(default_factory=TransferSummary)
     mapping: list[MappedName] = field(default_factory=list)
     added: list[str] = field(default_factory=list)
@@ -232,7 +231,7 @@ class FilesImportReport:
     def lines(self) -> list[str]:
         """The report for stderr or a dialog: the counts first, then the details."""
         formats = sorted({s.fmt for s in self.sources})
-        relations = plural(self.relations, "relation")
+        relations = plural(self.stored.relations, "relation")
         out = [f"{self.stored.summary()}, {relations} ({', '.join(formats)})"]
         out += mapping_lines(self.mapping)
         out += [f"  added to the schema: {line}" for line in self.added]
@@ -335,6 +334,4 @@ def write_plan(
             },
         )
         importer.ledger.finish()
-    return FilesImportReport(
-        stored, plan.sources, plan.relations, plan.summary, plan.mapping, plan.added
-    )
+    return FilesImportReport(stored, plan.sources, plan.summary, plan.mapping, plan.added)
