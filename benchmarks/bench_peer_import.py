@@ -4,7 +4,10 @@ Generates N documents (about 1,500 characters, an emoji near the start) with 20 
 relations each, written once as doccano relation JSONL (peer labels in another case, so every
 span goes through the label mapping) and once as our own JSONL; then times, in the same run,
 ``import_files`` of each into a fresh project, and the preview the window shows (reading and
-mapping, nothing written). Run: ``python benchmarks/bench_peer_import.py [--documents N]``.
+mapping, nothing written); and the reader's peak memory (tracemalloc) with JSON Lines
+streamed a line at a time against the same file's records parsed whole (the baseline, as
+before streaming), in the same run. Run: ``python benchmarks/bench_peer_import.py
+[--documents N]``.
 """
 
 from __future__ import annotations
@@ -13,8 +16,11 @@ import argparse
 import json
 import tempfile
 import time
+import tracemalloc
 from pathlib import Path
 
+import annotator.formats.doccano as doccano
+from annotator.formats.json_records import read_records
 from annotator.model.schema import load_schema
 from annotator.paths import default_schema_path
 from annotator.store import Project
@@ -86,6 +92,20 @@ def timed(folder: Path, name: str, source: Path, fmt: str) -> float:
         return time.perf_counter() - started
 
 
+def reader_peak(source: Path, streamed: bool) -> float:
+    """The doccano reader's peak traced memory in MB; not streamed: every record parsed first."""
+    streaming = doccano.iter_records
+    if not streamed:
+        doccano.iter_records = read_records  # type: ignore[assignment]
+    tracemalloc.start()
+    try:
+        doccano.read_doccano(source)
+        return tracemalloc.get_traced_memory()[1] / 1e6
+    finally:
+        tracemalloc.stop()
+        doccano.iter_records = streaming
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--documents", type=int, default=5000)
@@ -100,10 +120,15 @@ def main() -> None:
         started = time.perf_counter()
         preview_import([peer], schema, ImportOptions(fmt="doccano"))
         preview = time.perf_counter() - started
+        size = peer.stat().st_size / 1e6
+        whole, streamed = reader_peak(peer, False), reader_peak(peer, True)
     print(f"{args.documents} documents, {spans} spans")
     print(f"  our JSONL (baseline)     {baseline:6.2f} s")
     print(f"  doccano JSONL, mapped    {doccano:6.2f} s  ({doccano / baseline:.2f} x)")
     print(f"  doccano preview only     {preview:6.2f} s")
+    print(f"reading the {size:.1f} MB doccano file (peak traced memory)")
+    print(f"  records parsed whole (baseline) {whole:6.1f} MB")
+    print(f"  JSON Lines streamed             {streamed:6.1f} MB  ({streamed / whole:.2f} x)")
 
 
 if __name__ == "__main__":

@@ -222,6 +222,28 @@ def adjudicate(stage: Stage):  # noqa: ANN201
     return stage.window.findChild(AdjudicationView)
 
 
+def arcs(stage: Stage):  # noqa: ANN201
+    """Every quote's links drawn over the text (View > Show All Links), nothing selected."""
+    stage.keys("Escape", "Ctrl+L")
+    return stage.window.view
+
+
+def _links_off(stage: Stage, widget: object) -> None:
+    stage.keys("Ctrl+L")  # as a new user finds it (the choice is remembered)
+
+
+def review(stage: Stage):  # noqa: ANN201
+    """Review in context, the caret in the cue unit alice and bob drew differently."""
+    from annotator.ui.review.view import ReviewView
+
+    stage.keys("Ctrl+Shift+R")
+    view = stage.window.findChild(ReviewView)
+    view.resize(1300, 560)
+    stage.wait(300)
+    stage.keys("Tab", "Tab")
+    return view
+
+
 #: Every screenshot, in the order they are taken (each starts where the last one left off).
 SCENES = (
     Scene("annotate", annotate),
@@ -229,6 +251,8 @@ SCENES = (
     Scene("preferences", preferences, _close),
     Scene("agreement", agreement, _close),
     Scene("adjudicate", adjudicate, _close),
+    Scene("arcs", arcs, _links_off),
+    Scene("review", review, _close),
 )
 
 if __name__ == "__main__":

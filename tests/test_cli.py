@@ -54,7 +54,7 @@ def test_init_import_export_gives_one_line_per_seed_with_its_exact_text(db: Path
 def test_export_to_a_file(db: Path, tmp_path: Path) -> None:
     out = tmp_path / "out.jsonl"
     code, _, err = run("export", db, "--format", "jsonl", "--out", out)
-    assert code == 0 and f"wrote {out}" in err and "1 documents, 0 spans" in err
+    assert code == 0 and f"wrote {out}" in err and "1 document, 0 spans" in err
     assert json.loads(out.read_text(encoding="utf-8"))["id"] == SEED.stem
 
 
@@ -251,7 +251,7 @@ def test_merge_brings_in_another_copy_once(db: Path, tmp_path: Path) -> None:
     assert run("import", other, source)[0] == 0
     code, out, err = run("merge", db, other)
     assert (code, out) == (0, "")
-    assert "1 documents added" in err and "1 annotation sets added" in err
+    assert "1 document added" in err and "1 annotation set added" in err
     code, out, err = run("merge", db, other)
     assert code == 0 and "1 unchanged" in err
     lines = [json.loads(line) for line in run("export", db, "--format", "jsonl")[1].splitlines()]

@@ -107,7 +107,7 @@ def test_status_done_keeps_only_the_documents_done_in_that_layer(db: Path) -> No
     assert code == 0 and "0 documents, 0 spans" in err
     code, out, err = run("export", db, "--format", "csv", "--annotator", "alice", "--status",
                          "in_progress")  # fmt: skip
-    assert code == 0 and "1 documents, 2 spans" in err and len(out.splitlines()) == 3
+    assert code == 0 and "1 document, 2 spans" in err and len(out.splitlines()) == 3
 
 
 # --- the real consumers ----------------------------------------------------------------------

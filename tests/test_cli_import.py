@@ -288,3 +288,43 @@ def test_a_cancel_leaves_the_project_and_its_schema_as_they_were(project: Projec
     assert snapshot(project) == before
     assert project.schema == schema
     assert project.documents.count() == 0
+
+
+def test_the_report_counts_one_of_each_in_the_singular(db: Path, tmp_path: Path) -> None:
+    source = tmp_path / "one.jsonl"
+    record = {
+        "text": "Peskov said no.",
+        "entities": [
+            {"id": 1, "label": "SPEAKER", "start_offset": 0, "end_offset": 6},
+            {"id": 2, "label": "QUOTE", "start_offset": 12, "end_offset": 14},
+        ],
+        "relations": [{"id": 1, "from_id": 2, "to_id": 1, "type": "attributed_to"}],
+    }
+    source.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    code, _, err = run("import", db, source, "--format", "doccano", "--annotator", "ann")
+    assert code == 0, err
+    assert "1 document added, 1 annotation set with 2 spans, 1 relation (doccano)" in err
+
+
+def test_our_own_jsonl_counts_the_relations_it_brings(db: Path, tmp_path: Path) -> None:
+    text = "Peskov told reporters: “We are satisfied.”"
+    quote = text.index("“")
+    record = {
+        "id": "d1",
+        "text": text,
+        "annotator": "ann",
+        "spans": [
+            {"id": 1, "start": 0, "end": 6, "label": "SPEAKER"},
+            {"id": 2, "start": 7, "end": 11, "label": "CUE"},
+            {"id": 3, "start": quote, "end": len(text), "label": "QUOTE"},
+        ],
+        "relations": [
+            {"label": "attributed_to", "head": 3, "child": 1},
+            {"label": "cued_by", "head": 3, "child": 2},
+        ],
+    }
+    source = tmp_path / "ours.jsonl"
+    source.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
+    code, _, err = run("import", db, source)
+    assert code == 0, err
+    assert "1 annotation set with 3 spans, 2 relations (jsonl)" in err

@@ -22,9 +22,9 @@ DOC = DocumentId("000_80cf35cee6cee056")
 def test_suggest_writes_the_layer_and_a_second_run_replaces_it(db: Path) -> None:  # noqa: F811
     code, out, _ = run("suggest", db)
     assert code == 0
-    assert "in 1 documents (layer suggest:rules; 0 earlier sets replaced)" in out
+    assert "in 1 document (layer suggest:rules; 0 earlier sets replaced)" in out
     code, out, _ = run("suggest", db, "--documents", DOC)
-    assert code == 0 and "1 earlier sets replaced" in out
+    assert code == 0 and "1 earlier set replaced" in out
     _, stats, _ = run("stats", db)
     row = next(line.split() for line in stats.splitlines() if line.startswith(ANNOTATOR))
     assert row[1:4] == ["10", "10", "10"]  # quote parts, speakers, cues: once, not twice

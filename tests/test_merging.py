@@ -103,7 +103,7 @@ def test_two_annotators_layers_arrive_exactly(
     assert report.conflicts == []
     assert report.summary() == (
         "0 documents added, 2 matched, 2 annotation sets added, 0 unchanged, "
-        "1 speakers and 0 targets added, no conflicts"
+        "1 speaker and 0 targets added, no conflicts"
     )
     # Progress counts the documents read, of both files.
     assert told[0] == (0, 2) and told[-1] == (2, 2)

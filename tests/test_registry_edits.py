@@ -104,7 +104,7 @@ def test_quotes_of_a_speaker_across_the_corpus(registry: Project) -> None:
 
 
 def test_a_used_target_cannot_be_deleted(registry: Project) -> None:
-    with pytest.raises(EditError, match="used by 1 quotes: merge it"):
+    with pytest.raises(EditError, match="used by 1 quote: merge it"):
         DeleteTarget("Ukraine in NATO").apply(registry)
 
 

@@ -89,11 +89,11 @@ def test_rename_value_migrates_span_and_document_attributes(used: Project) -> No
 
 
 def test_removing_what_is_used_is_refused_with_the_count(used: Project) -> None:
-    with pytest.raises(EditError, match='label "CUE" is used by 1 spans'):
+    with pytest.raises(EditError, match='label "CUE" is used by 1 span;'):
         ChangeSchema(remove_label(used.schema, "CUE"), remove_label="CUE").apply(used)
     stance = used.schema.span_attribute("QUOTE", "stance")
     assert stance is not None
-    with pytest.raises(EditError, match='value "favor" is used 1 times'):
+    with pytest.raises(EditError, match='value "favor" is used 1 time;'):
         ChangeSchema(
             remove_value(used.schema, stance, "favor"), attribute=stance, remove_value="favor"
         ).apply(used)

@@ -460,7 +460,7 @@ def test_the_lead_works_from_the_command_line(tmp_path: Path, schema: Schema) ->
     assert code == 0 and out.count("15 documents") == 2
     work_in_pack(tmp_path / "packs" / "alice.db", "alice", 3)
     code, _, err = run("merge", path, tmp_path / "packs" / "alice.db")
-    assert code == 0 and "1 packs" in err
+    assert code == 0 and "1 pack," in err
     code, out, _ = run("progress", path, "--json")
     report = json.loads(out)
     assert report["documents"] == 20 and report["overlap_documents"] == 10

@@ -10,6 +10,7 @@ import click
 from annotator.cli.common import PROJECT, fail, user_errors
 from annotator.cli.progress import progress_bar
 from annotator.model import Status
+from annotator.model.snippet import plural
 from annotator.store import Project
 from annotator.store.recovery import Damage
 from annotator.transfer.export_job import EXPORT_FORMATS, ExportRequest, check_request, run_export
@@ -110,4 +111,7 @@ def export(
     if damage:
         for found in damage:
             click.echo(f"left out: {found.message()}", err=True)
-        fail(f"{project}: the file is damaged; {len(damage)} parts were left out of the export")
+        fail(
+            f"{project}: the file is damaged; {plural(len(damage), 'part')} "
+            f"{'was' if len(damage) == 1 else 'were'} left out of the export"
+        )

@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from annotator.cli.common import PROJECT, user_errors
+from annotator.model.snippet import plural
 from annotator.store import Project
 
 
@@ -32,7 +33,8 @@ def progress(project: Path, as_json: bool) -> None:
         click.echo(json.dumps(report.as_json(), ensure_ascii=False, indent=2))
         return
     click.echo(
-        f"{report.documents} documents, {report.overlap_documents} shared by several annotators"
+        f"{plural(report.documents, 'document')}, {report.overlap_documents} shared by several "
+        "annotators"
     )
     if not report.annotators:
         click.echo("no documents are assigned yet (annotator assign)")

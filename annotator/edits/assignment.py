@@ -13,6 +13,7 @@ from annotator.edits import Change, Edit, changed_since
 from annotator.model import AnnotatorName, DocumentId
 from annotator.model.assignment import plan_assignment
 from annotator.model.ids import is_human
+from annotator.model.snippet import plural
 from annotator.store import Project
 
 Assigned = dict[DocumentId, list[AnnotatorName]]
@@ -32,7 +33,7 @@ class AssignReport:
             return "every document is assigned already (--reassign hands them out anew)"
         each = ", ".join(f"{name} {n}" for name, n in sorted(self.given.items()))
         return (
-            f"{self.documents} documents assigned, {self.overlap_documents} of them to "
+            f"{plural(self.documents, 'document')} assigned, {self.overlap_documents} of them to "
             f"several annotators: {each}"
         )
 

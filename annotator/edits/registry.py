@@ -12,6 +12,7 @@ from typing import ClassVar, Generic, Protocol, TypeVar
 
 from annotator.edits import Change, Edit, EditError, changed_since
 from annotator.model import AnnotatorName, DocumentId, Speaker, Target
+from annotator.model.snippet import plural
 from annotator.store import Project
 from annotator.store.registries import AttributeUses
 
@@ -175,7 +176,8 @@ class DeleteTarget(Edit):
         uses = len(project.target_uses.spans_naming(self.label))
         if uses:
             raise EditError(
-                f'target "{self.label}" is used by {uses} quotes: merge it into another instead'
+                f'target "{self.label}" is used by {plural(uses, "quote")}: merge it into another '
+                "instead"
             )
         self._saved = record
         with project.transaction():

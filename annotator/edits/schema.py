@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from annotator.edits import Change, Edit, EditError, changed_since
 from annotator.model import AnnotatorName, AttrValue, DocumentId
 from annotator.model.schema import Attribute, Schema
+from annotator.model.snippet import plural
 from annotator.store import Project
 from annotator.store.sets import SetKey
 
@@ -50,15 +51,15 @@ class ChangeSchema(Edit):
             used = len(usage.span_ids_with_label(self.remove_label))
             if used:
                 raise EditError(
-                    f'label "{self.remove_label}" is used by {used} spans; '
+                    f'label "{self.remove_label}" is used by {plural(used, "span")}; '
                     "relabel or delete them first"
                 )
         if self.remove_value is not None:
             spans, sets = self._value_targets(project, self.remove_value)
             if spans or sets:
                 raise EditError(
-                    f'value "{self.remove_value}" is used {len(spans) + len(sets)} '
-                    "times; change those first"
+                    f'value "{self.remove_value}" is used '
+                    f"{plural(len(spans) + len(sets), 'time')}; change those first"
                 )
         self._before = project.schema
         with project.transaction():

@@ -39,6 +39,7 @@ from annotator.model import (
     Status,
 )
 from annotator.model.schema import Schema
+from annotator.model.snippet import have, plural
 
 COLUMNS = "columns"
 DOCUMENT = "document"
@@ -118,7 +119,9 @@ def write_conll(items: Layer, schema: Schema, out: Output) -> TransferSummary:
                 lines.append("\n")
             stream.write("".join(lines))
     if skipped:
-        summary.note(f"{skipped} documents have no set in this layer: left out")
+        summary.note(
+            f"{plural(skipped, 'document')} {have(skipped)} no set in this layer: left out"
+        )
     return summary
 
 

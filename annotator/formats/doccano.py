@@ -18,7 +18,7 @@ from typing import Any, Literal
 import orjson
 
 from annotator.errors import InputError
-from annotator.formats.json_records import JsonRecord, read_records
+from annotator.formats.json_records import JsonRecord, iter_records, read_records
 from annotator.formats.raw_layer import LayerBuilder, first_line, is_int, offsets_problem, unique_id
 from annotator.formats.source import MAX_BYTES
 from annotator.formats.summary import TransferSummary
@@ -42,7 +42,7 @@ class _Reader:
         #: doccano entity id -> our span, for the relations of the current example
         self.ids: dict[Any, SpanId] = {}
 
-    def read(self, path: Path, records: list[JsonRecord], annotator: str) -> None:
+    def read(self, path: Path, records: Iterable[JsonRecord], annotator: str) -> None:
         for record in records:
             self.line(path, record, annotator)
 
@@ -254,12 +254,12 @@ def read_doccano(
             raise InputError(path, "the folder holds no doccano .jsonl files")
         for file in files:
             if file.stat().st_size:
-                reader.read(file, read_records(file), user(file.stem))
+                reader.read(file, iter_records(file), user(file.stem))
     elif path.suffix == ".zip":
         for stem, records in _zip_members(path):
             reader.read(path, records, user(stem))
     else:
-        reader.read(path, read_records(path), "")
+        reader.read(path, iter_records(path), "")
     return reader.result()
 
 

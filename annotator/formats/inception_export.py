@@ -167,7 +167,9 @@ def _walk(
         if project and layout is None:
             continue  # sources, serialised CASes, logs and settings of a project export
         doc, who = layout if layout is not None else (document, annotator)
-        if who == INITIAL_CAS:
+        # Loose files (a user's folder or zip) name the annotator by the file: INITIAL_CAS.xmi
+        # beside anna.xmi is the untouched copy there too, not an annotator's empty layer.
+        if INITIAL_CAS in (who, PurePosixPath(name).stem):
             if summary is not None and (suffix in suffixes or suffix == ".zip"):
                 summary.note(
                     f"{INITIAL_CAS} files (INCEpTION's untouched copy of a document) skipped"

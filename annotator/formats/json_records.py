@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -9,6 +10,7 @@ from typing import Any
 import orjson
 
 from annotator.errors import InputError
+from annotator.formats.lines import numbered_lines
 from annotator.formats.source import read_bytes, utf8_problem
 
 
@@ -69,6 +71,30 @@ def read_records(path: Path) -> list[JsonRecord]:
             raise InputError(path, problem, number) from None
         records.append(JsonRecord(value, len(records) + 1, number))
     return records
+
+
+def iter_records(path: Path) -> Iterator[JsonRecord]:
+    """The records of :func:`read_records`, JSON Lines read one line at a time: only the
+    record at hand is in memory, not the file's bytes and every parsed line besides. A JSON
+    array, or one object spread over lines, can only be parsed whole, and is."""
+    lines = numbered_lines(path)
+    number, line = next(lines)  # an empty file is refused by numbered_lines itself
+    try:
+        value = orjson.loads(line) if line.lstrip().startswith(b"{") else None
+    except orjson.JSONDecodeError:
+        value = None  # a pretty-printed object's first line, or a broken one: read whole
+    if not isinstance(value, dict):
+        lines.close()
+        yield from read_records(path)
+        return
+    yield JsonRecord(value, 1, number)
+    for index, (number, line) in enumerate(lines, start=2):
+        try:
+            value = orjson.loads(line)
+        except orjson.JSONDecodeError as exc:
+            problem = utf8_problem(line) or f"not valid JSON ({exc.msg})"
+            raise InputError(path, problem, number) from None
+        yield JsonRecord(value, index, number)
 
 
 def as_object(record: JsonRecord, path: Path, noun: str) -> dict[str, Any]:

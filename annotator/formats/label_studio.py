@@ -22,7 +22,7 @@ from xml.sax.saxutils import quoteattr
 import orjson
 
 from annotator.errors import InputError
-from annotator.formats.json_records import JsonRecord, read_records
+from annotator.formats.json_records import JsonRecord, iter_records
 from annotator.formats.raw_layer import LayerBuilder, first_line, is_int, scalar, unique_id
 from annotator.formats.summary import TransferSummary
 from annotator.model import AnnotationSet, AttrValue, Document, DocumentId, SpanId
@@ -310,7 +310,7 @@ def read_label_studio(
     summary = summary if summary is not None else TransferSummary()
     seen: set[str] = set()
     out = []
-    for record in read_records(path):
+    for record in iter_records(path):
         out.append(_TaskReader(path, record, summary, text_key).read(seen))
         summary.documents += 1
     return out

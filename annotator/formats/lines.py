@@ -3,14 +3,14 @@ file's size (the size cap, the BOM and the refusals of ``source.read_bytes`` kep
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Generator
 from pathlib import Path
 
 from annotator.errors import InputError
 from annotator.formats.source import BOM_BYTES, MAX_BYTES
 
 
-def numbered_lines(path: Path) -> Iterator[tuple[int, bytes]]:
+def numbered_lines(path: Path) -> Generator[tuple[int, bytes]]:
     """Each non-blank line of ``path`` as bytes, with its number (from 1); a leading UTF-8 BOM
     is dropped. Refuses a missing, huge or empty file (the last once it has been read)."""
     try:

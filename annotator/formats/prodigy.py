@@ -19,7 +19,7 @@ from typing import Any
 import orjson
 
 from annotator.errors import InputError
-from annotator.formats.json_records import JsonRecord, read_records
+from annotator.formats.json_records import JsonRecord, iter_records
 from annotator.formats.raw_layer import (
     LayerBuilder,
     first_line,
@@ -146,7 +146,7 @@ def read_prodigy(
     seen: set[str] = set()
     order: list[Document] = []
     sets: dict[str, dict[str, AnnotationSet]] = {}
-    for record in read_records(path):
+    for record in iter_records(path):
         found = _Line(path, record, summary).read(documents, seen)
         if found is None:
             continue

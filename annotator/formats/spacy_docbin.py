@@ -34,6 +34,7 @@ from annotator.formats.summary import TransferSummary
 from annotator.model import Speaker
 from annotator.model.attribution import quote_speakers
 from annotator.model.schema import Schema
+from annotator.model.snippet import have, plural
 
 INSTALL = "pip install 'annotator[spacy]'"
 DEFAULT_KEY = "sc"
@@ -153,7 +154,9 @@ def write_spacy(
             f"{overlapping} overlapping spans are in doc.spans[{spans_key!r}] only, not doc.ents"
         )
     if skipped:
-        summary.note(f"{skipped} documents have no set in this layer: left out")
+        summary.note(
+            f"{plural(skipped, 'document')} {have(skipped)} no set in this layer: left out"
+        )
     with binary_output(out) as stream:
         stream.write(docbin.to_bytes())
     return summary

@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
+from annotator.model.snippet import plural
+
 
 @dataclass(slots=True)
 class TransferSummary:
@@ -41,7 +43,13 @@ class TransferSummary:
 
     def lines(self) -> list[str]:
         """The summary as lines for stderr or a dialog, the counts first."""
-        head = f"{self.documents} documents, {self.spans} spans, {self.relations} relations"
+        head = ", ".join(
+            [
+                plural(self.documents, "document"),
+                plural(self.spans, "span"),
+                plural(self.relations, "relation"),
+            ]
+        )
         out = [head]
         out += [f"  not carried: {count} x {reason}" for reason, count in sorted(self.lost.items())]
         out += [f"  note: {text}" for text in self.notes]

@@ -19,6 +19,14 @@ def quoted(text: str, width: int = 60) -> str:
     return flat if flat[:1] in QUOTE_MARKS else f"“{flat}”"
 
 
-def plural(count: int, noun: str) -> str:
-    """``1 span``, ``2 spans``; nouns here take a plain -s."""
-    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+def plural(count: int, noun: str, many: str | None = None) -> str:
+    """``1 span``, ``2 spans``: a plain -s, or ``many`` where the plural is another phrase
+    ("speaker or target", "speakers and targets")."""
+    if count == 1:
+        return f"{count} {noun}"
+    return f"{count} {many}" if many is not None else f"{count} {noun}s"
+
+
+def have(count: int) -> str:
+    """The verb after a counted noun: ``1 document has``, ``2 documents have``."""
+    return "has" if count == 1 else "have"

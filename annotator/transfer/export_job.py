@@ -32,6 +32,7 @@ from annotator.formats.summary import TransferSummary
 from annotator.formats.xmi import write_xmi
 from annotator.model import DocumentId, Status
 from annotator.model.progress import Progress, no_progress
+from annotator.model.snippet import plural
 from annotator.store import Project
 from annotator.store.faults import sqlite_errors
 from annotator.store.recovery import Damage
@@ -112,7 +113,8 @@ class ExportResult:
         """The summary for stderr or a dialog: the layer, the parts, the counts, the losses."""
         out = list(self.notes)
         if self.parts:
-            out.append("split: " + ", ".join(f"{n} {c} documents" for n, c in self.parts.items()))
+            parts = (f"{n} {plural(c, 'document')}" for n, c in self.parts.items())
+            out.append("split: " + ", ".join(parts))
         out += self.summary.lines()
         out += [f"wrote {path}" for path in self.written]
         return out

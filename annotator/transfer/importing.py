@@ -13,6 +13,7 @@ from annotator.formats.jsonl import Record, looks_like_jsonl, read_jsonl
 from annotator.formats.plaintext import read_text_document, text_files
 from annotator.model import AnnotationSet, AnnotatorName, Document, DocumentId, Speaker, Target
 from annotator.model.schema import Schema
+from annotator.model.snippet import plural
 from annotator.store import Project
 
 IMPORT_FORMATS = ("jsonl", "text")
@@ -28,21 +29,29 @@ class ImportReport:
     sets_added: int = 0
     sets_replaced: int = 0
     spans: int = 0
+    relations: int = 0
     registry_added: int = 0
     registry_kept: int = 0
     backup: Path | None = None
 
     def summary(self) -> str:
-        parts = [f"{self.documents_added} documents added"]
+        parts = [f"{plural(self.documents_added, 'document')} added"]
         if self.documents_present:
             parts.append(f"{self.documents_present} already present")
-        parts.append(f"{self.sets_added} annotation sets with {self.spans} spans")
+        parts.append(
+            f"{plural(self.sets_added, 'annotation set')} with {plural(self.spans, 'span')}"
+        )
         if self.registry_added:
-            parts.append(f"{self.registry_added} speakers and targets added")
+            added = plural(self.registry_added, "speaker or target", "speakers and targets")
+            parts.append(f"{added} added")
         if self.registry_kept:
-            parts.append(f"{self.registry_kept} differing speakers or targets kept as they were")
+            kept = plural(
+                self.registry_kept, "differing speaker or target", "differing speakers or targets"
+            )
+            parts.append(f"{kept} kept as they were")
         if self.sets_replaced:
-            parts.append(f"{self.sets_replaced} sets replaced (backup before: {self.backup})")
+            replaced = plural(self.sets_replaced, "set")
+            parts.append(f"{replaced} replaced (backup before: {self.backup})")
         return ", ".join(parts)
 
 
@@ -142,6 +151,7 @@ class _Importer:
         project.bulk.insert_sets(sets)
         self.report.sets_added += len(sets)
         self.report.spans += sum(len(s.spans) for s in sets)
+        self.report.relations += sum(len(s.relations) for s in sets)
         for annotator in {s.annotator for s in sets}:
             project.ensure_annotator(annotator)
         self._register(sets)

@@ -28,6 +28,7 @@ from annotator.model import (
 )
 from annotator.model.progress import Progress
 from annotator.model.schema import Schema
+from annotator.model.snippet import plural
 from annotator.store import Project
 from annotator.store.faults import sqlite_errors
 from annotator.transfer.pack_origin import PackOrigin, pack_origin
@@ -71,18 +72,20 @@ class MergeReport:
 
     def summary(self) -> str:
         parts = [
-            f"{self.documents_added} documents added",
+            f"{plural(self.documents_added, 'document')} added",
             f"{self.documents_matched} matched",
-            f"{self.sets_added} annotation sets added",
+            f"{plural(self.sets_added, 'annotation set')} added",
             f"{self.sets_unchanged} unchanged",
         ]
         if self.packs:
-            parts.insert(0, f"{self.packs} packs")
+            parts.insert(0, plural(self.packs, "pack"))
             parts.append(f"{self.sets_replaced} replaced by newer work")
         if self.speakers_added or self.targets_added:
-            parts.append(f"{self.speakers_added} speakers and {self.targets_added} targets added")
+            speakers = plural(self.speakers_added, "speaker")
+            parts.append(f"{speakers} and {plural(self.targets_added, 'target')} added")
         if self.conflicts:
-            parts.append(f"{len(self.conflicts)} conflicts (the project's version was kept)")
+            conflicts = plural(len(self.conflicts), "conflict")
+            parts.append(f"{conflicts} (the project's version was kept)")
         else:
             parts.append("no conflicts")
         return ", ".join(parts)

@@ -17,6 +17,7 @@ from pathlib import Path
 from annotator.errors import AnnotatorError
 from annotator.model import AnnotatorName
 from annotator.model.progress import Progress
+from annotator.model.snippet import plural
 from annotator.store import Project
 from annotator.store.connection import wal_files
 from annotator.store.history import now
@@ -34,7 +35,8 @@ class PackReport:
     sets: int
 
     def line(self) -> str:
-        return f"{self.path}: {self.annotator}, {self.documents} documents, {self.sets} with work"
+        documents = plural(self.documents, "document")
+        return f"{self.path}: {self.annotator}, {documents}, {self.sets} with work"
 
 
 def pack_path(folder: Path, annotator: str) -> Path:

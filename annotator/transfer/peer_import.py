@@ -26,6 +26,7 @@ from annotator.formats.schema_additions import describe_additions, needs_additio
 from annotator.formats.summary import TransferSummary
 from annotator.model.progress import Progress, no_progress
 from annotator.model.schema import Schema
+from annotator.model.snippet import plural
 from annotator.store import Project
 from annotator.transfer.import_sources import (
     NATIVE,
@@ -223,7 +224,6 @@ class FilesImportReport:
 
     stored: ImportReport
     sources: list[Source]
-    relations: int = 0
     summary: TransferSummary = field(default_factory=TransferSummary)
     mapping: list[MappedName] = field(default_factory=list)
     added: list[str] = field(default_factory=list)
@@ -231,7 +231,8 @@ class FilesImportReport:
     def lines(self) -> list[str]:
         """The report for stderr or a dialog: the counts first, then the details."""
         formats = sorted({s.fmt for s in self.sources})
-        out = [f"{self.stored.summary()}, {self.relations} relations ({', '.join(formats)})"]
+        relations = plural(self.stored.relations, "relation")
+        out = [f"{self.stored.summary()}, {relations} ({', '.join(formats)})"]
         out += mapping_lines(self.mapping)
         out += [f"  added to the schema: {line}" for line in self.added]
         out += self.summary.lines()[1:]
@@ -333,5 +334,5 @@ def write_plan(
         add_to_schema,
     )
     return FilesImportReport(
-        stored, plan.sources, plan.relations, plan.summary, plan.mapping, plan.added
+        stored, plan.sources, plan.summary, plan.mapping, plan.added
     )

@@ -17,6 +17,7 @@ from annotator.errors import AnnotatorError
 from annotator.formats.jsonl import read_jsonl
 from annotator.model import AnnotationSet, Document, DocumentId
 from annotator.model.progress import Progress, no_progress
+from annotator.model.snippet import plural
 from annotator.store import Project
 from annotator.store.suggestions import SuggestionRows
 from annotator.suggest import ANNOTATOR
@@ -40,9 +41,9 @@ class SuggestSummary:
 
     def line(self) -> str:
         return (
-            f"suggested {self.quotes} quote parts, {self.speakers} speakers and {self.cues} cues "
-            f"in {self.documents} documents (layer {ANNOTATOR}; {self.replaced} earlier sets "
-            "replaced)"
+            f"suggested {plural(self.quotes, 'quote part')}, {plural(self.speakers, 'speaker')} "
+            f"and {plural(self.cues, 'cue')} in {plural(self.documents, 'document')} "
+            f"(layer {ANNOTATOR}; {plural(self.replaced, 'earlier set')} replaced)"
         )
 
 

@@ -45,7 +45,9 @@ from annotator.ui.settings import (
     recent_projects,
     restore_layout,
     save_layout,
+    store_all_links,
     store_theme,
+    stored_all_links,
 )
 from annotator.ui.status_line import StatusLine
 from annotator.ui.suggestions import SuggestionReview
@@ -121,6 +123,7 @@ class MainWindow(QMainWindow):
         restore_layout(self, self._splitters(), self.view)
         apply_preferences(load_preferences(), self.commands, self.view)
         self.commands.dark_mode.setChecked(dark_palette())
+        self.commands.all_links.setChecked(stored_all_links())
         self.view.setFocus()
 
     # --- construction ---------------------------------------------------------------------
@@ -202,6 +205,7 @@ class MainWindow(QMainWindow):
         self.tools.documents_changed.connect(self._documents_arrived)
         a.review.triggered.connect(self.tools.open_review)
         a.all_links.toggled.connect(self.view.set_arcs_for_all)
+        a.all_links.triggered.connect(store_all_links)  # the user's choice, kept for next time
         self.tools.schema_changed.connect(lambda: self.project_requested.emit(s.project.path))
         self.tools.gold_span_chosen.connect(self._edit_gold)
         self.files.project_requested.connect(self.project_requested)

@@ -18,6 +18,7 @@ RECENT = "files/recent"
 GEOMETRY = "window/geometry"
 FONT_SIZE = "view/font_size"
 DARK = "view/dark"  # before themes (read, never written): the palette was dark
+ALL_LINKS = "view/all_links"  # View > Show All Links: every quote's arcs, not the selected one's
 MAX_RECENT = 10
 # Preferences (annotator.ui.preferences); the font size is the one zooming changes.
 SNAP = "editing/snap_to_words"
@@ -78,6 +79,15 @@ def dark_palette() -> bool:
 
 def store_theme(theme: str) -> None:
     QSettings().setValue(THEME, theme)
+
+
+def stored_all_links() -> bool:
+    """Whether View > Show All Links was on when the app was last used (off on a first run)."""
+    return str(QSettings().value(ALL_LINKS, False)).lower() in ("true", "1")
+
+
+def store_all_links(on: bool) -> None:
+    QSettings().setValue(ALL_LINKS, on)
 
 
 def load_values() -> dict[str, Any]:

@@ -38,7 +38,7 @@ class ToolWindows(QObject):
         from annotator.ui.adjudication.view import AdjudicationView
 
         view = AdjudicationView(self.session, document.id, self.parent_widget)
-        view.edit_gold.connect(self._edit_gold)
+        view.state.edit_gold.connect(self._edit_gold)
         show_as_window(view, 1100, 600)
 
     def open_review(self) -> None:
@@ -49,7 +49,7 @@ class ToolWindows(QObject):
         from annotator.ui.review.view import ReviewView
 
         view = ReviewView(self.session, document.id, self.parent_widget)
-        view.edit_gold.connect(self._edit_gold)
+        view.state.edit_gold.connect(self._edit_gold)
         show_as_window(view, 1300, 800)
 
     def open_gold_comparison(self) -> None:

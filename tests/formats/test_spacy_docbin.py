@@ -75,7 +75,7 @@ def test_spacy_reads_every_span_with_its_offsets_and_attributes(
     assert doc[0].ent_iob_ == "B" and doc[-1].ent_iob_ == "O"
     assert (summary.documents, summary.spans, summary.relations) == (2, 7, 3)
     assert summary.lost == {"span not on token boundaries: expanded to tokens": 1}
-    assert any("1 documents have no set" in note for note in summary.notes)
+    assert any("1 document has no set" in note for note in summary.notes)
 
 
 def test_a_fresh_process_reads_the_attributes_with_the_documented_recipe(

@@ -161,6 +161,27 @@ def test_an_unpacked_export_folder_reads_like_the_zip(tmp_path: Path) -> None:
     assert [s.annotator for s in sets] == ["anna", "ben", "CURATION_USER"]
 
 
+@pytest.mark.parametrize("packed", [False, True], ids=["folder", "zip"])
+def test_a_loose_initial_cas_beside_an_annotators_file_is_skipped(
+    tmp_path: Path, packed: bool
+) -> None:
+    folder = tmp_path / "article1"
+    folder.mkdir()
+    for name in ("INITIAL_CAS.xmi", "anna.xmi", "TypeSystem.xml"):
+        shutil.copy(DATA / name, folder / name)
+    path = folder
+    if packed:
+        path = tmp_path / "article1.zip"
+        with zipfile.ZipFile(path, "w") as archive:
+            for item in sorted(folder.iterdir()):
+                archive.write(item, item.name)
+    summary = TransferSummary()
+    [(document, sets)] = read_xmi(path, summary)
+    assert document.id == "article1"
+    assert [s.annotator for s in sets] == ["anna"]
+    assert any("INITIAL_CAS" in note for note in summary.notes)
+
+
 def test_a_missing_type_system_is_one_clear_error(tmp_path: Path) -> None:
     shutil.copy(DATA / "anna.xmi", tmp_path / "anna.xmi")
     with pytest.raises(InputError) as error:

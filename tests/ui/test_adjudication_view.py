@@ -177,14 +177,14 @@ def test_undo_restores_an_earlier_decision(qtbot, view: AdjudicationView) -> Non
 
 def test_e_accepts_and_hands_the_gold_copy_over_for_editing(qtbot, view: AdjudicationView) -> None:
     view.select_row(QUOTE_ROW)
-    with qtbot.waitSignal(view.edit_gold) as emitted:
+    with qtbot.waitSignal(view.state.edit_gold) as emitted:
         qtbot.keyClick(view.table, "e")
     (copy,) = view.session.project.spans.in_set(DOC, GOLD)
     assert emitted.args == [copy.id]
     assert (copy.start, copy.end) == (200, 260), "a tie goes to version 1"
     assert cell(view, QUOTE_ROW, 3) == "edited: alice"
     view.select_row(QUOTE_ROW)
-    with qtbot.waitSignal(view.edit_gold) as again:
+    with qtbot.waitSignal(view.state.edit_gold) as again:
         qtbot.keyClick(view.table, "e")  # already edited: the same copy, nothing replaced
     assert again.args == [copy.id]
     assert view.session.undo_stack.count() == 1
@@ -194,7 +194,7 @@ def test_e_on_an_accepted_unit_marks_it_edited(qtbot, view: AdjudicationView) ->
     view.select_row(QUOTE_ROW)
     qtbot.keyClick(view.table, "2")
     view.select_row(QUOTE_ROW)
-    with qtbot.waitSignal(view.edit_gold):
+    with qtbot.waitSignal(view.state.edit_gold):
         qtbot.keyClick(view.table, "e")
     assert cell(view, QUOTE_ROW, 3) == "edited: bob"
     assert gold(view.session) == [(198, 262, "QUOTE")]

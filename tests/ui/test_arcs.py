@@ -122,3 +122,43 @@ def test_a_joined_split_quote_shows_a_continues_arc_on_hover(qtbot, window) -> N
         if QColor(image.pixel(x, y)) != base
     }
     assert labels == {"continues"}
+
+
+def test_show_all_links_is_remembered_for_the_next_window(
+    qtbot, open_window, project_path, window
+) -> None:
+    def arcs_in_sight(again: MainWindow) -> list[QPoint]:
+        again.view.scroll_to_cp(TEXT.index(SPEAKER))  # a reopened window may sit elsewhere
+        image = grab(again.view)
+        return [p for p in band_points(again.view, image) if image.rect().contains(p)]
+
+    link_quote(qtbot, window)
+    qtbot.keyClick(window.view, Qt.Key.Key_Escape)
+    qtbot.keyClick(window.view, "l", CTRL)
+    window.close()
+    window.session.project.close()
+    again = open_window(project_path)
+    assert again.commands.all_links.isChecked()
+    assert arcs_in_sight(again), "every quote's arcs, as they were left"
+    qtbot.keyClick(again.view, "l", CTRL)
+    again.close()
+    again.session.project.close()
+    third = open_window(project_path)
+    assert not third.commands.all_links.isChecked()
+    assert arcs_in_sight(third) == []
+
+
+def test_clicking_an_arc_selects_its_quote(qtbot, window) -> None:
+    link_quote(qtbot, window)
+    view = window.view
+    qtbot.keyClick(view, Qt.Key.Key_Escape)
+    qtbot.keyClick(view, "l", CTRL)
+    assert view.selected_span() is None
+    on_arc = [p for p in band_points(view, grab(view)) if view.arc_at(p) is not None]
+    assert on_arc, "no arc drawn to click"
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=on_arc[len(on_arc) // 2])
+    selected = view.selected_span()
+    assert selected is not None and selected.label == "QUOTE"
+    assert TEXT[selected.start : selected.end] == QUOTE
+    settle()
+    assert window.inspector.links.count() == 2  # the inspector shows the quote, linked twice

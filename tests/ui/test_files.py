@@ -47,7 +47,7 @@ def test_merge_from_the_file_menu(window, tmp_path: Path, schema: Schema, monkey
     monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(other)], ""))
     window.commands.merge_projects.trigger()
     assert window.documents.model.rowCount() == 2
-    assert "1 annotation sets added" in window.statusBar().currentMessage()
+    assert "1 annotation set added" in window.statusBar().currentMessage()
     assert [s.label for s in window.session.project.spans.in_set("extra", "bob")] == ["SPEAKER"]
 
 

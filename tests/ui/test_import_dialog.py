@@ -87,13 +87,13 @@ def test_a_jsonl_file_is_previewed_then_imported(qtbot, window, tmp_path, monkey
     assert not dialog.import_button.isEnabled()
     add_files(qtbot, dialog, monkeypatch, source)
     previewed(qtbot, dialog)
-    assert dialog.summary.text() == "jsonl: 1 documents, 1 layers (bob), 1 spans, 0 relations"
+    assert dialog.summary.text() == "jsonl: 1 document, 1 layer (bob), 1 span, 0 relations"
     assert rows(dialog.model) == {("label", "SPEAKER"): ("SPEAKER", "same name")}
     assert window.documents.model.rowCount() == 1  # nothing written by the preview
     click(qtbot, dialog.import_button)
     closed(qtbot, window)
     assert window.documents.model.rowCount() == 2
-    assert "1 documents added" in window.statusBar().currentMessage()
+    assert "1 document added" in window.statusBar().currentMessage()
 
 
 def test_a_bad_file_is_refused_in_the_preview_and_changes_nothing(
@@ -118,7 +118,7 @@ def test_peer_labels_are_mapped_in_the_table_or_added(qtbot, window, monkeypatch
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: folder)
     click(qtbot, dialog.add_folder_button)
     previewed(qtbot, dialog)
-    assert dialog.summary.text().startswith("brat: 2 documents, 1 layers (brat), 10 spans")
+    assert dialog.summary.text().startswith("brat: 2 documents, 1 layer (brat), 10 spans")
     assert dialog.format.currentText() == "Detect from the content: brat"
     pick(qtbot, dialog.format, "citron")  # the wrong format, by choice: the reader says why
     previewed(qtbot, dialog)

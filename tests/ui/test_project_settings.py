@@ -44,7 +44,7 @@ def test_removing_a_used_label_is_refused_with_the_count(qtbot, window) -> None:
     qtbot.addWidget(dialog)
     dialog.tree.setCurrentItem(item_named(dialog, "QUOTE"))
     dialog.remove()
-    assert 'label "QUOTE" is used by 1 spans' in dialog.message.text()
+    assert 'label "QUOTE" is used by 1 span;' in dialog.message.text()
     assert not dialog.changed
     dialog.tree.setCurrentItem(item_named(dialog, "CUE"))
     dialog.remove()  # unused: goes, and its cued_by relation with it

@@ -74,7 +74,7 @@ def gold(session: Session) -> list[tuple[int, int, str]]:
 
 
 def tab_to(qtbot, review: ReviewView, label: str) -> None:
-    for _ in range(len(review.units) + 1):
+    for _ in range(len(review.state.units) + 1):
         unit = review.current_unit()
         if unit is not None and unit.label == label:
             return
@@ -173,7 +173,7 @@ def test_r_rejects_with_a_reason_and_e_hands_gold_over_for_editing(qtbot, review
     assert review.columns[GOLD].header.text() == "gold — rejected — not a cue"
     qtbot.waitUntil(view_of(review).hasFocus)
     tab_to(qtbot, review, "QUOTE")
-    with qtbot.waitSignal(review.edit_gold) as emitted:
+    with qtbot.waitSignal(review.state.edit_gold) as emitted:
         qtbot.keyClick(view_of(review), "e")
     (copy,) = review.session.project.spans.in_set(DOC, GOLD)
     assert emitted.args == [copy.id] and (copy.start, copy.end) == (200, 260)
@@ -199,7 +199,7 @@ def test_the_columns_scroll_together(qtbot, review) -> None:
     qtbot.keyClick(view_of(review, "bob"), Qt.Key.Key_Home, CTRL)
     assert tops() == [0, 0, 0]
     review.resize(600, 500)  # stacked
-    for _ in range(len(review.units)):
+    for _ in range(len(review.state.units)):
         qtbot.keyClick(alice, Qt.Key.Key_Tab)
         assert len(set(tops())) == 1, tops()
 

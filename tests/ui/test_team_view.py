@@ -127,7 +127,7 @@ def test_the_lead_assigns_packs_and_merges_from_the_team_view(
 
     view.choose_packs = lambda: [alice]
     qtbot.mouseClick(view.merge_button, Qt.MouseButton.LeftButton)
-    assert view.status.text().startswith("Merged: 1 packs")
+    assert view.status.text().startswith("Merged: 1 pack,")
     assert cell(view, "alice", TeamTableModel.COL_DONE) == "4"
     assert cell(view, "bob", TeamTableModel.COL_DONE) == "0"
 

@@ -17,7 +17,6 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     Qt,
-    Signal,
 )
 from PySide6.QtGui import QColor, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -33,12 +32,12 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.adjudication.gold import gold_diff, learning_rows, links_text, span_text
-from annotator.adjudication.units import Unit, covers, progress, units
+from annotator.adjudication.units import Unit
 from annotator.edits import Change
 from annotator.model import AnnotationSet, AnnotatorName, DocumentId
 from annotator.model.adjudication import Decision, Verdict
 from annotator.model.ids import GOLD, is_human
-from annotator.ui.adjudication.deciding import Decider
+from annotator.ui.adjudication.review_state import ReviewState
 from annotator.ui.session import Session
 
 Index = QModelIndex | QPersistentModelIndex
@@ -135,22 +134,14 @@ class AdjudicationModel(QAbstractTableModel):
 class AdjudicationView(QWidget):
     """Review one document's units and decide them into the gold layer."""
 
-    #: Open this gold span in the normal editing flow (key E).
-    edit_gold = Signal(int)
-
     def __init__(
         self, session: Session, document: DocumentId, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self.session = session
-        self.document = document
-        self.decider = Decider(session, document)
-        self.units: list[Unit] = []
-        self.decisions: dict[str, Decision] = {}
+        self.state = ReviewState(session, document, self)
         self._sized_for: list[AnnotatorName] | None = None
-        loaded = session.project.documents.get(document)
-        self._text = loaded.text if loaded else ""
-        self.setWindowTitle(f"Adjudicate — {loaded.title if loaded else document}")
+        self.setWindowTitle(f"Adjudicate — {self.state.title}")
         self.layers = QLabel()
         self.include_unfinished = QCheckBox("Include unfinished layers that have spans")
         self.model = AdjudicationModel(self)
@@ -181,8 +172,8 @@ class AdjudicationView(QWidget):
         self.table.installEventFilter(self)
         self.reason.installEventFilter(self)
         self.reason.returnPressed.connect(self._confirm_reject)
-        self.include_unfinished.toggled.connect(lambda _: self.refresh())
-        session.changed.connect(self._changed)
+        self.include_unfinished.toggled.connect(self.state.set_unfinished)
+        self.state.reloaded.connect(self._show)
         session.failed.connect(self.message.setText)
         self.refresh()
         self.table.setFocus()
@@ -191,18 +182,17 @@ class AdjudicationView(QWidget):
 
     def refresh(self) -> None:
         """Recompute units and decisions from the project, keeping the current unit."""
-        current = self.current_unit()
-        sets = self.session.project.bulk.sets_for([self.document]).get(self.document, [])
-        unfinished = self.include_unfinished.isChecked()
-        self.units = units(sets, unfinished)
-        self.decisions = self.session.project.adjudications.for_document(self.document)
-        counted = [s.annotator for s in sets if covers(s, unfinished)]
-        self.model.set_rows(self._text, counted, self.units, self.decisions)
-        self.layers.setText(_layers_text(sets, counted))
-        found = progress(self.units, self.decisions.keys())
+        self.state.reload()
+
+    def _show(self) -> None:
+        current = self.current_unit()  # the model still holds the units before the reload
+        state = self.state
+        counted = [s.annotator for s in state.counted]
+        self.model.set_rows(state.text, counted, state.units, state.decisions)
+        self.layers.setText(_layers_text(state.sets, counted))
+        found = state.found
         stale = f" · {found.stale} earlier decisions match no unit now" if found.stale else ""
         self.progress.setText(f"{found.decided} / {found.total} units decided{stale}")
-        self.decider.settle_gold_status(found)
         row = self.model.row_of(current.key) if current is not None else -1
         if counted != self._sized_for:  # keep the reviewer's column widths while deciding
             self._sized_for = counted
@@ -223,10 +213,6 @@ class AdjudicationView(QWidget):
             self.table.selectRow(row)
             self.table.setCurrentIndex(self.model.index(row, COL_UNIT))
 
-    def _changed(self, change: Change) -> None:
-        if change.document in (self.document, ""):
-            self.refresh()
-
     # --- deciding -------------------------------------------------------------------------
 
     def accept(self, number: int) -> bool:
@@ -234,7 +220,7 @@ class AdjudicationView(QWidget):
         unit = self.current_unit()
         if unit is None:
             return False
-        problem = self.decider.accept(unit, number)
+        problem = self.state.decider.accept(unit, number)
         if problem:
             self.message.setText(problem)
         return problem is None and self._advance(unit)
@@ -243,21 +229,15 @@ class AdjudicationView(QWidget):
         unit = self.current_unit()
         if unit is None:
             return False
-        return self.decider.reject(unit, reason) and self._advance(unit)
+        return self.state.decider.reject(unit, reason) and self._advance(unit)
 
     def edit(self) -> bool:
         """Accept the version most annotators drew (unless gold has one) and edit the copy."""
         unit = self.current_unit()
-        if unit is None:
-            return False
-        gold_span = self.decider.edit(unit, self.decisions)
-        if gold_span is None:
-            return False
-        self.edit_gold.emit(int(gold_span))
-        return True
+        return unit is not None and self.state.edit(unit)
 
     def accept_unanimous(self) -> bool:
-        return self.decider.accept_unanimous(self.units)
+        return self.state.accept_unanimous()
 
     def ask_reason(self) -> None:
         if self.current_unit() is None:
@@ -282,7 +262,7 @@ class AdjudicationView(QWidget):
         following = [
             i
             for i in range(row + 1, self.model.rowCount())
-            if (u := self.model.unit_at(i)) is not None and u.key not in self.decisions
+            if (u := self.model.unit_at(i)) is not None and self.state.undecided(u)
         ]
         if following:
             self.select_row(following[0])

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.model.progress import Progress
+from annotator.model.snippet import plural
 from annotator.transfer.import_sources import FORMATS, ImportOptions
 from annotator.transfer.peer_import import ImportPlan, preview_import, write_plan
 from annotator.ui.dialogs.mapping_table import (
@@ -232,8 +233,9 @@ class ImportDialog(QDialog):
         layers = plan.layers
         named = f" ({', '.join(layers[:6])}{', …' if len(layers) > 6 else ''})" if layers else ""
         self.summary.setText(
-            f"{formats}: {plan.documents} documents, {len(layers)} layers{named}, "
-            f"{plan.spans} spans, {plan.relations} relations"
+            f"{formats}: {plural(plan.documents, 'document')}, "
+            f"{plural(len(layers), 'layer')}{named}, "
+            f"{plural(plan.spans, 'span')}, {plural(plan.relations, 'relation')}"
         )
         problem = plan.problem
         if problem:

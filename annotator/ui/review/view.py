@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -24,12 +24,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.adjudication.units import Unit, covers, progress, units
-from annotator.edits import Change
+from annotator.adjudication.units import Unit
 from annotator.model import AnnotationSet, DocumentId
-from annotator.model.adjudication import Decision
 from annotator.model.ids import GOLD
-from annotator.ui.adjudication.deciding import Decider
+from annotator.ui.adjudication.review_state import ReviewState
 from annotator.ui.adjudication.view import decision_text
 from annotator.ui.session import Session
 from annotator.ui.text.text_view import TextView
@@ -71,27 +69,19 @@ class ReviewColumn(QWidget):
 class ReviewView(QWidget):
     """Decide one document's units into gold while reading every layer over the text."""
 
-    #: Open this gold span in the normal editing flow (key E).
-    edit_gold = Signal(int)
-
     def __init__(
         self, session: Session, document: DocumentId, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self.session = session
-        self.document = document
-        self.decider = Decider(session, document)
-        self.units: list[Unit] = []
-        self.decisions: dict[str, Decision] = {}
+        self.state = ReviewState(session, document, self)
         self.columns: dict[str, ReviewColumn] = {}
         self._current: Unit | None = None
         self._disputed: list[tuple[int, int]] = []
         self._last_view: TextView | None = None
         self._syncing = False
-        loaded = session.project.documents.get(document)
-        self._text = loaded.text if loaded else ""
         self._colors = {label.name: label.color for label in session.project.schema.labels}
-        self.setWindowTitle(f"Review — {loaded.title if loaded else document}")
+        self.setWindowTitle(f"Review — {self.state.title}")
         self.include_unfinished = QCheckBox("Include unfinished layers that have spans")
         self.unit_line = QLabel()
         self.unit_line.setTextFormat(Qt.TextFormat.PlainText)
@@ -115,33 +105,28 @@ class ReviewView(QWidget):
             column.addWidget(widget)
         self.reason.installEventFilter(self)
         self.reason.returnPressed.connect(self._confirm_reject)
-        self.include_unfinished.toggled.connect(lambda _: self.refresh())
-        session.changed.connect(self._changed)
+        self.include_unfinished.toggled.connect(self.state.set_unfinished)
+        self.state.reloaded.connect(self._show)
         session.failed.connect(self.message.setText)
         self.refresh()
-        if self.units:
-            self.go_to_unit(self.units[0])
+        if self.state.units:
+            self.go_to_unit(self.state.units[0])
 
     # --- reading --------------------------------------------------------------------------
 
     def refresh(self) -> None:
         """Recompute units and decisions; show every layer; keep the caret and scroll."""
-        sets = self.session.project.bulk.sets_for([self.document]).get(self.document, [])
-        unfinished = self.include_unfinished.isChecked()
-        self.units = units(sets, unfinished)
-        self.decisions = self.session.project.adjudications.for_document(self.document)
-        counted = [s for s in sets if covers(s, unfinished)]
-        by_name = {s.annotator: s for s in sets}
-        gold = by_name.get(GOLD) or AnnotationSet(self.document, GOLD)
-        self._build_columns([s.annotator for s in counted] + [GOLD])
-        for aset in [*counted, gold]:
+        self.state.reload()
+
+    def _show(self) -> None:
+        state = self.state
+        by_name = {s.annotator: s for s in state.sets}
+        gold = by_name.get(GOLD) or AnnotationSet(state.document, GOLD)
+        self._build_columns([s.annotator for s in state.counted] + [GOLD])
+        for aset in [*state.counted, gold]:
             self.columns[aset.annotator].show_layer(aset)
-        found = progress(self.units, self.decisions.keys())
-        self.progress.setText(f"{found.decided} / {found.total} units decided")
-        self.decider.settle_gold_status(found)
-        self._disputed = [
-            (u.start, u.end) for u in self.units if not u.unanimous and u.key not in self.decisions
-        ]
+        self.progress.setText(f"{state.found.decided} / {state.found.total} units decided")
+        self._disputed = [(u.start, u.end) for u in state.disputed()]
         self._caret_moved()
 
     def _build_columns(self, names: Sequence[str]) -> None:
@@ -154,7 +139,7 @@ class ReviewView(QWidget):
         for name in names:
             column = ReviewColumn(name)
             view = column.view
-            view.set_content(self._text, [], self._colors)
+            view.set_content(self.state.text, [], self._colors)
             view.installEventFilter(self)
             view.verticalScrollBar().valueChanged.connect(lambda _, v=view: self._follow(v))
             view.cursorPositionChanged.connect(self._caret_moved)
@@ -179,7 +164,7 @@ class ReviewView(QWidget):
     def _caret_moved(self) -> None:
         view = self._focused_view()
         cp = view.caret_cp() if view is not None else 0
-        under = [u for u in self.units if u.start <= cp < u.end or u.start == cp]
+        under = [u for u in self.state.units if u.start <= cp < u.end or u.start == cp]
         unit = min(under, key=lambda u: u.end - u.start) if under else None
         self._current = unit
         current = (unit.start, unit.end) if unit is not None else None
@@ -192,7 +177,7 @@ class ReviewView(QWidget):
         if unit is None:
             return name
         if name == GOLD:
-            decided = decision_text(self.decisions.get(unit.key), unit) or "undecided"
+            decided = decision_text(self.state.decisions.get(unit.key), unit) or "undecided"
             return f"{GOLD} — {decided}"
         version = unit.version_of(name)
         return f"{name} — version {version.number}" if version else f"{name} — nothing here"
@@ -213,9 +198,9 @@ class ReviewView(QWidget):
         self._caret_moved()
 
     def step(self, forward: bool) -> None:
-        if not self.units:
+        order = self.state.units
+        if not order:
             return
-        order = self.units
         if self._current is not None and self._current in order:
             i = order.index(self._current) + (1 if forward else -1)
         else:
@@ -242,7 +227,7 @@ class ReviewView(QWidget):
         """Side by side when each column gets a readable width, else stacked."""
         count = max(1, len(self.columns))
         narrow = self.width() < COLUMN_WIDTH * count
-        stacked = narrow or len(self._text) > LONG_TEXT
+        stacked = narrow or len(self.state.text) > LONG_TEXT
         wanted = Qt.Orientation.Vertical if stacked else Qt.Orientation.Horizontal
         if self.splitter.orientation() != wanted:
             self.splitter.setOrientation(wanted)
@@ -264,7 +249,7 @@ class ReviewView(QWidget):
         if unit is None:
             self.message.setText("no unit under the caret")
             return False
-        problem = self.decider.accept(unit, number)
+        problem = self.state.decider.accept(unit, number)
         if problem is not None:
             if problem:
                 self.message.setText(problem)
@@ -274,20 +259,14 @@ class ReviewView(QWidget):
 
     def reject(self, reason: str = "") -> bool:
         unit = self._current
-        return unit is not None and self.decider.reject(unit, reason)
+        return unit is not None and self.state.decider.reject(unit, reason)
 
     def edit(self) -> bool:
         unit = self._current
-        if unit is None:
-            return False
-        gold_span = self.decider.edit(unit, self.decisions)
-        if gold_span is None:
-            return False
-        self.edit_gold.emit(int(gold_span))
-        return True
+        return unit is not None and self.state.edit(unit)
 
     def accept_unanimous(self) -> bool:
-        return self.decider.accept_unanimous(self.units)
+        return self.state.accept_unanimous()
 
     def ask_reason(self) -> None:
         if self._current is None:
@@ -306,10 +285,6 @@ class ReviewView(QWidget):
         self.reason.hide()
         if view is not None:
             view.setFocus()
-
-    def _changed(self, change: Change) -> None:
-        if change.document in (self.document, ""):
-            self.refresh()
 
     # --- keys -----------------------------------------------------------------------------
 

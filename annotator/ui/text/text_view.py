@@ -92,6 +92,7 @@ class TextView(QPlainTextEdit):
         self._read_only_layer = False
         self._last_selection = (0, 0)
         self._press_cp: int | None = None
+        self._press_arc: Arc | None = None
         self._lane_height = 2.0
         font = QFont(self.font())
         font.setPointSizeF(12.0)
@@ -353,6 +354,7 @@ class TextView(QPlainTextEdit):
     def mousePressEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton:
             self._press_cp = self.cp_at(event.position())
+            self._press_arc = self.arc_at(event.position())
         super().mousePressEvent(event)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
@@ -360,6 +362,10 @@ class TextView(QPlainTextEdit):
         if event.button() != Qt.MouseButton.LeftButton or self.textCursor().hasSelection():
             return  # a drag selects text, it does not activate spans
         span = self._index.innermost_at(self._press_cp) if self._press_cp is not None else None
+        if self._press_arc is not None:
+            # A click on a link selects its quote (the head: attributed_to and cued_by go from
+            # the quote, continues from its later part), as clicking the quote itself would.
+            span = self._index.get(self._press_arc.relation.head)
         if span is not None:
             self.set_selected_span(span.id)
             self.span_activated.emit(span.id)
