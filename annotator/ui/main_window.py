@@ -86,7 +86,7 @@ class MainWindow(QMainWindow):
         )
         self.documents.set_counts(catalogue.status_counts)
         self.view = TextView()
-        self.view.setAccessibleName("Document text")
+        self.view.setAccessibleName(self.tr("Document text"))
         self.labeller = Labeller(session, self.view, self)
         self.inspector = Inspector(schema)
         self.span_model = SpanTableModel(schema)
@@ -280,7 +280,9 @@ class MainWindow(QMainWindow):
 
     def _not_saved(self, error: StorageError) -> None:
         self.status_line.show_not_saved(error)
-        self.messages.warn(f"{error}\n\nThe window shows what the project file holds.")
+        self.messages.warn(
+            self.tr("{error}\n\nThe window shows what the project file holds.").format(error=error)
+        )
 
     # --- documents --------------------------------------------------------------------------
 
@@ -301,7 +303,9 @@ class MainWindow(QMainWindow):
         self.inspector.set_read_only(self.session.read_only)
         self.documents.select(document.id)
         self.setWindowTitle(
-            f"{document.title or document.id} — {self.session.project.path.name} — Annotator"
+            self.tr("{0} — {1} — Annotator").format(
+                document.title or document.id, self.session.project.path.name
+            )
         )
         self._refresh_panels()
 

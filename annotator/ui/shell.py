@@ -74,7 +74,9 @@ class Shell:
         try:
             project = Project.open(path)
         except AnnotatorError as exc:
-            QMessageBox.critical(self.window, "Annotator", str(exc))
+            QMessageBox.critical(
+                self.window, QCoreApplication.translate("Shell", "Annotator"), str(exc)
+            )
             return False
         # A pack is its annotator's: opening it asks no name.
         origin = pack_origin(project)
@@ -110,7 +112,11 @@ class Shell:
         # A full disk must not take the session down with it (the store raises StorageError).
         except (OSError, AnnotatorError) as exc:
             if self.window is not None:
-                self.window.statusBar().showMessage(f"The automatic backup failed: {exc}")
+                self.window.statusBar().showMessage(
+                    QCoreApplication.translate(
+                        "Shell", "The automatic backup failed: {exc}"
+                    ).format(exc=exc)
+                )
 
     def switch(self, path: Path) -> None:
         """Open ``path`` (the same file reloads it, e.g. after a schema change)."""
@@ -129,7 +135,13 @@ class Shell:
         try:
             report = restore_backup(path, backup)
         except AnnotatorError as exc:
-            QMessageBox.warning(None, "Annotator", f"Nothing was restored.\n\n{exc}")
+            QMessageBox.warning(
+                None,
+                QCoreApplication.translate("Shell", "Annotator"),
+                QCoreApplication.translate("Shell", "Nothing was restored.\n\n{exc}").format(
+                    exc=exc
+                ),
+            )
             self.open(path)
             return False
         if self.open(path) and self.window is not None:

@@ -3,6 +3,7 @@ whether every change is saved."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel, QStatusBar
 
 from annotator.errors import StorageError
@@ -26,9 +27,13 @@ class StatusLine:
 
     def show_identity(self, annotator: str, layer: str) -> None:
         self.annotator.setText(
-            f"Annotator: {annotator}"
+            QCoreApplication.translate("StatusLine", "Annotator: {annotator}").format(
+                annotator=annotator
+            )
             if layer == annotator
-            else f"Viewing {layer}'s layer (read-only) as {annotator}"
+            else QCoreApplication.translate(
+                "StatusLine", "Viewing {layer}'s layer (read-only) as {annotator}"
+            ).format(layer=layer, annotator=annotator)
         )
 
     def show_document(self, spans: int, status: Status) -> None:
@@ -36,7 +41,9 @@ class StatusLine:
 
     def show_not_saved(self, error: StorageError) -> None:
         """The last edit failed on the disk or the file: say so until an edit is saved."""
-        self.saved.setText(f"Not saved: {error.kind}")
+        self.saved.setText(
+            QCoreApplication.translate("StatusLine", "Not saved: {0}").format(error.kind)
+        )
         self.saved.setToolTip(str(error))
         self.saved.setStyleSheet(NOT_SAVED_STYLE)
 

@@ -150,9 +150,11 @@ class AdjudicationView(QWidget):
         self._sized_for: list[AnnotatorName] | None = None
         loaded = session.project.documents.get(document)
         self._text = loaded.text if loaded else ""
-        self.setWindowTitle(f"Adjudicate — {loaded.title if loaded else document}")
+        self.setWindowTitle(
+            self.tr("Adjudicate — {0}").format(loaded.title if loaded else document)
+        )
         self.layers = QLabel()
-        self.include_unfinished = QCheckBox("Include unfinished layers that have spans")
+        self.include_unfinished = QCheckBox(self.tr("Include unfinished layers that have spans"))
         self.model = AdjudicationModel(self)
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -163,14 +165,16 @@ class AdjudicationView(QWidget):
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.setAccessibleName("Units to adjudicate")
+        self.table.setAccessibleName(self.tr("Units to adjudicate"))
         self.reason = QLineEdit()
-        self.reason.setPlaceholderText("Why reject? (optional) — Enter rejects, Esc cancels")
+        self.reason.setPlaceholderText(
+            self.tr("Why reject? (optional) — Enter rejects, Esc cancels")
+        )
         self.reason.hide()
         self.progress = QLabel()
         self.message = QLabel()
         keys = QLabel(
-            "1–9 accept version · E edit · R reject · A accept all unanimous · Ctrl+Z undo"
+            self.tr("1–9 accept version · E edit · R reject · A accept all unanimous · Ctrl+Z undo")
         )
         keys.setEnabled(False)
         column = QVBoxLayout(self)
@@ -201,7 +205,11 @@ class AdjudicationView(QWidget):
         self.layers.setText(_layers_text(sets, counted))
         found = progress(self.units, self.decisions.keys())
         stale = f" · {found.stale} earlier decisions match no unit now" if found.stale else ""
-        self.progress.setText(f"{found.decided} / {found.total} units decided{stale}")
+        self.progress.setText(
+            self.tr("{0} / {1} units decided{stale}").format(
+                found.decided, found.total, stale=stale
+            )
+        )
         self.decider.settle_gold_status(found)
         row = self.model.row_of(current.key) if current is not None else -1
         if counted != self._sized_for:  # keep the reviewer's column widths while deciding
@@ -360,10 +368,12 @@ class LearningView(QWidget):
         self.annotator = annotator or session.annotator
         loaded = session.project.documents.get(document)
         self._text = loaded.text if loaded else ""
-        self.setWindowTitle(f"{self.annotator} compared with gold — {document}")
+        self.setWindowTitle(
+            self.tr("{0} compared with gold — {document}").format(self.annotator, document=document)
+        )
         self.summary = QLabel()
         self.list = QListWidget()
-        self.list.setAccessibleName("Differences from gold")
+        self.list.setAccessibleName(self.tr("Differences from gold"))
         column = QVBoxLayout(self)
         column.addWidget(self.summary)
         column.addWidget(self.list, 1)
@@ -378,11 +388,11 @@ class LearningView(QWidget):
         self.list.clear()
         self.list.addItems(rows)
         if not gold.spans:
-            self.summary.setText("Nothing in gold yet for this document")
+            self.summary.setText(self.tr("Nothing in gold yet for this document"))
         elif not rows:
-            self.summary.setText("Your layer matches gold")
+            self.summary.setText(self.tr("Your layer matches gold"))
         else:
-            self.summary.setText(f"{len(rows)} differences from gold")
+            self.summary.setText(self.tr("{0} differences from gold").format(len(rows)))
 
     def _changed(self, change: Change) -> None:
         if change.document in (self.document, ""):

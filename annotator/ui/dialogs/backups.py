@@ -105,11 +105,11 @@ class BackupsDialog(QDialog):
         super().__init__(parent)
         self.session = session
         self.confirm = confirm
-        self.setWindowTitle(f"Backups — {session.project.path.name}")
+        self.setWindowTitle(self.tr("Backups — {0}").format(session.project.path.name))
         self.resize(640, 420)
         self.model = BackupTableModel(self)
         self.table = QTableView()
-        self.table.setAccessibleName("Backups")
+        self.table.setAccessibleName(self.tr("Backups"))
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -122,11 +122,11 @@ class BackupsDialog(QDialog):
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.message = QLabel()
         self.message.setWordWrap(True)
-        self.restore_button = QPushButton("Restore…")
+        self.restore_button = QPushButton(self.tr("Restore…"))
         self.restore_button.clicked.connect(self.restore_selected)
-        back_up = QPushButton("Back up now")
+        back_up = QPushButton(self.tr("Back up now"))
         back_up.clicked.connect(self.back_up_now)
-        show_folder = QPushButton("Show folder")
+        show_folder = QPushButton(self.tr("Show folder"))
         show_folder.clicked.connect(self.show_folder)
         row = QHBoxLayout()
         for widget in (self.restore_button, back_up, show_folder):
@@ -158,11 +158,11 @@ class BackupsDialog(QDialog):
         try:
             made = self.session.project.backup("manual")
         except AnnotatorError as exc:
-            self.message.setText(f"The backup failed: {exc}")
+            self.message.setText(self.tr("The backup failed: {exc}").format(exc=exc))
             return
         self.refresh()
         self.table.selectRow(0)
-        self.message.setText(f"Backed up as {made.name}.")
+        self.message.setText(self.tr("Backed up as {0}.").format(made.name))
 
     def show_folder(self) -> None:
         folder = backups_dir(self.session.project.path)
@@ -174,13 +174,13 @@ class BackupsDialog(QDialog):
         if backup is None:
             return
         project = self.session.project.path
-        question = (
-            f"Replace {project.name} by the backup of {backup.created:%Y-%m-%d %H:%M:%S}?\n\n"
-            f"The project closes and reopens on the backup. The current file is kept beside it "
-            f"as {project.name}.replaced-<time>.db, and edits made since the backup are "
-            "only in that replaced file."
-        )
-        if not self.confirm("Restore backup", question):
+        question = self.tr(
+            "Replace {0} by the backup of {1:%Y-%m-%d %H:%M:%S}?\n\nThe project closes and "
+            "reopens on the backup. The current file is kept beside it as "
+            "{2}.replaced-<time>.db, and edits made since the backup are only in that replaced "
+            "file."
+        ).format(project.name, backup.created, project.name)
+        if not self.confirm(self.tr("Restore backup"), question):
             return
         self.accept()
         self.restore_requested.emit(Path(backup.path))

@@ -43,28 +43,28 @@ class ExportDialog(QDialog):
         self, project: Path, layers: list[str], annotator: str, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Export")
+        self.setWindowTitle(self.tr("Export"))
         self.project = project
         self.layers = layers
         self.annotator = annotator
         self.format = QComboBox()
-        self.format.setAccessibleName("Format")
+        self.format.setAccessibleName(self.tr("Format"))
         for fmt in FORMATS.values():
             self.format.addItem(f"{fmt.name}: {fmt.description}", fmt.name)
         self.layer = QComboBox()
-        self.layer.setAccessibleName("Layer")
+        self.layer.setAccessibleName(self.tr("Layer"))
         self.documents = QComboBox()
-        self.documents.setAccessibleName("Documents")
+        self.documents.setAccessibleName(self.tr("Documents"))
         self.documents.addItems([ALL_DOCUMENTS, DONE_ONLY])
-        self.split = QCheckBox("Split by document")
+        self.split = QCheckBox(self.tr("Split by document"))
         self.parts = QLineEdit(DEFAULT_SPLIT)
-        self.parts.setAccessibleName("Parts")
+        self.parts.setAccessibleName(self.tr("Parts"))
         self.seed = QSpinBox()
-        self.seed.setAccessibleName("Seed")
+        self.seed.setAccessibleName(self.tr("Seed"))
         self.seed.setRange(0, 2**31 - 1)
         self.destination = QLineEdit()
-        self.destination.setAccessibleName("Destination")
-        self.browse = QPushButton("Browse…")
+        self.destination.setAccessibleName(self.tr("Destination"))
+        self.browse = QPushButton(self.tr("Browse…"))
         self.hint = QLabel()
         self.hint.setWordWrap(True)
         self.problem = QLabel()
@@ -74,7 +74,7 @@ class ExportDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         self.export_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.export_button.setText("Export")
+        self.export_button.setText(self.tr("Export"))
         self._lay_out()
         self.format.currentIndexChanged.connect(self._format_changed)
         self.split.toggled.connect(self._split_toggled)
@@ -88,18 +88,18 @@ class ExportDialog(QDialog):
         split_row = QHBoxLayout()
         split_row.addWidget(self.split)
         split_row.addWidget(self.parts, 1)
-        split_row.addWidget(QLabel("seed"))
+        split_row.addWidget(QLabel(self.tr("seed")))
         split_row.addWidget(self.seed)
         destination_row = QHBoxLayout()
         destination_row.addWidget(self.destination, 1)
         destination_row.addWidget(self.browse)
         form = QFormLayout()
-        form.addRow("&Format", self.format)
-        form.addRow("&Layer", self.layer)
-        form.addRow("&Documents", self.documents)
-        form.addRow("Split", split_row)
+        form.addRow(self.tr("&Format"), self.format)
+        form.addRow(self.tr("&Layer"), self.layer)
+        form.addRow(self.tr("&Documents"), self.documents)
+        form.addRow(self.tr("Split"), split_row)
         # A label with a row of widgets has no buddy unless given one: its & would show.
-        destination_label = QLabel("Des&tination")
+        destination_label = QLabel(self.tr("Des&tination"))
         destination_label.setBuddy(self.destination)
         form.addRow(destination_label, destination_row)
         layout = QVBoxLayout(self)
@@ -144,14 +144,22 @@ class ExportDialog(QDialog):
         suffix = "" if self._writes_folder() else fmt.suffix
         self.destination.setText(str(self.project.parent / f"{stem}-{fmt.name}{suffix}"))
         what = "a folder" if self._writes_folder() else "a file"
-        self.hint.setText(f"Writes {what}; nothing appears there until the export is complete.")
+        self.hint.setText(
+            self.tr("Writes {what}; nothing appears there until the export is complete.").format(
+                what=what
+            )
+        )
         self.problem.clear()
 
     def _browse(self) -> None:
         if self._writes_folder():
-            path = QFileDialog.getExistingDirectory(self, "Export into", self.destination.text())
+            path = QFileDialog.getExistingDirectory(
+                self, self.tr("Export into"), self.destination.text()
+            )
         else:
-            path, _ = QFileDialog.getSaveFileName(self, "Export to", self.destination.text())
+            path, _ = QFileDialog.getSaveFileName(
+                self, self.tr("Export to"), self.destination.text()
+            )
         if path:
             self.destination.setText(path)
 

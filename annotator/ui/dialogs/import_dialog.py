@@ -53,7 +53,7 @@ class ImportDialog(QDialog):
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Import")
+        self.setWindowTitle(self.tr("Import"))
         self.setObjectName("import_dialog")
         self.resize(760, 620)
         self.session = session
@@ -67,16 +67,20 @@ class ImportDialog(QDialog):
         self.files = QListWidget()
         self.files.setMaximumHeight(96)
         self.files.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.add_files_button = QPushButton("Add &Files…")
-        self.add_folder_button = QPushButton("Add F&older…")
-        self.remove_button = QPushButton("&Remove")
+        self.add_files_button = QPushButton(self.tr("Add &Files…"))
+        self.add_folder_button = QPushButton(self.tr("Add F&older…"))
+        self.remove_button = QPushButton(self.tr("&Remove"))
         self.format = QComboBox()
         self.format.addItems([DETECT, *FORMATS])
         self.annotator = QLineEdit()
-        self.annotator.setPlaceholderText("the names in the files (unnamed: the format's name)")
+        self.annotator.setPlaceholderText(
+            self.tr("the names in the files (unnamed: the format's name)")
+        )
         self.text_column = QLineEdit("text")
-        self.add_labels = QCheckBox("&Add labels, relations and attributes the schema lacks")
-        self.summary = QLabel("Add files or a folder to see what they hold.")
+        self.add_labels = QCheckBox(
+            self.tr("&Add labels, relations and attributes the schema lacks")
+        )
+        self.summary = QLabel(self.tr("Add files or a folder to see what they hold."))
         self.summary.setWordWrap(True)
         self.model = MappingTableModel(self)
         self.table = QTableView()
@@ -103,10 +107,10 @@ class ImportDialog(QDialog):
         self.notes.setWordWrap(True)
         self.progress = QProgressBar()
         self.progress.hide()
-        self.import_button = QPushButton("&Import")
+        self.import_button = QPushButton(self.tr("&Import"))
         self.import_button.setDefault(True)
         self.import_button.setEnabled(False)
-        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button = QPushButton(self.tr("Cancel"))
         self._layout()
 
         self._preview_timer = QTimer(self, singleShot=True, interval=PREVIEW_DELAY_MS)
@@ -131,9 +135,9 @@ class ImportDialog(QDialog):
         sources.addWidget(self.files, 1)
         sources.addLayout(buttons)
         form = QFormLayout()
-        form.addRow("&Format:", self.format)
-        form.addRow("A&nnotator:", self.annotator)
-        form.addRow("CSV &text column:", self.text_column)
+        form.addRow(self.tr("&Format:"), self.format)
+        form.addRow(self.tr("A&nnotator:"), self.annotator)
+        form.addRow(self.tr("CSV &text column:"), self.text_column)
         form.addRow("", self.add_labels)
         bottom = QHBoxLayout()
         bottom.addWidget(self.progress, 1)
@@ -152,11 +156,13 @@ class ImportDialog(QDialog):
     # --- choices -------------------------------------------------------------------------------
 
     def choose_files(self) -> None:
-        names, _ = QFileDialog.getOpenFileNames(self, "Import files", "", "All files (*)")
+        names, _ = QFileDialog.getOpenFileNames(
+            self, self.tr("Import files"), "", self.tr("All files (*)")
+        )
         self.add_paths([Path(n) for n in names])
 
     def choose_folder(self) -> None:
-        name = QFileDialog.getExistingDirectory(self, "Import a folder")
+        name = QFileDialog.getExistingDirectory(self, self.tr("Import a folder"))
         if name:
             self.add_paths([Path(name)])
 
@@ -198,7 +204,7 @@ class ImportDialog(QDialog):
         self.plan = None
         self.import_button.setEnabled(False)
         self.problem.clear()
-        self.summary.setText("Reading…")
+        self.summary.setText(self.tr("Reading…"))
         self._preview_timer.start()
 
     def preview(self) -> None:
@@ -208,12 +214,12 @@ class ImportDialog(QDialog):
         if not self.paths:
             self.format.setItemText(0, DETECT)
             self.model.set_rows([])
-            self.summary.setText("Add files or a folder to see what they hold.")
+            self.summary.setText(self.tr("Add files or a folder to see what they hold."))
             self.problem.clear()
             self.notes.clear()
             return
         paths, schema, options = list(self.paths), self.session.project.schema, self.options()
-        self.summary.setText("Reading…")
+        self.summary.setText(self.tr("Reading…"))
 
         def work(progress: Progress) -> object:
             return preview_import(paths, schema, options, progress)
@@ -232,8 +238,14 @@ class ImportDialog(QDialog):
         layers = plan.layers
         named = f" ({', '.join(layers[:6])}{', …' if len(layers) > 6 else ''})" if layers else ""
         self.summary.setText(
-            f"{formats}: {plan.documents} documents, {len(layers)} layers{named}, "
-            f"{plan.spans} spans, {plan.relations} relations"
+            self.tr("{formats}: {0} documents, {1} layers{named}, {2} spans, {3} relations").format(
+                plan.documents,
+                len(layers),
+                plan.spans,
+                plan.relations,
+                formats=formats,
+                named=named,
+            )
         )
         problem = plan.problem
         if problem:
@@ -253,7 +265,7 @@ class ImportDialog(QDialog):
         self.plan = None
         self.format.setItemText(0, DETECT)
         self.model.set_rows([])
-        self.summary.setText("These files cannot be imported as they are.")
+        self.summary.setText(self.tr("These files cannot be imported as they are."))
         self.problem.setText(text)
         self.notes.clear()
 

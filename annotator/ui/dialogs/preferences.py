@@ -67,36 +67,36 @@ class PreferencesDialog(QDialog):
         self, prefs: Preferences, fixed_keys: Mapping[str, Sequence[str]], parent: QWidget
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Preferences")
+        self.setWindowTitle(self.tr("Preferences"))
         self._prefs = replace(prefs, shortcuts=dict(prefs.shortcuts))
         self._fixed = fixed_keys
         self.name = QLineEdit()
-        self.name.setAccessibleName("Annotator name")
-        self.snap = QCheckBox("Snap new spans to whole words")
+        self.name.setAccessibleName(self.tr("Annotator name"))
+        self.snap = QCheckBox(self.tr("Snap new spans to whole words"))
         self.font_family = QFontComboBox()
-        self.font_family.setAccessibleName("Text font")
+        self.font_family.setAccessibleName(self.tr("Text font"))
         self.font_size = QDoubleSpinBox(decimals=1, minimum=6, maximum=48, suffix=" pt")
-        self.font_size.setAccessibleName("Text size")
+        self.font_size.setAccessibleName(self.tr("Text size"))
         self.theme = QComboBox()
-        self.theme.setAccessibleName("Theme")
+        self.theme.setAccessibleName(self.tr("Theme"))
         for theme in THEMES:
             self.theme.addItem(theme.capitalize(), theme)
         self.backup = QSpinBox(minimum=1, maximum=24 * 60, suffix=" minutes")
-        self.backup.setAccessibleName("Backup interval")
+        self.backup.setAccessibleName(self.tr("Backup interval"))
         self.commands = QTreeWidget()
-        self.commands.setHeaderLabels(["Command", "Keys"])
+        self.commands.setHeaderLabels([self.tr("Command"), self.tr("Keys")])
         self.commands.setRootIsDecorated(False)
         self.commands.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.commands.setAccessibleName("Commands and their keys")
+        self.commands.setAccessibleName(self.tr("Commands and their keys"))
         self.key_edit = QKeySequenceEdit()
         self.key_edit.setMaximumSequenceLength(1)
-        self.key_edit.setAccessibleName("New key for the selected command")
+        self.key_edit.setAccessibleName(self.tr("New key for the selected command"))
         self.key_edit.setEnabled(False)
-        self.clear_keys = QPushButton("&No Key")
-        self.default_keys = QPushButton("&Default Key")
+        self.clear_keys = QPushButton(self.tr("&No Key"))
+        self.default_keys = QPushButton(self.tr("&Default Key"))
         self.message = QLabel()
         self.message.setWordWrap(True)
-        self.message.setAccessibleName("Shortcut message")
+        self.message.setAccessibleName(self.tr("Shortcut message"))
         self._build()
         self._show(self._prefs)
         self.commands.currentItemChanged.connect(self._command_chosen)
@@ -108,17 +108,17 @@ class PreferencesDialog(QDialog):
     def _build(self) -> None:
         general = QWidget()
         form = QFormLayout(general)
-        form.addRow("&Annotator name:", self.name)
+        form.addRow(self.tr("&Annotator name:"), self.name)
         form.addRow("", self.snap)
-        form.addRow("Text &font:", self.font_family)
-        form.addRow("Text &size:", self.font_size)
-        form.addRow("&Theme:", self.theme)
-        form.addRow("&Back up every:", self.backup)
+        form.addRow(self.tr("Text &font:"), self.font_family)
+        form.addRow(self.tr("Text &size:"), self.font_size)
+        form.addRow(self.tr("&Theme:"), self.theme)
+        form.addRow(self.tr("&Back up every:"), self.backup)
         keys = QWidget()
         column = QVBoxLayout(keys)
         column.addWidget(self.commands, 1)
         row = QHBoxLayout()
-        prompt = QLabel("&Press the new key:")
+        prompt = QLabel(self.tr("&Press the new key:"))
         prompt.setBuddy(self.key_edit)
         row.addWidget(prompt)
         row.addWidget(self.key_edit, 1)
@@ -127,8 +127,8 @@ class PreferencesDialog(QDialog):
         column.addLayout(row)
         column.addWidget(self.message)
         self.tabs = QTabWidget()
-        self.tabs.addTab(general, "&General")
-        self.tabs.addTab(keys, "&Keys")
+        self.tabs.addTab(general, self.tr("&General"))
+        self.tabs.addTab(keys, self.tr("&Keys"))
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok
             | QDialogButtonBox.StandardButton.Cancel
@@ -137,7 +137,9 @@ class PreferencesDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         self.reset_button = buttons.button(QDialogButtonBox.StandardButton.RestoreDefaults)
-        self.reset_button.setToolTip("Every preference and key as the app comes, but your name")
+        self.reset_button.setToolTip(
+            self.tr("Every preference and key as the app comes, but your name")
+        )
         self.reset_button.clicked.connect(self.reset)
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
@@ -201,7 +203,11 @@ class PreferencesDialog(QDialog):
             other = conflict(self._prefs, name, key, self._fixed)
             if other is not None:
                 shown = QKeySequence(key).toString(NATIVE)
-                self.message.setText(f"{shown} is already the key of “{other}”: not changed.")
+                self.message.setText(
+                    self.tr("{shown} is already the key of “{other}”: not changed.").format(
+                        shown=shown, other=other
+                    )
+                )
                 return
         self._prefs.shortcuts[name] = keys
         self._refresh_keys()
@@ -212,7 +218,7 @@ class PreferencesDialog(QDialog):
         """Every field back to the app's defaults (kept only when OK is pressed)."""
         self._prefs = defaults(self.name.text())
         self._show(self._prefs)
-        self.message.setText("Every preference and key is back to the default.")
+        self.message.setText(self.tr("Every preference and key is back to the default."))
 
     def preferences(self) -> Preferences:
         return replace(

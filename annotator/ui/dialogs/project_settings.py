@@ -52,16 +52,16 @@ class ProjectSettings(QDialog):
         super().__init__(parent)
         self.session = session
         self.changed = False
-        self.setWindowTitle("Project settings")
+        self.setWindowTitle(self.tr("Project settings"))
         self.resize(760, 620)
         self.tree = QTreeWidget()
-        self.tree.setAccessibleName("Labels and attributes")
-        self.tree.setHeaderLabels(["Schema", "Key", "Used by"])
+        self.tree.setAccessibleName(self.tr("Labels and attributes"))
+        self.tree.setHeaderLabels([self.tr("Schema"), self.tr("Key"), self.tr("Used by")])
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.source = QPlainTextEdit()
         self.source.setReadOnly(True)
-        self.source.setAccessibleName("Schema file")
+        self.source.setAccessibleName(self.tr("Schema file"))
         buttons = QGridLayout()
         for index, (text, slot) in enumerate(
             (
@@ -81,7 +81,7 @@ class ProjectSettings(QDialog):
         layout.addWidget(self.tree, 3)
         layout.addLayout(buttons)
         layout.addWidget(self.message)
-        layout.addWidget(QLabel("The schema file (TOML), as stored in the project:"))
+        layout.addWidget(QLabel(self.tr("The schema file (TOML), as stored in the project:")))
         layout.addWidget(self.source, 2)
         layout.addWidget(close)
         self.refresh()
@@ -92,7 +92,7 @@ class ProjectSettings(QDialog):
         schema = self.session.project.schema
         usage = self.session.project.usage
         self.tree.clear()
-        labels = QTreeWidgetItem(["Labels"])
+        labels = QTreeWidgetItem([self.tr("Labels")])
         for label in schema.labels:
             uses = len(usage.span_ids_with_label(label.name))
             item = QTreeWidgetItem([label.name, label.key, str(uses)])
@@ -100,7 +100,7 @@ class ProjectSettings(QDialog):
             item.setToolTip(0, label.description)
             item.setData(0, KIND_ROLE, ("label", label.name))
             labels.addChild(item)
-        attributes = QTreeWidgetItem(["Attributes"])
+        attributes = QTreeWidgetItem([self.tr("Attributes")])
         for attribute in schema.attributes:
             owner = ", ".join(attribute.applies_to)
             item = QTreeWidgetItem([f"{attribute.name} ({owner})", attribute.key, ""])
@@ -148,11 +148,15 @@ class ProjectSettings(QDialog):
             self.refresh()
 
     def add_label(self) -> None:
-        name, ok = QInputDialog.getText(self, "Add label", "Name of the new label:")
+        name, ok = QInputDialog.getText(
+            self, self.tr("Add label"), self.tr("Name of the new label:")
+        )
         if not ok or not name.strip():
             return
         schema = self.session.project.schema
-        key, _ = QInputDialog.getText(self, "Add label", "Its key (one character, optional):")
+        key, _ = QInputDialog.getText(
+            self, self.tr("Add label"), self.tr("Its key (one character, optional):")
+        )
         color = PALETTE[len(schema.labels) % len(PALETTE)]
         label = Label(name.strip(), key.strip()[:1], color)
         self._push(lambda: add_label(schema, label), text=f"add label {label.name}")
@@ -165,7 +169,12 @@ class ProjectSettings(QDialog):
         schema = self.session.project.schema
         if kind == "label":
             old = str(data)
-            new, ok = QInputDialog.getText(self, "Rename label", f"New name for {old}:", text=old)
+            new, ok = QInputDialog.getText(
+                self,
+                self.tr("Rename label"),
+                self.tr("New name for {old}:").format(old=old),
+                text=old,
+            )
             if ok and new.strip() and new.strip() != old:
                 self._push(
                     lambda: rename_label(schema, old, new.strip()),
@@ -175,7 +184,10 @@ class ProjectSettings(QDialog):
         elif kind == "value":
             attribute, value = cast(tuple[Attribute, AttrValue], data)
             new, ok = QInputDialog.getText(
-                self, "Rename value", f"New name for {value}:", text=str(value)
+                self,
+                self.tr("Rename value"),
+                self.tr("New name for {value}:").format(value=value),
+                text=str(value),
             )
             if ok and new.strip() and new.strip() != str(value):
                 self._push(
@@ -188,7 +200,7 @@ class ProjectSettings(QDialog):
     def recolor(self) -> None:
         selected = self._selected()
         if selected is None or selected[0] != "label":
-            self.message.setText("select a label to recolour")
+            self.message.setText(self.tr("select a label to recolour"))
             return
         schema = self.session.project.schema
         name = str(selected[1])
@@ -222,11 +234,13 @@ class ProjectSettings(QDialog):
     def add_value(self) -> None:
         selected = self._selected()
         if selected is None or selected[0] not in ("attribute", "value"):
-            self.message.setText("select an attribute to add a value to")
+            self.message.setText(self.tr("select an attribute to add a value to"))
             return
         data = selected[1]
         attribute = data if isinstance(data, Attribute) else cast(tuple[Attribute, Any], data)[0]
-        value, ok = QInputDialog.getText(self, "Add value", f"New value of {attribute.name}:")
+        value, ok = QInputDialog.getText(
+            self, self.tr("Add value"), self.tr("New value of {0}:").format(attribute.name)
+        )
         if ok and value.strip():
             schema = self.session.project.schema
             self._push(

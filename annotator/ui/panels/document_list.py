@@ -231,19 +231,19 @@ class DocumentPanel(QWidget):
         self.model = DocumentTableModel(rows, count, DocumentQuery(annotator), position, one_row)
         self.filter = QLineEdit(placeholderText="Filter: words in the title or text")
         self.filter.setClearButtonEnabled(True)
-        self.filter.setAccessibleName("Filter documents")
+        self.filter.setAccessibleName(self.tr("Filter documents"))
         self.status = QComboBox()
-        self.status.setAccessibleName("Show documents with status")
-        self.status.addItem("Any status", None)
+        self.status.setAccessibleName(self.tr("Show documents with status"))
+        self.status.addItem(self.tr("Any status"), None)
         for status in Status:
             self.status.addItem(status_icon(status), status.value.replace("_", " "), status.value)
         self.annotator = QComboBox()
-        self.annotator.setAccessibleName("Status and spans of annotator")
-        self.annotator.setToolTip("Whose status, spans and edits the list shows")
+        self.annotator.setAccessibleName(self.tr("Status and spans of annotator"))
+        self.annotator.setToolTip(self.tr("Whose status, spans and edits the list shows"))
         self.annotator.addItem(annotator)
         self.view = QTableView()
         self.view.setModel(self.model)
-        self.view.setAccessibleName("Documents")
+        self.view.setAccessibleName(self.tr("Documents"))
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -266,7 +266,7 @@ class DocumentPanel(QWidget):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, metrics.horizontalAdvance(widest) + room)
         self.progress = QProgressBar()
-        self.progress.setAccessibleName("Documents done")
+        self.progress.setAccessibleName(self.tr("Documents done"))
         self._open_timer = QTimer(self, singleShot=True, interval=OPEN_DELAY_MS)
         self._open_timer.timeout.connect(self._open_current)
         self._counts: Callable[[str], dict[Status, int]] | None = None
@@ -316,7 +316,7 @@ class DocumentPanel(QWidget):
         done = counts.get(Status.DONE, 0)
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(done)
-        self.progress.setFormat(f"{done} / {total} done")
+        self.progress.setFormat(self.tr("{done} / {total} done").format(done=done, total=total))
 
     def select(self, document: DocumentId) -> None:
         """Show ``document`` as the open one and highlight its row."""

@@ -5,7 +5,13 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Iterable
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
@@ -187,7 +193,7 @@ class SpanTableModel(QAbstractTableModel):
 def span_table_view(model: SpanTableModel) -> QTableView:
     """A read-only, row-selecting table for the model, the text column taking the room."""
     table = QTableView()
-    table.setAccessibleName("Spans of this document")
+    table.setAccessibleName(QCoreApplication.translate("SpanTable", "Spans of this document"))
     table.setModel(model)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

@@ -49,7 +49,7 @@ class ReviewColumn(QWidget):
         self.header = QLabel(name)
         self.header.setTextFormat(Qt.TextFormat.PlainText)
         self.view = TextView()
-        self.view.setAccessibleName(f"{name}'s layer")
+        self.view.setAccessibleName(self.tr("{name}'s layer").format(name=name))
         self.view.set_arcs_for_all(True)
         column = QVBoxLayout(self)
         column.setContentsMargins(2, 2, 2, 2)
@@ -91,20 +91,24 @@ class ReviewView(QWidget):
         loaded = session.project.documents.get(document)
         self._text = loaded.text if loaded else ""
         self._colors = {label.name: label.color for label in session.project.schema.labels}
-        self.setWindowTitle(f"Review — {loaded.title if loaded else document}")
-        self.include_unfinished = QCheckBox("Include unfinished layers that have spans")
+        self.setWindowTitle(self.tr("Review — {0}").format(loaded.title if loaded else document))
+        self.include_unfinished = QCheckBox(self.tr("Include unfinished layers that have spans"))
         self.unit_line = QLabel()
         self.unit_line.setTextFormat(Qt.TextFormat.PlainText)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setChildrenCollapsible(False)
         self.reason = QLineEdit()
-        self.reason.setPlaceholderText("Why reject? (optional) — Enter rejects, Esc cancels")
+        self.reason.setPlaceholderText(
+            self.tr("Why reject? (optional) — Enter rejects, Esc cancels")
+        )
         self.reason.hide()
         self.progress = QLabel()
         self.message = QLabel()
         keys = QLabel(
-            "Tab / Shift+Tab next / previous unit · 1–9 accept version · E edit gold · "
-            "R reject · A accept all unanimous · Ctrl+Z undo"
+            self.tr(
+                "Tab / Shift+Tab next / previous unit · 1–9 accept version · E edit gold · "
+                "R reject · A accept all unanimous · Ctrl+Z undo"
+            )
         )
         keys.setEnabled(False)
         column = QVBoxLayout(self)
@@ -137,7 +141,7 @@ class ReviewView(QWidget):
         for aset in [*counted, gold]:
             self.columns[aset.annotator].show_layer(aset)
         found = progress(self.units, self.decisions.keys())
-        self.progress.setText(f"{found.decided} / {found.total} units decided")
+        self.progress.setText(self.tr("{0} / {1} units decided").format(found.decided, found.total))
         self.decider.settle_gold_status(found)
         self._disputed = [
             (u.start, u.end) for u in self.units if not u.unanimous and u.key not in self.decisions
@@ -262,7 +266,7 @@ class ReviewView(QWidget):
     def accept(self, number: int) -> bool:
         unit = self._current
         if unit is None:
-            self.message.setText("no unit under the caret")
+            self.message.setText(self.tr("no unit under the caret"))
             return False
         problem = self.decider.accept(unit, number)
         if problem is not None:

@@ -42,17 +42,17 @@ class TeamView(QWidget):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        self.setWindowTitle(f"Team — {session.project.path.name}")
+        self.setWindowTitle(self.tr("Team — {0}").format(session.project.path.name))
         #: Where packs go and which packs to merge; tests answer these instead of a person.
         self.choose_folder: Callable[[], Path | None] = self._ask_folder
         self.choose_packs: Callable[[], list[Path]] = self._ask_packs
         self.summary = QLabel()
         self.team_model = TeamTableModel()
         self.team_table = _table(self.team_model, "Progress per annotator")
-        self.assign_button = QPushButton("&Assign…")
-        self.pack_button = QPushButton("&Pack All…")
-        self.merge_button = QPushButton("&Merge Packs…")
-        self.refresh_button = QPushButton("Re&fresh")
+        self.assign_button = QPushButton(self.tr("&Assign…"))
+        self.pack_button = QPushButton(self.tr("&Pack All…"))
+        self.merge_button = QPushButton(self.tr("&Merge Packs…"))
+        self.refresh_button = QPushButton(self.tr("Re&fresh"))
         self.assignment_model = AssignmentTableModel()
         self.assignment_table = _table(self.assignment_model, "Assignments per document")
         self.assignment_table.setEditTriggers(
@@ -75,7 +75,7 @@ class TeamView(QWidget):
         layout.addWidget(self.summary)
         layout.addWidget(self.team_table, 1)
         layout.addLayout(buttons)
-        layout.addWidget(QLabel("Assignments (edit a row as: alice, bob):"))
+        layout.addWidget(QLabel(self.tr("Assignments (edit a row as: alice, bob):")))
         layout.addWidget(self.assignment_table, 2)
         layout.addWidget(self.status)
         self.assign_button.clicked.connect(self.open_assign_dialog)
@@ -99,8 +99,9 @@ class TeamView(QWidget):
         progress = team_progress(project)
         self.team_model.set_rows(list(progress.annotators.values()))
         self.summary.setText(
-            f"{progress.documents} documents, {progress.overlap_documents} shared by several "
-            f"annotators, {len(progress.annotators)} annotators assigned"
+            self.tr(
+                "{0} documents, {1} shared by several annotators, {2} annotators assigned"
+            ).format(progress.documents, progress.overlap_documents, len(progress.annotators))
         )
         assigned = project.assignments.all()
         rows = project.catalogue.rows(DocumentQuery(""), 0, project.documents.count())
@@ -128,7 +129,7 @@ class TeamView(QWidget):
         if self.session.push(edit):
             self.status.setText(edit.report.summary())
         else:
-            self.status.setText("Nothing was assigned (see the status bar).")
+            self.status.setText(self.tr("Nothing was assigned (see the status bar)."))
 
     def _assignees_edited(self, document: str, names: list[str]) -> None:
         self.session.push(SetAssignees(DocumentId(document), names))
@@ -145,13 +146,13 @@ class TeamView(QWidget):
                 self, "Writing packs…", lambda p: write_all_packs(project, folder, p)
             )
         except AnnotatorError as exc:
-            self.status.setText(f"No pack was written: {exc}")
+            self.status.setText(self.tr("No pack was written: {exc}").format(exc=exc))
             return
         if cancelled or reports is None:
-            self.status.setText("Cancelled: no pack was written.")
+            self.status.setText(self.tr("Cancelled: no pack was written."))
             return
         self.status.setText(
-            f"{len(reports)} packs written to {folder}: "
+            self.tr("{0} packs written to {folder}: ").format(len(reports), folder=folder)
             + ", ".join(f"{r.annotator} ({r.documents} documents)" for r in reports)
         )
 
@@ -165,23 +166,25 @@ class TeamView(QWidget):
                 self, "Merging packs…", lambda p: merge_projects(project, paths, p)
             )
         except AnnotatorError as exc:
-            self.status.setText(f"Nothing was merged: {exc}")
+            self.status.setText(self.tr("Nothing was merged: {exc}").format(exc=exc))
             return
         if cancelled or report is None:
-            self.status.setText("Cancelled: nothing was merged.")
+            self.status.setText(self.tr("Cancelled: nothing was merged."))
             return
         conflicts = report.conflict_lines()
         listed = "".join(f"\n{line}" for line in conflicts[:10])
-        self.status.setText(f"Merged: {report.summary()}{listed}")
+        self.status.setText(self.tr("Merged: {0}{listed}").format(report.summary(), listed=listed))
         self.documents_changed.emit()
         self.refresh()
 
     def _ask_folder(self) -> Path | None:
-        folder = QFileDialog.getExistingDirectory(self, "Write one pack per annotator into")
+        folder = QFileDialog.getExistingDirectory(
+            self, self.tr("Write one pack per annotator into")
+        )
         return Path(folder) if folder else None
 
     def _ask_packs(self) -> list[Path]:
-        paths, _ = QFileDialog.getOpenFileNames(self, "Merge packs", "", PACK_FILTER)
+        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Merge packs"), "", PACK_FILTER)
         return [Path(p) for p in paths]
 
 
