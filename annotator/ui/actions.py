@@ -346,8 +346,14 @@ VIEW_ONLY = (
 )
 
 
+def _translated(b: Binding) -> tuple[str, list[Key], str | None, str | None]:
+    """The binding's text and tip in the window's language (the keys never change with it)."""
+    tip = QCoreApplication.translate("Actions", b.tip) if b.tip else None
+    return QCoreApplication.translate("Actions", b.text), list(b.keys), b.icon, tip
+
+
 def build_actions(parent: QObject) -> Actions:
-    built = {b.name: make_action(parent, b.text, list(b.keys), b.icon, b.tip) for b in BINDINGS}
+    built = {b.name: make_action(parent, *_translated(b)) for b in BINDINGS}
     actions = Actions(**built)
     actions.toggle_snap.setCheckable(True)
     actions.toggle_snap.setChecked(True)

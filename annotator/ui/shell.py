@@ -23,8 +23,9 @@ from annotator.ui.messages import LONG
 from annotator.ui.preferences import backup_interval_ms
 from annotator.ui.project_files import ask_annotator
 from annotator.ui.session import Session
-from annotator.ui.settings import remember_recent, stored_annotator
+from annotator.ui.settings import remember_recent, stored_annotator, stored_language
 from annotator.ui.theme import apply_theme
+from annotator.ui.translation import install_language
 
 #: How often Qt's event loop hands control to Python, so that a signal handler can run.
 SIGNAL_CHECK_MS = 250
@@ -41,6 +42,7 @@ def make_application() -> QApplication:
     app = QApplication(sys.argv[:1])
     QGuiApplication.setDesktopFileName("org.annotator.Annotator")
     app.setWindowIcon(icon("app"))
+    install_language(stored_language())
     apply_theme(False)
     return app
 

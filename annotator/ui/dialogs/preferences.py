@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -41,6 +41,7 @@ from annotator.ui.preferences import (
     schema_keys,
     store_preferences,
 )
+from annotator.ui.translation import SYSTEM, available_languages, language_name
 
 NATIVE = QKeySequence.SequenceFormat.NativeText
 
@@ -75,13 +76,23 @@ class PreferencesDialog(QDialog):
         self.snap = QCheckBox(self.tr("Snap new spans to whole words"))
         self.font_family = QFontComboBox()
         self.font_family.setAccessibleName(self.tr("Text font"))
-        self.font_size = QDoubleSpinBox(decimals=1, minimum=6, maximum=48, suffix=" pt")
+        self.font_size = QDoubleSpinBox(decimals=1, minimum=6, maximum=48, suffix=self.tr(" pt"))
         self.font_size.setAccessibleName(self.tr("Text size"))
         self.theme = QComboBox()
         self.theme.setAccessibleName(self.tr("Theme"))
+        theme_names = {
+            "system": self.tr("System"),
+            "light": self.tr("Light"),
+            "dark": self.tr("Dark"),
+        }
         for theme in THEMES:
-            self.theme.addItem(theme.capitalize(), theme)
-        self.backup = QSpinBox(minimum=1, maximum=24 * 60, suffix=" minutes")
+            self.theme.addItem(theme_names.get(theme, theme.capitalize()), theme)
+        self.language = QComboBox()
+        self.language.setAccessibleName(self.tr("Language"))
+        self.language.addItem(self.tr("System language"), SYSTEM)
+        for code in available_languages():
+            self.language.addItem(language_name(code), code)
+        self.backup = QSpinBox(minimum=1, maximum=24 * 60, suffix=self.tr(" minutes"))
         self.backup.setAccessibleName(self.tr("Backup interval"))
         self.commands = QTreeWidget()
         self.commands.setHeaderLabels([self.tr("Command"), self.tr("Keys")])
@@ -113,6 +124,8 @@ class PreferencesDialog(QDialog):
         form.addRow(self.tr("Text &font:"), self.font_family)
         form.addRow(self.tr("Text &size:"), self.font_size)
         form.addRow(self.tr("&Theme:"), self.theme)
+        form.addRow(self.tr("&Language:"), self.language)
+        form.addRow("", QLabel(self.tr("A new language shows from the next start.")))
         form.addRow(self.tr("&Back up every:"), self.backup)
         keys = QWidget()
         column = QVBoxLayout(keys)
@@ -155,10 +168,12 @@ class PreferencesDialog(QDialog):
         self.font_family.setCurrentFont(font)
         self.font_size.setValue(prefs.font_size or font.pointSizeF())
         self.theme.setCurrentIndex(THEMES.index(prefs.theme))
+        self.language.setCurrentIndex(max(0, self.language.findData(prefs.language)))
         self.backup.setValue(prefs.backup_minutes)
         self.commands.clear()
         for binding in BINDINGS:
-            item = QTreeWidgetItem([menu_text(binding.text), ""])
+            text = QCoreApplication.translate("Actions", binding.text)
+            item = QTreeWidgetItem([menu_text(text), ""])
             item.setData(0, Qt.ItemDataRole.UserRole, binding.name)
             self.commands.addTopLevelItem(item)
         self._refresh_keys()
@@ -211,8 +226,12 @@ class PreferencesDialog(QDialog):
                 return
         self._prefs.shortcuts[name] = keys
         self._refresh_keys()
-        texts = {b.name: menu_text(b.text) for b in BINDINGS}
-        self.message.setText(f"“{texts[name]}”: {shown_keys(keys) or 'no key'}.")
+        texts = {b.name: menu_text(QCoreApplication.translate("Actions", b.text)) for b in BINDINGS}
+        self.message.setText(
+            self.tr("“{command}”: {keys}.").format(
+                command=texts[name], keys=shown_keys(keys) or self.tr("no key")
+            )
+        )
 
     def reset(self) -> None:
         """Every field back to the app's defaults (kept only when OK is pressed)."""
@@ -228,6 +247,7 @@ class PreferencesDialog(QDialog):
             font_family=self.font_family.currentFont().family(),
             font_size=self.font_size.value(),
             theme=str(self.theme.currentData()),
+            language=str(self.language.currentData()),
             backup_minutes=self.backup.value(),
             shortcuts=dict(self._prefs.shortcuts),
         )
