@@ -5,364 +5,364 @@
     <name>Actions</name>
     <message>
         <source>&amp;New Project…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Neues Projekt…</translation>
     </message>
     <message>
         <source>&amp;Open Project…</source>
-        <translation type="unfinished"></translation>
+        <translation>Projekt ö&amp;ffnen…</translation>
     </message>
     <message>
         <source>&amp;Import…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Importieren…</translation>
     </message>
     <message>
         <source>Import texts, JSONL, other tools&apos; files</source>
-        <translation type="unfinished"></translation>
+        <translation>Texte, JSONL und Dateien anderer Werkzeuge importieren</translation>
     </message>
     <message>
         <source>&amp;Export…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Exportieren…</translation>
     </message>
     <message>
         <source>Export training data (JSONL, spaCy, Parquet, CSV, CoNLL…) or files for other tools</source>
-        <translation type="unfinished"></translation>
+        <translation>Trainingsdaten (JSONL, spaCy, Parquet, CSV, CoNLL…) oder Dateien für andere Werkzeuge exportieren</translation>
     </message>
     <message>
         <source>&amp;Merge Projects…</source>
-        <translation type="unfinished"></translation>
+        <translation>Projekte &amp;zusammenführen…</translation>
     </message>
     <message>
         <source>Bring in other annotators&apos; copies of this project</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Kopien dieses Projekts von anderen Annotatoren übernehmen</translation>
     </message>
     <message>
         <source>&amp;Backups…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Sicherungen…</translation>
     </message>
     <message>
         <source>This project&apos;s backups: restore one, back up now, show the folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Sicherungen dieses Projekts: eine wiederherstellen, jetzt sichern, den Ordner zeigen</translation>
     </message>
     <message>
         <source>Project &amp;Settings…</source>
-        <translation type="unfinished"></translation>
+        <translation>Projekt&amp;einstellungen…</translation>
     </message>
     <message>
         <source>The schema: add, rename, recolour or remove labels and values</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Schema: Labels und Werte hinzufügen, umbenennen, umfärben oder entfernen</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Beenden</translation>
     </message>
     <message>
         <source>&amp;Undo</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Rückgängig</translation>
     </message>
     <message>
         <source>&amp;Redo</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Wiederholen</translation>
     </message>
     <message>
         <source>&amp;Delete Span</source>
-        <translation type="unfinished"></translation>
+        <translation>Spanne &amp;löschen</translation>
     </message>
     <message>
         <source>Delete the selected span</source>
-        <translation type="unfinished"></translation>
+        <translation>Die ausgewählte Spanne löschen</translation>
     </message>
     <message>
         <source>Clear Selection</source>
-        <translation type="unfinished"></translation>
+        <translation>Auswahl aufheben</translation>
     </message>
     <message>
         <source>Deselect the span and the text</source>
-        <translation type="unfinished"></translation>
+        <translation>Spanne und Text abwählen</translation>
     </message>
     <message>
         <source>Next Span</source>
-        <translation type="unfinished"></translation>
+        <translation>Nächste Spanne</translation>
     </message>
     <message>
         <source>Select the next span</source>
-        <translation type="unfinished"></translation>
+        <translation>Die nächste Spanne auswählen</translation>
     </message>
     <message>
         <source>Previous Span</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorige Spanne</translation>
     </message>
     <message>
         <source>Select the previous span</source>
-        <translation type="unfinished"></translation>
+        <translation>Die vorige Spanne auswählen</translation>
     </message>
     <message>
         <source>Extend Start Left</source>
-        <translation type="unfinished"></translation>
+        <translation>Anfang nach links erweitern</translation>
     </message>
     <message>
         <source>Move the span&apos;s start one word left</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Anfang der Spanne um ein Wort nach links verschieben</translation>
     </message>
     <message>
         <source>Shrink Start Right</source>
-        <translation type="unfinished"></translation>
+        <translation>Anfang nach rechts verkürzen</translation>
     </message>
     <message>
         <source>Move the span&apos;s start one word right</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Anfang der Spanne um ein Wort nach rechts verschieben</translation>
     </message>
     <message>
         <source>Shrink End Left</source>
-        <translation type="unfinished"></translation>
+        <translation>Ende nach links verkürzen</translation>
     </message>
     <message>
         <source>Move the span&apos;s end one word left</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Ende der Spanne um ein Wort nach links verschieben</translation>
     </message>
     <message>
         <source>Extend End Right</source>
-        <translation type="unfinished"></translation>
+        <translation>Ende nach rechts erweitern</translation>
     </message>
     <message>
         <source>Move the span&apos;s end one word right</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Ende der Spanne um ein Wort nach rechts verschieben</translation>
     </message>
     <message>
         <source>Snap to &amp;Words</source>
-        <translation type="unfinished"></translation>
+        <translation>An &amp;Wortgrenzen ausrichten</translation>
     </message>
     <message>
         <source>Snap new spans to whole words</source>
-        <translation type="unfinished"></translation>
+        <translation>Neue Spannen an ganzen Wörtern ausrichten</translation>
     </message>
     <message>
         <source>&amp;Find in Document…</source>
-        <translation type="unfinished"></translation>
+        <translation>Im Dokument &amp;suchen…</translation>
     </message>
     <message>
         <source>&amp;Search All Documents…</source>
-        <translation type="unfinished"></translation>
+        <translation>In &amp;allen Dokumenten suchen…</translation>
     </message>
     <message>
         <source>Search the text and the annotations of every document</source>
-        <translation type="unfinished"></translation>
+        <translation>Text und Annotationen aller Dokumente durchsuchen</translation>
     </message>
     <message>
         <source>&amp;Guidelines</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Richtlinien</translation>
     </message>
     <message>
         <source>Show the annotation guidelines</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Annotationsrichtlinien zeigen</translation>
     </message>
     <message>
         <source>Link to &amp;Speaker</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit &amp;Sprecher verknüpfen</translation>
     </message>
     <message>
         <source>Link the selected quote to its speaker (attributed_to)</source>
-        <translation type="unfinished"></translation>
+        <translation>Das ausgewählte Zitat mit seinem Sprecher verknüpfen (attributed_to)</translation>
     </message>
     <message>
         <source>Link to &amp;Cue</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit &amp;Redeeinleitung verknüpfen</translation>
     </message>
     <message>
         <source>Link the selected quote to its cue (cued_by)</source>
-        <translation type="unfinished"></translation>
+        <translation>Das ausgewählte Zitat mit seiner Redeeinleitung verknüpfen (cued_by)</translation>
     </message>
     <message>
         <source>&amp;Join Split Quote</source>
-        <translation type="unfinished"></translation>
+        <translation>Geteiltes Zitat &amp;verbinden</translation>
     </message>
     <message>
         <source>This quote continues the previous quote (continues)</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieses Zitat setzt das vorige fort (continues)</translation>
     </message>
     <message>
         <source>&amp;Next Document</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nächstes Dokument</translation>
     </message>
     <message>
         <source>&amp;Previous Document</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Voriges Dokument</translation>
     </message>
     <message>
         <source>Mark &amp;Done</source>
-        <translation type="unfinished"></translation>
+        <translation>Als &amp;fertig markieren</translation>
     </message>
     <message>
         <source>Mark this document done and go to the next</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieses Dokument als fertig markieren und zum nächsten gehen</translation>
     </message>
     <message>
         <source>A&amp;greement…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Übereinstimmung…</translation>
     </message>
     <message>
         <source>Inter-annotator agreement, from each number to its disagreements</source>
-        <translation type="unfinished"></translation>
+        <translation>Übereinstimmung zwischen Annotatoren, von jeder Zahl zu ihren Abweichungen</translation>
     </message>
     <message>
         <source>&amp;Adjudicate…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Adjudizieren…</translation>
     </message>
     <message>
         <source>Review every annotator&apos;s layer of this document into gold</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Ebenen aller Annotatoren dieses Dokuments zu Gold zusammenführen</translation>
     </message>
     <message>
         <source>Compare with &amp;Gold</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit &amp;Gold vergleichen</translation>
     </message>
     <message>
         <source>How gold differs from your layer of this document</source>
-        <translation type="unfinished"></translation>
+        <translation>Wie Gold von Ihrer Ebene dieses Dokuments abweicht</translation>
     </message>
     <message>
         <source>&amp;Team…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Team…</translation>
     </message>
     <message>
         <source>The lead&apos;s view: who is assigned what, progress and time; assign, pack, merge packs</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Sicht der Leitung: wer was zugewiesen hat, Fortschritt und Zeit; zuweisen, Pakete packen und zusammenführen</translation>
     </message>
     <message>
         <source>&amp;Skip Document</source>
-        <translation type="unfinished"></translation>
+        <translation>Dokument ü&amp;berspringen</translation>
     </message>
     <message>
         <source>Skip this document and go to the next</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieses Dokument überspringen und zum nächsten gehen</translation>
     </message>
     <message>
         <source>Zoom &amp;In</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Vergrößern</translation>
     </message>
     <message>
         <source>Zoom &amp;Out</source>
-        <translation type="unfinished"></translation>
+        <translation>Ver&amp;kleinern</translation>
     </message>
     <message>
         <source>&amp;Dark Palette</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Dunkle Farben</translation>
     </message>
     <message>
         <source>Change &amp;Annotator…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Annotator wechseln…</translation>
     </message>
     <message>
         <source>Pre&amp;ferences…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein&amp;stellungen…</translation>
     </message>
     <message>
         <source>Your name, word snapping, font, theme, backups and every command&apos;s keys</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihr Name, Wortausrichtung, Schrift, Farbschema, Sicherungen und die Tasten aller Befehle</translation>
     </message>
     <message>
         <source>&amp;Keyboard Shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tastenkürzel</translation>
     </message>
     <message>
         <source>Every key of the window at a glance</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Tasten des Fensters auf einen Blick</translation>
     </message>
     <message>
         <source>&amp;About Annotator</source>
-        <translation type="unfinished"></translation>
+        <translation>Ü&amp;ber Annotator</translation>
     </message>
     <message>
         <source>Versions and where this project file is</source>
-        <translation type="unfinished"></translation>
+        <translation>Versionen und der Ort dieser Projektdatei</translation>
     </message>
     <message>
         <source>Show All &amp;Links</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle &amp;Verknüpfungen zeigen</translation>
     </message>
     <message>
         <source>Draw the links of every quote on screen as arcs, not only the selected quote&apos;s</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Verknüpfungen aller sichtbaren Zitate als Bögen zeichnen, nicht nur die des ausgewählten</translation>
     </message>
     <message>
         <source>&amp;Review in Context…</source>
-        <translation type="unfinished"></translation>
+        <translation>Im &amp;Kontext prüfen…</translation>
     </message>
     <message>
         <source>Every annotator&apos;s layer of this document over the text, side by side, into gold</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Ebenen aller Annotatoren dieses Dokuments nebeneinander über dem Text, zu Gold zusammengeführt</translation>
     </message>
     <message>
         <source>A&amp;ccept Suggestion</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorschlag &amp;annehmen</translation>
     </message>
     <message>
         <source>Accept the suggestion under the caret into your layer, with its speaker and cue</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Vorschlag an der Schreibmarke mit Sprecher und Redeeinleitung in Ihre Ebene übernehmen</translation>
     </message>
     <message>
         <source>&amp;Reject Suggestion</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorschlag a&amp;blehnen</translation>
     </message>
     <message>
         <source>Reject the suggestion under the caret (with none there: delete the selected span)</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Vorschlag an der Schreibmarke ablehnen (ohne Vorschlag dort: die ausgewählte Spanne löschen)</translation>
     </message>
     <message>
         <source>Accept &amp;All Suggestions</source>
-        <translation type="unfinished"></translation>
+        <translation>A&amp;lle Vorschläge annehmen</translation>
     </message>
     <message>
         <source>Accept every open suggestion of this document, as one undoable step</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle offenen Vorschläge dieses Dokuments annehmen, als ein rückgängig machbarer Schritt</translation>
     </message>
     <message>
         <source>Next Suggestion</source>
-        <translation type="unfinished"></translation>
+        <translation>Nächster Vorschlag</translation>
     </message>
     <message>
         <source>Go to the next open suggestion</source>
-        <translation type="unfinished"></translation>
+        <translation>Zum nächsten offenen Vorschlag gehen</translation>
     </message>
     <message>
         <source>Previous Suggestion</source>
-        <translation type="unfinished"></translation>
+        <translation>Voriger Vorschlag</translation>
     </message>
     <message>
         <source>Go to the previous open suggestion</source>
-        <translation type="unfinished"></translation>
+        <translation>Zum vorigen offenen Vorschlag gehen</translation>
     </message>
     <message>
         <source>S&amp;uggest</source>
-        <translation type="unfinished"></translation>
+        <translation>V&amp;orschlagen</translation>
     </message>
     <message>
         <source>Suggest quotes, speakers and cues for this document (layer suggest:rules)</source>
-        <translation type="unfinished"></translation>
+        <translation>Zitate, Sprecher und Redeeinleitungen für dieses Dokument vorschlagen (Ebene suggest:rules)</translation>
     </message>
     <message>
         <source>Suggest for All Documents…</source>
-        <translation type="unfinished"></translation>
+        <translation>Für alle Dokumente vorschlagen…</translation>
     </message>
     <message>
         <source>Suggest quotes, speakers and cues for every document (layer suggest:rules)</source>
-        <translation type="unfinished"></translation>
+        <translation>Zitate, Sprecher und Redeeinleitungen für alle Dokumente vorschlagen (Ebene suggest:rules)</translation>
     </message>
     <message>
         <source>Label as {0}</source>
         <extracomment>Every command of the window and its keys, in one table: actions, menus, the README&apos;s key table and tests all read it. Label and attribute keys come from the schema (see below). Commands whose keys belong to the text view alone: it owns Tab, and Return and Backspace must stay the editors&apos; own elsewhere (the inspector&apos;s fields).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Als {0} labeln</translation>
     </message>
     <message>
         <source>Label the selection as {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Auswahl als {0} labeln</translation>
     </message>
     <message>
         <source>Cycle {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} weiterschalten</translation>
     </message>
     <message>
         <source>Next value of {0} on the selected span</source>
-        <translation type="unfinished"></translation>
+        <translation>Nächster Wert von {0} auf der ausgewählten Spanne</translation>
     </message>
 </context>
 <context>
@@ -370,27 +370,27 @@
     <message>
         <source>Adjudicate — {0}</source>
         <extracomment>Open this gold span in the normal editing flow (key E).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Adjudizieren — {0}</translation>
     </message>
     <message>
         <source>Include unfinished layers that have spans</source>
-        <translation type="unfinished"></translation>
+        <translation>Unfertige Ebenen mit Spannen einbeziehen</translation>
     </message>
     <message>
         <source>Units to adjudicate</source>
-        <translation type="unfinished"></translation>
+        <translation>Zu entscheidende Einheiten</translation>
     </message>
     <message>
         <source>Why reject? (optional) — Enter rejects, Esc cancels</source>
-        <translation type="unfinished"></translation>
+        <translation>Warum ablehnen? (optional) — Eingabe lehnt ab, Esc bricht ab</translation>
     </message>
     <message>
         <source>1–9 accept version · E edit · R reject · A accept all unanimous · Ctrl+Z undo</source>
-        <translation type="unfinished"></translation>
+        <translation>1–9 Version annehmen · E bearbeiten · R ablehnen · A alle einstimmigen annehmen · Ctrl+Z rückgängig</translation>
     </message>
     <message>
         <source>{0} / {1} units decided{stale}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} / {1} Einheiten entschieden{stale}</translation>
     </message>
 </context>
 <context>
@@ -398,158 +398,158 @@
     <message>
         <source>Annotators to compare</source>
         <extracomment>A disagreement was double-clicked: its document id and the annotators covering it. A computation finished and its results are shown.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Zu vergleichende Annotatoren</translation>
     </message>
     <message>
         <source>Names separated by commas (the project has: {known}). Empty: every human annotator with a counted set; gold and suggest:* layers only when named.</source>
-        <translation type="unfinished"></translation>
+        <translation>Namen durch Kommas getrennt (im Projekt: {known}). Leer: alle menschlichen Annotatoren mit einem gezählten Satz; Gold- und suggest:*-Ebenen nur, wenn genannt.</translation>
     </message>
     <message>
         <source>Count unfinished sets</source>
-        <translation type="unfinished"></translation>
+        <translation>Unfertige Sätze mitzählen</translation>
     </message>
     <message>
         <source>Compare sets in progress too, not only done ones</source>
-        <translation type="unfinished"></translation>
+        <translation>Auch Sätze in Arbeit vergleichen, nicht nur fertige</translation>
     </message>
     <message>
         <source>Compute</source>
-        <translation type="unfinished"></translation>
+        <translation>Berechnen</translation>
     </message>
     <message>
         <source>Agreement computation</source>
-        <translation type="unfinished"></translation>
+        <translation>Berechnung der Übereinstimmung</translation>
     </message>
     <message>
         <source>Press Compute to measure agreement.</source>
-        <translation type="unfinished"></translation>
+        <translation>Berechnen drücken, um die Übereinstimmung zu messen.</translation>
     </message>
     <message>
         <source>Annotators:</source>
-        <translation type="unfinished"></translation>
+        <translation>Annotatoren:</translation>
     </message>
     <message>
         <source>Spans</source>
-        <translation type="unfinished"></translation>
+        <translation>Spannen</translation>
     </message>
     <message>
         <source>Attributes</source>
-        <translation type="unfinished"></translation>
+        <translation>Attribute</translation>
     </message>
     <message>
         <source>Span matching:</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgleich der Spannen:</translation>
     </message>
     <message>
         <source>Pairs</source>
-        <translation type="unfinished"></translation>
+        <translation>Paare</translation>
     </message>
     <message>
         <source>Confusion</source>
-        <translation type="unfinished"></translation>
+        <translation>Konfusion</translation>
     </message>
     <message>
         <source>Disagreements</source>
-        <translation type="unfinished"></translation>
+        <translation>Abweichungen</translation>
     </message>
     <message>
         <source>Show all</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle zeigen</translation>
     </message>
     <message>
         <source>Double-click to compare the annotators&apos; versions</source>
-        <translation type="unfinished"></translation>
+        <translation>Doppelklick vergleicht die Versionen der Annotatoren</translation>
     </message>
     <message>
         <source>No annotator &quot;{0}&quot; in this project.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Annotator „{0}“ in diesem Projekt.</translation>
     </message>
     <message>
         <source>Reading annotation sets…</source>
-        <translation type="unfinished"></translation>
+        <translation>Annotationssätze werden gelesen…</translation>
     </message>
     <message>
         <source>Comparing {0} annotation sets…</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} Annotationssätze werden verglichen…</translation>
     </message>
     <message>
         <source>The computation failed: {message}</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Berechnung ist fehlgeschlagen: {message}</translation>
     </message>
     <message>
         <source>{names} · {0} documents covered by at least two · {1} disagreements</source>
-        <translation type="unfinished"></translation>
+        <translation>{names} · {0} Dokumente von mindestens zweien bearbeitet · {1} Abweichungen</translation>
     </message>
     <message>
         <source>{0}&apos;s value</source>
-        <translation type="unfinished"></translation>
+        <translation>Wert von {0}</translation>
     </message>
     <message>
         <source>the value of each pair&apos;s first annotator</source>
-        <translation type="unfinished"></translation>
+        <translation>der Wert des ersten Annotators jedes Paars</translation>
     </message>
     <message>
         <source>{0}&apos;s</source>
-        <translation type="unfinished"></translation>
+        <translation>der von {0}</translation>
     </message>
     <message>
         <source>the second&apos;s (names sorted)</source>
-        <translation type="unfinished"></translation>
+        <translation>der des zweiten (Namen sortiert)</translation>
     </message>
     <message>
         <source>Rows: {rows}; columns: {columns}. {0} units coded by both ({alignment} alignment): the data of Cohen&apos;s κ. Click a cell for its cases.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeilen: {rows}; Spalten: {columns}. {0} von beiden kodierte Einheiten (Abgleich {alignment}): die Daten von Cohens κ. Ein Klick auf eine Zelle zeigt ihre Fälle.</translation>
     </message>
     <message>
         <source>Disagreements: {title} ({0})</source>
-        <translation type="unfinished"></translation>
+        <translation>Abweichungen: {title} ({0})</translation>
     </message>
 </context>
 <context>
     <name>AssignDialog</name>
     <message>
         <source>Assign documents</source>
-        <translation type="unfinished"></translation>
+        <translation>Dokumente zuweisen</translation>
     </message>
     <message>
         <source>alice, bob, carol</source>
-        <translation type="unfinished"></translation>
+        <translation>alice, bob, carol</translation>
     </message>
     <message>
         <source>Annotators</source>
-        <translation type="unfinished"></translation>
+        <translation>Annotatoren</translation>
     </message>
     <message>
         <source>Overlap share</source>
-        <translation type="unfinished"></translation>
+        <translation>Anteil der Überschneidung</translation>
     </message>
     <message>
         <source>Annotators per overlap document</source>
-        <translation type="unfinished"></translation>
+        <translation>Annotatoren je geteiltem Dokument</translation>
     </message>
     <message>
         <source>Seed</source>
-        <translation type="unfinished"></translation>
+        <translation>Startwert</translation>
     </message>
     <message>
         <source>Hand every document out anew (work already done stays)</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Dokumente neu verteilen (bereits geleistete Arbeit bleibt)</translation>
     </message>
     <message>
         <source>Annotators:</source>
-        <translation type="unfinished"></translation>
+        <translation>Annotatoren:</translation>
     </message>
     <message>
         <source>Share given to several:</source>
-        <translation type="unfinished"></translation>
+        <translation>Anteil für mehrere:</translation>
     </message>
     <message>
         <source>Annotators per shared document:</source>
-        <translation type="unfinished"></translation>
+        <translation>Annotatoren je geteiltem Dokument:</translation>
     </message>
     <message>
         <source>Seed:</source>
-        <translation type="unfinished"></translation>
+        <translation>Startwert:</translation>
     </message>
 </context>
 <context>
@@ -557,7 +557,7 @@
     <message>
         <source>type or pick</source>
         <extracomment>Return pressed in the typed value: the annotator is done here, back to the text.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>eingeben oder wählen</translation>
     </message>
 </context>
 <context>
@@ -565,41 +565,43 @@
     <message>
         <source>Backups — {0}</source>
         <extracomment>Why a backup was taken, as the table says it. Replace the project by this backup (a Path); the dialog has closed.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Sicherungen — {0}</translation>
     </message>
     <message>
         <source>Backups</source>
-        <translation type="unfinished"></translation>
+        <translation>Sicherungen</translation>
     </message>
     <message>
         <source>Restore…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiederherstellen…</translation>
     </message>
     <message>
         <source>Back up now</source>
-        <translation type="unfinished"></translation>
+        <translation>Jetzt sichern</translation>
     </message>
     <message>
         <source>Show folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Ordner zeigen</translation>
     </message>
     <message>
         <source>The backup failed: {exc}</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Sicherung ist fehlgeschlagen: {exc}</translation>
     </message>
     <message>
         <source>Backed up as {0}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gesichert als {0}.</translation>
     </message>
     <message>
         <source>Replace {0} by the backup of {1:%Y-%m-%d %H:%M:%S}?
 
 The project closes and reopens on the backup. The current file is kept beside it as {2}.replaced-&lt;time&gt;.db, and edits made since the backup are only in that replaced file.</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} durch die Sicherung vom {1:%d.%m.%Y %H:%M:%S} ersetzen?
+
+Das Projekt wird geschlossen und mit der Sicherung wieder geöffnet. Die jetzige Datei bleibt daneben als {2}.replaced-&lt;Zeit&gt;.db erhalten; Änderungen seit der Sicherung sind nur in dieser ersetzten Datei.</translation>
     </message>
     <message>
         <source>Restore backup</source>
-        <translation type="unfinished"></translation>
+        <translation>Sicherung wiederherstellen</translation>
     </message>
 </context>
 <context>
@@ -607,18 +609,18 @@ The project closes and reopens on the backup. The current file is kept beside it
     <message>
         <source>Keyboard shortcuts</source>
         <extracomment>Keys every keyboard has; a standard key also brings dedicated ones (Undo, Zoom In, F14) that few keyboards have and that would only crowd the sheet.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Tastenkürzel</translation>
     </message>
 </context>
 <context>
     <name>DocumentFlow</name>
     <message>
         <source>no more documents that way</source>
-        <translation type="unfinished"></translation>
+        <translation>keine weiteren Dokumente in dieser Richtung</translation>
     </message>
     <message>
         <source>Mark done?</source>
-        <translation type="unfinished"></translation>
+        <translation>Als fertig markieren?</translation>
     </message>
     <message>
         <source>This document still has problems:
@@ -626,11 +628,15 @@ The project closes and reopens on the backup. The current file is kept beside it
 {listed}{more}
 
 Mark it done anyway?</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieses Dokument hat noch Probleme:
+
+{listed}{more}
+
+Trotzdem als fertig markieren?</translation>
     </message>
     <message>
         <source>every document is done or skipped</source>
-        <translation type="unfinished"></translation>
+        <translation>jedes Dokument ist fertig oder übersprungen</translation>
     </message>
 </context>
 <context>
@@ -638,35 +644,35 @@ Mark it done anyway?</source>
     <message>
         <source>Filter documents</source>
         <extracomment>Pause after the last move in the list before the document under it opens. Where a document is in a query&apos;s order (-1: not shown), counted in SQL, not by reading. One document&apos;s row as a query shows it (None: hidden). Sorts under which a row&apos;s place cannot change when its status, spans or edit time do. The list now describes this annotator&apos;s layer.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Dokumente filtern</translation>
     </message>
     <message>
         <source>Show documents with status</source>
-        <translation type="unfinished"></translation>
+        <translation>Dokumente mit diesem Status zeigen</translation>
     </message>
     <message>
         <source>Any status</source>
-        <translation type="unfinished"></translation>
+        <translation>Jeder Status</translation>
     </message>
     <message>
         <source>Status and spans of annotator</source>
-        <translation type="unfinished"></translation>
+        <translation>Status und Spannen des Annotators</translation>
     </message>
     <message>
         <source>Whose status, spans and edits the list shows</source>
-        <translation type="unfinished"></translation>
+        <translation>Wessen Status, Spannen und Änderungen die Liste zeigt</translation>
     </message>
     <message>
         <source>Documents</source>
-        <translation type="unfinished"></translation>
+        <translation>Dokumente</translation>
     </message>
     <message>
         <source>Documents done</source>
-        <translation type="unfinished"></translation>
+        <translation>Fertige Dokumente</translation>
     </message>
     <message>
         <source>{done} / {total} done</source>
-        <translation type="unfinished"></translation>
+        <translation>{done} / {total} fertig</translation>
     </message>
 </context>
 <context>
@@ -674,75 +680,75 @@ Mark it done anyway?</source>
     <message>
         <source>Export</source>
         <extracomment>What the layer list offers for ``jsonl`` besides the layers: the whole project.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Exportieren</translation>
     </message>
     <message>
         <source>Format</source>
-        <translation type="unfinished"></translation>
+        <translation>Format</translation>
     </message>
     <message>
         <source>Layer</source>
-        <translation type="unfinished"></translation>
+        <translation>Ebene</translation>
     </message>
     <message>
         <source>Documents</source>
-        <translation type="unfinished"></translation>
+        <translation>Dokumente</translation>
     </message>
     <message>
         <source>Split by document</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach Dokumenten aufteilen</translation>
     </message>
     <message>
         <source>Parts</source>
-        <translation type="unfinished"></translation>
+        <translation>Teile</translation>
     </message>
     <message>
         <source>Seed</source>
-        <translation type="unfinished"></translation>
+        <translation>Startwert</translation>
     </message>
     <message>
         <source>Destination</source>
-        <translation type="unfinished"></translation>
+        <translation>Ziel</translation>
     </message>
     <message>
         <source>Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>Durchsuchen…</translation>
     </message>
     <message>
         <source>seed</source>
-        <translation type="unfinished"></translation>
+        <translation>Startwert</translation>
     </message>
     <message>
         <source>&amp;Format</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Format</translation>
     </message>
     <message>
         <source>&amp;Layer</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ebene</translation>
     </message>
     <message>
         <source>&amp;Documents</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Dokumente</translation>
     </message>
     <message>
         <source>Split</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufteilen</translation>
     </message>
     <message>
         <source>Des&amp;tination</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ziel</translation>
     </message>
     <message>
         <source>Writes {what}; nothing appears there until the export is complete.</source>
-        <translation type="unfinished"></translation>
+        <translation>Schreibt {what}; dort erscheint nichts, bevor der Export vollständig ist.</translation>
     </message>
     <message>
         <source>Export into</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportieren in</translation>
     </message>
     <message>
         <source>Export to</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportieren nach</translation>
     </message>
 </context>
 <context>
@@ -750,153 +756,155 @@ Mark it done anyway?</source>
     <message>
         <source>Exporting {0}…</source>
         <extracomment>the export ended, however it ended</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>{0} wird exportiert…</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Abbrechen</translation>
     </message>
     <message>
         <source>Export</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportieren</translation>
     </message>
     <message>
         <source>Cancelling: removing what was written…</source>
-        <translation type="unfinished"></translation>
+        <translation>Abbruch: bereits Geschriebenes wird entfernt…</translation>
     </message>
     <message>
         <source>Export finished</source>
-        <translation type="unfinished"></translation>
+        <translation>Export beendet</translation>
     </message>
     <message>
         <source>Exported {0} to {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} nach {1} exportiert</translation>
     </message>
     <message>
         <source>Nothing was exported.
 
 {message}</source>
-        <translation type="unfinished"></translation>
+        <translation>Nichts wurde exportiert.
+
+{message}</translation>
     </message>
     <message>
         <source>Export cancelled: nothing was written</source>
-        <translation type="unfinished"></translation>
+        <translation>Export abgebrochen: nichts wurde geschrieben</translation>
     </message>
 </context>
 <context>
     <name>FindBar</name>
     <message>
         <source>Find in this document</source>
-        <translation type="unfinished"></translation>
+        <translation>In diesem Dokument suchen</translation>
     </message>
     <message>
         <source>Close the find bar (Esc)</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Suchleiste schließen (Esc)</translation>
     </message>
     <message>
         <source>Close find bar</source>
-        <translation type="unfinished"></translation>
+        <translation>Suchleiste schließen</translation>
     </message>
     <message>
         <source>no hits</source>
-        <translation type="unfinished"></translation>
+        <translation>keine Treffer</translation>
     </message>
     <message>
         <source>{0} of {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} von {1}</translation>
     </message>
 </context>
 <context>
     <name>GuidelinesPanel</name>
     <message>
         <source>Guidelines</source>
-        <translation type="unfinished"></translation>
+        <translation>Richtlinien</translation>
     </message>
 </context>
 <context>
     <name>Help</name>
     <message>
         <source>About Annotator</source>
-        <translation type="unfinished"></translation>
+        <translation>Über Annotator</translation>
     </message>
     <message>
         <source>&lt;h3&gt;Annotator {0}&lt;/h3&gt;&lt;p&gt;Annotate quotes, speakers, cues and stances in news articles.&lt;/p&gt;&lt;table&gt;&lt;tr&gt;&lt;td&gt;Qt&lt;/td&gt;&lt;td&gt;{1} (PySide6 {pyside_version})&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;SQLite&lt;/td&gt;&lt;td&gt;{2}&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Python&lt;/td&gt;&lt;td&gt;{3}&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Project&amp;nbsp;&lt;/td&gt;&lt;td&gt;{4}&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Data folder&amp;nbsp;&lt;/td&gt;&lt;td&gt;{5}&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;&lt;p&gt;MIT licence. The &lt;code&gt;annotator&lt;/code&gt; command does everything the window does.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h3&gt;Annotator {0}&lt;/h3&gt;&lt;p&gt;Zitate, Sprecher, Redeeinleitungen und Haltungen in Nachrichtenartikeln annotieren.&lt;/p&gt;&lt;table&gt;&lt;tr&gt;&lt;td&gt;Qt&lt;/td&gt;&lt;td&gt;{1} (PySide6 {pyside_version})&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;SQLite&lt;/td&gt;&lt;td&gt;{2}&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Python&lt;/td&gt;&lt;td&gt;{3}&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Projekt&amp;nbsp;&lt;/td&gt;&lt;td&gt;{4}&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Datenordner&amp;nbsp;&lt;/td&gt;&lt;td&gt;{5}&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;&lt;p&gt;MIT-Lizenz. Der Befehl &lt;code&gt;annotator&lt;/code&gt; kann alles, was das Fenster kann.&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
     <name>ImportDialog</name>
     <message>
         <source>Import</source>
-        <translation type="unfinished"></translation>
+        <translation>Importieren</translation>
     </message>
     <message>
         <source>Add &amp;Files…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Dateien hinzufügen…</translation>
     </message>
     <message>
         <source>Add F&amp;older…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ordner hinzufügen…</translation>
     </message>
     <message>
         <source>&amp;Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Entfernen</translation>
     </message>
     <message>
         <source>the names in the files (unnamed: the format&apos;s name)</source>
-        <translation type="unfinished"></translation>
+        <translation>die Namen in den Dateien (ohne Namen: der Name des Formats)</translation>
     </message>
     <message>
         <source>&amp;Add labels, relations and attributes the schema lacks</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Labels, Relationen und Attribute ergänzen, die dem Schema fehlen</translation>
     </message>
     <message>
         <source>Add files or a folder to see what they hold.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dateien oder einen Ordner hinzufügen, um ihren Inhalt zu sehen.</translation>
     </message>
     <message>
         <source>&amp;Import</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Importieren</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Abbrechen</translation>
     </message>
     <message>
         <source>&amp;Format:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Format:</translation>
     </message>
     <message>
         <source>A&amp;nnotator:</source>
-        <translation type="unfinished"></translation>
+        <translation>A&amp;nnotator:</translation>
     </message>
     <message>
         <source>CSV &amp;text column:</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV-&amp;Textspalte:</translation>
     </message>
     <message>
         <source>Import files</source>
-        <translation type="unfinished"></translation>
+        <translation>Dateien importieren</translation>
     </message>
     <message>
         <source>All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Dateien (*)</translation>
     </message>
     <message>
         <source>Import a folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Einen Ordner importieren</translation>
     </message>
     <message>
         <source>Reading…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird gelesen…</translation>
     </message>
     <message>
         <source>{formats}: {0} documents, {1} layers{named}, {2} spans, {3} relations</source>
-        <translation type="unfinished"></translation>
+        <translation>{formats}: {0} Dokumente, {1} Ebenen{named}, {2} Spannen, {3} Relationen</translation>
     </message>
     <message>
         <source>These files cannot be imported as they are.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Dateien lassen sich so nicht importieren.</translation>
     </message>
 </context>
 <context>
@@ -904,74 +912,75 @@ Mark it done anyway?</source>
     <message>
         <source>Label</source>
         <extracomment>A typed value was entered with Return: focus should go back to the text.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Label</translation>
     </message>
     <message>
         <source>Attributes</source>
-        <translation type="unfinished"></translation>
+        <translation>Attribute</translation>
     </message>
     <message>
         <source>Links</source>
-        <translation type="unfinished"></translation>
+        <translation>Verknüpfungen</translation>
     </message>
     <message>
         <source>Remove link</source>
-        <translation type="unfinished"></translation>
+        <translation>Verknüpfung entfernen</translation>
     </message>
     <message>
         <source>Remove the selected link</source>
-        <translation type="unfinished"></translation>
+        <translation>Die ausgewählte Verknüpfung entfernen</translation>
     </message>
     <message>
         <source>&amp;Label</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Label</translation>
     </message>
     <message>
         <source>{0} attributes</source>
-        <translation type="unfinished"></translation>
+        <translation>Attribute von {0}</translation>
     </message>
     <message>
         <source>Document: {title}
 No span selected: select text and press a label key, or Tab to the next span.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dokument: {title}
+Keine Spanne ausgewählt: Text auswählen und eine Label-Taste drücken, oder mit Tab zur nächsten Spanne.</translation>
     </message>
     <message>
         <source>Document attributes</source>
-        <translation type="unfinished"></translation>
+        <translation>Dokumentattribute</translation>
     </message>
     <message>
         <source>none in the schema</source>
-        <translation type="unfinished"></translation>
+        <translation>keine im Schema</translation>
     </message>
 </context>
 <context>
     <name>LearningView</name>
     <message>
         <source>{0} compared with gold — {document}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} verglichen mit Gold — {document}</translation>
     </message>
     <message>
         <source>Differences from gold</source>
-        <translation type="unfinished"></translation>
+        <translation>Abweichungen von Gold</translation>
     </message>
     <message>
         <source>Nothing in gold yet for this document</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch nichts in Gold für dieses Dokument</translation>
     </message>
     <message>
         <source>Your layer matches gold</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre Ebene stimmt mit Gold überein</translation>
     </message>
     <message>
         <source>{0} differences from gold</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} Abweichungen von Gold</translation>
     </message>
 </context>
 <context>
     <name>LongWork</name>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Abbrechen</translation>
     </message>
 </context>
 <context>
@@ -979,64 +988,66 @@ No span selected: select text and press a label key, or Tab to the next span.</s
     <message>
         <source>Document text</source>
         <extracomment>Another project should replace this one (the application shell does it). Reopen this project as another annotator. Replace this project by a backup (a Path); the shell closes and reopens it. The user changed the preferences (the shell re-reads the backup interval).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Dokumenttext</translation>
     </message>
     <message>
         <source>{error}
 
 The window shows what the project file holds.</source>
-        <translation type="unfinished"></translation>
+        <translation>{error}
+
+Das Fenster zeigt, was in der Projektdatei steht.</translation>
     </message>
     <message>
         <source>{0} — {1} — Annotator</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} — {1} — Annotator</translation>
     </message>
 </context>
 <context>
     <name>Menus</name>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Datei</translation>
     </message>
     <message>
         <source>Open &amp;Recent</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
         <source>&amp;Label</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Label</translation>
     </message>
     <message>
         <source>&amp;Document</source>
-        <translation type="unfinished"></translation>
+        <translation>D&amp;okument</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ansicht</translation>
     </message>
     <message>
         <source>Show &amp;Layer</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ebene zeigen</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Hilfe</translation>
     </message>
     <message>
         <source>Main</source>
-        <translation type="unfinished"></translation>
+        <translation>Haupt</translation>
     </message>
     <message>
         <source>(none)</source>
-        <translation type="unfinished"></translation>
+        <translation>(keine)</translation>
     </message>
     <message>
         <source> (you)</source>
-        <translation type="unfinished"></translation>
+        <translation> (Sie)</translation>
     </message>
 </context>
 <context>
@@ -1044,293 +1055,298 @@ The window shows what the project file holds.</source>
     <message>
         <source>Preferences</source>
         <extracomment>The user pressed OK and the choices were stored and applied (a Preferences).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Einstellungen</translation>
     </message>
     <message>
         <source>Annotator name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name des Annotators</translation>
     </message>
     <message>
         <source>Snap new spans to whole words</source>
-        <translation type="unfinished"></translation>
+        <translation>Neue Spannen an ganzen Wörtern ausrichten</translation>
     </message>
     <message>
         <source>Text font</source>
-        <translation type="unfinished"></translation>
+        <translation>Schrift des Texts</translation>
     </message>
     <message>
         <source> pt</source>
-        <translation type="unfinished"></translation>
+        <translation> pt</translation>
     </message>
     <message>
         <source>Text size</source>
-        <translation type="unfinished"></translation>
+        <translation>Schriftgröße</translation>
     </message>
     <message>
         <source>Theme</source>
-        <translation type="unfinished"></translation>
+        <translation>Farbschema</translation>
     </message>
     <message>
         <source>System</source>
-        <translation type="unfinished"></translation>
+        <translation>System</translation>
     </message>
     <message>
         <source>Light</source>
-        <translation type="unfinished"></translation>
+        <translation>Hell</translation>
     </message>
     <message>
         <source>Dark</source>
-        <translation type="unfinished"></translation>
+        <translation>Dunkel</translation>
     </message>
     <message>
         <source>Language</source>
-        <translation type="unfinished"></translation>
+        <translation>Sprache</translation>
     </message>
     <message>
         <source>System language</source>
-        <translation type="unfinished"></translation>
+        <translation>Sprache des Systems</translation>
     </message>
     <message>
         <source> minutes</source>
-        <translation type="unfinished"></translation>
+        <translation> Minuten</translation>
     </message>
     <message>
         <source>Backup interval</source>
-        <translation type="unfinished"></translation>
+        <translation>Sicherungsintervall</translation>
     </message>
     <message>
         <source>Command</source>
-        <translation type="unfinished"></translation>
+        <translation>Befehl</translation>
     </message>
     <message>
         <source>Keys</source>
-        <translation type="unfinished"></translation>
+        <translation>Tasten</translation>
     </message>
     <message>
         <source>Commands and their keys</source>
-        <translation type="unfinished"></translation>
+        <translation>Befehle und ihre Tasten</translation>
     </message>
     <message>
         <source>New key for the selected command</source>
-        <translation type="unfinished"></translation>
+        <translation>Neue Taste für den ausgewählten Befehl</translation>
     </message>
     <message>
         <source>&amp;No Key</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Keine Taste</translation>
     </message>
     <message>
         <source>&amp;Default Key</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Standardtaste</translation>
     </message>
     <message>
         <source>Shortcut message</source>
-        <translation type="unfinished"></translation>
+        <translation>Meldung zum Tastenkürzel</translation>
     </message>
     <message>
         <source>&amp;Annotator name:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Name des Annotators:</translation>
     </message>
     <message>
         <source>Text &amp;font:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Schrift:</translation>
     </message>
     <message>
         <source>Text &amp;size:</source>
-        <translation type="unfinished"></translation>
+        <translation>Schrift&amp;größe:</translation>
     </message>
     <message>
         <source>&amp;Theme:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Farbschema:</translation>
     </message>
     <message>
         <source>&amp;Language:</source>
-        <translation type="unfinished"></translation>
+        <translation>S&amp;prache:</translation>
     </message>
     <message>
         <source>A new language shows from the next start.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine neue Sprache gilt ab dem nächsten Start.</translation>
     </message>
     <message>
         <source>&amp;Back up every:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Sichern alle:</translation>
     </message>
     <message>
         <source>&amp;Press the new key:</source>
-        <translation type="unfinished"></translation>
+        <translation>Neue Taste &amp;drücken:</translation>
     </message>
     <message>
         <source>&amp;General</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Allgemein</translation>
     </message>
     <message>
         <source>&amp;Keys</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tasten</translation>
     </message>
     <message>
         <source>Every preference and key as the app comes, but your name</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Einstellungen und Tasten wie ausgeliefert, außer Ihrem Namen</translation>
     </message>
     <message>
         <source>{shown} is already the key of “{other}”: not changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>{shown} ist schon die Taste von „{other}“: nicht geändert.</translation>
     </message>
     <message>
         <source>“{command}”: {keys}.</source>
-        <translation type="unfinished"></translation>
+        <translation>„{command}“: {keys}.</translation>
     </message>
     <message>
         <source>no key</source>
-        <translation type="unfinished"></translation>
+        <translation>keine Taste</translation>
     </message>
     <message>
         <source>Every preference and key is back to the default.</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Einstellungen und Tasten sind wieder auf dem Standard.</translation>
     </message>
 </context>
 <context>
     <name>ProblemsPanel</name>
     <message>
         <source>Problems</source>
-        <translation type="unfinished"></translation>
+        <translation>Probleme</translation>
     </message>
     <message>
         <source>… and {0:,} more</source>
-        <translation type="unfinished"></translation>
+        <translation>… und {0:,} weitere</translation>
     </message>
     <message>
         <source>No problems: this document can be marked done.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Probleme: dieses Dokument kann als fertig markiert werden.</translation>
     </message>
 </context>
 <context>
     <name>ProjectFiles</name>
     <message>
         <source>Who is annotating?</source>
-        <translation type="unfinished"></translation>
+        <translation>Wer annotiert?</translation>
     </message>
     <message>
         <source>Your annotator name (your annotations are stored under it):</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihr Annotatorname (Ihre Annotationen werden darunter gespeichert):</translation>
     </message>
     <message>
         <source>New project</source>
         <extracomment>Another project should replace this one (the application shell does it). Reopen this project as another annotator. Documents, layers or registries came in: lists and the open document must reload. Replace this project by the backup at this path (the application shell does it).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Neues Projekt</translation>
     </message>
     <message>
         <source>Open project</source>
-        <translation type="unfinished"></translation>
+        <translation>Projekt öffnen</translation>
     </message>
     <message>
         <source>Merge other annotators&apos; copies</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopien anderer Annotatoren zusammenführen</translation>
     </message>
     <message>
         <source>Nothing was merged.
 
 {exc}</source>
-        <translation type="unfinished"></translation>
+        <translation>Nichts wurde zusammengeführt.
+
+{exc}</translation>
     </message>
     <message>
         <source>Merged, with conflicts</source>
-        <translation type="unfinished"></translation>
+        <translation>Zusammengeführt, mit Konflikten</translation>
     </message>
     <message>
         <source>{0}
 
 Kept this project&apos;s version for:
 {listed}{more}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}
+
+Die Fassung dieses Projekts wurde behalten für:
+{listed}{more}</translation>
     </message>
 </context>
 <context>
     <name>ProjectSettings</name>
     <message>
         <source>Project settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Projekteinstellungen</translation>
     </message>
     <message>
         <source>Labels and attributes</source>
-        <translation type="unfinished"></translation>
+        <translation>Labels und Attribute</translation>
     </message>
     <message>
         <source>Schema</source>
-        <translation type="unfinished"></translation>
+        <translation>Schema</translation>
     </message>
     <message>
         <source>Key</source>
-        <translation type="unfinished"></translation>
+        <translation>Taste</translation>
     </message>
     <message>
         <source>Used by</source>
-        <translation type="unfinished"></translation>
+        <translation>Verwendet von</translation>
     </message>
     <message>
         <source>Schema file</source>
-        <translation type="unfinished"></translation>
+        <translation>Schemadatei</translation>
     </message>
     <message>
         <source>The schema file (TOML), as stored in the project:</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Schemadatei (TOML), wie sie im Projekt gespeichert ist:</translation>
     </message>
     <message>
         <source>Labels</source>
-        <translation type="unfinished"></translation>
+        <translation>Labels</translation>
     </message>
     <message>
         <source>Attributes</source>
-        <translation type="unfinished"></translation>
+        <translation>Attribute</translation>
     </message>
     <message>
         <source>Add label</source>
-        <translation type="unfinished"></translation>
+        <translation>Label hinzufügen</translation>
     </message>
     <message>
         <source>Name of the new label:</source>
-        <translation type="unfinished"></translation>
+        <translation>Name des neuen Labels:</translation>
     </message>
     <message>
         <source>Its key (one character, optional):</source>
-        <translation type="unfinished"></translation>
+        <translation>Seine Taste (ein Zeichen, optional):</translation>
     </message>
     <message>
         <source>Rename label</source>
-        <translation type="unfinished"></translation>
+        <translation>Label umbenennen</translation>
     </message>
     <message>
         <source>New name for {old}:</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuer Name für {old}:</translation>
     </message>
     <message>
         <source>Rename value</source>
-        <translation type="unfinished"></translation>
+        <translation>Wert umbenennen</translation>
     </message>
     <message>
         <source>New name for {value}:</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuer Name für {value}:</translation>
     </message>
     <message>
         <source>select a label to recolour</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Label zum Umfärben auswählen</translation>
     </message>
     <message>
         <source>select an attribute to add a value to</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Attribut auswählen, um ihm einen Wert hinzuzufügen</translation>
     </message>
     <message>
         <source>Add value</source>
-        <translation type="unfinished"></translation>
+        <translation>Wert hinzufügen</translation>
     </message>
     <message>
         <source>New value of {0}:</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuer Wert von {0}:</translation>
     </message>
 </context>
 <context>
     <name>ReviewColumn</name>
     <message>
         <source>{name}&apos;s layer</source>
-        <translation type="unfinished"></translation>
+        <translation>Ebene von {name}</translation>
     </message>
 </context>
 <context>
@@ -1338,62 +1354,62 @@ Kept this project&apos;s version for:
     <message>
         <source>Review — {0}</source>
         <extracomment>Open this gold span in the normal editing flow (key E).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Prüfen — {0}</translation>
     </message>
     <message>
         <source>Include unfinished layers that have spans</source>
-        <translation type="unfinished"></translation>
+        <translation>Unfertige Ebenen mit Spannen einbeziehen</translation>
     </message>
     <message>
         <source>Why reject? (optional) — Enter rejects, Esc cancels</source>
-        <translation type="unfinished"></translation>
+        <translation>Warum ablehnen? (optional) — Eingabe lehnt ab, Esc bricht ab</translation>
     </message>
     <message>
         <source>Tab / Shift+Tab next / previous unit · 1–9 accept version · E edit gold · R reject · A accept all unanimous · Ctrl+Z undo</source>
-        <translation type="unfinished"></translation>
+        <translation>Tab / Shift+Tab nächste / vorige Einheit · 1–9 Version annehmen · E Gold bearbeiten · R ablehnen · A alle einstimmigen annehmen · Ctrl+Z rückgängig</translation>
     </message>
     <message>
         <source>{0} / {1} units decided</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} / {1} Einheiten entschieden</translation>
     </message>
     <message>
         <source>no unit under the caret</source>
-        <translation type="unfinished"></translation>
+        <translation>keine Einheit an der Schreibmarke</translation>
     </message>
 </context>
 <context>
     <name>SearchPanel</name>
     <message>
         <source>Search all documents</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Dokumente durchsuchen</translation>
     </message>
     <message>
         <source>Search in</source>
-        <translation type="unfinished"></translation>
+        <translation>Suchen in</translation>
     </message>
     <message>
         <source>text</source>
-        <translation type="unfinished"></translation>
+        <translation>Text</translation>
     </message>
     <message>
         <source>annotations</source>
-        <translation type="unfinished"></translation>
+        <translation>Annotationen</translation>
     </message>
     <message>
         <source>text in spans</source>
-        <translation type="unfinished"></translation>
+        <translation>Text in Spannen</translation>
     </message>
     <message>
         <source>text: words in the documents; annotations: a label, an attribute value or a speaker in your layer; text in spans: words inside your layer&apos;s spans</source>
-        <translation type="unfinished"></translation>
+        <translation>Text: Wörter in den Dokumenten; Annotationen: ein Label, ein Attributwert oder ein Sprecher in Ihrer Ebene; Text in Spannen: Wörter innerhalb der Spannen Ihrer Ebene</translation>
     </message>
     <message>
         <source>Search results</source>
-        <translation type="unfinished"></translation>
+        <translation>Suchergebnisse</translation>
     </message>
     <message>
         <source>no hits</source>
-        <translation type="unfinished"></translation>
+        <translation>keine Treffer</translation>
     </message>
 </context>
 <context>
@@ -1401,52 +1417,54 @@ Kept this project&apos;s version for:
     <message>
         <source>Annotator</source>
         <extracomment>How often Qt&apos;s event loop hands control to Python, so that a signal handler can run.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Annotator</translation>
     </message>
     <message>
         <source>The automatic backup failed: {exc}</source>
-        <translation type="unfinished"></translation>
+        <translation>Die automatische Sicherung ist fehlgeschlagen: {exc}</translation>
     </message>
     <message>
         <source>Nothing was restored.
 
 {exc}</source>
-        <translation type="unfinished"></translation>
+        <translation>Nichts wurde wiederhergestellt.
+
+{exc}</translation>
     </message>
 </context>
 <context>
     <name>SideTabs</name>
     <message>
         <source>Span</source>
-        <translation type="unfinished"></translation>
+        <translation>Spanne</translation>
     </message>
     <message>
         <source>Problems</source>
-        <translation type="unfinished"></translation>
+        <translation>Probleme</translation>
     </message>
     <message>
         <source>Speakers</source>
-        <translation type="unfinished"></translation>
+        <translation>Sprecher</translation>
     </message>
     <message>
         <source>Targets</source>
-        <translation type="unfinished"></translation>
+        <translation>Ziele</translation>
     </message>
     <message>
         <source>Search</source>
-        <translation type="unfinished"></translation>
+        <translation>Suche</translation>
     </message>
     <message>
         <source>Guide</source>
-        <translation type="unfinished"></translation>
+        <translation>Leitfaden</translation>
     </message>
     <message>
         <source>Annotation guidelines (F1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Annotationsrichtlinien (F1)</translation>
     </message>
     <message>
         <source>Problems ({count})</source>
-        <translation type="unfinished"></translation>
+        <translation>Probleme ({count})</translation>
     </message>
 </context>
 <context>
@@ -1454,53 +1472,53 @@ Kept this project&apos;s version for:
     <message>
         <source>Spans of this document</source>
         <extracomment>The set shown; edits of it arrive through note() and sync(), not as a reset.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Spannen dieses Dokuments</translation>
     </message>
 </context>
 <context>
     <name>SpeakerDialog</name>
     <message>
         <source>Speaker</source>
-        <translation type="unfinished"></translation>
+        <translation>Sprecher</translation>
     </message>
     <message>
         <source>New speaker</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuer Sprecher</translation>
     </message>
     <message>
         <source>e.g. Kremlin spokesperson</source>
-        <translation type="unfinished"></translation>
+        <translation>z. B. Kremlsprecher</translation>
     </message>
     <message>
         <source>e.g. Q1968283</source>
-        <translation type="unfinished"></translation>
+        <translation>z. B. Q1968283</translation>
     </message>
     <message>
         <source>&amp;Canonical name</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Kanonischer Name</translation>
     </message>
     <message>
         <source>&amp;Type</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Typ</translation>
     </message>
     <message>
         <source>&amp;Description</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Beschreibung</translation>
     </message>
     <message>
         <source>&amp;Wikidata id</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Wikidata-ID</translation>
     </message>
 </context>
 <context>
     <name>SpeakersPanel</name>
     <message>
         <source>Quotes of the selected speaker</source>
-        <translation type="unfinished"></translation>
+        <translation>Zitate des ausgewählten Sprechers</translation>
     </message>
     <message>
         <source>Quotes attributed to this speaker:</source>
-        <translation type="unfinished"></translation>
+        <translation>Diesem Sprecher zugeschriebene Zitate:</translation>
     </message>
 </context>
 <context>
@@ -1508,73 +1526,73 @@ Kept this project&apos;s version for:
     <message>
         <source>Annotator: {annotator}</source>
         <extracomment>Red on light and dark themes alike: the one state the annotator must not miss.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Annotator: {annotator}</translation>
     </message>
     <message>
         <source>Viewing {layer}&apos;s layer (read-only) as {annotator}</source>
-        <translation type="unfinished"></translation>
+        <translation>Ebene von {layer} (schreibgeschützt), angesehen als {annotator}</translation>
     </message>
     <message>
         <source>Not saved: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht gespeichert: {0}</translation>
     </message>
 </context>
 <context>
     <name>SuggestionReview</name>
     <message>
         <source>Suggestions: {0} open, {accepted} accepted, {rejected} rejected</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorschläge: {0} offen, {accepted} angenommen, {rejected} abgelehnt</translation>
     </message>
     <message>
         <source>No suggestion under the caret (F8 goes to the next one)</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Vorschlag an der Schreibmarke (F8 geht zum nächsten)</translation>
     </message>
     <message>
         <source>No open suggestions in this document</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine offenen Vorschläge in diesem Dokument</translation>
     </message>
     <message>
         <source>Accepted {0} suggestions (undo takes them all back)</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} Vorschläge angenommen (Rückgängig nimmt alle zurück)</translation>
     </message>
     <message>
         <source>Suggesting…</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorschläge werden erstellt…</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Abbrechen</translation>
     </message>
     <message>
         <source>Suggesting cancelled; nothing changed</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorschlagen abgebrochen; nichts geändert</translation>
     </message>
 </context>
 <context>
     <name>TargetDialog</name>
     <message>
         <source>Stance target</source>
-        <translation type="unfinished"></translation>
+        <translation>Haltungsziel</translation>
     </message>
     <message>
         <source>New stance target</source>
-        <translation type="unfinished"></translation>
+        <translation>Neues Haltungsziel</translation>
     </message>
     <message>
         <source>e.g. Ukraine joining NATO</source>
-        <translation type="unfinished"></translation>
+        <translation>z. B. NATO-Beitritt der Ukraine</translation>
     </message>
     <message>
         <source>What FAVOR means, e.g. FAVOR = supports Ukraine joining NATO</source>
-        <translation type="unfinished"></translation>
+        <translation>Was FAVOR bedeutet, z. B. FAVOR = befürwortet den NATO-Beitritt der Ukraine</translation>
     </message>
     <message>
         <source>&amp;Label</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Bezeichnung</translation>
     </message>
     <message>
         <source>&amp;Definition</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Definition</translation>
     </message>
 </context>
 <context>
@@ -1582,68 +1600,68 @@ Kept this project&apos;s version for:
     <message>
         <source>Team — {0}</source>
         <extracomment>Packs were merged: documents, layers or registries may be new to the main window.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Team — {0}</translation>
     </message>
     <message>
         <source>&amp;Assign…</source>
         <extracomment>Where packs go and which packs to merge; tests answer these instead of a person.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Zuweisen…</translation>
     </message>
     <message>
         <source>&amp;Pack All…</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle &amp;packen…</translation>
     </message>
     <message>
         <source>&amp;Merge Packs…</source>
-        <translation type="unfinished"></translation>
+        <translation>Pakete zusammen&amp;führen…</translation>
     </message>
     <message>
         <source>Re&amp;fresh</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Aktualisieren</translation>
     </message>
     <message>
         <source>Assignments (edit a row as: alice, bob):</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuweisungen (eine Zeile bearbeiten als: alice, bob):</translation>
     </message>
     <message>
         <source>{0} documents, {1} shared by several annotators, {2} annotators assigned</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} Dokumente, {1} von mehreren Annotatoren geteilt, {2} Annotatoren zugewiesen</translation>
     </message>
     <message>
         <source>Nothing was assigned (see the status bar).</source>
-        <translation type="unfinished"></translation>
+        <translation>Nichts wurde zugewiesen (siehe Statusleiste).</translation>
     </message>
     <message>
         <source>No pack was written: {exc}</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Paket wurde geschrieben: {exc}</translation>
     </message>
     <message>
         <source>Cancelled: no pack was written.</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgebrochen: kein Paket wurde geschrieben.</translation>
     </message>
     <message>
         <source>{0} packs written to {folder}: </source>
-        <translation type="unfinished"></translation>
+        <translation>{0} Pakete nach {folder} geschrieben: </translation>
     </message>
     <message>
         <source>Nothing was merged: {exc}</source>
-        <translation type="unfinished"></translation>
+        <translation>Nichts wurde zusammengeführt: {exc}</translation>
     </message>
     <message>
         <source>Cancelled: nothing was merged.</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgebrochen: nichts wurde zusammengeführt.</translation>
     </message>
     <message>
         <source>Merged: {0}{listed}</source>
-        <translation type="unfinished"></translation>
+        <translation>Zusammengeführt: {0}{listed}</translation>
     </message>
     <message>
         <source>Write one pack per annotator into</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Paket je Annotator schreiben in</translation>
     </message>
     <message>
         <source>Merge packs</source>
-        <translation type="unfinished"></translation>
+        <translation>Pakete zusammenführen</translation>
     </message>
 </context>
 <context>
@@ -1651,34 +1669,34 @@ Kept this project&apos;s version for:
     <message>
         <source>Agreement — {0}</source>
         <extracomment>The reviewer wants to edit this gold span in the main window. The schema changed: the window must be rebuilt on it. Packs were merged from the Team view: lists and the open document must reload.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Übereinstimmung — {0}</translation>
     </message>
 </context>
 <context>
     <name>VersionsDialog</name>
     <message>
         <source>{0} — versions</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} — Versionen</translation>
     </message>
     <message>
         <source>&lt;b&gt;{0}&lt;/b&gt; · {status}</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;{0}&lt;/b&gt; · {status}</translation>
     </message>
     <message>
         <source>Document {document}; disagreeing annotations highlighted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dokument {document}; abweichende Annotationen hervorgehoben.</translation>
     </message>
     <message>
         <source>{0}&apos;s annotations</source>
-        <translation type="unfinished"></translation>
+        <translation>Annotationen von {0}</translation>
     </message>
     <message>
         <source>Disagreement: {kinds}</source>
-        <translation type="unfinished"></translation>
+        <translation>Abweichung: {kinds}</translation>
     </message>
     <message>
         <source>(no annotations)</source>
-        <translation type="unfinished"></translation>
+        <translation>(keine Annotationen)</translation>
     </message>
 </context>
 </TS>
