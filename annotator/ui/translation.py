@@ -11,10 +11,17 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTranslator
 
 from annotator.paths import resources_dir
+
+if TYPE_CHECKING:  # PySide's stub says object; it returns the text, marked for lupdate
+
+    def QT_TRANSLATE_NOOP(context: str, text: str) -> str: ...
+else:
+    pass
 
 #: The language the source strings are written in.
 SOURCE_LANGUAGE = "en"

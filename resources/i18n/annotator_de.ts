@@ -564,7 +564,7 @@
     <name>BackupsDialog</name>
     <message>
         <source>Backups — {0}</source>
-        <extracomment>Why a backup was taken, as the table says it. Replace the project by this backup (a Path); the dialog has closed.</extracomment>
+        <extracomment>Replace the project by this backup (a Path); the dialog has closed.</extracomment>
         <translation>Sicherungen — {0}</translation>
     </message>
     <message>
@@ -819,6 +819,155 @@ Trotzdem als fertig markieren?</translation>
     <message>
         <source>Guidelines</source>
         <translation>Richtlinien</translation>
+    </message>
+</context>
+<context>
+    <name>Headers</name>
+    <message>
+        <source>Label</source>
+        <extracomment>The raw number behind a cell (None when undefined), for tests and tooltips. The DisagreementFilter that clicking the cell applies to the disagreements list.</extracomment>
+        <translation>Label</translation>
+    </message>
+    <message>
+        <source>Exact F1</source>
+        <translation>F1 exakt</translation>
+    </message>
+    <message>
+        <source>Overlap F1</source>
+        <translation>F1 Überlappung</translation>
+    </message>
+    <message>
+        <source>Overlap-any F1</source>
+        <translation>F1 beliebige Überlappung</translation>
+    </message>
+    <message>
+        <source>Unitizing α</source>
+        <translation>Unitizing-α</translation>
+    </message>
+    <message>
+        <source>Attribute</source>
+        <translation>Attribut</translation>
+    </message>
+    <message>
+        <source>Alignment</source>
+        <translation>Abgleich</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>Einheiten</translation>
+    </message>
+    <message>
+        <source>Krippendorff α</source>
+        <translation>Krippendorff-α</translation>
+    </message>
+    <message>
+        <source>Fleiss κ</source>
+        <translation>Fleiss-κ</translation>
+    </message>
+    <message>
+        <source>Mean Cohen κ</source>
+        <translation>Mittleres Cohen-κ</translation>
+    </message>
+    <message>
+        <source>Agreement</source>
+        <translation>Übereinstimmung</translation>
+    </message>
+    <message>
+        <source>Ambiguous</source>
+        <translation>Mehrdeutig</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Dokument</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Versions</source>
+        <translation>Versionen</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <extracomment>Why a backup was taken, as the table says it.</extracomment>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Anlass</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Spans</source>
+        <translation>Spannen</translation>
+    </message>
+    <message>
+        <source>Edited</source>
+        <translation>Bearbeitet</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Anfang</translation>
+    </message>
+    <message>
+        <source>Speaker</source>
+        <translation>Sprecher</translation>
+    </message>
+    <message>
+        <source>Attributes</source>
+        <translation>Attribute</translation>
+    </message>
+    <message>
+        <source>Annotator</source>
+        <translation>Annotator</translation>
+    </message>
+    <message>
+        <source>Assigned</source>
+        <translation>Zugewiesen</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Fertig</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>Übersprungen</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>In Arbeit</translation>
+    </message>
+    <message>
+        <source>Active time</source>
+        <translation>Aktive Zeit</translation>
+    </message>
+    <message>
+        <source>Per done document</source>
+        <translation>Je fertigem Dokument</translation>
+    </message>
+    <message>
+        <source>Agreement (F1)</source>
+        <translation>Übereinstimmung (F1)</translation>
+    </message>
+    <message>
+        <source>Assigned to</source>
+        <translation>Zugewiesen an</translation>
     </message>
 </context>
 <context>

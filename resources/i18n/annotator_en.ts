@@ -564,7 +564,7 @@
     <name>BackupsDialog</name>
     <message>
         <source>Backups — {0}</source>
-        <extracomment>Why a backup was taken, as the table says it. Replace the project by this backup (a Path); the dialog has closed.</extracomment>
+        <extracomment>Replace the project by this backup (a Path); the dialog has closed.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -810,6 +810,155 @@ Mark it done anyway?</source>
     <name>GuidelinesPanel</name>
     <message>
         <source>Guidelines</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Headers</name>
+    <message>
+        <source>Label</source>
+        <extracomment>The raw number behind a cell (None when undefined), for tests and tooltips. The DisagreementFilter that clicking the cell applies to the disagreements list.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exact F1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overlap F1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overlap-any F1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unitizing α</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attribute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alignment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Krippendorff α</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fleiss κ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mean Cohen κ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agreement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ambiguous</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Versions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <extracomment>Why a backup was taken, as the table says it.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spans</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Speaker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attributes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Annotator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assigned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Per done document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agreement (F1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assigned to</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

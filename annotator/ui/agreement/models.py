@@ -11,7 +11,13 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QColor, QFont
 
 from annotator.agreement.breakdown import (
@@ -23,6 +29,7 @@ from annotator.agreement.breakdown import (
 )
 from annotator.agreement.table import format_cell
 from annotator.model.annotation import AttrValue
+from annotator.ui.translation import QT_TRANSLATE_NOOP
 
 Index = QModelIndex | QPersistentModelIndex
 #: The raw number behind a cell (None when undefined), for tests and tooltips.
@@ -43,7 +50,10 @@ class TableModel(QAbstractTableModel):
         raise NotImplementedError
 
     def _headers(self, orientation: Qt.Orientation) -> Sequence[str]:
-        return self.HEADERS if orientation == Qt.Orientation.Horizontal else ()
+        horizontal = orientation == Qt.Orientation.Horizontal
+        return (
+            [QCoreApplication.translate("Headers", h) for h in self.HEADERS] if horizontal else ()
+        )
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else self._row_count()
@@ -115,21 +125,27 @@ class RowTableModel(TableModel):
 
 class SpanAgreementModel(RowTableModel):
     COL_LABEL, COL_EXACT, COL_OVERLAP, COL_OVERLAP_ANY, COL_ALPHA = range(5)
-    HEADERS = ("Label", "Exact F1", "Overlap F1", "Overlap-any F1", "Unitizing α")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("Headers", "Label"),
+        QT_TRANSLATE_NOOP("Headers", "Exact F1"),
+        QT_TRANSLATE_NOOP("Headers", "Overlap F1"),
+        QT_TRANSLATE_NOOP("Headers", "Overlap-any F1"),
+        QT_TRANSLATE_NOOP("Headers", "Unitizing α"),
+    )
 
 
 class AttributeAgreementModel(RowTableModel):
     COL_ATTRIBUTE, COL_ALIGNMENT, COL_UNITS, COL_ALPHA = range(4)
     COL_FLEISS, COL_MEAN_COHEN, COL_PERCENT, COL_AMBIGUOUS = range(4, 8)
     HEADERS = (
-        "Attribute",
-        "Alignment",
-        "Units",
-        "Krippendorff α",
-        "Fleiss κ",
-        "Mean Cohen κ",
-        "Agreement",
-        "Ambiguous",
+        QT_TRANSLATE_NOOP("Headers", "Attribute"),
+        QT_TRANSLATE_NOOP("Headers", "Alignment"),
+        QT_TRANSLATE_NOOP("Headers", "Units"),
+        QT_TRANSLATE_NOOP("Headers", "Krippendorff α"),
+        QT_TRANSLATE_NOOP("Headers", "Fleiss κ"),
+        QT_TRANSLATE_NOOP("Headers", "Mean Cohen κ"),
+        QT_TRANSLATE_NOOP("Headers", "Agreement"),
+        QT_TRANSLATE_NOOP("Headers", "Ambiguous"),
     )
     NAME_COLUMNS = 2
 
@@ -243,7 +259,13 @@ class DisagreementModel(TableModel):
     """The report's disagreements: where, what kind, and each annotator's version."""
 
     COL_DOCUMENT, COL_LABEL, COL_KIND, COL_VERSIONS, COL_TEXT = range(5)
-    HEADERS = ("Document", "Label", "Kind", "Versions", "Text")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("Headers", "Document"),
+        QT_TRANSLATE_NOOP("Headers", "Label"),
+        QT_TRANSLATE_NOOP("Headers", "Kind"),
+        QT_TRANSLATE_NOOP("Headers", "Versions"),
+        QT_TRANSLATE_NOOP("Headers", "Text"),
+    )
     _SNIPPET = 70
 
     def __init__(self) -> None:

@@ -6,7 +6,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QUrl, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QUrl,
+    Signal,
+)
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -25,6 +33,7 @@ from annotator.errors import AnnotatorError
 from annotator.store.backup import BackupInfo, backups_dir, list_backups
 from annotator.store.filesystem import human_size
 from annotator.ui.session import Session
+from annotator.ui.translation import QT_TRANSLATE_NOOP
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -47,7 +56,11 @@ NONE_YET = (
 
 class BackupTableModel(QAbstractTableModel):
     COL_TIME, COL_REASON, COL_SIZE = range(3)
-    HEADERS = ("Time", "Reason", "Size")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("Headers", "Time"),
+        QT_TRANSLATE_NOOP("Headers", "Reason"),
+        QT_TRANSLATE_NOOP("Headers", "Size"),
+    )
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -89,7 +102,7 @@ class BackupTableModel(QAbstractTableModel):
     ) -> object:
         horizontal = orientation == Qt.Orientation.Horizontal
         if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self.HEADERS):
-            return self.HEADERS[section]
+            return QCoreApplication.translate("Headers", self.HEADERS[section])
         return None
 
 

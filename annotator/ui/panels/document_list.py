@@ -16,6 +16,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -38,11 +39,17 @@ from PySide6.QtWidgets import (
 from annotator.model import DocumentId, Status
 from annotator.store.catalogue import DocumentQuery, DocumentRow
 from annotator.ui.icons import status_icon
+from annotator.ui.translation import QT_TRANSLATE_NOOP
 
 Index = QModelIndex | QPersistentModelIndex
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 COL_TITLE, COL_STATUS, COL_SPANS, COL_EDITED = range(4)
-HEADERS = ("Title", "Status", "Spans", "Edited")
+HEADERS = (
+    QT_TRANSLATE_NOOP("Headers", "Title"),
+    QT_TRANSLATE_NOOP("Headers", "Status"),
+    QT_TRANSLATE_NOOP("Headers", "Spans"),
+    QT_TRANSLATE_NOOP("Headers", "Edited"),
+)
 SORT_KEYS = ("title", "status", "spans", "edited")
 PAGE = 200
 #: Pause after the last move in the list before the document under it opens.
@@ -150,7 +157,7 @@ class DocumentTableModel(QAbstractTableModel):
             and role == Qt.ItemDataRole.DisplayRole
             and 0 <= section < len(HEADERS)
         ):
-            return HEADERS[section]
+            return QCoreApplication.translate("Headers", HEADERS[section])
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:

@@ -20,11 +20,18 @@ from annotator.model.attribution import SPEAKER_ATTRIBUTE, SPEAKER_JOIN, speaker
 from annotator.model.schema import Schema
 from annotator.model.snippet import quoted
 from annotator.ui.icons import swatch
+from annotator.ui.translation import QT_TRANSLATE_NOOP
 
 Index = QModelIndex | QPersistentModelIndex
 SPAN_ROLE = Qt.ItemDataRole.UserRole + 1
 COL_START, COL_LABEL, COL_TEXT, COL_SPEAKER, COL_ATTRS = range(5)
-HEADERS = ("Start", "Label", "Text", "Speaker", "Attributes")
+HEADERS = (
+    QT_TRANSLATE_NOOP("Headers", "Start"),
+    QT_TRANSLATE_NOOP("Headers", "Label"),
+    QT_TRANSLATE_NOOP("Headers", "Text"),
+    QT_TRANSLATE_NOOP("Headers", "Speaker"),
+    QT_TRANSLATE_NOOP("Headers", "Attributes"),
+)
 _SNIPPET = 80
 
 
@@ -154,7 +161,7 @@ class SpanTableModel(QAbstractTableModel):
             and role == Qt.ItemDataRole.DisplayRole
             and 0 <= section < len(HEADERS)
         ):
-            return HEADERS[section]
+            return QCoreApplication.translate("Headers", HEADERS[section])
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
