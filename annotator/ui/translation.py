@@ -21,7 +21,7 @@ if TYPE_CHECKING:  # PySide's stub says object; it returns the text, marked for 
 
     def QT_TRANSLATE_NOOP(context: str, text: str) -> str: ...
 else:
-    pass
+    from PySide6.QtCore import QT_TRANSLATE_NOOP as QT_TRANSLATE_NOOP
 
 #: The language the source strings are written in.
 SOURCE_LANGUAGE = "en"

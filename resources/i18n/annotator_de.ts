@@ -396,8 +396,16 @@
 <context>
     <name>AgreementView</name>
     <message>
-        <source>Annotators to compare</source>
+        <source>none yet</source>
         <extracomment>A disagreement was double-clicked: its document id and the annotators covering it. A computation finished and its results are shown.</extracomment>
+        <translation>noch keine</translation>
+    </message>
+    <message>
+        <source>all human annotators</source>
+        <translation>alle menschlichen Annotatoren</translation>
+    </message>
+    <message>
+        <source>Annotators to compare</source>
         <translation>Zu vergleichende Annotatoren</translation>
     </message>
     <message>
@@ -499,6 +507,10 @@
     <message>
         <source>Rows: {rows}; columns: {columns}. {0} units coded by both ({alignment} alignment): the data of Cohen&apos;s κ. Click a cell for its cases.</source>
         <translation>Zeilen: {rows}; Spalten: {columns}. {0} von beiden kodierte Einheiten (Abgleich {alignment}): die Daten von Cohens κ. Ein Klick auf eine Zelle zeigt ihre Fälle.</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>alle</translation>
     </message>
     <message>
         <source>Disagreements: {title} ({0})</source>
@@ -642,8 +654,12 @@ Trotzdem als fertig markieren?</translation>
 <context>
     <name>DocumentPanel</name>
     <message>
-        <source>Filter documents</source>
+        <source>Filter: words in the title or text</source>
         <extracomment>Pause after the last move in the list before the document under it opens. Where a document is in a query&apos;s order (-1: not shown), counted in SQL, not by reading. One document&apos;s row as a query shows it (None: hidden). Sorts under which a row&apos;s place cannot change when its status, spans or edit time do. The list now describes this annotator&apos;s layer.</extracomment>
+        <translation>Filter: Wörter in Titel oder Text</translation>
+    </message>
+    <message>
+        <source>Filter documents</source>
         <translation>Dokumente filtern</translation>
     </message>
     <message>
@@ -882,6 +898,7 @@ Trotzdem als fertig markieren?</translation>
     </message>
     <message>
         <source>Kind</source>
+        <extracomment>how a name mapped, as the table says it</extracomment>
         <translation>Art</translation>
     </message>
     <message>
@@ -968,6 +985,22 @@ Trotzdem als fertig markieren?</translation>
     <message>
         <source>Assigned to</source>
         <translation>Zugewiesen an</translation>
+    </message>
+    <message>
+        <source>In the files</source>
+        <translation>In den Dateien</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>Anzahl</translation>
+    </message>
+    <message>
+        <source>Becomes</source>
+        <translation>Wird zu</translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation>Wie</translation>
     </message>
 </context>
 <context>
@@ -1459,12 +1492,20 @@ Die Fassung dieses Projekts wurde behalten für:
         <translation>Seine Taste (ein Zeichen, optional):</translation>
     </message>
     <message>
+        <source>add label {0}</source>
+        <translation>Label {0} hinzufügen</translation>
+    </message>
+    <message>
         <source>Rename label</source>
         <translation>Label umbenennen</translation>
     </message>
     <message>
         <source>New name for {old}:</source>
         <translation>Neuer Name für {old}:</translation>
+    </message>
+    <message>
+        <source>rename label {0}</source>
+        <translation>Label {0} umbenennen</translation>
     </message>
     <message>
         <source>Rename value</source>
@@ -1475,8 +1516,24 @@ Die Fassung dieses Projekts wurde behalten für:
         <translation>Neuer Name für {value}:</translation>
     </message>
     <message>
+        <source>rename value {0}</source>
+        <translation>Wert {0} umbenennen</translation>
+    </message>
+    <message>
         <source>select a label to recolour</source>
         <translation>ein Label zum Umfärben auswählen</translation>
+    </message>
+    <message>
+        <source>recolour {0}</source>
+        <translation>{0} umfärben</translation>
+    </message>
+    <message>
+        <source>remove label {0}</source>
+        <translation>Label {0} entfernen</translation>
+    </message>
+    <message>
+        <source>remove value {0}</source>
+        <translation>Wert {0} entfernen</translation>
     </message>
     <message>
         <source>select an attribute to add a value to</source>
@@ -1489,6 +1546,10 @@ Die Fassung dieses Projekts wurde behalten für:
     <message>
         <source>New value of {0}:</source>
         <translation>Neuer Wert von {0}:</translation>
+    </message>
+    <message>
+        <source>add value {0}</source>
+        <translation>Wert {0} hinzufügen</translation>
     </message>
 </context>
 <context>

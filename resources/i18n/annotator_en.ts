@@ -396,8 +396,16 @@
 <context>
     <name>AgreementView</name>
     <message>
-        <source>Annotators to compare</source>
+        <source>none yet</source>
         <extracomment>A disagreement was double-clicked: its document id and the annotators covering it. A computation finished and its results are shown.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>all human annotators</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Annotators to compare</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -498,6 +506,10 @@
     </message>
     <message>
         <source>Rows: {rows}; columns: {columns}. {0} units coded by both ({alignment} alignment): the data of Cohen&apos;s κ. Click a cell for its cases.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>all</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -636,8 +648,12 @@ Mark it done anyway?</source>
 <context>
     <name>DocumentPanel</name>
     <message>
-        <source>Filter documents</source>
+        <source>Filter: words in the title or text</source>
         <extracomment>Pause after the last move in the list before the document under it opens. Where a document is in a query&apos;s order (-1: not shown), counted in SQL, not by reading. One document&apos;s row as a query shows it (None: hidden). Sorts under which a row&apos;s place cannot change when its status, spans or edit time do. The list now describes this annotator&apos;s layer.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter documents</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -874,6 +890,7 @@ Mark it done anyway?</source>
     </message>
     <message>
         <source>Kind</source>
+        <extracomment>how a name mapped, as the table says it</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -959,6 +976,22 @@ Mark it done anyway?</source>
     </message>
     <message>
         <source>Assigned to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In the files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Becomes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1443,11 +1476,19 @@ Kept this project&apos;s version for:
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>add label {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Rename label</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>New name for {old}:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rename label {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1459,7 +1500,23 @@ Kept this project&apos;s version for:
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>rename value {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>select a label to recolour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>recolour {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>remove label {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>remove value {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1472,6 +1529,10 @@ Kept this project&apos;s version for:
     </message>
     <message>
         <source>New value of {0}:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>add value {0}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

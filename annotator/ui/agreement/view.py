@@ -109,8 +109,8 @@ class AgreementView(QWidget):
     # --- construction ---------------------------------------------------------------------
 
     def _build(self) -> None:
-        known = ", ".join(self.session.project.annotators()) or "none yet"
-        self.annotators = QLineEdit(placeholderText="all human annotators")
+        known = ", ".join(self.session.project.annotators()) or self.tr("none yet")
+        self.annotators = QLineEdit(placeholderText=self.tr("all human annotators"))
         self.annotators.setAccessibleName(self.tr("Annotators to compare"))
         self.annotators.setToolTip(
             self.tr(
@@ -379,7 +379,7 @@ class AgreementView(QWidget):
             if chosen is None or chosen.matches(e, coverers)
         ]
         self.disagreement_model.set_rows(entries, self.result.texts, coverers)
-        title = chosen.title if chosen else "all"
+        title = chosen.title if chosen else self.tr("all")
         self.filter_label.setText(
             self.tr("Disagreements: {title} ({0})").format(len(entries), title=title)
         )

@@ -5,7 +5,14 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QCompleter,
@@ -17,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from annotator.formats.label_map import LabelMapping, MappedName
 from annotator.model.schema import Schema
+from annotator.ui.translation import QT_TRANSLATE_NOOP
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -37,7 +45,13 @@ class MappingTableModel(QAbstractTableModel):
     """The peer names found and what each becomes; "Becomes" is editable (empty drops it)."""
 
     COL_KIND, COL_PEER, COL_COUNT, COL_OURS, COL_HOW = range(5)
-    HEADERS = ("Kind", "In the files", "Count", "Becomes", "How")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("Headers", "Kind"),
+        QT_TRANSLATE_NOOP("Headers", "In the files"),
+        QT_TRANSLATE_NOOP("Headers", "Count"),
+        QT_TRANSLATE_NOOP("Headers", "Becomes"),
+        QT_TRANSLATE_NOOP("Headers", "How"),
+    )
 
     #: kind, peer name, our name ("" drops it): the user changed a row's target
     edited = Signal(str, str, str)
@@ -83,7 +97,7 @@ class MappingTableModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> object:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
+            return QCoreApplication.translate("Headers", self.HEADERS[section])
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:

@@ -159,7 +159,9 @@ class ProjectSettings(QDialog):
         )
         color = PALETTE[len(schema.labels) % len(PALETTE)]
         label = Label(name.strip(), key.strip()[:1], color)
-        self._push(lambda: add_label(schema, label), text=f"add label {label.name}")
+        self._push(
+            lambda: add_label(schema, label), text=self.tr("add label {0}").format(label.name)
+        )
 
     def rename(self) -> None:
         selected = self._selected()
@@ -178,7 +180,7 @@ class ProjectSettings(QDialog):
             if ok and new.strip() and new.strip() != old:
                 self._push(
                     lambda: rename_label(schema, old, new.strip()),
-                    text=f"rename label {old}",
+                    text=self.tr("rename label {0}").format(old),
                     rename_label=(old, new.strip()),
                 )
         elif kind == "value":
@@ -192,7 +194,7 @@ class ProjectSettings(QDialog):
             if ok and new.strip() and new.strip() != str(value):
                 self._push(
                     lambda: rename_value(schema, attribute, value, new.strip()),
-                    text=f"rename value {value}",
+                    text=self.tr("rename value {0}").format(value),
                     attribute=attribute,
                     rename_value=(value, new.strip()),
                 )
@@ -208,7 +210,8 @@ class ProjectSettings(QDialog):
         color = QColorDialog.getColor(QColor(current.color if current else "#999999"), self)
         if color.isValid():
             self._push(
-                lambda: recolor_label(schema, name, color.name().upper()), text=f"recolour {name}"
+                lambda: recolor_label(schema, name, color.name().upper()),
+                text=self.tr("recolour {0}").format(name),
             )
 
     def remove(self) -> None:
@@ -220,13 +223,15 @@ class ProjectSettings(QDialog):
         if kind == "label":
             name = str(data)
             self._push(
-                lambda: remove_label(schema, name), text=f"remove label {name}", remove_label=name
+                lambda: remove_label(schema, name),
+                text=self.tr("remove label {0}").format(name),
+                remove_label=name,
             )
         elif kind == "value":
             attribute, value = cast(tuple[Attribute, AttrValue], data)
             self._push(
                 lambda: remove_value(schema, attribute, value),
-                text=f"remove value {value}",
+                text=self.tr("remove value {0}").format(value),
                 attribute=attribute,
                 remove_value=value,
             )
@@ -245,5 +250,5 @@ class ProjectSettings(QDialog):
             schema = self.session.project.schema
             self._push(
                 lambda: add_value(schema, attribute, value.strip()),
-                text=f"add value {value.strip()}",
+                text=self.tr("add value {0}").format(value.strip()),
             )

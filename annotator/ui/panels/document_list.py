@@ -236,7 +236,7 @@ class DocumentPanel(QWidget):
     ) -> None:
         super().__init__(parent)
         self.model = DocumentTableModel(rows, count, DocumentQuery(annotator), position, one_row)
-        self.filter = QLineEdit(placeholderText="Filter: words in the title or text")
+        self.filter = QLineEdit(placeholderText=self.tr("Filter: words in the title or text"))
         self.filter.setClearButtonEnabled(True)
         self.filter.setAccessibleName(self.tr("Filter documents"))
         self.status = QComboBox()

@@ -76,7 +76,7 @@ class SearchPanel(QWidget):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        self.field = QLineEdit(placeholderText="Search all documents")
+        self.field = QLineEdit(placeholderText=self.tr("Search all documents"))
         self.field.setAccessibleName(self.tr("Search all documents"))
         self.field.setClearButtonEnabled(True)
         self.field.returnPressed.connect(self.search)

@@ -22,7 +22,7 @@ class FindBar(QWidget):
         self.session = session
         self.hits: list[tuple[int, int]] = []
         self.current = -1
-        self.field = QLineEdit(placeholderText="Find in this document")
+        self.field = QLineEdit(placeholderText=self.tr("Find in this document"))
         self.field.setAccessibleName(self.tr("Find in this document"))
         self.field.setClearButtonEnabled(True)
         self.field.textChanged.connect(self.search)
