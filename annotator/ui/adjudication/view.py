@@ -167,6 +167,7 @@ class AdjudicationView(QWidget):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setAccessibleName(self.tr("Units to adjudicate"))
         self.reason = QLineEdit()
+        self.reason.setAccessibleName(self.tr("Reason for rejecting"))
         self.reason.setPlaceholderText(
             self.tr("Why reject? (optional) — Enter rejects, Esc cancels")
         )

@@ -65,6 +65,7 @@ class ImportDialog(QDialog):
         self._importing = False
 
         self.files = QListWidget()
+        self.files.setAccessibleName(self.tr("Files to import"))
         self.files.setMaximumHeight(96)
         self.files.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.add_files_button = QPushButton(self.tr("Add &Files…"))
@@ -84,6 +85,7 @@ class ImportDialog(QDialog):
         self.summary.setWordWrap(True)
         self.model = MappingTableModel(self)
         self.table = QTableView()
+        self.table.setAccessibleName(self.tr("Names in the files and what each becomes"))
         self.table.setModel(self.model)
         self.table.setItemDelegateForColumn(MappingTableModel.COL_OURS, TargetDelegate(self.table))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)

@@ -98,6 +98,7 @@ class ReviewView(QWidget):
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setChildrenCollapsible(False)
         self.reason = QLineEdit()
+        self.reason.setAccessibleName(self.tr("Reason for rejecting"))
         self.reason.setPlaceholderText(
             self.tr("Why reject? (optional) — Enter rejects, Esc cancels")
         )
