@@ -381,6 +381,10 @@
         <translation>Zu entscheidende Einheiten</translation>
     </message>
     <message>
+        <source>Reason for rejecting</source>
+        <translation>Grund der Ablehnung</translation>
+    </message>
+    <message>
         <source>Why reject? (optional) — Enter rejects, Esc cancels</source>
         <translation>Warum ablehnen? (optional) — Eingabe lehnt ab, Esc bricht ab</translation>
     </message>
@@ -1021,6 +1025,10 @@ Trotzdem als fertig markieren?</translation>
         <translation>Importieren</translation>
     </message>
     <message>
+        <source>Files to import</source>
+        <translation>Zu importierende Dateien</translation>
+    </message>
+    <message>
         <source>Add &amp;Files…</source>
         <translation>&amp;Dateien hinzufügen…</translation>
     </message>
@@ -1043,6 +1051,10 @@ Trotzdem als fertig markieren?</translation>
     <message>
         <source>Add files or a folder to see what they hold.</source>
         <translation>Dateien oder einen Ordner hinzufügen, um ihren Inhalt zu sehen.</translation>
+    </message>
+    <message>
+        <source>Names in the files and what each becomes</source>
+        <translation>Namen in den Dateien und was aus ihnen wird</translation>
     </message>
     <message>
         <source>&amp;Import</source>
@@ -1097,6 +1109,16 @@ Trotzdem als fertig markieren?</translation>
         <translation>Label</translation>
     </message>
     <message>
+        <source>{0} or {1}</source>
+        <translation>{0} oder {1}</translation>
+    </message>
+    <message>
+        <source>{0}
+Key: {1}</source>
+        <translation>{0}
+Taste: {1}</translation>
+    </message>
+    <message>
         <source>Attributes</source>
         <translation>Attribute</translation>
     </message>
@@ -1115,6 +1137,12 @@ Trotzdem als fertig markieren?</translation>
     <message>
         <source>&amp;Label</source>
         <translation>&amp;Label</translation>
+    </message>
+    <message>
+        <source>
+Said by: {0}</source>
+        <translation>
+Gesagt von: {0}</translation>
     </message>
     <message>
         <source>{0} attributes</source>
@@ -1569,6 +1597,10 @@ Die Fassung dieses Projekts wurde behalten für:
     <message>
         <source>Include unfinished layers that have spans</source>
         <translation>Unfertige Ebenen mit Spannen einbeziehen</translation>
+    </message>
+    <message>
+        <source>Reason for rejecting</source>
+        <translation>Grund der Ablehnung</translation>
     </message>
     <message>
         <source>Why reject? (optional) — Enter rejects, Esc cancels</source>

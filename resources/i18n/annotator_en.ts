@@ -381,6 +381,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Reason for rejecting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Why reject? (optional) — Enter rejects, Esc cancels</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1013,6 +1017,10 @@ Mark it done anyway?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Files to import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Add &amp;Files…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1034,6 +1042,10 @@ Mark it done anyway?</source>
     </message>
     <message>
         <source>Add files or a folder to see what they hold.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Names in the files and what each becomes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1089,6 +1101,15 @@ Mark it done anyway?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{0} or {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}
+Key: {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Attributes</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1106,6 +1127,11 @@ Mark it done anyway?</source>
     </message>
     <message>
         <source>&amp;Label</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>
+Said by: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1552,6 +1578,10 @@ Kept this project&apos;s version for:
     </message>
     <message>
         <source>Include unfinished layers that have spans</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason for rejecting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

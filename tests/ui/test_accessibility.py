@@ -122,3 +122,54 @@ def tab_order(qtbot, top: QWidget, start: QWidget, steps: int) -> list[QWidget]:
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
         walked.append(QApplication.focusWidget())
     return walked
+
+
+def names(widgets: list[QWidget]) -> list[str]:
+    return [
+        w.accessibleName() or (w.text() if isinstance(w, QAbstractButton) else type(w).__name__)
+        for w in widgets
+    ]
+
+
+def test_tab_walks_the_main_window_in_reading_order(qtbot, window: MainWindow) -> None:
+    """Left column, the text, then the right column top to bottom, and round again. The text
+    keeps Tab for its spans; Ctrl+Tab leaves it, as in Qt's own editors."""
+    walked = tab_order(qtbot, window, window.documents.filter, 4)
+    assert names(walked) == [
+        "Filter documents",
+        "Show documents with status",
+        "Status and spans of annotator",
+        "Documents",
+        "Document text",
+    ]
+    qtbot.keyClick(window.view, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is window.view  # Tab: the next span, not a new widget
+    qtbot.keyClick(window.view, Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)
+    assert isinstance(QApplication.focusWidget(), QTabBar)
+    right = tab_order(qtbot, window, QApplication.focusWidget(), 4)
+    assert names(right[1:]) == [
+        "relevance",
+        "overall_stance",
+        "Spans of this document",
+        "Filter documents",
+    ]
+
+
+def test_tab_walks_the_preferences_top_to_bottom(qtbot, window: MainWindow) -> None:
+    window.commands.preferences.trigger()
+    dialog = next(d for d in window.findChildren(QDialog) if d.isVisible())
+    qtbot.waitExposed(dialog)
+    walked = tab_order(qtbot, dialog, dialog.name, 9)
+    assert names(walked) == [
+        "Annotator name",
+        "Snap new spans to whole words",
+        "Text font",
+        "Text size",
+        "Theme",
+        "Language",
+        "Backup interval",
+        "OK",
+        "Cancel",
+        "Restore Defaults",
+    ]
+    dialog.close()

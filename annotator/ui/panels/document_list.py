@@ -249,6 +249,7 @@ class DocumentPanel(QWidget):
         self.annotator.setToolTip(self.tr("Whose status, spans and edits the list shows"))
         self.annotator.addItem(annotator)
         self.view = QTableView()
+        self.view.setTabKeyNavigation(False)  # Tab leaves the list (arrows move in it)
         self.view.setModel(self.model)
         self.view.setAccessibleName(self.tr("Documents"))
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -114,10 +114,16 @@ class Inspector(QWidget):
         self.label_box = QComboBox()
         self.label_box.setAccessibleName(self.tr("Label"))
         for number, label in enumerate(schema.labels, start=1):
-            key = f"{label.key.upper()} or {number}" if label.key else str(number)
+            key = (
+                self.tr("{0} or {1}").format(label.key.upper(), number)
+                if label.key
+                else str(number)
+            )
             self.label_box.addItem(swatch(label.color), label.name)
             self.label_box.setItemData(
-                number - 1, f"{label.description}\nKey: {key}", Qt.ItemDataRole.ToolTipRole
+                number - 1,
+                self.tr("{0}\nKey: {1}").format(label.description, key),
+                Qt.ItemDataRole.ToolTipRole,
             )
         self.label_box.activated.connect(self._label_changed)
         self.form_box = QGroupBox(self.tr("Attributes"))
@@ -159,7 +165,11 @@ class Inspector(QWidget):
         self._span = span
         covered = " ".join(text[span.start : span.end].split())
         shown = covered if len(covered) <= 140 else covered[:139] + "…"
-        said_by = f"\nSaid by: {speaker}" if speaker and "speaker" not in span.attrs else ""
+        said_by = (
+            self.tr("\nSaid by: {0}").format(speaker)
+            if speaker and "speaker" not in span.attrs
+            else ""
+        )
         self.title.setText(f"{span.label} [{span.start}–{span.end}]  {shown}{said_by}")
         self.label_box.setVisible(True)
         self.label_caption.setVisible(True)
@@ -212,6 +222,7 @@ class Inspector(QWidget):
         while self.form.rowCount():
             self.form.removeRow(0)
         self.editors = {}
+        previous: QWidget = self.label_box
         for attribute in attributes:
             known = self.suggestions.get(attribute.name, [])
             offered = (new_values or {}).get(attribute.name)
@@ -226,7 +237,12 @@ class Inspector(QWidget):
             caption.setToolTip(attribute.description)
             caption.setBuddy(editor)
             self.form.addRow(caption, editor)
+            # Made after the panel's other fields: put them back in reading order for Tab.
+            QWidget.setTabOrder(previous, editor)
+            previous = editor
             self.editors[attribute.name] = editor
+        QWidget.setTabOrder(previous, self.links)
+        QWidget.setTabOrder(self.links, self.unlink)
         if not attributes:
             self.form.addRow(QLabel(self.tr("none in the schema")))
 

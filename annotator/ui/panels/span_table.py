@@ -200,6 +200,7 @@ class SpanTableModel(QAbstractTableModel):
 def span_table_view(model: SpanTableModel) -> QTableView:
     """A read-only, row-selecting table for the model, the text column taking the room."""
     table = QTableView()
+    table.setTabKeyNavigation(False)  # Tab leaves the table (arrows move in it)
     table.setAccessibleName(QCoreApplication.translate("SpanTable", "Spans of this document"))
     table.setModel(model)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -344,6 +344,11 @@ class TextView(QPlainTextEdit):
     # -- input -----------------------------------------------------------------------------
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        control = event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        if control and event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
+            # Tab steps through the spans here; Ctrl+Tab leaves the text, as in Qt's editors.
+            self.focusNextPrevChild(event.key() == Qt.Key.Key_Tab)
+            return
         # Label and attribute keys belong to the window; a read-only view has no use for them.
         if _is_label_key(event) or event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
             event.ignore()
