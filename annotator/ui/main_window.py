@@ -298,6 +298,7 @@ class MainWindow(QMainWindow):
         annotation = self.session.current_set()
         colors = {label.name: label.color for label in self.session.project.schema.labels}
         self.view.set_content(document.text, annotation.spans, colors)
+        self.view.set_label_keys({s.name: s.key for s in self.session.project.schema.labels})
         self.view.set_relations(annotation.relations)
         self.view.set_read_only_layer(self.session.read_only)
         self.inspector.set_read_only(self.session.read_only)
