@@ -21,8 +21,11 @@ from annotator.ui.dialogs.import_dialog import ImportDialog
 from annotator.ui.messages import LONG, Messages
 from annotator.ui.session import Session
 from annotator.ui.settings import store_annotator
+from annotator.ui.translation import QT_TRANSLATE_NOOP
 
-PROJECT_FILTER = "Annotator projects (*.db *.annotator);;All files (*)"
+PROJECT_FILTER = QT_TRANSLATE_NOOP(
+    "ProjectFiles", "Annotator projects (*.db *.annotator);;All files (*)"
+)
 
 
 def ask_annotator(parent: QWidget | None, current: str | None = None) -> str | None:
@@ -62,7 +65,7 @@ class ProjectFiles(QObject):
 
     def new_project(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
-            self.parent_widget, self.tr("New project"), "", PROJECT_FILTER
+            self.parent_widget, self.tr("New project"), "", self.tr(PROJECT_FILTER)
         )
         if not path:
             return
@@ -75,7 +78,7 @@ class ProjectFiles(QObject):
 
     def open_project(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self.parent_widget, self.tr("Open project"), "", PROJECT_FILTER
+            self.parent_widget, self.tr("Open project"), "", self.tr(PROJECT_FILTER)
         )
         if path:
             self.project_requested.emit(Path(path))
@@ -112,7 +115,10 @@ class ProjectFiles(QObject):
 
     def merge_projects(self) -> None:
         paths, _ = QFileDialog.getOpenFileNames(
-            self.parent_widget, self.tr("Merge other annotators' copies"), "", PROJECT_FILTER
+            self.parent_widget,
+            self.tr("Merge other annotators' copies"),
+            "",
+            self.tr(PROJECT_FILTER),
         )
         if not paths:
             return

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTranslator
 
+from annotator.model import Status
 from annotator.paths import resources_dir
 
 if TYPE_CHECKING:  # PySide's stub says object; it returns the text, marked for lupdate
@@ -28,6 +29,18 @@ SOURCE_LANGUAGE = "en"
 #: The preference meaning "the system's language".
 SYSTEM = "system"
 _TAG = "annotator-translator"
+
+_STATUS_TEXTS = {
+    Status.TODO: QT_TRANSLATE_NOOP("Status", "todo"),
+    Status.IN_PROGRESS: QT_TRANSLATE_NOOP("Status", "in progress"),
+    Status.DONE: QT_TRANSLATE_NOOP("Status", "done"),
+    Status.SKIPPED: QT_TRANSLATE_NOOP("Status", "skipped"),
+}
+
+
+def status_text(status: Status) -> str:
+    """A document's status as the window shows it, in the window's language."""
+    return QCoreApplication.translate("Status", _STATUS_TEXTS.get(status, status.value))
 
 
 def catalogue_dir() -> Path:

@@ -698,8 +698,19 @@ Trotzdem als fertig markieren?</translation>
 <context>
     <name>ExportDialog</name>
     <message>
+        <source>Every layer (the whole project)</source>
+        <translation>Alle Ebenen (das ganze Projekt)</translation>
+    </message>
+    <message>
+        <source>All documents</source>
+        <translation>Alle Dokumente</translation>
+    </message>
+    <message>
+        <source>Only documents marked done in the layer</source>
+        <translation>Nur in der Ebene als fertig markierte Dokumente</translation>
+    </message>
+    <message>
         <source>Export</source>
-        <extracomment>What the layer list offers for ``jsonl`` besides the layers: the whole project.</extracomment>
         <translation>Exportieren</translation>
     </message>
     <message>
@@ -1020,6 +1031,10 @@ Trotzdem als fertig markieren?</translation>
 </context>
 <context>
     <name>ImportDialog</name>
+    <message>
+        <source>Detect from the content</source>
+        <translation>Am Inhalt erkennen</translation>
+    </message>
     <message>
         <source>Import</source>
         <translation>Importieren</translation>
@@ -1426,6 +1441,10 @@ Das Fenster zeigt, was in der Projektdatei steht.</translation>
 <context>
     <name>ProjectFiles</name>
     <message>
+        <source>Annotator projects (*.db *.annotator);;All files (*)</source>
+        <translation>Annotator-Projekte (*.db *.annotator);;Alle Dateien (*)</translation>
+    </message>
+    <message>
         <source>Who is annotating?</source>
         <translation>Wer annotiert?</translation>
     </message>
@@ -1764,7 +1783,35 @@ Die Fassung dieses Projekts wurde behalten für:
     </message>
 </context>
 <context>
+    <name>Status</name>
+    <message>
+        <source>todo</source>
+        <extracomment>The preference meaning &quot;the system&apos;s language&quot;.</extracomment>
+        <translation>offen</translation>
+    </message>
+    <message>
+        <source>in progress</source>
+        <translation>in Arbeit</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>fertig</translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation>übersprungen</translation>
+    </message>
+</context>
+<context>
     <name>StatusLine</name>
+    <message>
+        <source>All changes saved</source>
+        <translation>Alle Änderungen gespeichert</translation>
+    </message>
+    <message>
+        <source>Every edit is committed to the project file at once</source>
+        <translation>Jede Änderung wird sofort in die Projektdatei geschrieben</translation>
+    </message>
     <message>
         <source>Annotator: {annotator}</source>
         <extracomment>Red on light and dark themes alike: the one state the annotator must not miss.</extracomment>
@@ -1773,6 +1820,14 @@ Die Fassung dieses Projekts wurde behalten für:
     <message>
         <source>Viewing {layer}&apos;s layer (read-only) as {annotator}</source>
         <translation>Ebene von {layer} (schreibgeschützt), angesehen als {annotator}</translation>
+    </message>
+    <message>
+        <source>1 span</source>
+        <translation>1 Spanne</translation>
+    </message>
+    <message>
+        <source>{0} spans</source>
+        <translation>{0} Spannen</translation>
     </message>
     <message>
         <source>Not saved: {0}</source>
@@ -1839,6 +1894,10 @@ Die Fassung dieses Projekts wurde behalten für:
 </context>
 <context>
     <name>TeamView</name>
+    <message>
+        <source>Packs and projects (*.db *.annotator);;All files (*)</source>
+        <translation>Pakete und Projekte (*.db *.annotator);;Alle Dateien (*)</translation>
+    </message>
     <message>
         <source>Team — {0}</source>
         <extracomment>Packs were merged: documents, layers or registries may be new to the main window.</extracomment>

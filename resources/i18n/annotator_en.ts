@@ -692,8 +692,19 @@ Mark it done anyway?</source>
 <context>
     <name>ExportDialog</name>
     <message>
+        <source>Every layer (the whole project)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All documents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only documents marked done in the layer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Export</source>
-        <extracomment>What the layer list offers for ``jsonl`` besides the layers: the whole project.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1012,6 +1023,10 @@ Mark it done anyway?</source>
 </context>
 <context>
     <name>ImportDialog</name>
+    <message>
+        <source>Detect from the content</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Import</source>
         <translation type="unfinished"></translation>
@@ -1413,6 +1428,10 @@ The window shows what the project file holds.</source>
 <context>
     <name>ProjectFiles</name>
     <message>
+        <source>Annotator projects (*.db *.annotator);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Who is annotating?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1744,7 +1763,35 @@ Kept this project&apos;s version for:
     </message>
 </context>
 <context>
+    <name>Status</name>
+    <message>
+        <source>todo</source>
+        <extracomment>The preference meaning &quot;the system&apos;s language&quot;.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>StatusLine</name>
+    <message>
+        <source>All changes saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every edit is committed to the project file at once</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Annotator: {annotator}</source>
         <extracomment>Red on light and dark themes alike: the one state the annotator must not miss.</extracomment>
@@ -1752,6 +1799,14 @@ Kept this project&apos;s version for:
     </message>
     <message>
         <source>Viewing {layer}&apos;s layer (read-only) as {annotator}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 span</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} spans</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1819,6 +1874,10 @@ Kept this project&apos;s version for:
 </context>
 <context>
     <name>TeamView</name>
+    <message>
+        <source>Packs and projects (*.db *.annotator);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Team — {0}</source>
         <extracomment>Packs were merged: documents, layers or registries may be new to the main window.</extracomment>

@@ -77,6 +77,17 @@ def _literals(node: ast.expr) -> list[ast.expr]:
     return []
 
 
+def _names(node: ast.expr) -> list[str]:
+    """Variables whose value is shown as it is: ``x``, ``[x, *y]``."""
+    if isinstance(node, ast.Name):
+        return [node.id]
+    if isinstance(node, ast.Starred):
+        return _names(node.value)
+    if isinstance(node, ast.List | ast.Tuple):
+        return [name for element in node.elts for name in _names(element)]
+    return []
+
+
 def _texts(call: ast.Call) -> list[ast.expr]:
     """The arguments of ``call`` that are shown to the user."""
     name = _name(call.func)
@@ -97,8 +108,8 @@ def untranslated(source: str) -> list[tuple[int, str]]:
             target = node.targets[0] if isinstance(node, ast.Assign) else node.target
             if isinstance(target, ast.Name) and "HEADERS" in target.id and node.value:
                 found += _literals(node.value)
-    for function in ast.walk(tree):
-        if not isinstance(function, ast.FunctionDef):
+    for function in [tree, *ast.walk(tree)]:  # the module's constants, then each function's
+        if not isinstance(function, ast.FunctionDef | ast.Module):
             continue
         assigned: dict[str, list[ast.expr]] = {}
         shown: set[str] = set()
@@ -106,7 +117,7 @@ def untranslated(source: str) -> list[tuple[int, str]]:
             if isinstance(node, ast.Assign) and isinstance(node.targets[0], ast.Name):
                 assigned.setdefault(node.targets[0].id, []).extend(_literals(node.value))
             if isinstance(node, ast.Call):
-                shown |= {arg.id for arg in _texts(node) if isinstance(arg, ast.Name)}
+                shown |= {name for arg in _texts(node) for name in _names(arg)}
         found += [lit for name in shown for lit in assigned.get(name, [])]
     return sorted({(lit.lineno, ast.unparse(lit)[:70]) for lit in found})
 
@@ -133,6 +144,8 @@ def test_every_ui_string_goes_through_tr():
         'HEADERS = ("Title", "Status")',
         'def f(self):\n    message = "Nothing merged"\n    self.status.setText(message)',
         'w.setToolTip(tip or "Label the selection")',
+        'SAVED = "All changes saved"\ndef f(self):\n    self.label = QLabel(SAVED)',
+        'ALL = "All documents"\ndef f(self):\n    self.box.addItems([ALL, *OTHERS])',
     ],
 )
 def test_the_check_finds_an_unwrapped_string(source):

@@ -40,6 +40,7 @@ from annotator.model.adjudication import Decision, Verdict
 from annotator.model.ids import GOLD, is_human
 from annotator.ui.adjudication.deciding import Decider
 from annotator.ui.session import Session
+from annotator.ui.translation import status_text
 
 Index = QModelIndex | QPersistentModelIndex
 COL_UNIT = 0
@@ -342,7 +343,7 @@ class AdjudicationView(QWidget):
 
 def _layers_text(sets: Sequence[AnnotationSet], counted: Sequence[str]) -> str:
     left_out = [
-        f"{s.annotator} ({s.status.value.replace('_', ' ')})"
+        f"{s.annotator} ({status_text(s.status)})"
         for s in sets
         if is_human(s.annotator) and s.annotator not in counted
     ]

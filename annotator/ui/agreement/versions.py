@@ -24,6 +24,7 @@ from annotator.model import AnnotationSet, DocumentId, Status
 from annotator.model.schema import DOCUMENT, Schema
 from annotator.store import Project
 from annotator.ui.panels.span_table import speakers_of
+from annotator.ui.translation import status_text
 
 _HIGHLIGHT = QColor(0xD5, 0x5E, 0x00, 80)  # vermillion as in the heat map; reads on dark too
 
@@ -70,7 +71,7 @@ class VersionsDialog(QDialog):
             page = QWidget()
             layout = QVBoxLayout(page)
             layout.setContentsMargins(0, 0, 0, 0)
-            status = annotation.status.value.replace("_", " ")
+            status = status_text(annotation.status)
             layout.addWidget(
                 QLabel(self.tr("<b>{0}</b> · {status}").format(annotation.annotator, status=status))
             )

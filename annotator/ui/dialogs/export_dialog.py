@@ -26,11 +26,12 @@ from annotator.errors import AnnotatorError
 from annotator.formats.split import parse_split
 from annotator.model import Status
 from annotator.transfer.export_job import FORMATS, GOLD, ExportRequest, check_request
+from annotator.ui.translation import QT_TRANSLATE_NOOP
 
 #: What the layer list offers for ``jsonl`` besides the layers: the whole project.
-EVERY_LAYER = "Every layer (the whole project)"
-ALL_DOCUMENTS = "All documents"
-DONE_ONLY = "Only documents marked done in the layer"
+EVERY_LAYER = QT_TRANSLATE_NOOP("ExportDialog", "Every layer (the whole project)")
+ALL_DOCUMENTS = QT_TRANSLATE_NOOP("ExportDialog", "All documents")
+DONE_ONLY = QT_TRANSLATE_NOOP("ExportDialog", "Only documents marked done in the layer")
 DEFAULT_SPLIT = "train=0.8,dev=0.1,test=0.1"
 
 
@@ -55,7 +56,7 @@ class ExportDialog(QDialog):
         self.layer.setAccessibleName(self.tr("Layer"))
         self.documents = QComboBox()
         self.documents.setAccessibleName(self.tr("Documents"))
-        self.documents.addItems([ALL_DOCUMENTS, DONE_ONLY])
+        self.documents.addItems([self.tr(ALL_DOCUMENTS), self.tr(DONE_ONLY)])
         self.split = QCheckBox(self.tr("Split by document"))
         self.parts = QLineEdit(DEFAULT_SPLIT)
         self.parts.setAccessibleName(self.tr("Parts"))
@@ -124,9 +125,9 @@ class ExportDialog(QDialog):
         current = self.layer.currentText()
         self.layer.clear()
         if name == "jsonl":
-            self.layer.addItem(EVERY_LAYER)
+            self.layer.addItem(self.tr(EVERY_LAYER))
         self.layer.addItems(self.layers)
-        preferred = [current, GOLD if name != "jsonl" else EVERY_LAYER, self.annotator]
+        preferred = [current, GOLD if name != "jsonl" else self.tr(EVERY_LAYER), self.annotator]
         for choice in preferred:
             if choice and self.layer.findText(choice) >= 0:
                 self.layer.setCurrentIndex(self.layer.findText(choice))
@@ -176,8 +177,8 @@ class ExportDialog(QDialog):
         request = ExportRequest(
             format=self.chosen_format(),
             out=Path(text).expanduser(),
-            annotator=None if layer == EVERY_LAYER else layer,
-            status=Status.DONE if self.documents.currentText() == DONE_ONLY else None,
+            annotator=None if layer == self.tr(EVERY_LAYER) else layer,
+            status=Status.DONE if self.documents.currentText() == self.tr(DONE_ONLY) else None,
             split=parse_split(self.parts.text()) if self.split.isChecked() else None,
             seed=self.seed.value(),
         )

@@ -41,8 +41,9 @@ from annotator.ui.dialogs.mapping_table import (
 )
 from annotator.ui.dialogs.transfer_job import TransferJob, Work
 from annotator.ui.session import Session
+from annotator.ui.translation import QT_TRANSLATE_NOOP
 
-DETECT = "Detect from the content"
+DETECT = QT_TRANSLATE_NOOP("ImportDialog", "Detect from the content")
 PREVIEW_DELAY_MS = 250
 
 
@@ -72,7 +73,7 @@ class ImportDialog(QDialog):
         self.add_folder_button = QPushButton(self.tr("Add F&older…"))
         self.remove_button = QPushButton(self.tr("&Remove"))
         self.format = QComboBox()
-        self.format.addItems([DETECT, *FORMATS])
+        self.format.addItems([self.tr(DETECT), *FORMATS])
         self.annotator = QLineEdit()
         self.annotator.setPlaceholderText(
             self.tr("the names in the files (unnamed: the format's name)")
@@ -214,7 +215,7 @@ class ImportDialog(QDialog):
             self._job.cancel()
         self._generation += 1
         if not self.paths:
-            self.format.setItemText(0, DETECT)
+            self.format.setItemText(0, self.tr(DETECT))
             self.model.set_rows([])
             self.summary.setText(self.tr("Add files or a folder to see what they hold."))
             self.problem.clear()
@@ -236,7 +237,7 @@ class ImportDialog(QDialog):
         self.plan = plan
         self.model.set_rows(plan.mapping, plan.schema)
         formats = ", ".join(sorted({s.fmt for s in plan.sources}))
-        self.format.setItemText(0, f"{DETECT}: {formats}")
+        self.format.setItemText(0, f"{self.tr(DETECT)}: {formats}")
         layers = plan.layers
         named = f" ({', '.join(layers[:6])}{', …' if len(layers) > 6 else ''})" if layers else ""
         self.summary.setText(
@@ -265,7 +266,7 @@ class ImportDialog(QDialog):
         if generation != self._generation:
             return
         self.plan = None
-        self.format.setItemText(0, DETECT)
+        self.format.setItemText(0, self.tr(DETECT))
         self.model.set_rows([])
         self.summary.setText(self.tr("These files cannot be imported as they are."))
         self.problem.setText(text)

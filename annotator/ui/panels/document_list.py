@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
 from annotator.model import DocumentId, Status
 from annotator.store.catalogue import DocumentQuery, DocumentRow
 from annotator.ui.icons import status_icon
-from annotator.ui.translation import QT_TRANSLATE_NOOP
+from annotator.ui.translation import QT_TRANSLATE_NOOP, status_text
 
 Index = QModelIndex | QPersistentModelIndex
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -182,7 +182,7 @@ class DocumentTableModel(QAbstractTableModel):
             if column == COL_TITLE:
                 return found.title or found.id
             if column == COL_STATUS:
-                return found.status.value.replace("_", " ")
+                return status_text(found.status)
             if column == COL_SPANS:
                 return found.spans
             if column == COL_EDITED:
@@ -243,7 +243,7 @@ class DocumentPanel(QWidget):
         self.status.setAccessibleName(self.tr("Show documents with status"))
         self.status.addItem(self.tr("Any status"), None)
         for status in Status:
-            self.status.addItem(status_icon(status), status.value.replace("_", " "), status.value)
+            self.status.addItem(status_icon(status), status_text(status), status.value)
         self.annotator = QComboBox()
         self.annotator.setAccessibleName(self.tr("Status and spans of annotator"))
         self.annotator.setToolTip(self.tr("Whose status, spans and edits the list shows"))

@@ -31,8 +31,9 @@ from annotator.ui.dialogs.assign import AssignDialog
 from annotator.ui.session import Session
 from annotator.ui.team.long_work import run_with_progress
 from annotator.ui.team.models import AssignmentTableModel, TeamTableModel
+from annotator.ui.translation import QT_TRANSLATE_NOOP
 
-PACK_FILTER = "Packs and projects (*.db *.annotator);;All files (*)"
+PACK_FILTER = QT_TRANSLATE_NOOP("TeamView", "Packs and projects (*.db *.annotator);;All files (*)")
 
 
 class TeamView(QWidget):
@@ -184,7 +185,9 @@ class TeamView(QWidget):
         return Path(folder) if folder else None
 
     def _ask_packs(self) -> list[Path]:
-        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Merge packs"), "", PACK_FILTER)
+        paths, _ = QFileDialog.getOpenFileNames(
+            self, self.tr("Merge packs"), "", self.tr(PACK_FILTER)
+        )
         return [Path(p) for p in paths]
 
 

@@ -278,7 +278,7 @@ def paint_key_badges(
     """A small tag in the label's colour with the key letter, on the band above the span's
     first character (the text itself stays uncovered)."""
     small = QFont(font)
-    small.setPointSizeF(max(6.0, font.pointSizeF() * 0.6))
+    small.setPointSizeF(max(6.0, font.pointSizeF() * 0.7))
     small.setBold(True)
     metrics = QFontMetricsF(small)
     painter.save()
