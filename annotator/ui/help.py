@@ -95,8 +95,18 @@ def cheat_sheet_html(rows: Sequence[tuple[str, str]]) -> str:
         )
         cells.append(f"<td valign='top' style='padding-right:28px'><table>{lines}</table></td>")
     return (
-        "<h2>Keyboard shortcuts</h2><table><tr>" + "".join(cells) + "</tr></table>"
-        "<p>Remap any of them in Edit › Preferences › Keys. Any key or click closes this.</p>"
+        "<h2>"
+        + html.escape(QCoreApplication.translate("Help", "Keyboard shortcuts"))
+        + "</h2><table><tr>"
+        + "".join(cells)
+        + "</tr></table><p>"
+        + html.escape(
+            QCoreApplication.translate(
+                "Help",
+                "Remap any of them in Edit › Preferences › Keys. Any key or click closes this.",
+            )
+        )
+        + "</p>"
     )
 
 

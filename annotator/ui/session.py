@@ -104,7 +104,9 @@ class Session(QObject):
     def push(self, edit: Edit) -> bool:
         """Apply ``edit`` and make it undoable; False (and a message) when it is refused."""
         if self.read_only:
-            self.failed.emit(f"{self.layer}'s layer is read-only; switch back to your own")
+            self.failed.emit(
+                self.tr("{0}'s layer is read-only; switch back to your own").format(self.layer)
+            )
             return False
         if not self.run(edit.apply):
             return False
@@ -260,7 +262,7 @@ class Session(QObject):
     def open_document(self, document_id: DocumentId) -> None:
         document = self.project.documents.get(document_id)
         if document is None:
-            self.failed.emit(f'no document "{document_id}"')
+            self.failed.emit(self.tr('no document "{document_id}"').format(document_id=document_id))
             return
         self.document = document
         self._set = None

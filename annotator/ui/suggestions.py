@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtWidgets import QApplication, QLabel, QProgressDialog, QStatusBar, QWidget
 
 from annotator.edits import Change
@@ -212,8 +212,12 @@ def _hint(suggestion: Suggestion) -> str:
     kind = str(suggestion.parts[0].attrs.get("quote_type", ""))
     speaker = next((s for s in suggestion.spans if s.label == "SPEAKER"), None)
     name = str(speaker.attrs.get("speaker", "")) if speaker is not None else ""
-    who = f", {name}" if name else ", no speaker" if speaker is None else ""
-    return f"Suggested: {kind} quote{who}. Enter accepts, Backspace rejects, F8 goes on."
+    no_speaker = QCoreApplication.translate("SuggestionReview", ", no speaker")
+    who = f", {name}" if name else no_speaker if speaker is None else ""
+    return QCoreApplication.translate(
+        "SuggestionReview",
+        "Suggested: {kind} quote{who}. Enter accepts, Backspace rejects, F8 goes on.",
+    ).format(kind=kind, who=who)
 
 
 def _progress(dialog: QProgressDialog | None) -> Callable[[int, int | None], None]:

@@ -366,6 +366,33 @@
     </message>
 </context>
 <context>
+    <name>Adjudication</name>
+    <message>
+        <source>unanimous</source>
+        <translation>einstimmig</translation>
+    </message>
+    <message>
+        <source>rejected — {0}</source>
+        <translation>abgelehnt — {0}</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>abgelehnt</translation>
+    </message>
+    <message>
+        <source>none done yet</source>
+        <translation>noch keine fertig</translation>
+    </message>
+    <message>
+        <source>Layers: {0}</source>
+        <translation>Ebenen: {0}</translation>
+    </message>
+    <message>
+        <source> · not counted: {0}</source>
+        <translation> · nicht gezählt: {0}</translation>
+    </message>
+</context>
+<context>
     <name>AdjudicationView</name>
     <message>
         <source>Adjudicate — {0}</source>
@@ -393,12 +420,20 @@
         <translation>1–9 Version annehmen · E bearbeiten · R ablehnen · A alle einstimmigen annehmen · Ctrl+Z rückgängig</translation>
     </message>
     <message>
+        <source> · {0} earlier decisions match no unit now</source>
+        <translation> · {0} frühere Entscheidungen passen zu keiner Einheit mehr</translation>
+    </message>
+    <message>
         <source>{0} / {1} units decided{stale}</source>
         <translation>{0} / {1} Einheiten entschieden{stale}</translation>
     </message>
 </context>
 <context>
     <name>AgreementView</name>
+    <message>
+        <source>all pairs</source>
+        <translation>alle Paare</translation>
+    </message>
     <message>
         <source>none yet</source>
         <extracomment>A disagreement was double-clicked: its document id and the annotators covering it. A computation finished and its results are shown.</extracomment>
@@ -439,6 +474,38 @@
     <message>
         <source>Annotators:</source>
         <translation>Annotatoren:</translation>
+    </message>
+    <message>
+        <source>Span agreement per label</source>
+        <translation>Übereinstimmung der Spannen je Label</translation>
+    </message>
+    <message>
+        <source>Attribute agreement</source>
+        <translation>Übereinstimmung der Attribute</translation>
+    </message>
+    <message>
+        <source>Span matching</source>
+        <translation>Abgleich der Spannen</translation>
+    </message>
+    <message>
+        <source>Pairwise micro F1</source>
+        <translation>Paarweises Mikro-F1</translation>
+    </message>
+    <message>
+        <source>Attribute</source>
+        <translation>Attribut</translation>
+    </message>
+    <message>
+        <source>Alignment</source>
+        <translation>Abgleich</translation>
+    </message>
+    <message>
+        <source>Pair</source>
+        <translation>Paar</translation>
+    </message>
+    <message>
+        <source>Confusion matrix</source>
+        <translation>Konfusionsmatrix</translation>
     </message>
     <message>
         <source>Spans</source>
@@ -575,9 +642,50 @@
         <extracomment>Return pressed in the typed value: the annotator is done here, back to the text.</extracomment>
         <translation>eingeben oder wählen</translation>
     </message>
+    <message>
+        <source>New: add “{0}” to the registry</source>
+        <translation>Neu: „{0}“ ins Verzeichnis aufnehmen</translation>
+    </message>
 </context>
 <context>
     <name>BackupsDialog</name>
+    <message>
+        <source>By hand</source>
+        <extracomment>Why a backup was taken, as the table says it.</extracomment>
+        <translation>Von Hand</translation>
+    </message>
+    <message>
+        <source>Every half hour</source>
+        <translation>Jede halbe Stunde</translation>
+    </message>
+    <message>
+        <source>On closing</source>
+        <translation>Beim Schließen</translation>
+    </message>
+    <message>
+        <source>Before an import</source>
+        <translation>Vor einem Import</translation>
+    </message>
+    <message>
+        <source>Before a merge</source>
+        <translation>Vor einem Zusammenführen</translation>
+    </message>
+    <message>
+        <source>Before an upgrade</source>
+        <translation>Vor einer Aktualisierung</translation>
+    </message>
+    <message>
+        <source>Before a restore</source>
+        <translation>Vor einer Wiederherstellung</translation>
+    </message>
+    <message>
+        <source>Restoring replaces the project by the backup; the current file is kept beside it.</source>
+        <translation>Wiederherstellen ersetzt das Projekt durch die Sicherung; die jetzige Datei bleibt daneben erhalten.</translation>
+    </message>
+    <message>
+        <source>No backups yet. One is taken on closing after changes, every half hour while you work, and before imports, merges and upgrades.</source>
+        <translation>Noch keine Sicherungen. Eine wird nach Änderungen beim Schließen angelegt, jede halbe Stunde während der Arbeit und vor Importen, Zusammenführungen und Aktualisierungen.</translation>
+    </message>
     <message>
         <source>Backups — {0}</source>
         <extracomment>Replace the project by this backup (a Path); the dialog has closed.</extracomment>
@@ -624,8 +732,25 @@ Das Projekt wird geschlossen und mit der Sicherung wieder geöffnet. Die jetzige
     <name>CheatSheet</name>
     <message>
         <source>Keyboard shortcuts</source>
-        <extracomment>Keys every keyboard has; a standard key also brings dedicated ones (Undo, Zoom In, F14) that few keyboards have and that would only crowd the sheet.</extracomment>
         <translation>Tastenkürzel</translation>
+    </message>
+</context>
+<context>
+    <name>ConfusionModel</name>
+    <message>
+        <source> (others differ)</source>
+        <translation> (andere weichen ab)</translation>
+    </message>
+    <message>
+        <source>{0} units: {1} (row) and {2} (column)</source>
+        <translation>{0} Einheiten: {1} (Zeile) und {2} (Spalte)</translation>
+    </message>
+</context>
+<context>
+    <name>Decider</name>
+    <message>
+        <source>this unit has no version {0}</source>
+        <translation>diese Einheit hat keine Version {0}</translation>
     </message>
 </context>
 <context>
@@ -770,6 +895,14 @@ Trotzdem als fertig markieren?</translation>
         <translation>&amp;Ziel</translation>
     </message>
     <message>
+        <source>a folder</source>
+        <translation>einen Ordner</translation>
+    </message>
+    <message>
+        <source>a file</source>
+        <translation>eine Datei</translation>
+    </message>
+    <message>
         <source>Writes {what}; nothing appears there until the export is complete.</source>
         <translation>Schreibt {what}; dort erscheint nichts, bevor der Export vollständig ist.</translation>
     </message>
@@ -780,6 +913,14 @@ Trotzdem als fertig markieren?</translation>
     <message>
         <source>Export to</source>
         <translation>Exportieren nach</translation>
+    </message>
+    <message>
+        <source>This project has no layer to export yet.</source>
+        <translation>Dieses Projekt hat noch keine Ebene zum Exportieren.</translation>
+    </message>
+    <message>
+        <source>Choose where to write the export.</source>
+        <translation>Wählen Sie, wohin der Export geschrieben wird.</translation>
     </message>
 </context>
 <context>
@@ -856,7 +997,6 @@ Trotzdem als fertig markieren?</translation>
     <name>Headers</name>
     <message>
         <source>Label</source>
-        <extracomment>The raw number behind a cell (None when undefined), for tests and tooltips. The DisagreementFilter that clicking the cell applies to the disagreements list.</extracomment>
         <translation>Label</translation>
     </message>
     <message>
@@ -913,7 +1053,6 @@ Trotzdem als fertig markieren?</translation>
     </message>
     <message>
         <source>Kind</source>
-        <extracomment>how a name mapped, as the table says it</extracomment>
         <translation>Art</translation>
     </message>
     <message>
@@ -926,7 +1065,6 @@ Trotzdem als fertig markieren?</translation>
     </message>
     <message>
         <source>Time</source>
-        <extracomment>Why a backup was taken, as the table says it.</extracomment>
         <translation>Zeit</translation>
     </message>
     <message>
@@ -1021,6 +1159,15 @@ Trotzdem als fertig markieren?</translation>
 <context>
     <name>Help</name>
     <message>
+        <source>Keyboard shortcuts</source>
+        <extracomment>Keys every keyboard has; a standard key also brings dedicated ones (Undo, Zoom In, F14) that few keyboards have and that would only crowd the sheet.</extracomment>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>Remap any of them in Edit › Preferences › Keys. Any key or click closes this.</source>
+        <translation>Jede davon lässt sich unter Bearbeiten › Einstellungen › Tasten ändern. Jede Taste oder ein Klick schließt dies.</translation>
+    </message>
+    <message>
         <source>About Annotator</source>
         <translation>Über Annotator</translation>
     </message>
@@ -1112,8 +1259,24 @@ Trotzdem als fertig markieren?</translation>
         <translation>{formats}: {0} Dokumente, {1} Ebenen{named}, {2} Spannen, {3} Relationen</translation>
     </message>
     <message>
+        <source>Some names map to nothing in the schema: type what each becomes in the table (empty drops it) or tick “Add labels”.</source>
+        <translation>Einige Namen entsprechen nichts im Schema: in der Tabelle eingeben, was aus jedem wird (leer verwirft ihn), oder „Labels ergänzen“ ankreuzen.</translation>
+    </message>
+    <message>
+        <source>Added to the schema: {0}</source>
+        <translation>Zum Schema hinzugefügt: {0}</translation>
+    </message>
+    <message>
         <source>These files cannot be imported as they are.</source>
         <translation>Diese Dateien lassen sich so nicht importieren.</translation>
+    </message>
+    <message>
+        <source>Nothing was imported. {0}</source>
+        <translation>Nichts wurde importiert. {0}</translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing was imported.</source>
+        <translation>Abgebrochen: nichts wurde importiert.</translation>
     </message>
 </context>
 <context>
@@ -1179,6 +1342,34 @@ Keine Spanne ausgewählt: Text auswählen und eine Label-Taste drücken, oder mi
     </message>
 </context>
 <context>
+    <name>Labeller</name>
+    <message>
+        <source>select some text first (Shift+arrows), then press a label key</source>
+        <extracomment>The selected span changed (by key, click or edit): panels should follow.</extracomment>
+        <translation>zuerst Text auswählen (Umschalt+Pfeile), dann eine Label-Taste drücken</translation>
+    </message>
+    <message>
+        <source>the selection holds only white space</source>
+        <translation>die Auswahl enthält nur Leerraum</translation>
+    </message>
+    <message>
+        <source>no span selected (Tab selects the next one)</source>
+        <translation>keine Spanne ausgewählt (Tab wählt die nächste)</translation>
+    </message>
+    <message>
+        <source>no span selected to resize</source>
+        <translation>keine Spanne zum Ändern der Grenzen ausgewählt</translation>
+    </message>
+    <message>
+        <source>select a span to set its {name}</source>
+        <translation>eine Spanne auswählen, um ihr {name} zu setzen</translation>
+    </message>
+    <message>
+        <source>{0} has no {name}</source>
+        <translation>{0} hat kein {name}</translation>
+    </message>
+</context>
+<context>
     <name>LearningView</name>
     <message>
         <source>{0} compared with gold — {document}</source>
@@ -1199,6 +1390,41 @@ Keine Spanne ausgewählt: Text auswählen und eine Label-Taste drücken, oder mi
     <message>
         <source>{0} differences from gold</source>
         <translation>{0} Abweichungen von Gold</translation>
+    </message>
+</context>
+<context>
+    <name>LinkMode</name>
+    <message>
+        <source>the schema has no {relation} relation</source>
+        <translation>das Schema hat keine Relation {relation}</translation>
+    </message>
+    <message>
+        <source>select a {0} first, then link it</source>
+        <translation>zuerst ein {0} auswählen, dann verknüpfen</translation>
+    </message>
+    <message>
+        <source>no {0} span to link to yet</source>
+        <translation>noch keine Spanne {0} zum Verknüpfen</translation>
+    </message>
+    <message>
+        <source>select the later part of a split quote first</source>
+        <translation>zuerst den späteren Teil eines geteilten Zitats auswählen</translation>
+    </message>
+    <message>
+        <source>no earlier {0} for this one to continue</source>
+        <translation>kein früheres {0}, das hier fortgesetzt würde</translation>
+    </message>
+    <message>
+        <source>{relation} cannot link to a {0}</source>
+        <translation>{relation} kann nicht mit {0} verknüpfen</translation>
+    </message>
+    <message>
+        <source>linking cancelled</source>
+        <translation>Verknüpfen abgebrochen</translation>
+    </message>
+    <message>
+        <source>Link {0} → {1} {shown} ({2} of {3}): Tab or arrows for the next, Enter links, Esc cancels</source>
+        <translation>Verknüpfen {0} → {1} {shown} ({2} von {3}): Tab oder Pfeile zum nächsten, Eingabe verknüpft, Esc bricht ab</translation>
     </message>
 </context>
 <context>
@@ -1226,6 +1452,43 @@ Das Fenster zeigt, was in der Projektdatei steht.</translation>
     <message>
         <source>{0} — {1} — Annotator</source>
         <translation>{0} — {1} — Annotator</translation>
+    </message>
+</context>
+<context>
+    <name>MappingTableModel</name>
+    <message>
+        <source>same name</source>
+        <extracomment>how a name mapped, as the table says it</extracomment>
+        <translation>gleicher Name</translation>
+    </message>
+    <message>
+        <source>same name, other case</source>
+        <translation>gleicher Name, andere Schreibung</translation>
+    </message>
+    <message>
+        <source>your mapping</source>
+        <translation>Ihre Zuordnung</translation>
+    </message>
+    <message>
+        <source>dropped</source>
+        <translation>verworfen</translation>
+    </message>
+    <message>
+        <source>added to the schema</source>
+        <translation>zum Schema hinzugefügt</translation>
+    </message>
+    <message>
+        <source>maps to nothing</source>
+        <translation>ohne Entsprechung</translation>
+    </message>
+    <message>
+        <source>ends do not fit</source>
+        <translation>Enden passen nicht</translation>
+    </message>
+    <message>
+        <source>Type what it becomes ({names}); empty drops it</source>
+        <extracomment>kind, peer name, our name (&quot;&quot; drops it): the user changed a row&apos;s target</extracomment>
+        <translation>Eingeben, was daraus wird ({names}); leer verwirft es</translation>
     </message>
 </context>
 <context>
@@ -1273,6 +1536,21 @@ Das Fenster zeigt, was in der Projektdatei steht.</translation>
     <message>
         <source> (you)</source>
         <translation> (Sie)</translation>
+    </message>
+</context>
+<context>
+    <name>PairMatrixModel</name>
+    <message>
+        <source>missing or boundary, {0} vs {1}</source>
+        <translation>fehlend oder Grenze, {0} gegen {1}</translation>
+    </message>
+    <message>
+        <source>{0} and {1} share no covered document</source>
+        <translation>{0} und {1} haben kein gemeinsames Dokument</translation>
+    </message>
+    <message>
+        <source>{0} as reference</source>
+        <translation>{0} als Referenz</translation>
     </message>
 </context>
 <context>
@@ -1515,6 +1793,26 @@ Die Fassung dieses Projekts wurde behalten für:
         <translation>Schemadatei</translation>
     </message>
     <message>
+        <source>Add label…</source>
+        <translation>Label hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>Umbenennen…</translation>
+    </message>
+    <message>
+        <source>Colour…</source>
+        <translation>Farbe…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Add value…</source>
+        <translation>Wert hinzufügen…</translation>
+    </message>
+    <message>
         <source>The schema file (TOML), as stored in the project:</source>
         <translation>Die Schemadatei (TOML), wie sie im Projekt gespeichert ist:</translation>
     </message>
@@ -1634,8 +1932,40 @@ Die Fassung dieses Projekts wurde behalten für:
         <translation>{0} / {1} Einheiten entschieden</translation>
     </message>
     <message>
+        <source>undecided</source>
+        <translation>unentschieden</translation>
+    </message>
+    <message>
+        <source>{0} — version {1}</source>
+        <translation>{0} — Version {1}</translation>
+    </message>
+    <message>
+        <source>{0} — nothing here</source>
+        <translation>{0} — nichts hier</translation>
+    </message>
+    <message>
+        <source>No unit under the caret: Tab goes to the next one</source>
+        <translation>Keine Einheit an der Schreibmarke: Tab geht zur nächsten</translation>
+    </message>
+    <message>
+        <source>unanimous</source>
+        <translation>einstimmig</translation>
+    </message>
+    <message>
+        <source>{0} versions</source>
+        <translation>{0} Versionen</translation>
+    </message>
+    <message>
         <source>no unit under the caret</source>
         <translation>keine Einheit an der Schreibmarke</translation>
+    </message>
+</context>
+<context>
+    <name>RowTableModel</name>
+    <message>
+        <source>undefined: nothing to compare, or no expected disagreement</source>
+        <extracomment>The raw number behind a cell (None when undefined), for tests and tooltips. The DisagreementFilter that clicking the cell applies to the disagreements list.</extracomment>
+        <translation>undefiniert: nichts zu vergleichen oder keine erwartete Abweichung</translation>
     </message>
 </context>
 <context>
@@ -1671,6 +2001,18 @@ Die Fassung dieses Projekts wurde behalten für:
     <message>
         <source>no hits</source>
         <translation>keine Treffer</translation>
+    </message>
+</context>
+<context>
+    <name>Session</name>
+    <message>
+        <source>{0}&apos;s layer is read-only; switch back to your own</source>
+        <extracomment>What the edit touched when it was applied: its document, and its spans to show. The project file could not be written (StorageError): nothing of the edit was saved, and the open document was reloaded from the file. An undo or redo acted on another document: it was opened; show (document, start, end). Whose layer is shown; another than our own is read-only. Why the last apply or revert failed (None after one that succeeded).</extracomment>
+        <translation>Die Ebene von {0} ist schreibgeschützt; wechseln Sie zurück zu Ihrer eigenen</translation>
+    </message>
+    <message>
+        <source>no document &quot;{document_id}&quot;</source>
+        <translation>kein Dokument „{document_id}“</translation>
     </message>
 </context>
 <context>
@@ -1774,12 +2116,60 @@ Die Fassung dieses Projekts wurde behalten für:
 <context>
     <name>SpeakersPanel</name>
     <message>
+        <source>Speakers</source>
+        <translation>Sprecher</translation>
+    </message>
+    <message>
+        <source>Speaker</source>
+        <translation>Sprecher</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Mentions</source>
+        <translation>Nennungen</translation>
+    </message>
+    <message>
+        <source>New…</source>
+        <translation>Neu…</translation>
+    </message>
+    <message>
+        <source>Add a speaker to the registry</source>
+        <translation>Einen Sprecher ins Verzeichnis aufnehmen</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Bearbeiten…</translation>
+    </message>
+    <message>
+        <source>Rename or describe the selected speaker</source>
+        <translation>Den ausgewählten Sprecher umbenennen oder beschreiben</translation>
+    </message>
+    <message>
+        <source>Merge into…</source>
+        <translation>Zusammenführen mit…</translation>
+    </message>
+    <message>
+        <source>The selected speaker is another one</source>
+        <translation>Der ausgewählte Sprecher ist ein anderer</translation>
+    </message>
+    <message>
         <source>Quotes of the selected speaker</source>
         <translation>Zitate des ausgewählten Sprechers</translation>
     </message>
     <message>
         <source>Quotes attributed to this speaker:</source>
         <translation>Diesem Sprecher zugeschriebene Zitate:</translation>
+    </message>
+    <message>
+        <source>Merge speaker</source>
+        <translation>Sprecher zusammenführen</translation>
+    </message>
+    <message>
+        <source>“{0}” is the same speaker as:</source>
+        <translation>„{0}“ ist derselbe Sprecher wie:</translation>
     </message>
 </context>
 <context>
@@ -1864,6 +2254,14 @@ Die Fassung dieses Projekts wurde behalten für:
         <source>Suggesting cancelled; nothing changed</source>
         <translation>Vorschlagen abgebrochen; nichts geändert</translation>
     </message>
+    <message>
+        <source>, no speaker</source>
+        <translation>, kein Sprecher</translation>
+    </message>
+    <message>
+        <source>Suggested: {kind} quote{who}. Enter accepts, Backspace rejects, F8 goes on.</source>
+        <translation>Vorgeschlagen: Zitat ({kind}){who}. Eingabe nimmt an, Rücktaste lehnt ab, F8 geht weiter.</translation>
+    </message>
 </context>
 <context>
     <name>TargetDialog</name>
@@ -1893,6 +2291,65 @@ Die Fassung dieses Projekts wurde behalten für:
     </message>
 </context>
 <context>
+    <name>TargetsPanel</name>
+    <message>
+        <source>Stance targets</source>
+        <translation>Haltungsziele</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Ziel</translation>
+    </message>
+    <message>
+        <source>Uses</source>
+        <translation>Verwendungen</translation>
+    </message>
+    <message>
+        <source>Definition</source>
+        <translation>Definition</translation>
+    </message>
+    <message>
+        <source>New…</source>
+        <translation>Neu…</translation>
+    </message>
+    <message>
+        <source>Propose a new stance target</source>
+        <translation>Ein neues Haltungsziel vorschlagen</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Bearbeiten…</translation>
+    </message>
+    <message>
+        <source>Rename the target or define what FAVOR means</source>
+        <translation>Das Ziel umbenennen oder festlegen, was FAVOR bedeutet</translation>
+    </message>
+    <message>
+        <source>Merge into…</source>
+        <translation>Zusammenführen mit…</translation>
+    </message>
+    <message>
+        <source>Fold this target into another one</source>
+        <translation>Dieses Ziel in ein anderes einfügen</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Delete an unused target</source>
+        <translation>Ein unbenutztes Ziel löschen</translation>
+    </message>
+    <message>
+        <source>Merge target</source>
+        <translation>Ziel zusammenführen</translation>
+    </message>
+    <message>
+        <source>Fold “{0}” into:</source>
+        <translation>„{0}“ einfügen in:</translation>
+    </message>
+</context>
+<context>
     <name>TeamView</name>
     <message>
         <source>Packs and projects (*.db *.annotator);;All files (*)</source>
@@ -1904,8 +2361,12 @@ Die Fassung dieses Projekts wurde behalten für:
         <translation>Team — {0}</translation>
     </message>
     <message>
-        <source>&amp;Assign…</source>
+        <source>Progress per annotator</source>
         <extracomment>Where packs go and which packs to merge; tests answer these instead of a person.</extracomment>
+        <translation>Fortschritt je Annotator</translation>
+    </message>
+    <message>
+        <source>&amp;Assign…</source>
         <translation>&amp;Zuweisen…</translation>
     </message>
     <message>
@@ -1921,6 +2382,10 @@ Die Fassung dieses Projekts wurde behalten für:
         <translation>&amp;Aktualisieren</translation>
     </message>
     <message>
+        <source>Assignments per document</source>
+        <translation>Zuweisungen je Dokument</translation>
+    </message>
+    <message>
         <source>Assignments (edit a row as: alice, bob):</source>
         <translation>Zuweisungen (eine Zeile bearbeiten als: alice, bob):</translation>
     </message>
@@ -1933,6 +2398,10 @@ Die Fassung dieses Projekts wurde behalten für:
         <translation>Nichts wurde zugewiesen (siehe Statusleiste).</translation>
     </message>
     <message>
+        <source>Writing packs…</source>
+        <translation>Pakete werden geschrieben…</translation>
+    </message>
+    <message>
         <source>No pack was written: {exc}</source>
         <translation>Kein Paket wurde geschrieben: {exc}</translation>
     </message>
@@ -1943,6 +2412,14 @@ Die Fassung dieses Projekts wurde behalten für:
     <message>
         <source>{0} packs written to {folder}: </source>
         <translation>{0} Pakete nach {folder} geschrieben: </translation>
+    </message>
+    <message>
+        <source>{0} ({1} documents)</source>
+        <translation>{0} ({1} Dokumente)</translation>
+    </message>
+    <message>
+        <source>Merging packs…</source>
+        <translation>Pakete werden zusammengeführt…</translation>
     </message>
     <message>
         <source>Nothing was merged: {exc}</source>

@@ -366,6 +366,33 @@
     </message>
 </context>
 <context>
+    <name>Adjudication</name>
+    <message>
+        <source>unanimous</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rejected — {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none done yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Layers: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · not counted: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AdjudicationView</name>
     <message>
         <source>Adjudicate — {0}</source>
@@ -393,12 +420,20 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source> · {0} earlier decisions match no unit now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{0} / {1} units decided{stale}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>AgreementView</name>
+    <message>
+        <source>all pairs</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>none yet</source>
         <extracomment>A disagreement was double-clicked: its document id and the annotators covering it. A computation finished and its results are shown.</extracomment>
@@ -438,6 +473,38 @@
     </message>
     <message>
         <source>Annotators:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Span agreement per label</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attribute agreement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Span matching</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pairwise micro F1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attribute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alignment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pair</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confusion matrix</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -575,9 +642,50 @@
         <extracomment>Return pressed in the typed value: the annotator is done here, back to the text.</extracomment>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>New: add “{0}” to the registry</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>BackupsDialog</name>
+    <message>
+        <source>By hand</source>
+        <extracomment>Why a backup was taken, as the table says it.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every half hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On closing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Before an import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Before a merge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Before an upgrade</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Before a restore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restoring replaces the project by the backup; the current file is kept beside it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No backups yet. One is taken on closing after changes, every half hour while you work, and before imports, merges and upgrades.</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Backups — {0}</source>
         <extracomment>Replace the project by this backup (a Path); the dialog has closed.</extracomment>
@@ -622,7 +730,24 @@ The project closes and reopens on the backup. The current file is kept beside it
     <name>CheatSheet</name>
     <message>
         <source>Keyboard shortcuts</source>
-        <extracomment>Keys every keyboard has; a standard key also brings dedicated ones (Undo, Zoom In, F14) that few keyboards have and that would only crowd the sheet.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConfusionModel</name>
+    <message>
+        <source> (others differ)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} units: {1} (row) and {2} (column)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Decider</name>
+    <message>
+        <source>this unit has no version {0}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -764,6 +889,14 @@ Mark it done anyway?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>a folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Writes {what}; nothing appears there until the export is complete.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -773,6 +906,14 @@ Mark it done anyway?</source>
     </message>
     <message>
         <source>Export to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This project has no layer to export yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose where to write the export.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -848,7 +989,6 @@ Mark it done anyway?</source>
     <name>Headers</name>
     <message>
         <source>Label</source>
-        <extracomment>The raw number behind a cell (None when undefined), for tests and tooltips. The DisagreementFilter that clicking the cell applies to the disagreements list.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -905,7 +1045,6 @@ Mark it done anyway?</source>
     </message>
     <message>
         <source>Kind</source>
-        <extracomment>how a name mapped, as the table says it</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -918,7 +1057,6 @@ Mark it done anyway?</source>
     </message>
     <message>
         <source>Time</source>
-        <extracomment>Why a backup was taken, as the table says it.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1013,6 +1151,15 @@ Mark it done anyway?</source>
 <context>
     <name>Help</name>
     <message>
+        <source>Keyboard shortcuts</source>
+        <extracomment>Keys every keyboard has; a standard key also brings dedicated ones (Undo, Zoom In, F14) that few keyboards have and that would only crowd the sheet.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remap any of them in Edit › Preferences › Keys. Any key or click closes this.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>About Annotator</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1104,7 +1251,23 @@ Mark it done anyway?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Some names map to nothing in the schema: type what each becomes in the table (empty drops it) or tick “Add labels”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added to the schema: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>These files cannot be imported as they are.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was imported. {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing was imported.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1168,6 +1331,34 @@ No span selected: select text and press a label key, or Tab to the next span.</s
     </message>
 </context>
 <context>
+    <name>Labeller</name>
+    <message>
+        <source>select some text first (Shift+arrows), then press a label key</source>
+        <extracomment>The selected span changed (by key, click or edit): panels should follow.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the selection holds only white space</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no span selected (Tab selects the next one)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no span selected to resize</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>select a span to set its {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} has no {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>LearningView</name>
     <message>
         <source>{0} compared with gold — {document}</source>
@@ -1187,6 +1378,41 @@ No span selected: select text and press a label key, or Tab to the next span.</s
     </message>
     <message>
         <source>{0} differences from gold</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LinkMode</name>
+    <message>
+        <source>the schema has no {relation} relation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>select a {0} first, then link it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no {0} span to link to yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>select the later part of a split quote first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no earlier {0} for this one to continue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{relation} cannot link to a {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>linking cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Link {0} → {1} {shown} ({2} of {3}): Tab or arrows for the next, Enter links, Esc cancels</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1212,6 +1438,43 @@ The window shows what the project file holds.</source>
     </message>
     <message>
         <source>{0} — {1} — Annotator</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MappingTableModel</name>
+    <message>
+        <source>same name</source>
+        <extracomment>how a name mapped, as the table says it</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>same name, other case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>your mapping</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dropped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>added to the schema</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>maps to nothing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ends do not fit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type what it becomes ({names}); empty drops it</source>
+        <extracomment>kind, peer name, our name (&quot;&quot; drops it): the user changed a row&apos;s target</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1259,6 +1522,21 @@ The window shows what the project file holds.</source>
     </message>
     <message>
         <source> (you)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PairMatrixModel</name>
+    <message>
+        <source>missing or boundary, {0} vs {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} and {1} share no covered document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} as reference</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1497,6 +1775,26 @@ Kept this project&apos;s version for:
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Add label…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Colour…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add value…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The schema file (TOML), as stored in the project:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1616,7 +1914,39 @@ Kept this project&apos;s version for:
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>undecided</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} — version {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} — nothing here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No unit under the caret: Tab goes to the next one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unanimous</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} versions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>no unit under the caret</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RowTableModel</name>
+    <message>
+        <source>undefined: nothing to compare, or no expected disagreement</source>
+        <extracomment>The raw number behind a cell (None when undefined), for tests and tooltips. The DisagreementFilter that clicking the cell applies to the disagreements list.</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1652,6 +1982,18 @@ Kept this project&apos;s version for:
     </message>
     <message>
         <source>no hits</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Session</name>
+    <message>
+        <source>{0}&apos;s layer is read-only; switch back to your own</source>
+        <extracomment>What the edit touched when it was applied: its document, and its spans to show. The project file could not be written (StorageError): nothing of the edit was saved, and the open document was reloaded from the file. An undo or redo acted on another document: it was opened; show (document, start, end). Whose layer is shown; another than our own is read-only. Why the last apply or revert failed (None after one that succeeded).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no document &quot;{document_id}&quot;</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1754,11 +2096,59 @@ Kept this project&apos;s version for:
 <context>
     <name>SpeakersPanel</name>
     <message>
+        <source>Speakers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Speaker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mentions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a speaker to the registry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rename or describe the selected speaker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merge into…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The selected speaker is another one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Quotes of the selected speaker</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Quotes attributed to this speaker:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merge speaker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{0}” is the same speaker as:</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1844,6 +2234,14 @@ Kept this project&apos;s version for:
         <source>Suggesting cancelled; nothing changed</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>, no speaker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Suggested: {kind} quote{who}. Enter accepts, Backspace rejects, F8 goes on.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>TargetDialog</name>
@@ -1873,6 +2271,65 @@ Kept this project&apos;s version for:
     </message>
 </context>
 <context>
+    <name>TargetsPanel</name>
+    <message>
+        <source>Stance targets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Definition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Propose a new stance target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rename the target or define what FAVOR means</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merge into…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fold this target into another one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete an unused target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merge target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fold “{0}” into:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>TeamView</name>
     <message>
         <source>Packs and projects (*.db *.annotator);;All files (*)</source>
@@ -1884,8 +2341,12 @@ Kept this project&apos;s version for:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Assign…</source>
+        <source>Progress per annotator</source>
         <extracomment>Where packs go and which packs to merge; tests answer these instead of a person.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Assign…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1901,6 +2362,10 @@ Kept this project&apos;s version for:
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Assignments per document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Assignments (edit a row as: alice, bob):</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1913,6 +2378,10 @@ Kept this project&apos;s version for:
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Writing packs…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>No pack was written: {exc}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1922,6 +2391,14 @@ Kept this project&apos;s version for:
     </message>
     <message>
         <source>{0} packs written to {folder}: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} ({1} documents)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merging packs…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

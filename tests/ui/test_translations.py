@@ -33,7 +33,7 @@ SINK_METHODS = {
     "addButton", "addAction", "setFormat", "status", "warn", "inform", "confirm",
     "getOpenFileName", "getSaveFileName", "getExistingDirectory", "getOpenFileNames",
     "getText", "getItem", "getInt", "information", "warning", "critical", "question", "about",
-    "setInformativeText", "setDetailedText",
+    "setInformativeText", "setDetailedText", "emit",
 }  # fmt: skip
 #: Constructors that take a text the user reads.
 SINK_CLASSES = {

@@ -12,6 +12,7 @@ from collections.abc import Callable, Mapping, Sequence
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QEvent,
     QModelIndex,
     QObject,
@@ -50,9 +51,13 @@ _UNANIMOUS = QColor(0, 158, 115, 40)
 
 def decision_text(decision: Decision | None, unit: Unit) -> str:
     if decision is None:
-        return "unanimous" if unit.unanimous else ""
+        return QCoreApplication.translate("Adjudication", "unanimous") if unit.unanimous else ""
     if decision.verdict == Verdict.REJECTED:
-        return f"rejected — {decision.reason}" if decision.reason else "rejected"
+        if decision.reason:
+            return QCoreApplication.translate("Adjudication", "rejected — {0}").format(
+                decision.reason
+            )
+        return QCoreApplication.translate("Adjudication", "rejected")
     return f"{decision.verdict.value}: {decision.source}"
 
 
@@ -206,7 +211,11 @@ class AdjudicationView(QWidget):
         self.model.set_rows(self._text, counted, self.units, self.decisions)
         self.layers.setText(_layers_text(sets, counted))
         found = progress(self.units, self.decisions.keys())
-        stale = f" · {found.stale} earlier decisions match no unit now" if found.stale else ""
+        stale = (
+            self.tr(" · {0} earlier decisions match no unit now").format(found.stale)
+            if found.stale
+            else ""
+        )
         self.progress.setText(
             self.tr("{0} / {1} units decided{stale}").format(
                 found.decided, found.total, stale=stale
@@ -347,8 +356,13 @@ def _layers_text(sets: Sequence[AnnotationSet], counted: Sequence[str]) -> str:
         for s in sets
         if is_human(s.annotator) and s.annotator not in counted
     ]
-    shown = f"Layers: {', '.join(counted) if counted else 'none done yet'}"
-    return shown + (f" · not counted: {', '.join(left_out)}" if left_out else "")
+    done = ", ".join(counted) or QCoreApplication.translate("Adjudication", "none done yet")
+    shown = QCoreApplication.translate("Adjudication", "Layers: {0}").format(done)
+    if not left_out:
+        return shown
+    return shown + QCoreApplication.translate("Adjudication", " · not counted: {0}").format(
+        ", ".join(left_out)
+    )
 
 
 # --- the learning view: one's own layer against gold -----------------------------------------

@@ -110,7 +110,7 @@ class RowTableModel(TableModel):
             if column in row.tips:
                 return row.tips[column]
             if value is None:
-                return "undefined: nothing to compare, or no expected disagreement"
+                return self.tr("undefined: nothing to compare, or no expected disagreement")
             return repr(value) if isinstance(value, float) else None
         if role == Qt.ItemDataRole.TextAlignmentRole and column >= self.NAME_COLUMNS:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -189,14 +189,14 @@ class PairMatrixModel(MatrixModel):
         if role == VALUE_ROLE:
             return scores["f1"] if scores else None
         if role == FILTER_ROLE and scores:
-            title = f"missing or boundary, {first} vs {second}"
+            title = self.tr("missing or boundary, {0} vs {1}").format(first, second)
             return DisagreementFilter(title, kinds=SPAN_KINDS, pair=(first, second))
         if role == Qt.ItemDataRole.ToolTipRole and first != second:
             if not scores:
-                return f"{first} and {second} share no covered document"
+                return self.tr("{0} and {1} share no covered document").format(first, second)
             numbers = ("precision", "recall", "macro_f1", "hits_a", "hits_b")
             shown = [f"{n}: {format_cell(scores[n])}" for n in numbers if n in scores]
-            return "\n".join([f"{first} as reference", *shown])
+            return "\n".join([self.tr("{0} as reference").format(first), *shown])
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignCenter)
         return None
@@ -237,7 +237,7 @@ class ConfusionModel(MatrixModel):
         if role == FILTER_ROLE:
             who = f"{self._pair[0]} {a} vs {self._pair[1]} {b}" if self._pair else f"{a} vs {b}"
             if a == b:
-                who += " (others differ)"  # the pair agrees; the cases are someone else's
+                who += self.tr(" (others differ)")  # the pair agrees; the cases are someone else's
             return DisagreementFilter(
                 f"{self._key}: {who}", kinds=frozenset({self._key}), pair=self._pair, values=(a, b)
             )
@@ -251,7 +251,7 @@ class ConfusionModel(MatrixModel):
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{count} units: {a} (row) and {b} (column)"
+            return self.tr("{0} units: {1} (row) and {2} (column)").format(count, a, b)
         return None
 
 

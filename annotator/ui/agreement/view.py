@@ -48,8 +48,9 @@ from annotator.ui.agreement.models import (
 )
 from annotator.ui.agreement.versions import VersionsDialog
 from annotator.ui.session import Session
+from annotator.ui.translation import QT_TRANSLATE_NOOP
 
-_ALL_PAIRS = "all pairs"
+_ALL_PAIRS = QT_TRANSLATE_NOOP("AgreementView", "all pairs")
 _CLOSE_WAIT_MS = 10_000
 
 
@@ -138,15 +139,15 @@ class AgreementView(QWidget):
         options.addWidget(self.compute_button)
         options.addWidget(self.progress)
 
-        self.span_table = _table(self.span_model, "Span agreement per label")
-        self.attribute_table = _table(self.attribute_model, "Attribute agreement")
-        self.pair_mode = _combo("Span matching", SPAN_MODES)
-        self.pair_table = _table(self.pair_model, "Pairwise micro F1", rows=False)
-        self.confusion_attribute = _combo("Attribute")
-        self.confusion_alignment = _combo("Alignment", ["overlap", "exact"])
-        self.confusion_pair = _combo("Pair")
+        self.span_table = _table(self.span_model, self.tr("Span agreement per label"))
+        self.attribute_table = _table(self.attribute_model, self.tr("Attribute agreement"))
+        self.pair_mode = _combo(self.tr("Span matching"), SPAN_MODES)
+        self.pair_table = _table(self.pair_model, self.tr("Pairwise micro F1"), rows=False)
+        self.confusion_attribute = _combo(self.tr("Attribute"))
+        self.confusion_alignment = _combo(self.tr("Alignment"), ["overlap", "exact"])
+        self.confusion_pair = _combo(self.tr("Pair"))
         self.confusion_caption = QLabel()
-        self.confusion_table = _table(self.confusion_model, "Confusion matrix", rows=False)
+        self.confusion_table = _table(self.confusion_model, self.tr("Confusion matrix"), rows=False)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.span_table, self.tr("Spans"))
@@ -312,7 +313,7 @@ class AgreementView(QWidget):
         self.attribute_model.set_rows(attribute_rows(report))
         self._show_pairs()
         keys = [*report["attributes"], *report["doc_attrs"]]
-        pairs = [_ALL_PAIRS, *report["spans"]["exact"]["pairs"]]
+        pairs = [self.tr(_ALL_PAIRS), *report["spans"]["exact"]["pairs"]]
         for combo, items in ((self.confusion_attribute, keys), (self.confusion_pair, pairs)):
             combo.blockSignals(True)  # one refresh after all combos are filled, not one each
             kept = combo.currentText()
@@ -344,7 +345,7 @@ class AgreementView(QWidget):
         self.confusion_alignment.setEnabled(not on_document)
         alignment = DOCUMENT_ALIGNMENT if on_document else self.confusion_alignment.currentText()
         chosen = self.confusion_pair.currentText()
-        pair = None if chosen in ("", _ALL_PAIRS) else chosen
+        pair = None if chosen in ("", self.tr(_ALL_PAIRS)) else chosen
         counts = self.result.pairs.matrix(key, alignment, pair)
         names = tuple(pair.split("|")) if pair else None
         self.confusion_model.set_rows(

@@ -39,18 +39,22 @@ Index = QModelIndex | QPersistentModelIndex
 
 #: Why a backup was taken, as the table says it.
 REASONS = {
-    "manual": "By hand",
-    "auto": "Every half hour",
-    "close": "On closing",
-    "import": "Before an import",
-    "merge": "Before a merge",
-    "migrate": "Before an upgrade",
-    "restore": "Before a restore",
+    "manual": QT_TRANSLATE_NOOP("BackupsDialog", "By hand"),
+    "auto": QT_TRANSLATE_NOOP("BackupsDialog", "Every half hour"),
+    "close": QT_TRANSLATE_NOOP("BackupsDialog", "On closing"),
+    "import": QT_TRANSLATE_NOOP("BackupsDialog", "Before an import"),
+    "merge": QT_TRANSLATE_NOOP("BackupsDialog", "Before a merge"),
+    "migrate": QT_TRANSLATE_NOOP("BackupsDialog", "Before an upgrade"),
+    "restore": QT_TRANSLATE_NOOP("BackupsDialog", "Before a restore"),
 }
-HINT = "Restoring replaces the project by the backup; the current file is kept beside it."
-NONE_YET = (
+HINT = QT_TRANSLATE_NOOP(
+    "BackupsDialog",
+    "Restoring replaces the project by the backup; the current file is kept beside it.",
+)
+NONE_YET = QT_TRANSLATE_NOOP(
+    "BackupsDialog",
     "No backups yet. One is taken on closing after changes, every half hour while you work, "
-    "and before imports, merges and upgrades."
+    "and before imports, merges and upgrades.",
 )
 
 
@@ -88,7 +92,9 @@ class BackupTableModel(QAbstractTableModel):
             if index.column() == self.COL_TIME:
                 return f"{backup.created:%Y-%m-%d %H:%M:%S}"
             if index.column() == self.COL_REASON:
-                return REASONS.get(backup.reason, backup.reason)
+                return QCoreApplication.translate(
+                    "BackupsDialog", REASONS.get(backup.reason, backup.reason)
+                )
             if index.column() == self.COL_SIZE:
                 return human_size(backup.bytes)
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -157,7 +163,7 @@ class BackupsDialog(QDialog):
     def refresh(self) -> None:
         self.model.set_rows(list_backups(self.session.project.path))
         self.table.resizeColumnToContents(BackupTableModel.COL_TIME)
-        self.message.setText(HINT if self.model.rowCount() else NONE_YET)
+        self.message.setText(self.tr(HINT) if self.model.rowCount() else self.tr(NONE_YET))
         self._selection_changed()
 
     def selected(self) -> BackupInfo | None:

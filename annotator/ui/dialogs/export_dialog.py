@@ -144,7 +144,7 @@ class ExportDialog(QDialog):
         stem = self.project.with_suffix("").name
         suffix = "" if self._writes_folder() else fmt.suffix
         self.destination.setText(str(self.project.parent / f"{stem}-{fmt.name}{suffix}"))
-        what = "a folder" if self._writes_folder() else "a file"
+        what = self.tr("a folder") if self._writes_folder() else self.tr("a file")
         self.hint.setText(
             self.tr("Writes {what}; nothing appears there until the export is complete.").format(
                 what=what
@@ -170,10 +170,10 @@ class ExportDialog(QDialog):
         """The request the choices make; AnnotatorError says what is wrong with them."""
         layer = self.layer.currentText()
         if not layer:
-            raise AnnotatorError("This project has no layer to export yet.")
+            raise AnnotatorError(self.tr("This project has no layer to export yet."))
         text = self.destination.text().strip()
         if not text:
-            raise AnnotatorError("Choose where to write the export.")
+            raise AnnotatorError(self.tr("Choose where to write the export."))
         request = ExportRequest(
             format=self.chosen_format(),
             out=Path(text).expanduser(),

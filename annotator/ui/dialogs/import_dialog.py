@@ -252,12 +252,12 @@ class ImportDialog(QDialog):
         )
         problem = plan.problem
         if problem:
-            problem = (
+            problem = self.tr(
                 "Some names map to nothing in the schema: type what each becomes in the "
                 "table (empty drops it) or tick “Add labels”."
             )
         self.problem.setText(problem or "")
-        notes = [f"Added to the schema: {line}" for line in plan.added]
+        notes = [self.tr("Added to the schema: {0}").format(line) for line in plan.added]
         notes += [line.strip() for line in plan.summary.lines()[1:]]
         self.notes.setText("\n".join(notes))
         self.import_button.setEnabled(plan.problem is None and bool(plan.sources))
@@ -308,10 +308,10 @@ class ImportDialog(QDialog):
         self.accept()
 
     def _import_failed(self, _tag: int, text: str) -> None:
-        self._import_ended(f"Nothing was imported. {text}")
+        self._import_ended(self.tr("Nothing was imported. {0}").format(text))
 
     def _import_cancelled(self, _tag: int) -> None:
-        self._import_ended("Cancelled: nothing was imported.")
+        self._import_ended(self.tr("Cancelled: nothing was imported."))
 
     def _import_ended(self, text: str) -> None:
         self._importing = False

@@ -30,13 +30,13 @@ Index = QModelIndex | QPersistentModelIndex
 
 #: how a name mapped, as the table says it
 HOW = {
-    "same name": "same name",
-    "any case": "same name, other case",
-    "mapped": "your mapping",
-    "dropped": "dropped",
-    "added": "added to the schema",
-    "unmapped": "maps to nothing",
-    "wrong ends": "ends do not fit",
+    "same name": QT_TRANSLATE_NOOP("MappingTableModel", "same name"),
+    "any case": QT_TRANSLATE_NOOP("MappingTableModel", "same name, other case"),
+    "mapped": QT_TRANSLATE_NOOP("MappingTableModel", "your mapping"),
+    "dropped": QT_TRANSLATE_NOOP("MappingTableModel", "dropped"),
+    "added": QT_TRANSLATE_NOOP("MappingTableModel", "added to the schema"),
+    "unmapped": QT_TRANSLATE_NOOP("MappingTableModel", "maps to nothing"),
+    "wrong ends": QT_TRANSLATE_NOOP("MappingTableModel", "ends do not fit"),
 }
 UNMAPPED = QColor("#D55E00")
 
@@ -123,10 +123,10 @@ class MappingTableModel(QAbstractTableModel):
                     return row.ours or ""
                 return "—" if row.ours is None else row.ours or "(dropped)"
             if column == self.COL_HOW:
-                return HOW.get(row.how, row.how)
+                return self.tr(HOW.get(row.how, row.how))
         if role == Qt.ItemDataRole.ToolTipRole and column == self.COL_OURS:
             names = ", ".join(self.choices(index.row()))
-            return f"Type what it becomes ({names}); empty drops it"
+            return self.tr("Type what it becomes ({names}); empty drops it").format(names=names)
         if role == Qt.ItemDataRole.ForegroundRole and row.how == "unmapped":
             return QBrush(UNMAPPED)
         if role == Qt.ItemDataRole.TextAlignmentRole and column == self.COL_COUNT:

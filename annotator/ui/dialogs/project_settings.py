@@ -65,11 +65,11 @@ class ProjectSettings(QDialog):
         buttons = QGridLayout()
         for index, (text, slot) in enumerate(
             (
-                ("Add label…", self.add_label),
-                ("Rename…", self.rename),
-                ("Colour…", self.recolor),
-                ("Remove", self.remove),
-                ("Add value…", self.add_value),
+                (self.tr("Add label…"), self.add_label),
+                (self.tr("Rename…"), self.rename),
+                (self.tr("Colour…"), self.recolor),
+                (self.tr("Remove"), self.remove),
+                (self.tr("Add value…"), self.add_value),
             )
         ):
             button = QPushButton(text)

@@ -267,7 +267,7 @@ class DocumentPanel(QWidget):
         # resized to its contents reads hundreds of rows (pages of SQL) after each change.
         metrics = self.view.fontMetrics()
         for column, widest, room in (
-            (COL_STATUS, "in progress", 6),
+            (COL_STATUS, status_text(Status.IN_PROGRESS), 6),
             (COL_SPANS, "Spans", 16),  # the header (and its sort arrow) is the widest
             (COL_EDITED, "0000-00-00", 2),
         ):

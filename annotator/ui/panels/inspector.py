@@ -75,7 +75,9 @@ class AttributeEditor(QComboBox):
     def offer_new(self, text: str) -> None:
         """Put ``text`` first in the list as a new value (e.g. a new speaker, as written)."""
         self.insertItem(1, text)
-        self.setItemData(1, f"New: add “{text}” to the registry", Qt.ItemDataRole.ToolTipRole)
+        self.setItemData(
+            1, self.tr("New: add “{0}” to the registry").format(text), Qt.ItemDataRole.ToolTipRole
+        )
 
     def show_value(self, value: AttrValue | None) -> None:
         self.blockSignals(True)

@@ -128,12 +128,20 @@ class SpeakersPanel(_RegistryPanel):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(
             session,
-            "Speakers",
-            ["Speaker", "Type", "Mentions"],
+            self.tr("Speakers"),
+            [self.tr("Speaker"), self.tr("Type"), self.tr("Mentions")],
             [
-                ("New…", self.new_speaker, "Add a speaker to the registry"),
-                ("Edit…", self.edit_speaker, "Rename or describe the selected speaker"),
-                ("Merge into…", self.merge_speaker, "The selected speaker is another one"),
+                (self.tr("New…"), self.new_speaker, self.tr("Add a speaker to the registry")),
+                (
+                    self.tr("Edit…"),
+                    self.edit_speaker,
+                    self.tr("Rename or describe the selected speaker"),
+                ),
+                (
+                    self.tr("Merge into…"),
+                    self.merge_speaker,
+                    self.tr("The selected speaker is another one"),
+                ),
             ],
             parent,
         )
@@ -183,7 +191,9 @@ class SpeakersPanel(_RegistryPanel):
         if name is None:
             return
         names = [s.name for s in self.session.project.speakers.all()]
-        into = self.choose_other("Merge speaker", f"“{name}” is the same speaker as:", names)
+        into = self.choose_other(
+            self.tr("Merge speaker"), self.tr("“{0}” is the same speaker as:").format(name), names
+        )
         if into:
             self.session.push(MergeSpeakers(name, into))
 
@@ -238,13 +248,21 @@ class TargetsPanel(_RegistryPanel):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(
             session,
-            "Stance targets",
-            ["Target", "Uses", "Definition"],
+            self.tr("Stance targets"),
+            [self.tr("Target"), self.tr("Uses"), self.tr("Definition")],
             [
-                ("New…", self.new_target, "Propose a new stance target"),
-                ("Edit…", self.edit_target, "Rename the target or define what FAVOR means"),
-                ("Merge into…", self.merge_target, "Fold this target into another one"),
-                ("Delete", self.delete_target, "Delete an unused target"),
+                (self.tr("New…"), self.new_target, self.tr("Propose a new stance target")),
+                (
+                    self.tr("Edit…"),
+                    self.edit_target,
+                    self.tr("Rename the target or define what FAVOR means"),
+                ),
+                (
+                    self.tr("Merge into…"),
+                    self.merge_target,
+                    self.tr("Fold this target into another one"),
+                ),
+                (self.tr("Delete"), self.delete_target, self.tr("Delete an unused target")),
             ],
             parent,
         )
@@ -282,7 +300,9 @@ class TargetsPanel(_RegistryPanel):
         if label is None:
             return
         labels = [t.label for t in self.session.project.targets.all()]
-        into = self.choose_other("Merge target", f"Fold “{label}” into:", labels)
+        into = self.choose_other(
+            self.tr("Merge target"), self.tr("Fold “{0}” into:").format(label), labels
+        )
         if into:
             self.session.push(MergeTargets(label, into))
 

@@ -116,9 +116,10 @@ class SearchPanel(QWidget):
 
     def find_hits(self, term: str, limit: int = 500) -> list[Hit]:
         project = self.session.project
-        if self.scope.currentText() == "text":
+        # By position: the texts are translated.
+        if self.scope.currentIndex() == 0:
             return project.search.text(term, limit)
-        if self.scope.currentText() == "text in spans":
+        if self.scope.currentIndex() == 2:
             return project.search.in_spans(term, self.session.layer, limit)
         return project.search.annotations(term, self.session.layer, limit)
 

@@ -197,15 +197,21 @@ class ReviewView(QWidget):
         if unit is None:
             return name
         if name == GOLD:
-            decided = decision_text(self.decisions.get(unit.key), unit) or "undecided"
+            decided = decision_text(self.decisions.get(unit.key), unit) or self.tr("undecided")
             return f"{GOLD} — {decided}"
         version = unit.version_of(name)
-        return f"{name} — version {version.number}" if version else f"{name} — nothing here"
+        if version:
+            return self.tr("{0} — version {1}").format(name, version.number)
+        return self.tr("{0} — nothing here").format(name)
 
     def _describe(self, unit: Unit | None) -> str:
         if unit is None:
-            return "No unit under the caret: Tab goes to the next one"
-        state = "unanimous" if unit.unanimous else f"{len(unit.versions)} versions"
+            return self.tr("No unit under the caret: Tab goes to the next one")
+        state = (
+            self.tr("unanimous")
+            if unit.unanimous
+            else self.tr("{0} versions").format(len(unit.versions))
+        )
         return f"{unit.label} {unit.start}–{unit.end} · {state}"
 
     # --- moving ---------------------------------------------------------------------------

@@ -49,13 +49,13 @@ class TeamView(QWidget):
         self.choose_packs: Callable[[], list[Path]] = self._ask_packs
         self.summary = QLabel()
         self.team_model = TeamTableModel()
-        self.team_table = _table(self.team_model, "Progress per annotator")
+        self.team_table = _table(self.team_model, self.tr("Progress per annotator"))
         self.assign_button = QPushButton(self.tr("&Assign…"))
         self.pack_button = QPushButton(self.tr("&Pack All…"))
         self.merge_button = QPushButton(self.tr("&Merge Packs…"))
         self.refresh_button = QPushButton(self.tr("Re&fresh"))
         self.assignment_model = AssignmentTableModel()
-        self.assignment_table = _table(self.assignment_model, "Assignments per document")
+        self.assignment_table = _table(self.assignment_model, self.tr("Assignments per document"))
         self.assignment_table.setEditTriggers(
             QAbstractItemView.EditTrigger.DoubleClicked
             | QAbstractItemView.EditTrigger.EditKeyPressed
@@ -144,7 +144,7 @@ class TeamView(QWidget):
         project = self.session.project
         try:
             reports, cancelled = run_with_progress(
-                self, "Writing packs…", lambda p: write_all_packs(project, folder, p)
+                self, self.tr("Writing packs…"), lambda p: write_all_packs(project, folder, p)
             )
         except AnnotatorError as exc:
             self.status.setText(self.tr("No pack was written: {exc}").format(exc=exc))
@@ -154,7 +154,9 @@ class TeamView(QWidget):
             return
         self.status.setText(
             self.tr("{0} packs written to {folder}: ").format(len(reports), folder=folder)
-            + ", ".join(f"{r.annotator} ({r.documents} documents)" for r in reports)
+            + ", ".join(
+                self.tr("{0} ({1} documents)").format(r.annotator, r.documents) for r in reports
+            )
         )
 
     def merge_packs(self) -> None:
@@ -164,7 +166,7 @@ class TeamView(QWidget):
         project = self.session.project
         try:
             report, cancelled = run_with_progress(
-                self, "Merging packs…", lambda p: merge_projects(project, paths, p)
+                self, self.tr("Merging packs…"), lambda p: merge_projects(project, paths, p)
             )
         except AnnotatorError as exc:
             self.status.setText(self.tr("Nothing was merged: {exc}").format(exc=exc))
