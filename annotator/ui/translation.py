@@ -61,7 +61,10 @@ def available_languages() -> list[str]:
 
 def language_name(code: str) -> str:
     """A language's own name ("Deutsch"), as its speakers would look for it."""
-    return QLocale(code).nativeLanguageName().capitalize() or code
+    if code == SOURCE_LANGUAGE:
+        return "English"  # Qt would say "American English" for the source strings
+    name = QLocale(code).nativeLanguageName() or code
+    return name[:1].upper() + name[1:]
 
 
 def resolve_language(preference: str, system: QLocale | None = None) -> str:

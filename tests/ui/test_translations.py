@@ -8,8 +8,9 @@ import shutil
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QCoreApplication, QLocale, Qt
 from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QDialog, QDialogButtonBox
 
 from annotator.ui.catalogues import ACTION_TEXTS, UI_DIR, action_texts_source, run_lupdate
 from annotator.ui.preferences import load_preferences
@@ -261,3 +262,34 @@ def test_the_window_in_german_has_german_menus_and_the_same_keys(
     english = open_window(Path(shutil.copy(project_path, tmp_path / "copy.db")))
     assert _menus(english)[0] == "&File"
     assert german_keys == _keys(english)
+
+
+def test_choices_shown_in_german_still_work(german, open_window, project_path):
+    """Combo boxes compare by position or data, never by their (translated) text."""
+    window = open_window(project_path)
+    search = window.side.search
+    search.field.setText("peskov")
+    search.scope.setCurrentIndex(0)
+    assert search.scope.currentText() == "Text"
+    assert len(search.search()) == 2
+    search.scope.setCurrentIndex(2)
+    assert search.scope.currentText() == "Text in Spannen"
+    assert search.search() == []
+
+
+def test_the_language_is_chosen_in_preferences_and_used_at_the_next_start(qtbot, window):
+    window.commands.preferences.trigger()
+    dialog = next(d for d in window.findChildren(QDialog) if d.isVisible())
+    names = [dialog.language.itemText(i) for i in range(dialog.language.count())]
+    assert names == ["System language", "English", "Deutsch"]
+    dialog.language.setFocus()
+    qtbot.keyClick(dialog.language, Qt.Key.Key_End)  # the last: Deutsch
+    ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    assert load_preferences().language == "de"
+    try:
+        assert install_language(stored_language()) == "de"  # as make_application does
+        assert QCoreApplication.translate("Menus", "&File") == "&Datei"
+    finally:
+        install_language(SOURCE_LANGUAGE)
+    assert QCoreApplication.translate("Menus", "&File") == "&File"
