@@ -268,11 +268,14 @@ class DocumentPanel(QWidget):
         metrics = self.view.fontMetrics()
         for column, widest, room in (
             (COL_STATUS, status_text(Status.IN_PROGRESS), 6),
-            (COL_SPANS, "Spans", 16),  # the header (and its sort arrow) is the widest
+            (COL_SPANS, "", 16),  # the header (and its sort arrow) is the widest
             (COL_EDITED, "0000-00-00", 2),
         ):
+            # The header as translated: "Bearbeitet" is longer than "Edited".
+            title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
+            width = max(metrics.horizontalAdvance(widest), metrics.horizontalAdvance(title))
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            header.resizeSection(column, metrics.horizontalAdvance(widest) + room)
+            header.resizeSection(column, width + room)
         self.progress = QProgressBar()
         self.progress.setAccessibleName(self.tr("Documents done"))
         self._open_timer = QTimer(self, singleShot=True, interval=OPEN_DELAY_MS)
