@@ -82,7 +82,16 @@ def test_every_control_of_the_main_window_has_a_name(window: MainWindow) -> None
 
 
 @pytest.mark.parametrize(
-    "command", ["team", "agreement", "adjudicate", "review", "preferences", "export_files"]
+    "command",
+    [
+        "team",
+        "agreement",
+        "adjudicate",
+        "review",
+        "preferences",
+        "export_files",
+        "backups",
+    ],
 )
 def test_every_control_of_each_tool_window_has_a_name(window: MainWindow, command: str) -> None:
     before = {id(w) for w in QApplication.topLevelWidgets() if w.isVisible()}
