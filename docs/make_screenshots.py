@@ -244,6 +244,26 @@ def review(stage: Stage):  # noqa: ANN201
     return view
 
 
+def german(stage: Stage):  # noqa: ANN201
+    """The window in German (as Preferences > Language or a German system gives it), zoomed
+    in so each span shows its label's key letter."""
+    from annotator.ui.translation import install_language
+
+    stage.close()
+    install_language("de")
+    stage.window = stage._open("alice")
+    stage.keys("Tab", "Tab", "Tab", "Ctrl++", "Ctrl++", "Ctrl++")
+    return stage.window
+
+
+def _english(stage: Stage, widget: object) -> None:
+    from annotator.ui.translation import SOURCE_LANGUAGE, install_language
+
+    stage.close()
+    install_language(SOURCE_LANGUAGE)
+    stage.window = stage._open("alice")
+
+
 #: Every screenshot, in the order they are taken (each starts where the last one left off).
 SCENES = (
     Scene("annotate", annotate),
@@ -253,6 +273,7 @@ SCENES = (
     Scene("adjudicate", adjudicate, _close),
     Scene("arcs", arcs, _links_off),
     Scene("review", review, _close),
+    Scene("german", german, _english),
 )
 
 if __name__ == "__main__":

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
 
@@ -346,8 +346,14 @@ VIEW_ONLY = (
 )
 
 
+def _translated(b: Binding) -> tuple[str, list[Key], str | None, str | None]:
+    """The binding's text and tip in the window's language (the keys never change with it)."""
+    tip = QCoreApplication.translate("Actions", b.tip) if b.tip else None
+    return QCoreApplication.translate("Actions", b.text), list(b.keys), b.icon, tip
+
+
 def build_actions(parent: QObject) -> Actions:
-    built = {b.name: make_action(parent, b.text, list(b.keys), b.icon, b.tip) for b in BINDINGS}
+    built = {b.name: make_action(parent, *_translated(b)) for b in BINDINGS}
     actions = Actions(**built)
     actions.toggle_snap.setCheckable(True)
     actions.toggle_snap.setChecked(True)
@@ -377,9 +383,12 @@ def label_actions(parent: QObject, schema: Schema) -> list[QAction]:
         keys: list[Key] = [k for k in (label.key, str(number) if number <= 9 else "") if k]
         action = make_action(
             parent,
-            f"Label as {label.name}",
+            QCoreApplication.translate("Actions", "Label as {0}").format(label.name),
             keys,
-            tip=label.description or f"Label the selection as {label.name}",
+            tip=label.description
+            or QCoreApplication.translate("Actions", "Label the selection as {0}").format(
+                label.name
+            ),
         )
         action.setIcon(swatch(label.color))
         action.setData(label.name)
@@ -394,9 +403,13 @@ def attribute_actions(parent: QObject, schema: Schema) -> list[QAction]:
         if attribute.key and not attribute.on_document:
             action = make_action(
                 parent,
-                f"Cycle {attribute.name.replace('_', ' ')}",
+                QCoreApplication.translate("Actions", "Cycle {0}").format(
+                    attribute.name.replace("_", " ")
+                ),
                 attribute.key,
-                tip=f"Next value of {attribute.name} on the selected span",
+                tip=QCoreApplication.translate(
+                    "Actions", "Next value of {0} on the selected span"
+                ).format(attribute.name),
             )
             action.setData(attribute.name)
             out.append(action)

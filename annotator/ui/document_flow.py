@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import QCoreApplication
+
 from annotator.edits.spans import SetStatus
 from annotator.model import DocumentId, Status
 from annotator.model.checks import problems
@@ -33,7 +35,9 @@ class DocumentFlow:
         if found is not None:
             self.session.open_document(found)
         else:
-            self.messages.status("no more documents that way")
+            self.messages.status(
+                QCoreApplication.translate("DocumentFlow", "no more documents that way")
+            )
 
     def mark_done(self) -> None:
         session = self.session
@@ -45,8 +49,11 @@ class DocumentFlow:
             listed = "\n".join(f"• {p.message}" for p in found[:12])
             more = f"\n… and {len(found) - 12} more" if len(found) > 12 else ""
             if not self.messages.confirm(
-                "Mark done?",
-                f"This document still has problems:\n\n{listed}{more}\n\nMark it done anyway?",
+                QCoreApplication.translate("DocumentFlow", "Mark done?"),
+                QCoreApplication.translate(
+                    "DocumentFlow",
+                    "This document still has problems:\n\n{listed}{more}\n\nMark it done anyway?",
+                ).format(listed=listed, more=more),
             ):
                 return
         if session.push(SetStatus(document.id, session.annotator, status=Status.DONE)):
@@ -66,4 +73,6 @@ class DocumentFlow:
         if following is not None and current is not None and following != current.id:
             self.session.open_document(following)
         else:
-            self.messages.status("every document is done or skipped")
+            self.messages.status(
+                QCoreApplication.translate("DocumentFlow", "every document is done or skipped")
+            )

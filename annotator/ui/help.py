@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6 import __version__ as pyside_version
-from PySide6.QtCore import QEvent, QObject, Qt, qVersion
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, qVersion
 from PySide6.QtGui import (
     QAction,
     QColor,
@@ -95,8 +95,18 @@ def cheat_sheet_html(rows: Sequence[tuple[str, str]]) -> str:
         )
         cells.append(f"<td valign='top' style='padding-right:28px'><table>{lines}</table></td>")
     return (
-        "<h2>Keyboard shortcuts</h2><table><tr>" + "".join(cells) + "</tr></table>"
-        "<p>Remap any of them in Edit › Preferences › Keys. Any key or click closes this.</p>"
+        "<h2>"
+        + html.escape(QCoreApplication.translate("Help", "Keyboard shortcuts"))
+        + "</h2><table><tr>"
+        + "".join(cells)
+        + "</tr></table><p>"
+        + html.escape(
+            QCoreApplication.translate(
+                "Help",
+                "Remap any of them in Edit › Preferences › Keys. Any key or click closes this.",
+            )
+        )
+        + "</p>"
     )
 
 
@@ -106,7 +116,7 @@ class CheatSheet(QFrame):
     def __init__(self, window: QWidget) -> None:
         super().__init__(window)
         self.setObjectName("cheat-sheet")
-        self.setAccessibleName("Keyboard shortcuts")
+        self.setAccessibleName(self.tr("Keyboard shortcuts"))
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.text = QLabel()
         self.text.setTextFormat(Qt.TextFormat.RichText)
@@ -169,20 +179,28 @@ def show_about(parent: QWidget, project: Path) -> QMessageBox:
     """The About box, window-modal: versions, the project file, the data folder."""
     box = QMessageBox(parent)
     box.setObjectName("about")
-    box.setWindowTitle("About Annotator")
+    box.setWindowTitle(QCoreApplication.translate("Help", "About Annotator"))
     box.setIconPixmap(parent.windowIcon().pixmap(64, 64))
     box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     box.setText(
-        f"<h3>Annotator {html.escape(__version__)}</h3>"
-        "<p>Annotate quotes, speakers, cues and stances in news articles.</p>"
-        "<table>"
-        f"<tr><td>Qt</td><td>{qVersion()} (PySide6 {pyside_version})</td></tr>"
-        f"<tr><td>SQLite</td><td>{sqlite_version()}</td></tr>"
-        f"<tr><td>Python</td><td>{platform.python_version()}</td></tr>"
-        f"<tr><td>Project&nbsp;</td><td>{html.escape(str(project))}</td></tr>"
-        f"<tr><td>Data folder&nbsp;</td><td>{html.escape(str(user_data_dir()))}</td></tr>"
-        "</table><p>MIT licence. The <code>annotator</code> command does everything the "
-        "window does.</p>"
+        QCoreApplication.translate(
+            "Help",
+            "<h3>Annotator {0}</h3><p>Annotate quotes, speakers, cues and stances in news "
+            "articles.</p><table><tr><td>Qt</td><td>{1} (PySide6 "
+            "{pyside_version})</td></tr><tr><td>SQLite</td><td>{2}</td></tr>"
+            "<tr><td>Python</td><td>{3}</td></tr><tr><td>Project&nbsp;</td><td>{4}</td></tr>"
+            "<tr><td>Data "
+            "folder&nbsp;</td><td>{5}</td></tr></table><p>MIT licence. The "
+            "<code>annotator</code> command does everything the window does.</p>",
+        ).format(
+            html.escape(__version__),
+            qVersion(),
+            sqlite_version(),
+            platform.python_version(),
+            html.escape(str(project)),
+            html.escape(str(user_data_dir())),
+            pyside_version=pyside_version,
+        )
     )
     box.open()
     return box

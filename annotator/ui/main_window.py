@@ -88,7 +88,7 @@ class MainWindow(QMainWindow):
         )
         self.documents.set_counts(catalogue.status_counts)
         self.view = TextView()
-        self.view.setAccessibleName("Document text")
+        self.view.setAccessibleName(self.tr("Document text"))
         self.labeller = Labeller(session, self.view, self)
         self.inspector = Inspector(schema)
         self.span_model = SpanTableModel(schema)
@@ -284,7 +284,9 @@ class MainWindow(QMainWindow):
 
     def _not_saved(self, error: StorageError) -> None:
         self.status_line.show_not_saved(error)
-        self.messages.warn(f"{error}\n\nThe window shows what the project file holds.")
+        self.messages.warn(
+            self.tr("{error}\n\nThe window shows what the project file holds.").format(error=error)
+        )
 
     # --- documents --------------------------------------------------------------------------
 
@@ -300,14 +302,16 @@ class MainWindow(QMainWindow):
         annotation = self.session.current_set()
         colors = {label.name: label.color for label in self.session.project.schema.labels}
         self.view.set_content(document.text, annotation.spans, colors)
+        self.view.set_label_keys({s.name: s.key for s in self.session.project.schema.labels})
         self.view.set_relations(annotation.relations)
         self.view.set_read_only_layer(self.session.read_only)
         self.inspector.set_read_only(self.session.read_only)
         self.documents.select(document.id)
         read_only = self.tr(" (read-only)") if self.session.project.read_only else ""
         self.setWindowTitle(
-            f"{document.title or document.id} — {self.session.project.path.name}{read_only}"
-            " — Annotator"
+            self.tr("{0} — {1}{2} — Annotator").format(
+                document.title or document.id, self.session.project.path.name, read_only
+            )
         )
         self._refresh_panels()
 

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QPoint
+from PySide6.QtCore import QCoreApplication, QPoint
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar, QWidget
 
@@ -31,16 +31,16 @@ def build_menus(
     window: QMainWindow, a: Actions, labels: list[QAction], attributes: list[QAction]
 ) -> Menus:
     bar = window.menuBar()
-    file_menu = bar.addMenu("&File")
+    file_menu = bar.addMenu(QCoreApplication.translate("Menus", "&File"))
     file_menu.addActions([a.new_project, a.open_project])
-    recent = file_menu.addMenu("Open &Recent")
+    recent = file_menu.addMenu(QCoreApplication.translate("Menus", "Open &Recent"))
     file_menu.addSeparator()
     file_menu.addActions([a.import_files, a.export_files, a.merge_projects])
     file_menu.addSeparator()
     file_menu.addAction(a.backups)
     file_menu.addSeparator()
     file_menu.addActions([a.project_settings, a.change_annotator, a.quit])
-    edit_menu = bar.addMenu("&Edit")
+    edit_menu = bar.addMenu(QCoreApplication.translate("Menus", "&Edit"))
     edit_menu.addActions([a.undo, a.redo])
     edit_menu.addSeparator()
     edit_menu.addActions([a.delete_span, a.clear_selection, a.toggle_snap])
@@ -48,7 +48,7 @@ def build_menus(
     edit_menu.addActions([a.find, a.search_corpus])
     edit_menu.addSeparator()
     edit_menu.addAction(a.preferences)
-    label_menu = bar.addMenu("&Label")
+    label_menu = bar.addMenu(QCoreApplication.translate("Menus", "&Label"))
     label_menu.addActions(labels)
     label_menu.addSeparator()
     label_menu.addActions(attributes)
@@ -58,7 +58,7 @@ def build_menus(
     label_menu.addActions(
         [a.next_span, a.previous_span, a.start_left, a.start_right, a.end_left, a.end_right]
     )
-    document_menu = bar.addMenu("&Document")
+    document_menu = bar.addMenu(QCoreApplication.translate("Menus", "&Document"))
     document_menu.addActions([a.previous_document, a.next_document, a.mark_done, a.skip_document])
     document_menu.addSeparator()
     document_menu.addActions([a.suggest_document, a.suggest_all])
@@ -67,14 +67,14 @@ def build_menus(
     document_menu.addSeparator()
     document_menu.addActions([a.agreement, a.adjudicate, a.review, a.compare_gold])
     document_menu.addAction(a.team)
-    view_menu = bar.addMenu("&View")
+    view_menu = bar.addMenu(QCoreApplication.translate("Menus", "&View"))
     view_menu.addActions([a.zoom_in, a.zoom_out, a.dark_mode, a.all_links])
-    layers = view_menu.addMenu("Show &Layer")
-    help_menu = bar.addMenu("&Help")
+    layers = view_menu.addMenu(QCoreApplication.translate("Menus", "Show &Layer"))
+    help_menu = bar.addMenu(QCoreApplication.translate("Menus", "&Help"))
     help_menu.addActions([a.guidelines, a.cheat_sheet])
     help_menu.addSeparator()
     help_menu.addAction(a.about)
-    toolbar = QToolBar("Main")
+    toolbar = QToolBar(QCoreApplication.translate("Menus", "Main"))
     toolbar.setObjectName("main-toolbar")
     toolbar.setMovable(False)
     toolbar.addActions([a.new_project, a.open_project, a.import_files, a.export_files])
@@ -94,7 +94,7 @@ def fill_recent(menu: QMenu, paths: list[str], open_project: Callable[[Path], No
         action = menu.addAction(path)
         action.triggered.connect(lambda _=False, p=path: open_project(Path(p)))
     if menu.isEmpty():
-        menu.addAction("(none)").setEnabled(False)
+        menu.addAction(QCoreApplication.translate("Menus", "(none)")).setEnabled(False)
 
 
 def fill_layers(
@@ -103,7 +103,11 @@ def fill_layers(
     menu.clear()
     group = QActionGroup(menu)
     for name in layers:
-        action = QAction(name + (" (you)" if name == me else ""), menu, checkable=True)
+        action = QAction(
+            name + (QCoreApplication.translate("Menus", " (you)") if name == me else ""),
+            menu,
+            checkable=True,
+        )
         action.setChecked(name == shown)
         action.triggered.connect(lambda _=False, n=name: show_layer(n))
         group.addAction(action)

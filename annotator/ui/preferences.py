@@ -9,11 +9,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QFont, QKeySequence
 from PySide6.QtWidgets import QWidget
 
 from annotator.ui.actions import BINDINGS, Actions, key_sequences
-from annotator.ui.settings import load_values, store_values, stored_theme
+from annotator.ui.settings import load_values, store_values, stored_language, stored_theme
 from annotator.ui.theme import apply_theme, is_dark
 
 THEMES = ("system", "light", "dark")
@@ -36,6 +37,7 @@ class Preferences:
     font_family: str = ""  # empty: the text view's own font
     font_size: float = 0.0  # 0: the text view's own size
     theme: str = "system"
+    language: str = "system"  # a code of annotator.ui.translation, shown from the next start
     backup_minutes: int = DEFAULT_BACKUP_MINUTES
     #: Command name to its keys (portable text); every command of ``BINDINGS`` is present.
     shortcuts: dict[str, tuple[str, ...]] = field(default_factory=default_keys)
@@ -54,6 +56,7 @@ def load_preferences() -> Preferences:
     prefs.font_family = str(stored.get("font_family") or "")
     prefs.font_size = _float(stored.get("font_size"), 0.0)
     prefs.theme = stored_theme()
+    prefs.language = stored_language()
     prefs.backup_minutes = max(1, int(_float(stored.get("backup_minutes"), DEFAULT_BACKUP_MINUTES)))
     remapped = stored.get("shortcuts")
     if isinstance(remapped, Mapping):
@@ -72,6 +75,7 @@ def store_preferences(prefs: Preferences) -> None:
             "font_family": prefs.font_family,
             "font_size": prefs.font_size,
             "theme": prefs.theme,
+            "language": prefs.language,
             "backup_minutes": prefs.backup_minutes,
             # Only what differs from BINDINGS: a key added to the table later still arrives.
             "shortcuts": {n: k for n, k in prefs.shortcuts.items() if given.get(n) != k},
@@ -89,7 +93,11 @@ def conflict(
     """
     wanted = portable(QKeySequence(key)).lower()
     texts = {
-        b.name: b.text.replace("&&", "\0").replace("&", "").replace("\0", "&") for b in BINDINGS
+        b.name: QCoreApplication.translate("Actions", b.text)
+        .replace("&&", "\0")
+        .replace("&", "")
+        .replace("\0", "&")
+        for b in BINDINGS
     }
     for other, taken in prefs.shortcuts.items():
         if other != name and any(k.lower() == wanted for k in taken):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import getpass
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QWidget
 
 from annotator.errors import AnnotatorError
@@ -23,16 +23,21 @@ from annotator.ui.messages import LONG, Messages
 from annotator.ui.session import Session
 from annotator.ui.settings import store_annotator
 from annotator.ui.team.long_work import run_with_progress
+from annotator.ui.translation import QT_TRANSLATE_NOOP
 
-PROJECT_FILTER = "Annotator projects (*.db *.annotator);;All files (*)"
+PROJECT_FILTER = QT_TRANSLATE_NOOP(
+    "ProjectFiles", "Annotator projects (*.db *.annotator);;All files (*)"
+)
 
 
 def ask_annotator(parent: QWidget | None, current: str | None = None) -> str | None:
     """Ask who is annotating (once, at first start); the login name is the default."""
     name, ok = QInputDialog.getText(
         parent,
-        "Who is annotating?",
-        "Your annotator name (your annotations are stored under it):",
+        QCoreApplication.translate("ProjectFiles", "Who is annotating?"),
+        QCoreApplication.translate(
+            "ProjectFiles", "Your annotator name (your annotations are stored under it):"
+        ),
         text=current or getpass.getuser(),
     )
     name = name.strip()
@@ -61,7 +66,9 @@ class ProjectFiles(QObject):
         self.messages = messages
 
     def new_project(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self.parent_widget, "New project", "", PROJECT_FILTER)
+        path, _ = QFileDialog.getSaveFileName(
+            self.parent_widget, self.tr("New project"), "", self.tr(PROJECT_FILTER)
+        )
         if not path:
             return
         try:
@@ -73,7 +80,7 @@ class ProjectFiles(QObject):
 
     def open_project(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self.parent_widget, "Open project", "", PROJECT_FILTER
+            self.parent_widget, self.tr("Open project"), "", self.tr(PROJECT_FILTER)
         )
         if path:
             self.project_requested.emit(Path(path))
@@ -115,7 +122,10 @@ class ProjectFiles(QObject):
 
     def merge_projects(self) -> None:
         paths, _ = QFileDialog.getOpenFileNames(
-            self.parent_widget, "Merge other annotators' copies", "", PROJECT_FILTER
+            self.parent_widget,
+            self.tr("Merge other annotators' copies"),
+            "",
+            self.tr(PROJECT_FILTER),
         )
         if not paths:
             return
@@ -128,7 +138,7 @@ class ProjectFiles(QObject):
                 lambda p: merge_projects(project, chosen, p),
             )
         except AnnotatorError as exc:
-            self.messages.warn(f"Nothing was merged.\n\n{exc}")
+            self.messages.warn(self.tr("Nothing was merged.\n\n{exc}").format(exc=exc))
             return
         if cancelled or report is None:
             self.messages.status(self.tr("Cancelled: nothing was merged."), LONG)
@@ -139,8 +149,10 @@ class ProjectFiles(QObject):
             listed = "\n".join(conflicts[:20])
             more = f"\n… and {len(conflicts) - 20} more" if len(conflicts) > 20 else ""
             self.messages.inform(
-                "Merged, with conflicts",
-                f"{report.summary()}\n\nKept this project's version for:\n{listed}{more}",
+                self.tr("Merged, with conflicts"),
+                self.tr("{0}\n\nKept this project's version for:\n{listed}{more}").format(
+                    report.summary(), listed=listed, more=more
+                ),
             )
         self.messages.status(report.summary(), LONG)
 

@@ -112,7 +112,9 @@ class Session(QObject):
             )
             return False
         if self.read_only:
-            self.failed.emit(f"{self.layer}'s layer is read-only; switch back to your own")
+            self.failed.emit(
+                self.tr("{0}'s layer is read-only; switch back to your own").format(self.layer)
+            )
             return False
         if not self.run(edit.apply):
             return False
@@ -277,7 +279,7 @@ class Session(QObject):
             )
             return
         if document is None:
-            self.failed.emit(f'no document "{document_id}"')
+            self.failed.emit(self.tr('no document "{document_id}"').format(document_id=document_id))
             return
         self.document = document
         self._set = None

@@ -26,6 +26,7 @@ FONT_FAMILY = "view/font_family"
 THEME = "view/theme"
 BACKUP_MINUTES = "backup/interval_minutes"
 SHORTCUTS = "keys/remapped"  # JSON: command name to its keys, only those remapped
+LANGUAGE = "view/language"  # a language code, or "system"
 _PREFERENCES = {
     "annotator": ANNOTATOR,
     "snap_to_words": SNAP,
@@ -34,6 +35,7 @@ _PREFERENCES = {
     "theme": THEME,
     "backup_minutes": BACKUP_MINUTES,
     "shortcuts": SHORTCUTS,
+    "language": LANGUAGE,
 }
 
 
@@ -75,6 +77,11 @@ def stored_theme() -> str:
 def dark_palette() -> bool:
     """Whether the stored theme is dark ("system" follows the desktop's colour scheme)."""
     return is_dark(stored_theme())
+
+
+def stored_language() -> str:
+    """The language chosen in Preferences ("system": the system's)."""
+    return str(QSettings().value(LANGUAGE) or "system")
 
 
 def store_theme(theme: str) -> None:

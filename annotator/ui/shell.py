@@ -26,8 +26,9 @@ from annotator.ui.messages import LONG
 from annotator.ui.preferences import backup_interval_ms
 from annotator.ui.project_files import ask_annotator
 from annotator.ui.session import Session
-from annotator.ui.settings import remember_recent, stored_annotator
+from annotator.ui.settings import remember_recent, stored_annotator, stored_language
 from annotator.ui.theme import apply_theme
+from annotator.ui.translation import install_language
 
 #: How often Qt's event loop hands control to Python, so that a signal handler can run.
 SIGNAL_CHECK_MS = 250
@@ -44,6 +45,7 @@ def make_application() -> QApplication:
     app = QApplication(sys.argv[:1])
     QGuiApplication.setDesktopFileName("org.annotator.Annotator")
     app.setWindowIcon(icon("app"))
+    install_language(stored_language())
     apply_theme(False)
     return app
 
@@ -83,7 +85,9 @@ class Shell:
         except DamagedProjectError as exc:
             return self.offer_recovery(path, exc)
         except AnnotatorError as exc:
-            QMessageBox.critical(self.window, "Annotator", str(exc))
+            QMessageBox.critical(
+                self.window, QCoreApplication.translate("Shell", "Annotator"), str(exc)
+            )
             return False
         return self.show_project(project, path)
 
@@ -194,7 +198,11 @@ class Shell:
         # A full disk must not take the session down with it (the store raises StorageError).
         except (OSError, AnnotatorError) as exc:
             if self.window is not None:
-                self.window.statusBar().showMessage(f"The automatic backup failed: {exc}")
+                self.window.statusBar().showMessage(
+                    QCoreApplication.translate(
+                        "Shell", "The automatic backup failed: {exc}"
+                    ).format(exc=exc)
+                )
 
     def switch(self, path: Path) -> None:
         """Open ``path`` (the same file reloads it, e.g. after a schema change)."""
@@ -213,7 +221,13 @@ class Shell:
         try:
             report = restore_backup(path, backup)
         except AnnotatorError as exc:
-            QMessageBox.warning(None, "Annotator", f"Nothing was restored.\n\n{exc}")
+            QMessageBox.warning(
+                None,
+                QCoreApplication.translate("Shell", "Annotator"),
+                QCoreApplication.translate("Shell", "Nothing was restored.\n\n{exc}").format(
+                    exc=exc
+                ),
+            )
             self.open(path)
             return False
         if self.open(path) and self.window is not None:

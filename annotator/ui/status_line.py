@@ -8,10 +8,10 @@ from PySide6.QtWidgets import QLabel, QStatusBar
 
 from annotator.errors import StorageError
 from annotator.model import Status
-from annotator.model.snippet import plural
+from annotator.ui.translation import QT_TRANSLATE_NOOP, status_text
 
-SAVED = "All changes saved"
-SAVED_TIP = "Every edit is committed to the project file at once"
+SAVED = QT_TRANSLATE_NOOP("StatusLine", "All changes saved")
+SAVED_TIP = QT_TRANSLATE_NOOP("StatusLine", "Every edit is committed to the project file at once")
 #: Red on light and dark themes alike: the one state the annotator must not miss.
 NOT_SAVED_STYLE = "color: #d32f2f; font-weight: bold"
 
@@ -20,24 +20,35 @@ class StatusLine:
     def __init__(self, bar: QStatusBar) -> None:
         self.annotator = QLabel()
         self.document = QLabel()
-        self.saved = QLabel(SAVED)
-        self.saved.setToolTip(SAVED_TIP)
+        self.saved = QLabel(QCoreApplication.translate("StatusLine", SAVED))
+        self.saved.setToolTip(QCoreApplication.translate("StatusLine", SAVED_TIP))
         for widget in (self.annotator, self.document, self.saved):
             bar.addPermanentWidget(widget)
 
     def show_identity(self, annotator: str, layer: str) -> None:
         self.annotator.setText(
-            f"Annotator: {annotator}"
+            QCoreApplication.translate("StatusLine", "Annotator: {annotator}").format(
+                annotator=annotator
+            )
             if layer == annotator
-            else f"Viewing {layer}'s layer (read-only) as {annotator}"
+            else QCoreApplication.translate(
+                "StatusLine", "Viewing {layer}'s layer (read-only) as {annotator}"
+            ).format(layer=layer, annotator=annotator)
         )
 
     def show_document(self, spans: int, status: Status) -> None:
-        self.document.setText(f"{plural(spans, 'span')} · {status.value.replace('_', ' ')}")
+        counted = (
+            QCoreApplication.translate("StatusLine", "1 span")
+            if spans == 1
+            else QCoreApplication.translate("StatusLine", "{0} spans").format(spans)
+        )
+        self.document.setText(f"{counted} · {status_text(status)}")
 
     def show_not_saved(self, error: StorageError) -> None:
         """The last edit failed on the disk or the file: say so until an edit is saved."""
-        self.saved.setText(f"Not saved: {error.kind}")
+        self.saved.setText(
+            QCoreApplication.translate("StatusLine", "Not saved: {0}").format(error.kind)
+        )
         self.saved.setToolTip(str(error))
         self.saved.setStyleSheet(NOT_SAVED_STYLE)
 
@@ -53,7 +64,8 @@ class StatusLine:
         self.saved.setStyleSheet(NOT_SAVED_STYLE)
 
     def show_saved(self) -> None:
-        if self.saved.text() != SAVED:
-            self.saved.setText(SAVED)
-            self.saved.setToolTip(SAVED_TIP)
+        saved = QCoreApplication.translate("StatusLine", SAVED)
+        if self.saved.text() != saved:
+            self.saved.setText(saved)
+            self.saved.setToolTip(QCoreApplication.translate("StatusLine", SAVED_TIP))
             self.saved.setStyleSheet("")

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtWidgets import QApplication, QLabel, QProgressDialog, QStatusBar, QWidget
 
 from annotator.edits import Change
@@ -103,7 +103,9 @@ class SuggestionReview(QObject):
             self.label.setText("")
             return
         self.label.setText(
-            f"Suggestions: {len(self.open)} open, {accepted} accepted, {rejected} rejected"
+            self.tr("Suggestions: {0} open, {accepted} accepted, {rejected} rejected").format(
+                len(self.open), accepted=accepted, rejected=rejected
+            )
         )
 
     def _follow_caret(self) -> None:
@@ -122,7 +124,7 @@ class SuggestionReview(QObject):
         if document is None:
             return
         if chosen is None:
-            self.messages.status("No suggestion under the caret (F8 goes to the next one)")
+            self.messages.status(self.tr("No suggestion under the caret (F8 goes to the next one)"))
             return
         edit = AcceptSuggestions(document.id, self.session.layer, ANNOTATOR, chosen=(chosen,))
         if self.session.push(edit):
@@ -142,17 +144,19 @@ class SuggestionReview(QObject):
     def accept_all(self) -> None:
         document = self.session.document
         if document is None or not self.open:
-            self.messages.status("No open suggestions in this document")
+            self.messages.status(self.tr("No open suggestions in this document"))
             return
         chosen = tuple(self.open)
         edit = AcceptSuggestions(document.id, self.session.layer, ANNOTATOR, chosen=chosen)
         if self.session.push(edit):
-            self.messages.status(f"Accepted {len(chosen)} suggestions (undo takes them all back)")
+            self.messages.status(
+                self.tr("Accepted {0} suggestions (undo takes them all back)").format(len(chosen))
+            )
 
     def step(self, forward: bool) -> None:
         """Put the caret on the next (or previous) open suggestion."""
         if not self.open:
-            self.messages.status("No open suggestions in this document")
+            self.messages.status(self.tr("No open suggestions in this document"))
             return
         cp = self.view.caret_cp()
         if forward:
@@ -183,7 +187,7 @@ class SuggestionReview(QObject):
         wanted = None if every_document else [document.id] if document is not None else []
         dialog: QProgressDialog | None = None
         if every_document:
-            dialog = QProgressDialog("Suggesting…", "Cancel", 0, 0, self._window)
+            dialog = QProgressDialog(self.tr("Suggesting…"), self.tr("Cancel"), 0, 0, self._window)
             dialog.setWindowModality(Qt.WindowModality.WindowModal)
             dialog.setMinimumDuration(500)
         try:
@@ -191,7 +195,7 @@ class SuggestionReview(QObject):
                 session.project, wanted, workers=1, progress=_progress(dialog)
             )
         except Cancelled:
-            self.messages.status("Suggesting cancelled; nothing changed")
+            self.messages.status(self.tr("Suggesting cancelled; nothing changed"))
             return
         except AnnotatorError as exc:
             self.messages.warn(str(exc))
@@ -208,8 +212,12 @@ def _hint(suggestion: Suggestion) -> str:
     kind = str(suggestion.parts[0].attrs.get("quote_type", ""))
     speaker = next((s for s in suggestion.spans if s.label == "SPEAKER"), None)
     name = str(speaker.attrs.get("speaker", "")) if speaker is not None else ""
-    who = f", {name}" if name else ", no speaker" if speaker is None else ""
-    return f"Suggested: {kind} quote{who}. Enter accepts, Backspace rejects, F8 goes on."
+    no_speaker = QCoreApplication.translate("SuggestionReview", ", no speaker")
+    who = f", {name}" if name else no_speaker if speaker is None else ""
+    return QCoreApplication.translate(
+        "SuggestionReview",
+        "Suggested: {kind} quote{who}. Enter accepts, Backspace rejects, F8 goes on.",
+    ).format(kind=kind, who=who)
 
 
 def _progress(dialog: QProgressDialog | None) -> Callable[[int, int | None], None]:

@@ -65,7 +65,7 @@ class ToolWindows(QObject):
 
         self._agreement_opened = True
         view = AgreementView(self.session, self.parent_widget)
-        view.setWindowTitle(f"Agreement — {self.session.project.path.name}")
+        view.setWindowTitle(self.tr("Agreement — {0}").format(self.session.project.path.name))
         # Double-clicking a disagreement shows the annotators' versions side by side.
         view.open_disagreement.connect(view.show_versions)
         show_as_window(view, 1200, 800)

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+from PySide6.QtCore import QCoreApplication
+
 from annotator.adjudication.units import Progress, Unit
 from annotator.edits.adjudication import AcceptUnanimous, AcceptVersion, MarkEdited, RejectUnit
 from annotator.edits.spans import SetStatus
@@ -28,7 +30,9 @@ class Decider:
     def accept(self, unit: Unit, number: int) -> str | None:
         """Accept version ``number``; the reason it could not, or None when it did."""
         if unit.version(number) is None:
-            return f"this unit has no version {number}"
+            return QCoreApplication.translate("Decider", "this unit has no version {0}").format(
+                number
+            )
         edit = AcceptVersion.of(unit, number, self.session.annotator)
         return None if self.session.push(edit) else ""
 

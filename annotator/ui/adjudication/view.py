@@ -12,6 +12,7 @@ from collections.abc import Callable, Mapping, Sequence
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QEvent,
     QModelIndex,
     QObject,
@@ -39,6 +40,7 @@ from annotator.model.adjudication import Decision, Verdict
 from annotator.model.ids import GOLD, is_human
 from annotator.ui.adjudication.review_state import ReviewState
 from annotator.ui.session import Session
+from annotator.ui.translation import status_text
 
 Index = QModelIndex | QPersistentModelIndex
 COL_UNIT = 0
@@ -48,9 +50,13 @@ _UNANIMOUS = QColor(0, 158, 115, 40)
 
 def decision_text(decision: Decision | None, unit: Unit) -> str:
     if decision is None:
-        return "unanimous" if unit.unanimous else ""
+        return QCoreApplication.translate("Adjudication", "unanimous") if unit.unanimous else ""
     if decision.verdict == Verdict.REJECTED:
-        return f"rejected — {decision.reason}" if decision.reason else "rejected"
+        if decision.reason:
+            return QCoreApplication.translate("Adjudication", "rejected — {0}").format(
+                decision.reason
+            )
+        return QCoreApplication.translate("Adjudication", "rejected")
     return f"{decision.verdict.value}: {decision.source}"
 
 
@@ -141,9 +147,9 @@ class AdjudicationView(QWidget):
         self.session = session
         self.state = ReviewState(session, document, self)
         self._sized_for: list[AnnotatorName] | None = None
-        self.setWindowTitle(f"Adjudicate — {self.state.title}")
+        self.setWindowTitle(self.tr("Adjudicate — {0}").format(self.state.title))
         self.layers = QLabel()
-        self.include_unfinished = QCheckBox("Include unfinished layers that have spans")
+        self.include_unfinished = QCheckBox(self.tr("Include unfinished layers that have spans"))
         self.model = AdjudicationModel(self)
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -154,14 +160,17 @@ class AdjudicationView(QWidget):
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.setAccessibleName("Units to adjudicate")
+        self.table.setAccessibleName(self.tr("Units to adjudicate"))
         self.reason = QLineEdit()
-        self.reason.setPlaceholderText("Why reject? (optional) — Enter rejects, Esc cancels")
+        self.reason.setAccessibleName(self.tr("Reason for rejecting"))
+        self.reason.setPlaceholderText(
+            self.tr("Why reject? (optional) — Enter rejects, Esc cancels")
+        )
         self.reason.hide()
         self.progress = QLabel()
         self.message = QLabel()
         keys = QLabel(
-            "1–9 accept version · E edit · R reject · A accept all unanimous · Ctrl+Z undo"
+            self.tr("1–9 accept version · E edit · R reject · A accept all unanimous · Ctrl+Z undo")
         )
         keys.setEnabled(False)
         column = QVBoxLayout(self)
@@ -191,8 +200,16 @@ class AdjudicationView(QWidget):
         self.model.set_rows(state.text, counted, state.units, state.decisions)
         self.layers.setText(_layers_text(state.sets, counted))
         found = state.found
-        stale = f" · {found.stale} earlier decisions match no unit now" if found.stale else ""
-        self.progress.setText(f"{found.decided} / {found.total} units decided{stale}")
+        stale = (
+            self.tr(" · {0} earlier decisions match no unit now").format(found.stale)
+            if found.stale
+            else ""
+        )
+        self.progress.setText(
+            self.tr("{0} / {1} units decided{stale}").format(
+                found.decided, found.total, stale=stale
+            )
+        )
         row = self.model.row_of(current.key) if current is not None else -1
         if counted != self._sized_for:  # keep the reviewer's column widths while deciding
             self._sized_for = counted
@@ -313,12 +330,17 @@ class AdjudicationView(QWidget):
 
 def _layers_text(sets: Sequence[AnnotationSet], counted: Sequence[str]) -> str:
     left_out = [
-        f"{s.annotator} ({s.status.value.replace('_', ' ')})"
+        f"{s.annotator} ({status_text(s.status)})"
         for s in sets
         if is_human(s.annotator) and s.annotator not in counted
     ]
-    shown = f"Layers: {', '.join(counted) if counted else 'none done yet'}"
-    return shown + (f" · not counted: {', '.join(left_out)}" if left_out else "")
+    done = ", ".join(counted) or QCoreApplication.translate("Adjudication", "none done yet")
+    shown = QCoreApplication.translate("Adjudication", "Layers: {0}").format(done)
+    if not left_out:
+        return shown
+    return shown + QCoreApplication.translate("Adjudication", " · not counted: {0}").format(
+        ", ".join(left_out)
+    )
 
 
 # --- the learning view: one's own layer against gold -----------------------------------------
@@ -340,10 +362,12 @@ class LearningView(QWidget):
         self.annotator = annotator or session.annotator
         loaded = session.project.documents.get(document)
         self._text = loaded.text if loaded else ""
-        self.setWindowTitle(f"{self.annotator} compared with gold — {document}")
+        self.setWindowTitle(
+            self.tr("{0} compared with gold — {document}").format(self.annotator, document=document)
+        )
         self.summary = QLabel()
         self.list = QListWidget()
-        self.list.setAccessibleName("Differences from gold")
+        self.list.setAccessibleName(self.tr("Differences from gold"))
         column = QVBoxLayout(self)
         column.addWidget(self.summary)
         column.addWidget(self.list, 1)
@@ -358,11 +382,11 @@ class LearningView(QWidget):
         self.list.clear()
         self.list.addItems(rows)
         if not gold.spans:
-            self.summary.setText("Nothing in gold yet for this document")
+            self.summary.setText(self.tr("Nothing in gold yet for this document"))
         elif not rows:
-            self.summary.setText("Your layer matches gold")
+            self.summary.setText(self.tr("Your layer matches gold"))
         else:
-            self.summary.setText(f"{len(rows)} differences from gold")
+            self.summary.setText(self.tr("{0} differences from gold").format(len(rows)))
 
     def _changed(self, change: Change) -> None:
         if change.document in (self.document, ""):

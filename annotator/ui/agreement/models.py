@@ -11,7 +11,13 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QColor, QFont
 
 from annotator.agreement.breakdown import (
@@ -23,6 +29,7 @@ from annotator.agreement.breakdown import (
 )
 from annotator.agreement.table import format_cell
 from annotator.model.annotation import AttrValue
+from annotator.ui.translation import QT_TRANSLATE_NOOP
 
 Index = QModelIndex | QPersistentModelIndex
 #: The raw number behind a cell (None when undefined), for tests and tooltips.
@@ -43,7 +50,10 @@ class TableModel(QAbstractTableModel):
         raise NotImplementedError
 
     def _headers(self, orientation: Qt.Orientation) -> Sequence[str]:
-        return self.HEADERS if orientation == Qt.Orientation.Horizontal else ()
+        horizontal = orientation == Qt.Orientation.Horizontal
+        return (
+            [QCoreApplication.translate("Headers", h) for h in self.HEADERS] if horizontal else ()
+        )
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else self._row_count()
@@ -100,7 +110,7 @@ class RowTableModel(TableModel):
             if column in row.tips:
                 return row.tips[column]
             if value is None:
-                return "undefined: nothing to compare, or no expected disagreement"
+                return self.tr("undefined: nothing to compare, or no expected disagreement")
             return repr(value) if isinstance(value, float) else None
         if role == Qt.ItemDataRole.TextAlignmentRole and column >= self.NAME_COLUMNS:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -115,21 +125,27 @@ class RowTableModel(TableModel):
 
 class SpanAgreementModel(RowTableModel):
     COL_LABEL, COL_EXACT, COL_OVERLAP, COL_OVERLAP_ANY, COL_ALPHA = range(5)
-    HEADERS = ("Label", "Exact F1", "Overlap F1", "Overlap-any F1", "Unitizing α")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("Headers", "Label"),
+        QT_TRANSLATE_NOOP("Headers", "Exact F1"),
+        QT_TRANSLATE_NOOP("Headers", "Overlap F1"),
+        QT_TRANSLATE_NOOP("Headers", "Overlap-any F1"),
+        QT_TRANSLATE_NOOP("Headers", "Unitizing α"),
+    )
 
 
 class AttributeAgreementModel(RowTableModel):
     COL_ATTRIBUTE, COL_ALIGNMENT, COL_UNITS, COL_ALPHA = range(4)
     COL_FLEISS, COL_MEAN_COHEN, COL_PERCENT, COL_AMBIGUOUS = range(4, 8)
     HEADERS = (
-        "Attribute",
-        "Alignment",
-        "Units",
-        "Krippendorff α",
-        "Fleiss κ",
-        "Mean Cohen κ",
-        "Agreement",
-        "Ambiguous",
+        QT_TRANSLATE_NOOP("Headers", "Attribute"),
+        QT_TRANSLATE_NOOP("Headers", "Alignment"),
+        QT_TRANSLATE_NOOP("Headers", "Units"),
+        QT_TRANSLATE_NOOP("Headers", "Krippendorff α"),
+        QT_TRANSLATE_NOOP("Headers", "Fleiss κ"),
+        QT_TRANSLATE_NOOP("Headers", "Mean Cohen κ"),
+        QT_TRANSLATE_NOOP("Headers", "Agreement"),
+        QT_TRANSLATE_NOOP("Headers", "Ambiguous"),
     )
     NAME_COLUMNS = 2
 
@@ -173,14 +189,14 @@ class PairMatrixModel(MatrixModel):
         if role == VALUE_ROLE:
             return scores["f1"] if scores else None
         if role == FILTER_ROLE and scores:
-            title = f"missing or boundary, {first} vs {second}"
+            title = self.tr("missing or boundary, {0} vs {1}").format(first, second)
             return DisagreementFilter(title, kinds=SPAN_KINDS, pair=(first, second))
         if role == Qt.ItemDataRole.ToolTipRole and first != second:
             if not scores:
-                return f"{first} and {second} share no covered document"
+                return self.tr("{0} and {1} share no covered document").format(first, second)
             numbers = ("precision", "recall", "macro_f1", "hits_a", "hits_b")
             shown = [f"{n}: {format_cell(scores[n])}" for n in numbers if n in scores]
-            return "\n".join([f"{first} as reference", *shown])
+            return "\n".join([self.tr("{0} as reference").format(first), *shown])
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignCenter)
         return None
@@ -221,7 +237,7 @@ class ConfusionModel(MatrixModel):
         if role == FILTER_ROLE:
             who = f"{self._pair[0]} {a} vs {self._pair[1]} {b}" if self._pair else f"{a} vs {b}"
             if a == b:
-                who += " (others differ)"  # the pair agrees; the cases are someone else's
+                who += self.tr(" (others differ)")  # the pair agrees; the cases are someone else's
             return DisagreementFilter(
                 f"{self._key}: {who}", kinds=frozenset({self._key}), pair=self._pair, values=(a, b)
             )
@@ -235,7 +251,7 @@ class ConfusionModel(MatrixModel):
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{count} units: {a} (row) and {b} (column)"
+            return self.tr("{0} units: {1} (row) and {2} (column)").format(count, a, b)
         return None
 
 
@@ -243,7 +259,13 @@ class DisagreementModel(TableModel):
     """The report's disagreements: where, what kind, and each annotator's version."""
 
     COL_DOCUMENT, COL_LABEL, COL_KIND, COL_VERSIONS, COL_TEXT = range(5)
-    HEADERS = ("Document", "Label", "Kind", "Versions", "Text")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("Headers", "Document"),
+        QT_TRANSLATE_NOOP("Headers", "Label"),
+        QT_TRANSLATE_NOOP("Headers", "Kind"),
+        QT_TRANSLATE_NOOP("Headers", "Versions"),
+        QT_TRANSLATE_NOOP("Headers", "Text"),
+    )
     _SNIPPET = 70
 
     def __init__(self) -> None:

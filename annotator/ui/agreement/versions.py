@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QDialog,
@@ -24,6 +24,7 @@ from annotator.model import AnnotationSet, DocumentId, Status
 from annotator.model.schema import DOCUMENT, Schema
 from annotator.store import Project
 from annotator.ui.panels.span_table import speakers_of
+from annotator.ui.translation import status_text
 
 _HIGHLIGHT = QColor(0xD5, 0x5E, 0x00, 80)  # vermillion as in the heat map; reads on dark too
 
@@ -57,7 +58,9 @@ class VersionsDialog(QDialog):
         super().__init__(parent)
         found = project.documents.get(DocumentId(document))
         text = found.text if found else ""
-        self.setWindowTitle(f"{(found.title if found else '') or document} — versions")
+        self.setWindowTitle(
+            self.tr("{0} — versions").format((found.title if found else "") or document)
+        )
         sets = [project.sets.get(DocumentId(document), n) for n in annotators]
         marks = disagreeing_spans(sets, project.schema)
         self.columns: dict[str, QListWidget] = {}
@@ -68,14 +71,22 @@ class VersionsDialog(QDialog):
             page = QWidget()
             layout = QVBoxLayout(page)
             layout.setContentsMargins(0, 0, 0, 0)
-            status = annotation.status.value.replace("_", " ")
-            layout.addWidget(QLabel(f"<b>{annotation.annotator}</b> · {status}"))
+            status = status_text(annotation.status)
+            layout.addWidget(
+                QLabel(self.tr("<b>{0}</b> · {status}").format(annotation.annotator, status=status))
+            )
             layout.addWidget(column, 1)
             splitter.addWidget(page)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(f"Document {document}; disagreeing annotations highlighted."))
+        layout.addWidget(
+            QLabel(
+                self.tr("Document {document}; disagreeing annotations highlighted.").format(
+                    document=document
+                )
+            )
+        )
         layout.addWidget(splitter, 1)
         layout.addWidget(buttons)
         self.resize(min(420 * max(len(sets), 1), 1300), 560)
@@ -83,7 +94,11 @@ class VersionsDialog(QDialog):
     @staticmethod
     def _column(annotation: AnnotationSet, text: str, marks: dict[Any, str]) -> QListWidget:
         column = QListWidget()
-        column.setAccessibleName(f"{annotation.annotator}'s annotations")
+        column.setAccessibleName(
+            QCoreApplication.translate("VersionsDialog", "{0}'s annotations").format(
+                annotation.annotator
+            )
+        )
         column.setWordWrap(True)
         column.setSpacing(2)  # highlighted neighbours stay two rows, not one block
         rows: list[tuple[str, str | None]] = []
@@ -104,8 +119,12 @@ class VersionsDialog(QDialog):
             item = QListWidgetItem(line)
             if kinds:
                 item.setBackground(_HIGHLIGHT)
-                item.setToolTip(f"Disagreement: {kinds}")
+                item.setToolTip(
+                    QCoreApplication.translate("VersionsDialog", "Disagreement: {kinds}").format(
+                        kinds=kinds
+                    )
+                )
             column.addItem(item)
         if not rows:
-            column.addItem("(no annotations)")
+            column.addItem(QCoreApplication.translate("VersionsDialog", "(no annotations)"))
         return column

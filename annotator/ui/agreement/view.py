@@ -48,8 +48,9 @@ from annotator.ui.agreement.models import (
 )
 from annotator.ui.agreement.versions import VersionsDialog
 from annotator.ui.session import Session
+from annotator.ui.translation import QT_TRANSLATE_NOOP
 
-_ALL_PAIRS = "all pairs"
+_ALL_PAIRS = QT_TRANSLATE_NOOP("AgreementView", "all pairs")
 _CLOSE_WAIT_MS = 10_000
 
 
@@ -109,46 +110,51 @@ class AgreementView(QWidget):
     # --- construction ---------------------------------------------------------------------
 
     def _build(self) -> None:
-        known = ", ".join(self.session.project.annotators()) or "none yet"
-        self.annotators = QLineEdit(placeholderText="all human annotators")
-        self.annotators.setAccessibleName("Annotators to compare")
+        known = ", ".join(self.session.project.annotators()) or self.tr("none yet")
+        self.annotators = QLineEdit(placeholderText=self.tr("all human annotators"))
+        self.annotators.setAccessibleName(self.tr("Annotators to compare"))
         self.annotators.setToolTip(
-            f"Names separated by commas (the project has: {known}). Empty: every human "
-            "annotator with a counted set; gold and suggest:* layers only when named."
+            self.tr(
+                "Names separated by commas (the project has: {known}). Empty: every human "
+                "annotator with a counted set; gold and suggest:* layers only when named."
+            ).format(known=known)
         )
         self.annotators.setClearButtonEnabled(True)
-        self.include_unfinished = QCheckBox("Count unfinished sets")
-        self.include_unfinished.setToolTip("Compare sets in progress too, not only done ones")
-        self.compute_button = QPushButton("Compute")
+        self.include_unfinished = QCheckBox(self.tr("Count unfinished sets"))
+        self.include_unfinished.setToolTip(
+            self.tr("Compare sets in progress too, not only done ones")
+        )
+        self.compute_button = QPushButton(self.tr("Compute"))
         self.compute_button.setDefault(True)
         self.progress = QProgressBar()
-        self.progress.setAccessibleName("Agreement computation")
+        self.progress.setAccessibleName(self.tr("Agreement computation"))
         self.progress.setMaximumWidth(220)
         self.progress.hide()
-        self.summary = QLabel("Press Compute to measure agreement.")
+        self.summary = QLabel(self.tr("Press Compute to measure agreement."))
         self.summary.setWordWrap(True)
         options = QHBoxLayout()
-        options.addWidget(QLabel("Annotators:"))
+        options.addWidget(QLabel(self.tr("Annotators:")))
         options.addWidget(self.annotators, 1)
         options.addWidget(self.include_unfinished)
         options.addWidget(self.compute_button)
         options.addWidget(self.progress)
 
-        self.span_table = _table(self.span_model, "Span agreement per label")
-        self.attribute_table = _table(self.attribute_model, "Attribute agreement")
-        self.pair_mode = _combo("Span matching", SPAN_MODES)
-        self.pair_table = _table(self.pair_model, "Pairwise micro F1", rows=False)
-        self.confusion_attribute = _combo("Attribute")
-        self.confusion_alignment = _combo("Alignment", ["overlap", "exact"])
-        self.confusion_pair = _combo("Pair")
+        self.span_table = _table(self.span_model, self.tr("Span agreement per label"))
+        self.attribute_table = _table(self.attribute_model, self.tr("Attribute agreement"))
+        self.pair_mode = _combo(self.tr("Span matching"), SPAN_MODES)
+        self.pair_table = _table(self.pair_model, self.tr("Pairwise micro F1"), rows=False)
+        self.confusion_attribute = _combo(self.tr("Attribute"))
+        self.confusion_alignment = _combo(self.tr("Alignment"), ["overlap", "exact"])
+        self.confusion_pair = _combo(self.tr("Pair"))
         self.confusion_caption = QLabel()
-        self.confusion_table = _table(self.confusion_model, "Confusion matrix", rows=False)
+        self.confusion_table = _table(self.confusion_model, self.tr("Confusion matrix"), rows=False)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        self.tabs.addTab(self.span_table, "Spans")
-        self.tabs.addTab(self.attribute_table, "Attributes")
+        self.tabs.addTab(self.span_table, self.tr("Spans"))
+        self.tabs.addTab(self.attribute_table, self.tr("Attributes"))
         self.tabs.addTab(
-            self._page(self.pair_table, QLabel("Span matching:"), self.pair_mode), "Pairs"
+            self._page(self.pair_table, QLabel(self.tr("Span matching:")), self.pair_mode),
+            self.tr("Pairs"),
         )
         self.tabs.addTab(
             self._page(
@@ -158,16 +164,18 @@ class AgreementView(QWidget):
                 self.confusion_pair,
                 caption=self.confusion_caption,
             ),
-            "Confusion",
+            self.tr("Confusion"),
         )
 
-        self.filter_label = QLabel("Disagreements")
-        self.show_all = QPushButton("Show all")
+        self.filter_label = QLabel(self.tr("Disagreements"))
+        self.show_all = QPushButton(self.tr("Show all"))
         self.disagreement_table = _table(self.disagreement_model, "Disagreements")
         self.disagreement_table.horizontalHeader().setSectionResizeMode(
             DisagreementModel.COL_TEXT, QHeaderView.ResizeMode.Stretch
         )
-        self.disagreement_table.setToolTip("Double-click to compare the annotators' versions")
+        self.disagreement_table.setToolTip(
+            self.tr("Double-click to compare the annotators' versions")
+        )
         heading = QHBoxLayout()
         heading.addWidget(self.filter_label, 1)
         heading.addWidget(self.show_all)
@@ -234,9 +242,9 @@ class AgreementView(QWidget):
         known = set(self.session.project.annotators())
         unknown = [n for n in names or () if n not in known]
         if unknown:
-            self.summary.setText(f'No annotator "{unknown[0]}" in this project.')
+            self.summary.setText(self.tr('No annotator "{0}" in this project.').format(unknown[0]))
             return
-        self.summary.setText("Reading annotation sets…")
+        self.summary.setText(self.tr("Reading annotation sets…"))
         inputs = load_agreement_inputs(
             self.session.project, names, self.include_unfinished.isChecked()
         )
@@ -250,7 +258,7 @@ class AgreementView(QWidget):
         self.compute_button.setEnabled(False)
         self.progress.setRange(0, 0)
         self.progress.show()
-        self.summary.setText(f"Comparing {len(inputs.sets)} annotation sets…")
+        self.summary.setText(self.tr("Comparing {0} annotation sets…").format(len(inputs.sets)))
         job.start()
 
     def _ours(self) -> bool:
@@ -265,7 +273,9 @@ class AgreementView(QWidget):
 
     def _failed(self, message: str) -> None:
         if self._ours():
-            self.summary.setText(f"The computation failed: {message}")
+            self.summary.setText(
+                self.tr("The computation failed: {message}").format(message=message)
+            )
 
     def _job_finished(self) -> None:
         if self._ours():
@@ -303,7 +313,7 @@ class AgreementView(QWidget):
         self.attribute_model.set_rows(attribute_rows(report))
         self._show_pairs()
         keys = [*report["attributes"], *report["doc_attrs"]]
-        pairs = [_ALL_PAIRS, *report["spans"]["exact"]["pairs"]]
+        pairs = [self.tr(_ALL_PAIRS), *report["spans"]["exact"]["pairs"]]
         for combo, items in ((self.confusion_attribute, keys), (self.confusion_pair, pairs)):
             combo.blockSignals(True)  # one refresh after all combos are filled, not one each
             kept = combo.currentText()
@@ -316,8 +326,9 @@ class AgreementView(QWidget):
         self.apply_filter(None)
         names = ", ".join(report["annotators"]) or "nobody"
         self.summary.setText(
-            f"{names} · {report['documents']} documents covered by at least two · "
-            f"{len(report['disagreements'])} disagreements"
+            self.tr("{names} · {0} documents covered by at least two · {1} disagreements").format(
+                report["documents"], len(report["disagreements"]), names=names
+            )
         )
         self._set_results_enabled(True)
         self.report_ready.emit()
@@ -334,7 +345,7 @@ class AgreementView(QWidget):
         self.confusion_alignment.setEnabled(not on_document)
         alignment = DOCUMENT_ALIGNMENT if on_document else self.confusion_alignment.currentText()
         chosen = self.confusion_pair.currentText()
-        pair = None if chosen in ("", _ALL_PAIRS) else chosen
+        pair = None if chosen in ("", self.tr(_ALL_PAIRS)) else chosen
         counts = self.result.pairs.matrix(key, alignment, pair)
         names = tuple(pair.split("|")) if pair else None
         self.confusion_model.set_rows(
@@ -343,11 +354,19 @@ class AgreementView(QWidget):
             counts,
             (names[0], names[1]) if names else None,
         )
-        rows = f"{names[0]}'s value" if names else "the value of each pair's first annotator"
-        columns = f"{names[1]}'s" if names else "the second's (names sorted)"
+        rows = (
+            self.tr("{0}'s value").format(names[0])
+            if names
+            else self.tr("the value of each pair's first annotator")
+        )
+        columns = (
+            self.tr("{0}'s").format(names[1]) if names else self.tr("the second's (names sorted)")
+        )
         self.confusion_caption.setText(
-            f"Rows: {rows}; columns: {columns}. {sum(counts.values())} units coded by both "
-            f"({alignment} alignment): the data of Cohen's κ. Click a cell for its cases."
+            self.tr(
+                "Rows: {rows}; columns: {columns}. {0} units coded by both ({alignment} "
+                "alignment): the data of Cohen's κ. Click a cell for its cases."
+            ).format(sum(counts.values()), rows=rows, columns=columns, alignment=alignment)
         )
 
     def apply_filter(self, chosen: DisagreementFilter | None) -> None:
@@ -361,8 +380,10 @@ class AgreementView(QWidget):
             if chosen is None or chosen.matches(e, coverers)
         ]
         self.disagreement_model.set_rows(entries, self.result.texts, coverers)
-        title = chosen.title if chosen else "all"
-        self.filter_label.setText(f"Disagreements: {title} ({len(entries)})")
+        title = chosen.title if chosen else self.tr("all")
+        self.filter_label.setText(
+            self.tr("Disagreements: {title} ({0})").format(len(entries), title=title)
+        )
 
     def _cell_chosen(self, index: QModelIndex) -> None:
         chosen = index.data(FILTER_ROLE)

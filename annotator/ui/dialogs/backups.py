@@ -6,7 +6,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QUrl, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QUrl,
+    Signal,
+)
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -25,29 +33,38 @@ from annotator.errors import AnnotatorError
 from annotator.store.backup import BackupInfo, backups_dir, list_backups
 from annotator.store.filesystem import human_size
 from annotator.ui.session import Session
+from annotator.ui.translation import QT_TRANSLATE_NOOP
 
 Index = QModelIndex | QPersistentModelIndex
 
 #: Why a backup was taken, as the table says it.
 REASONS = {
-    "manual": "By hand",
-    "auto": "Every half hour",
-    "close": "On closing",
-    "import": "Before an import",
-    "merge": "Before a merge",
-    "migrate": "Before an upgrade",
-    "restore": "Before a restore",
+    "manual": QT_TRANSLATE_NOOP("BackupsDialog", "By hand"),
+    "auto": QT_TRANSLATE_NOOP("BackupsDialog", "Every half hour"),
+    "close": QT_TRANSLATE_NOOP("BackupsDialog", "On closing"),
+    "import": QT_TRANSLATE_NOOP("BackupsDialog", "Before an import"),
+    "merge": QT_TRANSLATE_NOOP("BackupsDialog", "Before a merge"),
+    "migrate": QT_TRANSLATE_NOOP("BackupsDialog", "Before an upgrade"),
+    "restore": QT_TRANSLATE_NOOP("BackupsDialog", "Before a restore"),
 }
-HINT = "Restoring replaces the project by the backup; the current file is kept beside it."
-NONE_YET = (
+HINT = QT_TRANSLATE_NOOP(
+    "BackupsDialog",
+    "Restoring replaces the project by the backup; the current file is kept beside it.",
+)
+NONE_YET = QT_TRANSLATE_NOOP(
+    "BackupsDialog",
     "No backups yet. One is taken on closing after changes, every half hour while you work, "
-    "and before imports, merges and upgrades."
+    "and before imports, merges and upgrades.",
 )
 
 
 class BackupTableModel(QAbstractTableModel):
     COL_TIME, COL_REASON, COL_SIZE = range(3)
-    HEADERS = ("Time", "Reason", "Size")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("Headers", "Time"),
+        QT_TRANSLATE_NOOP("Headers", "Reason"),
+        QT_TRANSLATE_NOOP("Headers", "Size"),
+    )
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -75,7 +92,9 @@ class BackupTableModel(QAbstractTableModel):
             if index.column() == self.COL_TIME:
                 return f"{backup.created:%Y-%m-%d %H:%M:%S}"
             if index.column() == self.COL_REASON:
-                return REASONS.get(backup.reason, backup.reason)
+                return QCoreApplication.translate(
+                    "BackupsDialog", REASONS.get(backup.reason, backup.reason)
+                )
             if index.column() == self.COL_SIZE:
                 return human_size(backup.bytes)
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -89,7 +108,7 @@ class BackupTableModel(QAbstractTableModel):
     ) -> object:
         horizontal = orientation == Qt.Orientation.Horizontal
         if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self.HEADERS):
-            return self.HEADERS[section]
+            return QCoreApplication.translate("Headers", self.HEADERS[section])
         return None
 
 
@@ -105,11 +124,11 @@ class BackupsDialog(QDialog):
         super().__init__(parent)
         self.session = session
         self.confirm = confirm
-        self.setWindowTitle(f"Backups — {session.project.path.name}")
+        self.setWindowTitle(self.tr("Backups — {0}").format(session.project.path.name))
         self.resize(640, 420)
         self.model = BackupTableModel(self)
         self.table = QTableView()
-        self.table.setAccessibleName("Backups")
+        self.table.setAccessibleName(self.tr("Backups"))
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -122,11 +141,11 @@ class BackupsDialog(QDialog):
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.message = QLabel()
         self.message.setWordWrap(True)
-        self.restore_button = QPushButton("Restore…")
+        self.restore_button = QPushButton(self.tr("Restore…"))
         self.restore_button.clicked.connect(self.restore_selected)
-        back_up = QPushButton("Back up now")
+        back_up = QPushButton(self.tr("Back up now"))
         back_up.clicked.connect(self.back_up_now)
-        show_folder = QPushButton("Show folder")
+        show_folder = QPushButton(self.tr("Show folder"))
         show_folder.clicked.connect(self.show_folder)
         row = QHBoxLayout()
         for widget in (self.restore_button, back_up, show_folder):
@@ -144,7 +163,7 @@ class BackupsDialog(QDialog):
     def refresh(self) -> None:
         self.model.set_rows(list_backups(self.session.project.path))
         self.table.resizeColumnToContents(BackupTableModel.COL_TIME)
-        self.message.setText(HINT if self.model.rowCount() else NONE_YET)
+        self.message.setText(self.tr(HINT) if self.model.rowCount() else self.tr(NONE_YET))
         self._selection_changed()
 
     def selected(self) -> BackupInfo | None:
@@ -158,11 +177,11 @@ class BackupsDialog(QDialog):
         try:
             made = self.session.project.backup("manual")
         except AnnotatorError as exc:
-            self.message.setText(f"The backup failed: {exc}")
+            self.message.setText(self.tr("The backup failed: {exc}").format(exc=exc))
             return
         self.refresh()
         self.table.selectRow(0)
-        self.message.setText(f"Backed up as {made.name}.")
+        self.message.setText(self.tr("Backed up as {0}.").format(made.name))
 
     def show_folder(self) -> None:
         folder = backups_dir(self.session.project.path)
@@ -174,13 +193,13 @@ class BackupsDialog(QDialog):
         if backup is None:
             return
         project = self.session.project.path
-        question = (
-            f"Replace {project.name} by the backup of {backup.created:%Y-%m-%d %H:%M:%S}?\n\n"
-            f"The project closes and reopens on the backup. The current file is kept beside it "
-            f"as {project.name}.replaced-<time>.db, and edits made since the backup are "
-            "only in that replaced file."
-        )
-        if not self.confirm("Restore backup", question):
+        question = self.tr(
+            "Replace {0} by the backup of {1:%Y-%m-%d %H:%M:%S}?\n\nThe project closes and "
+            "reopens on the backup. The current file is kept beside it as "
+            "{2}.replaced-<time>.db, and edits made since the backup are only in that replaced "
+            "file."
+        ).format(project.name, backup.created, project.name)
+        if not self.confirm(self.tr("Restore backup"), question):
             return
         self.accept()
         self.restore_requested.emit(Path(backup.path))

@@ -35,11 +35,12 @@ from annotator.transfer.export_job import (
     ExportRequest,
     check_request,
 )
+from annotator.ui.translation import QT_TRANSLATE_NOOP
 
 #: What the layer list offers for ``jsonl`` besides the layers: the whole project.
-EVERY_LAYER = "Every layer (the whole project)"
-ALL_DOCUMENTS = "All documents"
-DONE_ONLY = "Only documents marked done in the layer"
+EVERY_LAYER = QT_TRANSLATE_NOOP("ExportDialog", "Every layer (the whole project)")
+ALL_DOCUMENTS = QT_TRANSLATE_NOOP("ExportDialog", "All documents")
+DONE_ONLY = QT_TRANSLATE_NOOP("ExportDialog", "Only documents marked done in the layer")
 DEFAULT_SPLIT = "train=0.8,dev=0.1,test=0.1"
 #: The preview waits this long after the last change (typing a split, a path) before it runs.
 PREVIEW_DELAY_MS = 250
@@ -62,28 +63,28 @@ class ExportDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self._preview = preview
-        self.setWindowTitle("Export")
+        self.setWindowTitle(self.tr("Export"))
         self.project = project
         self.layers = layers
         self.annotator = annotator
         self.format = QComboBox()
-        self.format.setAccessibleName("Format")
+        self.format.setAccessibleName(self.tr("Format"))
         for fmt in FORMATS.values():
             self.format.addItem(f"{fmt.name}: {fmt.description}", fmt.name)
         self.layer = QComboBox()
-        self.layer.setAccessibleName("Layer")
+        self.layer.setAccessibleName(self.tr("Layer"))
         self.documents = QComboBox()
-        self.documents.setAccessibleName("Documents")
-        self.documents.addItems([ALL_DOCUMENTS, DONE_ONLY])
-        self.split = QCheckBox("Split by document")
+        self.documents.setAccessibleName(self.tr("Documents"))
+        self.documents.addItems([self.tr(ALL_DOCUMENTS), self.tr(DONE_ONLY)])
+        self.split = QCheckBox(self.tr("Split by document"))
         self.parts = QLineEdit(DEFAULT_SPLIT)
-        self.parts.setAccessibleName("Parts")
+        self.parts.setAccessibleName(self.tr("Parts"))
         self.seed = QSpinBox()
-        self.seed.setAccessibleName("Seed")
+        self.seed.setAccessibleName(self.tr("Seed"))
         self.seed.setRange(0, 2**31 - 1)
         self.destination = QLineEdit()
-        self.destination.setAccessibleName("Destination")
-        self.browse = QPushButton("Browse…")
+        self.destination.setAccessibleName(self.tr("Destination"))
+        self.browse = QPushButton(self.tr("Browse…"))
         self.hint = QLabel()
         self.hint.setWordWrap(True)
         self.problem = QLabel()
@@ -102,7 +103,7 @@ class ExportDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         self.export_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.export_button.setText("Export")
+        self.export_button.setText(self.tr("Export"))
         self._lay_out()
         self.format.currentIndexChanged.connect(self._format_changed)
         self.split.toggled.connect(self._split_toggled)
@@ -126,18 +127,18 @@ class ExportDialog(QDialog):
         split_row = QHBoxLayout()
         split_row.addWidget(self.split)
         split_row.addWidget(self.parts, 1)
-        split_row.addWidget(QLabel("seed"))
+        split_row.addWidget(QLabel(self.tr("seed")))
         split_row.addWidget(self.seed)
         destination_row = QHBoxLayout()
         destination_row.addWidget(self.destination, 1)
         destination_row.addWidget(self.browse)
         form = QFormLayout()
-        form.addRow("&Format", self.format)
-        form.addRow("&Layer", self.layer)
-        form.addRow("&Documents", self.documents)
-        form.addRow("Split", split_row)
+        form.addRow(self.tr("&Format"), self.format)
+        form.addRow(self.tr("&Layer"), self.layer)
+        form.addRow(self.tr("&Documents"), self.documents)
+        form.addRow(self.tr("Split"), split_row)
         # A label with a row of widgets has no buddy unless given one: its & would show.
-        destination_label = QLabel("Des&tination")
+        destination_label = QLabel(self.tr("Des&tination"))
         destination_label.setBuddy(self.destination)
         form.addRow(destination_label, destination_row)
         layout = QVBoxLayout(self)
@@ -168,9 +169,9 @@ class ExportDialog(QDialog):
         self.layer.clear()
         if name == "jsonl" or name in ALL_LAYER_FORMATS:
             # jsonl: the whole project; Label Studio: each layer its own annotation.
-            self.layer.addItem(EVERY_LAYER)
+            self.layer.addItem(self.tr(EVERY_LAYER))
         self.layer.addItems(self.layers)
-        preferred = [current, GOLD if name != "jsonl" else EVERY_LAYER, self.annotator]
+        preferred = [current, GOLD if name != "jsonl" else self.tr(EVERY_LAYER), self.annotator]
         for choice in preferred:
             if choice and self.layer.findText(choice) >= 0:
                 self.layer.setCurrentIndex(self.layer.findText(choice))
@@ -187,15 +188,23 @@ class ExportDialog(QDialog):
         stem = self.project.with_suffix("").name
         suffix = "" if self._writes_folder() else fmt.suffix
         self.destination.setText(str(self.project.parent / f"{stem}-{fmt.name}{suffix}"))
-        what = "a folder" if self._writes_folder() else "a file"
-        self.hint.setText(f"Writes {what}; nothing appears there until the export is complete.")
+        what = self.tr("a folder") if self._writes_folder() else self.tr("a file")
+        self.hint.setText(
+            self.tr("Writes {what}; nothing appears there until the export is complete.").format(
+                what=what
+            )
+        )
         self.problem.clear()
 
     def _browse(self) -> None:
         if self._writes_folder():
-            path = QFileDialog.getExistingDirectory(self, "Export into", self.destination.text())
+            path = QFileDialog.getExistingDirectory(
+                self, self.tr("Export into"), self.destination.text()
+            )
         else:
-            path, _ = QFileDialog.getSaveFileName(self, "Export to", self.destination.text())
+            path, _ = QFileDialog.getSaveFileName(
+                self, self.tr("Export to"), self.destination.text()
+            )
         if path:
             self.destination.setText(path)
 
@@ -205,17 +214,17 @@ class ExportDialog(QDialog):
         """The request the choices make; AnnotatorError says what is wrong with them."""
         layer = self.layer.currentText()
         if not layer:
-            raise AnnotatorError("This project has no layer to export yet.")
+            raise AnnotatorError(self.tr("This project has no layer to export yet."))
         text = self.destination.text().strip()
         if not text:
-            raise AnnotatorError("Choose where to write the export.")
-        every = layer == EVERY_LAYER
+            raise AnnotatorError(self.tr("Choose where to write the export."))
+        every = layer == self.tr(EVERY_LAYER)
         request = ExportRequest(
             format=self.chosen_format(),
             out=Path(text).expanduser(),
             annotator=None if every else layer,
             all_layers=every and self.chosen_format() in ALL_LAYER_FORMATS,
-            status=Status.DONE if self.documents.currentText() == DONE_ONLY else None,
+            status=Status.DONE if self.documents.currentText() == self.tr(DONE_ONLY) else None,
             split=parse_split(self.parts.text()) if self.split.isChecked() else None,
             seed=self.seed.value(),
         )

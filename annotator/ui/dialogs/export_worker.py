@@ -71,8 +71,10 @@ class ExportRun(QObject):
         self.messages = messages
         self.request = request
         self.worker = ExportWorker(project, request)
-        self.progress = QProgressDialog(f"Exporting {request.format}…", "Cancel", 0, 0, parent)
-        self.progress.setWindowTitle("Export")
+        self.progress = QProgressDialog(
+            self.tr("Exporting {0}…").format(request.format), self.tr("Cancel"), 0, 0, parent
+        )
+        self.progress.setWindowTitle(self.tr("Export"))
         self.progress.setWindowModality(Qt.WindowModality.WindowModal)
         self.progress.setMinimumDuration(0)
         self.progress.setAutoClose(False)
@@ -90,7 +92,7 @@ class ExportRun(QObject):
         self.worker.start()
 
     def cancel(self) -> None:
-        self.progress.setLabelText("Cancelling: removing what was written…")
+        self.progress.setLabelText(self.tr("Cancelling: removing what was written…"))
         self.worker.cancel()
 
     def _progressed(self, done: int, total: int) -> None:
@@ -100,16 +102,18 @@ class ExportRun(QObject):
 
     def _exported(self, result: ExportResult) -> None:
         self.progress.hide()
-        self.messages.inform("Export finished", "\n".join(result.lines()))
-        self.messages.status(f"Exported {self.request.format} to {self.request.out}", LONG)
+        self.messages.inform(self.tr("Export finished"), "\n".join(result.lines()))
+        self.messages.status(
+            self.tr("Exported {0} to {1}").format(self.request.format, self.request.out), LONG
+        )
 
     def _failed(self, message: str) -> None:
         self.progress.hide()
-        self.messages.warn(f"Nothing was exported.\n\n{message}")
+        self.messages.warn(self.tr("Nothing was exported.\n\n{message}").format(message=message))
 
     def _cancelled(self) -> None:
         self.progress.hide()
-        self.messages.status("Export cancelled: nothing was written", LONG)
+        self.messages.status(self.tr("Export cancelled: nothing was written"), LONG)
 
     def _finished(self) -> None:
         self.progress.hide()

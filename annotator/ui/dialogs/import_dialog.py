@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.model.progress import Progress
-from annotator.model.snippet import plural
 from annotator.transfer.import_sources import FORMATS, ImportOptions
 from annotator.transfer.peer_import import ImportPlan, preview_import, write_plan
 from annotator.ui.dialogs.mapping_table import (
@@ -42,8 +41,9 @@ from annotator.ui.dialogs.mapping_table import (
 )
 from annotator.ui.dialogs.transfer_job import TransferJob, Work
 from annotator.ui.session import Session
+from annotator.ui.translation import QT_TRANSLATE_NOOP
 
-DETECT = "Detect from the content"
+DETECT = QT_TRANSLATE_NOOP("ImportDialog", "Detect from the content")
 PREVIEW_DELAY_MS = 250
 
 
@@ -54,7 +54,7 @@ class ImportDialog(QDialog):
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Import")
+        self.setWindowTitle(self.tr("Import"))
         self.setObjectName("import_dialog")
         self.resize(760, 620)
         self.session = session
@@ -66,21 +66,27 @@ class ImportDialog(QDialog):
         self._importing = False
 
         self.files = QListWidget()
+        self.files.setAccessibleName(self.tr("Files to import"))
         self.files.setMaximumHeight(96)
         self.files.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.add_files_button = QPushButton("Add &Files…")
-        self.add_folder_button = QPushButton("Add F&older…")
-        self.remove_button = QPushButton("&Remove")
+        self.add_files_button = QPushButton(self.tr("Add &Files…"))
+        self.add_folder_button = QPushButton(self.tr("Add F&older…"))
+        self.remove_button = QPushButton(self.tr("&Remove"))
         self.format = QComboBox()
-        self.format.addItems([DETECT, *FORMATS])
+        self.format.addItems([self.tr(DETECT), *FORMATS])
         self.annotator = QLineEdit()
-        self.annotator.setPlaceholderText("the names in the files (unnamed: the format's name)")
+        self.annotator.setPlaceholderText(
+            self.tr("the names in the files (unnamed: the format's name)")
+        )
         self.text_column = QLineEdit("text")
-        self.add_labels = QCheckBox("&Add labels, relations and attributes the schema lacks")
-        self.summary = QLabel("Add files or a folder to see what they hold.")
+        self.add_labels = QCheckBox(
+            self.tr("&Add labels, relations and attributes the schema lacks")
+        )
+        self.summary = QLabel(self.tr("Add files or a folder to see what they hold."))
         self.summary.setWordWrap(True)
         self.model = MappingTableModel(self)
         self.table = QTableView()
+        self.table.setAccessibleName(self.tr("Names in the files and what each becomes"))
         self.table.setModel(self.model)
         self.table.setItemDelegateForColumn(MappingTableModel.COL_OURS, TargetDelegate(self.table))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
@@ -104,10 +110,10 @@ class ImportDialog(QDialog):
         self.notes.setWordWrap(True)
         self.progress = QProgressBar()
         self.progress.hide()
-        self.import_button = QPushButton("&Import")
+        self.import_button = QPushButton(self.tr("&Import"))
         self.import_button.setDefault(True)
         self.import_button.setEnabled(False)
-        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button = QPushButton(self.tr("Cancel"))
         self._layout()
 
         self._preview_timer = QTimer(self, singleShot=True, interval=PREVIEW_DELAY_MS)
@@ -132,9 +138,9 @@ class ImportDialog(QDialog):
         sources.addWidget(self.files, 1)
         sources.addLayout(buttons)
         form = QFormLayout()
-        form.addRow("&Format:", self.format)
-        form.addRow("A&nnotator:", self.annotator)
-        form.addRow("CSV &text column:", self.text_column)
+        form.addRow(self.tr("&Format:"), self.format)
+        form.addRow(self.tr("A&nnotator:"), self.annotator)
+        form.addRow(self.tr("CSV &text column:"), self.text_column)
         form.addRow("", self.add_labels)
         bottom = QHBoxLayout()
         bottom.addWidget(self.progress, 1)
@@ -153,11 +159,13 @@ class ImportDialog(QDialog):
     # --- choices -------------------------------------------------------------------------------
 
     def choose_files(self) -> None:
-        names, _ = QFileDialog.getOpenFileNames(self, "Import files", "", "All files (*)")
+        names, _ = QFileDialog.getOpenFileNames(
+            self, self.tr("Import files"), "", self.tr("All files (*)")
+        )
         self.add_paths([Path(n) for n in names])
 
     def choose_folder(self) -> None:
-        name = QFileDialog.getExistingDirectory(self, "Import a folder")
+        name = QFileDialog.getExistingDirectory(self, self.tr("Import a folder"))
         if name:
             self.add_paths([Path(name)])
 
@@ -199,7 +207,7 @@ class ImportDialog(QDialog):
         self.plan = None
         self.import_button.setEnabled(False)
         self.problem.clear()
-        self.summary.setText("Reading…")
+        self.summary.setText(self.tr("Reading…"))
         self._preview_timer.start()
 
     def preview(self) -> None:
@@ -207,14 +215,14 @@ class ImportDialog(QDialog):
             self._job.cancel()
         self._generation += 1
         if not self.paths:
-            self.format.setItemText(0, DETECT)
+            self.format.setItemText(0, self.tr(DETECT))
             self.model.set_rows([])
-            self.summary.setText("Add files or a folder to see what they hold.")
+            self.summary.setText(self.tr("Add files or a folder to see what they hold."))
             self.problem.clear()
             self.notes.clear()
             return
         paths, schema, options = list(self.paths), self.session.project.schema, self.options()
-        self.summary.setText("Reading…")
+        self.summary.setText(self.tr("Reading…"))
 
         def work(progress: Progress) -> object:
             return preview_import(paths, schema, options, progress)
@@ -229,33 +237,49 @@ class ImportDialog(QDialog):
         self.plan = plan
         self.model.set_rows(plan.mapping, plan.schema)
         formats = ", ".join(sorted({s.fmt for s in plan.sources}))
-        self.format.setItemText(0, f"{DETECT}: {formats}")
+        self.format.setItemText(0, f"{self.tr(DETECT)}: {formats}")
         layers = plan.layers
         named = f" ({', '.join(layers[:6])}{', …' if len(layers) > 6 else ''})" if layers else ""
         self.summary.setText(
-            f"{formats}: {plural(plan.documents, 'document')}, "
-            f"{plural(len(layers), 'layer')}{named}, "
-            f"{plural(plan.spans, 'span')}, {plural(plan.relations, 'relation')}"
+            self.tr("{formats}: {documents}, {layers}{named}, {spans}, {relations}").format(
+                formats=formats,
+                documents=self._counted(plan.documents, "document"),
+                layers=self._counted(len(layers), "layer"),
+                named=named,
+                spans=self._counted(plan.spans, "span"),
+                relations=self._counted(plan.relations, "relation"),
+            )
         )
         problem = plan.problem
         if problem:
-            problem = (
+            problem = self.tr(
                 "Some names map to nothing in the schema: type what each becomes in the "
                 "table (empty drops it) or tick “Add labels”."
             )
         self.problem.setText(problem or "")
-        notes = [f"Added to the schema: {line}" for line in plan.added]
+        notes = [self.tr("Added to the schema: {0}").format(line) for line in plan.added]
         notes += [line.strip() for line in plan.summary.lines()[1:]]
         self.notes.setText("\n".join(notes))
         self.import_button.setEnabled(plan.problem is None and bool(plan.sources))
+
+    def _counted(self, count: int, noun: str) -> str:
+        """``1 document``, ``3 spans`` in the window's language (each form its own string,
+        so a translator sees both)."""
+        forms = {
+            "document": (self.tr("{0} document"), self.tr("{0} documents")),
+            "layer": (self.tr("{0} layer"), self.tr("{0} layers")),
+            "span": (self.tr("{0} span"), self.tr("{0} spans")),
+            "relation": (self.tr("{0} relation"), self.tr("{0} relations")),
+        }[noun]
+        return forms[0 if count == 1 else 1].format(count)
 
     def _preview_failed(self, generation: int, text: str) -> None:
         if generation != self._generation:
             return
         self.plan = None
-        self.format.setItemText(0, DETECT)
+        self.format.setItemText(0, self.tr(DETECT))
         self.model.set_rows([])
-        self.summary.setText("These files cannot be imported as they are.")
+        self.summary.setText(self.tr("These files cannot be imported as they are."))
         self.problem.setText(text)
         self.notes.clear()
 
@@ -295,10 +319,10 @@ class ImportDialog(QDialog):
         self.accept()
 
     def _import_failed(self, _tag: int, text: str) -> None:
-        self._import_ended(f"Nothing was imported. {text}")
+        self._import_ended(self.tr("Nothing was imported. {0}").format(text))
 
     def _import_cancelled(self, _tag: int) -> None:
-        self._import_ended("Cancelled: nothing was imported.")
+        self._import_ended(self.tr("Cancelled: nothing was imported."))
 
     def _import_ended(self, text: str) -> None:
         self._importing = False

@@ -5,7 +5,14 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QCompleter,
@@ -17,18 +24,19 @@ from PySide6.QtWidgets import (
 
 from annotator.formats.label_map import LabelMapping, MappedName
 from annotator.model.schema import Schema
+from annotator.ui.translation import QT_TRANSLATE_NOOP
 
 Index = QModelIndex | QPersistentModelIndex
 
 #: how a name mapped, as the table says it
 HOW = {
-    "same name": "same name",
-    "any case": "same name, other case",
-    "mapped": "your mapping",
-    "dropped": "dropped",
-    "added": "added to the schema",
-    "unmapped": "maps to nothing",
-    "wrong ends": "ends do not fit",
+    "same name": QT_TRANSLATE_NOOP("MappingTableModel", "same name"),
+    "any case": QT_TRANSLATE_NOOP("MappingTableModel", "same name, other case"),
+    "mapped": QT_TRANSLATE_NOOP("MappingTableModel", "your mapping"),
+    "dropped": QT_TRANSLATE_NOOP("MappingTableModel", "dropped"),
+    "added": QT_TRANSLATE_NOOP("MappingTableModel", "added to the schema"),
+    "unmapped": QT_TRANSLATE_NOOP("MappingTableModel", "maps to nothing"),
+    "wrong ends": QT_TRANSLATE_NOOP("MappingTableModel", "ends do not fit"),
 }
 UNMAPPED = QColor("#D55E00")
 
@@ -37,7 +45,13 @@ class MappingTableModel(QAbstractTableModel):
     """The peer names found and what each becomes; "Becomes" is editable (empty drops it)."""
 
     COL_KIND, COL_PEER, COL_COUNT, COL_OURS, COL_HOW = range(5)
-    HEADERS = ("Kind", "In the files", "Count", "Becomes", "How")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("Headers", "Kind"),
+        QT_TRANSLATE_NOOP("Headers", "In the files"),
+        QT_TRANSLATE_NOOP("Headers", "Count"),
+        QT_TRANSLATE_NOOP("Headers", "Becomes"),
+        QT_TRANSLATE_NOOP("Headers", "How"),
+    )
 
     #: kind, peer name, our name ("" drops it): the user changed a row's target
     edited = Signal(str, str, str)
@@ -83,7 +97,7 @@ class MappingTableModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> object:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
+            return QCoreApplication.translate("Headers", self.HEADERS[section])
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -109,10 +123,10 @@ class MappingTableModel(QAbstractTableModel):
                     return row.ours or ""
                 return "—" if row.ours is None else row.ours or "(dropped)"
             if column == self.COL_HOW:
-                return HOW.get(row.how, row.how)
+                return self.tr(HOW.get(row.how, row.how))
         if role == Qt.ItemDataRole.ToolTipRole and column == self.COL_OURS:
             names = ", ".join(self.choices(index.row()))
-            return f"Type what it becomes ({names}); empty drops it"
+            return self.tr("Type what it becomes ({names}); empty drops it").format(names=names)
         if role == Qt.ItemDataRole.ForegroundRole and row.how == "unmapped":
             return QBrush(UNMAPPED)
         if role == Qt.ItemDataRole.TextAlignmentRole and column == self.COL_COUNT:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -41,6 +41,7 @@ from annotator.ui.preferences import (
     schema_keys,
     store_preferences,
 )
+from annotator.ui.translation import SYSTEM, available_languages, language_name
 
 NATIVE = QKeySequence.SequenceFormat.NativeText
 
@@ -67,36 +68,46 @@ class PreferencesDialog(QDialog):
         self, prefs: Preferences, fixed_keys: Mapping[str, Sequence[str]], parent: QWidget
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Preferences")
+        self.setWindowTitle(self.tr("Preferences"))
         self._prefs = replace(prefs, shortcuts=dict(prefs.shortcuts))
         self._fixed = fixed_keys
         self.name = QLineEdit()
-        self.name.setAccessibleName("Annotator name")
-        self.snap = QCheckBox("Snap new spans to whole words")
+        self.name.setAccessibleName(self.tr("Annotator name"))
+        self.snap = QCheckBox(self.tr("Snap new spans to whole words"))
         self.font_family = QFontComboBox()
-        self.font_family.setAccessibleName("Text font")
-        self.font_size = QDoubleSpinBox(decimals=1, minimum=6, maximum=48, suffix=" pt")
-        self.font_size.setAccessibleName("Text size")
+        self.font_family.setAccessibleName(self.tr("Text font"))
+        self.font_size = QDoubleSpinBox(decimals=1, minimum=6, maximum=48, suffix=self.tr(" pt"))
+        self.font_size.setAccessibleName(self.tr("Text size"))
         self.theme = QComboBox()
-        self.theme.setAccessibleName("Theme")
+        self.theme.setAccessibleName(self.tr("Theme"))
+        theme_names = {
+            "system": self.tr("System"),
+            "light": self.tr("Light"),
+            "dark": self.tr("Dark"),
+        }
         for theme in THEMES:
-            self.theme.addItem(theme.capitalize(), theme)
-        self.backup = QSpinBox(minimum=1, maximum=24 * 60, suffix=" minutes")
-        self.backup.setAccessibleName("Backup interval")
+            self.theme.addItem(theme_names.get(theme, theme.capitalize()), theme)
+        self.language = QComboBox()
+        self.language.setAccessibleName(self.tr("Language"))
+        self.language.addItem(self.tr("System language"), SYSTEM)
+        for code in available_languages():
+            self.language.addItem(language_name(code), code)
+        self.backup = QSpinBox(minimum=1, maximum=24 * 60, suffix=self.tr(" minutes"))
+        self.backup.setAccessibleName(self.tr("Backup interval"))
         self.commands = QTreeWidget()
-        self.commands.setHeaderLabels(["Command", "Keys"])
+        self.commands.setHeaderLabels([self.tr("Command"), self.tr("Keys")])
         self.commands.setRootIsDecorated(False)
         self.commands.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.commands.setAccessibleName("Commands and their keys")
+        self.commands.setAccessibleName(self.tr("Commands and their keys"))
         self.key_edit = QKeySequenceEdit()
         self.key_edit.setMaximumSequenceLength(1)
-        self.key_edit.setAccessibleName("New key for the selected command")
+        self.key_edit.setAccessibleName(self.tr("New key for the selected command"))
         self.key_edit.setEnabled(False)
-        self.clear_keys = QPushButton("&No Key")
-        self.default_keys = QPushButton("&Default Key")
+        self.clear_keys = QPushButton(self.tr("&No Key"))
+        self.default_keys = QPushButton(self.tr("&Default Key"))
         self.message = QLabel()
         self.message.setWordWrap(True)
-        self.message.setAccessibleName("Shortcut message")
+        self.message.setAccessibleName(self.tr("Shortcut message"))
         self._build()
         self._show(self._prefs)
         self.commands.currentItemChanged.connect(self._command_chosen)
@@ -108,17 +119,19 @@ class PreferencesDialog(QDialog):
     def _build(self) -> None:
         general = QWidget()
         form = QFormLayout(general)
-        form.addRow("&Annotator name:", self.name)
+        form.addRow(self.tr("&Annotator name:"), self.name)
         form.addRow("", self.snap)
-        form.addRow("Text &font:", self.font_family)
-        form.addRow("Text &size:", self.font_size)
-        form.addRow("&Theme:", self.theme)
-        form.addRow("&Back up every:", self.backup)
+        form.addRow(self.tr("Text &font:"), self.font_family)
+        form.addRow(self.tr("Text &size:"), self.font_size)
+        form.addRow(self.tr("&Theme:"), self.theme)
+        form.addRow(self.tr("&Language:"), self.language)
+        form.addRow("", QLabel(self.tr("A new language shows from the next start.")))
+        form.addRow(self.tr("&Back up every:"), self.backup)
         keys = QWidget()
         column = QVBoxLayout(keys)
         column.addWidget(self.commands, 1)
         row = QHBoxLayout()
-        prompt = QLabel("&Press the new key:")
+        prompt = QLabel(self.tr("&Press the new key:"))
         prompt.setBuddy(self.key_edit)
         row.addWidget(prompt)
         row.addWidget(self.key_edit, 1)
@@ -127,8 +140,8 @@ class PreferencesDialog(QDialog):
         column.addLayout(row)
         column.addWidget(self.message)
         self.tabs = QTabWidget()
-        self.tabs.addTab(general, "&General")
-        self.tabs.addTab(keys, "&Keys")
+        self.tabs.addTab(general, self.tr("&General"))
+        self.tabs.addTab(keys, self.tr("&Keys"))
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok
             | QDialogButtonBox.StandardButton.Cancel
@@ -137,7 +150,9 @@ class PreferencesDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         self.reset_button = buttons.button(QDialogButtonBox.StandardButton.RestoreDefaults)
-        self.reset_button.setToolTip("Every preference and key as the app comes, but your name")
+        self.reset_button.setToolTip(
+            self.tr("Every preference and key as the app comes, but your name")
+        )
         self.reset_button.clicked.connect(self.reset)
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
@@ -153,10 +168,12 @@ class PreferencesDialog(QDialog):
         self.font_family.setCurrentFont(font)
         self.font_size.setValue(prefs.font_size or font.pointSizeF())
         self.theme.setCurrentIndex(THEMES.index(prefs.theme))
+        self.language.setCurrentIndex(max(0, self.language.findData(prefs.language)))
         self.backup.setValue(prefs.backup_minutes)
         self.commands.clear()
         for binding in BINDINGS:
-            item = QTreeWidgetItem([menu_text(binding.text), ""])
+            text = QCoreApplication.translate("Actions", binding.text)
+            item = QTreeWidgetItem([menu_text(text), ""])
             item.setData(0, Qt.ItemDataRole.UserRole, binding.name)
             self.commands.addTopLevelItem(item)
         self._refresh_keys()
@@ -201,18 +218,26 @@ class PreferencesDialog(QDialog):
             other = conflict(self._prefs, name, key, self._fixed)
             if other is not None:
                 shown = QKeySequence(key).toString(NATIVE)
-                self.message.setText(f"{shown} is already the key of “{other}”: not changed.")
+                self.message.setText(
+                    self.tr("{shown} is already the key of “{other}”: not changed.").format(
+                        shown=shown, other=other
+                    )
+                )
                 return
         self._prefs.shortcuts[name] = keys
         self._refresh_keys()
-        texts = {b.name: menu_text(b.text) for b in BINDINGS}
-        self.message.setText(f"“{texts[name]}”: {shown_keys(keys) or 'no key'}.")
+        texts = {b.name: menu_text(QCoreApplication.translate("Actions", b.text)) for b in BINDINGS}
+        self.message.setText(
+            self.tr("“{command}”: {keys}.").format(
+                command=texts[name], keys=shown_keys(keys) or self.tr("no key")
+            )
+        )
 
     def reset(self) -> None:
         """Every field back to the app's defaults (kept only when OK is pressed)."""
         self._prefs = defaults(self.name.text())
         self._show(self._prefs)
-        self.message.setText("Every preference and key is back to the default.")
+        self.message.setText(self.tr("Every preference and key is back to the default."))
 
     def preferences(self) -> Preferences:
         return replace(
@@ -222,6 +247,7 @@ class PreferencesDialog(QDialog):
             font_family=self.font_family.currentFont().family(),
             font_size=self.font_size.value(),
             theme=str(self.theme.currentData()),
+            language=str(self.language.currentData()),
             backup_minutes=self.backup.value(),
             shortcuts=dict(self._prefs.shortcuts),
         )

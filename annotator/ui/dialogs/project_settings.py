@@ -52,24 +52,24 @@ class ProjectSettings(QDialog):
         super().__init__(parent)
         self.session = session
         self.changed = False
-        self.setWindowTitle("Project settings")
+        self.setWindowTitle(self.tr("Project settings"))
         self.resize(760, 620)
         self.tree = QTreeWidget()
-        self.tree.setAccessibleName("Labels and attributes")
-        self.tree.setHeaderLabels(["Schema", "Key", "Used by"])
+        self.tree.setAccessibleName(self.tr("Labels and attributes"))
+        self.tree.setHeaderLabels([self.tr("Schema"), self.tr("Key"), self.tr("Used by")])
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.source = QPlainTextEdit()
         self.source.setReadOnly(True)
-        self.source.setAccessibleName("Schema file")
+        self.source.setAccessibleName(self.tr("Schema file"))
         buttons = QGridLayout()
         for index, (text, slot) in enumerate(
             (
-                ("Add label…", self.add_label),
-                ("Rename…", self.rename),
-                ("Colour…", self.recolor),
-                ("Remove", self.remove),
-                ("Add value…", self.add_value),
+                (self.tr("Add label…"), self.add_label),
+                (self.tr("Rename…"), self.rename),
+                (self.tr("Colour…"), self.recolor),
+                (self.tr("Remove"), self.remove),
+                (self.tr("Add value…"), self.add_value),
             )
         ):
             button = QPushButton(text)
@@ -81,7 +81,7 @@ class ProjectSettings(QDialog):
         layout.addWidget(self.tree, 3)
         layout.addLayout(buttons)
         layout.addWidget(self.message)
-        layout.addWidget(QLabel("The schema file (TOML), as stored in the project:"))
+        layout.addWidget(QLabel(self.tr("The schema file (TOML), as stored in the project:")))
         layout.addWidget(self.source, 2)
         layout.addWidget(close)
         self.refresh()
@@ -92,7 +92,7 @@ class ProjectSettings(QDialog):
         schema = self.session.project.schema
         usage = self.session.project.usage
         self.tree.clear()
-        labels = QTreeWidgetItem(["Labels"])
+        labels = QTreeWidgetItem([self.tr("Labels")])
         for label in schema.labels:
             uses = len(usage.span_ids_with_label(label.name))
             item = QTreeWidgetItem([label.name, label.key, str(uses)])
@@ -100,7 +100,7 @@ class ProjectSettings(QDialog):
             item.setToolTip(0, label.description)
             item.setData(0, KIND_ROLE, ("label", label.name))
             labels.addChild(item)
-        attributes = QTreeWidgetItem(["Attributes"])
+        attributes = QTreeWidgetItem([self.tr("Attributes")])
         for attribute in schema.attributes:
             owner = ", ".join(attribute.applies_to)
             item = QTreeWidgetItem([f"{attribute.name} ({owner})", attribute.key, ""])
@@ -148,14 +148,20 @@ class ProjectSettings(QDialog):
             self.refresh()
 
     def add_label(self) -> None:
-        name, ok = QInputDialog.getText(self, "Add label", "Name of the new label:")
+        name, ok = QInputDialog.getText(
+            self, self.tr("Add label"), self.tr("Name of the new label:")
+        )
         if not ok or not name.strip():
             return
         schema = self.session.project.schema
-        key, _ = QInputDialog.getText(self, "Add label", "Its key (one character, optional):")
+        key, _ = QInputDialog.getText(
+            self, self.tr("Add label"), self.tr("Its key (one character, optional):")
+        )
         color = PALETTE[len(schema.labels) % len(PALETTE)]
         label = Label(name.strip(), key.strip()[:1], color)
-        self._push(lambda: add_label(schema, label), text=f"add label {label.name}")
+        self._push(
+            lambda: add_label(schema, label), text=self.tr("add label {0}").format(label.name)
+        )
 
     def rename(self) -> None:
         selected = self._selected()
@@ -165,22 +171,30 @@ class ProjectSettings(QDialog):
         schema = self.session.project.schema
         if kind == "label":
             old = str(data)
-            new, ok = QInputDialog.getText(self, "Rename label", f"New name for {old}:", text=old)
+            new, ok = QInputDialog.getText(
+                self,
+                self.tr("Rename label"),
+                self.tr("New name for {old}:").format(old=old),
+                text=old,
+            )
             if ok and new.strip() and new.strip() != old:
                 self._push(
                     lambda: rename_label(schema, old, new.strip()),
-                    text=f"rename label {old}",
+                    text=self.tr("rename label {0}").format(old),
                     rename_label=(old, new.strip()),
                 )
         elif kind == "value":
             attribute, value = cast(tuple[Attribute, AttrValue], data)
             new, ok = QInputDialog.getText(
-                self, "Rename value", f"New name for {value}:", text=str(value)
+                self,
+                self.tr("Rename value"),
+                self.tr("New name for {value}:").format(value=value),
+                text=str(value),
             )
             if ok and new.strip() and new.strip() != str(value):
                 self._push(
                     lambda: rename_value(schema, attribute, value, new.strip()),
-                    text=f"rename value {value}",
+                    text=self.tr("rename value {0}").format(value),
                     attribute=attribute,
                     rename_value=(value, new.strip()),
                 )
@@ -188,7 +202,7 @@ class ProjectSettings(QDialog):
     def recolor(self) -> None:
         selected = self._selected()
         if selected is None or selected[0] != "label":
-            self.message.setText("select a label to recolour")
+            self.message.setText(self.tr("select a label to recolour"))
             return
         schema = self.session.project.schema
         name = str(selected[1])
@@ -196,7 +210,8 @@ class ProjectSettings(QDialog):
         color = QColorDialog.getColor(QColor(current.color if current else "#999999"), self)
         if color.isValid():
             self._push(
-                lambda: recolor_label(schema, name, color.name().upper()), text=f"recolour {name}"
+                lambda: recolor_label(schema, name, color.name().upper()),
+                text=self.tr("recolour {0}").format(name),
             )
 
     def remove(self) -> None:
@@ -208,13 +223,15 @@ class ProjectSettings(QDialog):
         if kind == "label":
             name = str(data)
             self._push(
-                lambda: remove_label(schema, name), text=f"remove label {name}", remove_label=name
+                lambda: remove_label(schema, name),
+                text=self.tr("remove label {0}").format(name),
+                remove_label=name,
             )
         elif kind == "value":
             attribute, value = cast(tuple[Attribute, AttrValue], data)
             self._push(
                 lambda: remove_value(schema, attribute, value),
-                text=f"remove value {value}",
+                text=self.tr("remove value {0}").format(value),
                 attribute=attribute,
                 remove_value=value,
             )
@@ -222,14 +239,16 @@ class ProjectSettings(QDialog):
     def add_value(self) -> None:
         selected = self._selected()
         if selected is None or selected[0] not in ("attribute", "value"):
-            self.message.setText("select an attribute to add a value to")
+            self.message.setText(self.tr("select an attribute to add a value to"))
             return
         data = selected[1]
         attribute = data if isinstance(data, Attribute) else cast(tuple[Attribute, Any], data)[0]
-        value, ok = QInputDialog.getText(self, "Add value", f"New value of {attribute.name}:")
+        value, ok = QInputDialog.getText(
+            self, self.tr("Add value"), self.tr("New value of {0}:").format(attribute.name)
+        )
         if ok and value.strip():
             schema = self.session.project.schema
             self._push(
                 lambda: add_value(schema, attribute, value.strip()),
-                text=f"add value {value.strip()}",
+                text=self.tr("add value {0}").format(value.strip()),
             )

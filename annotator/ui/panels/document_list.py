@@ -16,6 +16,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -39,11 +40,17 @@ from PySide6.QtWidgets import (
 from annotator.model import DocumentId, Status
 from annotator.store.catalogue import DocumentQuery, DocumentRow
 from annotator.ui.icons import status_icon
+from annotator.ui.translation import QT_TRANSLATE_NOOP, status_text
 
 Index = QModelIndex | QPersistentModelIndex
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 COL_TITLE, COL_STATUS, COL_SPANS, COL_EDITED = range(4)
-HEADERS = ("Title", "Status", "Spans", "Edited")
+HEADERS = (
+    QT_TRANSLATE_NOOP("Headers", "Title"),
+    QT_TRANSLATE_NOOP("Headers", "Status"),
+    QT_TRANSLATE_NOOP("Headers", "Spans"),
+    QT_TRANSLATE_NOOP("Headers", "Edited"),
+)
 SORT_KEYS = ("title", "status", "spans", "edited")
 PAGE = 200
 #: Pause after the last move in the list before the document under it opens.
@@ -151,7 +158,7 @@ class DocumentTableModel(QAbstractTableModel):
             and role == Qt.ItemDataRole.DisplayRole
             and 0 <= section < len(HEADERS)
         ):
-            return HEADERS[section]
+            return QCoreApplication.translate("Headers", HEADERS[section])
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
@@ -176,7 +183,7 @@ class DocumentTableModel(QAbstractTableModel):
             if column == COL_TITLE:
                 return found.title or found.id
             if column == COL_STATUS:
-                return found.status.value.replace("_", " ")
+                return status_text(found.status)
             if column == COL_SPANS:
                 return found.spans
             if column == COL_EDITED:
@@ -230,17 +237,17 @@ class DocumentPanel(QWidget):
     ) -> None:
         super().__init__(parent)
         self.model = DocumentTableModel(rows, count, DocumentQuery(annotator), position, one_row)
-        self.filter = QLineEdit(placeholderText="Filter: words in the title or text")
+        self.filter = QLineEdit(placeholderText=self.tr("Filter: words in the title or text"))
         self.filter.setClearButtonEnabled(True)
-        self.filter.setAccessibleName("Filter documents")
+        self.filter.setAccessibleName(self.tr("Filter documents"))
         self.status = QComboBox()
-        self.status.setAccessibleName("Show documents with status")
-        self.status.addItem("Any status", None)
+        self.status.setAccessibleName(self.tr("Show documents with status"))
+        self.status.addItem(self.tr("Any status"), None)
         for status in Status:
-            self.status.addItem(status_icon(status), status.value.replace("_", " "), status.value)
+            self.status.addItem(status_icon(status), status_text(status), status.value)
         self.annotator = QComboBox()
-        self.annotator.setAccessibleName("Status and spans of annotator")
-        self.annotator.setToolTip("Whose status, spans and edits the list shows")
+        self.annotator.setAccessibleName(self.tr("Status and spans of annotator"))
+        self.annotator.setToolTip(self.tr("Whose status, spans and edits the list shows"))
         self.annotator.addItem(annotator)
         # The lead hands out documents (annotator assign, the Team view): an annotator's share.
         self.assigned = QCheckBox(self.tr("Assigned to me"))
@@ -248,8 +255,9 @@ class DocumentPanel(QWidget):
             self.tr("Only the documents assigned to the annotator whose layer the list shows")
         )
         self.view = QTableView()
+        self.view.setTabKeyNavigation(False)  # Tab leaves the list (arrows move in it)
         self.view.setModel(self.model)
-        self.view.setAccessibleName("Documents")
+        self.view.setAccessibleName(self.tr("Documents"))
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -265,14 +273,17 @@ class DocumentPanel(QWidget):
         # resized to its contents reads hundreds of rows (pages of SQL) after each change.
         metrics = self.view.fontMetrics()
         for column, widest, room in (
-            (COL_STATUS, "in progress", 6),
-            (COL_SPANS, "Spans", 16),  # the header (and its sort arrow) is the widest
+            (COL_STATUS, status_text(Status.IN_PROGRESS), 6),
+            (COL_SPANS, "", 16),  # the header (and its sort arrow) is the widest
             (COL_EDITED, "0000-00-00", 2),
         ):
+            # The header as translated: "Bearbeitet" is longer than "Edited".
+            title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
+            width = max(metrics.horizontalAdvance(widest), metrics.horizontalAdvance(title))
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            header.resizeSection(column, metrics.horizontalAdvance(widest) + room)
+            header.resizeSection(column, width + room)
         self.progress = QProgressBar()
-        self.progress.setAccessibleName("Documents done")
+        self.progress.setAccessibleName(self.tr("Documents done"))
         self._open_timer = QTimer(self, singleShot=True, interval=OPEN_DELAY_MS)
         self._open_timer.timeout.connect(self._open_current)
         self._counts: Callable[[str], dict[Status, int]] | None = None
@@ -324,7 +335,7 @@ class DocumentPanel(QWidget):
         done = counts.get(Status.DONE, 0)
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(done)
-        self.progress.setFormat(f"{done} / {total} done")
+        self.progress.setFormat(self.tr("{done} / {total} done").format(done=done, total=total))
 
     def select(self, document: DocumentId) -> None:
         """Show ``document`` as the open one and highlight its row."""

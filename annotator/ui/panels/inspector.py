@@ -62,7 +62,7 @@ class AttributeEditor(QComboBox):
         self.setAccessibleName(attribute.name)
         line = self.lineEdit() if self.isEditable() else None
         if line is not None:
-            line.setPlaceholderText("type or pick")
+            line.setPlaceholderText(self.tr("type or pick"))
             # Inline completion would silently turn a typed "Peskov" into the offered mention
             # "Peskov declined" on Return; a popup suggests without changing what was typed.
             completer = self.completer()
@@ -75,7 +75,9 @@ class AttributeEditor(QComboBox):
     def offer_new(self, text: str) -> None:
         """Put ``text`` first in the list as a new value (e.g. a new speaker, as written)."""
         self.insertItem(1, text)
-        self.setItemData(1, f"New: add “{text}” to the registry", Qt.ItemDataRole.ToolTipRole)
+        self.setItemData(
+            1, self.tr("New: add “{0}” to the registry").format(text), Qt.ItemDataRole.ToolTipRole
+        )
 
     def show_value(self, value: AttrValue | None) -> None:
         self.blockSignals(True)
@@ -112,28 +114,34 @@ class Inspector(QWidget):
         self.title.setWordWrap(True)
         self.title.setTextFormat(Qt.TextFormat.PlainText)
         self.label_box = QComboBox()
-        self.label_box.setAccessibleName("Label")
+        self.label_box.setAccessibleName(self.tr("Label"))
         for number, label in enumerate(schema.labels, start=1):
-            key = f"{label.key.upper()} or {number}" if label.key else str(number)
+            key = (
+                self.tr("{0} or {1}").format(label.key.upper(), number)
+                if label.key
+                else str(number)
+            )
             self.label_box.addItem(swatch(label.color), label.name)
             self.label_box.setItemData(
-                number - 1, f"{label.description}\nKey: {key}", Qt.ItemDataRole.ToolTipRole
+                number - 1,
+                self.tr("{0}\nKey: {1}").format(label.description, key),
+                Qt.ItemDataRole.ToolTipRole,
             )
         self.label_box.activated.connect(self._label_changed)
-        self.form_box = QGroupBox("Attributes")
+        self.form_box = QGroupBox(self.tr("Attributes"))
         self.form = QFormLayout(self.form_box)
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.links_box = QGroupBox("Links")
+        self.links_box = QGroupBox(self.tr("Links"))
         self.links = QListWidget()
-        self.links.setAccessibleName("Links")
-        self.unlink = QPushButton(icon("delete"), "Remove link")
-        self.unlink.setToolTip("Remove the selected link")
+        self.links.setAccessibleName(self.tr("Links"))
+        self.unlink = QPushButton(icon("delete"), self.tr("Remove link"))
+        self.unlink.setToolTip(self.tr("Remove the selected link"))
         self.unlink.clicked.connect(self._remove_link)
         links_layout = QVBoxLayout(self.links_box)
         links_layout.addWidget(self.links)
         links_layout.addWidget(self.unlink, 0, Qt.AlignmentFlag.AlignRight)
         label_row = QHBoxLayout()
-        self.label_caption = QLabel("&Label")
+        self.label_caption = QLabel(self.tr("&Label"))
         self.label_caption.setBuddy(self.label_box)
         label_row.addWidget(self.label_caption)
         label_row.addWidget(self.label_box, 1)
@@ -159,7 +167,11 @@ class Inspector(QWidget):
         self._span = span
         covered = " ".join(text[span.start : span.end].split())
         shown = covered if len(covered) <= 140 else covered[:139] + "…"
-        said_by = f"\nSaid by: {speaker}" if speaker and "speaker" not in span.attrs else ""
+        said_by = (
+            self.tr("\nSaid by: {0}").format(speaker)
+            if speaker and "speaker" not in span.attrs
+            else ""
+        )
         self.title.setText(f"{span.label} [{span.start}–{span.end}]  {shown}{said_by}")
         self.label_box.setVisible(True)
         self.label_caption.setVisible(True)
@@ -172,7 +184,7 @@ class Inspector(QWidget):
             span.attrs,
             {"speaker": mention} if mention else {},
         )
-        self.form_box.setTitle(f"{span.label} attributes")
+        self.form_box.setTitle(self.tr("{0} attributes").format(span.label))
         mine = [r for r in annotation.relations if span.id in (r.head, r.child)]
         # Only a linked span needs the others by id: a long document has 50,000 of them.
         by_id = {s.id: s for s in annotation.spans} if mine else {}
@@ -192,13 +204,15 @@ class Inspector(QWidget):
     def show_document(self, title: str, annotation: AnnotationSet | None) -> None:
         self._span = None
         self.title.setText(
-            f"Document: {title}\nNo span selected: select text and press a "
-            "label key, or Tab to the next span."
+            self.tr(
+                "Document: {title}\nNo span selected: select text and press a label key, or Tab "
+                "to the next span."
+            ).format(title=title)
         )
         self.label_box.setVisible(False)
         self.label_caption.setVisible(False)
         self.links_box.setVisible(False)
-        self.form_box.setTitle("Document attributes")
+        self.form_box.setTitle(self.tr("Document attributes"))
         self._fill(self.schema.document_attributes, annotation.doc_attrs if annotation else {})
 
     def _fill(
@@ -210,6 +224,7 @@ class Inspector(QWidget):
         while self.form.rowCount():
             self.form.removeRow(0)
         self.editors = {}
+        previous: QWidget = self.label_box
         for attribute in attributes:
             known = self.suggestions.get(attribute.name, [])
             offered = (new_values or {}).get(attribute.name)
@@ -224,9 +239,14 @@ class Inspector(QWidget):
             caption.setToolTip(attribute.description)
             caption.setBuddy(editor)
             self.form.addRow(caption, editor)
+            # Made after the panel's other fields: put them back in reading order for Tab.
+            QWidget.setTabOrder(previous, editor)
+            previous = editor
             self.editors[attribute.name] = editor
+        QWidget.setTabOrder(previous, self.links)
+        QWidget.setTabOrder(self.links, self.unlink)
         if not attributes:
-            self.form.addRow(QLabel("none in the schema"))
+            self.form.addRow(QLabel(self.tr("none in the schema")))
 
     def _value_chosen(self, name: str, value: AttrValue | None) -> None:
         if self._span is None:

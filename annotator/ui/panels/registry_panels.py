@@ -40,21 +40,21 @@ NAME_ROLE = Qt.ItemDataRole.UserRole + 1
 class SpeakerDialog(QDialog):
     def __init__(self, speaker: Speaker | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Speaker" if speaker else "New speaker")
+        self.setWindowTitle(self.tr("Speaker") if speaker else self.tr("New speaker"))
         self.name = QLineEdit(speaker.name if speaker else "")
         self.kind = QComboBox()
         self.kind.addItems([t.value for t in SpeakerType])
         if speaker:
             self.kind.setCurrentText(speaker.type.value)
         self.description = QLineEdit(speaker.description if speaker else "")
-        self.description.setPlaceholderText("e.g. Kremlin spokesperson")
+        self.description.setPlaceholderText(self.tr("e.g. Kremlin spokesperson"))
         self.wikidata = QLineEdit(speaker.wikidata if speaker else "")
-        self.wikidata.setPlaceholderText("e.g. Q1968283")
+        self.wikidata.setPlaceholderText(self.tr("e.g. Q1968283"))
         form = QFormLayout(self)
-        form.addRow("&Canonical name", self.name)
-        form.addRow("&Type", self.kind)
-        form.addRow("&Description", self.description)
-        form.addRow("&Wikidata id", self.wikidata)
+        form.addRow(self.tr("&Canonical name"), self.name)
+        form.addRow(self.tr("&Type"), self.kind)
+        form.addRow(self.tr("&Description"), self.description)
+        form.addRow(self.tr("&Wikidata id"), self.wikidata)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -128,26 +128,34 @@ class SpeakersPanel(_RegistryPanel):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(
             session,
-            "Speakers",
-            ["Speaker", "Type", "Mentions"],
+            self.tr("Speakers"),
+            [self.tr("Speaker"), self.tr("Type"), self.tr("Mentions")],
             [
-                ("New…", self.new_speaker, "Add a speaker to the registry"),
-                ("Edit…", self.edit_speaker, "Rename or describe the selected speaker"),
-                ("Merge into…", self.merge_speaker, "The selected speaker is another one"),
+                (self.tr("New…"), self.new_speaker, self.tr("Add a speaker to the registry")),
+                (
+                    self.tr("Edit…"),
+                    self.edit_speaker,
+                    self.tr("Rename or describe the selected speaker"),
+                ),
+                (
+                    self.tr("Merge into…"),
+                    self.merge_speaker,
+                    self.tr("The selected speaker is another one"),
+                ),
             ],
             parent,
         )
         self.tree.itemSelectionChanged.connect(self._show_quotes)
         self.tree.itemDoubleClicked.connect(lambda *_: self.edit_speaker())
         self.quotes = QListWidget()
-        self.quotes.setAccessibleName("Quotes of the selected speaker")
+        self.quotes.setAccessibleName(self.tr("Quotes of the selected speaker"))
         self.quotes.itemActivated.connect(self._open_quote)
         self.quotes.itemClicked.connect(self._open_quote)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.tree, 2)
         layout.addLayout(self.buttons)
-        layout.addWidget(QLabel("Quotes attributed to this speaker:"))
+        layout.addWidget(QLabel(self.tr("Quotes attributed to this speaker:")))
         layout.addWidget(self.quotes, 1)
 
     def refresh(self) -> None:
@@ -183,7 +191,9 @@ class SpeakersPanel(_RegistryPanel):
         if name is None:
             return
         names = [s.name for s in self.session.project.speakers.all()]
-        into = self.choose_other("Merge speaker", f"“{name}” is the same speaker as:", names)
+        into = self.choose_other(
+            self.tr("Merge speaker"), self.tr("“{0}” is the same speaker as:").format(name), names
+        )
         if into:
             self.session.push(MergeSpeakers(name, into))
 
@@ -211,16 +221,16 @@ class SpeakersPanel(_RegistryPanel):
 class TargetDialog(QDialog):
     def __init__(self, target: Target | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Stance target" if target else "New stance target")
+        self.setWindowTitle(self.tr("Stance target") if target else self.tr("New stance target"))
         self.label = QLineEdit(target.label if target else "")
-        self.label.setPlaceholderText("e.g. Ukraine joining NATO")
+        self.label.setPlaceholderText(self.tr("e.g. Ukraine joining NATO"))
         self.definition = QPlainTextEdit(target.definition if target else "")
         self.definition.setPlaceholderText(
-            "What FAVOR means, e.g. FAVOR = supports Ukraine joining NATO"
+            self.tr("What FAVOR means, e.g. FAVOR = supports Ukraine joining NATO")
         )
         form = QFormLayout(self)
-        form.addRow("&Label", self.label)
-        form.addRow("&Definition", self.definition)
+        form.addRow(self.tr("&Label"), self.label)
+        form.addRow(self.tr("&Definition"), self.definition)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -238,13 +248,21 @@ class TargetsPanel(_RegistryPanel):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(
             session,
-            "Stance targets",
-            ["Target", "Uses", "Definition"],
+            self.tr("Stance targets"),
+            [self.tr("Target"), self.tr("Uses"), self.tr("Definition")],
             [
-                ("New…", self.new_target, "Propose a new stance target"),
-                ("Edit…", self.edit_target, "Rename the target or define what FAVOR means"),
-                ("Merge into…", self.merge_target, "Fold this target into another one"),
-                ("Delete", self.delete_target, "Delete an unused target"),
+                (self.tr("New…"), self.new_target, self.tr("Propose a new stance target")),
+                (
+                    self.tr("Edit…"),
+                    self.edit_target,
+                    self.tr("Rename the target or define what FAVOR means"),
+                ),
+                (
+                    self.tr("Merge into…"),
+                    self.merge_target,
+                    self.tr("Fold this target into another one"),
+                ),
+                (self.tr("Delete"), self.delete_target, self.tr("Delete an unused target")),
             ],
             parent,
         )
@@ -282,7 +300,9 @@ class TargetsPanel(_RegistryPanel):
         if label is None:
             return
         labels = [t.label for t in self.session.project.targets.all()]
-        into = self.choose_other("Merge target", f"Fold “{label}” into:", labels)
+        into = self.choose_other(
+            self.tr("Merge target"), self.tr("Fold “{0}” into:").format(label), labels
+        )
         if into:
             self.session.push(MergeTargets(label, into))
 

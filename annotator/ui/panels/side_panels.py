@@ -32,7 +32,7 @@ class ProblemsPanel(QListWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Problems")
+        self.setAccessibleName(self.tr("Problems"))
         self.setWordWrap(True)
         self.itemClicked.connect(self._chosen)
         self.itemActivated.connect(self._chosen)
@@ -46,11 +46,11 @@ class ProblemsPanel(QListWidget):
             item.setData(DATA_ROLE, problem.span)
             self.addItem(item)
         if len(problems) > self.SHOWN:
-            more = QListWidgetItem(f"… and {len(problems) - self.SHOWN:,} more")
+            more = QListWidgetItem(self.tr("… and {0:,} more").format(len(problems) - self.SHOWN))
             more.setFlags(Qt.ItemFlag.NoItemFlags)
             self.addItem(more)
         if not problems:
-            item = QListWidgetItem("No problems: this document can be marked done.")
+            item = QListWidgetItem(self.tr("No problems: this document can be marked done."))
             item.setFlags(Qt.ItemFlag.NoItemFlags)
             self.addItem(item)
 
@@ -63,7 +63,7 @@ class ProblemsPanel(QListWidget):
 class GuidelinesPanel(QTextBrowser):
     def __init__(self, schema: Schema, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Guidelines")
+        self.setAccessibleName(self.tr("Guidelines"))
         self.setOpenExternalLinks(True)
         self.setMarkdown(guidelines_markdown(schema))
 
@@ -76,19 +76,21 @@ class SearchPanel(QWidget):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        self.field = QLineEdit(placeholderText="Search all documents")
-        self.field.setAccessibleName("Search all documents")
+        self.field = QLineEdit(placeholderText=self.tr("Search all documents"))
+        self.field.setAccessibleName(self.tr("Search all documents"))
         self.field.setClearButtonEnabled(True)
         self.field.returnPressed.connect(self.search)
         self.scope = QComboBox()
-        self.scope.setAccessibleName("Search in")
-        self.scope.addItems(["text", "annotations", "text in spans"])
+        self.scope.setAccessibleName(self.tr("Search in"))
+        self.scope.addItems([self.tr("text"), self.tr("annotations"), self.tr("text in spans")])
         self.scope.setToolTip(
-            "text: words in the documents; annotations: a label, an attribute value or a "
-            "speaker in your layer; text in spans: words inside your layer's spans"
+            self.tr(
+                "text: words in the documents; annotations: a label, an attribute value or a "
+                "speaker in your layer; text in spans: words inside your layer's spans"
+            )
         )
         self.results = QListWidget()
-        self.results.setAccessibleName("Search results")
+        self.results.setAccessibleName(self.tr("Search results"))
         self.results.setWordWrap(True)
         self.results.itemClicked.connect(self._chosen)
         self.results.itemActivated.connect(self._chosen)
@@ -109,14 +111,15 @@ class SearchPanel(QWidget):
             item.setData(DATA_ROLE, (hit.document, hit.start, hit.end))
             self.results.addItem(item)
         if term and not hits:
-            self.results.addItem("no hits")
+            self.results.addItem(self.tr("no hits"))
         return hits
 
     def find_hits(self, term: str, limit: int = 500) -> list[Hit]:
         project = self.session.project
-        if self.scope.currentText() == "text":
+        # By position: the texts are translated.
+        if self.scope.currentIndex() == 0:
             return project.search.text(term, limit)
-        if self.scope.currentText() == "text in spans":
+        if self.scope.currentIndex() == 2:
             return project.search.in_spans(term, self.session.layer, limit)
         return project.search.annotations(term, self.session.layer, limit)
 
@@ -137,13 +140,13 @@ class SideTabs(QTabWidget):
         self.targets = TargetsPanel(session)
         self.search = SearchPanel(session)
         self.guidelines = GuidelinesPanel(schema)
-        self.addTab(span_page, "Span")
-        self.addTab(self.problems, "Problems")
-        self.addTab(self.speakers, "Speakers")
-        self.addTab(self.targets, "Targets")
-        self.addTab(self.search, "Search")
-        self.addTab(self.guidelines, "Guide")
-        self.setTabToolTip(self.indexOf(self.guidelines), "Annotation guidelines (F1)")
+        self.addTab(span_page, self.tr("Span"))
+        self.addTab(self.problems, self.tr("Problems"))
+        self.addTab(self.speakers, self.tr("Speakers"))
+        self.addTab(self.targets, self.tr("Targets"))
+        self.addTab(self.search, self.tr("Search"))
+        self.addTab(self.guidelines, self.tr("Guide"))
+        self.setTabToolTip(self.indexOf(self.guidelines), self.tr("Annotation guidelines (F1)"))
         self.setDocumentMode(True)
         self.currentChanged.connect(self._refresh_current)
 
@@ -153,7 +156,7 @@ class SideTabs(QTabWidget):
 
     def show_problem_count(self, count: int | None) -> None:
         """The count in the tab title; None when not computed (a long document)."""
-        title = f"Problems ({count})" if count else "Problems"
+        title = self.tr("Problems ({count})").format(count=count) if count else self.tr("Problems")
         self.setTabText(self.indexOf(self.problems), title)
 
     def _refresh_current(self, index: int) -> None:

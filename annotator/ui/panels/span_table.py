@@ -5,7 +5,13 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Iterable
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
@@ -14,11 +20,18 @@ from annotator.model.attribution import SPEAKER_ATTRIBUTE, SPEAKER_JOIN, speaker
 from annotator.model.schema import Schema
 from annotator.model.snippet import quoted
 from annotator.ui.icons import swatch
+from annotator.ui.translation import QT_TRANSLATE_NOOP
 
 Index = QModelIndex | QPersistentModelIndex
 SPAN_ROLE = Qt.ItemDataRole.UserRole + 1
 COL_START, COL_LABEL, COL_TEXT, COL_SPEAKER, COL_ATTRS = range(5)
-HEADERS = ("Start", "Label", "Text", "Speaker", "Attributes")
+HEADERS = (
+    QT_TRANSLATE_NOOP("Headers", "Start"),
+    QT_TRANSLATE_NOOP("Headers", "Label"),
+    QT_TRANSLATE_NOOP("Headers", "Text"),
+    QT_TRANSLATE_NOOP("Headers", "Speaker"),
+    QT_TRANSLATE_NOOP("Headers", "Attributes"),
+)
 _SNIPPET = 80
 
 
@@ -148,7 +161,7 @@ class SpanTableModel(QAbstractTableModel):
             and role == Qt.ItemDataRole.DisplayRole
             and 0 <= section < len(HEADERS)
         ):
-            return HEADERS[section]
+            return QCoreApplication.translate("Headers", HEADERS[section])
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
@@ -187,7 +200,8 @@ class SpanTableModel(QAbstractTableModel):
 def span_table_view(model: SpanTableModel) -> QTableView:
     """A read-only, row-selecting table for the model, the text column taking the room."""
     table = QTableView()
-    table.setAccessibleName("Spans of this document")
+    table.setTabKeyNavigation(False)  # Tab leaves the table (arrows move in it)
+    table.setAccessibleName(QCoreApplication.translate("SpanTable", "Spans of this document"))
     table.setModel(model)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

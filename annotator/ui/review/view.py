@@ -47,7 +47,7 @@ class ReviewColumn(QWidget):
         self.header = QLabel(name)
         self.header.setTextFormat(Qt.TextFormat.PlainText)
         self.view = TextView()
-        self.view.setAccessibleName(f"{name}'s layer")
+        self.view.setAccessibleName(self.tr("{name}'s layer").format(name=name))
         self.view.set_arcs_for_all(True)
         column = QVBoxLayout(self)
         column.setContentsMargins(2, 2, 2, 2)
@@ -81,20 +81,25 @@ class ReviewView(QWidget):
         self._last_view: TextView | None = None
         self._syncing = False
         self._colors = {label.name: label.color for label in session.project.schema.labels}
-        self.setWindowTitle(f"Review — {self.state.title}")
-        self.include_unfinished = QCheckBox("Include unfinished layers that have spans")
+        self.setWindowTitle(self.tr("Review — {0}").format(self.state.title))
+        self.include_unfinished = QCheckBox(self.tr("Include unfinished layers that have spans"))
         self.unit_line = QLabel()
         self.unit_line.setTextFormat(Qt.TextFormat.PlainText)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setChildrenCollapsible(False)
         self.reason = QLineEdit()
-        self.reason.setPlaceholderText("Why reject? (optional) — Enter rejects, Esc cancels")
+        self.reason.setAccessibleName(self.tr("Reason for rejecting"))
+        self.reason.setPlaceholderText(
+            self.tr("Why reject? (optional) — Enter rejects, Esc cancels")
+        )
         self.reason.hide()
         self.progress = QLabel()
         self.message = QLabel()
         keys = QLabel(
-            "Tab / Shift+Tab next / previous unit · 1–9 accept version · E edit gold · "
-            "R reject · A accept all unanimous · Ctrl+Z undo"
+            self.tr(
+                "Tab / Shift+Tab next / previous unit · 1–9 accept version · E edit gold · "
+                "R reject · A accept all unanimous · Ctrl+Z undo"
+            )
         )
         keys.setEnabled(False)
         column = QVBoxLayout(self)
@@ -125,7 +130,9 @@ class ReviewView(QWidget):
         self._build_columns([s.annotator for s in state.counted] + [GOLD])
         for aset in [*state.counted, gold]:
             self.columns[aset.annotator].show_layer(aset)
-        self.progress.setText(f"{state.found.decided} / {state.found.total} units decided")
+        self.progress.setText(
+            self.tr("{0} / {1} units decided").format(state.found.decided, state.found.total)
+        )
         self._disputed = [(u.start, u.end) for u in state.disputed()]
         self._caret_moved()
 
@@ -177,15 +184,21 @@ class ReviewView(QWidget):
         if unit is None:
             return name
         if name == GOLD:
-            decided = decision_text(self.state.decisions.get(unit.key), unit) or "undecided"
+            decided = decision_text(self.state.decisions.get(unit.key), unit) or self.tr("undecided")
             return f"{GOLD} — {decided}"
         version = unit.version_of(name)
-        return f"{name} — version {version.number}" if version else f"{name} — nothing here"
+        if version:
+            return self.tr("{0} — version {1}").format(name, version.number)
+        return self.tr("{0} — nothing here").format(name)
 
     def _describe(self, unit: Unit | None) -> str:
         if unit is None:
-            return "No unit under the caret: Tab goes to the next one"
-        state = "unanimous" if unit.unanimous else f"{len(unit.versions)} versions"
+            return self.tr("No unit under the caret: Tab goes to the next one")
+        state = (
+            self.tr("unanimous")
+            if unit.unanimous
+            else self.tr("{0} versions").format(len(unit.versions))
+        )
         return f"{unit.label} {unit.start}–{unit.end} · {state}"
 
     # --- moving ---------------------------------------------------------------------------
@@ -247,7 +260,7 @@ class ReviewView(QWidget):
     def accept(self, number: int) -> bool:
         unit = self._current
         if unit is None:
-            self.message.setText("no unit under the caret")
+            self.message.setText(self.tr("no unit under the caret"))
             return False
         problem = self.state.decider.accept(unit, number)
         if problem is not None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TypeVar
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 
 from annotator.model.progress import Cancelled, Progress
@@ -18,7 +18,7 @@ def run_with_progress(
 ) -> tuple[T | None, bool]:
     """Run ``work`` with a progress dialog; (its result, False), or (None, True) when the
     user pressed Cancel (the work then left everything as it was)."""
-    dialog = QProgressDialog(label, "Cancel", 0, 0, parent)
+    dialog = QProgressDialog(label, QCoreApplication.translate("LongWork", "Cancel"), 0, 0, parent)
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setMinimumDuration(500)
     # Reset (which forgets a Cancel) when the work returns, not at the last report: the work

@@ -4,10 +4,18 @@ from __future__ import annotations
 
 from typing import Generic, TypeVar
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 
 from annotator.model import AnnotatorName, DocumentId
 from annotator.transfer.team_progress import AnnotatorProgress
+from annotator.ui.translation import QT_TRANSLATE_NOOP
 
 Index = QModelIndex | QPersistentModelIndex
 _DISPLAY = Qt.ItemDataRole.DisplayRole
@@ -48,7 +56,7 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> object:
         if role == _DISPLAY and orientation == Qt.Orientation.Horizontal:
-            return self.HEADERS[section]
+            return QCoreApplication.translate("Headers", self.HEADERS[section])
         return None
 
     def cells(self, row: R) -> tuple[object, ...]:
@@ -58,14 +66,14 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
 class TeamTableModel(RowTableModel[AnnotatorProgress]):
     COL_NAME, COL_ASSIGNED, COL_DONE, COL_SKIPPED, COL_OPEN, COL_TIME, COL_MEDIAN, COL_F1 = range(8)
     HEADERS = (
-        "Annotator",
-        "Assigned",
-        "Done",
-        "Skipped",
-        "In progress",
-        "Active time",
-        "Per done document",
-        "Agreement (F1)",
+        QT_TRANSLATE_NOOP("Headers", "Annotator"),
+        QT_TRANSLATE_NOOP("Headers", "Assigned"),
+        QT_TRANSLATE_NOOP("Headers", "Done"),
+        QT_TRANSLATE_NOOP("Headers", "Skipped"),
+        QT_TRANSLATE_NOOP("Headers", "In progress"),
+        QT_TRANSLATE_NOOP("Headers", "Active time"),
+        QT_TRANSLATE_NOOP("Headers", "Per done document"),
+        QT_TRANSLATE_NOOP("Headers", "Agreement (F1)"),
     )
 
     def data(self, index: Index, role: int = _DISPLAY) -> object:
@@ -98,7 +106,11 @@ class AssignmentTableModel(RowTableModel[Assignment]):
     """Every document and who is assigned it; the last column is edited as "alice, bob"."""
 
     COL_DOCUMENT, COL_TITLE, COL_ASSIGNED = range(3)
-    HEADERS = ("Document", "Title", "Assigned to")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("Headers", "Document"),
+        QT_TRANSLATE_NOOP("Headers", "Title"),
+        QT_TRANSLATE_NOOP("Headers", "Assigned to"),
+    )
     #: The user typed new annotators for a document: (document id, names).
     assignees_edited = Signal(str, list)
 

@@ -33,8 +33,9 @@ from annotator.ui.dialogs.assign import AssignDialog
 from annotator.ui.session import Session
 from annotator.ui.team.long_work import run_with_progress
 from annotator.ui.team.models import AssignmentTableModel, RowTableModel, TeamTableModel
+from annotator.ui.translation import QT_TRANSLATE_NOOP
 
-PACK_FILTER = "Packs and projects (*.db *.annotator);;All files (*)"
+PACK_FILTER = QT_TRANSLATE_NOOP("TeamView", "Packs and projects (*.db *.annotator);;All files (*)")
 C = TypeVar("C")
 T = TypeVar("T")
 
@@ -46,19 +47,19 @@ class TeamView(QWidget):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        self.setWindowTitle(f"Team — {session.project.path.name}")
+        self.setWindowTitle(self.tr("Team — {0}").format(session.project.path.name))
         #: Where packs go and which packs to merge; tests answer these instead of a person.
         self.choose_folder: Callable[[], Path | None] = self._ask_folder
         self.choose_packs: Callable[[], list[Path]] = self._ask_packs
         self.summary = QLabel()
         self.team_model = TeamTableModel()
-        self.team_table = _table(self.team_model, "Progress per annotator")
-        self.assign_button = QPushButton("&Assign…")
-        self.pack_button = QPushButton("&Pack All…")
-        self.merge_button = QPushButton("&Merge Packs…")
-        self.refresh_button = QPushButton("Re&fresh")
+        self.team_table = _table(self.team_model, self.tr("Progress per annotator"))
+        self.assign_button = QPushButton(self.tr("&Assign…"))
+        self.pack_button = QPushButton(self.tr("&Pack All…"))
+        self.merge_button = QPushButton(self.tr("&Merge Packs…"))
+        self.refresh_button = QPushButton(self.tr("Re&fresh"))
         self.assignment_model = AssignmentTableModel()
-        self.assignment_table = _table(self.assignment_model, "Assignments per document")
+        self.assignment_table = _table(self.assignment_model, self.tr("Assignments per document"))
         self.assignment_table.setEditTriggers(
             QAbstractItemView.EditTrigger.DoubleClicked
             | QAbstractItemView.EditTrigger.EditKeyPressed
@@ -79,7 +80,7 @@ class TeamView(QWidget):
         layout.addWidget(self.summary)
         layout.addWidget(self.team_table, 1)
         layout.addLayout(buttons)
-        layout.addWidget(QLabel("Assignments (edit a row as: alice, bob):"))
+        layout.addWidget(QLabel(self.tr("Assignments (edit a row as: alice, bob):")))
         layout.addWidget(self.assignment_table, 2)
         layout.addWidget(self.status)
         self.assign_button.clicked.connect(self.open_assign_dialog)
@@ -103,8 +104,9 @@ class TeamView(QWidget):
         progress = team_progress(project)
         self.team_model.set_rows(list(progress.annotators.values()))
         self.summary.setText(
-            f"{progress.documents} documents, {progress.overlap_documents} shared by several "
-            f"annotators, {len(progress.annotators)} annotators assigned"
+            self.tr(
+                "{0} documents, {1} shared by several annotators, {2} annotators assigned"
+            ).format(progress.documents, progress.overlap_documents, len(progress.annotators))
         )
         assigned = project.assignments.all()
         rows = project.catalogue.rows(DocumentQuery(""), 0, project.documents.count())
@@ -132,7 +134,7 @@ class TeamView(QWidget):
         if self.session.push(edit):
             self.status.setText(edit.report.summary())
         else:
-            self.status.setText("Nothing was assigned (see the status bar).")
+            self.status.setText(self.tr("Nothing was assigned (see the status bar)."))
 
     def _assignees_edited(self, document: str, names: list[str]) -> None:
         self.session.push(SetAssignees(DocumentId(document), names))
@@ -144,15 +146,17 @@ class TeamView(QWidget):
         self._choose_and_run(
             self.choose_folder,
             lambda folder, p: write_all_packs(project, folder, p),
-            "Writing packs…",
-            "no pack was written",
+            self.tr("Writing packs…"),
+            (self.tr("No pack was written: {0}"), self.tr("Cancelled: no pack was written.")),
             self._packed,
         )
 
     def _packed(self, folder: Path, reports: list[PackReport]) -> None:
         self.status.setText(
-            f"{len(reports)} packs written to {folder}: "
-            + ", ".join(f"{r.annotator} ({r.documents} documents)" for r in reports)
+            self.tr("{0} packs written to {folder}: ").format(len(reports), folder=folder)
+            + ", ".join(
+                self.tr("{0} ({1} documents)").format(r.annotator, r.documents) for r in reports
+            )
         )
 
     def merge_packs(self) -> None:
@@ -160,15 +164,15 @@ class TeamView(QWidget):
         self._choose_and_run(
             lambda: self.choose_packs() or None,
             lambda paths, p: merge_projects(project, paths, p),
-            "Merging packs…",
-            "nothing was merged",
+            self.tr("Merging packs…"),
+            (self.tr("Nothing was merged: {0}"), self.tr("Cancelled: nothing was merged.")),
             self._merged,
         )
 
     def _merged(self, _paths: list[Path], report: MergeReport) -> None:
         conflicts = report.conflict_lines()
         listed = "".join(f"\n{line}" for line in conflicts[:10])
-        self.status.setText(f"Merged: {report.summary()}{listed}")
+        self.status.setText(self.tr("Merged: {0}{listed}").format(report.summary(), listed=listed))
         self.documents_changed.emit()
         self.refresh()
 
@@ -177,30 +181,36 @@ class TeamView(QWidget):
         choose: Callable[[], C | None],
         work: Callable[[C, Progress], T],
         label: str,
-        nothing: str,
+        nothing: tuple[str, str],
         done: Callable[[C, T], None],
     ) -> None:
         """Packing and merging alike: choose where, run under a progress dialog with Cancel,
-        then show the report, or one sentence saying that ``nothing`` happened and why."""
+        then show the report, or one sentence saying that nothing happened and why
+        (``nothing``: the sentence for a failure, with ``{0}`` for the reason, and the one
+        for a cancel)."""
         chosen = choose()
         if chosen is None:
             return
         try:
             result, cancelled = run_with_progress(self, label, lambda p: work(chosen, p))
         except AnnotatorError as exc:
-            self.status.setText(f"{nothing[0].upper()}{nothing[1:]}: {exc}")
+            self.status.setText(nothing[0].format(exc))
             return
         if cancelled or result is None:
-            self.status.setText(f"Cancelled: {nothing}.")
+            self.status.setText(nothing[1])
             return
         done(chosen, result)
 
     def _ask_folder(self) -> Path | None:
-        folder = QFileDialog.getExistingDirectory(self, "Write one pack per annotator into")
+        folder = QFileDialog.getExistingDirectory(
+            self, self.tr("Write one pack per annotator into")
+        )
         return Path(folder) if folder else None
 
     def _ask_packs(self) -> list[Path]:
-        paths, _ = QFileDialog.getOpenFileNames(self, "Merge packs", "", PACK_FILTER)
+        paths, _ = QFileDialog.getOpenFileNames(
+            self, self.tr("Merge packs"), "", self.tr(PACK_FILTER)
+        )
         return [Path(p) for p in paths]
 
 

@@ -22,8 +22,8 @@ class FindBar(QWidget):
         self.session = session
         self.hits: list[tuple[int, int]] = []
         self.current = -1
-        self.field = QLineEdit(placeholderText="Find in this document")
-        self.field.setAccessibleName("Find in this document")
+        self.field = QLineEdit(placeholderText=self.tr("Find in this document"))
+        self.field.setAccessibleName(self.tr("Find in this document"))
         self.field.setClearButtonEnabled(True)
         self.field.textChanged.connect(self.search)
         self.field.returnPressed.connect(lambda: self.step(True))
@@ -31,8 +31,8 @@ class FindBar(QWidget):
         self.count = QLabel()
         close = QToolButton()
         close.setIcon(icon("delete"))
-        close.setToolTip("Close the find bar (Esc)")
-        close.setAccessibleName("Close find bar")
+        close.setToolTip(self.tr("Close the find bar (Esc)"))
+        close.setAccessibleName(self.tr("Close find bar"))
         close.clicked.connect(self.close_bar)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(4, 2, 4, 2)
@@ -67,11 +67,11 @@ class FindBar(QWidget):
 
     def step(self, forward: bool) -> None:
         if not self.hits:
-            self.count.setText("no hits" if self.field.text() else "")
+            self.count.setText(self.tr("no hits") if self.field.text() else "")
             self.view.setExtraSelections([])
             return
         self.current = (self.current + (1 if forward else -1)) % len(self.hits)
-        self.count.setText(f"{self.current + 1} of {len(self.hits)}")
+        self.count.setText(self.tr("{0} of {1}").format(self.current + 1, len(self.hits)))
         self._highlight()
         self.view.scroll_to_cp(self.hits[self.current][0])
 

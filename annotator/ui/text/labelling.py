@@ -40,12 +40,12 @@ class Labeller(QObject):
                 self.session.push(ChangeSpan(selected.id, label))
                 return selected
             self.session.failed.emit(
-                "select some text first (Shift+arrows), then press a label key"
+                self.tr("select some text first (Shift+arrows), then press a label key")
             )
             return None
         bounds = (snap if self.snap_to_words else trim)(self.text, start, end)
         if bounds is None:
-            self.session.failed.emit("the selection holds only white space")
+            self.session.failed.emit(self.tr("the selection holds only white space"))
             return None
         document = self.session.document
         assert document is not None
@@ -73,7 +73,7 @@ class Labeller(QObject):
     def delete_selected(self) -> None:
         span = self.view.selected_span()
         if span is None:
-            self.session.failed.emit("no span selected (Tab selects the next one)")
+            self.session.failed.emit(self.tr("no span selected (Tab selects the next one)"))
             return
         following = self.view.spans.next_span(span.start, after=span.id)
         if self.session.push(DeleteSpan(span.id)):
@@ -96,7 +96,7 @@ class Labeller(QObject):
     def move_edge(self, edge: str, forward: bool) -> None:
         span = self.view.selected_span()
         if span is None:
-            self.session.failed.emit("no span selected to resize")
+            self.session.failed.emit(self.tr("no span selected to resize"))
             return
         moved = move_boundary(self.text, span.start, span.end, edge, forward)
         if moved is None or moved == (span.start, span.end):
@@ -106,11 +106,11 @@ class Labeller(QObject):
     def cycle_attribute(self, name: str) -> None:
         span = self.view.selected_span()
         if span is None:
-            self.session.failed.emit(f"select a span to set its {name}")
+            self.session.failed.emit(self.tr("select a span to set its {name}").format(name=name))
             return
         attribute = self.session.project.schema.span_attribute(span.label, name)
         if attribute is None or not attribute.values:
-            self.session.failed.emit(f"{span.label} has no {name}")
+            self.session.failed.emit(self.tr("{0} has no {name}").format(span.label, name=name))
             return
         # Cycle through the values and back to unset, so a wrong value is one key away.
         cycle = [*attribute.values, None]

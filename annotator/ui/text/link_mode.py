@@ -45,14 +45,18 @@ class LinkMode(QObject):
         kind = self.session.project.schema.relation(relation)
         head = self.view.selected_span()
         if kind is None:
-            self.message.emit(f"the schema has no {relation} relation")
+            self.message.emit(
+                self.tr("the schema has no {relation} relation").format(relation=relation)
+            )
             return False
         if head is None or head.label not in kind.head:
-            self.message.emit(f"select a {' or '.join(kind.head)} first, then link it")
+            self.message.emit(
+                self.tr("select a {0} first, then link it").format(" or ".join(kind.head))
+            )
             return False
         options = candidates(head, kind, self.view.spans)
         if not options:
-            self.message.emit(f"no {' or '.join(kind.child)} span to link to yet")
+            self.message.emit(self.tr("no {0} span to link to yet").format(" or ".join(kind.child)))
             return False
         self.relation, self.head, self.options, self.position = relation, head, options, 0
         self._show()
@@ -62,11 +66,11 @@ class LinkMode(QObject):
         """A split quote's later part continues the nearest earlier quote: one keystroke."""
         head = self.view.selected_span()
         if head is None:
-            self.message.emit("select the later part of a split quote first")
+            self.message.emit(self.tr("select the later part of a split quote first"))
             return
         earlier = previous_segment(head, self.view.spans)
         if earlier is None:
-            self.message.emit(f"no earlier {head.label} for this one to continue")
+            self.message.emit(self.tr("no earlier {0} for this one to continue").format(head.label))
             return
         self.session.push(AddRelation("continues", head.id, earlier.id))
 
@@ -84,7 +88,9 @@ class LinkMode(QObject):
         if head is None or relation is None:
             return False
         if child.id not in {s.id for s in self.options}:
-            self.message.emit(f"{relation} cannot link to a {child.label}")
+            self.message.emit(
+                self.tr("{relation} cannot link to a {0}").format(child.label, relation=relation)
+            )
             return False
         self._end(head)
         self.session.push(AddRelation(relation, head.id, child.id))
@@ -93,7 +99,7 @@ class LinkMode(QObject):
     def cancel(self) -> None:
         if self.head is not None:
             self._end(self.head)
-            self.message.emit("linking cancelled")
+            self.message.emit(self.tr("linking cancelled"))
 
     def _end(self, head: Span) -> None:
         self.relation, self.head, self.options = None, None, []
@@ -107,8 +113,10 @@ class LinkMode(QObject):
         text = self.session.document.text if self.session.document else ""
         shown = quoted(text[option.start : option.end], 50)
         self.message.emit(
-            f"Link {self.relation} → {option.label} {shown} ({self.position + 1} of "
-            f"{len(self.options)}): Tab or arrows for the next, Enter links, Esc cancels"
+            self.tr(
+                "Link {0} → {1} {shown} ({2} of {3}): Tab or arrows for the next, Enter links, "
+                "Esc cancels"
+            ).format(self.relation, option.label, self.position + 1, len(self.options), shown=shown)
         )
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:

@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from typing import NamedTuple, cast
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPen, QTextBlock, QTextLine
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen, QTextBlock, QTextLine
 from PySide6.QtWidgets import QPlainTextDocumentLayout
 
 from annotator.model import Span, SpanId
@@ -240,4 +240,58 @@ def paint_marks(
         painter.setPen(QPen(MARK_COLOR, 2.0))
         for rect in range_rects(lines, offsets.to_qt(current[0]), offsets.to_qt(current[1])):
             painter.drawRoundedRect(rect.adjusted(-2.0, -1.0, 2.0, 1.0), 3.0, 3.0)
+    painter.restore()
+
+
+#: From this text size up ("zoomed in") every span shows its label's key letter at its
+#: start; below it only the span under the pointer does (the view's default is 12 pt).
+KEY_LETTERS_FROM_PT = 14.0
+
+Badge = tuple[Span, QRectF, str]  # a span, its first piece, its label's key letter
+
+
+def key_badges(
+    fragments: list[Fragment], first_visible: int, offsets: OffsetMap, keys: Mapping[str, str]
+) -> list[Badge]:
+    """Each span that starts on the visible lines, the rectangle of its first piece, and its
+    label's key letter (a label without a key: its initial), so the label is readable without
+    telling colours apart."""
+    seen: set[SpanId] = set()
+    badges = []
+    for span, rect in fragments:
+        if span.id in seen:
+            continue
+        seen.add(span.id)
+        if offsets.to_qt(span.start) < first_visible:
+            continue  # starts above the screen: its first piece here is not its start
+        letter = (keys.get(span.label) or span.label[:1]).upper()
+        badges.append((span, rect, letter))
+    return badges
+
+
+def paint_key_badges(
+    painter: QPainter,
+    badges: list[Badge],
+    palettes: dict[str, Palette],
+    font: QFont,
+) -> None:
+    """A small tag in the label's colour with the key letter, on the band above the span's
+    first character (the text itself stays uncovered)."""
+    small = QFont(font)
+    small.setPointSizeF(max(6.0, font.pointSizeF() * 0.7))
+    small.setBold(True)
+    metrics = QFontMetricsF(small)
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setFont(small)
+    for span, rect, letter in badges:
+        color = (palettes.get(span.label) or palettes[FALLBACK]).lane
+        width = metrics.horizontalAdvance(letter) + 4.0
+        height = metrics.height()
+        tag = QRectF(rect.left(), rect.top() - height, width, height)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(color)
+        painter.drawRoundedRect(tag, 2.0, 2.0)
+        painter.setPen(QColor("#000000") if color.lightnessF() > 0.6 else QColor("#FFFFFF"))
+        painter.drawText(tag, Qt.AlignmentFlag.AlignCenter, letter)
     painter.restore()

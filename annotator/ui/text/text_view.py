@@ -34,12 +34,16 @@ from annotator.ui.text.offsets import OffsetMap
 from annotator.ui.text.span_index import SpanIndex
 from annotator.ui.text.span_painter import (
     FALLBACK,
+    KEY_LETTERS_FROM_PT,
     LANES,
+    Badge,
     Fragment,
     LaneLayout,
     Line,
     Palette,
     build_palettes,
+    key_badges,
+    paint_key_badges,
     paint_marks,
     paint_spans,
     paint_suggestions,
@@ -94,6 +98,11 @@ class TextView(QPlainTextEdit):
         self._press_cp: int | None = None
         self._press_arc: Arc | None = None
         self._lane_height = 2.0
+        # The label's key letter at a span's start (not its colour alone): every span when
+        # zoomed in, else the one under the pointer.
+        self._label_keys: dict[str, str] = {}
+        self._hovered: SpanId | None = None
+        self.viewport().setMouseTracking(True)
         font = QFont(self.font())
         font.setPointSizeF(12.0)
         self.setFont(font)
@@ -119,6 +128,11 @@ class TextView(QPlainTextEdit):
         self._arcs.set_relations(())
         self._last_selection = (0, 0)
         self.setPlainText(self._map.display_text)
+
+    def set_label_keys(self, keys: Mapping[str, str]) -> None:
+        """Each label's key letter, drawn at its spans' starts (default: the initial)."""
+        self._label_keys = dict(keys)
+        self.viewport().update()
 
     def set_relations(self, relations: Iterable[Relation]) -> None:
         """The links between the shown spans, drawn as arcs above the lines."""
@@ -345,6 +359,11 @@ class TextView(QPlainTextEdit):
     # -- input -----------------------------------------------------------------------------
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        control = event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        if control and event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
+            # Tab steps through the spans here; Ctrl+Tab leaves the text, as in Qt's editors.
+            self.focusNextPrevChild(event.key() == Qt.Key.Key_Tab)
+            return
         # Label and attribute keys belong to the window; a read-only view has no use for them.
         if _is_label_key(event) or event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
             event.ignore()
@@ -356,6 +375,21 @@ class TextView(QPlainTextEdit):
             self._press_cp = self.cp_at(event.position())
             self._press_arc = self.arc_at(event.position())
         super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        cp = self.cp_at(event.position())
+        span = self._index.innermost_at(cp) if cp is not None else None
+        hovered = span.id if span is not None else None
+        if hovered != self._hovered:
+            self._hovered = hovered
+            self.viewport().update()
+        super().mouseMoveEvent(event)
+
+    def leaveEvent(self, event: QEvent) -> None:
+        if self._hovered is not None:
+            self._hovered = None
+            self.viewport().update()
+        super().leaveEvent(event)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         super().mouseReleaseEvent(event)
@@ -393,6 +427,9 @@ class TextView(QPlainTextEdit):
             # painter costs less than two).
             fragments = self._paint_spans(painter, lines)
             paint_arcs(painter, self._arcs_on(lines), self._arc_colors)
+            badges = self._badges(fragments, lines)
+            if badges:
+                paint_key_badges(painter, badges, self._palettes, self.font())
             if self._disputed or self._current_mark:
                 paint_marks(painter, lines, self._map, self._disputed, self._current_mark)
             painter.end()
@@ -418,6 +455,13 @@ class TextView(QPlainTextEdit):
             for rect in outline:
                 painter.drawRoundedRect(rect.adjusted(-1.0, 0.0, 1.0, 0.0), 3.0, 3.0)
             painter.end()
+
+    def _badges(self, fragments: list[Fragment], lines: list[Line]) -> list[Badge]:
+        zoomed = self.font().pointSizeF() >= KEY_LETTERS_FROM_PT
+        shown = fragments if zoomed else [f for f in fragments if f[0].id == self._hovered]
+        if not shown:
+            return []
+        return key_badges(shown, lines[0].start, self._map, self._label_keys)
 
     def _paint_spans(self, painter: QPainter, lines: list[Line]) -> list[Fragment]:
         """Paint backgrounds, lanes and deep-overlap markers; return the text fragments drawn."""
