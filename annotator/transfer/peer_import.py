@@ -333,6 +333,4 @@ def write_plan(
         },
         add_to_schema,
     )
-    return FilesImportReport(
-        stored, plan.sources, plan.summary, plan.mapping, plan.added
-    )
+    return FilesImportReport(stored, plan.sources, plan.summary, plan.mapping, plan.added)

@@ -113,7 +113,13 @@ class Shell:
         try:
             report = restore_backup(path, backup)
         except AnnotatorError as exc:
-            QMessageBox.warning(self.window, "Annotator", f"Nothing was restored.\n\n{exc}")
+            QMessageBox.warning(
+                self.window,
+                QCoreApplication.translate("Shell", "Annotator"),
+                QCoreApplication.translate("Shell", "Nothing was restored.\n\n{exc}").format(
+                    exc=exc
+                ),
+            )
             self._quit_if_nothing_open()
             return False
         if self.open(path) and self.window is not None:
@@ -127,7 +133,9 @@ class Shell:
         try:
             project = Project.open(path, recovery=True)
         except AnnotatorError as exc:
-            QMessageBox.critical(self.window, "Annotator", str(exc))
+            QMessageBox.critical(
+                self.window, QCoreApplication.translate("Shell", "Annotator"), str(exc)
+            )
             self._quit_if_nothing_open()
             return False
         if not self.show_project(project, path):
@@ -167,7 +175,7 @@ class Shell:
             project.close()
             QMessageBox.critical(
                 None,
-                "Annotator",
+                QCoreApplication.translate("Shell", "Annotator"),
                 QCoreApplication.translate(
                     "Shell", "{0}: nothing of it can be read ({1}); restore a backup."
                 ).format(path, exc),

@@ -396,7 +396,6 @@
     <name>AdjudicationView</name>
     <message>
         <source>Adjudicate — {0}</source>
-        <extracomment>Open this gold span in the normal editing flow (key E).</extracomment>
         <translation>Adjudizieren — {0}</translation>
     </message>
     <message>
@@ -808,6 +807,14 @@ Trotzdem als fertig markieren?</translation>
         <translation>Wessen Status, Spannen und Änderungen die Liste zeigt</translation>
     </message>
     <message>
+        <source>Assigned to me</source>
+        <translation>Mir zugewiesen</translation>
+    </message>
+    <message>
+        <source>Only the documents assigned to the annotator whose layer the list shows</source>
+        <translation>Nur die Dokumente, die der Annotatorin oder dem Annotator zugewiesen sind, deren Ebene die Liste zeigt</translation>
+    </message>
+    <message>
         <source>Documents</source>
         <translation>Dokumente</translation>
     </message>
@@ -836,6 +843,7 @@ Trotzdem als fertig markieren?</translation>
     </message>
     <message>
         <source>Export</source>
+        <extracomment>The preview waits this long after the last change (typing a split, a path) before it runs. The preview of a request: the lines to show (AnnotatorError: why it cannot run).</extracomment>
         <translation>Exportieren</translation>
     </message>
     <message>
@@ -871,6 +879,10 @@ Trotzdem als fertig markieren?</translation>
         <translation>Durchsuchen…</translation>
     </message>
     <message>
+        <source>Preview</source>
+        <translation>Vorschau</translation>
+    </message>
+    <message>
         <source>seed</source>
         <translation>Startwert</translation>
     </message>
@@ -893,6 +905,10 @@ Trotzdem als fertig markieren?</translation>
     <message>
         <source>Des&amp;tination</source>
         <translation>&amp;Ziel</translation>
+    </message>
+    <message>
+        <source>&amp;What will be written</source>
+        <translation>&amp;Was geschrieben wird</translation>
     </message>
     <message>
         <source>a folder</source>
@@ -1255,8 +1271,8 @@ Trotzdem als fertig markieren?</translation>
         <translation>Wird gelesen…</translation>
     </message>
     <message>
-        <source>{formats}: {0} documents, {1} layers{named}, {2} spans, {3} relations</source>
-        <translation>{formats}: {0} Dokumente, {1} Ebenen{named}, {2} Spannen, {3} Relationen</translation>
+        <source>{formats}: {documents}, {layers}{named}, {spans}, {relations}</source>
+        <translation>{formats}: {documents}, {layers}{named}, {spans}, {relations}</translation>
     </message>
     <message>
         <source>Some names map to nothing in the schema: type what each becomes in the table (empty drops it) or tick “Add labels”.</source>
@@ -1265,6 +1281,38 @@ Trotzdem als fertig markieren?</translation>
     <message>
         <source>Added to the schema: {0}</source>
         <translation>Zum Schema hinzugefügt: {0}</translation>
+    </message>
+    <message>
+        <source>{0} document</source>
+        <translation>{0} Dokument</translation>
+    </message>
+    <message>
+        <source>{0} documents</source>
+        <translation>{0} Dokumente</translation>
+    </message>
+    <message>
+        <source>{0} layer</source>
+        <translation>{0} Ebene</translation>
+    </message>
+    <message>
+        <source>{0} layers</source>
+        <translation>{0} Ebenen</translation>
+    </message>
+    <message>
+        <source>{0} span</source>
+        <translation>{0} Abschnitt</translation>
+    </message>
+    <message>
+        <source>{0} spans</source>
+        <translation>{0} Abschnitte</translation>
+    </message>
+    <message>
+        <source>{0} relation</source>
+        <translation>{0} Relation</translation>
+    </message>
+    <message>
+        <source>{0} relations</source>
+        <translation>{0} Relationen</translation>
     </message>
     <message>
         <source>These files cannot be imported as they are.</source>
@@ -1450,8 +1498,12 @@ The window shows what the project file holds.</source>
 Das Fenster zeigt, was in der Projektdatei steht.</translation>
     </message>
     <message>
-        <source>{0} — {1} — Annotator</source>
-        <translation>{0} — {1} — Annotator</translation>
+        <source> (read-only)</source>
+        <translation> (schreibgeschützt)</translation>
+    </message>
+    <message>
+        <source>{0} — {1}{2} — Annotator</source>
+        <translation>{0} — {1}{2} — Annotator</translation>
     </message>
 </context>
 <context>
@@ -1744,12 +1796,20 @@ Das Fenster zeigt, was in der Projektdatei steht.</translation>
         <translation>Kopien anderer Annotatoren zusammenführen</translation>
     </message>
     <message>
+        <source>Merging…</source>
+        <translation>Zusammenführen…</translation>
+    </message>
+    <message>
         <source>Nothing was merged.
 
 {exc}</source>
         <translation>Nichts wurde zusammengeführt.
 
 {exc}</translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing was merged.</source>
+        <translation>Abgebrochen: nichts wurde zusammengeführt.</translation>
     </message>
     <message>
         <source>Merged, with conflicts</source>
@@ -1898,6 +1958,37 @@ Die Fassung dieses Projekts wurde behalten für:
     </message>
 </context>
 <context>
+    <name>RecoveryDialog</name>
+    <message>
+        <source>Annotator — damaged project</source>
+        <translation>Annotator — beschädigtes Projekt</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{0} cannot be opened for editing.&lt;/b&gt;</source>
+        <translation>&lt;b&gt;{0} kann nicht zum Bearbeiten geöffnet werden.&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>The newest good backup is from {0} ({1}, {2}). Restoring it replaces the project; the damaged file is kept beside it as {3}.replaced-&lt;time&gt;.db.</source>
+        <translation>Die neueste intakte Sicherung ist vom {0} ({1}, {2}). Wiederherstellen ersetzt das Projekt; die beschädigte Datei bleibt daneben als {3}.replaced-&lt;Zeit&gt;.db erhalten.</translation>
+    </message>
+    <message>
+        <source>There is no good backup of it in {0}.</source>
+        <translation>In {0} gibt es keine intakte Sicherung davon.</translation>
+    </message>
+    <message>
+        <source>Opening it read-only shows what is still readable; nothing can be changed, and File › Export can save what is readable.</source>
+        <translation>Schreibgeschützt geöffnet zeigt es, was noch lesbar ist; nichts kann geändert werden, und Datei › Exportieren kann das Lesbare sichern.</translation>
+    </message>
+    <message>
+        <source>Restore backup</source>
+        <translation>Sicherung wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Open read-only</source>
+        <translation>Schreibgeschützt öffnen</translation>
+    </message>
+</context>
+<context>
     <name>ReviewColumn</name>
     <message>
         <source>{name}&apos;s layer</source>
@@ -1908,7 +1999,6 @@ Die Fassung dieses Projekts wurde behalten für:
     <name>ReviewView</name>
     <message>
         <source>Review — {0}</source>
-        <extracomment>Open this gold span in the normal editing flow (key E).</extracomment>
         <translation>Prüfen — {0}</translation>
     </message>
     <message>
@@ -2006,9 +2096,17 @@ Die Fassung dieses Projekts wurde behalten für:
 <context>
     <name>Session</name>
     <message>
-        <source>{0}&apos;s layer is read-only; switch back to your own</source>
+        <source>The project is open read-only (it is damaged); nothing can be changed</source>
         <extracomment>What the edit touched when it was applied: its document, and its spans to show. The project file could not be written (StorageError): nothing of the edit was saved, and the open document was reloaded from the file. An undo or redo acted on another document: it was opened; show (document, start, end). Whose layer is shown; another than our own is read-only. Why the last apply or revert failed (None after one that succeeded).</extracomment>
+        <translation>Das Projekt ist schreibgeschützt geöffnet (es ist beschädigt); nichts kann geändert werden</translation>
+    </message>
+    <message>
+        <source>{0}&apos;s layer is read-only; switch back to your own</source>
         <translation>Die Ebene von {0} ist schreibgeschützt; wechseln Sie zurück zu Ihrer eigenen</translation>
+    </message>
+    <message>
+        <source>Document {0} is unreadable: the file is damaged there</source>
+        <translation>Dokument {0} ist nicht lesbar: die Datei ist dort beschädigt</translation>
     </message>
     <message>
         <source>no document &quot;{document_id}&quot;</source>
@@ -2019,8 +2117,16 @@ Die Fassung dieses Projekts wurde behalten für:
     <name>Shell</name>
     <message>
         <source>Annotator</source>
-        <extracomment>How often Qt&apos;s event loop hands control to Python, so that a signal handler can run.</extracomment>
+        <extracomment>How often Qt&apos;s event loop hands control to Python, so that a signal handler can run. The recovery screen while it waits for a choice (a damaged project).</extracomment>
         <translation>Annotator</translation>
+    </message>
+    <message>
+        <source>Read-only: the file is damaged. File › Backups restores a backup; File › Export saves what is readable.</source>
+        <translation>Schreibgeschützt: die Datei ist beschädigt. Datei › Sicherungen stellt eine Sicherung wieder her; Datei › Exportieren sichert das Lesbare.</translation>
+    </message>
+    <message>
+        <source>{0}: nothing of it can be read ({1}); restore a backup.</source>
+        <translation>{0}: nichts davon ist lesbar ({1}); stellen Sie eine Sicherung wieder her.</translation>
     </message>
     <message>
         <source>The automatic backup failed: {exc}</source>
@@ -2223,6 +2329,14 @@ Die Fassung dieses Projekts wurde behalten für:
         <source>Not saved: {0}</source>
         <translation>Nicht gespeichert: {0}</translation>
     </message>
+    <message>
+        <source>Read-only: damaged file</source>
+        <translation>Schreibgeschützt: beschädigte Datei</translation>
+    </message>
+    <message>
+        <source>File › Backups restores a backup; File › Export saves what is readable</source>
+        <translation>Datei › Sicherungen stellt eine Sicherung wieder her; Datei › Exportieren sichert das Lesbare</translation>
+    </message>
 </context>
 <context>
     <name>SuggestionReview</name>
@@ -2402,12 +2516,12 @@ Die Fassung dieses Projekts wurde behalten für:
         <translation>Pakete werden geschrieben…</translation>
     </message>
     <message>
-        <source>No pack was written: {exc}</source>
-        <translation>Kein Paket wurde geschrieben: {exc}</translation>
-    </message>
-    <message>
         <source>Cancelled: no pack was written.</source>
         <translation>Abgebrochen: kein Paket wurde geschrieben.</translation>
+    </message>
+    <message>
+        <source>No pack was written: {0}</source>
+        <translation>Kein Paket wurde geschrieben: {0}</translation>
     </message>
     <message>
         <source>{0} packs written to {folder}: </source>
@@ -2422,12 +2536,12 @@ Die Fassung dieses Projekts wurde behalten für:
         <translation>Pakete werden zusammengeführt…</translation>
     </message>
     <message>
-        <source>Nothing was merged: {exc}</source>
-        <translation>Nichts wurde zusammengeführt: {exc}</translation>
-    </message>
-    <message>
         <source>Cancelled: nothing was merged.</source>
         <translation>Abgebrochen: nichts wurde zusammengeführt.</translation>
+    </message>
+    <message>
+        <source>Nothing was merged: {0}</source>
+        <translation>Nichts wurde zusammengeführt: {0}</translation>
     </message>
     <message>
         <source>Merged: {0}{listed}</source>

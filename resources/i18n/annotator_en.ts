@@ -396,7 +396,6 @@
     <name>AdjudicationView</name>
     <message>
         <source>Adjudicate — {0}</source>
-        <extracomment>Open this gold span in the normal editing flow (key E).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -802,6 +801,14 @@ Mark it done anyway?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Assigned to me</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only the documents assigned to the annotator whose layer the list shows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Documents</source>
         <translation type="unfinished"></translation>
     </message>
@@ -830,6 +837,7 @@ Mark it done anyway?</source>
     </message>
     <message>
         <source>Export</source>
+        <extracomment>The preview waits this long after the last change (typing a split, a path) before it runs. The preview of a request: the lines to show (AnnotatorError: why it cannot run).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -865,6 +873,10 @@ Mark it done anyway?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>seed</source>
         <translation type="unfinished"></translation>
     </message>
@@ -886,6 +898,10 @@ Mark it done anyway?</source>
     </message>
     <message>
         <source>Des&amp;tination</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;What will be written</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1247,7 +1263,7 @@ Mark it done anyway?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{formats}: {0} documents, {1} layers{named}, {2} spans, {3} relations</source>
+        <source>{formats}: {documents}, {layers}{named}, {spans}, {relations}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1256,6 +1272,38 @@ Mark it done anyway?</source>
     </message>
     <message>
         <source>Added to the schema: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} documents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} layer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} layers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} span</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} spans</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} relation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} relations</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1437,7 +1485,11 @@ The window shows what the project file holds.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{0} — {1} — Annotator</source>
+        <source> (read-only)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} — {1}{2} — Annotator</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1731,9 +1783,17 @@ The window shows what the project file holds.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Merging…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Nothing was merged.
 
 {exc}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing was merged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1880,6 +1940,37 @@ Kept this project&apos;s version for:
     </message>
 </context>
 <context>
+    <name>RecoveryDialog</name>
+    <message>
+        <source>Annotator — damaged project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{0} cannot be opened for editing.&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The newest good backup is from {0} ({1}, {2}). Restoring it replaces the project; the damaged file is kept beside it as {3}.replaced-&lt;time&gt;.db.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no good backup of it in {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opening it read-only shows what is still readable; nothing can be changed, and File › Export can save what is readable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open read-only</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ReviewColumn</name>
     <message>
         <source>{name}&apos;s layer</source>
@@ -1890,7 +1981,6 @@ Kept this project&apos;s version for:
     <name>ReviewView</name>
     <message>
         <source>Review — {0}</source>
-        <extracomment>Open this gold span in the normal editing flow (key E).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1988,8 +2078,16 @@ Kept this project&apos;s version for:
 <context>
     <name>Session</name>
     <message>
-        <source>{0}&apos;s layer is read-only; switch back to your own</source>
+        <source>The project is open read-only (it is damaged); nothing can be changed</source>
         <extracomment>What the edit touched when it was applied: its document, and its spans to show. The project file could not be written (StorageError): nothing of the edit was saved, and the open document was reloaded from the file. An undo or redo acted on another document: it was opened; show (document, start, end). Whose layer is shown; another than our own is read-only. Why the last apply or revert failed (None after one that succeeded).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}&apos;s layer is read-only; switch back to your own</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Document {0} is unreadable: the file is damaged there</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2001,7 +2099,15 @@ Kept this project&apos;s version for:
     <name>Shell</name>
     <message>
         <source>Annotator</source>
-        <extracomment>How often Qt&apos;s event loop hands control to Python, so that a signal handler can run.</extracomment>
+        <extracomment>How often Qt&apos;s event loop hands control to Python, so that a signal handler can run. The recovery screen while it waits for a choice (a damaged project).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read-only: the file is damaged. File › Backups restores a backup; File › Export saves what is readable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}: nothing of it can be read ({1}); restore a backup.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2203,6 +2309,14 @@ Kept this project&apos;s version for:
         <source>Not saved: {0}</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Read-only: damaged file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File › Backups restores a backup; File › Export saves what is readable</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>SuggestionReview</name>
@@ -2382,11 +2496,11 @@ Kept this project&apos;s version for:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>No pack was written: {exc}</source>
+        <source>Cancelled: no pack was written.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Cancelled: no pack was written.</source>
+        <source>No pack was written: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2402,11 +2516,11 @@ Kept this project&apos;s version for:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Nothing was merged: {exc}</source>
+        <source>Cancelled: nothing was merged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Cancelled: nothing was merged.</source>
+        <source>Nothing was merged: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

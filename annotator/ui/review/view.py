@@ -184,7 +184,8 @@ class ReviewView(QWidget):
         if unit is None:
             return name
         if name == GOLD:
-            decided = decision_text(self.state.decisions.get(unit.key), unit) or self.tr("undecided")
+            decision = self.state.decisions.get(unit.key)
+            decided = decision_text(decision, unit) or self.tr("undecided")
             return f"{GOLD} — {decided}"
         version = unit.version_of(name)
         if version:
