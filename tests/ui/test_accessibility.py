@@ -143,11 +143,12 @@ def names(widgets: list[QWidget]) -> list[str]:
 def test_tab_walks_the_main_window_in_reading_order(qtbot, window: MainWindow) -> None:
     """Left column, the text, then the right column top to bottom, and round again. The text
     keeps Tab for its spans; Ctrl+Tab leaves it, as in Qt's own editors."""
-    walked = tab_order(qtbot, window, window.documents.filter, 4)
+    walked = tab_order(qtbot, window, window.documents.filter, 5)
     assert names(walked) == [
         "Filter documents",
         "Show documents with status",
         "Status and spans of annotator",
+        "Assigned to me",
         "Documents",
         "Document text",
     ]

@@ -41,7 +41,7 @@ def band_points(view: TextView, image: QImage) -> list[QPoint]:
         tops.add(view.cursorRect(cursor).top())
     found = []
     for top in tops:
-        for y in range(max(0, top - band + 1), top - 1):
+        for y in range(max(0, top - band + 1), min(top - 1, image.height())):
             for x in range(0, image.width(), 1):
                 if QColor(image.pixel(x, y)) != base:
                     found.append(QPoint(x, y))
