@@ -17,6 +17,7 @@ from annotator.formats.parquet_tables import DOCUMENTS, SPANS
 from annotator.formats.split import assign
 from annotator.formats.summary import TransferSummary
 from annotator.model import DocumentId, Status
+from annotator.model.snippet import plural
 from annotator.store import Project
 from annotator.store.faults import sqlite_errors
 from annotator.transfer.export_job import (
@@ -59,7 +60,8 @@ class ExportPreview:
         out += [f"writes {name}" for name in self.files]
         for part in self.parts:
             where = f"{part.name}: " if part.name else ""
-            out.append(f"{where}{part.documents} documents, {part.spans} spans")
+            documents, spans = plural(part.documents, "document"), plural(part.spans, "span")
+            out.append(f"{where}{documents}, {spans}")
         total = sum(p.documents for p in self.parts)
         of = "all" if self.sampled >= total else f"the first {self.sampled}"
         lost = sorted(self.sample.lost.items())

@@ -1300,11 +1300,11 @@ Trotzdem als fertig markieren?</translation>
     </message>
     <message>
         <source>{0} span</source>
-        <translation>{0} Abschnitt</translation>
+        <translation>{0} Spanne</translation>
     </message>
     <message>
         <source>{0} spans</source>
-        <translation>{0} Abschnitte</translation>
+        <translation>{0} Spannen</translation>
     </message>
     <message>
         <source>{0} relation</source>

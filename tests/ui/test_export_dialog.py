@@ -192,3 +192,17 @@ def test_label_studio_offers_every_layer_each_as_its_own_annotation(
     tasks = {t["data"]["id"]: t for t in json.loads(out.read_text(encoding="utf-8"))}
     who = [a["completed_by"]["email"] for a in tasks["doc-1"]["annotations"]]
     assert who == ["alice", "gold"]
+
+
+def test_the_suggested_file_and_the_counts_read_naturally(
+    qtbot, open_window, tmp_path: Path, shown: list[str]
+) -> None:
+    window = open_window(make_project(tmp_path / "team.annotator.db"))
+    dialog = open_dialog(qtbot, window)
+    choose_format(qtbot, dialog, "csv")
+    assert Path(dialog.destination.text()) == tmp_path / "team-csv.csv"  # not team.annotator-csv
+    pick(qtbot, dialog.layer, "alice")
+    preview_shows(qtbot, dialog, "3 documents, 2 spans")
+    qtbot.mouseClick(dialog.split, LEFT)
+    type_over(qtbot, dialog.parts, "train=0.34,dev=0.33,test=0.33")
+    preview_shows(qtbot, dialog, "train: 1 document, ")  # one of three each, not "1 documents"

@@ -185,7 +185,9 @@ class ExportDialog(QDialog):
 
     def _suggest_destination(self) -> None:
         fmt = FORMATS[self.chosen_format()]
-        stem = self.project.with_suffix("").name
+        stem = self.project.name
+        for ending in (".db", ".annotator"):  # demo.annotator.db -> demo
+            stem = stem.removesuffix(ending)
         suffix = "" if self._writes_folder() else fmt.suffix
         self.destination.setText(str(self.project.parent / f"{stem}-{fmt.name}{suffix}"))
         what = self.tr("a folder") if self._writes_folder() else self.tr("a file")
