@@ -179,8 +179,18 @@ def test_export_is_read_by_label_studio_sdk_converter(tmp_path: Path, schema: Sc
         out.with_suffix(".label_config.xml").read_text(), str(tmp_path)
     )
     items = list(converter.iter_from_json_file(str(out)))
-    labels = [v["labels"] for v in items[0]["output"]["label"]]
+    output = items[0]["output"]
+    labels = [v["labels"] for v in output["label"]]
     assert labels == [["QUOTE"], ["SPEAKER"], ["QUOTE"]]
+    # Offsets in code points after the emoji and CR LF, as Python slices the text.
+    for region in output["label"]:
+        assert TEXT[region["start"] : region["end"]] == region["text"]
+    # Per-region choices and text areas, and the document's choices, reach the converter.
+    assert [(r["start"], r["choices"]) for r in output["stance"]] == [
+        (TEXT.index("“It is"), ["against"])
+    ]
+    assert [r["text"] for r in output["speaker"]] == [["Dmitry Peskov"]]
+    assert [r["choices"] for r in output["relevance"]] == [["relevant"]]
 
 
 def test_a_json_min_export_is_read(tmp_path: Path) -> None:
