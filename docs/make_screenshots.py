@@ -244,6 +244,20 @@ def review(stage: Stage):  # noqa: ANN201
     return view
 
 
+def import_preview(stage: Stage):  # noqa: ANN201
+    """File > Import of a brat folder: what it holds and how each of its names maps."""
+    from annotator.ui.dialogs.import_dialog import ImportDialog
+
+    stage.keys("Ctrl+I")
+    dialog = stage.window.findChild(ImportDialog)
+    dialog.add_paths([ROOT / "tests" / "formats" / "data" / "brat" / "news"])
+    for _ in range(100):  # the preview reads the files off the window's thread
+        if dialog.plan is not None:
+            break
+        stage.wait(100)
+    return dialog
+
+
 def german(stage: Stage):  # noqa: ANN201
     """The window in German (as Preferences > Language or a German system gives it), zoomed
     in so each span shows its label's key letter."""
@@ -273,6 +287,7 @@ SCENES = (
     Scene("adjudicate", adjudicate, _close),
     Scene("arcs", arcs, _links_off),
     Scene("review", review, _close),
+    Scene("import", import_preview, _close),
     Scene("german", german, _english),
 )
 

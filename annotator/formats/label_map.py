@@ -24,6 +24,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import tomli_w
+
 from annotator.errors import InputError
 from annotator.formats.summary import TransferSummary
 from annotator.model import AnnotationSet, AttrValue, Document, Relation, RelationId, Span
@@ -60,6 +62,16 @@ class LabelMapping:
             table[kind][rest] = ours
         else:
             self.any[peer] = ours
+
+    def updated(self, other: LabelMapping) -> LabelMapping:
+        """This mapping with ``other``'s choices over it (a loaded file, then table edits)."""
+        return LabelMapping(
+            {**self.labels, **other.labels},
+            {**self.relations, **other.relations},
+            {**self.attributes, **other.attributes},
+            {**self.values, **other.values},
+            {**self.any, **other.any},
+        )
 
 
 def parse_pairs(pairs: Iterable[str], mapping: LabelMapping | None = None) -> LabelMapping:
@@ -112,6 +124,27 @@ def load_mapping(path: Path, mapping: LabelMapping | None = None) -> LabelMappin
     return mapping
 
 
+def mapping_toml(mapping: LabelMapping) -> str:
+    """``mapping`` as a TOML mapping file that :func:`load_mapping` reads back to the same
+    choices. A bare pair (``PEER=OURS`` for any kind) goes into each of ``[labels]``,
+    ``[relations]`` and ``[attributes]`` where that table does not choose for PEER itself."""
+    data: dict[str, object] = {}
+    for name, table in (
+        ("labels", mapping.labels),
+        ("relations", mapping.relations),
+        ("attributes", mapping.attributes),
+    ):
+        merged = {**mapping.any, **table}
+        if merged:
+            data[name] = dict(sorted(merged.items()))
+    values: dict[str, dict[str, str]] = {}
+    for (attribute, peer), ours in sorted(mapping.values.items()):
+        values.setdefault(attribute, {})[peer] = ours
+    if values:
+        data["values"] = values
+    return tomli_w.dumps(data)
+
+
 @dataclass(frozen=True, slots=True)
 class MappedName:
     """How one peer name mapped, for the import preview."""
@@ -121,6 +154,25 @@ class MappedName:
     ours: str | None  # None: unmapped; "": dropped
     how: str  # same name | any case | mapped | dropped | added | unmapped | wrong ends
     count: int
+
+
+def mapping_shown(rows: Iterable[MappedName]) -> LabelMapping:
+    """What an import preview's rows decide, as a mapping to save: every name that maps to
+    a schema name or is dropped (names matched by name included, so the file says it all);
+    names that map to nothing or would be added to the schema are left for the next import
+    to decide."""
+    mapping = LabelMapping()
+    tables = {"label": mapping.labels, "relation": mapping.relations}
+    tables["attribute"] = mapping.attributes
+    for row in rows:
+        if row.ours is None or row.how in ("added", "unmapped", "wrong ends"):
+            continue
+        if row.kind == "value":
+            attribute, _, value = row.peer.partition("=")
+            mapping.values[(attribute, value)] = row.ours
+        elif row.kind in tables:
+            tables[row.kind].setdefault(row.peer, row.ours)
+    return mapping
 
 
 @dataclass(slots=True)

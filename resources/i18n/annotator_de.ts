@@ -1199,11 +1199,16 @@ Trotzdem als fertig markieren?</translation>
         <translation>Am Inhalt erkennen</translation>
     </message>
     <message>
+        <source>Mappings (*.toml *.txt *.tsv);;All files (*)</source>
+        <translation>Zuordnungen (*.toml *.txt *.tsv);;Alle Dateien (*)</translation>
+    </message>
+    <message>
         <source>Import</source>
         <translation>Importieren</translation>
     </message>
     <message>
         <source>Files to import</source>
+        <extracomment>a mapping file&apos;s choices, under the table&apos;s edits (as --mapping under --map)</extracomment>
         <translation>Zu importierende Dateien</translation>
     </message>
     <message>
@@ -1233,6 +1238,22 @@ Trotzdem als fertig markieren?</translation>
     <message>
         <source>Names in the files and what each becomes</source>
         <translation>Namen in den Dateien und was aus ihnen wird</translation>
+    </message>
+    <message>
+        <source>&amp;Load Mapping…</source>
+        <translation>Zuordnung &amp;laden…</translation>
+    </message>
+    <message>
+        <source>Start from a mapping file, as annotator import --mapping FILE does</source>
+        <translation>Mit einer Zuordnungsdatei beginnen, wie annotator import --mapping DATEI</translation>
+    </message>
+    <message>
+        <source>&amp;Save Mapping…</source>
+        <translation>Zuordnung &amp;speichern…</translation>
+    </message>
+    <message>
+        <source>Write what the table decides to a TOML file for the next import</source>
+        <translation>Was die Tabelle festlegt, als TOML-Datei für den nächsten Import schreiben</translation>
     </message>
     <message>
         <source>&amp;Import</source>
@@ -1265,6 +1286,30 @@ Trotzdem als fertig markieren?</translation>
     <message>
         <source>Import a folder</source>
         <translation>Einen Ordner importieren</translation>
+    </message>
+    <message>
+        <source>Load a mapping</source>
+        <translation>Zuordnung laden</translation>
+    </message>
+    <message>
+        <source>Mapping from {0}</source>
+        <translation>Zuordnung aus {0}</translation>
+    </message>
+    <message>
+        <source>Save the mapping</source>
+        <translation>Zuordnung speichern</translation>
+    </message>
+    <message>
+        <source>mapping.toml</source>
+        <translation>zuordnung.toml</translation>
+    </message>
+    <message>
+        <source>The mapping was not saved: {0}</source>
+        <translation>Die Zuordnung wurde nicht gespeichert: {0}</translation>
+    </message>
+    <message>
+        <source>Mapping saved to {0}</source>
+        <translation>Zuordnung gespeichert in {0}</translation>
     </message>
     <message>
         <source>Reading…</source>

@@ -1191,11 +1191,16 @@ Mark it done anyway?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Mappings (*.toml *.txt *.tsv);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Import</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Files to import</source>
+        <extracomment>a mapping file&apos;s choices, under the table&apos;s edits (as --mapping under --map)</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1224,6 +1229,22 @@ Mark it done anyway?</source>
     </message>
     <message>
         <source>Names in the files and what each becomes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Load Mapping…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start from a mapping file, as annotator import --mapping FILE does</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save Mapping…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write what the table decides to a TOML file for the next import</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1256,6 +1277,30 @@ Mark it done anyway?</source>
     </message>
     <message>
         <source>Import a folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load a mapping</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mapping from {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the mapping</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mapping.toml</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The mapping was not saved: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mapping saved to {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -7,7 +7,14 @@ from pathlib import Path
 import pytest
 
 from annotator.errors import InputError
-from annotator.formats.label_map import LabelMapping, load_mapping, map_labels, parse_pairs
+from annotator.formats.label_map import (
+    LabelMapping,
+    load_mapping,
+    map_labels,
+    mapping_shown,
+    mapping_toml,
+    parse_pairs,
+)
 from annotator.formats.raw_layer import LayerBuilder
 from annotator.model import AnnotationSet, Document, DocumentId
 from annotator.model.schema import Schema
@@ -101,3 +108,31 @@ def test_bad_pairs_are_refused() -> None:
     with pytest.raises(InputError, match="is not PEER=OURS"):
         parse_pairs(["Person"])
     assert LabelMapping().any == {}
+
+
+def test_a_saved_mapping_maps_the_same_as_the_pairs_it_came_from(
+    tmp_path: Path, schema: Schema
+) -> None:
+    """What the import dialog saves (the preview's rows as TOML) maps the next import of the
+    same data exactly as the choices that made it, bare pairs and values included."""
+    pairs = parse_pairs(
+        [
+            "Person=SPEAKER",
+            "Quote=QUOTE",
+            "said_by=attributed_to",
+            "attr:Reference=speaker",
+            "attr:note=",
+            "category=relevance",
+            "value:relevance:politics=relevant",
+        ]
+    )
+    first = map_labels(raw(), schema, pairs)
+    saved = tmp_path / "saved.toml"
+    saved.write_text(mapping_toml(mapping_shown(first.report)), encoding="utf-8")
+    again = map_labels(raw(), schema, load_mapping(saved))
+    assert again.items == first.items
+    assert again.summary.lost == first.summary.lost
+    # The bare pairs themselves survive a TOML file too.
+    direct = tmp_path / "direct.toml"
+    direct.write_text(mapping_toml(pairs), encoding="utf-8")
+    assert map_labels(raw(), schema, load_mapping(direct)).items == first.items

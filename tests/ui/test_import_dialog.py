@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QFileDialog
 
 import annotator.ui.dialogs.import_dialog as import_dialog
+from annotator.formats.label_map import load_mapping
 from annotator.ui.dialogs.import_dialog import ImportDialog
 from annotator.ui.dialogs.mapping_table import MappingTableModel
 from annotator.ui.main_window import MainWindow
@@ -185,3 +186,50 @@ def test_cancel_during_the_import_imports_nothing(qtbot, window, tmp_path, monke
     assert window.session.project.documents.count() == 1
     click(qtbot, dialog.cancel_button)
     closed(qtbot, window)
+
+
+def test_a_mapping_is_saved_and_loaded_as_the_command_line_reads_it(
+    qtbot, window, tmp_path, monkeypatch
+) -> None:
+    """Map a peer name in the table, Save Mapping: the file is what ``--mapping`` takes; a new
+    dialog that loads it maps the same names without typing."""
+    folder = str(DATA / "brat" / "news")
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: folder)
+    dialog = open_import(qtbot, window)
+    click(qtbot, dialog.add_folder_button)
+    previewed(qtbot, dialog)
+    edit_target(qtbot, dialog, "label", "Person", "SPEAKER")
+    previewed(qtbot, dialog)
+    saved = tmp_path / "brat-news"  # no suffix typed: saved as .toml
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(saved), ""))
+    click(qtbot, dialog.save_mapping_button)
+    written = tmp_path / "brat-news.toml"
+    assert load_mapping(written).labels["Person"] == "SPEAKER"
+    assert load_mapping(written).labels["Quote"] == "QUOTE"  # matched by name, said outright
+    assert "Title" not in load_mapping(written).labels  # maps to nothing: left to decide
+    assert "saved to brat-news.toml" in dialog.mapping_source.text()
+    click(qtbot, dialog.cancel_button)
+    closed(qtbot, window)
+
+    window.activateWindow()
+    window.view.setFocus()
+    qtbot.waitUntil(window.view.hasFocus)
+    again = open_import(qtbot, window)
+    click(qtbot, again.add_folder_button)
+    previewed(qtbot, again)
+    assert rows(again.model)[("label", "Person")] == ("—", "maps to nothing")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(written), ""))
+    click(qtbot, again.load_mapping_button)
+    previewed(qtbot, again)
+    assert rows(again.model)[("label", "Person")] == ("SPEAKER", "your mapping")
+    assert "brat-news.toml" in again.mapping_source.text()
+
+
+def test_a_bad_mapping_file_is_said_in_one_sentence(qtbot, window, tmp_path, monkeypatch) -> None:
+    bad = tmp_path / "bad.txt"
+    bad.write_text("Person SPEAKER\n", encoding="utf-8")
+    dialog = open_import(qtbot, window)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(bad), ""))
+    click(qtbot, dialog.load_mapping_button)
+    assert dialog.problem.text() == f'{bad}, line 1: "Person SPEAKER" is not PEER=OURS'
+    assert dialog.mapping_source.text() == ""

@@ -30,7 +30,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator.errors import AnnotatorError
+from annotator.formats.label_map import LabelMapping, load_mapping, mapping_shown, mapping_toml
 from annotator.model.progress import Progress
+from annotator.transfer.atomic import atomic_output
 from annotator.transfer.import_sources import FORMATS, ImportOptions
 from annotator.transfer.peer_import import ImportPlan, preview_import, write_plan
 from annotator.ui.dialogs.mapping_table import (
@@ -44,6 +47,7 @@ from annotator.ui.session import Session
 from annotator.ui.translation import QT_TRANSLATE_NOOP
 
 DETECT = QT_TRANSLATE_NOOP("ImportDialog", "Detect from the content")
+MAPPING_FILTER = QT_TRANSLATE_NOOP("ImportDialog", "Mappings (*.toml *.txt *.tsv);;All files (*)")
 PREVIEW_DELAY_MS = 250
 
 
@@ -60,6 +64,8 @@ class ImportDialog(QDialog):
         self.session = session
         self.paths: list[Path] = []
         self.pairs: dict[tuple[str, str], str] = {}
+        #: a mapping file's choices, under the table's edits (as --mapping under --map)
+        self.loaded = LabelMapping()
         self.plan: ImportPlan | None = None
         self._job: TransferJob | None = None
         self._generation = 0
@@ -102,6 +108,16 @@ class ImportDialog(QDialog):
             | QAbstractItemView.EditTrigger.EditKeyPressed
             | QAbstractItemView.EditTrigger.AnyKeyPressed
         )
+        self.load_mapping_button = QPushButton(self.tr("&Load Mapping…"))
+        self.load_mapping_button.setToolTip(
+            self.tr("Start from a mapping file, as annotator import --mapping FILE does")
+        )
+        self.save_mapping_button = QPushButton(self.tr("&Save Mapping…"))
+        self.save_mapping_button.setToolTip(
+            self.tr("Write what the table decides to a TOML file for the next import")
+        )
+        self.save_mapping_button.setEnabled(False)
+        self.mapping_source = QLabel()
         self.problem = QLabel()
         self.problem.setWordWrap(True)
         self.problem.setStyleSheet(f"color: {UNMAPPED.name()}")
@@ -126,6 +142,8 @@ class ImportDialog(QDialog):
         self.text_column.editingFinished.connect(self.schedule_preview)
         self.add_labels.toggled.connect(self.schedule_preview)
         self.model.edited.connect(self._mapping_edited)
+        self.load_mapping_button.clicked.connect(self.load_mapping_file)
+        self.save_mapping_button.clicked.connect(self.save_mapping_file)
         self.import_button.clicked.connect(self.start_import)
         self.cancel_button.clicked.connect(self.reject)
 
@@ -152,6 +170,11 @@ class ImportDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 3)
+        mapping_files = QHBoxLayout()
+        mapping_files.addWidget(self.mapping_source, 1)
+        mapping_files.addWidget(self.load_mapping_button)
+        mapping_files.addWidget(self.save_mapping_button)
+        layout.addLayout(mapping_files)
         layout.addWidget(self.problem)
         layout.addWidget(self.notes)
         layout.addLayout(bottom)
@@ -189,10 +212,48 @@ class ImportDialog(QDialog):
         return ImportOptions(
             fmt=None if self.format.currentIndex() == 0 else fmt,
             annotator=self.annotator.text().strip() or None,
-            mapping=mapping_of(self.pairs),
+            mapping=self.loaded.updated(mapping_of(self.pairs)),
             add_labels=self.add_labels.isChecked(),
             text_column=self.text_column.text().strip() or "text",
         )
+
+    def load_mapping_file(self) -> None:
+        """A mapping file becomes the starting point; the table's earlier edits give way."""
+        name, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Load a mapping"), "", self.tr(MAPPING_FILTER)
+        )
+        if not name:
+            return
+        try:
+            self.loaded = load_mapping(Path(name))
+        except AnnotatorError as exc:
+            self.problem.setText(str(exc))
+            return
+        self.pairs.clear()
+        self.mapping_source.setText(self.tr("Mapping from {0}").format(Path(name).name))
+        self.schedule_preview()
+
+    def save_mapping_file(self) -> None:
+        """What the table shows, as a TOML file ``--mapping`` and Load Mapping read back."""
+        if self.plan is None:
+            return
+        name, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save the mapping"), self.tr("mapping.toml"), self.tr(MAPPING_FILTER)
+        )
+        if not name:
+            return
+        path = Path(name)
+        if path.suffix != ".toml":  # the TOML layout is what load_mapping reads by this name
+            path = path.with_name(path.name + ".toml")
+        content = mapping_toml(mapping_shown(self.plan.mapping))
+        try:
+            with atomic_output(path) as out:
+                out.write(content.encode("utf-8"))
+        except (AnnotatorError, OSError) as exc:
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+            self.problem.setText(self.tr("The mapping was not saved: {0}").format(reason))
+            return
+        self.mapping_source.setText(self.tr("Mapping saved to {0}").format(path.name))
 
     def _mapping_edited(self, kind: str, peer: str, ours: str) -> None:
         self.pairs[(kind, peer)] = ours
@@ -206,6 +267,7 @@ class ImportDialog(QDialog):
             return
         self.plan = None
         self.import_button.setEnabled(False)
+        self.save_mapping_button.setEnabled(False)
         self.problem.clear()
         self.summary.setText(self.tr("Reading…"))
         self._preview_timer.start()
@@ -261,6 +323,7 @@ class ImportDialog(QDialog):
         notes += [line.strip() for line in plan.summary.lines()[1:]]
         self.notes.setText("\n".join(notes))
         self.import_button.setEnabled(plan.problem is None and bool(plan.sources))
+        self.save_mapping_button.setEnabled(bool(plan.mapping))
 
     def _counted(self, count: int, noun: str) -> str:
         """``1 document``, ``3 spans`` in the window's language (each form its own string,
@@ -277,6 +340,7 @@ class ImportDialog(QDialog):
         if generation != self._generation:
             return
         self.plan = None
+        self.save_mapping_button.setEnabled(False)
         self.format.setItemText(0, self.tr(DETECT))
         self.model.set_rows([])
         self.summary.setText(self.tr("These files cannot be imported as they are."))
@@ -342,6 +406,8 @@ class ImportDialog(QDialog):
             self.text_column,
             self.add_labels,
             self.table,
+            self.load_mapping_button,
+            self.save_mapping_button,
         ):
             widget.setEnabled(enabled)
 
