@@ -33,6 +33,11 @@ def user_data_dir() -> Path:
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
+def user_state_dir() -> Path:
+    """Per-user state that may be lost without harm (the clean-close stamps of projects)."""
+    return Path(platformdirs.user_state_dir(APP_NAME, appauthor=False))
+
+
 def default_project_path() -> Path:
     override = os.environ.get("ANNOTATOR_DEFAULT_PROJECT")
     return Path(override) if override else user_data_dir() / "demo.annotator.db"

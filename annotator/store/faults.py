@@ -18,6 +18,7 @@ from annotator.errors import (
     StorageIOError,
     StorageLockedError,
 )
+from annotator.store import clean_close
 
 _FULL = ("database or disk is full", "disk is full", "no space left")
 _READ_ONLY = ("readonly database", "read-only", "attempt to write a readonly")
@@ -54,6 +55,8 @@ def storage_error(path: Path, exc: BaseException, doing: str = "") -> StorageErr
             f"{where}the project file or its folder is read-only; nothing was saved"
         )
     if any(k in text for k in _DAMAGED):
+        # Never vouch for this file as cleanly closed (see clean_close.py).
+        clean_close.forget(path)
         return DamagedProjectError(
             f"{where}the project file is damaged ({exc}); restore a backup "
             "(annotator restore) or export what is readable (annotator export --skip-damaged)"

@@ -274,6 +274,7 @@ class Session(QObject):
                 # A damaged file: read the set now, so a damaged page is reported here.
                 self.project.sets.get(document_id, self.layer)
         except READ_FAILURES:
+            self.project.note_damage()
             self.failed.emit(
                 self.tr("Document {0} is unreadable: the file is damaged there").format(document_id)
             )
