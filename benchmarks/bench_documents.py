@@ -7,8 +7,10 @@ annotators with a set on every document (30% done, 10% in progress, the rest tod
 each): the big one and a 1,000-document baseline. Then, each in a fresh process, offscreen:
 
 * start to an idle window: the process from its start (Python, PySide6, the project opened
-  for writing with its damage check, the window built, shown and painted) until the event
-  loop is idle; its peak RSS;
+  for writing, the window built, shown and painted) until the event loop is idle; its peak
+  RSS. Twice for the big project: as our writer left it (a clean close: the whole-file
+  damage check is skipped, see ``store/clean_close.py``) and with no clean-close stamp (a
+  copied or synced file: SQLite's ``quick_check`` reads the whole file first);
 * the document list scrolled to its last row and painted;
 * the list filtered by status ("done") and painted;
 * a corpus search (the side panel's, a word in ~1% of the texts) and the list filtered by
@@ -126,11 +128,12 @@ def measure(path: Path, bare: bool) -> dict[str, float]:
     from annotator.ui.shell import make_application
 
     app = make_application()
-    window = MainWindow(Session(Project.open(path), "alice"))
+    project = Project.open(path)
+    window = MainWindow(Session(project, "alice"))
     window.show()
     app.processEvents()
     started = time.perf_counter() - START
-    out = {"start": started, "rss": rss_mb()}
+    out = {"start": started, "rss": rss_mb(), "checked": project.damage_check == "whole file"}
     panel = window.documents
 
     def timed(step: object) -> float:
@@ -162,10 +165,24 @@ def measure(path: Path, bare: bool) -> dict[str, float]:
     return out
 
 
-def run_child(path: Path | None) -> dict[str, float]:
+def run_child(path: Path | None, stamps: bool = True) -> dict[str, float]:
+    """One measuring process; ``stamps=False`` gives it an empty user state folder, so no
+    clean-close stamp vouches for the file and the whole-file check runs."""
     args = [sys.executable, __file__, *(["--measure", str(path)] if path else ["--bare"])]
-    done = subprocess.run(args, capture_output=True, text=True, check=True)
+    env = dict(os.environ)
+    with tempfile.TemporaryDirectory() as empty:
+        if not stamps:
+            env["XDG_STATE_HOME"] = empty
+        done = subprocess.run(args, capture_output=True, text=True, check=True, env=env)
     return dict(json.loads(done.stdout.strip().splitlines()[-1]))
+
+
+def compile_sources() -> None:
+    """Byte-compile the package first, as an installed copy is: with PYTHONDONTWRITEBYTECODE
+    set, every child would otherwise compile every module it imports."""
+    import compileall
+
+    compileall.compile_dir(str(Path(__file__).resolve().parents[1] / "annotator"), quiet=1)
 
 
 def main() -> None:
@@ -188,8 +205,14 @@ def main() -> None:
             build(path, size)
             print(f"built {size:,} documents in {time.perf_counter() - begin:.1f} s", flush=True)
         paths[size] = path
+    compile_sources()
+    # One open of each first, so both files are as our writer left them (stamped).
+    run_child(paths[1_000])
+    run_child(paths[args.documents])
     bare = run_child(None)
     small, big = run_child(paths[1_000]), run_child(paths[args.documents])
+    cold = run_child(paths[args.documents], stamps=False)
+    small_cold = run_child(paths[1_000], stamps=False)
     mb = paths[args.documents].stat().st_size / 1e6
     print(
         f"{args.documents:,} documents ({mb:,.0f} MB, 2 annotators, {SPANS_PER_SET} spans a set)"
@@ -208,6 +231,10 @@ def main() -> None:
     for label, key, _ in rows:
         ratio = big[key] / small[key] if small[key] else float("nan")
         print(f"{label:44} {big[key]:10.2f} {small[key]:10.2f} {ratio:6.1f}x")
+    label = "start, no clean-close stamp (whole check) (s)"
+    ratio = cold["start"] / small_cold["start"]
+    print(f"{label:44} {cold['start']:10.2f} {small_cold['start']:10.2f} {ratio:6.1f}x")
+    assert cold["checked"] and not big["checked"], "the stamps did not work as intended"
     print(f"(search hits: {big['hits']:.0f}; documents listed for the word: {big['listed']:.0f})")
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import getpass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QWidget
@@ -11,19 +12,17 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QWidget
 from annotator.errors import AnnotatorError
 from annotator.model.schema import load_schema
 from annotator.paths import default_schema_path
-from annotator.transfer.export_preview import ExportPreviewer
 from annotator.transfer.importing import create_project
 from annotator.transfer.merging import merge_projects
-from annotator.transfer.peer_import import FilesImportReport
 from annotator.ui.dialogs.backups import BackupsDialog
-from annotator.ui.dialogs.export_dialog import ExportDialog
-from annotator.ui.dialogs.export_worker import ExportRun
-from annotator.ui.dialogs.import_dialog import ImportDialog
 from annotator.ui.messages import LONG, Messages
 from annotator.ui.session import Session
 from annotator.ui.settings import store_annotator
 from annotator.ui.team.long_work import run_with_progress
 from annotator.ui.translation import QT_TRANSLATE_NOOP
+
+if TYPE_CHECKING:
+    from annotator.transfer.peer_import import FilesImportReport
 
 PROJECT_FILTER = QT_TRANSLATE_NOOP(
     "ProjectFiles", "Annotator projects (*.db *.annotator);;All files (*)"
@@ -87,6 +86,9 @@ class ProjectFiles(QObject):
 
     def import_files(self) -> None:
         """File > Import: the dialog previews, then imports in the background."""
+        # Imported here, not at start-up: the formats cost a third of the window's imports.
+        from annotator.ui.dialogs.import_dialog import ImportDialog
+
         dialog = ImportDialog(self.session, self.parent_widget)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.imported.connect(self._imported)
@@ -103,6 +105,11 @@ class ProjectFiles(QObject):
 
     def export_files(self) -> None:
         """File > Export: the dialog, then the export in a worker with progress and Cancel."""
+        # Imported here, not at start-up (see import_files).
+        from annotator.transfer.export_preview import ExportPreviewer
+        from annotator.ui.dialogs.export_dialog import ExportDialog
+        from annotator.ui.dialogs.export_worker import ExportRun
+
         project = self.session.project
         previewer = ExportPreviewer(project)
         dialog = ExportDialog(

@@ -22,7 +22,6 @@ from annotator.model.progress import Cancelled
 from annotator.store.suggestions import ACCEPTED
 from annotator.suggest import ANNOTATOR
 from annotator.suggest.suggestion import Suggestion, suggestions
-from annotator.transfer.suggesting import suggest_documents
 from annotator.ui.actions import Actions
 from annotator.ui.messages import Messages
 from annotator.ui.session import Session
@@ -181,6 +180,9 @@ class SuggestionReview(QObject):
         """Suggest for the open document (or every one, with a progress dialog that can
         cancel: then nothing changes). Not undoable, as an import: the layer is the
         machine's, and the annotators' layers and decisions are left as they are."""
+        # Imported on first use: the batch machinery is not needed for the first paint.
+        from annotator.transfer.suggesting import suggest_documents
+
         session, document = self.session, self.session.document
         if not every_document and document is None:
             return

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import QDialogButtonBox, QWidget
 
 from annotator.model import Span, SpanId
 from annotator.ui.session import Session
-from annotator.ui.team.view import TeamView
 
 # The tools' modules (and the agreement and adjudication code under them) are imported when
 # a tool is first opened: a tenth of the window's start-up went into importing them.
@@ -71,6 +70,8 @@ class ToolWindows(QObject):
         show_as_window(view, 1200, 800)
 
     def open_team(self) -> None:
+        from annotator.ui.team.view import TeamView  # not at start-up: it brings agreement
+
         view = TeamView(self.session, self.parent_widget)
         view.documents_changed.connect(self.documents_changed)
         show_as_window(view, 900, 700)
