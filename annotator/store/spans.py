@@ -7,8 +7,8 @@ from dataclasses import replace
 
 from sqlite_utils import Database
 
-from annotator.model import DocumentId, Span, SpanId
-from annotator.store.rows import SPAN_COLUMNS, dump_json, span_from_row, span_to_row
+from annotator.model import AnnotatorName, DocumentId, Span, SpanId
+from annotator.store.rows import SPAN_COLUMNS, dump_json, load_attrs, span_from_row, span_to_row
 
 
 class Spans:
@@ -22,11 +22,15 @@ class Spans:
         return span_from_row(row) if row else None
 
     def in_set(self, document: DocumentId, annotator: str) -> list[Span]:
+        # Opening a long document reads tens of thousands of spans: the set's document and
+        # annotator are the caller's strings (not read and copied per row), no attributes
+        # are parsed where there are none, and the Span is built positionally.
+        who = AnnotatorName(annotator)
         return [
-            span_from_row(r)
-            for r in self._db.execute(
-                f"SELECT {SPAN_COLUMNS} FROM spans WHERE document = ? AND annotator = ? "
-                'ORDER BY start, "end", id',
+            Span(sid, document, who, start, end, label, {} if a == "{}" else load_attrs(a), name)
+            for sid, name, start, end, label, a in self._db.execute(
+                'SELECT id, name, start, "end", label, attrs FROM spans '
+                'WHERE document = ? AND annotator = ? ORDER BY start, "end", id',
                 [document, annotator],
             )
         ]

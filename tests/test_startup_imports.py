@@ -1,0 +1,27 @@
+"""What the window imports before its first paint: the tools that open on demand (import
+and export dialogs and the formats under them, the Team view and the agreement code, the
+suggester's batch) are imported when first used, so start-up does not pay for them."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+ON_DEMAND = (
+    "annotator.ui.dialogs.import_dialog",
+    "annotator.ui.dialogs.export_dialog",
+    "annotator.transfer.export_preview",
+    "annotator.formats.label_studio",
+    "annotator.ui.team.view",
+    "annotator.agreement.report",
+    "annotator.transfer.suggesting",
+)
+
+
+def test_the_main_window_imports_no_tool_before_it_is_opened() -> None:
+    probe = (
+        "import sys, annotator.ui.shell, annotator.ui.main_window; "
+        f"print([m for m in {ON_DEMAND!r} if m in sys.modules])"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
