@@ -62,8 +62,12 @@ def stamps_path() -> Path:
     return user_state_dir() / STAMPS_NAME
 
 
-def _key(path: Path) -> str:
-    return str(path.resolve())
+def _key(path: Path) -> str | None:
+    """The stamps' key of ``path`` (its resolved path), or None if it cannot be resolved."""
+    try:
+        return str(path.resolve())
+    except (OSError, RuntimeError):
+        return None
 
 
 def current(path: Path) -> Stamp | None:
@@ -126,8 +130,9 @@ def _wal_holds_work(path: Path) -> bool:
 def take(path: Path) -> bool:
     """Whether ``path`` is exactly as our writer last closed it cleanly (then the whole-file
     check may be skipped). The stamp is removed either way: it vouches for one open only."""
+    key = _key(path)
     stamps = _load()
-    recorded = stamps.pop(_key(path), None)
+    recorded = stamps.pop(key, None) if key is not None else None
     if recorded is None:
         return False
     _save(stamps)
@@ -143,7 +148,7 @@ def record(path: Path) -> bool:
     holds work, or where the clock does not move past the file's last write in time. Returns
     whether the stamp was written."""
     key = _key(path)
-    if key in _damaged or _wal_holds_work(path):
+    if key is None or key in _damaged or _wal_holds_work(path):
         return False
     stamp = _settled(path)
     if stamp is None:
@@ -181,9 +186,8 @@ def _settled(path: Path) -> Stamp | None:
 def forget(path: Path) -> None:
     """SQLite found ``path`` damaged: this process never stamps it clean, and a stamp it
     had is removed, so the next writer checks the whole file."""
-    try:
-        key = _key(path)
-    except OSError:
+    key = _key(path)
+    if key is None:
         return
     _damaged.add(key)
     stamps = _load()

@@ -240,9 +240,11 @@ class Project:
         finally:
             conn.close()
             if self._lock is not None:
-                # Still under the writer lock: the file is as we leave it.
-                clean_close.record(self.path)
-                self._lock.release()
+                try:
+                    # Still under the writer lock: the file is as we leave it.
+                    clean_close.record(self.path)
+                finally:
+                    self._lock.release()
             else:
                 tidy_after_reader(self.path)
 
