@@ -195,12 +195,12 @@ def quote_segments(text: str, paragraphs: Iterable[tuple[int, int]]) -> list[Quo
     # The marks of the whole text in one pass; most paragraphs of an article hold none.
     marks = [m.start() for m in _MARKS.finditer(text)]
     for start, end in paragraphs:
-        first = bisect.bisect_left(marks, start)
-        last = bisect.bisect_left(marks, end, first)
-        if first == last:
+        low = bisect.bisect_left(marks, start)
+        high = bisect.bisect_left(marks, end, low)
+        if low == high:
             carried = None  # nothing to pair, and a quote left open does not carry on
             continue
-        paragraph = _Paragraph(text, start, end, carried, marks[first:last])
+        paragraph = _Paragraph(text, start, end, carried, marks[low:high])
         paragraph.run()
         segments = paragraph.segments
         if carried is not None and segments and not segments[0].carried:
