@@ -317,3 +317,36 @@ def test_set_is_in_the_suggest_layer_with_local_ids_and_schema_attributes(schema
 def test_texts_without_quotes_give_an_empty_set(text: str) -> None:
     result = suggest(Document(DocumentId("d"), text or " "))
     assert result.spans == [] and result.relations == []
+
+
+# --- paragraphs without quotes or cues ------------------------------------------------------
+
+
+def test_a_cue_without_quote_marks_after_paragraphs_of_narrative_is_found() -> None:
+    # Only paragraphs with a quote or a cue are split into sentences; the names of the others
+    # still count for resolving a pronoun.
+    text = (
+        "BRUSSELS (Reuters) - Finance Minister Daniela Müller arrived on Monday for the talks.\n\n"
+        "The meeting lasted six hours. Markets closed higher.\n\n"
+        "She said the deal would be signed next week."
+    )
+    assert one(text) == Found(
+        "the deal would be signed next week",
+        "indirect",
+        "She",
+        "Daniela Müller",
+        "said",
+        None,
+    )
+
+
+def test_a_cue_between_non_ascii_characters_is_found() -> None:
+    # No-break spaces (as pages copied from the web have) on either side of the verb.
+    assert one("Officials in Zürich\u00a0said\u00a0the airport had reopened.") == Found(
+        "the airport had reopened",
+        "indirect",
+        "Officials in Zürich",
+        "Officials in Zürich",
+        "said",
+        None,
+    )
