@@ -37,6 +37,7 @@ from annotator.suggest.attributions import (
     dateline_end,
 )
 from annotator.suggest.coreference import Registry, Resolver
+from annotator.suggest.letters import UPPER
 from annotator.suggest.lexicon import Lexicon, load_lexicon
 from annotator.suggest.marks import QuoteSegment, quote_segments
 from annotator.suggest.mentions import Mention
@@ -77,7 +78,7 @@ class Detector:
         self._cue_bytes = frozenset(w.encode() for w in self._cue_words if _WORDS.fullmatch(w))
         # Inside a quote left open: where its attribution begins (", said Phil Reddy").
         self._open_quote_end = re.compile(
-            rf",\s+(?:(?:{cue})\s+[A-Z]|(?:[A-Z][\w.’'-]*\s+){{1,4}}(?:{cue})\b"
+            rf",\s+(?:(?:{cue})\s+[{UPPER}]|(?:[{UPPER}][\w.’'-]*\s+){{1,4}}(?:{cue})\b"
             rf"|(?:he|she|they|it)\s+(?:{cue})\b)"
         )
 

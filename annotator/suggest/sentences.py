@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import IntEnum
 
+from annotator.suggest.letters import UPPER
 from annotator.suggest.lexicon import Lexicon
 from annotator.suggest.marks import QuoteSegment
 
@@ -26,7 +27,7 @@ _SPACED_TOKEN = re.compile(
     r"|(\S))",  # anything else, one character at a time
 )
 # A sentence ends after . ! ? (and any closing marks) before a capital, digit or opening mark.
-_BOUNDARY = re.compile(r"[.!?…]+([\"'”’»›)\]]*)\s+(?=[\"'“‘„«(\[]*[A-Z0-9])")
+_BOUNDARY = re.compile(rf"[.!?…]+([\"'”’»›)\]]*)\s+(?=[\"'“‘„«(\[]*[{UPPER}0-9])")
 _WORD_BEFORE = re.compile(r"([\w.]+)\.$")
 _SENTENCE_OPENERS = frozenset(["The", "A", "He", "She", "It", "They", "We", "But", "In", "On"])
 

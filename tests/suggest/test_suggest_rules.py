@@ -350,3 +350,36 @@ def test_a_cue_between_non_ascii_characters_is_found() -> None:
         "said",
         None,
     )
+
+
+@pytest.mark.parametrize("name", ["Ángela Ruiz", "Łukasz Nowak", "Øyvind Berg", "Şahin Yılmaz"])
+def test_a_name_with_a_capital_outside_a_to_z_is_a_speaker_and_starts_a_sentence(
+    name: str,
+) -> None:
+    # The pronoun resolves to the name, and the sentence after one that ends before the name
+    # is a sentence of its own (its capital is not A-Z either).
+    text = (
+        f"KYIV (Reuters) - Talks resumed on Monday. {name} arrived for the talks.\n\n"
+        "She said the deal would be signed next week."
+    )
+    assert one(text) == Found(
+        "the deal would be signed next week", "indirect", "She", name, "said", None
+    )
+    opened = f"“The deal is close,” {name} said. Émilie Roux said the talks would go on."
+    assert [(f.quote, f.speaker) for f in found(opened)] == [
+        ("“The deal is close,”", name),
+        ("the talks would go on", "Émilie Roux"),
+    ]
+
+
+def test_a_sentence_may_begin_with_a_capital_outside_a_to_z() -> None:
+    from annotator.suggest.lexicon import load_lexicon
+    from annotator.suggest.sentences import Splitter, paragraphs
+
+    text = "Talks resumed on Monday. Émilie Roux arrived. Ørsted shares rose."
+    sentences = Splitter(text, [], load_lexicon()).sentences(paragraphs(text))
+    assert [text[s.start : s.end].strip() for s in sentences] == [
+        "Talks resumed on Monday.",
+        "Émilie Roux arrived.",
+        "Ørsted shares rose.",
+    ]
