@@ -96,7 +96,8 @@ class MainWindow(QMainWindow):
         self.link_mode = LinkMode(session, self.view, self)
         self.messages = Messages(self)
         self.files = ProjectFiles(session, self, self.messages)
-        self.tools = ToolWindows(session, self)
+        zoom = (self.commands.zoom_in, self.commands.zoom_out)
+        self.tools = ToolWindows(session, self, self.view, zoom)
         self.flow = DocumentFlow(session, self.documents.neighbour, self.messages)
         self.cheat_sheet = CheatSheet(self)
         # Table and inspector reload the whole set: once, after the repaint, however many edits.
