@@ -419,7 +419,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source> · {0} earlier decision matches no unit now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source> · {0} earlier decisions match no unit now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} / {1} unit decided{stale}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -547,6 +555,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Comparing {0} annotation set…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Comparing {0} annotation sets…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -555,7 +567,23 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{names} · {0} documents covered by at least two · {1} disagreements</source>
+        <source>{names} · {documents} covered by at least two · {disagreements}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} documents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} disagreement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} disagreements</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -572,6 +600,10 @@
     </message>
     <message>
         <source>the second&apos;s (names sorted)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rows: {rows}; columns: {columns}. {0} unit coded by both ({alignment} alignment): the data of Cohen&apos;s κ. Click a cell for its cases.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -736,6 +768,10 @@ The project closes and reopens on the backup. The current file is kept beside it
     <name>ConfusionModel</name>
     <message>
         <source> (others differ)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} unit: {1} (row) and {2} (column)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1470,6 +1506,10 @@ No span selected: select text and press a label key, or Tab to the next span.</s
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{0} difference from gold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{0} differences from gold</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2049,6 +2089,10 @@ Kept this project&apos;s version for:
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{0} / {1} unit decided</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>undecided</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2070,6 +2114,10 @@ Kept this project&apos;s version for:
     </message>
     <message>
         <source>{0} versions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} version</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2529,7 +2577,39 @@ Kept this project&apos;s version for:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{0} documents, {1} shared by several annotators, {2} annotators assigned</source>
+        <source>{0} document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} documents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} annotator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} annotators</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{documents}, {0} shared by several annotators, {annotators} assigned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} pack</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} packs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} ({documents})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{packs} written to {folder}: </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2546,14 +2626,6 @@ Kept this project&apos;s version for:
     </message>
     <message>
         <source>No pack was written: {0}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{0} packs written to {folder}: </source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{0} ({1} documents)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

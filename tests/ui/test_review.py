@@ -117,7 +117,7 @@ def test_tab_walks_the_units_and_the_headers_name_each_version(qtbot, review) ->
     headers = [c.header.text() for c in review.columns.values()]
     assert headers == ["alice — version 1", "bob — version 2", "gold — undecided"]
     qtbot.keyClick(view_of(review), Qt.Key.Key_Tab, SHIFT)
-    assert review.unit_line.text() == "CUE 168–172 · 1 versions"
+    assert review.unit_line.text() == "CUE 168–172 · 1 version"
     assert [c.header.text() for c in review.columns.values()][1] == "bob — nothing here"
 
 

@@ -32,6 +32,7 @@ from annotator.model import AnnotationSet, DocumentId, SpanId
 from annotator.model.ids import GOLD
 from annotator.ui.adjudication.review_state import ReviewState
 from annotator.ui.adjudication.view import decision_text
+from annotator.ui.counts import counted, form
 from annotator.ui.session import Session
 from annotator.ui.text.text_view import TextView
 
@@ -147,8 +148,11 @@ class ReviewView(QWidget):
         self._build_columns([s.annotator for s in state.counted] + [GOLD])
         for aset in [*state.counted, gold]:
             self.columns[aset.annotator].show_layer(aset)
+        found = state.found
         self.progress.setText(
-            self.tr("{0} / {1} units decided").format(state.found.decided, state.found.total)
+            form(
+                found.total, self.tr("{0} / {1} unit decided"), self.tr("{0} / {1} units decided")
+            ).format(found.decided, found.total)
         )
         self._disputed = [(u.start, u.end) for u in state.disputed()]
         self._caret_moved()
@@ -218,7 +222,7 @@ class ReviewView(QWidget):
         state = (
             self.tr("unanimous")
             if unit.unanimous
-            else self.tr("{0} versions").format(len(unit.versions))
+            else counted(len(unit.versions), self.tr("{0} version"), self.tr("{0} versions"))
         )
         return f"{unit.label} {unit.start}–{unit.end} · {state}"
 
