@@ -819,7 +819,7 @@ Trotzdem als fertig markieren?</translation>
     <name>DocumentPanel</name>
     <message>
         <source>Filter: words in the title or text</source>
-        <extracomment>Pause after the last move in the list before the document under it opens. Where a document is in a query&apos;s order (-1: not shown), counted in SQL, not by reading. One document&apos;s row as a query shows it (None: hidden). Sorts under which a row&apos;s place cannot change when its status, spans or edit time do. The list now describes this annotator&apos;s layer.</extracomment>
+        <extracomment>The list now describes this annotator&apos;s layer.</extracomment>
         <translation>Filter: Wörter in Titel oder Text</translation>
     </message>
     <message>
@@ -861,6 +861,20 @@ Trotzdem als fertig markieren?</translation>
     <message>
         <source>{done} / {total} done</source>
         <translation>{done} / {total} fertig</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentTableModel</name>
+    <message>
+        <source>{title}
+{id} · {length:,} characters</source>
+        <extracomment>Pause after the last move in the list before the document under it opens. Where a document is in a query&apos;s order (-1: not shown), counted in SQL, not by reading. One document&apos;s row as a query shows it (None: hidden). Sorts under which a row&apos;s place cannot change when its status, spans or edit time do.</extracomment>
+        <translation>{title}
+{id} · {length:,} Zeichen</translation>
+    </message>
+    <message>
+        <source> · open</source>
+        <translation> · geöffnet</translation>
     </message>
 </context>
 <context>

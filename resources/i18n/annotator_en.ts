@@ -813,7 +813,7 @@ Mark it done anyway?</source>
     <name>DocumentPanel</name>
     <message>
         <source>Filter: words in the title or text</source>
-        <extracomment>Pause after the last move in the list before the document under it opens. Where a document is in a query&apos;s order (-1: not shown), counted in SQL, not by reading. One document&apos;s row as a query shows it (None: hidden). Sorts under which a row&apos;s place cannot change when its status, spans or edit time do. The list now describes this annotator&apos;s layer.</extracomment>
+        <extracomment>The list now describes this annotator&apos;s layer.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -854,6 +854,19 @@ Mark it done anyway?</source>
     </message>
     <message>
         <source>{done} / {total} done</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DocumentTableModel</name>
+    <message>
+        <source>{title}
+{id} · {length:,} characters</source>
+        <extracomment>Pause after the last move in the list before the document under it opens. Where a document is in a query&apos;s order (-1: not shown), counted in SQL, not by reading. One document&apos;s row as a query shows it (None: hidden). Sorts under which a row&apos;s place cannot change when its status, spans or edit time do.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · open</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
