@@ -814,6 +814,18 @@ Trotzdem als fertig markieren?</translation>
         <source>every document is done or skipped</source>
         <translation>jedes Dokument ist fertig oder übersprungen</translation>
     </message>
+    <message>
+        <source>Passed over {0} unreadable document ({names}): the file is damaged there</source>
+        <translation>{0} unlesbares Dokument übersprungen ({names}): die Datei ist dort beschädigt</translation>
+    </message>
+    <message>
+        <source>Passed over {0} unreadable documents ({names}): the file is damaged there</source>
+        <translation>{0} unlesbare Dokumente übersprungen ({names}): die Datei ist dort beschädigt</translation>
+    </message>
+    <message>
+        <source>; no more documents that way</source>
+        <translation>; keine weiteren Dokumente in dieser Richtung</translation>
+    </message>
 </context>
 <context>
     <name>DocumentPanel</name>
@@ -2085,6 +2097,10 @@ Die Fassung dieses Projekts wurde behalten für:
     <message>
         <source>Open read-only</source>
         <translation>Schreibgeschützt öffnen</translation>
+    </message>
+    <message>
+        <source>The file is damaged; SQLite reports: {0}.</source>
+        <translation>Die Datei ist beschädigt; SQLite meldet: {0}.</translation>
     </message>
 </context>
 <context>

@@ -808,6 +808,18 @@ Mark it done anyway?</source>
         <source>every document is done or skipped</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Passed over {0} unreadable document ({names}): the file is damaged there</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passed over {0} unreadable documents ({names}): the file is damaged there</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>; no more documents that way</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>DocumentPanel</name>
@@ -2065,6 +2077,10 @@ Kept this project&apos;s version for:
     </message>
     <message>
         <source>Open read-only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file is damaged; SQLite reports: {0}.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
