@@ -211,7 +211,7 @@ def write_records(
     importer = _Importer(project, report)
     with project.transaction(), gc_paused():
         importer.ledger.start()
-        with project.fulltext.deferred():
+        with project.fulltext.deferred(), importer.ledger.counted_at_end():
             for path, records in batches:
                 importer.batch(path, records)
         if before_history is not None:
