@@ -190,7 +190,7 @@ class _Line:
             title = ""
         elif type(title) is not str:
             title = self.string(obj, "title", f'document "{doc_id}"')
-        meta = obj["meta"] if "meta" in obj else {}
+        meta = obj.get("meta", {})
         if type(meta) is not dict:
             meta = self.mapping(obj, "meta", f'document "{doc_id}"')  # refuses it
         sha = text_sha256(text)
