@@ -123,6 +123,25 @@ def test_documents_present_are_counted_once_across_batches(
     assert (report.documents_present, report.documents_added, report.sets_added) == (1, 2, 2)
 
 
+def test_a_new_document_met_again_in_a_later_batch_is_added_once(
+    tmp_path: Path, project: Project, tiny_batches: None
+) -> None:
+    report = import_paths(
+        project,
+        [
+            lines(
+                tmp_path / "two.jsonl",
+                {**DOC, "annotator": "alice"},
+                {"id": "b", "text": "Other."},
+                {"id": "c", "text": "Third."},
+                {**DOC, "annotator": "bob"},
+            )
+        ],
+    )
+    assert (report.documents_present, report.documents_added, report.sets_added) == (0, 3, 2)
+    assert report.summary().startswith("3 documents added, 2 annotation sets")
+
+
 @pytest.mark.parametrize(
     "line",
     [

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator, Sequence
 
 from sqlite_utils import Database
 
@@ -68,6 +68,24 @@ class Documents:
                 f"SELECT id, sha256 FROM documents WHERE id IN ({marks})", chunk
             ):
                 out[DocumentId(did)] = sha
+        return out
+
+    def last_order(self) -> int:
+        """The import order of the newest document (0 when there is none)."""
+        return int(self._db.execute("SELECT coalesce(max(ord), 0) FROM documents").fetchone()[0])
+
+    def hashes_and_order(self, documents: Sequence[str]) -> dict[DocumentId, tuple[str, int]]:
+        """(sha256, import order) of each of ``documents`` that exists: an import tells the
+        documents its earlier batches added (after its start's :meth:`last_order`) from
+        those the project had before, without keeping a list of its own."""
+        out: dict[DocumentId, tuple[str, int]] = {}
+        for i in range(0, len(documents), 500):
+            chunk = documents[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            for did, sha, order in self._db.execute(
+                f"SELECT id, sha256, ord FROM documents WHERE id IN ({marks})", chunk
+            ):
+                out[DocumentId(did)] = (sha, order)
         return out
 
     def ids(self) -> list[DocumentId]:
