@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Iterator, Sequence
+from typing import Any
 
 from sqlite_utils import Database
 
 from annotator.model import Document, DocumentId
 from annotator.model.document import text_crc32
+from annotator.store.bulk import insert_many
 from annotator.store.migrations import MIGRATIONS, TEXT_CRC32
 from annotator.store.rows import document_from_row, dump_json
 
 _COLUMNS = "id, title, text, meta, sha256"
+#: Characters of text bound into one insert statement at most (a copy is made to bind them).
+_TEXT_PER_STATEMENT = 1 << 20
 
 
 class Documents:
@@ -127,9 +131,18 @@ class Documents:
             )
             for i, doc in enumerate(documents, start=1)
         ]
-        self._db.conn.executemany(
-            "INSERT INTO documents (id, ord, title, text, meta, sha256, length, text_crc32) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            rows,
+        # Several rows per statement (see insert_many): cheaper than a statement per row. A
+        # statement's values are copied when bound, so long texts go a few at a time.
+        insert = (
+            "INSERT INTO documents (id, ord, title, text, meta, sha256, length, text_crc32) VALUES"
         )
+        chunk: list[tuple[Any, ...]] = []
+        size = 0
+        for row in rows:
+            chunk.append(row)
+            size += row[6]
+            if size >= _TEXT_PER_STATEMENT:
+                insert_many(self._db.conn, insert, chunk)
+                chunk, size = [], 0
+        insert_many(self._db.conn, insert, chunk)
         return len(rows)

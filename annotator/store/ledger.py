@@ -9,6 +9,7 @@ from contextlib import contextmanager
 from sqlite_utils import Database
 
 from annotator.model import AnnotatorName, DocumentId
+from annotator.store.bulk import insert_many
 
 SetKey = tuple[DocumentId, AnnotatorName]
 # TEMP tables live beside the connection, not in the project file, and vanish with it; SQLite
@@ -73,8 +74,10 @@ class ImportLedger:
     def add(self, documents: Iterable[DocumentId], sets: Iterable[tuple[SetKey, int]]) -> None:
         conn = self._db.conn
         conn.executemany("INSERT INTO temp.import_documents VALUES (?)", ((d,) for d in documents))
-        conn.executemany(
-            "INSERT INTO temp.import_sets VALUES (?, ?, ?)", ((d, a, n) for (d, a), n in sets)
+        insert_many(
+            conn,
+            "INSERT INTO temp.import_sets (document, annotator, line) VALUES",
+            [(d, a, n) for (d, a), n in sets],
         )
 
     @contextmanager
