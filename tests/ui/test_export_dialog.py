@@ -239,3 +239,34 @@ def test_the_dialog_takes_keys_while_a_preview_runs_and_shows_the_latest(
     releases[1].set()
     preview_shows(qtbot, dialog, f"preview of {tmp_path / 'b.csv'}")
     dialog.close()
+
+
+def test_closing_during_a_preview_lets_it_finish_then_releases_its_connection(
+    qtbot, tmp_path: Path
+) -> None:
+    hold = threading.Event()
+    started = threading.Event()
+    released: list[bool] = []
+
+    def slow_preview(request: export_job.ExportRequest) -> list[str]:
+        started.set()
+        hold.wait(30)
+        return ["done"]
+
+    dialog = ExportDialog(
+        tmp_path / "p.db",
+        ["gold"],
+        "gold",
+        preview=slow_preview,
+        release=lambda: released.append(True),
+    )
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    type_over(qtbot, dialog.destination, str(tmp_path / "a.csv"))
+    qtbot.waitUntil(started.is_set, timeout=10000)
+    qtbot.mouseClick(dialog.buttons.button(dialog.buttons.StandardButton.Cancel), LEFT)
+    assert not dialog.isVisible()
+    assert released == []  # the preview still reads through it
+    hold.set()
+    qtbot.waitUntil(lambda: released == [True], timeout=10000)

@@ -290,9 +290,13 @@ class ExportDialog(QDialog):
             self._release_when_idle()
 
     def _release_when_idle(self) -> None:
-        if self._job is None and not self.isVisible() and self._release is not None:
-            release, self._release = self._release, None
+        if self._release is None or self.isVisible():
+            return
+        release, self._release = self._release, None
+        if self._job is None:
             release()
+        else:  # a plain function: it runs when the job ends even if the dialog is gone
+            self._job.finished.connect(release)
 
     def submit(self) -> None:
         try:
