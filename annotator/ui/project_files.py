@@ -106,18 +106,20 @@ class ProjectFiles(QObject):
     def export_files(self) -> None:
         """File > Export: the dialog, then the export in a worker with progress and Cancel."""
         # Imported here, not at start-up (see import_files).
-        from annotator.transfer.export_preview import ExportPreviewer
+        from annotator.transfer.export_preview import ReaderPreviewer
         from annotator.ui.dialogs.export_dialog import ExportDialog
         from annotator.ui.dialogs.export_worker import ExportRun
 
         project = self.session.project
-        previewer = ExportPreviewer(project)
+        # Previews run in a worker: on a read-only connection of their own, not the window's.
+        previewer = ReaderPreviewer(project.path)
         dialog = ExportDialog(
             project.path,
             project.annotators(),
             self.session.annotator,
             self.parent_widget,
-            preview=lambda request: previewer.preview(request).lines(),
+            preview=previewer.lines,
+            release=previewer.close,
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.requested.connect(
