@@ -39,6 +39,9 @@ KEEP = 200
 #: How long a close waits, at most, for the clock to move past the file's last write.
 _SETTLE_NS = 100_000_000
 
+#: File times that are multiples of this look like a coarse-grained file system's.
+_COARSE_NS = 1_000_000
+
 # Paths where SQLite reported damage in this process: never stamped as clean.
 _damaged: set[str] = set()
 
@@ -173,7 +176,9 @@ def _settled(path: Path) -> Stamp | None:
     deadline = time.monotonic_ns() + _SETTLE_NS
     while True:
         stamp = current(path)
-        if stamp is None:
+        if stamp is None or stamp.mtime_ns % _COARSE_NS == 0:
+            # Times in whole milliseconds or coarser (FAT, exFAT, some FUSE and network file
+            # systems): a later write within that step could keep them, so no stamp.
             return None
         now = time.clock_gettime_ns(clock) if clock is not None else time.time_ns()
         if now > max(stamp.mtime_ns, stamp.ctime_ns):

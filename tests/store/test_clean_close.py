@@ -52,6 +52,17 @@ def test_a_touched_file_gets_the_whole_file_check(tmp_path: Path, schema: Schema
     assert check_at_open(path) == "whole file"
 
 
+def test_a_file_system_with_coarse_times_is_never_vouched_for(
+    tmp_path: Path, schema: Schema
+) -> None:
+    path = closed_project(tmp_path, schema)
+    whole_second = 1_700_000_000 * 1_000_000_000  # the times FAT keeps (2 s steps)
+    os.utime(path, ns=(whole_second, whole_second))
+    assert check_at_open(path) == "whole file"
+    # Closed with nothing written: the times are still whole seconds, so no stamp was taken.
+    assert check_at_open(path) == "whole file"
+
+
 def test_a_copy_put_back_in_place_gets_the_whole_file_check(tmp_path: Path, schema: Schema) -> None:
     path = closed_project(tmp_path, schema)
     aside = tmp_path / "aside.db"
