@@ -157,6 +157,12 @@ class AgreementTally:
             mode: self._labels if mode == "overlap" else attribute_labels for mode in ALIGNMENTS
         }
         self._attribute_labels = attribute_labels
+        # label -> attribute -> its variable; the variables read through links apart.
+        self._attributes: dict[str, dict[str, Variable]] = {}
+        for variable in self._span_vars:
+            if not variable.via_speaker_link and variable.label is not None:
+                self._attributes.setdefault(variable.label, {})[variable.name] = variable
+        self._linked = [v for v in self._span_vars if v.via_speaker_link]
         self._wanted = sorted(annotators) if annotators is not None else None
         self.counts = counting(annotators, include_unfinished)
         self._seen: set[str] = set()
@@ -218,12 +224,21 @@ class AgreementTally:
                 if not found:
                     continue
                 self._ambiguous[(mode, label)].extend(g.as_json() for g in found if g.ambiguous)
-                units = [
-                    [id(spans[0]) for spans in g.spans.values()] for g in found if not g.ambiguous
-                ]
-                paired = pair_units(mode, found)
+                units: list[list[int]] | None = None
+                paired = None
                 for variable in variables:
-                    value_of = values[variable.key].get
+                    known = values[variable.key]
+                    # A unit or a pair needs two values: most variables have none here.
+                    if len(known) < 2:
+                        continue
+                    if units is None or paired is None:
+                        units = [
+                            [id(group[0]) for group in g.spans.values()]
+                            for g in found
+                            if not g.ambiguous
+                        ]
+                        paired = pair_units(mode, found)
+                    value_of = known.get
                     coded = self._coded[(variable.key, mode)]
                     for ids in units:
                         coded.unit([v for v in map(value_of, ids) if v is not None], raters)
@@ -308,25 +323,30 @@ class AgreementTally:
         text: str | None,
     ) -> dict[str, dict[int, AttrValue]]:
         """Per span variable: id(span) -> its value, for this document's spans that have one."""
-        values: dict[str, dict[int, AttrValue]] = {}
-        for variable in self._span_vars:
-            found: dict[int, AttrValue] = {}
-            values[variable.key] = found
-            for name in names:
-                labelled = spans[name].get(variable.label or "")
-                if not labelled:
+        values: dict[str, dict[int, AttrValue]] = {v.key: {} for v in self._span_vars}
+        for name in names:
+            labelled = spans[name]
+            for label, by_attribute in self._attributes.items():
+                found_spans = labelled.get(label)
+                if not found_spans:
                     continue
-                if variable.via_speaker_link:
-                    speakers = linked_speakers(counted[name], text)
-                    for span in labelled:
-                        if span.id in speakers:
-                            found[id(span)] = speakers[span.id]
+                # A span holds few attributes: look at those, not at every variable.
+                for span in found_spans:
+                    for attribute, raw in span.attrs.items():
+                        variable = by_attribute.get(attribute)
+                        if variable is not None:
+                            value = variable.coded(raw)
+                            if value is not None:
+                                values[variable.key][id(span)] = value
+            for variable in self._linked:
+                found_spans = labelled.get(variable.label or "")
+                if not found_spans:
                     continue
-                attribute = variable.name
-                for span in labelled:
-                    value = variable.coded(span.attrs.get(attribute))
-                    if value is not None:
-                        found[id(span)] = value
+                speakers = linked_speakers(counted[name], text)
+                found = values[variable.key]
+                for span in found_spans:
+                    if span.id in speakers:
+                        found[id(span)] = speakers[span.id]
         return values
 
     def _disagree(
@@ -341,7 +361,12 @@ class AgreementTally:
         disagreements.py): by position, label and kind, document attributes first."""
         found: list[tuple[tuple[int, str, str], dict[str, Any]]] = []
         for label, groups in overlap.items():
-            variables = [(v.key, values[v.key]) for v in self._span_vars if v.label == label]
+            # A variable with fewer than two values here cannot disagree.
+            variables = [
+                (v.key, values[v.key])
+                for v in self._span_vars
+                if v.label == label and len(values[v.key]) > 1
+            ]
             for group in groups:
                 # An ambiguous group has no single span per annotator to show; the attribute
                 # sections list it under "ambiguous" instead.
