@@ -117,3 +117,19 @@ def test_the_folded_report_is_the_whole_project_report(make_set, quote_schema) -
             assert folded["attributes"]["QUOTE.intensity"]["overlap"]["ambiguous"]
     # Most runs have documents every compared annotator covers, so unitizing is compared too.
     assert sum(measured) >= 12
+
+
+def test_gaps_of_one_character_and_across_documents_count(make_set, quote_schema) -> None:
+    # One-character gaps inside a document, and gaps that run on from the end of one
+    # document into the start of the next (the continuum lays them end to end).
+    sets = [
+        make_set("a", "A", [(0, 5, "QUOTE"), (6, 10, "QUOTE")]),
+        make_set("a", "B", [(0, 5, "QUOTE"), (7, 11, "QUOTE")]),
+        make_set("b", "A", [(1, 4, "QUOTE")]),
+        make_set("b", "B", [(2, 4, "QUOTE"), (5, 6, "QUOTE")]),
+    ]
+    lengths = {"a": 12, "b": 7}
+    folded = agreement_report(sets, quote_schema, lengths=lengths)
+    whole = whole_project(sets, quote_schema, None, False, lengths)
+    assert folded["unitizing_alpha"] == whole["unitizing_alpha"]
+    assert folded["unitizing_alpha"]["labels"]["QUOTE"] is not None
