@@ -7,7 +7,13 @@ on every core (``ProcessPoolExecutor``); the time is printed next to a baseline 
 the same run over the same texts: one regular-expression pass that finds quoted strings and
 "said" (what the simplest direct-quote extractor does). Target: under 20 s on 2 cores.
 
-Run: ``python benchmarks/bench_suggest.py [--documents N] [--workers N]``.
+Then the same documents go through a project as ``annotator suggest PROJECT`` runs them:
+read from the project, suggested on the workers, every row written in one transaction by
+this process (``--no-project`` skips it). Each line gives the wall clock and the CPU seconds
+of this process and of the workers: on a shared machine the wall clock is what the others
+leave us; the load average is printed before and after.
+
+Run: ``python benchmarks/bench_suggest.py [--documents N] [--workers N] [--no-project]``.
 """
 
 from __future__ import annotations
@@ -16,10 +22,17 @@ import argparse
 import os
 import random
 import re
+import resource
+import tempfile
 import time
+from pathlib import Path
 
 from annotator.model import Document, DocumentId
+from annotator.model.schema import load_schema
+from annotator.paths import default_schema_path
+from annotator.store import Project
 from annotator.suggest.batch import suggest_rows
+from annotator.transfer.suggesting import suggest_documents
 
 FIRST = [
     "Maria",
@@ -196,42 +209,95 @@ def _baseline(texts: list[str]) -> int:
     return sum(len(_BASELINE.findall(text)) for text in texts)
 
 
+def _cpu() -> tuple[float, float]:
+    """CPU seconds of this process and of its reaped children (the workers)."""
+    me = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return me.ru_utime + me.ru_stime, children.ru_utime + children.ru_stime
+
+
+def _load() -> str:
+    return "load average " + " ".join(f"{v:.2f}" for v in os.getloadavg())
+
+
+def _suggest(documents: list[Document], workers: int) -> tuple[int, int]:
+    # Streamed as plain rows, as ``annotator suggest`` writes each to the project as it comes.
+    spans = quotes = 0
+    for _, found, _ in suggest_rows(documents, workers=workers):
+        spans += len(found)
+        quotes += sum(1 for span in found if span[2] == "QUOTE")
+    return spans, quotes
+
+
+def _project(folder: Path, documents: list[Document]) -> Project:
+    project = Project.create(folder / "bench.db", load_schema(default_schema_path()))
+    with project.transaction():
+        project.documents.insert_many(documents)
+    return project
+
+
+def _report(
+    name: str, elapsed: float, baseline: float, cpu: tuple[float, float], count: int
+) -> None:
+    parent, workers = cpu
+    total = parent + workers
+    print(
+        f"{name:9s} {elapsed:6.2f} s wall ({elapsed / baseline:.0f}x the baseline), "
+        f"{count / elapsed:,.0f} documents/s; CPU {total:6.2f} s "
+        f"(parent {parent:.2f}, workers {workers:.2f}), {total / count * 1000:.2f} ms per document"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--documents", type=int, default=10_000)
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
+    parser.add_argument(
+        "--no-project",
+        action="store_true",
+        help="Skip the run through a project (suggest_documents, as `annotator suggest`).",
+    )
     arguments = parser.parse_args()
     documents = generate(arguments.documents)
+    count = len(documents)
     megabytes = sum(len(d.text.encode()) for d in documents) / 1e6
-    print(f"{len(documents):,} documents, {megabytes:.1f} MB, {arguments.workers} worker(s)")
+    print(f"{count:,} documents, {megabytes:.1f} MB, {arguments.workers} worker(s); {_load()}")
 
+    before = _cpu()
     started = time.perf_counter()
     found = _baseline([d.text for d in documents])
     baseline = time.perf_counter() - started
+    cpu = _cpu()[0] - before[0]
     print(
-        f"baseline: one regex pass (quoted strings and 'said'): {baseline:6.2f} s, {found:,} hits"
+        f"baseline  {baseline:6.2f} s wall, CPU {cpu:.2f} s: one regex pass (quoted strings "
+        f"and 'said') in this process, {found:,} hits"
     )
 
-    before = os.times()
+    before = _cpu()
     started = time.perf_counter()
-    # Streamed as plain rows, as ``annotator suggest`` writes each to the project as it comes.
-    spans = quotes = 0
-    for _, found, _ in suggest_rows(documents, workers=arguments.workers):
-        spans += len(found)
-        quotes += sum(1 for span in found if span[2] == "QUOTE")
+    spans, quotes = _suggest(documents, arguments.workers)
     elapsed = time.perf_counter() - started
-    after = os.times()
-    # CPU seconds of this process and its (reaped) workers: what the run costs whatever
-    # else the machine is doing; divided by the workers, the time on idle cores.
-    cpu = sum(after[:4]) - sum(before[:4])
-    print(
-        f"suggest:  {elapsed:6.2f} s ({elapsed / baseline:.0f}x the baseline), "
-        f"{len(documents) / elapsed:,.0f} documents/s, {quotes:,} quotes, {spans:,} spans"
-    )
-    print(
-        f"          {cpu:6.2f} CPU s in all, {cpu / len(documents) * 1000:.2f} ms per document; "
-        f"on {arguments.workers} idle core(s): {cpu / arguments.workers:.2f} s"
-    )
+    after = _cpu()
+    _report("suggest", elapsed, baseline, (after[0] - before[0], after[1] - before[1]), count)
+    print(f"          {quotes:,} quotes, {spans:,} spans; {_load()}")
+    if arguments.no_project:
+        return
+
+    # What `annotator suggest PROJECT` does: documents read from the project, suggested on
+    # the workers, every row written in one transaction by this process.
+    with tempfile.TemporaryDirectory() as folder:
+        project = _project(Path(folder), documents)
+        del documents
+        try:
+            before = _cpu()
+            started = time.perf_counter()
+            summary = suggest_documents(project, workers=arguments.workers)
+            elapsed = time.perf_counter() - started
+            after = _cpu()
+        finally:
+            project.close()
+    _report("project", elapsed, baseline, (after[0] - before[0], after[1] - before[1]), count)
+    print(f"          {summary.line()}; {_load()}")
 
 
 if __name__ == "__main__":

@@ -108,6 +108,49 @@ def test_a_schema_without_cues_is_refused_in_one_sentence_and_nothing_is_written
     assert ANNOTATOR not in run("stats", path)[1]
 
 
+def test_scoring_on_a_schema_without_cues_is_refused_with_the_same_sentence(
+    tmp_path: Path,
+) -> None:
+    schema = tmp_path / "speech.toml"
+    schema.write_text(
+        'name = "Speech"\nversion = 1\n\n[[labels]]\nname = "QUOTE"\n'
+        '\n[[labels]]\nname = "SPEAKER"\n'
+        '\n[[relations]]\nname = "attributed_to"\nhead = ["QUOTE"]\nchild = ["SPEAKER"]\n',
+        encoding="utf-8",
+    )
+    path = tmp_path / "speech.db"
+    assert run("init", path, "--schema", schema)[0] == 0
+    refusal = (
+        f"error: {path}: the schema 'Speech' has no CUE, cued_by, continues, which the suggester "
+        "writes (labels QUOTE, SPEAKER, CUE, relations attributed_to, cued_by, continues): "
+        "add them to the schema to use suggestions.\n"
+    )
+    # Not "the layer has no annotated documents" nor a complaint about the gold file's line 1.
+    assert run("suggest", path, "--against", "gold") == (1, "", refusal)
+    assert run("suggest", path, "--evaluate", GOLD) == (1, "", refusal)
+
+
+def test_a_link_the_schema_allows_between_other_labels_is_refused(tmp_path: Path) -> None:
+    labels = "".join(f'\n[[labels]]\nname = "{name}"\n' for name in ("QUOTE", "SPEAKER", "CUE"))
+    links = "".join(
+        f'\n[[relations]]\nname = "{name}"\nhead = ["QUOTE"]\nchild = ["{child}"]\n'
+        for name, child in (
+            ("attributed_to", "SPEAKER"),
+            ("cued_by", "SPEAKER"),
+            ("continues", "QUOTE"),
+        )
+    )
+    schema = tmp_path / "odd.toml"
+    schema.write_text(f'name = "Odd"\nversion = 1\n{labels}{links}', encoding="utf-8")
+    path = tmp_path / "odd.db"
+    assert run("init", path, "--schema", schema)[0] == 0
+    assert run("import", path, seeds_dir())[0] == 0
+    code, _, err = run("suggest", path)
+    assert code == 1
+    assert err.startswith(f"error: {path}: the schema 'Odd' has no cued_by from QUOTE to CUE, ")
+    assert ANNOTATOR not in run("stats", path)[1]
+
+
 def test_stats_shows_each_annotators_accepted_rejected_and_open_suggestions(db: Path) -> None:  # noqa: F811
     assert run("suggest", db)[0] == 0
     with Project.open(db) as project:

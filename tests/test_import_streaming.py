@@ -123,6 +123,25 @@ def test_documents_present_are_counted_once_across_batches(
     assert (report.documents_present, report.documents_added, report.sets_added) == (1, 2, 2)
 
 
+def test_a_new_document_met_again_in_a_later_batch_is_added_once(
+    tmp_path: Path, project: Project, tiny_batches: None
+) -> None:
+    report = import_paths(
+        project,
+        [
+            lines(
+                tmp_path / "two.jsonl",
+                {**DOC, "annotator": "alice"},
+                {"id": "b", "text": "Other."},
+                {"id": "c", "text": "Third."},
+                {**DOC, "annotator": "bob"},
+            )
+        ],
+    )
+    assert (report.documents_present, report.documents_added, report.sets_added) == (0, 3, 2)
+    assert report.summary().startswith("3 documents added, 2 annotation sets")
+
+
 @pytest.mark.parametrize(
     "line",
     [
@@ -141,3 +160,13 @@ def test_duplicate_json_keys_are_refused_with_file_line_and_key(
     with pytest.raises(InputError, match=rf'dup.jsonl, line 2: the key "{twice}" appears twice'):
         import_paths(project, [source])
     assert project.documents.count() == 0
+
+
+def test_long_texts_in_one_batch_are_all_stored_whole(tmp_path: Path, project: Project) -> None:
+    # More text than one insert statement takes (they go a few at a time): every one arrives.
+    texts = {f"long{n}": f"Text {n} begins. " + f"w{n} " * 120_000 for n in range(5)}
+    source = lines(tmp_path / "long.jsonl", *({"id": d, "text": t} for d, t in texts.items()))
+    report = import_paths(project, [source])
+    assert report.documents_added == 5
+    stored = {d.id: d.text for batch in project.documents.iter_all() for d in batch}
+    assert stored == texts

@@ -122,7 +122,9 @@ def check(project: Path, annotator_name: str | None) -> None:
         except DamagedProjectError:
             schema = None
             damage.append(Damage(None, "the schema is unreadable; consistency not checked"))
-        for document, sets in iter_documents_with_sets(opened, annotator_name, damage):
+        for document, sets in iter_documents_with_sets(
+            opened, annotator_name, damage, thorough=True
+        ):
             for annotation in sets if schema is not None else []:
                 assert schema is not None
                 for problem in problems(annotation, schema, document.text):

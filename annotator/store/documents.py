@@ -2,25 +2,44 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator, Sequence
+from typing import Any
 
 from sqlite_utils import Database
 
 from annotator.model import Document, DocumentId
+from annotator.model.document import text_crc32
+from annotator.store.bulk import insert_many
+from annotator.store.migrations import MIGRATIONS, TEXT_CRC32
 from annotator.store.rows import document_from_row, dump_json
+
+_COLUMNS = "id, title, text, meta, sha256"
+#: Characters of text bound into one insert statement at most (a copy is made to bind them).
+_TEXT_PER_STATEMENT = 1 << 20
 
 
 class Documents:
     def __init__(self, db: Database) -> None:
         self._db = db
         self._lengths: dict[DocumentId, int] = {}
+        self._read: str | None = None
+
+    @property
+    def _columns(self) -> str:
+        """What a document is read from: with its CRC32 where the file has the column.
+        Asked at the first read, not here: a writer migrates after this is made, and a
+        reader of a file from before 0007 reads it as it is (``READ_COMPATIBLE``)."""
+        if self._read is None:
+            crc = TEXT_CRC32 in {m.name for m in MIGRATIONS.applied(self._db)}
+            self._read = _COLUMNS + (", text_crc32" if crc else "")
+        return self._read
 
     def count(self) -> int:
         return int(self._db.execute("SELECT count(*) FROM documents").fetchone()[0])
 
     def get(self, document: DocumentId) -> Document | None:
         row = self._db.execute(
-            "SELECT id, title, text, meta, sha256 FROM documents WHERE id = ?", [document]
+            f"SELECT {self._columns} FROM documents WHERE id = ?", [document]
         ).fetchone()
         return document_from_row(row) if row else None
 
@@ -55,14 +74,30 @@ class Documents:
                 out[DocumentId(did)] = sha
         return out
 
+    def last_order(self) -> int:
+        """The import order of the newest document (0 when there is none)."""
+        return int(self._db.execute("SELECT coalesce(max(ord), 0) FROM documents").fetchone()[0])
+
+    def hashes_and_order(self, documents: Sequence[str]) -> dict[DocumentId, tuple[str, int]]:
+        """(sha256, import order) of each of ``documents`` that exists: an import tells the
+        documents its earlier batches added (after its start's :meth:`last_order`) from
+        those the project had before, without keeping a list of its own."""
+        out: dict[DocumentId, tuple[str, int]] = {}
+        for i in range(0, len(documents), 500):
+            chunk = documents[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            for did, sha, order in self._db.execute(
+                f"SELECT id, sha256, ord FROM documents WHERE id IN ({marks})", chunk
+            ):
+                out[DocumentId(did)] = (sha, order)
+        return out
+
     def ids(self) -> list[DocumentId]:
         return [DocumentId(r[0]) for r in self._db.execute("SELECT id FROM documents ORDER BY ord")]
 
     def iter_all(self, batch: int = 500) -> Iterator[list[Document]]:
         """All documents in import order, a batch at a time, never the whole corpus in memory."""
-        cursor = self._db.execute(
-            "SELECT id, title, text, meta, sha256 FROM documents ORDER BY ord"
-        )
+        cursor = self._db.execute(f"SELECT {self._columns} FROM documents ORDER BY ord")
         while rows := cursor.fetchmany(batch):
             yield [document_from_row(r) for r in rows]
 
@@ -75,22 +110,39 @@ class Documents:
             chunk = wanted[i : i + batch]
             marks = ",".join("?" * len(chunk))
             rows = self._db.execute(
-                f"SELECT id, title, text, meta, sha256 FROM documents WHERE id IN ({marks}) "
-                "ORDER BY ord",
+                f"SELECT {self._columns} FROM documents WHERE id IN ({marks}) ORDER BY ord",
                 chunk,
             ).fetchall()
             yield [document_from_row(r) for r in rows]
 
     def insert_many(self, documents: Iterable[Document]) -> int:
-        """Append new documents (the caller holds the transaction)."""
+        """Append new documents (the caller holds the transaction, on a migrated file)."""
         start = self._db.execute("SELECT coalesce(max(ord), 0) FROM documents").fetchone()[0]
         rows = [
-            (doc.id, start + i, doc.title, doc.text, dump_json(doc.meta), doc.sha256, len(doc.text))
+            (
+                doc.id,
+                start + i,
+                doc.title,
+                doc.text,
+                dump_json(doc.meta),
+                doc.sha256,
+                len(doc.text),
+                text_crc32(doc.text),
+            )
             for i, doc in enumerate(documents, start=1)
         ]
-        self._db.conn.executemany(
-            "INSERT INTO documents (id, ord, title, text, meta, sha256, length) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?)",
-            rows,
+        # Several rows per statement (see insert_many): cheaper than a statement per row. A
+        # statement's values are copied when bound, so long texts go a few at a time.
+        insert = (
+            "INSERT INTO documents (id, ord, title, text, meta, sha256, length, text_crc32) VALUES"
         )
+        chunk: list[tuple[Any, ...]] = []
+        size = 0
+        for row in rows:
+            chunk.append(row)
+            size += row[6]
+            if size >= _TEXT_PER_STATEMENT:
+                insert_many(self._db.conn, insert, chunk)
+                chunk, size = [], 0
+        insert_many(self._db.conn, insert, chunk)
         return len(rows)

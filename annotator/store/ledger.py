@@ -3,11 +3,13 @@ temporary tables: an import of any size checks its clashes with flat memory."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 
 from sqlite_utils import Database
 
 from annotator.model import AnnotatorName, DocumentId
+from annotator.store.bulk import insert_many
 
 SetKey = tuple[DocumentId, AnnotatorName]
 # TEMP tables live beside the connection, not in the project file, and vanish with it; SQLite
@@ -18,6 +20,8 @@ _TABLES = (
     "line INTEGER, PRIMARY KEY (document, annotator)) WITHOUT ROWID",
 )
 _CHUNK = 400
+#: The trigger that counts each new set in ``set_status_counts`` (migration 0006).
+_COUNT_TRIGGER = "set_status_counts_insert"
 
 
 class ImportLedger:
@@ -70,6 +74,37 @@ class ImportLedger:
     def add(self, documents: Iterable[DocumentId], sets: Iterable[tuple[SetKey, int]]) -> None:
         conn = self._db.conn
         conn.executemany("INSERT INTO temp.import_documents VALUES (?)", ((d,) for d in documents))
-        conn.executemany(
-            "INSERT INTO temp.import_sets VALUES (?, ?, ?)", ((d, a, n) for (d, a), n in sets)
+        insert_many(
+            conn,
+            "INSERT INTO temp.import_sets (document, annotator, line) VALUES",
+            [(d, a, n) for (d, a), n in sets],
         )
+
+    @contextmanager
+    def counted_at_end(self) -> Iterator[None]:
+        """Count the sets this import adds into ``set_status_counts`` in one statement at its
+        end instead of an UPSERT per set from the insert trigger. Run inside the import's
+        transaction, after :meth:`start`: the trigger is dropped and made again from its own
+        stored SQL, so a failure or a kill (the transaction rolled back) leaves it as it was.
+
+        Counted by the ledger's keys, not by a rowid range: a replaced set is deleted and
+        inserted again (its delete trigger still subtracts it), so new rows are not all
+        above the old largest rowid. Every set an import inserts is in the ledger."""
+        found = self._db.execute(
+            "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?",
+            [_COUNT_TRIGGER],
+        ).fetchone()
+        if found is None:  # a file before the counts (migration 0006): nothing to keep
+            yield
+            return
+        self._db.execute(f"DROP TRIGGER {_COUNT_TRIGGER}")
+        yield
+        # "WHERE true": SQLite's documented way to let an upsert follow a SELECT.
+        self._db.execute(
+            "INSERT INTO set_status_counts (annotator, status, n) "
+            "SELECT s.annotator, s.status, count(*) FROM temp.import_sets i "
+            "JOIN annotation_sets s ON s.document = i.document AND s.annotator = i.annotator "
+            "WHERE true GROUP BY s.annotator, s.status "
+            "ON CONFLICT (annotator, status) DO UPDATE SET n = n + excluded.n"
+        )
+        self._db.execute(found[0])

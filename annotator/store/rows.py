@@ -70,5 +70,6 @@ def relation_from_row(row: tuple[Any, ...]) -> Relation:
 
 
 def document_from_row(row: tuple[Any, ...]) -> Document:
-    did, title, text, meta, sha256 = row
-    return Document(DocumentId(did), text, title, orjson.loads(meta), sha256)
+    """A document from (id, title, text, meta, sha256[, crc32])."""
+    did, title, text, meta, sha256, *crc = row
+    return Document(DocumentId(did), text, title, orjson.loads(meta), sha256, *crc)

@@ -23,6 +23,7 @@ from annotator.model import (
     SpanId,
     Status,
 )
+from annotator.store.migrations import MIGRATIONS, TEXT_CRC32
 from annotator.store.rows import SPAN_COLUMNS, document_from_row, load_attrs
 
 #: Distinct attribute texts kept parsed during one read (free text makes each one new).
@@ -64,7 +65,9 @@ def sets_by_document(
     """
     marks = ",".join("?" * len(statuses))
     wanted = [status.value for status in statuses]
-    documents = db.execute("SELECT id, title, text, meta, sha256 FROM documents ORDER BY id")
+    # With the CRC32 of migration 0007 where the file has it: the texts are checked by it.
+    crc = ", text_crc32" if TEXT_CRC32 in {m.name for m in MIGRATIONS.applied(db)} else ""
+    documents = db.execute(f"SELECT id, title, text, meta, sha256{crc} FROM documents ORDER BY id")
     sets = _Ahead(
         db.execute(
             "SELECT document, annotator, status, doc_attrs FROM annotation_sets "

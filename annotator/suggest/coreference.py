@@ -17,6 +17,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from annotator.suggest.attributions import SpeakerMention
+from annotator.suggest.letters import UPPER
 from annotator.suggest.lexicon import Lexicon
 from annotator.suggest.mentions import MentionKind
 
@@ -122,24 +123,43 @@ class Resolver:
         people = self.people
         titles = self.lex.titles
         for match in _runs(self.lex.particles).finditer(text, 0, until):
-            words = match.group().split()
-            start = match.start()
-            if start and text[start - 1].isalnum():
+            found = match.start()
+            if found and text[found - 1].isalnum():
                 continue  # inside a word ("iPhone"); cheaper here than a look-behind
-            if len(words) == 1 and words[0] not in people and words[0] not in titles:
-                continue  # a lone word is only a known person's surname
-            # A run may begin with a word that is not a name: "But Peskov", "When Smith".
-            while words and words[0] in self.lex.not_names:
-                start = text.index(words[1], start + len(words[0])) if len(words) > 1 else start
-                words.pop(0)
-            if not words:
-                continue
-            last = words[-1]
-            if last.endswith(".") and last not in self.lex.titles and last.count(".") == 1:
-                words[-1] = last[:-1]
-            before = text[max(0, start - 24) : start].split()
-            preceded = before[-1].lower().strip(",;:()") if before else ""
-            yield start, [w for w in words if w], preceded
+            for start, words in self._sentence_parts(found, match.group().split()):
+                if len(words) == 1 and words[0] not in people and words[0] not in titles:
+                    continue  # a lone word is only a known person's surname
+                # A run may begin with a word that is not a name: "But Peskov", "When Smith".
+                while words and words[0] in self.lex.not_names:
+                    start = text.index(words[1], start + len(words[0])) if len(words) > 1 else start
+                    words.pop(0)
+                if not words:
+                    continue
+                last = words[-1]
+                if last.endswith(".") and last not in self.lex.titles and last.count(".") == 1:
+                    words[-1] = last[:-1]
+                before = text[max(0, start - 24) : start].split()
+                preceded = before[-1].lower().strip(",;:()") if before else ""
+                yield start, [w for w in words if w], preceded
+
+    def _sentence_parts(self, start: int, words: list[str]) -> Iterator[tuple[int, list[str]]]:
+        """A run of capitalised words cut where a sentence ends inside it: "Monday. Ángela
+        Ruiz" is "Monday." and "Ángela Ruiz"; a title ("Gen.") or an initial ("J.") ends none."""
+        text = self.text
+        part: list[str] = []
+        at = start
+        for word in words:
+            at = text.index(word, at)
+            if not part:
+                part_start = at
+            part.append(word)
+            at += len(word)
+            ends = word.endswith(".") and word.count(".") == 1 and len(word) > 2
+            if ends and word not in self.lex.titles:
+                yield part_start, part
+                part = []
+        if part:
+            yield part_start, part
 
     def _split_title(self, run: Sequence[str]) -> tuple[list[str], list[str]]:
         titles: list[str] = []
@@ -267,7 +287,8 @@ class Resolver:
 def _runs(particles: frozenset[str]) -> re.Pattern[str]:
     """Capitalised words, with name particles between them ("Ursula von der Leyen")."""
     joined = "|".join(re.escape(p) for p in sorted(particles, key=len, reverse=True))
-    return re.compile(rf"[A-Z][\w'’.&-]*(?:\s+(?:(?:{joined or '(?!)'})\s+)*[A-Z][\w'’.&-]*)*")
+    word = rf"[{UPPER}][\w'’.&-]*"
+    return re.compile(rf"{word}(?:\s+(?:(?:{joined or '(?!)'})\s+)*{word})*")
 
 
 def _strip_determiner(words: list[str], lexicon: Lexicon) -> str:

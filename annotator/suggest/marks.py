@@ -59,7 +59,9 @@ def _weak_close(text: str, i: int) -> bool:
 class _Paragraph:
     """The pairing state of one paragraph."""
 
-    def __init__(self, text: str, start: int, end: int, carried_open: str | None) -> None:
+    def __init__(
+        self, text: str, start: int, end: int, carried_open: str | None, marks: list[int]
+    ) -> None:
         self.text = text
         self.start = start
         self.end = end
@@ -67,7 +69,8 @@ class _Paragraph:
         self.stack: list[tuple[str, int]] = []
         self.segments: list[QuoteSegment] = []
         self.left_open: str | None = None
-        self.marks = [m.start() for m in _MARKS.finditer(text, start, end)]
+        #: where the paragraph's quotation marks are
+        self.marks = marks
 
     def close(self, depth: int, end: int, closed: bool = True) -> None:
         """Close the stack entry at ``depth`` (and the unclosed ones above it)."""
@@ -189,8 +192,15 @@ def quote_segments(text: str, paragraphs: Iterable[tuple[int, int]]) -> list[Quo
     """Every top-level quoted segment of ``text``, in order, paragraph by paragraph."""
     out: list[QuoteSegment] = []
     carried: str | None = None
+    # The marks of the whole text in one pass; most paragraphs of an article hold none.
+    marks = [m.start() for m in _MARKS.finditer(text)]
     for start, end in paragraphs:
-        paragraph = _Paragraph(text, start, end, carried)
+        low = bisect.bisect_left(marks, start)
+        high = bisect.bisect_left(marks, end, low)
+        if low == high:
+            carried = None  # nothing to pair, and a quote left open does not carry on
+            continue
+        paragraph = _Paragraph(text, start, end, carried, marks[low:high])
         paragraph.run()
         segments = paragraph.segments
         if carried is not None and segments and not segments[0].carried:

@@ -170,3 +170,24 @@ class ExportPreviewer:
             len(sample),
             notes=[chosen] if chosen else [],
         )
+
+
+class ReaderPreviewer:
+    """Previews of the export of the project at ``path`` on a read-only connection of their
+    own, opened at the first preview and kept (with the previewer's counts) until
+    :meth:`close`: the dialog runs previews in worker threads, one at a time, beside the
+    window's own connection."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._previewer: ExportPreviewer | None = None
+
+    def lines(self, request: ExportRequest) -> list[str]:
+        if self._previewer is None:
+            self._previewer = ExportPreviewer(Project.open(self.path, read_only=True))
+        return self._previewer.preview(request).lines()
+
+    def close(self) -> None:
+        if self._previewer is not None:
+            self._previewer.project.close()
+            self._previewer = None

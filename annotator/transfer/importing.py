@@ -89,17 +89,28 @@ class _Importer:
         self.project = project
         self.report = report
         self.ledger = project.import_ledger
+        #: The import order of the project's newest document before this import: those
+        #: after it are this import's own, added by its earlier batches.
+        self.start = project.documents.last_order()
 
     def batch(self, path: Path, records: list[Record]) -> None:
         project = self.project
         ids = list(dict.fromkeys(r.document.id for r in records if r.document))
         # The project's, including what earlier batches of this import added.
-        known = project.documents.hashes(ids)
-        seen = self.ledger.seen_documents(ids)
+        found = project.documents.hashes_and_order(ids)
+        known = {d: sha for d, (sha, _) in found.items()}
+        # Only a document the project had before can have been met already without being
+        # this import's own; the ledger keeps just those (none in an import of new ones).
+        before = [d for d, (_, order) in found.items() if order <= self.start]
+        seen = self.ledger.seen_documents(before) if before else set()
+        seen.update(d for d, (_, order) in found.items() if order > self.start)
+        # A set an earlier batch brought has its document in the project by now.
         keys = [
-            (r.document.id, r.annotation.annotator) for r in records if r.document and r.annotation
+            (r.document.id, r.annotation.annotator)
+            for r in records
+            if r.document and r.annotation and r.document.id in known
         ]
-        first_lines = self.ledger.first_lines(keys)
+        first_lines = self.ledger.first_lines(keys) if keys else {}
         batch_text: dict[DocumentId, str] = {}
         batch_sets: dict[tuple[DocumentId, AnnotatorName], int] = {}
         new_documents: list[Document] = []
@@ -138,7 +149,7 @@ class _Importer:
                     )
                 batch_sets[key] = record.line
                 sets.append(record.annotation)
-        self.ledger.add(batch_text, batch_sets.items())
+        self.ledger.add((d for d in batch_text if d in known), batch_sets.items())
         project.documents.insert_many(new_documents)
         self.report.documents_added += len(new_documents)
         # Only documents that were already in the project can hold a set to replace.
@@ -211,7 +222,7 @@ def write_records(
     importer = _Importer(project, report)
     with project.transaction(), gc_paused():
         importer.ledger.start()
-        with project.fulltext.deferred():
+        with project.fulltext.deferred(), importer.ledger.counted_at_end():
             for path, records in batches:
                 importer.batch(path, records)
         if before_history is not None:

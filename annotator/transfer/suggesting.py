@@ -114,6 +114,7 @@ def evaluate_against(
 ) -> Evaluation:
     """The suggester's scores on the project's documents that ``layer`` annotated (a set
     with spans), against that layer (gold, or an annotator's); nothing is written."""
+    check_schema(project.schema, str(project.path))
     ids = _chosen(project, documents)
     pairs: list[tuple[Document, AnnotationSet]] = []
     for start in range(0, len(ids), _BATCH):
@@ -132,6 +133,7 @@ def evaluate_against(
 def evaluate_gold(project: Project, gold: Path, workers: int | None = 1) -> Evaluation:
     """The suggester's scores on the documents of a gold JSONL file, against its sets (read
     with the project's schema); the project's speaker registry is reused as when writing."""
+    check_schema(project.schema, str(project.path))
     pairs = [
         (record.document, record.annotation)
         for record in read_jsonl(gold, project.schema)

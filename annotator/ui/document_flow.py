@@ -9,6 +9,7 @@ from PySide6.QtCore import QCoreApplication
 from annotator.edits.spans import SetStatus
 from annotator.model import DocumentId, Status
 from annotator.model.checks import problems
+from annotator.ui import counts
 from annotator.ui.messages import Messages
 from annotator.ui.session import Session
 
@@ -28,13 +29,25 @@ class DocumentFlow:
         self.messages = messages
 
     def step(self, delta: int) -> None:
+        """Open the next (or previous) document that can be read. In a damaged project
+        opened read-only a document may not open: the step goes on past it (else it would
+        stop there for good, the next one being counted from the open one) and says which
+        were passed over."""
         current = self.session.document
         if current is None:
             return
+        passed: list[DocumentId] = []
         found = self.neighbour(current.id, delta)
-        if found is not None:
+        while found is not None:
             self.session.open_document(found)
-        else:
+            opened = self.session.document
+            if opened is not None and opened.id == found:
+                break
+            passed.append(found)
+            found = self.neighbour(found, delta)
+        if passed:
+            self.messages.status(_passed_over(passed, found is None))
+        elif found is None:
             self.messages.status(
                 QCoreApplication.translate("DocumentFlow", "no more documents that way")
             )
@@ -76,3 +89,22 @@ class DocumentFlow:
             self.messages.status(
                 QCoreApplication.translate("DocumentFlow", "every document is done or skipped")
             )
+
+
+def _passed_over(passed: list[DocumentId], at_end: bool) -> str:
+    """What a step passed over, in one sentence: the unreadable documents, by id."""
+    shown = ", ".join(passed[:5]) + (", …" if len(passed) > 5 else "")
+    sentence = counts.form(
+        len(passed),
+        QCoreApplication.translate(
+            "DocumentFlow",
+            "Passed over {0} unreadable document ({names}): the file is damaged there",
+        ),
+        QCoreApplication.translate(
+            "DocumentFlow",
+            "Passed over {0} unreadable documents ({names}): the file is damaged there",
+        ),
+    ).format(len(passed), names=shown)
+    if at_end:
+        sentence += QCoreApplication.translate("DocumentFlow", "; no more documents that way")
+    return sentence

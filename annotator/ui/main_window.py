@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.edits import Change
-from annotator.edits.spans import ChangeSpan, DeleteRelation, SetAttribute, SetDocAttribute
+from annotator.edits.spans import SetDocAttribute
 from annotator.errors import StorageError
 from annotator.model import AttrValue, Document, DocumentId, Span, SpanId
 from annotator.model.checks import problems
@@ -29,9 +29,9 @@ from annotator.ui.actions import (
 from annotator.ui.active_time import ActiveTimeCounter, Clock
 from annotator.ui.dialogs.preferences import open_preferences
 from annotator.ui.document_flow import DocumentFlow
-from annotator.ui.help import CheatSheet, key_rows, show_about
+from annotator.ui.help import CheatSheet
 from annotator.ui.icons import icon
-from annotator.ui.menus import build_menus, fill_layers, fill_recent, show_context_menu
+from annotator.ui.menus import build_menus
 from annotator.ui.messages import LONG, Messages
 from annotator.ui.panels.document_list import DocumentPanel
 from annotator.ui.panels.inspector import Inspector
@@ -42,11 +42,8 @@ from annotator.ui.project_files import ProjectFiles
 from annotator.ui.session import Session
 from annotator.ui.settings import (
     dark_palette,
-    recent_projects,
     restore_layout,
     save_layout,
-    store_all_links,
-    store_theme,
     stored_all_links,
 )
 from annotator.ui.status_line import StatusLine
@@ -55,8 +52,8 @@ from annotator.ui.text.find_bar import FindBar
 from annotator.ui.text.labelling import Labeller
 from annotator.ui.text.link_mode import LinkMode
 from annotator.ui.text.text_view import TextView
-from annotator.ui.theme import apply_theme
 from annotator.ui.tool_windows import ToolWindows
+from annotator.ui.window_wiring import connect_window
 
 
 class MainWindow(QMainWindow):
@@ -96,7 +93,8 @@ class MainWindow(QMainWindow):
         self.link_mode = LinkMode(session, self.view, self)
         self.messages = Messages(self)
         self.files = ProjectFiles(session, self, self.messages)
-        self.tools = ToolWindows(session, self)
+        zoom = (self.commands.zoom_in, self.commands.zoom_out)
+        self.tools = ToolWindows(session, self, self.view, zoom)
         self.flow = DocumentFlow(session, self.documents.neighbour, self.messages)
         self.cheat_sheet = CheatSheet(self)
         # Table and inspector reload the whole set: once, after the repaint, however many edits.
@@ -110,8 +108,8 @@ class MainWindow(QMainWindow):
         self.menus = build_menus(self, self.commands, self.label_actions, self.attribute_actions)
         self.status_line = StatusLine(self.statusBar())
         self.status_line.show_identity(session.annotator, session.layer)
-        self._connect()
-        # After _connect: it shows a document's suggestions once the text view shows its text.
+        connect_window(self)
+        # After connect_window: it shows a document's suggestions once the text view shows its text.
         self.suggestions = SuggestionReview(
             session, self.view, self.commands, self.messages, self.statusBar(), self.labeller, self
         )
@@ -146,124 +144,10 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(centre)
         self.splitter.addWidget(self.side)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([220, 680, 460])
+        self.splitter.setSizes([360, 560, 440])  # the list: room for titles
         self.splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.splitter)
         self.resize(1360, 860)
-
-    def _connect(self) -> None:
-        a, s = self.commands, self.session
-        stack = s.undo_stack
-        a.undo.triggered.connect(s.undo)
-        a.redo.triggered.connect(s.redo)
-        stack.canUndoChanged.connect(a.undo.setEnabled)
-        stack.canRedoChanged.connect(a.redo.setEnabled)
-        # Bound methods, not lambdas: Qt drops them with the window, before it deletes the stack.
-        stack.indexChanged.connect(self._step_texts)
-        s.document_opened.connect(self._step_texts)
-        s.revealed.connect(self.go_to)
-        s.not_saved.connect(self._not_saved)
-        a.undo.setEnabled(False)
-        a.redo.setEnabled(False)
-        a.delete_span.triggered.connect(self.labeller.delete_selected)
-        a.clear_selection.triggered.connect(self.labeller.clear)
-        a.next_span.triggered.connect(lambda: self.labeller.step(True))
-        a.previous_span.triggered.connect(lambda: self.labeller.step(False))
-        a.start_left.triggered.connect(lambda: self.labeller.move_edge("start", False))
-        a.start_right.triggered.connect(lambda: self.labeller.move_edge("start", True))
-        a.end_left.triggered.connect(lambda: self.labeller.move_edge("end", False))
-        a.end_right.triggered.connect(lambda: self.labeller.move_edge("end", True))
-        a.toggle_snap.toggled.connect(lambda on: setattr(self.labeller, "snap_to_words", on))
-        a.next_document.triggered.connect(lambda: self.flow.step(1))
-        a.previous_document.triggered.connect(lambda: self.flow.step(-1))
-        a.mark_done.triggered.connect(self.flow.mark_done)
-        a.skip_document.triggered.connect(self.flow.skip)
-        a.zoom_in.triggered.connect(self.view.zoom_in)
-        a.zoom_out.triggered.connect(self.view.zoom_out)
-        a.dark_mode.toggled.connect(apply_theme)
-        a.dark_mode.triggered.connect(lambda dark: store_theme("dark" if dark else "light"))
-        a.preferences.triggered.connect(self._open_preferences)
-        a.cheat_sheet.triggered.connect(
-            lambda: self.cheat_sheet.show_keys(
-                key_rows(a, self.label_actions + self.attribute_actions)
-            )
-        )
-        a.about.triggered.connect(lambda: show_about(self, s.project.path))
-        a.quit.triggered.connect(self.close)
-        a.new_project.triggered.connect(self.files.new_project)
-        a.open_project.triggered.connect(self.files.open_project)
-        a.import_files.triggered.connect(self.files.import_files)
-        a.export_files.triggered.connect(self.files.export_files)
-        a.merge_projects.triggered.connect(self.files.merge_projects)
-        a.backups.triggered.connect(self.files.backups)
-        a.change_annotator.triggered.connect(self.files.change_annotator)
-        a.project_settings.triggered.connect(self.tools.project_settings)
-        a.adjudicate.triggered.connect(self.tools.open_adjudication)
-        a.agreement.triggered.connect(self.tools.open_agreement)
-        a.compare_gold.triggered.connect(self.tools.open_gold_comparison)
-        a.team.triggered.connect(self.tools.open_team)
-        self.tools.documents_changed.connect(self._documents_arrived)
-        a.review.triggered.connect(self.tools.open_review)
-        a.all_links.toggled.connect(self.view.set_arcs_for_all)
-        a.all_links.triggered.connect(store_all_links)  # the user's choice, kept for next time
-        self.tools.schema_changed.connect(lambda: self.project_requested.emit(s.project.path))
-        self.tools.gold_span_chosen.connect(self._edit_gold)
-        self.files.project_requested.connect(self.project_requested)
-        self.files.annotator_requested.connect(self.annotator_requested)
-        self.files.restore_requested.connect(self.restore_requested)
-        self.files.documents_changed.connect(self._documents_arrived)
-        self.menus.recent.aboutToShow.connect(
-            lambda: fill_recent(self.menus.recent, recent_projects(), self.project_requested.emit)
-        )
-        self.menus.layers.aboutToShow.connect(
-            lambda: fill_layers(
-                self.menus.layers, s.layers(), s.layer, s.annotator, self.show_layer
-            )
-        )
-        for action in self.label_actions:
-            label = str(action.data())
-            action.triggered.connect(lambda _=False, n=label: self.labeller.label_selection(n))
-        for action in self.attribute_actions:
-            attribute = str(action.data())
-            action.triggered.connect(lambda _=False, n=attribute: self.labeller.cycle_attribute(n))
-        s.changed.connect(self.apply_change)
-        self.labeller.selection_moved.connect(self._refresh_timer.start)
-        s.failed.connect(self.messages.status)
-        s.document_opened.connect(self.show_document)
-        self.documents.document_chosen.connect(lambda d: self.open_document(DocumentId(d)))
-        self.view.span_activated.connect(self._span_clicked)
-        self.view.span_deselected.connect(lambda: self.select_span(None))
-        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.view.customContextMenuRequested.connect(
-            lambda p: show_context_menu(
-                self,
-                self.view,
-                a,
-                (self.label_actions, self.attribute_actions),
-                p,
-                self.select_span,
-            )
-        )
-        a.find.triggered.connect(self.find_bar.open_bar)
-        a.search_corpus.triggered.connect(self._open_search)
-        a.guidelines.triggered.connect(lambda: self.side.setCurrentWidget(self.side.guidelines))
-        self.side.currentChanged.connect(self._side_tab_changed)
-        self.side.problems.span_chosen.connect(lambda sid: self.select_span(SpanId(sid)))
-        self.side.search.hit_chosen.connect(self.go_to)
-        self.side.speakers.quote_chosen.connect(lambda d, s: self.go_to(d, s, s))
-        a.link_speaker.triggered.connect(lambda: self.link_mode.start("attributed_to"))
-        a.link_cue.triggered.connect(lambda: self.link_mode.start("cued_by"))
-        a.join_segments.triggered.connect(self.link_mode.join_previous)
-        self.link_mode.message.connect(lambda text: self.messages.status(text, 0))
-        self.link_mode.finished.connect(self.messages.clear)
-        self.span_table.clicked.connect(self._table_clicked)
-        self.span_table.activated.connect(self._table_clicked)
-        i = self.inspector
-        i.attribute_chosen.connect(lambda sid, n, v: s.push(SetAttribute(sid, n, v)))
-        i.label_chosen.connect(lambda sid, label: s.push(ChangeSpan(sid, label)))
-        i.relation_removed.connect(lambda rid: s.push(DeleteRelation(rid)))
-        i.doc_attribute_chosen.connect(self._set_doc_attribute)
-        i.editing_finished.connect(self.view.setFocus)
 
     def _step_texts(self, *_: object) -> None:
         """Undo and Redo say what they take back, and where, when it is another document."""

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QWidget
 from annotator.errors import AnnotatorError
 from annotator.model.schema import load_schema
 from annotator.paths import default_schema_path
-from annotator.transfer.export_preview import ExportPreviewer
+from annotator.transfer.export_preview import ReaderPreviewer
 from annotator.transfer.importing import create_project
 from annotator.transfer.merging import merge_projects
 from annotator.transfer.peer_import import FilesImportReport
@@ -104,13 +104,15 @@ class ProjectFiles(QObject):
     def export_files(self) -> None:
         """File > Export: the dialog, then the export in a worker with progress and Cancel."""
         project = self.session.project
-        previewer = ExportPreviewer(project)
+        # Previews run in a worker: on a read-only connection of their own, not the window's.
+        previewer = ReaderPreviewer(project.path)
         dialog = ExportDialog(
             project.path,
             project.annotators(),
             self.session.annotator,
             self.parent_widget,
-            preview=lambda request: previewer.preview(request).lines(),
+            preview=previewer.lines,
+            release=previewer.close,
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.requested.connect(

@@ -1,5 +1,6 @@
 """What the app remembers between runs (QSettings): identity, recent projects, window layout,
-font size and palette, and the Preferences. The one module that knows the settings' keys."""
+font size and palette, column widths the user dragged, and the Preferences. The one module
+that knows the settings' keys."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ GEOMETRY = "window/geometry"
 FONT_SIZE = "view/font_size"
 DARK = "view/dark"  # before themes (read, never written): the palette was dark
 ALL_LINKS = "view/all_links"  # View > Show All Links: every quote's arcs, not the selected one's
+COLUMN_WIDTHS = "columns/"  # + a table's name: JSON, column number to the width the user chose
 MAX_RECENT = 10
 # Preferences (annotator.ui.preferences); the font size is the one zooming changes.
 SNAP = "editing/snap_to_words"
@@ -95,6 +97,19 @@ def stored_all_links() -> bool:
 
 def store_all_links(on: bool) -> None:
     QSettings().setValue(ALL_LINKS, on)
+
+
+def stored_column_widths(table: str) -> dict[int, int]:
+    """The widths the user gave a table's columns by dragging (none on a first run)."""
+    try:
+        found = json.loads(str(QSettings().value(COLUMN_WIDTHS + table, "{}")))
+        return {int(column): int(width) for column, width in dict(found).items()}
+    except (TypeError, ValueError):  # edited by hand: the table's own widths
+        return {}
+
+
+def store_column_widths(table: str, widths: Mapping[int, int]) -> None:
+    QSettings().setValue(COLUMN_WIDTHS + table, json.dumps({str(c): w for c, w in widths.items()}))
 
 
 def load_values() -> dict[str, Any]:

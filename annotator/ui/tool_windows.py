@@ -4,7 +4,7 @@ settings."""
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialogButtonBox, QWidget
 
 from annotator.model import Span, SpanId
@@ -25,10 +25,20 @@ class ToolWindows(QObject):
     #: Packs were merged from the Team view: lists and the open document must reload.
     documents_changed = Signal()
 
-    def __init__(self, session: Session, parent: QWidget) -> None:
+    def __init__(
+        self,
+        session: Session,
+        parent: QWidget,
+        text_view: QWidget | None = None,
+        zoom: tuple[QAction, QAction] | None = None,
+    ) -> None:
+        """``text_view`` and ``zoom``: the annotation view and its Zoom In and Zoom Out, so
+        the review in context reads at the same size and zooms by the same keys."""
         super().__init__(parent)
         self.session = session
         self.parent_widget = parent
+        self.text_view = text_view
+        self.zoom = zoom
         self._agreement_opened = False
 
     def open_adjudication(self) -> None:
@@ -48,7 +58,13 @@ class ToolWindows(QObject):
             return
         from annotator.ui.review.view import ReviewView
 
-        view = ReviewView(self.session, document.id, self.parent_widget)
+        view = ReviewView(
+            self.session,
+            document.id,
+            self.parent_widget,
+            text_view=self.text_view,
+            zoom=self.zoom,
+        )
         view.state.edit_gold.connect(self._edit_gold)
         show_as_window(view, 1300, 800)
 

@@ -419,8 +419,16 @@
         <translation>1–9 Version annehmen · E bearbeiten · R ablehnen · A alle einstimmigen annehmen · Ctrl+Z rückgängig</translation>
     </message>
     <message>
+        <source> · {0} earlier decision matches no unit now</source>
+        <translation> · {0} frühere Entscheidung passt zu keiner Einheit mehr</translation>
+    </message>
+    <message>
         <source> · {0} earlier decisions match no unit now</source>
         <translation> · {0} frühere Entscheidungen passen zu keiner Einheit mehr</translation>
+    </message>
+    <message>
+        <source>{0} / {1} unit decided{stale}</source>
+        <translation>{0} / {1} Einheit entschieden{stale}</translation>
     </message>
     <message>
         <source>{0} / {1} units decided{stale}</source>
@@ -547,6 +555,10 @@
         <translation>Annotationssätze werden gelesen…</translation>
     </message>
     <message>
+        <source>Comparing {0} annotation set…</source>
+        <translation>{0} Annotationssatz wird verglichen…</translation>
+    </message>
+    <message>
         <source>Comparing {0} annotation sets…</source>
         <translation>{0} Annotationssätze werden verglichen…</translation>
     </message>
@@ -555,8 +567,24 @@
         <translation>Die Berechnung ist fehlgeschlagen: {message}</translation>
     </message>
     <message>
-        <source>{names} · {0} documents covered by at least two · {1} disagreements</source>
-        <translation>{names} · {0} Dokumente von mindestens zweien bearbeitet · {1} Abweichungen</translation>
+        <source>{names} · {documents} covered by at least two · {disagreements}</source>
+        <translation>{names} · {documents} von mindestens zweien bearbeitet · {disagreements}</translation>
+    </message>
+    <message>
+        <source>{0} document</source>
+        <translation>{0} Dokument</translation>
+    </message>
+    <message>
+        <source>{0} documents</source>
+        <translation>{0} Dokumente</translation>
+    </message>
+    <message>
+        <source>{0} disagreement</source>
+        <translation>{0} Abweichung</translation>
+    </message>
+    <message>
+        <source>{0} disagreements</source>
+        <translation>{0} Abweichungen</translation>
     </message>
     <message>
         <source>{0}&apos;s value</source>
@@ -573,6 +601,10 @@
     <message>
         <source>the second&apos;s (names sorted)</source>
         <translation>der des zweiten (Namen sortiert)</translation>
+    </message>
+    <message>
+        <source>Rows: {rows}; columns: {columns}. {0} unit coded by both ({alignment} alignment): the data of Cohen&apos;s κ. Click a cell for its cases.</source>
+        <translation>Zeilen: {rows}; Spalten: {columns}. {0} von beiden kodierte Einheit (Abgleich {alignment}): die Daten von Cohens κ. Ein Klick auf eine Zelle zeigt ihre Fälle.</translation>
     </message>
     <message>
         <source>Rows: {rows}; columns: {columns}. {0} units coded by both ({alignment} alignment): the data of Cohen&apos;s κ. Click a cell for its cases.</source>
@@ -741,6 +773,10 @@ Das Projekt wird geschlossen und mit der Sicherung wieder geöffnet. Die jetzige
         <translation> (andere weichen ab)</translation>
     </message>
     <message>
+        <source>{0} unit: {1} (row) and {2} (column)</source>
+        <translation>{0} Einheit: {1} (Zeile) und {2} (Spalte)</translation>
+    </message>
+    <message>
         <source>{0} units: {1} (row) and {2} (column)</source>
         <translation>{0} Einheiten: {1} (Zeile) und {2} (Spalte)</translation>
     </message>
@@ -778,12 +814,24 @@ Trotzdem als fertig markieren?</translation>
         <source>every document is done or skipped</source>
         <translation>jedes Dokument ist fertig oder übersprungen</translation>
     </message>
+    <message>
+        <source>Passed over {0} unreadable document ({names}): the file is damaged there</source>
+        <translation>{0} unlesbares Dokument übersprungen ({names}): die Datei ist dort beschädigt</translation>
+    </message>
+    <message>
+        <source>Passed over {0} unreadable documents ({names}): the file is damaged there</source>
+        <translation>{0} unlesbare Dokumente übersprungen ({names}): die Datei ist dort beschädigt</translation>
+    </message>
+    <message>
+        <source>; no more documents that way</source>
+        <translation>; keine weiteren Dokumente in dieser Richtung</translation>
+    </message>
 </context>
 <context>
     <name>DocumentPanel</name>
     <message>
         <source>Filter: words in the title or text</source>
-        <extracomment>Pause after the last move in the list before the document under it opens. Where a document is in a query&apos;s order (-1: not shown), counted in SQL, not by reading. One document&apos;s row as a query shows it (None: hidden). Sorts under which a row&apos;s place cannot change when its status, spans or edit time do. The list now describes this annotator&apos;s layer.</extracomment>
+        <extracomment>The list now describes this annotator&apos;s layer.</extracomment>
         <translation>Filter: Wörter in Titel oder Text</translation>
     </message>
     <message>
@@ -825,6 +873,20 @@ Trotzdem als fertig markieren?</translation>
     <message>
         <source>{done} / {total} done</source>
         <translation>{done} / {total} fertig</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentTableModel</name>
+    <message>
+        <source>{title}
+{id} · {length:,} characters</source>
+        <extracomment>Pause after the last move in the list before the document under it opens. Where a document is in a query&apos;s order (-1: not shown), counted in SQL, not by reading. One document&apos;s row as a query shows it (None: hidden). Sorts under which a row&apos;s place cannot change when its status, spans or edit time do.</extracomment>
+        <translation>{title}
+{id} · {length:,} Zeichen</translation>
+    </message>
+    <message>
+        <source> · open</source>
+        <translation> · geöffnet</translation>
     </message>
 </context>
 <context>
@@ -1481,6 +1543,10 @@ Keine Spanne ausgewählt: Text auswählen und eine Label-Taste drücken, oder mi
         <translation>Ihre Ebene stimmt mit Gold überein</translation>
     </message>
     <message>
+        <source>{0} difference from gold</source>
+        <translation>{0} Abweichung von Gold</translation>
+    </message>
+    <message>
         <source>{0} differences from gold</source>
         <translation>{0} Abweichungen von Gold</translation>
     </message>
@@ -2032,6 +2098,10 @@ Die Fassung dieses Projekts wurde behalten für:
         <source>Open read-only</source>
         <translation>Schreibgeschützt öffnen</translation>
     </message>
+    <message>
+        <source>The file is damaged; SQLite reports: {0}.</source>
+        <translation>Die Datei ist beschädigt; SQLite meldet: {0}.</translation>
+    </message>
 </context>
 <context>
     <name>ReviewColumn</name>
@@ -2067,6 +2137,10 @@ Die Fassung dieses Projekts wurde behalten für:
         <translation>{0} / {1} Einheiten entschieden</translation>
     </message>
     <message>
+        <source>{0} / {1} unit decided</source>
+        <translation>{0} / {1} Einheit entschieden</translation>
+    </message>
+    <message>
         <source>undecided</source>
         <translation>unentschieden</translation>
     </message>
@@ -2089,6 +2163,10 @@ Die Fassung dieses Projekts wurde behalten für:
     <message>
         <source>{0} versions</source>
         <translation>{0} Versionen</translation>
+    </message>
+    <message>
+        <source>{0} version</source>
+        <translation>{0} Version</translation>
     </message>
     <message>
         <source>no unit under the caret</source>
@@ -2549,8 +2627,40 @@ Die Fassung dieses Projekts wurde behalten für:
         <translation>Zuweisungen (eine Zeile bearbeiten als: alice, bob):</translation>
     </message>
     <message>
-        <source>{0} documents, {1} shared by several annotators, {2} annotators assigned</source>
-        <translation>{0} Dokumente, {1} von mehreren Annotatoren geteilt, {2} Annotatoren zugewiesen</translation>
+        <source>{0} document</source>
+        <translation>{0} Dokument</translation>
+    </message>
+    <message>
+        <source>{0} documents</source>
+        <translation>{0} Dokumente</translation>
+    </message>
+    <message>
+        <source>{0} annotator</source>
+        <translation>{0} Annotator</translation>
+    </message>
+    <message>
+        <source>{0} annotators</source>
+        <translation>{0} Annotatoren</translation>
+    </message>
+    <message>
+        <source>{documents}, {0} shared by several annotators, {annotators} assigned</source>
+        <translation>{documents}, {0} von mehreren Annotatoren geteilt, {annotators} zugewiesen</translation>
+    </message>
+    <message>
+        <source>{0} pack</source>
+        <translation>{0} Paket</translation>
+    </message>
+    <message>
+        <source>{0} packs</source>
+        <translation>{0} Pakete</translation>
+    </message>
+    <message>
+        <source>{0} ({documents})</source>
+        <translation>{0} ({documents})</translation>
+    </message>
+    <message>
+        <source>{packs} written to {folder}: </source>
+        <translation>{packs} nach {folder} geschrieben: </translation>
     </message>
     <message>
         <source>Nothing was assigned (see the status bar).</source>
@@ -2567,14 +2677,6 @@ Die Fassung dieses Projekts wurde behalten für:
     <message>
         <source>No pack was written: {0}</source>
         <translation>Kein Paket wurde geschrieben: {0}</translation>
-    </message>
-    <message>
-        <source>{0} packs written to {folder}: </source>
-        <translation>{0} Pakete nach {folder} geschrieben: </translation>
-    </message>
-    <message>
-        <source>{0} ({1} documents)</source>
-        <translation>{0} ({1} Dokumente)</translation>
     </message>
     <message>
         <source>Merging packs…</source>

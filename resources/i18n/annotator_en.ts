@@ -419,7 +419,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source> · {0} earlier decision matches no unit now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source> · {0} earlier decisions match no unit now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} / {1} unit decided{stale}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -547,6 +555,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Comparing {0} annotation set…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Comparing {0} annotation sets…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -555,7 +567,23 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{names} · {0} documents covered by at least two · {1} disagreements</source>
+        <source>{names} · {documents} covered by at least two · {disagreements}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} documents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} disagreement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} disagreements</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -572,6 +600,10 @@
     </message>
     <message>
         <source>the second&apos;s (names sorted)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rows: {rows}; columns: {columns}. {0} unit coded by both ({alignment} alignment): the data of Cohen&apos;s κ. Click a cell for its cases.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -739,6 +771,10 @@ The project closes and reopens on the backup. The current file is kept beside it
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{0} unit: {1} (row) and {2} (column)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{0} units: {1} (row) and {2} (column)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -772,12 +808,24 @@ Mark it done anyway?</source>
         <source>every document is done or skipped</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Passed over {0} unreadable document ({names}): the file is damaged there</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passed over {0} unreadable documents ({names}): the file is damaged there</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>; no more documents that way</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>DocumentPanel</name>
     <message>
         <source>Filter: words in the title or text</source>
-        <extracomment>Pause after the last move in the list before the document under it opens. Where a document is in a query&apos;s order (-1: not shown), counted in SQL, not by reading. One document&apos;s row as a query shows it (None: hidden). Sorts under which a row&apos;s place cannot change when its status, spans or edit time do. The list now describes this annotator&apos;s layer.</extracomment>
+        <extracomment>The list now describes this annotator&apos;s layer.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -818,6 +866,19 @@ Mark it done anyway?</source>
     </message>
     <message>
         <source>{done} / {total} done</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DocumentTableModel</name>
+    <message>
+        <source>{title}
+{id} · {length:,} characters</source>
+        <extracomment>Pause after the last move in the list before the document under it opens. Where a document is in a query&apos;s order (-1: not shown), counted in SQL, not by reading. One document&apos;s row as a query shows it (None: hidden). Sorts under which a row&apos;s place cannot change when its status, spans or edit time do.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · open</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1470,6 +1531,10 @@ No span selected: select text and press a label key, or Tab to the next span.</s
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{0} difference from gold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{0} differences from gold</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2014,6 +2079,10 @@ Kept this project&apos;s version for:
         <source>Open read-only</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The file is damaged; SQLite reports: {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ReviewColumn</name>
@@ -2049,6 +2118,10 @@ Kept this project&apos;s version for:
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{0} / {1} unit decided</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>undecided</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2070,6 +2143,10 @@ Kept this project&apos;s version for:
     </message>
     <message>
         <source>{0} versions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} version</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2529,7 +2606,39 @@ Kept this project&apos;s version for:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{0} documents, {1} shared by several annotators, {2} annotators assigned</source>
+        <source>{0} document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} documents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} annotator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} annotators</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{documents}, {0} shared by several annotators, {annotators} assigned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} pack</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} packs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} ({documents})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{packs} written to {folder}: </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2546,14 +2655,6 @@ Kept this project&apos;s version for:
     </message>
     <message>
         <source>No pack was written: {0}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{0} packs written to {folder}: </source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{0} ({1} documents)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

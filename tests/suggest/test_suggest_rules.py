@@ -317,3 +317,69 @@ def test_set_is_in_the_suggest_layer_with_local_ids_and_schema_attributes(schema
 def test_texts_without_quotes_give_an_empty_set(text: str) -> None:
     result = suggest(Document(DocumentId("d"), text or " "))
     assert result.spans == [] and result.relations == []
+
+
+# --- paragraphs without quotes or cues ------------------------------------------------------
+
+
+def test_a_cue_without_quote_marks_after_paragraphs_of_narrative_is_found() -> None:
+    # Only paragraphs with a quote or a cue are split into sentences; the names of the others
+    # still count for resolving a pronoun.
+    text = (
+        "BRUSSELS (Reuters) - Finance Minister Daniela Müller arrived on Monday for the talks.\n\n"
+        "The meeting lasted six hours. Markets closed higher.\n\n"
+        "She said the deal would be signed next week."
+    )
+    assert one(text) == Found(
+        "the deal would be signed next week",
+        "indirect",
+        "She",
+        "Daniela Müller",
+        "said",
+        None,
+    )
+
+
+def test_a_cue_between_non_ascii_characters_is_found() -> None:
+    # No-break spaces (as pages copied from the web have) on either side of the verb.
+    assert one("Officials in Zürich\u00a0said\u00a0the airport had reopened.") == Found(
+        "the airport had reopened",
+        "indirect",
+        "Officials in Zürich",
+        "Officials in Zürich",
+        "said",
+        None,
+    )
+
+
+@pytest.mark.parametrize("name", ["Ángela Ruiz", "Łukasz Nowak", "Øyvind Berg", "Şahin Yılmaz"])
+def test_a_name_with_a_capital_outside_a_to_z_is_a_speaker_and_starts_a_sentence(
+    name: str,
+) -> None:
+    # The pronoun resolves to the name, and the sentence after one that ends before the name
+    # is a sentence of its own (its capital is not A-Z either).
+    text = (
+        f"KYIV (Reuters) - Talks resumed on Monday. {name} arrived for the talks.\n\n"
+        "She said the deal would be signed next week."
+    )
+    assert one(text) == Found(
+        "the deal would be signed next week", "indirect", "She", name, "said", None
+    )
+    opened = f"“The deal is close,” {name} said. Émilie Roux said the talks would go on."
+    assert [(f.quote, f.speaker) for f in found(opened)] == [
+        ("“The deal is close,”", name),
+        ("the talks would go on", "Émilie Roux"),
+    ]
+
+
+def test_a_sentence_may_begin_with_a_capital_outside_a_to_z() -> None:
+    from annotator.suggest.lexicon import load_lexicon
+    from annotator.suggest.sentences import Splitter, paragraphs
+
+    text = "Talks resumed on Monday. Émilie Roux arrived. Ørsted shares rose."
+    sentences = Splitter(text, [], load_lexicon()).sentences(paragraphs(text))
+    assert [text[s.start : s.end].strip() for s in sentences] == [
+        "Talks resumed on Monday.",
+        "Émilie Roux arrived.",
+        "Ørsted shares rose.",
+    ]

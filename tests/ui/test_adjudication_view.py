@@ -259,3 +259,15 @@ def test_keys_reach_the_view_before_the_annotation_windows_shortcuts(qtbot, wind
     assert project.spans.in_set(DOC, "alice") == []
     qtbot.keyClick(review.table, "z", Qt.KeyboardModifier.ControlModifier)
     assert gold(window.session) == [(200, 260, "QUOTE")]
+
+
+def test_one_difference_from_gold_is_counted_as_one(qtbot, view: AdjudicationView) -> None:
+    learning = LearningView(view.session, DOC, "alice")
+    qtbot.addWidget(learning)
+    view.select_row(QUOTE_ROW)
+    qtbot.keyClick(view.table, "1")  # alice's own quote into gold
+    qtbot.keyClick(view.table, "a")  # and the speaker both drew
+    assert [learning.list.item(i).text()[:25] for i in range(learning.list.count())] == [
+        "only yours: CUE [168–172]"
+    ]
+    assert learning.summary.text() == "1 difference from gold"

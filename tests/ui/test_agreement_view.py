@@ -395,3 +395,36 @@ def test_the_window_opens_the_agreement_view(qtbot, window) -> None:
     views = window.findChildren(AgreementView)
     assert len(views) == 1 and views[0].isVisible()
     window.close()  # shuts the view down with the window
+
+
+def test_counts_of_one_are_said_in_the_singular(qtbot, tmp_path: Path, project_path: Path):
+    source = tmp_path / "d2.jsonl"
+    d2 = [line for line in quotes_jsonl().splitlines() if '"id": "d2"' in line]
+    source.write_text("\n".join(d2) + "\n", encoding="utf-8")
+    with Project.open(project_path) as project:
+        import_paths(project, [source])
+    session = Session(Project.open(project_path), "alice")
+    try:
+        shown = AgreementView(session)
+        qtbot.addWidget(shown)
+        shown.show()
+        report = compute(qtbot, shown)
+        assert (report["documents"], len(report["disagreements"])) == (1, 1)
+        assert shown.summary.text() == (
+            "bob, carol · 1 document covered by at least two · 1 disagreement"
+        )
+        shown.tabs.setCurrentIndex(3)
+        shown.confusion_attribute.setCurrentText("QUOTE.stance")
+        shown.confusion_pair.setCurrentText("bob|carol")
+        assert "1 unit coded by both" in shown.confusion_caption.text()
+        model = shown.confusion_model
+        size = model.rowCount()
+        tips = {
+            model.index(r, c).data(Qt.ItemDataRole.ToolTipRole)
+            for r in range(size)
+            for c in range(size)
+        }
+        assert "1 unit: against (row) and against (column)" in tips
+    finally:
+        shown.close()
+        session.project.close()

@@ -6,12 +6,20 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import close
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QFont, QFontMetrics
 
 from annotator.model.schema import Schema
 from annotator.transfer.importing import create_project
 from annotator.ui.main_window import MainWindow
-from annotator.ui.panels.document_list import COL_SPANS, COL_STATUS, COL_TITLE, OPEN_DELAY_MS
+from annotator.ui.panels.document_list import (
+    COL_EDITED,
+    COL_SPANS,
+    COL_STATUS,
+    COL_TITLE,
+    OPEN_DELAY_MS,
+)
 
 from driving import CTRL, select_words, settle
 
@@ -45,7 +53,9 @@ def test_columns_show_title_status_and_spans_and_sort_by_a_click(qtbot, open_win
     settle()
     model = window.documents.model
     assert titles(window) == ["Alpha report", "Bravo brief", "Charlie column"]
-    assert model.index(0, COL_STATUS).data() == "in progress"
+    status = model.index(0, COL_STATUS)
+    assert status.data(Qt.ItemDataRole.ToolTipRole) == "in progress"  # the column: its icon
+    assert status.data(Qt.ItemDataRole.AccessibleTextRole) == "in progress"
     assert model.index(0, COL_SPANS).data() == 1
     header = window.documents.view.horizontalHeader()
     title = QPoint(header.sectionViewportPosition(COL_TITLE) + 5, header.height() // 2)
@@ -114,3 +124,37 @@ def test_assigned_to_me_shows_only_the_annotators_share(qtbot, open_window, thre
     assert titles(window) == ["Bravo brief", "Charlie column"]
     qtbot.keyClick(panel.assigned, Qt.Key.Key_Space)
     assert titles(window) == ["Alpha report", "Bravo brief", "Charlie column"]
+
+
+def test_the_title_gets_the_room_at_the_default_window_size(qtbot, window: MainWindow) -> None:
+    view = window.documents.view
+    header = view.horizontalHeader()
+    widest_other = max(header.sectionSize(c) for c in (COL_STATUS, COL_SPANS, COL_EDITED))
+    assert header.sectionSize(COL_TITLE) > 2 * widest_other
+    bold = QFont(view.font())
+    bold.setBold(True)  # the open document's row
+    words = QFontMetrics(bold).horizontalAdvance("Kremlin Welcomes US")
+    assert header.sectionSize(COL_TITLE) > words + 8, "the title's first words are readable"
+    assert header.sectionResizeMode(COL_TITLE) == header.ResizeMode.Stretch
+    index = window.documents.model.index(0, COL_TITLE)
+    title = "Kremlin Welcomes US Proposal to Ban Ukraine from NATO as Peace Talks Intensify"
+    assert str(index.data(Qt.ItemDataRole.ToolTipRole)).startswith(title + "\n")
+
+
+def test_column_widths_the_user_drags_are_kept_for_the_next_window(
+    qtbot, open_window, project_path: Path
+) -> None:
+    window = open_window(project_path)
+    header = window.documents.view.horizontalHeader()
+    before = header.sectionSize(COL_EDITED)
+    edge = header.sectionViewportPosition(COL_EDITED) + before - 1
+    y = header.height() // 2
+    viewport = header.viewport()
+    qtbot.mousePress(viewport, Qt.MouseButton.LeftButton, pos=QPoint(edge, y))
+    qtbot.mouseMove(viewport, QPoint(edge + 30, y))
+    qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, pos=QPoint(edge + 30, y))
+    dragged = header.sectionSize(COL_EDITED)
+    assert dragged > before, "the drag widened the Edited column"
+    close(window)
+    again = open_window(project_path)
+    assert again.documents.view.horizontalHeader().sectionSize(COL_EDITED) == dragged

@@ -206,3 +206,67 @@ def test_the_suggested_file_and_the_counts_read_naturally(
     qtbot.mouseClick(dialog.split, LEFT)
     type_over(qtbot, dialog.parts, "train=0.34,dev=0.33,test=0.33")
     preview_shows(qtbot, dialog, "train: 1 document, ")  # one of three each, not "1 documents"
+
+
+def test_the_dialog_takes_keys_while_a_preview_runs_and_shows_the_latest(
+    qtbot, tmp_path: Path
+) -> None:
+    # Each preview is held inside its worker until released: no timing, only order.
+    releases = [threading.Event(), threading.Event()]
+    asked: list[str] = []
+
+    def slow_preview(request: export_job.ExportRequest) -> list[str]:
+        asked.append(str(request.out))
+        releases[len(asked) - 1].wait(30)
+        return [f"preview of {request.out}"]
+
+    dialog = ExportDialog(tmp_path / "p.db", ["gold"], "gold", preview=slow_preview)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    type_over(qtbot, dialog.destination, str(tmp_path / "a.csv"))
+    qtbot.waitUntil(lambda: len(asked) == 1, timeout=10000)  # the first preview is running
+    # Typing goes on while it runs: every key arrives, none waits for the preview.
+    type_over(qtbot, dialog.destination, str(tmp_path / "b.csv"))
+    assert dialog.destination.text() == str(tmp_path / "b.csv")
+    assert dialog.preview.toPlainText() == ""
+    releases[0].set()
+    # The answer for a.csv arrives overtaken by later choices: dropped, and the preview of
+    # the latest choices starts.
+    qtbot.waitUntil(lambda: len(asked) == 2, timeout=10000)
+    assert asked[1] == str(tmp_path / "b.csv")
+    assert "a.csv" not in dialog.preview.toPlainText()
+    releases[1].set()
+    preview_shows(qtbot, dialog, f"preview of {tmp_path / 'b.csv'}")
+    dialog.close()
+
+
+def test_closing_during_a_preview_lets_it_finish_then_releases_its_connection(
+    qtbot, tmp_path: Path
+) -> None:
+    hold = threading.Event()
+    started = threading.Event()
+    released: list[bool] = []
+
+    def slow_preview(request: export_job.ExportRequest) -> list[str]:
+        started.set()
+        hold.wait(30)
+        return ["done"]
+
+    dialog = ExportDialog(
+        tmp_path / "p.db",
+        ["gold"],
+        "gold",
+        preview=slow_preview,
+        release=lambda: released.append(True),
+    )
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    type_over(qtbot, dialog.destination, str(tmp_path / "a.csv"))
+    qtbot.waitUntil(started.is_set, timeout=10000)
+    qtbot.mouseClick(dialog.buttons.button(dialog.buttons.StandardButton.Cancel), LEFT)
+    assert not dialog.isVisible()
+    assert released == []  # the preview still reads through it
+    hold.set()
+    qtbot.waitUntil(lambda: released == [True], timeout=10000)

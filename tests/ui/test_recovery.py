@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from disks import damage_page, folder_state
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QPushButton
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 
 from annotator.model.schema import Schema
 from annotator.store import Project
@@ -79,6 +79,9 @@ def test_a_damaged_project_offers_its_newest_good_backup_and_restores_it(
     damaged = path.read_bytes()
     dialog = recovery_screen(shell, path)
     assert "damaged" in dialog.problem.text()
+    words = " ".join(label.text() for label in dialog.findChildren(QLabel))
+    # The command line's way out is its own; here the buttons are.
+    assert "annotator restore" not in words and "--skip-damaged" not in words
     assert "newest good backup" in dialog.offer.text() and "By hand" in dialog.offer.text()
     assert shell.window is None
     click(qtbot, dialog.restore_button)
@@ -112,10 +115,22 @@ def test_without_a_backup_it_opens_read_only_and_changes_nothing(
     label_first_word(qtbot, window)
     assert len(window.view.spans) == 0
     assert "project is open read-only" in window.statusBar().currentMessage()
-    for _ in range(3):  # to the damaged document: said, not a traceback
-        qtbot.keyClick(window.view, Qt.Key.Key_PageDown, CTRL)
+
+    def step(key: Qt.Key) -> tuple[str, str]:
+        qtbot.keyClick(window.view, key, CTRL)
         settle()
-    assert "is unreadable: the file is damaged there" in window.statusBar().currentMessage()
+        assert window.session.document is not None
+        return window.session.document.id, window.statusBar().currentMessage()
+
+    assert step(Qt.Key.Key_PageDown)[0] == "doc1"
+    # The damage reaches doc3's text (and doc2's, on this layout): Next goes on past it, once.
+    opened, said = step(Qt.Key.Key_PageDown)
+    assert opened == "doc4", "Next Document goes on past the unreadable ones"
+    assert said.startswith("Passed over ") and "doc3" in said and "unreadable" in said
+    assert said.endswith(": the file is damaged there")
+    assert step(Qt.Key.Key_PageDown)[0] == "doc5"
+    assert step(Qt.Key.Key_PageUp)[0] == "doc4"
+    assert step(Qt.Key.Key_PageUp)[0] == "doc1", "and back past them"
     shell.close_current()
     assert folder_state(path.parent) == before, "reading a damaged file writes nothing"
 

@@ -117,7 +117,7 @@ def test_tab_walks_the_units_and_the_headers_name_each_version(qtbot, review) ->
     headers = [c.header.text() for c in review.columns.values()]
     assert headers == ["alice — version 1", "bob — version 2", "gold — undecided"]
     qtbot.keyClick(view_of(review), Qt.Key.Key_Tab, SHIFT)
-    assert review.unit_line.text() == "CUE 168–172 · 1 versions"
+    assert review.unit_line.text() == "CUE 168–172 · 1 version"
     assert [c.header.text() for c in review.columns.values()][1] == "bob — nothing here"
 
 
@@ -277,3 +277,62 @@ def test_a_long_text_is_stacked_even_in_a_wide_window(qtbot, session, monkeypatc
     shown.show()
     qtbot.waitExposed(shown)
     assert shown.splitter.orientation() == Qt.Orientation.Vertical
+
+
+def arc_points(view: TextView) -> list[QPoint]:
+    """Viewport points on a drawn link (arc), found where the view says an arc is."""
+    QApplication.processEvents()
+    image: QImage = view.viewport().grab().toImage()
+    base = view.palette().color(view.backgroundRole())
+    return [
+        QPoint(x, y)
+        for y in range(0, image.height(), 2)
+        for x in range(0, image.width(), 3)
+        if QColor(image.pixel(x, y)) != base and view.arc_at(QPoint(x, y)) is not None
+    ]
+
+
+def test_clicking_an_arc_makes_its_quote_the_current_unit(qtbot, review) -> None:
+    alice = view_of(review)
+    assert review.current_unit().label == "SPEAKER"  # type: ignore[union-attr]
+    on_arc = arc_points(alice)
+    assert on_arc, "alice's quote is linked to her speaker: an arc is drawn"
+    qtbot.mouseClick(alice.viewport(), Qt.MouseButton.LeftButton, pos=on_arc[len(on_arc) // 2])
+    unit = review.current_unit()
+    assert unit is not None and unit.label == "QUOTE"
+    assert review.unit_line.text() == "QUOTE 198–262 · 2 versions"
+    assert [c.header.text() for c in review.columns.values()][:2] == [
+        "alice — version 1",
+        "bob — version 2",
+    ]
+
+
+def test_the_columns_take_the_text_size_and_zoom_together(qtbot, open_window, project_path) -> None:
+    project = Project.open(project_path)
+    prepare(project)
+    project.close()
+    window: MainWindow = open_window(project_path, "lead")
+    qtbot.keyClick(window.view, Qt.Key.Key_Equal, CTRL)  # Zoom In, before the review opens
+    qtbot.keyClick(window.view, Qt.Key.Key_Equal, CTRL)
+    size = window.view.font().pointSizeF()
+    qtbot.keyClick(window.view, "r", CTRL | SHIFT)
+    (shown,) = window.findChildren(ReviewView)
+    qtbot.waitUntil(shown.isActiveWindow)
+    views = [column.view for column in shown.columns.values()]
+
+    def sizes() -> set[float]:
+        return {view.font().pointSizeF() for view in views}
+
+    assert sizes() == {size}, "the annotation view's size"
+    bob = shown.columns["bob"].view
+    qtbot.keyClick(bob, Qt.Key.Key_Equal, CTRL)
+    assert sizes() == {size + 1}, "every column zooms with the one the key was pressed in"
+    qtbot.keyClick(views[0], Qt.Key.Key_Minus, CTRL)
+    qtbot.keyClick(views[0], Qt.Key.Key_Minus, CTRL)
+    assert sizes() == {size - 1}
+    assert window.view.font().pointSizeF() == size, "the annotation view keeps its own"
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.view.setFocus()
+    qtbot.keyClick(window.view, Qt.Key.Key_Equal, CTRL)
+    assert sizes() == {size + 1}, "the columns follow the annotation view's zoom"

@@ -206,3 +206,27 @@ def test_work_done_in_a_pack_in_the_window_reaches_the_lead(
         assert (row.assigned, row.done) == (1, 1)
         assert row.active_seconds > 0
         assert [s.label for s in project.sets.get(DocumentId(DOC), "bob").spans] == ["SPEAKER"]
+
+
+def test_counts_of_one_are_said_in_the_singular(
+    qtbot, open_window: OpenWindow, tmp_path: Path, schema: Schema
+) -> None:
+    path = tmp_path / "one.db"
+    with Project.create(path, schema) as project, project.transaction():
+        project.documents.insert_many([Document(DocumentId("d00"), TEXT, "Article")])
+    window = open_window(path, "lead")
+    qtbot.keyClick(window, Qt.Key.Key_T, CTRL | SHIFT)
+    view = team_view()
+    qtbot.mouseClick(view.assign_button, Qt.MouseButton.LeftButton)
+    dialog = view.assign_dialog
+    assert dialog is not None
+    dialog.annotators.setText("alice")
+    dialog.overlap.setValue(0.0)  # one annotator: nobody to share with
+    qtbot.mouseClick(
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton
+    )
+    settle()
+    assert view.summary.text() == "1 document, 0 shared by several annotators, 1 annotator assigned"
+    view.choose_folder = lambda: tmp_path / "packs"
+    qtbot.mouseClick(view.pack_button, Qt.MouseButton.LeftButton)
+    assert view.status.text() == f"1 pack written to {tmp_path / 'packs'}: alice (1 document)"

@@ -38,6 +38,7 @@ from annotator.edits import Change
 from annotator.model import AnnotationSet, AnnotatorName, DocumentId
 from annotator.model.adjudication import Decision, Verdict
 from annotator.model.ids import GOLD, is_human
+from annotator.ui import counts
 from annotator.ui.adjudication.review_state import ReviewState
 from annotator.ui.session import Session
 from annotator.ui.translation import status_text
@@ -201,14 +202,20 @@ class AdjudicationView(QWidget):
         self.layers.setText(_layers_text(state.sets, counted))
         found = state.found
         stale = (
-            self.tr(" · {0} earlier decisions match no unit now").format(found.stale)
+            counts.counted(
+                found.stale,
+                self.tr(" · {0} earlier decision matches no unit now"),
+                self.tr(" · {0} earlier decisions match no unit now"),
+            )
             if found.stale
             else ""
         )
         self.progress.setText(
-            self.tr("{0} / {1} units decided{stale}").format(
-                found.decided, found.total, stale=stale
-            )
+            counts.form(
+                found.total,
+                self.tr("{0} / {1} unit decided{stale}"),
+                self.tr("{0} / {1} units decided{stale}"),
+            ).format(found.decided, found.total, stale=stale)
         )
         row = self.model.row_of(current.key) if current is not None else -1
         if counted != self._sized_for:  # keep the reviewer's column widths while deciding
@@ -386,7 +393,13 @@ class LearningView(QWidget):
         elif not rows:
             self.summary.setText(self.tr("Your layer matches gold"))
         else:
-            self.summary.setText(self.tr("{0} differences from gold").format(len(rows)))
+            self.summary.setText(
+                counts.counted(
+                    len(rows),
+                    self.tr("{0} difference from gold"),
+                    self.tr("{0} differences from gold"),
+                )
+            )
 
     def _changed(self, change: Change) -> None:
         if change.document in (self.document, ""):

@@ -29,6 +29,7 @@ from annotator.agreement.breakdown import (
 )
 from annotator.agreement.table import format_cell
 from annotator.model.annotation import AttrValue
+from annotator.ui.counts import form
 from annotator.ui.translation import QT_TRANSLATE_NOOP
 
 Index = QModelIndex | QPersistentModelIndex
@@ -251,7 +252,11 @@ class ConfusionModel(MatrixModel):
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self.tr("{0} units: {1} (row) and {2} (column)").format(count, a, b)
+            return form(
+                count,
+                self.tr("{0} unit: {1} (row) and {2} (column)"),
+                self.tr("{0} units: {1} (row) and {2} (column)"),
+            ).format(count, a, b)
         return None
 
 

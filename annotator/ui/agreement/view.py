@@ -47,6 +47,7 @@ from annotator.ui.agreement.models import (
     SpanAgreementModel,
 )
 from annotator.ui.agreement.versions import VersionsDialog
+from annotator.ui.counts import counted, form
 from annotator.ui.session import Session
 from annotator.ui.translation import QT_TRANSLATE_NOOP
 
@@ -258,7 +259,13 @@ class AgreementView(QWidget):
         self.compute_button.setEnabled(False)
         self.progress.setRange(0, 0)
         self.progress.show()
-        self.summary.setText(self.tr("Comparing {0} annotation sets…").format(len(inputs.sets)))
+        self.summary.setText(
+            counted(
+                len(inputs.sets),
+                self.tr("Comparing {0} annotation set…"),
+                self.tr("Comparing {0} annotation sets…"),
+            )
+        )
         job.start()
 
     def _ours(self) -> bool:
@@ -326,8 +333,16 @@ class AgreementView(QWidget):
         self.apply_filter(None)
         names = ", ".join(report["annotators"]) or "nobody"
         self.summary.setText(
-            self.tr("{names} · {0} documents covered by at least two · {1} disagreements").format(
-                report["documents"], len(report["disagreements"]), names=names
+            self.tr("{names} · {documents} covered by at least two · {disagreements}").format(
+                names=names,
+                documents=counted(
+                    report["documents"], self.tr("{0} document"), self.tr("{0} documents")
+                ),
+                disagreements=counted(
+                    len(report["disagreements"]),
+                    self.tr("{0} disagreement"),
+                    self.tr("{0} disagreements"),
+                ),
             )
         )
         self._set_results_enabled(True)
@@ -363,9 +378,16 @@ class AgreementView(QWidget):
             self.tr("{0}'s").format(names[1]) if names else self.tr("the second's (names sorted)")
         )
         self.confusion_caption.setText(
-            self.tr(
-                "Rows: {rows}; columns: {columns}. {0} units coded by both ({alignment} "
-                "alignment): the data of Cohen's κ. Click a cell for its cases."
+            form(
+                sum(counts.values()),
+                self.tr(
+                    "Rows: {rows}; columns: {columns}. {0} unit coded by both ({alignment} "
+                    "alignment): the data of Cohen's κ. Click a cell for its cases."
+                ),
+                self.tr(
+                    "Rows: {rows}; columns: {columns}. {0} units coded by both ({alignment} "
+                    "alignment): the data of Cohen's κ. Click a cell for its cases."
+                ),
             ).format(sum(counts.values()), rows=rows, columns=columns, alignment=alignment)
         )
 

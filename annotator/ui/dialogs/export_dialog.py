@@ -35,6 +35,7 @@ from annotator.transfer.export_job import (
     ExportRequest,
     check_request,
 )
+from annotator.ui.dialogs.transfer_job import TransferJob
 from annotator.ui.translation import QT_TRANSLATE_NOOP
 
 #: What the layer list offers for ``jsonl`` besides the layers: the whole project.
@@ -60,9 +61,17 @@ class ExportDialog(QDialog):
         annotator: str,
         parent: QWidget | None = None,
         preview: Preview | None = None,
+        release: Callable[[], None] | None = None,
     ) -> None:
         super().__init__(parent)
         self._preview = preview
+        # Called once the dialog is closed and no preview runs (the previewer's connection).
+        self._release = release
+        # The preview running in a worker, the request waiting for it, and the number of
+        # the latest request: an answer to an older one is dropped.
+        self._job: TransferJob | None = None
+        self._waiting: ExportRequest | None = None
+        self._latest = 0
         self.setWindowTitle(self.tr("Export"))
         self.project = project
         self.layers = layers
@@ -122,6 +131,7 @@ class ExportDialog(QDialog):
             changed.connect(self._schedule_preview)
         self._format_changed()
         self._split_toggled(False)
+        self.finished.connect(self._release_when_idle)
 
     def _lay_out(self) -> None:
         split_row = QHBoxLayout()
@@ -235,17 +245,58 @@ class ExportDialog(QDialog):
 
     def _schedule_preview(self) -> None:
         if self._preview is not None:
+            self._latest += 1  # a preview running now answers choices no longer made
             self.preview_timer.start()
 
     def refresh_preview(self) -> None:
-        """Show what the current choices will write (or why they cannot run)."""
+        """Show what the current choices will write (or why they cannot run). Worked out in
+        a worker (a second or two at 100,000 documents), so the dialog keeps taking keys;
+        the last answer stays shown until the one for the latest choices replaces it."""
         if self._preview is None:
             return
+        self._latest += 1
         try:
-            lines = self._preview(self.request())
+            request = self.request()
         except AnnotatorError as exc:
-            lines = [str(exc)]
-        self.preview.setPlainText("\n".join(lines))
+            self.preview.setPlainText(str(exc))
+            return
+        if self._job is not None:  # one at a time: the previewer is not shared by threads
+            self._waiting = request
+            return
+        self._start_preview(request)
+
+    def _start_preview(self, request: ExportRequest) -> None:
+        preview = self._preview
+        assert preview is not None
+        job = TransferJob(lambda _progress: preview(request), self._latest)
+        job.done.connect(self._previewed)
+        job.failed.connect(self._previewed)
+        job.finished.connect(self._preview_ended)
+        self._job = job
+        job.start()
+
+    def _previewed(self, tag: int, answer: object) -> None:
+        if tag != self._latest:
+            return  # overtaken by later choices: its answer would show the wrong thing
+        lines = answer if isinstance(answer, list) else [str(answer)]
+        self.preview.setPlainText("\n".join(str(line) for line in lines))
+
+    def _preview_ended(self) -> None:
+        self._job = None
+        waiting, self._waiting = self._waiting, None
+        if waiting is not None and self.isVisible():
+            self._start_preview(waiting)
+        else:
+            self._release_when_idle()
+
+    def _release_when_idle(self) -> None:
+        if self._release is None or self.isVisible():
+            return
+        release, self._release = self._release, None
+        if self._job is None:
+            release()
+        else:  # a plain function: it runs when the job ends even if the dialog is gone
+            self._job.finished.connect(release)
 
     def submit(self) -> None:
         try:

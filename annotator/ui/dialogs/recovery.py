@@ -4,6 +4,7 @@ beside it) or the damaged file read-only; the application shell does what is cho
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from PySide6.QtCore import Signal
@@ -19,6 +20,11 @@ from PySide6.QtWidgets import (
 from annotator.store.backup import BackupInfo
 from annotator.store.filesystem import human_size
 from annotator.ui.dialogs.backups import REASONS
+
+# The store's sentence for a damaged file (``store/faults.py``): what SQLite said, then what
+# to type at the command line.
+_DAMAGE = re.compile(r"the project file is damaged \((?P<detail>.+)\); restore a backup \(")
+_CLI_ADVICE = re.compile(r";? *restore a backup \(annotator restore\).*$")
 
 
 class RecoveryDialog(QDialog):
@@ -36,7 +42,7 @@ class RecoveryDialog(QDialog):
         self.setMinimumWidth(560)
         layout = QVBoxLayout(self)
         heading = QLabel(self.tr("<b>{0} cannot be opened for editing.</b>").format(path.name))
-        self.problem = QLabel(problem)
+        self.problem = QLabel(self._in_window_words(problem))
         self.problem.setWordWrap(True)
         if backup is not None:
             offer = self.tr(
@@ -78,6 +84,14 @@ class RecoveryDialog(QDialog):
         cancel = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         cancel.clicked.connect(self.reject)
         layout.addWidget(buttons)
+
+    def _in_window_words(self, problem: str) -> str:
+        """The problem without the command line's advice (``annotator restore``, ``export
+        --skip-damaged``): here the buttons below are the way out, and they say so."""
+        found = _DAMAGE.search(problem)
+        if found is not None:
+            return self.tr("The file is damaged; SQLite reports: {0}.").format(found["detail"])
+        return _CLI_ADVICE.sub("", problem)
 
     def _restore(self) -> None:
         self.done(QDialog.DialogCode.Accepted)

@@ -1,6 +1,9 @@
 """The document list: a table (title, status, spans, last edited) of one layer's view, sortable
 and filtered by words, status and annotator, with "12 / 40 done" progress.
 
+The title gets the room: it stretches, the status is its icon (the word in its tooltip), and
+the other columns are as narrow as their headers; widths the user drags are remembered.
+
 The model reads its rows a page at a time from the store's catalogue, so a large project
 does not load every document to show a list. The highlighted row is always the open
 document: moving in the list opens what it lands on (after a short pause, so holding an arrow
@@ -40,6 +43,7 @@ from PySide6.QtWidgets import (
 from annotator.model import DocumentId, Status
 from annotator.store.catalogue import DocumentQuery, DocumentRow
 from annotator.ui.icons import status_icon
+from annotator.ui.settings import store_column_widths, stored_column_widths
 from annotator.ui.translation import QT_TRANSLATE_NOOP, status_text
 
 Index = QModelIndex | QPersistentModelIndex
@@ -52,6 +56,9 @@ HEADERS = (
     QT_TRANSLATE_NOOP("Headers", "Edited"),
 )
 SORT_KEYS = ("title", "status", "spans", "edited")
+# The columns of a fixed width (the title stretches), and where their widths are kept.
+_SIZED = (COL_STATUS, COL_SPANS, COL_EDITED)
+COLUMNS_KEY = "documents"
 PAGE = 200
 #: Pause after the last move in the list before the document under it opens.
 OPEN_DELAY_MS = 150
@@ -179,24 +186,32 @@ class DocumentTableModel(QAbstractTableModel):
         column = index.column()
         if role == ID_ROLE:
             return found.id
+        if column == COL_STATUS and role in (
+            Qt.ItemDataRole.ToolTipRole,
+            Qt.ItemDataRole.AccessibleTextRole,
+        ):
+            return status_text(found.status)  # the column shows its icon: room for the title
         if role == Qt.ItemDataRole.DisplayRole:
             if column == COL_TITLE:
                 return found.title or found.id
-            if column == COL_STATUS:
-                return status_text(found.status)
             if column == COL_SPANS:
                 return found.spans
             if column == COL_EDITED:
                 return _when(found.edited)
-        if role == Qt.ItemDataRole.DecorationRole and column == COL_TITLE:
+        if role == Qt.ItemDataRole.DecorationRole and column == COL_STATUS:
             return status_icon(found.status)
         if role == Qt.ItemDataRole.FontRole and found.id == self.open_document:
             font = QFont()
             font.setBold(True)
             return font
         if role == Qt.ItemDataRole.ToolTipRole:
-            opened = " · open" if found.id == self.open_document else ""
-            return f"{found.id} · {found.length:,} characters{opened}"
+            # The whole title too: a narrow list elides it.
+            described = self.tr("{title}\n{id} · {length:,} characters").format(
+                title=found.title or found.id, id=found.id, length=found.length
+            )
+            if found.id == self.open_document:
+                described += self.tr(" · open")
+            return described
         if role == Qt.ItemDataRole.TextAlignmentRole and column == COL_SPANS:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -273,8 +288,8 @@ class DocumentPanel(QWidget):
         # resized to its contents reads hundreds of rows (pages of SQL) after each change.
         metrics = self.view.fontMetrics()
         for column, widest, room in (
-            (COL_STATUS, status_text(Status.IN_PROGRESS), 6),
-            (COL_SPANS, "", 16),  # the header (and its sort arrow) is the widest
+            (COL_STATUS, "", 16),  # an icon; the header (and its sort arrow) is the widest
+            (COL_SPANS, "", 16),
             (COL_EDITED, "0000-00-00", 2),
         ):
             # The header as translated: "Bearbeitet" is longer than "Edited".
@@ -282,6 +297,11 @@ class DocumentPanel(QWidget):
             width = max(metrics.horizontalAdvance(widest), metrics.horizontalAdvance(title))
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, width + room)
+        for column, width in stored_column_widths(COLUMNS_KEY).items():
+            if column in _SIZED and width > 0:
+                header.resizeSection(column, width)
+        # Only a user's drag of a sized column is kept (the title's width follows the panel).
+        header.sectionResized.connect(self._column_resized)
         self.progress = QProgressBar()
         self.progress.setAccessibleName(self.tr("Documents done"))
         self._open_timer = QTimer(self, singleShot=True, interval=OPEN_DELAY_MS)
@@ -370,6 +390,11 @@ class DocumentPanel(QWidget):
         ]
 
     # --- the user's moves ----------------------------------------------------------------
+
+    def _column_resized(self, column: int, _old: int, _new: int) -> None:
+        if column in _SIZED:
+            header = self.view.horizontalHeader()
+            store_column_widths(COLUMNS_KEY, {c: header.sectionSize(c) for c in _SIZED})
 
     def _requery(self) -> None:
         status = self.status.currentData()

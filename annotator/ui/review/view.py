@@ -5,8 +5,11 @@ annotators disagree on and nobody has decided are marked with a bar, and the uni
 caret is boxed in every column. The adjudication keys decide that unit (``deciding.py``, the
 same edits as the table): 1-9 accept that version, R rejects (with a reason typed below),
 E accepts and opens the gold copy for editing, A accepts every unanimous unit, Tab and
-Shift+Tab go to the next and previous unit, Ctrl+Z undoes. Columns sit side by side, or
-stacked when the window is too narrow for them or the text is long.
+Shift+Tab go to the next and previous unit, Ctrl+Z undoes; clicking a span or a link's arc
+makes its unit current, as clicking an arc selects its quote in the main view. Columns sit
+side by side, or stacked when the window is too narrow for them or the text is long; they
+take the annotation view's font and follow its zoom, and the window's zoom keys zoom them
+all together.
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QKeyEvent, QKeySequence, QResizeEvent, QShowEvent
+from PySide6.QtGui import QAction, QFont, QKeyEvent, QKeySequence, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QLabel,
@@ -25,10 +28,11 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.adjudication.units import Unit
-from annotator.model import AnnotationSet, DocumentId
+from annotator.model import AnnotationSet, DocumentId, SpanId
 from annotator.model.ids import GOLD
 from annotator.ui.adjudication.review_state import ReviewState
 from annotator.ui.adjudication.view import decision_text
+from annotator.ui.counts import counted, form
 from annotator.ui.session import Session
 from annotator.ui.text.text_view import TextView
 
@@ -70,10 +74,22 @@ class ReviewView(QWidget):
     """Decide one document's units into gold while reading every layer over the text."""
 
     def __init__(
-        self, session: Session, document: DocumentId, parent: QWidget | None = None
+        self,
+        session: Session,
+        document: DocumentId,
+        parent: QWidget | None = None,
+        *,
+        text_view: QWidget | None = None,
+        zoom: tuple[QAction, QAction] | None = None,
     ) -> None:
+        """``text_view``: the annotation view whose font the columns take and follow;
+        ``zoom``: the window's Zoom In and Zoom Out, whose keys (the user's) zoom here too."""
         super().__init__(parent)
         self.session = session
+        self._text_view = text_view
+        self._zoom = zoom
+        self._font: QFont | None = QFont(text_view.font()) if text_view is not None else None
+        self._syncing_font = False
         self.state = ReviewState(session, document, self)
         self.columns: dict[str, ReviewColumn] = {}
         self._current: Unit | None = None
@@ -113,6 +129,8 @@ class ReviewView(QWidget):
         self.include_unfinished.toggled.connect(self.state.set_unfinished)
         self.state.reloaded.connect(self._show)
         session.failed.connect(self.message.setText)
+        if text_view is not None:
+            text_view.installEventFilter(self)  # its font changes (zoom, preferences) come here
         self.refresh()
         if self.state.units:
             self.go_to_unit(self.state.units[0])
@@ -130,8 +148,11 @@ class ReviewView(QWidget):
         self._build_columns([s.annotator for s in state.counted] + [GOLD])
         for aset in [*state.counted, gold]:
             self.columns[aset.annotator].show_layer(aset)
+        found = state.found
         self.progress.setText(
-            self.tr("{0} / {1} units decided").format(state.found.decided, state.found.total)
+            form(
+                found.total, self.tr("{0} / {1} unit decided"), self.tr("{0} / {1} units decided")
+            ).format(found.decided, found.total)
         )
         self._disputed = [(u.start, u.end) for u in state.disputed()]
         self._caret_moved()
@@ -146,8 +167,11 @@ class ReviewView(QWidget):
         for name in names:
             column = ReviewColumn(name)
             view = column.view
+            if self._font is not None:
+                view.setFont(self._font)
             view.set_content(self.state.text, [], self._colors)
             view.installEventFilter(self)
+            view.span_activated.connect(lambda span_id, v=view: self._span_clicked(v, span_id))
             view.verticalScrollBar().valueChanged.connect(lambda _, v=view: self._follow(v))
             view.cursorPositionChanged.connect(self._caret_moved)
             self.splitter.addWidget(column)
@@ -198,7 +222,7 @@ class ReviewView(QWidget):
         state = (
             self.tr("unanimous")
             if unit.unanimous
-            else self.tr("{0} versions").format(len(unit.versions))
+            else counted(len(unit.versions), self.tr("{0} version"), self.tr("{0} versions"))
         )
         return f"{unit.label} {unit.start}–{unit.end} · {state}"
 
@@ -210,6 +234,41 @@ class ReviewView(QWidget):
             column.view.set_selection_cp(unit.start, unit.start)
             column.view.scroll_to_cp(unit.start)
         self._caret_moved()
+
+    def _span_clicked(self, view: TextView, span_id: int) -> None:
+        """A click on a span, or on a link's arc (the view then names the link's quote): its
+        unit becomes the current one, in every column."""
+        span = view.spans.get(SpanId(span_id))
+        if span is None:
+            return
+        unit = next(
+            (u for u in self.state.units if any(span in found for found in u.spans.values())),
+            None,
+        )
+        if unit is None:  # gold's own span, or one of a layer not counted: just go there
+            view.set_selection_cp(span.start, span.start)
+        elif unit is not self._current:
+            self.go_to_unit(unit)
+
+    def zoom(self, steps: int) -> None:
+        """Zoom every column together, by ``steps`` points."""
+        views = [column.view for column in self.columns.values()]
+        if not views:
+            return
+        font = QFont(views[0].font())
+        font.setPointSizeF(min(max(font.pointSizeF() + steps, 6.0), 48.0))
+        self._set_font(font)
+
+    def _set_font(self, font: QFont) -> None:
+        """Give every column ``font`` (and every column built later)."""
+        self._font = QFont(font)
+        self._syncing_font = True
+        try:
+            for column in self.columns.values():
+                if column.view.font() != font:
+                    column.view.setFont(font)
+        finally:
+            self._syncing_font = False
 
     def step(self, forward: bool) -> None:
         order = self.state.units
@@ -304,6 +363,13 @@ class ReviewView(QWidget):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
+        if kind == QEvent.Type.FontChange and not self._syncing_font:
+            # The annotation view zoomed, or one column did (Ctrl+wheel): all follow.
+            if isinstance(watched, QWidget):
+                self._set_font(watched.font())
+            return False
+        if watched is self._text_view:
+            return False  # the main window's keys are its own
         if kind not in (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride):
             return super().eventFilter(watched, event)
         assert isinstance(event, QKeyEvent)
@@ -328,6 +394,9 @@ class ReviewView(QWidget):
             return stack.undo
         if event.matches(QKeySequence.StandardKey.Redo):
             return stack.redo
+        zoom = self._zoom_step(event)
+        if zoom:
+            return lambda: self.zoom(zoom)
         if event.key() == Qt.Key.Key_Backtab:
             return lambda: self.step(False)
         modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
@@ -339,6 +408,24 @@ class ReviewView(QWidget):
         if text in tuple("123456789"):
             return lambda: self.accept(int(text))
         return {"r": self.ask_reason, "e": self.edit, "a": self.accept_unanimous}.get(text)
+
+    def _zoom_step(self, event: QKeyEvent) -> int:
+        """+1 for a key of Zoom In, -1 for one of Zoom Out (the window's keys, or the
+        platform's standard ones for a review opened on its own), else 0."""
+        if self._zoom is None:
+            if event.matches(QKeySequence.StandardKey.ZoomIn):
+                return 1
+            return -1 if event.matches(QKeySequence.StandardKey.ZoomOut) else 0
+        modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        # Ctrl++ arrives as Ctrl+Shift++ where + is a shifted key: match it either way.
+        pressed = [
+            QKeySequence(event.key() | modifiers.value),
+            QKeySequence(event.key() | (modifiers & ~Qt.KeyboardModifier.ShiftModifier).value),
+        ]
+        zoom_in, zoom_out = self._zoom
+        if any(key in pressed for key in zoom_in.shortcuts()):
+            return 1
+        return -1 if any(key in pressed for key in zoom_out.shortcuts()) else 0
 
 
 def top_line_start(view: TextView) -> int:

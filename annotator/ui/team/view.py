@@ -29,6 +29,7 @@ from annotator.store.catalogue import DocumentQuery
 from annotator.transfer.merging import MergeReport, merge_projects
 from annotator.transfer.packing import PackReport, write_all_packs
 from annotator.transfer.team_progress import team_progress
+from annotator.ui.counts import counted
 from annotator.ui.dialogs.assign import AssignDialog
 from annotator.ui.session import Session
 from annotator.ui.team.long_work import run_with_progress
@@ -103,10 +104,14 @@ class TeamView(QWidget):
         project = self.session.project
         progress = team_progress(project)
         self.team_model.set_rows(list(progress.annotators.values()))
+        documents = counted(progress.documents, self.tr("{0} document"), self.tr("{0} documents"))
+        annotators = counted(
+            len(progress.annotators), self.tr("{0} annotator"), self.tr("{0} annotators")
+        )
         self.summary.setText(
-            self.tr(
-                "{0} documents, {1} shared by several annotators, {2} annotators assigned"
-            ).format(progress.documents, progress.overlap_documents, len(progress.annotators))
+            self.tr("{documents}, {0} shared by several annotators, {annotators} assigned").format(
+                progress.overlap_documents, documents=documents, annotators=annotators
+            )
         )
         assigned = project.assignments.all()
         rows = project.catalogue.rows(DocumentQuery(""), 0, project.documents.count())
@@ -152,11 +157,17 @@ class TeamView(QWidget):
         )
 
     def _packed(self, folder: Path, reports: list[PackReport]) -> None:
-        self.status.setText(
-            self.tr("{0} packs written to {folder}: ").format(len(reports), folder=folder)
-            + ", ".join(
-                self.tr("{0} ({1} documents)").format(r.annotator, r.documents) for r in reports
+        packs = counted(len(reports), self.tr("{0} pack"), self.tr("{0} packs"))
+        each = [
+            self.tr("{0} ({documents})").format(
+                r.annotator,
+                documents=counted(r.documents, self.tr("{0} document"), self.tr("{0} documents")),
             )
+            for r in reports
+        ]
+        self.status.setText(
+            self.tr("{packs} written to {folder}: ").format(packs=packs, folder=folder)
+            + ", ".join(each)
         )
 
     def merge_packs(self) -> None:
