@@ -6,13 +6,18 @@ some with another stance), then times, alternating and best of two:
 
 - ``annotator export --format jsonl`` of the whole project (the baseline: it reads the same
   documents and sets and writes them out);
-- the agreement report as ``annotator agreement`` computes it: every set read from the store,
-  then ``agreement_report``.
+- the agreement report as ``annotator agreement`` computes it: each document's counted sets
+  streamed from the store and folded into the report's counters (``tally_project``), then
+  the report summed up.
 
 Target: agreement <= 2x the export at 20,000 x 2; <= 30 s and <= 1 GB at 100,000 x 3 (run the
 agreement alone with ``--agreement-only`` to read its peak RSS without the export's).
 
+``--project=PATH`` keeps the built project at PATH and reuses it when it is already there
+(building 100,000 x 3 takes minutes).
+
 Usage: python benchmarks/bench_agreement_project.py [DOCUMENTS] [ANNOTATORS] [--agreement-only]
+       [--project=PATH]
 """
 
 from __future__ import annotations
@@ -28,11 +33,10 @@ from pathlib import Path
 
 import orjson
 
-from annotator.agreement import agreement_report
 from annotator.model.schema import load_schema
 from annotator.paths import default_schema_path
 from annotator.store import Project
-from annotator.transfer.agreement_input import load_agreement_inputs
+from annotator.transfer.agreement_input import tally_project
 from annotator.transfer.export_job import ExportRequest, run_export
 from annotator.transfer.importing import import_paths
 
@@ -87,10 +91,9 @@ def generate(documents: int, annotators: int, seed: int = 1) -> list[bytes]:
     return lines
 
 
-def make_project(folder: Path, documents: int, annotators: int) -> Path:
-    source = folder / "input.jsonl"
+def make_project(path: Path, documents: int, annotators: int) -> Path:
+    source = path.with_suffix(".input.jsonl")
     source.write_bytes(b"".join(generate(documents, annotators)))
-    path = folder / "project.db"
     with Project.create(path, load_schema(default_schema_path())) as project:
         import_paths(project, [source])
     source.unlink()
@@ -104,15 +107,8 @@ def export(path: Path, out: Path) -> None:
 
 def agreement(path: Path) -> None:
     with Project.open(path, read_only=True) as project:
-        given = load_agreement_inputs(project)
-    agreement_report(
-        given.sets,
-        given.schema,
-        annotators=given.annotators,
-        include_unfinished=given.include_unfinished,
-        lengths=given.lengths,
-        texts=given.texts,
-    )
+        tally = tally_project(project)
+    tally.report()
 
 
 def timed(label: str, results: dict[str, float], func, *args) -> None:
@@ -130,18 +126,21 @@ def main() -> None:
     documents = int(arguments[0]) if arguments else 20_000
     annotators = int(arguments[1]) if len(arguments) > 1 else 2
     results: dict[str, float] = {}
+    kept = next((a.split("=", 1)[1] for a in sys.argv if a.startswith("--project=")), None)
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        if "--agreement-only" in sys.argv:
+        path = Path(kept) if kept else folder / "project.db"
+        if path.exists():
+            print(f"reusing {path}", flush=True)
+        elif "--agreement-only" in sys.argv:
             # Built in a child process, so the peak RSS below is the report's alone.
             builder = multiprocessing.Process(
-                target=make_project, args=(folder, documents, annotators)
+                target=make_project, args=(path, documents, annotators)
             )
             builder.start()
             builder.join()
-            path = folder / "project.db"
         else:
-            path = make_project(folder, documents, annotators)
+            make_project(path, documents, annotators)
         shape = f"{documents:,} documents x {annotators} annotators x {PER_DOCUMENT} spans"
         print(shape, flush=True)
         if "--agreement-only" in sys.argv:

@@ -115,6 +115,18 @@ def test_a_document_whose_text_no_longer_matches_its_hash_is_never_exported(
     assert folder_state(path.parent) == before
 
 
+def test_agreement_refuses_a_text_whose_checksum_fails(tmp_path: Path) -> None:
+    """The report streams document by document: a changed text still stops it, in one
+    sentence, before a number is printed."""
+    path = make(tmp_path / "project")
+    flip(path, b"Peskov said", offset=2)
+    before = folder_state(path.parent)
+    code, out, err = run("agreement", path)
+    clean_error(code, err, "document d1: its text no longer matches its checksum")
+    assert out == ""
+    assert folder_state(path.parent) == before
+
+
 def test_stats_of_a_damaged_file_counts_what_it_can_read_and_changes_nothing(
     tmp_path: Path,
 ) -> None:

@@ -15,7 +15,13 @@ from typing import Any
 from annotator.agreement.alignment import ALIGNMENTS, Group, pair_units
 from annotator.agreement.alpha import krippendorff_alpha
 from annotator.agreement.coverage import Coverage, pair_key
-from annotator.agreement.kappa import cohen_kappa, fleiss_kappa, percent_agreement, scott_pi
+from annotator.agreement.kappa import (
+    Pairs,
+    cohen_kappa,
+    fleiss_kappa,
+    percent_agreement,
+    scott_pi,
+)
 from annotator.agreement.profiles import Profiles, multiset
 from annotator.agreement.span_f1 import mean
 from annotator.agreement.variables import Variable, linked_speakers
@@ -77,7 +83,18 @@ def coefficient_block(
     pairs: Sequence[tuple[str, str]],
 ) -> dict[str, Any]:
     """units, alpha, Fleiss, per-pair Cohen and Scott, their mean, percent agreement."""
-    pairable, complete = unit_profiles(units)
+    return counted_block(variable, *unit_profiles(units), pair_values, pairs)
+
+
+def counted_block(
+    variable: Variable,
+    pairable: Profiles,
+    complete: Profiles,
+    pair_values: Mapping[tuple[str, str], Pairs],
+    pairs: Sequence[tuple[str, str]],
+) -> dict[str, Any]:
+    """coefficient_block() of units already counted: the profiles of the pairable and of the
+    complete units, and each pair's value pairs (or their counts)."""
     cohen = {pair_key(*p): cohen_kappa(pair_values.get(p, [])) for p in pairs}
     return {
         "units": pairable.units,

@@ -51,9 +51,7 @@ class Coverage:
         by_document: dict[str, list[str]] = {}
         for document, name in counted:
             by_document.setdefault(document, []).append(name)
-        spans = {
-            key: _index(annotation_set.spans, labels) for key, annotation_set in counted.items()
-        }
+        spans = {key: labelled_spans(found.spans, labels) for key, found in counted.items()}
         return cls(
             annotators=tuple(names),
             sets=counted,
@@ -116,7 +114,8 @@ def pair_key(first: str, second: str) -> str:
     return "|".join(sorted((first, second)))
 
 
-def _index(spans: Iterable[Span], labels: Collection[str]) -> LabelledSpans:
+def labelled_spans(spans: Iterable[Span], labels: Collection[str]) -> LabelledSpans:
+    """One set's spans of ``labels``, by label, each list sorted by (start, end)."""
     by_label: LabelledSpans = {}
     for span in spans:
         if span.label in labels:

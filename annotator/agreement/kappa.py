@@ -12,6 +12,9 @@ from dataclasses import dataclass
 
 from annotator.agreement.profiles import Profiles
 
+# Two coders' values per unit, or those pairs already counted (in the order first seen).
+Pairs = Sequence[tuple[Hashable, Hashable]] | Counter[tuple[Hashable, Hashable]]
+
 
 def percent_agreement(units: Iterable[Sequence[Hashable]] | Profiles) -> float | None:
     """Mean over units with >= 2 values of agreeing ordered pairs / (m_u (m_u - 1))."""
@@ -24,7 +27,7 @@ def percent_agreement(units: Iterable[Sequence[Hashable]] | Profiles) -> float |
     return total / counted if counted else None
 
 
-def cohen_kappa(pairs: Sequence[tuple[Hashable, Hashable]]) -> float | None:
+def cohen_kappa(pairs: Pairs) -> float | None:
     """Cohen's kappa of two coders; chance agreement from each coder's own marginals."""
     table = _Table.of(pairs)
     if table is None:
@@ -33,7 +36,7 @@ def cohen_kappa(pairs: Sequence[tuple[Hashable, Hashable]]) -> float | None:
     return _chance_corrected(table.observed, expected / (table.n * table.n))
 
 
-def scott_pi(pairs: Sequence[tuple[Hashable, Hashable]]) -> float | None:
+def scott_pi(pairs: Pairs) -> float | None:
     """Scott's pi of two coders; chance agreement from the pooled marginals."""
     table = _Table.of(pairs)
     if table is None:
@@ -53,11 +56,12 @@ class _Table:
     second: Counter[Hashable]
 
     @classmethod
-    def of(cls, pairs: Sequence[tuple[Hashable, Hashable]]) -> _Table | None:
+    def of(cls, pairs: Pairs) -> _Table | None:
         if not pairs:
             return None
         # Counting the pairs first leaves a few cells to walk instead of every unit.
-        cells = Counter(pairs)
+        cells = pairs if isinstance(pairs, Counter) else Counter(pairs)
+        n = sum(cells.values())
         first: Counter[Hashable] = Counter()
         second: Counter[Hashable] = Counter()
         agreeing = 0
@@ -66,7 +70,7 @@ class _Table:
             second[b] += count
             if a == b:
                 agreeing += count
-        return cls(len(pairs), agreeing / len(pairs), first, second)
+        return cls(n, agreeing / n, first, second)
 
 
 def fleiss_kappa(units: Iterable[Sequence[Hashable]] | Profiles) -> float | None:

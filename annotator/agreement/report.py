@@ -3,24 +3,12 @@
 from __future__ import annotations
 
 import gc
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from annotator.agreement.alignment import ALIGNMENTS, align_documents
-from annotator.agreement.attributes import (
-    attribute_section,
-    document_attribute_section,
-    span_values,
-)
-from annotator.agreement.coverage import Coverage
-from annotator.agreement.disagreements import disagreement_list
-from annotator.agreement.span_f1 import span_section
-from annotator.agreement.unitizing import unitizing_section
-from annotator.agreement.variables import document_variables, span_variables
+from annotator.agreement.tally import AgreementTally, Progress
 from annotator.model.annotation import AnnotationSet
 from annotator.model.schema import Schema
-
-Progress = Callable[[int, int], None]
 
 
 def agreement_report(
@@ -63,44 +51,13 @@ def _report(
     lengths: Mapping[str, int] | None,
     texts: Mapping[str, str] | None,
 ) -> dict[str, Any]:
-    labels = [label.name for label in schema.labels]
-    span_vars = span_variables(schema)
-    doc_vars = document_variables(schema)
-    stages = 6
-    step = 0
-
-    def advance() -> None:
-        nonlocal step
-        step += 1
-        if progress is not None:
-            progress(step, stages)
-
-    if progress is not None:
-        progress(0, stages)
-    coverage = Coverage.of(sets, labels, annotators, include_unfinished, texts)
-    advance()
-    spans = span_section(coverage, labels)
-    advance()
-    unitizing = unitizing_section(coverage, labels, lengths)
-    advance()
-    attribute_labels = list(dict.fromkeys(v.label for v in span_vars if v.label is not None))
-    groups = {
-        mode: align_documents(coverage, mode, labels if mode == "overlap" else attribute_labels)
-        for mode in ALIGNMENTS
-    }
-    values = {variable.key: span_values(coverage, variable) for variable in span_vars}
-    attributes = attribute_section(coverage, span_vars, groups, values)
-    advance()
-    doc_attrs = document_attribute_section(coverage, doc_vars)
-    advance()
-    disagreements = disagreement_list(coverage, groups["overlap"], span_vars, doc_vars, values)
-    advance()
-    return {
-        "annotators": list(coverage.annotators),
-        "documents": len(coverage.compared_documents),
-        "spans": spans,
-        "unitizing_alpha": unitizing,
-        "attributes": attributes,
-        "doc_attrs": doc_attrs,
-        "disagreements": disagreements,
-    }
+    tally = AgreementTally(schema, annotators, include_unfinished)
+    by_document: dict[str, list[AnnotationSet]] = {}
+    for annotation_set in sets:
+        if tally.counts(annotation_set):
+            by_document.setdefault(annotation_set.document, []).append(annotation_set)
+    # The tally takes documents in id order, as a project streams them.
+    for document in sorted(by_document):
+        length = lengths.get(document, 0) if lengths is not None else None
+        tally.add(document, by_document[document], length, (texts or {}).get(document))
+    return tally.report(progress)

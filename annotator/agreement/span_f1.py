@@ -40,6 +40,10 @@ class SpanCounts:
         self.hits_b += other.hits_b
 
 
+# counted[pair key][label][mode]: a pair's counts over the documents it shares.
+PairCounts = dict[str, dict[str, dict[str, SpanCounts]]]
+
+
 def span_scores(counts: SpanCounts, mode: str) -> dict[str, Any]:
     """Precision, recall, F1 and tp (or hits_a / hits_b for overlap_any) of one comparison."""
     a, b = counts.size_a, counts.size_b
@@ -86,8 +90,7 @@ def compare_spans(left: Sequence[Extent], right: Sequence[Extent]) -> dict[str, 
 def span_section(coverage: Coverage, labels: Sequence[str]) -> dict[str, Any]:
     """The report's "spans" object: per mode, pairwise micro scores and per-label scores."""
     pairs = coverage.pairs
-    # counted[pair][label][mode] = counts over the documents the pair shares.
-    counted: dict[str, dict[str, dict[str, SpanCounts]]] = {}
+    counted: PairCounts = {}
     for first, second in pairs:
         totals = {label: {mode: SpanCounts() for mode in MODES} for label in labels}
         for document in coverage.shared(first, second):
@@ -98,12 +101,15 @@ def span_section(coverage: Coverage, labels: Sequence[str]) -> dict[str, Any]:
                 for mode, counts in totals[label].items():
                     counts.add(found[mode])
         counted[pair_key(first, second)] = totals
+    return scored_section(counted, labels)
+
+
+def scored_section(counted: PairCounts, labels: Sequence[str]) -> dict[str, Any]:
+    """The "spans" object from each pair's counts (pairs in the report's order)."""
     return {mode: _mode_section(mode, counted, labels) for mode in MODES}
 
 
-def _mode_section(
-    mode: str, counted: dict[str, dict[str, dict[str, SpanCounts]]], labels: Sequence[str]
-) -> dict[str, Any]:
+def _mode_section(mode: str, counted: PairCounts, labels: Sequence[str]) -> dict[str, Any]:
     pair_scores: dict[str, Any] = {}
     for key, by_label in counted.items():
         micro = SpanCounts()

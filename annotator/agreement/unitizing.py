@@ -57,27 +57,45 @@ def category_terms(coders: Sequence[Sequence[Interval]], length: int) -> Unitizi
     None when the category cannot be measured: fewer than two coders, an empty continuum, or
     no unit of the category at all.
     """
-    m = len(coders)
-    lengths = [end - start for units in coders for start, end in units]
+    lengths = Counter(end - start for units in coders for start, end in units)
+    if len(coders) < 2 or length <= 0 or not lengths:
+        return None
+    observed = sum(pair_disagreement(a, b) for a, b in combinations(coders, 2))
+    gaps = Counter(g for units in coders for g in _gaps(units, length))
+    return counted_terms(len(coders), length, observed, lengths, gaps)
+
+
+def counted_terms(
+    m: int, length: int, observed: int, lengths: Counter[int], gaps: Counter[int]
+) -> UnitizingTerms | None:
+    """D_o and D_e of one category from its sums: ``m`` coders over a continuum of
+    ``length``, the summed pair disagreement, and how many units and gaps have each length.
+
+    Every term is an integer sum, so any split of the continuum gives the same result.
+    """
     if m < 2 or length <= 0 or not lengths:
         return None
-    observed = sum(_pair_disagreement(a, b) for a, b in combinations(coders, 2))
-    gaps = sorted(g for units in coders for g in _gaps(units, length))
-    # suffix[p] = sum of gaps[p:], so gaps of length >= l are summed by one bisect.
-    suffix = [0] * (len(gaps) + 1)
-    for p in range(len(gaps) - 1, -1, -1):
-        suffix[p] = suffix[p + 1] + gaps[p]
-    n_units = len(lengths)
+    # above[p] = (sum, count) of the gaps at least as long as the p-th shortest length, so the
+    # gaps a unit of length l fits in are summed by one bisect.
+    sizes = sorted(gaps)
+    above_sum = [0] * (len(sizes) + 1)
+    above_count = [0] * (len(sizes) + 1)
+    for p in range(len(sizes) - 1, -1, -1):
+        size, count = sizes[p], gaps[sizes[p]]
+        above_sum[p] = above_sum[p + 1] + size * count
+        above_count[p] = above_count[p + 1] + count
+    n_units = sum(lengths.values())
     expected = 0
     # Units of equal length contribute equally; real data has far fewer lengths than units.
-    for unit_length, count in Counter(lengths).items():
+    for unit_length, count in lengths.items():
         # (2l^3 - 3l^2 + l)/3 = l(l-1)(2l-1)/3 is always an integer.
         within = (n_units - 1) * unit_length * (unit_length - 1) * (2 * unit_length - 1) // 3
-        first = bisect_left(gaps, unit_length)
-        fitting = suffix[first] - (len(gaps) - first) * (unit_length - 1)
+        first = bisect_left(sizes, unit_length)
+        fitting = above_sum[first] - above_count[first] * (unit_length - 1)
         expected += count * (within + unit_length * unit_length * fitting)
     positions = m * length
-    denominator = length * (positions * (positions - 1) - sum(u * (u - 1) for u in lengths))
+    squares = sum(u * (u - 1) * count for u, count in lengths.items())
+    denominator = length * (positions * (positions - 1) - squares)
     return UnitizingTerms(
         observed=Fraction(2 * observed, m * (m - 1) * length * length),
         expected=Fraction(2 * expected, denominator),
@@ -118,7 +136,7 @@ def unitizing_section(
         for label in labels:
             for r, spans in enumerate(per_annotator):
                 if label in spans:
-                    units[label][r].extend(_shifted_union(spans[label], base))
+                    units[label][r].extend(shifted_union(spans[label], base))
         base += size
     terms = {label: category_terms(units[label], base) for label in labels}
     return {
@@ -127,7 +145,7 @@ def unitizing_section(
     }
 
 
-def _shifted_union(spans: Sequence[Span], base: int) -> list[Interval]:
+def shifted_union(spans: Sequence[Span], base: int) -> list[Interval]:
     """merge_units() for spans already sorted by start, moved ``base`` positions on."""
     merged: list[Interval] = []
     last_start = last_end = -1
@@ -145,7 +163,7 @@ def _shifted_union(spans: Sequence[Span], base: int) -> list[Interval]:
     return merged
 
 
-def _pair_disagreement(first: Sequence[Interval], second: Sequence[Interval]) -> int:
+def pair_disagreement(first: Sequence[Interval], second: Sequence[Interval]) -> int:
     """Sum of the unitizing distances between two coders' units of one category."""
     total = 0
     matched_first = [False] * len(first)

@@ -33,23 +33,16 @@ def agreement(
     A document counts for an annotator when their set is done (or in progress, with
     --include-unfinished). Undefined values are shown as "undefined" (null in JSON).
     """
-    from annotator.agreement import agreement_report, render_table
-    from annotator.transfer.agreement_input import load_agreement_inputs
+    from annotator.agreement import render_table
+    from annotator.transfer.agreement_input import tally_project
 
     names = name_list(annotators)
     wanted = name_list(labels)
+    # Documents are counted into the report as they are read; its stages only sum up.
     with Project.open(project, read_only=True) as opened, progress_bar("reading") as reading:
-        given = load_agreement_inputs(opened, names, include_unfinished, wanted, reading)
+        tally = tally_project(opened, names, include_unfinished, wanted, reading)
     with progress_bar("agreement", unit="stages") as progress:
-        report = agreement_report(
-            given.sets,
-            given.schema,
-            annotators=given.annotators,
-            include_unfinished=given.include_unfinished,
-            progress=progress,
-            lengths=given.lengths,
-            texts=given.texts,
-        )
+        report = tally.report(progress)
     if as_json:
         click.echo(json.dumps(report, ensure_ascii=False, indent=2))
     else:

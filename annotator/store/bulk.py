@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from itertools import chain, groupby
 from operator import itemgetter
 from typing import Any
@@ -14,6 +14,7 @@ from annotator.model import (
     AnnotationSet,
     AnnotatorName,
     AttrValue,
+    Document,
     DocumentId,
     Relation,
     RelationId,
@@ -23,6 +24,7 @@ from annotator.model import (
 )
 from annotator.store.rows import SPAN_COLUMNS, dump_json, load_attrs
 from annotator.store.spans import Spans
+from annotator.store.streams import sets_by_document
 
 _SET_OF_ROW = itemgetter(0, 1)
 _SET_OF_SPAN_ROW = itemgetter(1, 2)
@@ -229,6 +231,13 @@ class Bulk:
         for key in sorted(sets):
             out.setdefault(DocumentId(key[0]), []).append(sets[key])
         return out
+
+    def by_document(
+        self, statuses: Collection[Status], keep: Callable[[str], bool], relations: bool = True
+    ) -> Iterator[tuple[Document, list[AnnotationSet]]]:
+        """Every document in id order with its sets of ``statuses`` whose annotator ``keep``
+        accepts, one document at a time (see streams.py)."""
+        return sets_by_document(self._db, statuses, keep, relations)
 
     def span_counts(self) -> dict[tuple[DocumentId, str], int]:
         """(document, annotator) -> how many spans that set has; an export's preview counts

@@ -7,11 +7,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from annotator.agreement.coverage import counting
-from annotator.errors import AnnotatorError
-from annotator.model import AnnotationSet
+from annotator.agreement.tally import AgreementTally
+from annotator.agreement.variables import has_speaker_link
+from annotator.errors import AnnotatorError, DamagedProjectError
+from annotator.model import AnnotationSet, Status
+from annotator.model.ids import is_human
 from annotator.model.progress import Progress, no_progress
 from annotator.model.schema import Schema
 from annotator.store import Project
+from annotator.store.faults import sqlite_errors
+from annotator.store.project import damaged_message
+from annotator.store.recovery import text_damage
 from annotator.transfer.exporting import iter_documents_with_sets
 
 
@@ -37,12 +43,7 @@ def load_agreement_inputs(
     """Every counted set and every text of the project; ``labels`` narrows the schema to those
     labels.
     ``progress(done, total)`` counts the documents read."""
-    schema = project.schema
-    if labels:
-        unknown = [n for n in labels if schema.label(n) is None]
-        if unknown:
-            raise AnnotatorError(f'{project.path}: the schema has no label "{unknown[0]}"')
-        schema = replace(schema, labels=tuple(lab for lab in schema.labels if lab.name in labels))
+    schema = _narrowed(project, labels)
     lengths: dict[str, int] = {}
     texts: dict[str, str] = {}
     sets: list[AnnotationSet] = []
@@ -82,3 +83,55 @@ def _share_names(annotation_set: AnnotationSet, labels: dict[str, str]) -> None:
         span.document = document
         span.annotator = annotator
         span.label = labels.setdefault(span.label, span.label)
+
+
+def tally_project(
+    project: Project,
+    annotators: list[str] | None = None,
+    include_unfinished: bool = False,
+    labels: Sequence[str] | None = None,
+    progress: Progress = no_progress,
+) -> AgreementTally:
+    """Every document of the project folded into an agreement tally, read one at a time.
+
+    Its ``report()`` is what ``agreement_report`` gives for ``load_agreement_inputs`` with
+    the same arguments, in memory bounded by one document plus the counters and the report's
+    own lists. ``progress(done, total)`` counts the documents read."""
+    schema = _narrowed(project, labels)
+    tally = AgreementTally(schema, annotators, include_unfinished)
+    statuses = {Status.DONE, Status.IN_PROGRESS} if include_unfinished else {Status.DONE}
+    wanted = set(annotators) if annotators is not None else None
+    keep = is_human if wanted is None else wanted.__contains__
+    # Relations serve only QUOTE.speaker, texts only its unnamed mentions.
+    speakers = has_speaker_link(schema)
+    total = project.documents.count()
+    progress(0, total)
+    # The report's lists grow to millions of small acyclic objects; the cyclic collector
+    # would walk them again and again for nothing.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        with sqlite_errors(project.path, "reading it"):
+            stream = project.bulk.by_document(statuses, keep, relations=speakers)
+            for done, (document, found) in enumerate(stream, start=1):
+                damage = text_damage(document)
+                if damage is not None:
+                    raise DamagedProjectError(damaged_message(project.path, damage.message()))
+                text = document.text
+                tally.add(document.id, found, len(text), text if speakers else None)
+                progress(done, total)
+        return tally
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _narrowed(project: Project, labels: Sequence[str] | None) -> Schema:
+    """The project's schema, with only ``labels`` if given."""
+    schema = project.schema
+    if labels:
+        unknown = [n for n in labels if schema.label(n) is None]
+        if unknown:
+            raise AnnotatorError(f'{project.path}: the schema has no label "{unknown[0]}"')
+        schema = replace(schema, labels=tuple(lab for lab in schema.labels if lab.name in labels))
+    return schema

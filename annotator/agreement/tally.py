@@ -1,0 +1,429 @@
+"""The agreement report folded one document at a time, so a project of any size fits in memory.
+
+Every measure of the report is a sum over documents: span counts per pair, label and mode;
+value profiles and value pairs per variable (counted in the order first seen, which fixes the
+order of every floating-point sum); unitizing sums over a continuum of documents laid end to
+end in id order. Each document is aligned once, and the alignment serves the attribute units
+and the disagreements alike. Only the counters and the report's own lists outlive a document,
+and the numbers are those of the whole-project computation to the last digit.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Hashable, Iterable, Sequence
+from dataclasses import dataclass, field
+from itertools import combinations
+from typing import Any
+
+from annotator.agreement.alignment import ALIGNMENTS, Group, align, pair_units
+from annotator.agreement.attributes import counted_block
+from annotator.agreement.coverage import LabelledSpans, counting, labelled_spans, pair_key
+from annotator.agreement.profiles import Profiles, multiset
+from annotator.agreement.span_f1 import MODES, PairCounts, SpanCounts, compare_spans, scored_section
+from annotator.agreement.unitizing import (
+    Interval,
+    counted_terms,
+    overall_alpha,
+    pair_disagreement,
+    shifted_union,
+)
+from annotator.agreement.variables import (
+    Variable,
+    document_variables,
+    linked_speakers,
+    span_variables,
+)
+from annotator.model.annotation import AnnotationSet, AttrValue, Span
+from annotator.model.schema import DOCUMENT, Schema
+
+Pair = tuple[str, str]
+Progress = Callable[[int, int], None]
+# The stages report() announces after the documents are in, as agreement_report always did.
+STAGES = 6
+
+
+@dataclass(slots=True)
+class _Coded:
+    """One variable's units in one alignment: raw profiles and per-pair value counts."""
+
+    pairable: Counter[tuple[Hashable, ...]] = field(default_factory=Counter)
+    complete: Counter[tuple[Hashable, ...]] = field(default_factory=Counter)
+    cells: dict[Pair, Counter[tuple[Hashable, Hashable]]] = field(default_factory=dict)
+
+    def unit(self, values: list[AttrValue], raters: int) -> None:
+        if len(values) < 2:
+            return
+        shape = multiset(values)
+        self.pairable[shape] += 1
+        if len(values) == raters:
+            self.complete[shape] += 1
+
+    def pair(self, pair: Pair, first: AttrValue, second: AttrValue) -> None:
+        cells = self.cells.get(pair)
+        if cells is None:
+            cells = self.cells[pair] = Counter()
+        cells[(first, second)] += 1
+
+    def block(self, variable: Variable, pairs: Sequence[Pair]) -> dict[str, Any]:
+        return counted_block(
+            variable,
+            Profiles.counted_from(self.pairable),
+            Profiles.counted_from(self.complete),
+            self.cells,
+            pairs,
+        )
+
+
+@dataclass(slots=True)
+class _Continuum:
+    """Unitizing sums of the documents every compared annotator covers, laid end to end."""
+
+    coders: tuple[str, ...]
+    labels: Sequence[str]
+    length: int = 0
+    observed: dict[str, int] = field(default_factory=dict)
+    units: dict[str, Counter[int]] = field(default_factory=dict)
+    gaps: dict[str, Counter[int]] = field(default_factory=dict)
+    # Per label and coder: where their last unit ends (a gap runs on into the next document).
+    ends: dict[str, list[int]] = field(default_factory=dict)
+    documents: int = 0
+
+    def __post_init__(self) -> None:
+        for label in self.labels:
+            self.observed[label] = 0
+            self.units[label] = Counter()
+            self.gaps[label] = Counter()
+            self.ends[label] = [0] * len(self.coders)
+
+    def add(self, spans: dict[str, LabelledSpans], length: int | None) -> None:
+        per_coder = [spans[name] for name in self.coders]
+        last = max(
+            (s.end for found in per_coder for group in found.values() for s in group),
+            default=0,
+        )
+        # Never cut an annotated span short, even if a given length is too small.
+        size = max(last, length) if length is not None else last
+        base = self.length
+        for label in self.labels:
+            coded: list[list[Interval]] = [
+                shifted_union(found[label], base) if label in found else [] for found in per_coder
+            ]
+            self.observed[label] += sum(pair_disagreement(a, b) for a, b in combinations(coded, 2))
+            units, gaps, ends = self.units[label], self.gaps[label], self.ends[label]
+            for r, intervals in enumerate(coded):
+                end = ends[r]
+                for start, stop in intervals:
+                    if start > end:
+                        gaps[start - end] += 1
+                    units[stop - start] += 1
+                    end = stop
+                ends[r] = end
+        self.length = base + size
+        self.documents += 1
+
+    def section(self) -> dict[str, Any]:
+        if len(self.coders) < 2 or not self.documents:
+            return {"overall": None, "labels": {label: None for label in self.labels}}
+        terms = {}
+        for label in self.labels:
+            gaps = Counter(self.gaps[label])
+            for end in self.ends[label]:
+                if self.length > end:
+                    gaps[self.length - end] += 1
+            terms[label] = counted_terms(
+                len(self.coders), self.length, self.observed[label], self.units[label], gaps
+            )
+        return {
+            "overall": overall_alpha(terms.values()),
+            "labels": {label: t.alpha if t is not None else None for label, t in terms.items()},
+        }
+
+
+class AgreementTally:
+    """Fold documents in (in id order) with :meth:`add`, then read :meth:`report`."""
+
+    def __init__(
+        self,
+        schema: Schema,
+        annotators: Sequence[str] | None = None,
+        include_unfinished: bool = False,
+    ) -> None:
+        self._labels = [label.name for label in schema.labels]
+        self._span_vars = [v for v in span_variables(schema) if v.label is not None]
+        self._doc_vars = document_variables(schema)
+        attribute_labels = list(dict.fromkeys(v.label for v in self._span_vars if v.label))
+        self._aligned_labels = {
+            mode: self._labels if mode == "overlap" else attribute_labels for mode in ALIGNMENTS
+        }
+        self._attribute_labels = attribute_labels
+        # label -> attribute -> its variable; the variables read through links apart.
+        self._attributes: dict[str, dict[str, Variable]] = {}
+        for variable in self._span_vars:
+            if not variable.via_speaker_link and variable.label is not None:
+                self._attributes.setdefault(variable.label, {})[variable.name] = variable
+        self._linked = [v for v in self._span_vars if v.via_speaker_link]
+        self._wanted = sorted(annotators) if annotators is not None else None
+        self.counts = counting(annotators, include_unfinished)
+        self._seen: set[str] = set()
+        self._compared = 0
+        self._spans: dict[Pair, dict[str, dict[str, SpanCounts]]] = {}
+        self._continuum = _Continuum(tuple(self._wanted or ()), self._labels)
+        self._coded = {(v.key, mode): _Coded() for v in self._span_vars for mode in ALIGNMENTS}
+        self._doc_coded = {v.key: _Coded() for v in self._doc_vars}
+        self._ambiguous: dict[tuple[str, str], list[dict[str, Any]]] = {
+            (mode, label): [] for mode in ALIGNMENTS for label in attribute_labels
+        }
+        self._disagreements: list[dict[str, Any]] = []
+
+    def add(
+        self,
+        document: str,
+        sets: Iterable[AnnotationSet],
+        length: int | None = None,
+        text: str | None = None,
+    ) -> None:
+        """Fold in one document's sets (those that do not count are passed over).
+
+        ``length`` is its text length (without it, it ends at its last span), ``text`` its
+        text (for QUOTE.speaker's unnamed mentions). Documents come in id order.
+        """
+        counted: dict[str, AnnotationSet] = {}
+        for annotation_set in sets:
+            if self.counts(annotation_set):
+                counted[annotation_set.annotator] = annotation_set
+        if not counted:
+            return
+        names = sorted(counted)
+        self._seen.update(names)
+        spans = {name: labelled_spans(counted[name].spans, self._labels) for name in names}
+        everyone = tuple(self._everyone())
+        if everyone != self._continuum.coders:
+            # Someone new: no document before this one was covered by every annotator.
+            self._continuum = _Continuum(everyone, self._labels)
+        if len(names) == len(everyone):
+            self._continuum.add(spans, length)
+        if len(names) < 2:
+            return
+        self._compared += 1
+        raters = len(names)
+        for first, second in combinations(names, 2):
+            self._count_spans((first, second), spans[first], spans[second])
+        groups = {
+            mode: {
+                label: _align(mode, document, label, names, spans)
+                for label in self._aligned_labels[mode]
+            }
+            for mode in ALIGNMENTS
+        }
+        values = self._values(counted, names, spans, text)
+        for label in self._attribute_labels:
+            variables = [v for v in self._span_vars if v.label == label]
+            for mode in ALIGNMENTS:
+                found = groups[mode][label]
+                if not found:
+                    continue
+                self._ambiguous[(mode, label)].extend(g.as_json() for g in found if g.ambiguous)
+                units: list[list[int]] | None = None
+                paired = None
+                for variable in variables:
+                    known = values[variable.key]
+                    # A unit or a pair needs two values: most variables have none here.
+                    if len(known) < 2:
+                        continue
+                    if units is None or paired is None:
+                        units = [
+                            [id(group[0]) for group in g.spans.values()]
+                            for g in found
+                            if not g.ambiguous
+                        ]
+                        paired = pair_units(mode, found)
+                    value_of = known.get
+                    coded = self._coded[(variable.key, mode)]
+                    for ids in units:
+                        coded.unit([v for v in map(value_of, ids) if v is not None], raters)
+                    for pair, found_pairs in paired.items():
+                        for _, a, b in found_pairs:
+                            va, vb = value_of(id(a)), value_of(id(b))
+                            if va is not None and vb is not None:
+                                coded.pair(pair, va, vb)
+        given = {}
+        for variable in self._doc_vars:
+            coded_values = given[variable.key] = _document_values(counted, names, variable)
+            tally = self._doc_coded[variable.key]
+            tally.unit(list(coded_values.values()), raters)
+            for first, second in combinations(list(coded_values), 2):
+                tally.pair((first, second), coded_values[first], coded_values[second])
+        self._disagree(document, names, groups["overlap"], values, given)
+
+    def report(self, progress: Progress | None = None) -> dict[str, Any]:
+        """The report of every document added, in the layout of docs/agreement.md."""
+        step = 0
+        if progress is not None:
+            progress(step, STAGES)
+
+        def advance() -> None:
+            nonlocal step
+            step += 1
+            if progress is not None:
+                progress(step, STAGES)
+
+        pairs = sorted(self._spans)
+        counted: PairCounts = {pair_key(*pair): self._spans[pair] for pair in pairs}
+        spans = scored_section(counted, self._labels)
+        advance()
+        unitizing = self._continuum.section()
+        advance()
+        attributes: dict[str, Any] = {}
+        for variable in self._span_vars:
+            label = variable.label
+            assert label is not None
+            attributes[variable.key] = {
+                mode: {
+                    **self._coded[(variable.key, mode)].block(variable, pairs),
+                    "ambiguous": list(self._ambiguous[(mode, label)]),
+                }
+                for mode in ALIGNMENTS
+            }
+        advance()
+        doc_attrs = {v.key: self._doc_coded[v.key].block(v, pairs) for v in self._doc_vars}
+        advance()
+        advance()
+        report = {
+            "annotators": self._everyone(),
+            "documents": self._compared,
+            "spans": spans,
+            "unitizing_alpha": unitizing,
+            "attributes": attributes,
+            "doc_attrs": doc_attrs,
+            "disagreements": self._disagreements,
+        }
+        advance()
+        return report
+
+    def _everyone(self) -> list[str]:
+        return list(self._wanted) if self._wanted is not None else sorted(self._seen)
+
+    def _count_spans(self, pair: Pair, spans_a: LabelledSpans, spans_b: LabelledSpans) -> None:
+        totals = self._spans.get(pair)
+        if totals is None:
+            totals = self._spans[pair] = {
+                label: {mode: SpanCounts() for mode in MODES} for label in self._labels
+            }
+        for label in spans_a.keys() | spans_b.keys():
+            found = compare_spans(spans_a.get(label, ()), spans_b.get(label, ()))
+            for mode, counts in totals[label].items():
+                counts.add(found[mode])
+
+    def _values(
+        self,
+        counted: dict[str, AnnotationSet],
+        names: list[str],
+        spans: dict[str, LabelledSpans],
+        text: str | None,
+    ) -> dict[str, dict[int, AttrValue]]:
+        """Per span variable: id(span) -> its value, for this document's spans that have one."""
+        values: dict[str, dict[int, AttrValue]] = {v.key: {} for v in self._span_vars}
+        for name in names:
+            labelled = spans[name]
+            for label, by_attribute in self._attributes.items():
+                found_spans = labelled.get(label)
+                if not found_spans:
+                    continue
+                # A span holds few attributes: look at those, not at every variable.
+                for span in found_spans:
+                    for attribute, raw in span.attrs.items():
+                        variable = by_attribute.get(attribute)
+                        if variable is not None:
+                            value = variable.coded(raw)
+                            if value is not None:
+                                values[variable.key][id(span)] = value
+            for variable in self._linked:
+                found_spans = labelled.get(variable.label or "")
+                if not found_spans:
+                    continue
+                speakers = linked_speakers(counted[name], text)
+                found = values[variable.key]
+                for span in found_spans:
+                    if span.id in speakers:
+                        found[id(span)] = speakers[span.id]
+        return values
+
+    def _disagree(
+        self,
+        document: str,
+        names: list[str],
+        overlap: dict[str, list[Group]],
+        values: dict[str, dict[int, AttrValue]],
+        given: dict[str, dict[str, AttrValue]],
+    ) -> None:
+        """This document's disagreements, in the order of docs/agreement.md (see
+        disagreements.py): by position, label and kind, document attributes first."""
+        found: list[tuple[tuple[int, str, str], dict[str, Any]]] = []
+        for label, groups in overlap.items():
+            # A variable with fewer than two values here cannot disagree.
+            variables = [
+                (v.key, values[v.key])
+                for v in self._span_vars
+                if v.label == label and len(values[v.key]) > 1
+            ]
+            for group in groups:
+                # An ambiguous group has no single span per annotator to show; the attribute
+                # sections list it under "ambiguous" instead.
+                if group.ambiguous:
+                    continue
+                chosen = {name: group.spans[name][0] for name in sorted(group.spans)}
+                # Both can hold: one annotator missed the unit, two others cut it differently.
+                if len(chosen) < len(names):
+                    found.append(_entry(group, "missing", chosen, {}))
+                if len({(s.start, s.end) for s in chosen.values()}) > 1:
+                    found.append(_entry(group, "boundary", chosen, {}))
+                for key, value_of in variables:
+                    # Most units agree: look at the values before building the entry.
+                    here = [v for v in map(value_of.get, map(id, chosen.values())) if v is not None]
+                    if len(here) > 1 and len(set(here)) > 1:
+                        coded = {name: value_of.get(id(s)) for name, s in chosen.items()}
+                        found.append(_entry(group, key, chosen, coded))
+        for variable in self._doc_vars:
+            values_given = given[variable.key]
+            if len(set(values_given.values())) > 1:
+                entry = {
+                    "document": document,
+                    "label": DOCUMENT,
+                    "kind": variable.key,
+                    "spans": {name: [None, None, values_given.get(name)] for name in names},
+                }
+                found.append(((-1, DOCUMENT, variable.key), entry))
+        found.sort(key=lambda item: item[0])
+        self._disagreements.extend(entry for _, entry in found)
+
+
+def _align(
+    mode: str, document: str, label: str, names: list[str], spans: dict[str, LabelledSpans]
+) -> list[Group]:
+    found = {name: spans[name][label] for name in names if label in spans[name]}
+    return align(mode, document, label, found) if found else []
+
+
+def _document_values(
+    counted: dict[str, AnnotationSet], names: list[str], variable: Variable
+) -> dict[str, AttrValue]:
+    """Covering annotator -> their value of a document attribute; empty ones are left out."""
+    found: dict[str, AttrValue] = {}
+    for name in names:
+        value = variable.coded(counted[name].doc_attrs.get(variable.name))
+        if value is not None:
+            found[name] = value
+    return found
+
+
+def _entry(
+    group: Group, kind: str, spans: dict[str, Span], coded: dict[str, AttrValue | None]
+) -> tuple[tuple[int, str, str], dict[str, Any]]:
+    entry = {
+        "document": group.document,
+        "label": group.label,
+        "kind": kind,
+        "spans": {name: [s.start, s.end, coded.get(name)] for name, s in spans.items()},
+    }
+    return (group.start, group.label, kind), entry
