@@ -45,18 +45,20 @@ def test_unmapped_names_stop_with_one_sentence_and_counts(schema: Schema) -> Non
     assert "label cue" not in message  # CUE matches whatever the case
 
 
+#: Every kind of pair: label, relation, attribute (kept and dropped), bare, value.
+PAIRS = [
+    "Person=SPEAKER",
+    "Quote=QUOTE",
+    "said_by=attributed_to",
+    "attr:Reference=speaker",
+    "attr:note=",
+    "category=relevance",
+    "value:relevance:politics=relevant",
+]
+
+
 def test_pairs_map_labels_relations_attributes_and_values(schema: Schema) -> None:
-    mapping = parse_pairs(
-        [
-            "Person=SPEAKER",
-            "Quote=QUOTE",
-            "said_by=attributed_to",
-            "attr:Reference=speaker",
-            "attr:note=",
-            "category=relevance",
-            "value:relevance:politics=relevant",
-        ]
-    )
+    mapping = parse_pairs(PAIRS)
     result = map_labels(raw(), schema, mapping)
     [(_, [annotation])] = result.items
     assert [(s.label, s.attrs) for s in annotation.spans] == [
@@ -115,17 +117,7 @@ def test_a_saved_mapping_maps_the_same_as_the_pairs_it_came_from(
 ) -> None:
     """What the import dialog saves (the preview's rows as TOML) maps the next import of the
     same data exactly as the choices that made it, bare pairs and values included."""
-    pairs = parse_pairs(
-        [
-            "Person=SPEAKER",
-            "Quote=QUOTE",
-            "said_by=attributed_to",
-            "attr:Reference=speaker",
-            "attr:note=",
-            "category=relevance",
-            "value:relevance:politics=relevant",
-        ]
-    )
+    pairs = parse_pairs(PAIRS)
     first = map_labels(raw(), schema, pairs)
     saved = tmp_path / "saved.toml"
     saved.write_text(mapping_toml(mapping_shown(first.report)), encoding="utf-8")
