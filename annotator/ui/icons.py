@@ -25,26 +25,33 @@ STATUS_ICONS = {
 }
 
 
+#: A status icon on a selected row: the selection's text colour (a green tick on the blue
+#: selection all but vanished).
+SELECTED_COLOR = "#ffffff"
+
+
 @cache
-def icon(name: str, color: str | None = None) -> QIcon:
-    """The named SVG icon, optionally recoloured (the SVGs draw in one neutral stroke colour)."""
+def icon(name: str, color: str | None = None, selected: str | None = None) -> QIcon:
+    """The named SVG icon, optionally recoloured (the SVGs draw in one neutral stroke colour),
+    and drawn in ``selected`` on a selected row of a list or table."""
     data = (resources_dir() / "icons" / f"{name}.svg").read_text(encoding="utf-8")
-    if color is not None:
-        data = data.replace("#76838f", color)
-    renderer = QSvgRenderer(QByteArray(data.encode()))
     result = QIcon()
-    for size in (16, 24, 32, 48):
-        pixmap = QPixmap(size, size)
-        pixmap.fill(Qt.GlobalColor.transparent)
-        painter = QPainter(pixmap)
-        renderer.render(painter)
-        painter.end()
-        result.addPixmap(pixmap)
+    modes = [(QIcon.Mode.Normal, color), (QIcon.Mode.Selected, selected)]
+    for mode, stroke in modes if selected is not None else modes[:1]:
+        svg = data.replace("#76838f", stroke) if stroke is not None else data
+        renderer = QSvgRenderer(QByteArray(svg.encode()))
+        for size in (16, 24, 32, 48):
+            pixmap = QPixmap(size, size)
+            pixmap.fill(Qt.GlobalColor.transparent)
+            painter = QPainter(pixmap)
+            renderer.render(painter)
+            painter.end()
+            result.addPixmap(pixmap, mode)
     return result
 
 
 def status_icon(status: Status) -> QIcon:
-    return icon(STATUS_ICONS[status], STATUS_COLORS[status])
+    return icon(STATUS_ICONS[status], STATUS_COLORS[status], SELECTED_COLOR)
 
 
 def swatch(color: str, size: int = 12) -> QIcon:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from conftest import close
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QFont, QFontMetrics
+from PySide6.QtGui import QFont, QFontMetrics, QPalette
 
 from annotator.model.schema import Schema
 from annotator.transfer.importing import create_project
@@ -158,3 +158,20 @@ def test_column_widths_the_user_drags_are_kept_for_the_next_window(
     close(window)
     again = open_window(project_path)
     assert again.documents.view.horizontalHeader().sectionSize(COL_EDITED) == dragged
+
+
+def test_the_open_documents_status_icon_shows_on_its_selected_row(qtbot, open_window, three):
+    """The selected row's status icon is drawn in the selection's text colour: a green tick on
+    the blue selection all but vanished."""
+    window = open_window(three)
+    view = window.documents.view
+    row = view.currentIndex().row()
+    assert row >= 0 and view.selectionModel().isRowSelected(row)
+    cell = view.visualRect(view.model().index(row, COL_STATUS))
+    image = view.viewport().grab(cell).toImage()
+    selected_text = view.palette().color(QPalette.ColorRole.HighlightedText)
+    drawn = [image.pixelColor(x, y) for x in range(image.width()) for y in range(image.height())]
+    # The icon's strokes, anti-aliased, come close to the selection's white text colour (the
+    # green tick came to a lightness of about 140 of 255 on the blue).
+    assert selected_text.lightness() > 200
+    assert max(c.lightness() for c in drawn) > 230
