@@ -10,6 +10,7 @@ from sqlite_utils import Database
 
 from annotator.model import AnnotatorName, DocumentId
 from annotator.store.bulk import insert_many
+from annotator.store.triggers import trigger_paused
 
 SetKey = tuple[DocumentId, AnnotatorName]
 # TEMP tables live beside the connection, not in the project file, and vanish with it; SQLite
@@ -90,21 +91,15 @@ class ImportLedger:
         Counted by the ledger's keys, not by a rowid range: a replaced set is deleted and
         inserted again (its delete trigger still subtracts it), so new rows are not all
         above the old largest rowid. Every set an import inserts is in the ledger."""
-        found = self._db.execute(
-            "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?",
-            [_COUNT_TRIGGER],
-        ).fetchone()
-        if found is None:  # a file before the counts (migration 0006): nothing to keep
+        with trigger_paused(self._db, _COUNT_TRIGGER) as paused:
             yield
-            return
-        self._db.execute(f"DROP TRIGGER {_COUNT_TRIGGER}")
-        yield
-        # "WHERE true": SQLite's documented way to let an upsert follow a SELECT.
-        self._db.execute(
-            "INSERT INTO set_status_counts (annotator, status, n) "
-            "SELECT s.annotator, s.status, count(*) FROM temp.import_sets i "
-            "JOIN annotation_sets s ON s.document = i.document AND s.annotator = i.annotator "
-            "WHERE true GROUP BY s.annotator, s.status "
-            "ON CONFLICT (annotator, status) DO UPDATE SET n = n + excluded.n"
-        )
-        self._db.execute(found[0])
+            if paused:  # a file before the counts (migration 0006) has none to keep
+                # "WHERE true": SQLite's documented way to let an upsert follow a SELECT.
+                self._db.execute(
+                    "INSERT INTO set_status_counts (annotator, status, n) "
+                    "SELECT s.annotator, s.status, count(*) FROM temp.import_sets i "
+                    "JOIN annotation_sets s "
+                    "ON s.document = i.document AND s.annotator = i.annotator "
+                    "WHERE true GROUP BY s.annotator, s.status "
+                    "ON CONFLICT (annotator, status) DO UPDATE SET n = n + excluded.n"
+                )
