@@ -19,6 +19,29 @@ GOLD = Path(__file__).parent / "suggest" / "data" / "gold.jsonl"
 DOC = DocumentId("000_80cf35cee6cee056")
 
 
+def speech_project(folder: Path) -> Path:
+    """A project whose schema has quotes and speakers but no cues, nor cued_by or continues."""
+    schema = folder / "speech.toml"
+    schema.write_text(
+        'name = "Speech"\nversion = 1\n\n[[labels]]\nname = "QUOTE"\n'
+        '\n[[labels]]\nname = "SPEAKER"\n'
+        '\n[[relations]]\nname = "attributed_to"\nhead = ["QUOTE"]\nchild = ["SPEAKER"]\n',
+        encoding="utf-8",
+    )
+    path = folder / "speech.db"
+    assert run("init", path, "--schema", schema)[0] == 0
+    return path
+
+
+def speech_refusal(path: Path) -> str:
+    """What suggesting or scoring on :func:`speech_project` says, word for word."""
+    return (
+        f"error: {path}: the schema 'Speech' has no CUE, cued_by, continues, which the suggester "
+        "writes (labels QUOTE, SPEAKER, CUE, relations attributed_to, cued_by, continues): "
+        "add them to the schema to use suggestions.\n"
+    )
+
+
 def test_suggest_writes_the_layer_and_a_second_run_replaces_it(db: Path) -> None:  # noqa: F811
     code, out, _ = run("suggest", db)
     assert code == 0
@@ -88,43 +111,19 @@ def test_review_counts_per_document_and_annotator(db: Path) -> None:  # noqa: F8
 def test_a_schema_without_cues_is_refused_in_one_sentence_and_nothing_is_written(
     tmp_path: Path,
 ) -> None:
-    schema = tmp_path / "speech.toml"
-    schema.write_text(
-        'name = "Speech"\nversion = 1\n\n[[labels]]\nname = "QUOTE"\n'
-        '\n[[labels]]\nname = "SPEAKER"\n'
-        '\n[[relations]]\nname = "attributed_to"\nhead = ["QUOTE"]\nchild = ["SPEAKER"]\n',
-        encoding="utf-8",
-    )
-    path = tmp_path / "speech.db"
-    assert run("init", path, "--schema", schema)[0] == 0
+    path = speech_project(tmp_path)
     assert run("import", path, seeds_dir())[0] == 0
     code, _, err = run("suggest", path)
     assert code == 1
-    assert err == (
-        f"error: {path}: the schema 'Speech' has no CUE, cued_by, continues, which the suggester "
-        "writes (labels QUOTE, SPEAKER, CUE, relations attributed_to, cued_by, continues): "
-        "add them to the schema to use suggestions.\n"
-    )
+    assert err == speech_refusal(path)
     assert ANNOTATOR not in run("stats", path)[1]
 
 
 def test_scoring_on_a_schema_without_cues_is_refused_with_the_same_sentence(
     tmp_path: Path,
 ) -> None:
-    schema = tmp_path / "speech.toml"
-    schema.write_text(
-        'name = "Speech"\nversion = 1\n\n[[labels]]\nname = "QUOTE"\n'
-        '\n[[labels]]\nname = "SPEAKER"\n'
-        '\n[[relations]]\nname = "attributed_to"\nhead = ["QUOTE"]\nchild = ["SPEAKER"]\n',
-        encoding="utf-8",
-    )
-    path = tmp_path / "speech.db"
-    assert run("init", path, "--schema", schema)[0] == 0
-    refusal = (
-        f"error: {path}: the schema 'Speech' has no CUE, cued_by, continues, which the suggester "
-        "writes (labels QUOTE, SPEAKER, CUE, relations attributed_to, cued_by, continues): "
-        "add them to the schema to use suggestions.\n"
-    )
+    path = speech_project(tmp_path)
+    refusal = speech_refusal(path)
     # Not "the layer has no annotated documents" nor a complaint about the gold file's line 1.
     assert run("suggest", path, "--against", "gold") == (1, "", refusal)
     assert run("suggest", path, "--evaluate", GOLD) == (1, "", refusal)
