@@ -8,7 +8,7 @@ such as "relevance", whose entries carry the label "document" and null offsets).
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from annotator.agreement.alignment import Group
@@ -33,40 +33,58 @@ def disagreement_list(
     for label, groups in overlap_groups.items():
         variables = [(v.key, values[v.key]) for v in span_variables if v.label == label]
         for group in groups:
-            # An ambiguous group has no single span per annotator to show; the attribute
-            # sections list it under "ambiguous" instead.
-            if group.ambiguous:
-                continue
-            spans = {name: group.spans[name][0] for name in sorted(group.spans)}
-            # Both can hold at once: one annotator missed the unit, two others cut it differently.
-            if len(spans) < len(coverage.by_document[group.document]):
-                found.append(_entry(group, "missing", spans, {}))
-            if len({(s.start, s.end) for s in spans.values()}) > 1:
-                found.append(_entry(group, "boundary", spans, {}))
-            for key, value_of in variables:
-                # Most units agree: look at the values before building the entry's mapping.
-                values_here = [
-                    v for v in map(value_of.get, map(id, spans.values())) if v is not None
-                ]
-                if len(values_here) > 1 and len(set(values_here)) > 1:
-                    coded = {name: value_of.get(id(s)) for name, s in spans.items()}
-                    found.append(_entry(group, key, spans, coded))
+            covering = len(coverage.by_document[group.document])
+            found += group_disagreements(group, covering, variables)
     for document in coverage.compared_documents:
+        names = coverage.by_document[document]
         for variable in document_variables:
             given = document_values(coverage, variable, document)
-            if len(set(given.values())) > 1:
-                entry = {
-                    "document": document,
-                    "label": DOCUMENT,
-                    "kind": variable.key,
-                    "spans": {
-                        name: [None, None, given.get(name)]
-                        for name in coverage.by_document[document]
-                    },
-                }
-                found.append(((document, -1, DOCUMENT, variable.key), entry))
+            entry = document_disagreement(document, variable.key, given, names)
+            if entry is not None:
+                found.append(entry)
     found.sort(key=lambda item: item[0])
     return [entry for _, entry in found]
+
+
+def group_disagreements(
+    group: Group, covering: int, variables: Sequence[tuple[str, Mapping[int, AttrValue]]]
+) -> list[tuple[SortKey, dict[str, Any]]]:
+    """The disagreements of one overlap group among ``covering`` annotators of its document,
+    each with its sort key; ``variables``: (report key, span id -> value) of its label."""
+    # An ambiguous group has no single span per annotator to show; the attribute sections
+    # list it under "ambiguous" instead.
+    if group.ambiguous:
+        return []
+    found: list[tuple[SortKey, dict[str, Any]]] = []
+    spans = {name: group.spans[name][0] for name in sorted(group.spans)}
+    # Both can hold at once: one annotator missed the unit, two others cut it differently.
+    if len(spans) < covering:
+        found.append(_entry(group, "missing", spans, {}))
+    if len({(s.start, s.end) for s in spans.values()}) > 1:
+        found.append(_entry(group, "boundary", spans, {}))
+    for key, value_of in variables:
+        # Most units agree: look at the values before building the entry's mapping.
+        values_here = [v for v in map(value_of.get, map(id, spans.values())) if v is not None]
+        if len(values_here) > 1 and len(set(values_here)) > 1:
+            coded = {name: value_of.get(id(s)) for name, s in spans.items()}
+            found.append(_entry(group, key, spans, coded))
+    return found
+
+
+def document_disagreement(
+    document: str, key: str, given: Mapping[str, AttrValue], names: Iterable[str]
+) -> tuple[SortKey, dict[str, Any]] | None:
+    """The disagreement on a document attribute among the covering ``names`` (``given``: the
+    values of those who gave one), or None when they agree."""
+    if len(set(given.values())) <= 1:
+        return None
+    entry = {
+        "document": document,
+        "label": DOCUMENT,
+        "kind": key,
+        "spans": {name: [None, None, given.get(name)] for name in names},
+    }
+    return (document, -1, DOCUMENT, key), entry
 
 
 def _entry(

@@ -19,6 +19,11 @@ from typing import Any
 from annotator.agreement.alignment import ALIGNMENTS, Group, align, pair_units
 from annotator.agreement.attributes import counted_block
 from annotator.agreement.coverage import LabelledSpans, counting, labelled_spans, pair_key
+from annotator.agreement.disagreements import (
+    SortKey,
+    document_disagreement,
+    group_disagreements,
+)
 from annotator.agreement.profiles import Profiles, multiset
 from annotator.agreement.span_f1 import MODES, PairCounts, SpanCounts, compare_spans, scored_section
 from annotator.agreement.unitizing import (
@@ -34,8 +39,8 @@ from annotator.agreement.variables import (
     linked_speakers,
     span_variables,
 )
-from annotator.model.annotation import AnnotationSet, AttrValue, Span
-from annotator.model.schema import DOCUMENT, Schema
+from annotator.model.annotation import AnnotationSet, AttrValue
+from annotator.model.schema import Schema
 
 Pair = tuple[str, str]
 Progress = Callable[[int, int], None]
@@ -359,7 +364,7 @@ class AgreementTally:
     ) -> None:
         """This document's disagreements, in the order of docs/agreement.md (see
         disagreements.py): by position, label and kind, document attributes first."""
-        found: list[tuple[tuple[int, str, str], dict[str, Any]]] = []
+        found: list[tuple[SortKey, dict[str, Any]]] = []
         for label, groups in overlap.items():
             # A variable with fewer than two values here cannot disagree.
             variables = [
@@ -368,32 +373,11 @@ class AgreementTally:
                 if v.label == label and len(values[v.key]) > 1
             ]
             for group in groups:
-                # An ambiguous group has no single span per annotator to show; the attribute
-                # sections list it under "ambiguous" instead.
-                if group.ambiguous:
-                    continue
-                chosen = {name: group.spans[name][0] for name in sorted(group.spans)}
-                # Both can hold: one annotator missed the unit, two others cut it differently.
-                if len(chosen) < len(names):
-                    found.append(_entry(group, "missing", chosen, {}))
-                if len({(s.start, s.end) for s in chosen.values()}) > 1:
-                    found.append(_entry(group, "boundary", chosen, {}))
-                for key, value_of in variables:
-                    # Most units agree: look at the values before building the entry.
-                    here = [v for v in map(value_of.get, map(id, chosen.values())) if v is not None]
-                    if len(here) > 1 and len(set(here)) > 1:
-                        coded = {name: value_of.get(id(s)) for name, s in chosen.items()}
-                        found.append(_entry(group, key, chosen, coded))
+                found += group_disagreements(group, len(names), variables)
         for variable in self._doc_vars:
-            values_given = given[variable.key]
-            if len(set(values_given.values())) > 1:
-                entry = {
-                    "document": document,
-                    "label": DOCUMENT,
-                    "kind": variable.key,
-                    "spans": {name: [None, None, values_given.get(name)] for name in names},
-                }
-                found.append(((-1, DOCUMENT, variable.key), entry))
+            entry = document_disagreement(document, variable.key, given[variable.key], names)
+            if entry is not None:
+                found.append(entry)
         found.sort(key=lambda item: item[0])
         self._disagreements.extend(entry for _, entry in found)
 
@@ -415,15 +399,3 @@ def _document_values(
         if value is not None:
             found[name] = value
     return found
-
-
-def _entry(
-    group: Group, kind: str, spans: dict[str, Span], coded: dict[str, AttrValue | None]
-) -> tuple[tuple[int, str, str], dict[str, Any]]:
-    entry = {
-        "document": group.document,
-        "label": group.label,
-        "kind": kind,
-        "spans": {name: [s.start, s.end, coded.get(name)] for name, s in spans.items()},
-    }
-    return (group.start, group.label, kind), entry
