@@ -36,6 +36,7 @@ from annotator.model.progress import Progress
 from annotator.transfer.atomic import atomic_output
 from annotator.transfer.import_sources import FORMATS, ImportOptions
 from annotator.transfer.peer_import import ImportPlan, preview_import, write_plan
+from annotator.ui.counts import counted
 from annotator.ui.dialogs.mapping_table import (
     UNMAPPED,
     MappingTableModel,
@@ -305,11 +306,15 @@ class ImportDialog(QDialog):
         self.summary.setText(
             self.tr("{formats}: {documents}, {layers}{named}, {spans}, {relations}").format(
                 formats=formats,
-                documents=self._counted(plan.documents, "document"),
-                layers=self._counted(len(layers), "layer"),
+                documents=counted(
+                    plan.documents, self.tr("{0} document"), self.tr("{0} documents")
+                ),
+                layers=counted(len(layers), self.tr("{0} layer"), self.tr("{0} layers")),
                 named=named,
-                spans=self._counted(plan.spans, "span"),
-                relations=self._counted(plan.relations, "relation"),
+                spans=counted(plan.spans, self.tr("{0} span"), self.tr("{0} spans")),
+                relations=counted(
+                    plan.relations, self.tr("{0} relation"), self.tr("{0} relations")
+                ),
             )
         )
         problem = plan.problem
@@ -324,17 +329,6 @@ class ImportDialog(QDialog):
         self.notes.setText("\n".join(notes))
         self.import_button.setEnabled(plan.problem is None and bool(plan.sources))
         self.save_mapping_button.setEnabled(bool(plan.mapping))
-
-    def _counted(self, count: int, noun: str) -> str:
-        """``1 document``, ``3 spans`` in the window's language (each form its own string,
-        so a translator sees both)."""
-        forms = {
-            "document": (self.tr("{0} document"), self.tr("{0} documents")),
-            "layer": (self.tr("{0} layer"), self.tr("{0} layers")),
-            "span": (self.tr("{0} span"), self.tr("{0} spans")),
-            "relation": (self.tr("{0} relation"), self.tr("{0} relations")),
-        }[noun]
-        return forms[0 if count == 1 else 1].format(count)
 
     def _preview_failed(self, generation: int, text: str) -> None:
         if generation != self._generation:
