@@ -63,6 +63,18 @@ class LabelMapping:
         else:
             self.any[peer] = ours
 
+    def choose(self, kind: str, peer: str, ours: str) -> None:
+        """A choice as the import preview names it: ``kind`` is label, relation, attribute
+        or value (then ``peer`` is ``ATTRIBUTE=VALUE``, ATTRIBUTE our name); other kinds
+        (a relation's ends) are no names to map."""
+        if kind == "value":
+            attribute, _, value = peer.partition("=")
+            self.values[(attribute, value)] = ours
+        elif kind in ("label", "relation", "attribute"):
+            table = {"label": self.labels, "relation": self.relations}
+            table["attribute"] = self.attributes
+            table[kind][peer] = ours
+
     def updated(self, other: LabelMapping) -> LabelMapping:
         """This mapping with ``other``'s choices over it (a loaded file, then table edits)."""
         return LabelMapping(
@@ -162,16 +174,14 @@ def mapping_shown(rows: Iterable[MappedName]) -> LabelMapping:
     names that map to nothing or would be added to the schema are left for the next import
     to decide."""
     mapping = LabelMapping()
-    tables = {"label": mapping.labels, "relation": mapping.relations}
-    tables["attribute"] = mapping.attributes
+    chosen: set[tuple[str, str]] = set()
     for row in rows:
         if row.ours is None or row.how in ("added", "unmapped", "wrong ends"):
             continue
-        if row.kind == "value":
-            attribute, _, value = row.peer.partition("=")
-            mapping.values[(attribute, value)] = row.ours
-        elif row.kind in tables:
-            tables[row.kind].setdefault(row.peer, row.ours)
+        # An attribute met under several labels is one name in the file: its first row.
+        if (row.kind, row.peer) not in chosen:
+            chosen.add((row.kind, row.peer))
+            mapping.choose(row.kind, row.peer, row.ours)
     return mapping
 
 

@@ -164,15 +164,8 @@ class TargetDelegate(QStyledItemDelegate):
 
 
 def mapping_of(pairs: dict[tuple[str, str], str]) -> LabelMapping:
+    """The table's edits, (kind, peer name) -> our name, as a mapping."""
     mapping = LabelMapping()
     for (kind, peer), ours in pairs.items():
-        if kind == "label":
-            mapping.labels[peer] = ours
-        elif kind == "relation":
-            mapping.relations[peer] = ours
-        elif kind == "attribute":
-            mapping.attributes[peer] = ours
-        elif kind == "value":
-            attribute, _, value = peer.partition("=")
-            mapping.values[(attribute, value)] = ours
+        mapping.choose(kind, peer, ours)
     return mapping
