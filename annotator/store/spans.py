@@ -5,9 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import replace
 
-from sqlite_utils import Database
-
 from annotator.model import AnnotatorName, DocumentId, Span, SpanId
+from annotator.store.database import Database
 from annotator.store.rows import SPAN_COLUMNS, dump_json, load_attrs, span_from_row, span_to_row
 
 
