@@ -34,6 +34,30 @@ class Spans:
             )
         ]
 
+    def count_in_set(self, document: DocumentId, annotator: str) -> int:
+        """How many spans the set holds (counted in its index, no span read)."""
+        return int(
+            self._db.execute(
+                "SELECT count(*) FROM spans WHERE document = ? AND annotator = ?",
+                [document, annotator],
+            ).fetchone()[0]
+        )
+
+    def starting_before(self, document: DocumentId, annotator: str, end: int) -> list[Span]:
+        """The set's spans that start before ``end``, in the order of :meth:`in_set`: every
+        span over the text's first ``end`` code points (a long document's first screen),
+        read by a range of the set's index on start."""
+        who = AnnotatorName(annotator)
+        return [
+            Span(sid, document, who, start, stop, label, {} if a == "{}" else load_attrs(a), name)
+            for sid, name, start, stop, label, a in self._db.execute(
+                'SELECT id, name, start, "end", label, attrs FROM spans '
+                "WHERE document = ? AND annotator = ? AND start < ? "
+                'ORDER BY start, "end", id',
+                [document, annotator, end],
+            )
+        ]
+
     def existing(self, span_ids: Iterable[int]) -> set[SpanId]:
         """Those of ``span_ids`` that exist."""
         ids = list(span_ids)

@@ -30,6 +30,10 @@ from annotator.store import Project
 from annotator.store.catalogue import DocumentQuery
 from annotator.store.recovery import READ_FAILURES
 
+#: A set of more spans than this is shown in two steps: the first screen's spans, painted,
+#: then the whole set (reading 50,000 spans takes longer than the text takes to show).
+LONG_SET = 2000
+
 
 def _order(span: Span) -> tuple[int, int, int]:
     return (span.start, span.end, span.id)
@@ -294,6 +298,22 @@ class Session(QObject):
         if not found:
             found = catalogue.rows(DocumentQuery(self.layer), 0, 1)
         return found[0].id if found else None
+
+    def first_screen(self, end: int) -> tuple[list[Span], list[Relation]] | None:
+        """For a long set not read yet (over ``LONG_SET`` spans): its spans starting before
+        ``end`` and its links, enough to paint the text's first ``end`` code points before
+        the whole set is read (:meth:`current_set`). None for a set read whole at once."""
+        assert self.document is not None, "open a document first"
+        document, cached = self.document.id, self._set
+        if cached is not None and (cached.document, cached.annotator) == (document, self.layer):
+            return None
+        project = self.project
+        if project.spans.count_in_set(document, self.layer) <= LONG_SET:
+            return None
+        return (
+            project.spans.starting_before(document, self.layer, end),
+            project.relations.in_set(document, self.layer),
+        )
 
     def current_set(self) -> AnnotationSet:
         """The shown layer's set of the open document (cached; do not modify it)."""
