@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtWidgets import QApplication
 
 from annotator.model.schema import Schema
 from annotator.store import Project
@@ -90,3 +91,16 @@ def test_keys_right_after_opening_reach_every_span_of_a_long_document(
     # The span table, filled after the paint, shows it too.
     qtbot.waitUntil(lambda: window.span_table.currentIndex().row() == SPANS - 1)
     assert window.span_model.rowCount() == SPANS
+
+
+def test_the_first_paint_of_a_long_document_shows_what_the_whole_set_shows(
+    qtbot, open_window, long_project
+) -> None:
+    window: MainWindow = open_window(long_project)
+    window.view.setCursorWidth(0)  # the blinking caret is not what is compared
+    qtbot.keyClick(window.view, Qt.Key.Key_PageDown, CTRL)  # Next Document
+    QApplication.sendPostedEvents()  # Qt's own layout (the scroll bar), no timer yet
+    first = window.view.viewport().grab().toImage()  # before any span past the screen
+    assert window.span_model.rowCount() == 0  # the table waits for every span
+    qtbot.waitUntil(lambda: window.span_model.rowCount() == SPANS)
+    assert window.view.viewport().grab().toImage() == first
