@@ -35,9 +35,9 @@ class Idle(QObject):
         if event.type() == QEvent.Type.Paint:
             Idle.painted = True
         return False
-def quit_when_idle(app):
+def quit_when_idle(app, window):
     idle = Idle(app)
-    app.installEventFilter(idle)
+    window.installEventFilter(idle)  # the window's own paint (a filter on app costs per event)
     QAbstractEventDispatcher.instance().aboutToBlock.connect(
         lambda: app.quit() if Idle.painted else None
     )
@@ -52,7 +52,7 @@ app = QApplication(sys.argv)
 window = QMainWindow()
 window.resize(1360, 860)
 window.show()
-quit_when_idle(app)
+quit_when_idle(app, window)
 app.exec()
 print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
 """
@@ -69,7 +69,7 @@ from annotator.ui.shell import make_application
 app = make_application()
 window = MainWindow(Session(Project.open(sys.argv[1]), "alice"))
 window.show()
-quit_when_idle(app)
+quit_when_idle(app, window)
 app.exec()
 print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
 window.session.project.close()
