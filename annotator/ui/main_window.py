@@ -58,8 +58,9 @@ if TYPE_CHECKING:
     from annotator.ui.help import CheatSheet
 
 
-#: Code points of a long document read before its first paint (see ``show_document``):
-#: more than a maximised window shows at the smallest text size.
+# Code points of a long document read before its first paint (see ``show_document``): more
+# than a maximised window shows at the smallest text size. (Not "#:": lupdate would take
+# it for a translator's comment.)
 FIRST_SCREEN = 20_000
 
 

@@ -30,8 +30,8 @@ from annotator.store import Project
 from annotator.store.catalogue import DocumentQuery
 from annotator.store.recovery import READ_FAILURES
 
-#: A set of more spans than this is shown in two steps: the first screen's spans, painted,
-#: then the whole set (reading 50,000 spans takes longer than the text takes to show).
+# A set of more spans than this is shown in two steps: the first screen's spans, painted,
+# then the whole set (reading 50,000 spans takes longer than the text takes to show).
 LONG_SET = 2000
 
 
