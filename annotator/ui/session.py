@@ -272,11 +272,13 @@ class Session(QObject):
     # --- documents -----------------------------------------------------------------------------
 
     def open_document(self, document_id: DocumentId) -> None:
+        read: AnnotationSet | None = None
         try:
             document = self.project.documents.get(document_id)
             if document is not None and self.project.read_only:
-                # A damaged file: read the set now, so a damaged page is reported here.
-                self.project.sets.get(document_id, self.layer)
+                # A damaged file: read the set now, so a damaged page is reported here (and
+                # kept: it is shown whole, never read again after the first paint).
+                read = self.project.sets.get(document_id, self.layer)
         except READ_FAILURES:
             self.project.note_damage()
             self.failed.emit(
@@ -287,7 +289,7 @@ class Session(QObject):
             self.failed.emit(self.tr('no document "{document_id}"').format(document_id=document_id))
             return
         self.document = document
-        self._set = None
+        self._set = read
         self.document_opened.emit(document)
 
     def first_unfinished(self) -> DocumentId | None:
