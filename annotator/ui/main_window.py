@@ -210,10 +210,11 @@ class MainWindow(QMainWindow):
             annotation = self.session.current_set()
             spans, relations = annotation.spans, annotation.relations
         else:
-            spans, relations = first
+            spans, relations = first.spans, first.relations
         self.view.set_content(document.text, spans, colors)
         if first is not None:
             self.span_model.set_rows(document.text, None)  # no rows of the last document
+            self.status_line.show_document(first.total, first.status)
             self.view.defer_spans(FIRST_SCREEN, self._load_all_spans)
         self.view.set_label_keys({s.name: s.key for s in self.session.project.schema.labels})
         self.view.set_relations(relations)

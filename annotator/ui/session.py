@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, insort
 from collections.abc import Callable
+from typing import NamedTuple
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
@@ -33,6 +34,16 @@ from annotator.store.recovery import READ_FAILURES
 # A set of more spans than this is shown in two steps: the first screen's spans, painted,
 # then the whole set (reading 50,000 spans takes longer than the text takes to show).
 LONG_SET = 2000
+
+
+class FirstScreen(NamedTuple):
+    """What a long set's first paint shows: the first screen's spans, every link, and the
+    set's size and status (for the status bar)."""
+
+    spans: list[Span]
+    relations: list[Relation]
+    total: int
+    status: Status
 
 
 def _order(span: Span) -> tuple[int, int, int]:
@@ -301,20 +312,24 @@ class Session(QObject):
             found = catalogue.rows(DocumentQuery(self.layer), 0, 1)
         return found[0].id if found else None
 
-    def first_screen(self, end: int) -> tuple[list[Span], list[Relation]] | None:
+    def first_screen(self, end: int) -> FirstScreen | None:
         """For a long set not read yet (over ``LONG_SET`` spans): its spans starting before
-        ``end`` and its links, enough to paint the text's first ``end`` code points before
-        the whole set is read (:meth:`current_set`). None for a set read whole at once."""
+        ``end``, its links, size and status, enough to paint the text's first ``end`` code
+        points before the whole set is read (:meth:`current_set`). None for a set read
+        whole at once."""
         assert self.document is not None, "open a document first"
         document, cached = self.document.id, self._set
         if cached is not None and (cached.document, cached.annotator) == (document, self.layer):
             return None
         project = self.project
-        if project.spans.count_in_set(document, self.layer) <= LONG_SET:
+        total = project.spans.count_in_set(document, self.layer)
+        if total <= LONG_SET:
             return None
-        return (
+        return FirstScreen(
             project.spans.starting_before(document, self.layer, end),
             project.relations.in_set(document, self.layer),
+            total,
+            project.sets.status(document, self.layer),
         )
 
     def current_set(self) -> AnnotationSet:

@@ -102,5 +102,7 @@ def test_the_first_paint_of_a_long_document_shows_what_the_whole_set_shows(
     QApplication.sendPostedEvents()  # Qt's own layout (the scroll bar), no timer yet
     first = window.view.viewport().grab().toImage()  # before any span past the screen
     assert window.span_model.rowCount() == 0  # the table waits for every span
+    # The status bar counts them already (not the last document's).
+    assert window.status_line.document.text().startswith(f"{SPANS} spans")
     qtbot.waitUntil(lambda: window.span_model.rowCount() == SPANS)
     assert window.view.viewport().grab().toImage() == first
