@@ -106,3 +106,17 @@ def test_the_first_paint_of_a_long_document_shows_what_the_whole_set_shows(
     assert window.status_line.document.text().startswith(f"{SPANS} spans")
     qtbot.waitUntil(lambda: window.span_model.rowCount() == SPANS)
     assert window.view.viewport().grab().toImage() == first
+
+
+def test_a_label_key_right_after_opening_a_long_document_adds_one_span(
+    qtbot, open_window, long_project
+) -> None:
+    window: MainWindow = open_window(long_project)
+    qtbot.keyClick(window.view, Qt.Key.Key_PageDown, CTRL)  # Next Document
+    window.view.set_selection_cp(0, 4)  # "Long", the one word not labelled
+    qtbot.keyClick(window.view, "q")  # before the rest of the spans came
+    assert len(window.view.spans) == SPANS + 1
+    qtbot.waitUntil(lambda: window.span_model.rowCount() == SPANS + 1)
+    qtbot.keyClick(window.view, Qt.Key.Key_Z, CTRL)  # Undo
+    qtbot.waitUntil(lambda: window.span_model.rowCount() == SPANS)
+    assert len(window.view.spans) == SPANS
