@@ -449,10 +449,10 @@ _LINE = orjson.OPT_APPEND_NEWLINE
 _SPEAKER_KEY = '"speaker"'
 _TARGET_KEY = '"target"'
 _NAMES_KEPT = 50_000
-_ATTRS_OF_ROW = itemgetter(6)
+_ATTRS_OF_ROW = itemgetter(4)
 
-#: (document, annotator, span name, start, end, label, attrs JSON), as the store reads them.
-SpanRows = list[tuple[str, str, str, int, int, str, str]]
+#: (span name, start, end, label, attrs JSON) of each span, as the store reads them.
+SpanRows = list[list[Any]]
 #: (annotator, status, doc_attrs JSON, span rows, relation rows, active seconds), as the
 #: store reads them.
 SetRows = tuple[str, str, str, SpanRows, list[tuple[str, str, str]], float]
@@ -577,7 +577,7 @@ def encode_set(
             "text": text[start:end],
             "attrs": orjson.Fragment(attrs),
         }
-        for _, _, name, start, end, label, attrs in spans
+        for name, start, end, label, attrs in spans
     ]
     record["relations"] = [
         {"label": label, "head": head, "child": child} for label, head, child in relations
