@@ -55,22 +55,16 @@ class ExportRows:
         marks = ",".join("?" * len(documents))
         who = " AND annotator = ?" if annotator is not None else ""
         args: list[Any] = [*documents, annotator] if annotator is not None else list(documents)
-        found: dict[tuple[str, str], list[Any]] = {}
-
-        def get(document: str, name: str) -> list[Any]:
-            one = found.get((document, name))
-            if one is None:
-                one = found[(document, name)] = [name, *_NO_SET, [], [], 0.0]
-            return one
-
-        for document, name, status, doc_attrs in self._db.execute(
-            f"SELECT document, annotator, status, doc_attrs FROM annotation_sets "
-            f"WHERE document IN ({marks}){who}",
-            args,
-        ):
-            get(document, name)[1:3] = status, doc_attrs
+        found: dict[tuple[str, str], list[Any]] = {
+            (document, name): [name, status, doc_attrs, [], [], 0.0]
+            for document, name, status, doc_attrs in self._db.execute(
+                f"SELECT document, annotator, status, doc_attrs FROM annotation_sets "
+                f"WHERE document IN ({marks}){who}",
+                args,
+            )
+        }
         for document, name, spans in self._db.execute(_SPANS.format(marks=marks, who=who), args):
-            get(document, name)[3] = orjson.loads(spans)
+            _set(found, document, name)[3] = orjson.loads(spans)
         for label, head, child, document, name in self._db.execute(
             f"SELECT r.label, h.name, c.name, h.document, h.annotator FROM relations r "
             f"JOIN spans h ON h.id = r.head JOIN spans c ON c.id = r.child "
@@ -78,14 +72,14 @@ class ExportRows:
             "ORDER BY r.id",
             args,
         ):
-            get(document, name)[4].append((label, head, child))
+            _set(found, document, name)[4].append((label, head, child))
         if self._team:
             for document, name, seconds in self._db.execute(
                 f"SELECT document, annotator, seconds FROM active_time "
                 f"WHERE document IN ({marks}){who}",
                 args,
             ):
-                get(document, name)[5] = float(seconds)
+                _set(found, document, name)[5] = float(seconds)
         out: dict[DocumentId, list[SetRows]] = {}
         for key in sorted(found):
             name, status, doc_attrs, spans, relations, seconds = found[key]
@@ -93,3 +87,12 @@ class ExportRows:
                 (name, status, doc_attrs, spans, relations, seconds)
             )
         return out
+
+
+def _set(found: dict[tuple[str, str], list[Any]], document: str, name: str) -> list[Any]:
+    """The set's row being filled; one without a row of its own (spans or time only, from
+    an older version) is a ``todo`` set without document attributes."""
+    one = found.get((document, name))
+    if one is None:
+        one = found[(document, name)] = [name, *_NO_SET, [], [], 0.0]
+    return one
