@@ -449,10 +449,10 @@ _LINE = orjson.OPT_APPEND_NEWLINE
 _SPEAKER_KEY = '"speaker"'
 _TARGET_KEY = '"target"'
 _NAMES_KEPT = 50_000
-_ATTRS_OF_ROW = itemgetter(6)
+_ATTRS_OF_ROW = itemgetter(4)
 
-#: (document, annotator, span name, start, end, label, attrs JSON), as the store reads them.
-SpanRows = list[tuple[str, str, str, int, int, str, str]]
+#: (span name, start, end, label, attrs JSON) of each span, as the store reads them.
+SpanRows = list[list[Any]]
 #: (annotator, status, doc_attrs JSON, span rows, relation rows, active seconds), as the
 #: store reads them.
 SetRows = tuple[str, str, str, SpanRows, list[tuple[str, str, str]], float]
@@ -506,6 +506,11 @@ class _Registry:
         #: attribute JSON -> the entries it names. A project repeats a few attribute
         #: combinations over and over: each is parsed once, not once per span.
         self._names: dict[str, tuple[Speaker | None, Target | None]] = {"{}": (None, None)}
+        #: the distinct attribute texts of a set -> the records they name. Sets repeat a few
+        #: combinations too: the records are built once each and shared, never changed.
+        self._combinations: dict[
+            tuple[str, ...], tuple[list[dict[str, str]], list[dict[str, str]]]
+        ] = {}
 
     def _entries_of(self, attrs: str) -> tuple[Speaker | None, Target | None]:
         speaker: Speaker | None = None
@@ -521,14 +526,26 @@ class _Registry:
         return speaker, target
 
     def named(self, spans: SpanRows) -> tuple[list[dict[str, str]], list[dict[str, str]]]:
+        """The speaker and target records the spans name, in the order they first do."""
+        # The distinct attribute texts of the set in span order (the order the entries go
+        # out in), collected in C: a Python step per span cost a fifth of an export.
+        combination = tuple(dict.fromkeys(map(_ATTRS_OF_ROW, spans)))
+        found = self._combinations.get(combination)
+        if found is None:
+            if len(self._combinations) > _NAMES_KEPT:
+                self._combinations.clear()  # free text makes every set new: memory stays flat
+            found = self._combinations[combination] = self._entries_named(combination)
+        return found
+
+    def _entries_named(
+        self, combination: tuple[str, ...]
+    ) -> tuple[list[dict[str, str]], list[dict[str, str]]]:
         speakers: dict[str, Speaker] = {}
         targets: dict[str, Target] = {}
         known = self._names
         if len(known) > _NAMES_KEPT:
-            known.clear()  # free-text attributes make every span new: keep memory flat
-        # The distinct attribute texts of the set in span order (the order the entries go
-        # out in), collected in C: a Python step per span cost a fifth of an export.
-        for attrs in dict.fromkeys(map(_ATTRS_OF_ROW, spans)):
+            known.clear()
+        for attrs in combination:
             found = known.get(attrs)
             speaker, target = found if found is not None else self._entries_of(attrs)
             if speaker is not None:
@@ -577,7 +594,7 @@ def encode_set(
             "text": text[start:end],
             "attrs": orjson.Fragment(attrs),
         }
-        for _, _, name, start, end, label, attrs in spans
+        for name, start, end, label, attrs in spans
     ]
     record["relations"] = [
         {"label": label, "head": head, "child": child} for label, head, child in relations
@@ -655,8 +672,9 @@ def _encode(
     speakers, targets = entries.named(rows[3]) if rows is not None else ([], [])
     if last:
         more_speakers, more_targets = entries.leftovers()
-        speakers += more_speakers
-        targets += more_targets
+        # New lists: the named ones are shared by every set of the same combination.
+        speakers = [*speakers, *more_speakers]
+        targets = [*targets, *more_targets]
     if rows is None:
         return encode_document(document, speakers, targets)
     return encode_set(document, *rows, speakers, targets)

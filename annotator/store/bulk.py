@@ -25,16 +25,9 @@ from annotator.store.rows import SPAN_COLUMNS, dump_json, load_attrs
 from annotator.store.spans import Spans
 from annotator.store.streams import sets_by_document
 
-_SET_OF_ROW = itemgetter(0, 1)
 _SET_OF_SPAN_ROW = itemgetter(1, 2)
 #: Distinct attribute texts kept parsed during one read (free text makes each one new).
 _PARSED_KEPT = 10_000
-#: (document, annotator, name, start, end, label, attrs JSON) of a span, as exports read it.
-SpanRow = tuple[str, str, str, int, int, str, str]
-#: (label, head span name, child span name) of a relation.
-RelationRow = tuple[str, str, str]
-#: (annotator, status, doc_attrs JSON, spans, relations, active seconds) of one annotation set.
-SetRows = tuple[str, str, str, list[SpanRow], list[RelationRow], float]
 
 
 def insert_many(conn: sqlite3.Connection, insert: str, rows: Sequence[tuple[Any, ...]]) -> None:
@@ -180,53 +173,6 @@ class Bulk:
             # Time spent reading a document counts even where nothing was marked in it.
             get(document, name).seconds = float(seconds)
         out: dict[DocumentId, list[AnnotationSet]] = {}
-        for key in sorted(sets):
-            out.setdefault(DocumentId(key[0]), []).append(sets[key])
-        return out
-
-    def export_rows(
-        self, documents: Sequence[DocumentId], annotator: str | None = None
-    ) -> dict[DocumentId, list[SetRows]]:
-        """The sets of ``documents`` as plain rows, for streaming exports without model objects.
-
-        Attribute columns stay JSON text, so an exporter can embed them without parsing.
-        """
-        marks = ",".join("?" * len(documents))
-        who = " AND annotator = ?" if annotator is not None else ""
-        args: list[Any] = [*documents, annotator] if annotator is not None else list(documents)
-        sets: dict[tuple[str, str], SetRows] = {}
-        for document, name, status, doc_attrs in self._db.execute(
-            f"SELECT document, annotator, status, doc_attrs FROM annotation_sets "
-            f"WHERE document IN ({marks}){who}",
-            args,
-        ):
-            sets[(document, name)] = (name, status, doc_attrs, [], [], 0.0)
-        rows = self._db.execute(
-            f'SELECT document, annotator, name, start, "end", label, attrs FROM spans '
-            f'WHERE document IN ({marks}){who} ORDER BY document, annotator, start, "end", id',
-            args,
-        ).fetchall()
-        # Grouping in C (groupby) rather than a Python test per row: exports read millions.
-        for key, group in groupby(rows, key=_SET_OF_ROW):
-            if key not in sets:
-                sets[key] = (key[1], Status.TODO.value, "{}", [], [], 0.0)
-            sets[key][3].extend(group)
-        for label, head, child, document, name in self._db.execute(
-            f"SELECT r.label, h.name, c.name, h.document, h.annotator FROM relations r "
-            f"JOIN spans h ON h.id = r.head JOIN spans c ON c.id = r.child "
-            f"WHERE h.document IN ({marks}){who.replace('annotator', 'h.annotator')} "
-            "ORDER BY r.id",
-            args,
-        ):
-            sets[(document, name)][4].append((label, head, child))
-        for document, name, seconds in self._seconds(marks, who, args):
-            key = (document, name)
-            found = sets.get(key)
-            if found is None:
-                sets[key] = (name, Status.TODO.value, "{}", [], [], float(seconds))
-            else:
-                sets[key] = (*found[:5], float(seconds))
-        out: dict[DocumentId, list[SetRows]] = {}
         for key in sorted(sets):
             out.setdefault(DocumentId(key[0]), []).append(sets[key])
         return out

@@ -32,6 +32,7 @@ from annotator.store.connection import (
 )
 from annotator.store.database import Database
 from annotator.store.documents import Documents
+from annotator.store.export_rows import ExportRows
 from annotator.store.faults import storage_errors
 from annotator.store.fulltext import FullText
 from annotator.store.history import History, now
@@ -83,6 +84,7 @@ class Project:
         self.relations = Relations(db)
         self.sets = Sets(db, self.spans, self.relations)
         self.bulk = Bulk(db, self.spans, team=team)
+        self.export_rows = ExportRows(db, team=team)
         self.fulltext = FullText(db)
         self.usage = Usage(db)
         self.search = Search(db)

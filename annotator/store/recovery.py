@@ -134,7 +134,7 @@ class Salvage:
         read: Callable[[Sequence[DocumentId]], dict[DocumentId, list[_T]]],
         damage: list[Damage],
     ) -> dict[DocumentId, list[_T]]:
-        """``read`` (``Bulk.export_rows`` or ``Bulk.sets_for``) over ``documents``, one
+        """``read`` (``ExportRows.sets`` or ``Bulk.sets_for``) over ``documents``, one
         document at a time where the batch fails; a document whose sets cannot be read keeps
         none of them (a part of a set would pass for the whole)."""
         whole = _attempt(read, documents)

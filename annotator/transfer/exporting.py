@@ -47,7 +47,7 @@ def export_jsonl(
 
     def items() -> Iterator[tuple[Document, list[SetRows]]]:
         for document, sets in _checked(
-            project, project.bulk.export_rows, annotator, damage, documents
+            project, project.export_rows.sets, annotator, damage, documents
         ):
             if tick is not None:
                 tick()
