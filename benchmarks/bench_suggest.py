@@ -13,7 +13,11 @@ this process (``--no-project`` skips it). Each line gives the wall clock and the
 of this process and of the workers: on a shared machine the wall clock is what the others
 leave us; the load average is printed before and after.
 
-Run: ``python benchmarks/bench_suggest.py [--documents N] [--workers N] [--no-project]``.
+``--dump FILE`` writes every document's rows (one ``repr`` a line, in order): two versions of
+the suggester give the same suggestions when their dumps are the same file.
+
+Run: ``python benchmarks/bench_suggest.py [--documents N] [--workers N] [--no-project]
+[--dump FILE]``.
 """
 
 from __future__ import annotations
@@ -220,12 +224,16 @@ def _load() -> str:
     return "load average " + " ".join(f"{v:.2f}" for v in os.getloadavg())
 
 
-def _suggest(documents: list[Document], workers: int) -> tuple[int, int]:
+def _suggest(documents: list[Document], workers: int, dump: Path | None) -> tuple[int, int]:
     # Streamed as plain rows, as ``annotator suggest`` writes each to the project as it comes.
     spans = quotes = 0
-    for _, found, _ in suggest_rows(documents, workers=workers):
-        spans += len(found)
-        quotes += sum(1 for span in found if span[2] == "QUOTE")
+    with open(dump or os.devnull, "w", encoding="utf-8") as out:
+        for rows in suggest_rows(documents, workers=workers):
+            found = rows[1]
+            spans += len(found)
+            quotes += sum(1 for span in found if span[2] == "QUOTE")
+            if dump is not None:
+                out.write(f"{rows!r}\n")
     return spans, quotes
 
 
@@ -257,6 +265,9 @@ def main() -> None:
         action="store_true",
         help="Skip the run through a project (suggest_documents, as `annotator suggest`).",
     )
+    parser.add_argument(
+        "--dump", type=Path, help="Write every document's rows to this file, one a line."
+    )
     arguments = parser.parse_args()
     documents = generate(arguments.documents)
     count = len(documents)
@@ -275,7 +286,7 @@ def main() -> None:
 
     before = _cpu()
     started = time.perf_counter()
-    spans, quotes = _suggest(documents, arguments.workers)
+    spans, quotes = _suggest(documents, arguments.workers, arguments.dump)
     elapsed = time.perf_counter() - started
     after = _cpu()
     _report("suggest", elapsed, baseline, (after[0] - before[0], after[1] - before[1]), count)

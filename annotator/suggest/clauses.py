@@ -24,6 +24,8 @@ class Clauses:
     def __init__(self, lexicon: Lexicon, mentions: MentionFinder) -> None:
         self.lex = lexicon
         self.mentions = mentions
+        # Split once here, not twice per comma per phrase in content_end.
+        self._stops = [phrase.split() for phrase in lexicon.clause_stops]
         self._quantifiers: dict[str, list[list[str]]] = {}
         for phrase in lexicon.quantifiers:
             words = phrase.split()
@@ -183,10 +185,7 @@ class Clauses:
                 continue
             nxt = tokens[index + 1]
             words = [t.lower for t in tokens[index + 1 : index + 4]]
-            if any(
-                words[: len(stop_words.split())] == stop_words.split()
-                for stop_words in lex.clause_stops
-            ):
+            if any(words[: len(stop)] == stop for stop in self._stops):
                 end = index
                 break
             # ", adding that ...": another attribution of the same speaker begins.

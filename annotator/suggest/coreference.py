@@ -126,7 +126,12 @@ class Resolver:
             found = match.start()
             if found and text[found - 1].isalnum():
                 continue  # inside a word ("iPhone"); cheaper here than a look-behind
-            for start, words in self._sentence_parts(found, match.group().split()):
+            run = match.group().split()
+            if len(run) == 1 and run[0] not in people and run[0] not in titles:
+                # Most runs are one capitalised word that opens a sentence: skipped here as
+                # below (a lone word is only a known person's surname), without cutting it.
+                continue
+            for start, words in self._sentence_parts(found, run):
                 if len(words) == 1 and words[0] not in people and words[0] not in titles:
                     continue  # a lone word is only a known person's surname
                 # A run may begin with a word that is not a name: "But Peskov", "When Smith".

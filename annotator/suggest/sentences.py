@@ -18,7 +18,8 @@ from annotator.suggest.letters import UPPER
 from annotator.suggest.lexicon import Lexicon
 from annotator.suggest.marks import QuoteSegment
 
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_BREAK_RUN = re.compile(r"(?:\r\n|\r|\n)\s*")
+_ONE_BREAK = frozenset({"\r\n", "\r", "\n"})
 # (the white space before it, a word, or any other character): one tuple per token.
 _SPACED_TOKEN = re.compile(
     r"(\s*)(?:([RDI]-(?:[A-Z]\.)+|[RDI]-[A-Z][a-z]+\.?"  # party and state: D-N.Y., R-Ohio
@@ -82,19 +83,23 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
     """
     out: list[tuple[int, int]] = []
     start = 0
-    for match in _LINE_BREAK.finditer(text):
-        before = match.start()
-        after = match.end()
+    size = len(text)
+    # One match per line break and the white space after it ("\n\n" between paragraphs),
+    # not one per break: a break with white space after it is never inside a sentence.
+    for match in _BREAK_RUN.finditer(text):
+        before, after = match.span()
         if (
-            before > start
+            after - before <= 2
+            and match.group() in _ONE_BREAK
+            and before > start
             and (text[before - 1].isalpha() or text[before - 1] in ",-")
-            and after < len(text)
+            and after < size
             and text[after].islower()
         ):
             continue
         _add(out, text, start, before)
         start = after
-    _add(out, text, start, len(text))
+    _add(out, text, start, size)
     return out
 
 

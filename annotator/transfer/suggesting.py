@@ -74,10 +74,12 @@ def suggest_documents(
     *,
     workers: int | None = None,
     progress: Progress = no_progress,
+    spawn: bool = False,
 ) -> SuggestSummary:
     """Suggest for ``documents`` (all by default) on ``workers`` processes (every core by
-    default) and replace their ``suggest:rules`` sets; the speaker registry's names are
-    reused. ``progress`` may raise Cancelled: nothing is then written."""
+    default; ``spawn``: started fresh, not forked, as a Qt process needs) and replace their
+    ``suggest:rules`` sets; the speaker registry's names are reused. ``progress`` may raise
+    Cancelled: nothing is then written."""
     check_schema(project.schema, str(project.path))
     ids = _chosen(project, documents)
     registry = [speaker.name for speaker in project.speakers.all()]
@@ -93,6 +95,7 @@ def suggest_documents(
             registry=registry,
             workers=workers,
             progress=lambda done: progress(done, total),
+            spawn=spawn,
         )
         with closing(found):
             for rows in found:

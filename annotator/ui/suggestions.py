@@ -193,8 +193,14 @@ class SuggestionReview(QObject):
             dialog.setWindowModality(Qt.WindowModality.WindowModal)
             dialog.setMinimumDuration(500)
         try:
+            # Every document: on every core (above a few hundred documents), in workers
+            # spawned fresh, since forking a process that runs Qt is unsafe.
             summary = suggest_documents(
-                session.project, wanted, workers=1, progress=_progress(dialog)
+                session.project,
+                wanted,
+                workers=None if every_document else 1,
+                progress=_progress(dialog),
+                spawn=True,
             )
         except Cancelled:
             self.messages.status(self.tr("Suggesting cancelled; nothing changed"))

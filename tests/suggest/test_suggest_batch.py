@@ -30,3 +30,11 @@ def test_suggest_many_matches_suggest_in_order_and_reports_progress() -> None:
 def test_one_worker_runs_in_this_process() -> None:
     documents = [Document(DocumentId("a"), TEXTS[0])]
     assert list(suggest_many(documents, workers=1)) == [suggest(documents[0])]
+
+
+def test_spawned_workers_give_the_same_suggestions_with_the_registry() -> None:
+    # Spawned workers start as fresh interpreters: the registry and the documents travel
+    # with each chunk, nothing comes from this process's memory.
+    documents = [Document(DocumentId(f"d{i}"), text) for i, text in enumerate(TEXTS)]
+    results = list(suggest_many(documents, workers=2, registry=["Volodymyr Zelenskyy"], spawn=True))
+    assert results == [suggest(d, registry=["Volodymyr Zelenskyy"]) for d in documents]

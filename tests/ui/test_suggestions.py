@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import resource
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 
-from annotator.model import DocumentId
+from annotator.model import Document, DocumentId
+from annotator.model.schema import Schema
 from annotator.store import Project
-from annotator.suggest import ANNOTATOR
+from annotator.suggest import ANNOTATOR, suggest
 from annotator.transfer.suggesting import suggest_documents
 from annotator.ui.main_window import MainWindow
 
@@ -160,6 +162,34 @@ def test_suggest_for_all_documents_fills_the_layer_of_every_document(
     project = window.session.project
     assert project.sets.get(DocumentId(DOC), ANNOTATOR).spans
     assert "Suggested 10 quote parts" in window.statusBar().currentMessage()
+
+
+def test_suggest_for_all_documents_of_a_large_project_runs_on_spawned_workers(
+    qtbot, open_window: OpenWindow, tmp_path: Path, schema: Schema
+) -> None:
+    # Enough documents for the batch to start worker processes (spawned: this one runs Qt).
+    texts = [f"“We won game {n},” coach Maria Alvarez said on Sunday." for n in range(520)]
+    path = tmp_path / "large.db"
+    with Project.create(path, schema) as project, project.transaction():
+        project.documents.insert_many(
+            Document(DocumentId(f"d{n}"), text) for n, text in enumerate(texts)
+        )
+    window = open_window(path)
+    workers_before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_utime
+    window.commands.suggest_all.trigger()
+    settle()
+    assert "Suggested 520 quote parts, 520 speakers and 520 cues in 520 documents" in (
+        window.statusBar().currentMessage()
+    )
+    # The work ran in other processes, and came back as this process finds it.
+    assert resource.getrusage(resource.RUSAGE_CHILDREN).ru_utime > workers_before
+    project = window.session.project
+    for n in (0, 519):
+        stored = project.sets.get(DocumentId(f"d{n}"), ANNOTATOR).spans
+        expected = suggest(Document(DocumentId(f"d{n}"), texts[n])).spans
+        assert [(s.start, s.end, s.label, s.attrs) for s in stored] == [
+            (s.start, s.end, s.label, s.attrs) for s in expected
+        ]
 
 
 def test_the_suggestion_under_the_caret_is_described(qtbot, window: MainWindow) -> None:
