@@ -14,6 +14,8 @@ from annotator.store.migrations import MIGRATIONS, TEXT_CRC32
 from annotator.store.rows import document_from_row, dump_json
 
 _COLUMNS = "id, title, text, meta, sha256"
+#: (id, text, title, meta, sha256) of a new document.
+DocumentValues = tuple[DocumentId, str, str, dict[str, Any], str]
 #: Characters of text bound into one insert statement at most (a copy is made to bind them).
 _TEXT_PER_STATEMENT = 1 << 20
 
@@ -117,19 +119,23 @@ class Documents:
 
     def insert_many(self, documents: Iterable[Document]) -> int:
         """Append new documents (the caller holds the transaction, on a migrated file)."""
+        return self.insert_values((d.id, d.text, d.title, d.meta, d.sha256) for d in documents)
+
+    def insert_values(self, documents: Iterable[DocumentValues]) -> int:
+        """:meth:`insert_many` of documents as plain values (an import builds no Document)."""
         start = self._db.execute("SELECT coalesce(max(ord), 0) FROM documents").fetchone()[0]
         rows = [
             (
-                doc.id,
+                did,
                 start + i,
-                doc.title,
-                doc.text,
-                dump_json(doc.meta),
-                doc.sha256,
-                len(doc.text),
-                text_crc32(doc.text),
+                title,
+                text,
+                dump_json(meta) if meta else "{}",
+                sha256,
+                len(text),
+                text_crc32(text),
             )
-            for i, doc in enumerate(documents, start=1)
+            for i, (did, text, title, meta, sha256) in enumerate(documents, start=1)
         ]
         # Several rows per statement (see insert_many): cheaper than a statement per row. A
         # statement's values are copied when bound, so long texts go a few at a time.
