@@ -172,6 +172,7 @@ class _Importer:
             project.sets.delete(document_id, who)
         self.report.sets_replaced += len(existing)
         project.bulk.insert_values(sets)
+        self.ledger.counted((s[1], s[2]) for s in sets)
         self.report.sets_added += len(sets)
         self.report.spans += sum(len(s[5]) for s in sets)
         self.report.relations += sum(len(s[6]) for s in sets)
