@@ -114,3 +114,36 @@ def test_a_span_label_that_is_not_a_string_is_refused_with_its_line(
         "(QUOTE, SPEAKER, CUE)"
     )
     assert project.documents.count() == 0
+
+
+def list_indexes(project: Project) -> list[tuple[str, str]]:
+    """The document list's indexes as stored (read from the connection, as tests do)."""
+    return project._db.execute(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'documents' "
+        "AND sql IS NOT NULL ORDER BY name"
+    ).fetchall()
+
+
+def test_an_import_into_an_empty_project_keeps_the_list_indexes_whole_or_failed(
+    tmp_path: Path, project: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The indexes that keep a million-document list fast are built once at the end of an
+    # import into an empty project; a failed import must leave them exactly as they were.
+    from annotator.transfer import importing
+
+    monkeypatch.setattr(importing, "_BATCH", 2)
+    indexes = list_indexes(project)
+    assert [name for name, _ in indexes] == ["documents_list", "documents_title"]
+    good = [{"id": f"d{n}", "text": f"Text {n}.", "title": f"Title {9 - n}"} for n in range(5)]
+    bad = write(tmp_path / "bad.jsonl", *good, {"id": "d0", "text": "Another text."})
+    with pytest.raises(InputError, match="line 6"):
+        import_paths(project, [bad])
+    assert list_indexes(project) == indexes
+    import_paths(project, [write(tmp_path / "good.jsonl", *good)])
+    assert list_indexes(project) == indexes
+    # Built from the rows: every document is found through them.
+    assert project._db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    titles = project._db.execute(
+        "SELECT title FROM documents INDEXED BY documents_title ORDER BY title COLLATE NOCASE"
+    ).fetchall()
+    assert [t for (t,) in titles] == [f"Title {n}" for n in range(5, 10)]

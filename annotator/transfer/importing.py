@@ -235,7 +235,11 @@ def write_records(
     importer = _Importer(project, report)
     with project.transaction(), gc_paused():
         importer.ledger.start()
-        with project.fulltext.deferred(), importer.ledger.counted_at_end():
+        with (
+            project.fulltext.deferred(),
+            importer.ledger.counted_at_end(),
+            project.documents.indexed_at_end(),
+        ):
             for path, records in batches:
                 importer.batch(path, records)
         if before_history is not None:
