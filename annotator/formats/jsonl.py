@@ -13,6 +13,7 @@ import json
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
+from hashlib import sha256 as _sha256
 from operator import itemgetter
 from pathlib import Path
 from typing import IO, Any
@@ -36,9 +37,9 @@ from annotator.model import (
     SpeakerType,
     Status,
     Target,
-    text_sha256,
 )
-from annotator.model.schema import Attribute, Schema
+from annotator.model.annotation import RelationValues, SpanValues
+from annotator.model.schema import Attribute, RelationType, Schema
 
 _DOC_KEYS = {"id", "text", "title", "meta", "text_sha256"}
 _SET_KEYS = {"annotator", "status", "spans", "relations", "doc_attrs", "seconds"}
@@ -51,6 +52,8 @@ _RELATION_KEYS = {"label", "head", "child"}
 _STATUSES = ", ".join(s.value for s in Status)
 #: Status by its value: a dict lookup, not the Enum's call (a tenth of a line's parse).
 _STATUS_OF = {s.value: s for s in Status}
+#: An Enum member's ``.value`` is a property call (~1 µs): read once.
+_TODO = Status.TODO.value
 
 
 @dataclass(slots=True)
@@ -68,7 +71,76 @@ class Record:
     entry: Speaker | Target | None = None
 
 
+@dataclass(slots=True)
+class Parsed:
+    """One document line, checked, as plain values: what an import stores. Built without
+    model objects (a frozen ``Document`` costs ~4 µs, each ``Span`` ~1 µs, and a large import
+    builds millions); :func:`read_jsonl` makes them from it for everyone else."""
+
+    line: int
+    document: DocumentId
+    text: str
+    title: str
+    meta: dict[str, Any]
+    sha256: str
+    #: None for a document without annotations (the rest below is then empty).
+    annotator: AnnotatorName | None
+    #: The checked value of a ``Status``.
+    status: str
+    spans: list[SpanValues]
+    relations: list[RelationValues]
+    doc_attrs: dict[str, AttrValue]
+    seconds: float
+
+
+def parsed_from(line: int, document: Document, annotation: AnnotationSet | None) -> Parsed:
+    """A document and its set (another format's, read as model objects) as plain values."""
+    if annotation is None:
+        return Parsed(
+            line, document.id, document.text, document.title, document.meta, document.sha256,
+            None, Status.TODO.value, [], [], {}, 0.0,
+        )  # fmt: skip
+    position = {span.id: i for i, span in enumerate(annotation.spans)}
+    return Parsed(
+        line,
+        document.id,
+        document.text,
+        document.title,
+        document.meta,
+        document.sha256,
+        annotation.annotator,
+        annotation.status.value,
+        [(s.name, s.start, s.end, s.label, s.attrs) for s in annotation.spans],
+        [(r.label, position[r.head], position[r.child]) for r in annotation.relations],
+        annotation.doc_attrs,
+        annotation.seconds,
+    )
+
+
+def _record(parsed: Parsed) -> Record:
+    """The model objects of a parsed line, as :func:`read_jsonl` gives them."""
+    document = Document(parsed.document, parsed.text, parsed.title, parsed.meta, parsed.sha256)
+    who = parsed.annotator
+    if who is None:
+        return Record(parsed.line, document, None)
+    did = document.id
+    spans = [
+        Span(SpanId(index), did, who, start, end, label, attrs, name)
+        for index, (name, start, end, label, attrs) in enumerate(parsed.spans, start=1)
+    ]
+    relations = [
+        Relation(RelationId(index), label, SpanId(head + 1), SpanId(child + 1))
+        for index, (label, head, child) in enumerate(parsed.relations, start=1)
+    ]
+    annotation = AnnotationSet(
+        did, who, _STATUS_OF[parsed.status], spans, relations, parsed.doc_attrs, parsed.seconds
+    )
+    return Record(parsed.line, document, annotation)
+
+
 _NO_ATTRS: dict[str, Any] = {}
+#: Distinct (label, attribute, value) triples remembered as valid while reading one file.
+_VALID_KEPT = 10_000
 
 
 class _SchemaIndex:
@@ -79,6 +151,11 @@ class _SchemaIndex:
             label.name: {a.name: a for a in schema.span_attributes(label.name)}
             for label in schema.labels
         }
+        self.relations: dict[str, RelationType] = {r.name: r for r in schema.relations}
+        #: (label, attribute, type, value) of span attribute values already found valid: a
+        #: file repeats a few values over and over (the type too: True == 1, but 1 is a value
+        #: where True is not).
+        self.valid: set[tuple[str, str, type, Any]] = set()
 
 
 class _Line:
@@ -171,7 +248,8 @@ class _Line:
             out.extend(self.entry(kind, item) for item in raw)
         return out
 
-    def parse(self, obj: Any, default_annotator: str | None) -> Record:
+    def parse(self, obj: Any, default_annotator: str | None) -> Parsed | Record:
+        """A document line as plain values; a registry line of the older layout as a Record."""
         if not isinstance(obj, dict):
             raise self.fail("each line must be a JSON object")
         if len(obj) == 1 and next(iter(obj)) in ("speaker", "target"):
@@ -193,13 +271,16 @@ class _Line:
         meta = obj.get("meta", {})
         if type(meta) is not dict:
             meta = self.mapping(obj, "meta", f'document "{doc_id}"')  # refuses it
-        sha = text_sha256(text)
+        # model.text_sha256, spelled out: a call per line was 3% of a short-record import.
+        sha = _sha256(text.encode("utf-8")).hexdigest()
         given = obj.get("text_sha256")
         if given is not None and given != sha:
             raise self.fail(f'document "{doc_id}": "text_sha256" does not match its text')
-        document = Document(DocumentId(doc_id), text, title, meta, sha)
         if obj.keys().isdisjoint(_SET_KEYS) or _document_only(obj):
-            return Record(self.number, document, None)
+            return Parsed(
+                self.number, DocumentId(doc_id), text, title, meta, sha,
+                None, _TODO, [], [], {}, 0.0,
+            )  # fmt: skip
         annotator = obj.get("annotator")
         if annotator is None:
             annotator = default_annotator
@@ -207,27 +288,19 @@ class _Line:
             raise self.fail(
                 f'document "{doc_id}": an annotation line needs "annotator" (or pass --annotator)'
             )
-        status_text = obj.get("status") or Status.TODO.value
-        status = _STATUS_OF.get(status_text) if type(status_text) is str else None
-        if status is None:
-            raise self.fail(f'status "{status_text}" is not one of {_STATUSES}')
-        spans = self.spans(obj.get("spans", []), text, document.id, annotator)
-        # Built whole: the defaults' factories would make lists only to be replaced.
-        annotation = AnnotationSet(
-            document.id,
-            AnnotatorName(annotator),
-            status,
-            spans,
-            self.relations(obj.get("relations", []), spans),
-            {},
-        )
+        status = obj.get("status") or _TODO
+        if type(status) is not str or status not in _STATUS_OF:
+            raise self.fail(f'status "{status}" is not one of {_STATUSES}')
+        spans = self.spans(obj.get("spans", []), text)
+        relations = self.relations(obj.get("relations", []), spans)
+        doc_attrs: dict[str, AttrValue] = {}
         if "doc_attrs" in obj:
-            annotation.doc_attrs = self.attrs(
-                self.mapping(obj, "doc_attrs", "the line"), None, "doc_attrs"
-            )
-        if "seconds" in obj:
-            annotation.seconds = self.seconds(obj)
-        return Record(self.number, document, annotation)
+            doc_attrs = self.attrs(self.mapping(obj, "doc_attrs", "the line"), None, "doc_attrs")
+        seconds = self.seconds(obj) if "seconds" in obj else 0.0
+        return Parsed(
+            self.number, DocumentId(doc_id), text, title, meta, sha,
+            AnnotatorName(annotator), status, spans, relations, doc_attrs, seconds,
+        )  # fmt: skip
 
     def seconds(self, obj: dict[str, Any]) -> float:
         """The active time of the set; files written before it existed have none."""
@@ -238,15 +311,14 @@ class _Line:
             raise self.fail(f'"seconds" must be a number of seconds, 0 or more, not {value!r}')
         return float(value)
 
-    def spans(self, raw: Any, text: str, document: DocumentId, annotator: str) -> list[Span]:
+    def spans(self, raw: Any, text: str) -> list[SpanValues]:
         if not isinstance(raw, list):
             raise self.fail('"spans" must be a list')
         # The hot loop of large imports: cheap checks inline, wording only when one fails.
-        out: list[Span] = []
+        out: list[SpanValues] = []
         names: set[str] = set()
         length = len(text)
         allowed = self.schema_index.span_attrs
-        who = AnnotatorName(annotator)
         for index, item in enumerate(raw, start=1):
             if type(item) is not dict or not item.keys() <= _SPAN_KEYS:
                 raise self.span_problem(index, item, text)
@@ -265,26 +337,38 @@ class _Line:
                 or type(start) is not int
                 or type(end) is not int
                 or not 0 <= start < end <= length
+                or type(label) is not str
                 or label not in allowed
                 or type(attrs) is not dict
                 or ("text" in item and item["text"] != text[start:end])
             ):
                 raise self.span_problem(index, {**item, "id": name}, text, names)
             if attrs:
-                self.check_span_attrs(attrs, label, f'span "{name}"')
+                self.check_span_attrs(attrs, label, name)
             names.add(name)
-            out.append(Span(SpanId(index), document, who, start, end, label, attrs, name))
+            out.append((name, start, end, label, attrs))
         return out
 
-    def check_span_attrs(self, attrs: dict[str, Any], label: str, what: str) -> None:
-        known = self.schema_index.span_attrs[label]
+    def check_span_attrs(self, attrs: dict[str, Any], label: str, name: str) -> None:
+        valid = self.schema_index.valid
         for key, value in attrs.items():
-            attribute = known.get(key)
+            seen = (label, key, type(value), value)
+            try:
+                if seen in valid:
+                    continue
+            except TypeError:  # a list or an object: refused below
+                pass
+            attribute = self.schema_index.span_attrs[label].get(key)
             if attribute is None:
-                raise self.fail(f'{what}: the schema has no attribute "{key}" for label {label}')
+                raise self.fail(
+                    f'span "{name}": the schema has no attribute "{key}" for label {label}'
+                )
             problem = self.schema.check_value(attribute, value)
             if problem:
-                raise self.fail(f"{what}: {problem}")
+                raise self.fail(f'span "{name}": {problem}')
+            if len(valid) >= _VALID_KEPT:
+                valid.clear()  # free text makes every value new: keep memory flat
+            valid.add(seen)
 
     def span_problem(
         self, index: int, item: Any, text: str, names: set[str] | None = None
@@ -325,13 +409,45 @@ class _Line:
         self.mapping(item, "attrs", what)
         raise AssertionError(f"span {index} was refused for no reason")  # pragma: no cover
 
-    def relations(self, raw: Any, spans: list[Span]) -> list[Relation]:
+    def relations(self, raw: Any, spans: list[SpanValues]) -> list[RelationValues]:
         if not isinstance(raw, list):
             raise self.fail('"relations" must be a list')
         if not raw:
             return []
-        by_name = {span.name: span for span in spans}
-        out: list[Relation] = []
+        by_name = {span[0]: position for position, span in enumerate(spans)}
+        kinds = self.schema_index.relations
+        out: list[RelationValues] = []
+        # The common shape checked inline; anything else is checked again below, in order,
+        # so that the first problem is worded as ever.
+        for item in raw:
+            if type(item) is not dict or not item.keys() <= _RELATION_KEYS:
+                break
+            label = item.get("label")
+            head = item.get("head")
+            child = item.get("child")
+            if type(label) is not str or type(head) is not str or type(child) is not str:
+                break
+            kind = kinds.get(label)
+            at_head = by_name.get(head)
+            at_child = by_name.get(child)
+            if (
+                kind is None
+                or at_head is None
+                or at_child is None
+                or spans[at_head][3] not in kind.head
+                or spans[at_child][3] not in kind.child
+            ):
+                break
+            out.append((label, at_head, at_child))
+        else:
+            return out
+        return self.checked_relations(raw, spans, by_name)
+
+    def checked_relations(
+        self, raw: list[Any], spans: list[SpanValues], by_name: dict[str, int]
+    ) -> list[RelationValues]:
+        """Every relation checked one by one, with the wording of the first problem."""
+        out: list[RelationValues] = []
         for index, item in enumerate(raw, start=1):
             what = f"relation {index}"
             if not isinstance(item, dict):
@@ -342,20 +458,21 @@ class _Line:
             if kind is None:
                 known = ", ".join(r.name for r in self.schema.relations) or "none"
                 raise self.fail(f"{what}: relation {label!r} is not in the schema ({known})")
-            ends: list[Span] = []
+            ends: list[int] = []
             for role, allowed in (("head", kind.head), ("child", kind.child)):
                 ref = item.get(role)
                 ref = str(ref) if isinstance(ref, int) and not isinstance(ref, bool) else ref
-                span = by_name.get(ref) if isinstance(ref, str) else None
-                if span is None:
+                position = by_name.get(ref) if isinstance(ref, str) else None
+                if position is None:
                     raise self.fail(f"{what} ({label}): {role} {ref!r} is not a span of this line")
-                if span.label not in allowed:
+                name, _, _, span_label, _ = spans[position]
+                if span_label not in allowed:
                     raise self.fail(
-                        f'{what} ({label}): {role} span "{span.name}" is a {span.label}, '
+                        f'{what} ({label}): {role} span "{name}" is a {span_label}, '
                         f"but {label} needs {' or '.join(allowed)}"
                     )
-                ends.append(span)
-            out.append(Relation(RelationId(index), kind.name, ends[0].id, ends[1].id))
+                ends.append(position)
+            out.append((kind.name, ends[0], ends[1]))
         return out
 
 
@@ -374,6 +491,15 @@ def read_jsonl(
     path: Path, schema: Schema, default_annotator: str | None = None
 ) -> Iterator[Record]:
     """Parse and check every line of ``path``; raises InputError at the first bad line."""
+    for item in read_jsonl_values(path, schema, default_annotator):
+        yield _record(item) if isinstance(item, Parsed) else item
+
+
+def read_jsonl_values(
+    path: Path, schema: Schema, default_annotator: str | None = None
+) -> Iterator[Parsed | Record]:
+    """:func:`read_jsonl` with each document line as plain values (registry entries still
+    as Records), for imports: the same checks, without building model objects."""
     # Streamed a line at a time (memory stays flat however long the file); lines stay bytes:
     # orjson parses (and checks the UTF-8 of) bytes without a copy.
     index = _SchemaIndex(schema)
@@ -393,7 +519,7 @@ def read_jsonl(
                 path, f'the key "{twice}" appears twice in one object (which one is meant?)', number
             )
         record = parser.parse(obj, default_annotator)
-        if record.document is not None and (obj.get("speakers") or obj.get("targets")):
+        if type(record) is Parsed and (obj.get("speakers") or obj.get("targets")):
             for entry in parser.entries(obj):
                 if entry not in seen:
                     seen.add(entry)

@@ -8,6 +8,11 @@ from enum import StrEnum
 from annotator.model.ids import AnnotatorName, DocumentId, RelationId, SpanId
 
 AttrValue = str | int | float
+#: A span as plain values, (name, start, end, label, attrs): what a bulk import carries
+#: instead of a ``Span`` (a million of those cost a second to build and read back).
+SpanValues = tuple[str, int, int, str, dict[str, AttrValue]]
+#: A relation as plain values, (label, head, child): its ends as positions in its set's spans.
+RelationValues = tuple[str, int, int]
 
 
 class Status(StrEnum):

@@ -20,11 +20,20 @@ from annotator.model import (
     SpanId,
     Status,
 )
+from annotator.model.annotation import RelationValues, SpanValues
 from annotator.store.database import Database
 from annotator.store.rows import SPAN_COLUMNS, dump_json, load_attrs
 from annotator.store.spans import Spans
 from annotator.store.streams import sets_by_document
 
+#: The columns of a new span but its id (SQLite gives the next, see Bulk.insert_values).
+_SPAN_VALUES = 'document, annotator, name, start, "end", label, attrs'
+#: (document, annotator, status, doc_attrs, seconds, spans, relations) of a new set.
+SetValues = tuple[
+    DocumentId, AnnotatorName, str, dict[str, AttrValue], float, list[SpanValues],
+    list[RelationValues],
+]  # fmt: skip
+_SET_OF_ROW = itemgetter(0, 1)
 _SET_OF_SPAN_ROW = itemgetter(1, 2)
 #: Distinct attribute texts kept parsed during one read (free text makes each one new).
 _PARSED_KEPT = 10_000
@@ -69,39 +78,48 @@ class Bulk:
     def insert_sets(self, sets: Sequence[AnnotationSet]) -> None:
         """Insert sets whose span ids are unique within each set (local 1..n as parsed, or
         another file's ids, as merges and packs pass them); new ids are assigned here."""
-        base = int(self._spans.next_id())
-        relation_rows: list[tuple[Any, ...]] = []
-        span_rows: list[tuple[Any, ...]] = []
-        set_rows: list[tuple[Any, ...]] = []
-        time_rows: list[tuple[Any, ...]] = []
+        values: list[SetValues] = []
         for aset in sets:
-            if aset.seconds:
-                time_rows.append((aset.document, aset.annotator, aset.seconds))
-            local_to_global: dict[int, int] = {}
-            for span in aset.spans:
-                local_to_global[span.id] = base
-                span_rows.append(
-                    (
-                        base,
-                        aset.document,
-                        aset.annotator,
-                        span.name,
-                        span.start,
-                        span.end,
-                        span.label,
-                        dump_json(span.attrs),
-                    )
+            position = {span.id: i for i, span in enumerate(aset.spans)}
+            values.append(
+                (
+                    aset.document,
+                    aset.annotator,
+                    aset.status.value,
+                    aset.doc_attrs,
+                    aset.seconds,
+                    [(s.name, s.start, s.end, s.label, s.attrs) for s in aset.spans],
+                    [(r.label, position[r.head], position[r.child]) for r in aset.relations],
                 )
-                base += 1
-            for rel in aset.relations:
-                relation_rows.append(
-                    (rel.label, local_to_global[rel.head], local_to_global[rel.child])
-                )
-            set_rows.append(
-                (aset.document, aset.annotator, aset.status.value, dump_json(aset.doc_attrs))
             )
+        self.insert_values(values)
+
+    def insert_values(self, sets: Sequence[SetValues]) -> None:
+        """:meth:`insert_sets` of sets as plain values (an import builds no Span): each
+        relation names its ends by their positions in its set's spans."""
+        base = int(self._spans.next_id())
+        first = base  # the id of the set's first span
+        relation_rows: list[tuple[str, int, int]] = []
+        span_rows: list[tuple[Any, ...]] = []
+        set_rows: list[tuple[str, str, str, str]] = []
+        time_rows: list[tuple[str, str, float]] = []
+        for document, annotator, status, doc_attrs, seconds, spans, relations in sets:
+            if seconds:
+                time_rows.append((document, annotator, seconds))
+            span_rows += [
+                (document, annotator, name, start, end, label, dump_json(attrs) if attrs else "{}")
+                for name, start, end, label, attrs in spans
+            ]
+            if relations:
+                relation_rows += [(label, first + h, first + c) for label, h, c in relations]
+            first += len(spans)
+            set_rows.append((document, annotator, status, dump_json(doc_attrs)))
         conn = self._db.conn
-        insert_many(conn, f"INSERT INTO spans ({SPAN_COLUMNS}) VALUES", span_rows)
+        # No ids given: SQLite gives the next ones in order, from the very id next_id() read
+        # (AUTOINCREMENT's rule), which the relations above counted on; checked, not assumed.
+        insert_many(conn, f"INSERT INTO spans ({_SPAN_VALUES}) VALUES", span_rows)
+        if span_rows and int(self._spans.next_id()) != first:
+            raise RuntimeError(f"spans were given ids other than {base}..{first - 1}")
         insert_many(conn, "INSERT INTO relations (label, head, child) VALUES", relation_rows)
         insert_many(
             conn,

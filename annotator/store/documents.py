@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Iterator, Sequence
+from contextlib import ExitStack, contextmanager
 from typing import Any
 
 from annotator.model import Document, DocumentId
@@ -11,10 +12,17 @@ from annotator.store.bulk import insert_many
 from annotator.store.database import Database
 from annotator.store.migrations import TEXT_CRC32, applied
 from annotator.store.rows import document_from_row, dump_json
+from annotator.store.triggers import index_paused
 
 _COLUMNS = "id, title, text, meta, sha256"
+#: (id, text, title, meta, sha256) of a new document.
+DocumentValues = tuple[DocumentId, str, str, dict[str, Any], str]
 #: Characters of text bound into one insert statement at most (a copy is made to bind them).
 _TEXT_PER_STATEMENT = 1 << 20
+#: The document list's indexes (migration 0006), which a bulk import into an empty project
+#: builds at its end: 200,000 short documents took 2.4-2.7 s of CPU with them kept row by
+#: row, 1.7-2.1 s with them built after (long documents gain nothing: the rows dominate).
+_LIST_INDEXES = ("documents_list", "documents_title")
 
 
 class Documents:
@@ -114,21 +122,40 @@ class Documents:
             ).fetchall()
             yield [document_from_row(r) for r in rows]
 
+    @contextmanager
+    def indexed_at_end(self) -> Iterator[None]:
+        """In a project without documents, build the list's indexes after the body (a bulk
+        import) instead of one insert per document into each. Run inside the import's
+        transaction: the indexes are dropped and made again from their stored SQL, so a
+        failure or a kill (the transaction rolled back) leaves them as they were. In a
+        project with documents, nothing changes (a rebuild would sort them all again)."""
+        if self._db.execute("SELECT 1 FROM documents LIMIT 1").fetchone() is not None:
+            yield
+            return
+        with ExitStack() as paused:
+            for name in _LIST_INDEXES:
+                paused.enter_context(index_paused(self._db, name))
+            yield
+
     def insert_many(self, documents: Iterable[Document]) -> int:
         """Append new documents (the caller holds the transaction, on a migrated file)."""
+        return self.insert_values((d.id, d.text, d.title, d.meta, d.sha256) for d in documents)
+
+    def insert_values(self, documents: Iterable[DocumentValues]) -> int:
+        """:meth:`insert_many` of documents as plain values (an import builds no Document)."""
         start = self._db.execute("SELECT coalesce(max(ord), 0) FROM documents").fetchone()[0]
         rows = [
             (
-                doc.id,
+                did,
                 start + i,
-                doc.title,
-                doc.text,
-                dump_json(doc.meta),
-                doc.sha256,
-                len(doc.text),
-                text_crc32(doc.text),
+                title,
+                text,
+                dump_json(meta) if meta else "{}",
+                sha256,
+                len(text),
+                text_crc32(text),
             )
-            for i, doc in enumerate(documents, start=1)
+            for i, (did, text, title, meta, sha256) in enumerate(documents, start=1)
         ]
         # Several rows per statement (see insert_many): cheaper than a statement per row. A
         # statement's values are copied when bound, so long texts go a few at a time.

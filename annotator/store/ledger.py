@@ -3,6 +3,7 @@ temporary tables: an import of any size checks its clashes with flat memory."""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 
@@ -27,6 +28,7 @@ _COUNT_TRIGGER = "set_status_counts_insert"
 class ImportLedger:
     def __init__(self, db: Database) -> None:
         self._db = db
+        self._counts: Counter[tuple[str, str]] = Counter()
 
     def start(self) -> None:
         """An empty ledger for a new import (inside its transaction)."""
@@ -80,25 +82,29 @@ class ImportLedger:
             [(d, a, n) for (d, a), n in sets],
         )
 
+    def counted(self, sets: Iterable[tuple[str, str]]) -> None:
+        """Note the (annotator, status) of each set this import inserted, for
+        :meth:`counted_at_end`."""
+        self._counts.update(sets)
+
     @contextmanager
     def counted_at_end(self) -> Iterator[None]:
-        """Count the sets this import adds into ``set_status_counts`` in one statement at its
-        end instead of an UPSERT per set from the insert trigger. Run inside the import's
-        transaction, after :meth:`start`: the trigger is dropped and made again from its own
-        stored SQL, so a failure or a kill (the transaction rolled back) leaves it as it was.
+        """Count the sets this import adds into ``set_status_counts`` at its end, from what
+        :meth:`counted` noted, instead of an UPSERT per set from the insert trigger. Run
+        inside the import's transaction, after :meth:`start`: the trigger is dropped and made
+        again from its own stored SQL, so a failure or a kill (the transaction rolled back)
+        leaves it as it was.
 
-        Counted by the ledger's keys, not by a rowid range: a replaced set is deleted and
-        inserted again (its delete trigger still subtracts it), so new rows are not all
-        above the old largest rowid. Every set an import inserts is in the ledger."""
+        A replaced set is deleted (its delete trigger still subtracts it) and inserted again,
+        so it is counted like any new one; no set is inserted twice by one import (a second
+        line for it is refused)."""
+        self._counts = Counter()
         with trigger_paused(self._db, _COUNT_TRIGGER) as paused:
             yield
             if paused:  # a file before the counts (migration 0006) has none to keep
-                # "WHERE true": SQLite's documented way to let an upsert follow a SELECT.
-                self._db.execute(
-                    "INSERT INTO set_status_counts (annotator, status, n) "
-                    "SELECT s.annotator, s.status, count(*) FROM temp.import_sets i "
-                    "JOIN annotation_sets s "
-                    "ON s.document = i.document AND s.annotator = i.annotator "
-                    "WHERE true GROUP BY s.annotator, s.status "
-                    "ON CONFLICT (annotator, status) DO UPDATE SET n = n + excluded.n"
+                self._db.conn.executemany(
+                    "INSERT INTO set_status_counts (annotator, status, n) VALUES (?, ?, ?) "
+                    "ON CONFLICT (annotator, status) DO UPDATE SET n = n + excluded.n",
+                    [(who, status, n) for (who, status), n in sorted(self._counts.items())],
                 )
+        self._counts = Counter()

@@ -3,18 +3,20 @@
 from __future__ import annotations
 
 import gc
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 from annotator.errors import InputError
-from annotator.formats.jsonl import Record, looks_like_jsonl, read_jsonl
+from annotator.formats.jsonl import Parsed, Record, looks_like_jsonl, parsed_from, read_jsonl_values
 from annotator.formats.plaintext import read_text_document, text_files
-from annotator.model import AnnotationSet, AnnotatorName, Document, DocumentId, Speaker, Target
+from annotator.model import AnnotatorName, DocumentId, Speaker, Target
 from annotator.model.schema import Schema
 from annotator.model.snippet import plural
 from annotator.store import Project
+from annotator.store.bulk import SetValues
+from annotator.store.documents import DocumentValues
 
 IMPORT_FORMATS = ("jsonl", "text")
 _BATCH = 2000
@@ -69,9 +71,11 @@ def _detect(path: Path, fmt: str | None) -> str:
     raise InputError(path, "cannot tell the format from the content; pass --format")
 
 
-def _records(path: Path, fmt: str, project: Project, annotator: str | None) -> Iterator[Record]:
+def _records(
+    path: Path, fmt: str, project: Project, annotator: str | None
+) -> Iterator[Parsed | Record]:
     if fmt == "jsonl":
-        yield from read_jsonl(path, project.schema, annotator)
+        yield from read_jsonl_values(path, project.schema, annotator)
         return
     files = text_files(path) if path.is_dir() else [path]
     for file in files:
@@ -93,9 +97,21 @@ class _Importer:
         #: after it are this import's own, added by its earlier batches.
         self.start = project.documents.last_order()
 
-    def batch(self, path: Path, records: list[Record]) -> None:
+    def batch(self, path: Path, records: Sequence[Parsed | Record]) -> None:
+        """Check and store one batch: a JSONL file's lines as plain values, another
+        format's documents and sets as model objects (made plain here), registry entries."""
         project = self.project
-        ids = list(dict.fromkeys(r.document.id for r in records if r.document))
+        lines: list[Parsed] = []
+        for record in records:
+            if isinstance(record, Parsed):
+                lines.append(record)
+            elif record.document is not None:
+                lines.append(parsed_from(record.line, record.document, record.annotation))
+            elif record.entry is not None:
+                # Registry entries touch only the registry: their place among the
+                # documents changes nothing (documents and sets are stored below).
+                self._entry(record.entry)
+        ids = list(dict.fromkeys(p.document for p in lines))
         # The project's, including what earlier batches of this import added.
         found = project.documents.hashes_and_order(ids)
         known = {d: sha for d, (sha, _) in found.items()}
@@ -106,65 +122,62 @@ class _Importer:
         seen.update(d for d, (_, order) in found.items() if order > self.start)
         # A set an earlier batch brought has its document in the project by now.
         keys = [
-            (r.document.id, r.annotation.annotator)
-            for r in records
-            if r.document and r.annotation and r.document.id in known
+            (p.document, p.annotator)
+            for p in lines
+            if p.annotator is not None and p.document in known
         ]
         first_lines = self.ledger.first_lines(keys) if keys else {}
         batch_text: dict[DocumentId, str] = {}
         batch_sets: dict[tuple[DocumentId, AnnotatorName], int] = {}
-        new_documents: list[Document] = []
-        sets: list[AnnotationSet] = []
-        for record in records:
-            document = record.document
-            if document is None:
-                if record.entry is not None:
-                    self._entry(record.entry)
-                continue
-            sha = document.sha256
-            line = record.line or None
-            earlier = batch_text.get(document.id) or known.get(document.id)
+        new_documents: list[DocumentValues] = []
+        sets: list[SetValues] = []
+        for p in lines:
+            document = p.document
+            sha = p.sha256
+            earlier = batch_text.get(document) or known.get(document)
             if earlier is not None and earlier != sha:
                 raise InputError(
                     path,
-                    f'document "{document.id}" already exists with a different text; '
+                    f'document "{document}" already exists with a different text; '
                     "give it another id",
-                    line,
+                    p.line or None,
                 )
-            if document.id not in batch_text and document.id not in seen:
-                batch_text[document.id] = sha
-                if document.id in known:
+            if document not in batch_text and document not in seen:
+                batch_text[document] = sha
+                if document in known:
                     self.report.documents_present += 1
                 else:
-                    new_documents.append(document)
-            if record.annotation is not None:
-                key = (document.id, record.annotation.annotator)
+                    new_documents.append((document, p.text, p.title, p.meta, sha))
+            annotator = p.annotator
+            if annotator is not None:
+                key = (document, annotator)
                 first = batch_sets.get(key, first_lines.get(key))
                 if first is not None:
                     raise InputError(
                         path,
-                        f'document "{document.id}" has a second line for annotator '
-                        f'"{key[1]}" (first on line {first})',
-                        line,
+                        f'document "{document}" has a second line for annotator '
+                        f'"{annotator}" (first on line {first})',
+                        p.line or None,
                     )
-                batch_sets[key] = record.line
-                sets.append(record.annotation)
+                batch_sets[key] = p.line
+                sets.append(
+                    (document, annotator, p.status, p.doc_attrs, p.seconds, p.spans, p.relations)
+                )
         self.ledger.add((d for d in batch_text if d in known), batch_sets.items())
-        project.documents.insert_many(new_documents)
+        project.documents.insert_values(new_documents)
         self.report.documents_added += len(new_documents)
         # Only documents that were already in the project can hold a set to replace.
-        existing = project.sets.existing(
-            (s.document, s.annotator) for s in sets if s.document in known
-        )
-        for document_id, annotator in existing:
-            project.sets.delete(document_id, annotator)
+        existing = project.sets.existing((s[0], s[1]) for s in sets if s[0] in known)
+        for document_id, who in existing:
+            project.sets.delete(document_id, who)
         self.report.sets_replaced += len(existing)
-        project.bulk.insert_sets(sets)
+        project.bulk.insert_values(sets)
+        self.ledger.counted((s[1], s[2]) for s in sets)
         self.report.sets_added += len(sets)
-        self.report.spans += sum(len(s.spans) for s in sets)
-        self.report.relations += sum(len(s.relations) for s in sets)
-        for annotator in {s.annotator for s in sets}:
-            project.ensure_annotator(annotator)
+        self.report.spans += sum(len(s[5]) for s in sets)
+        self.report.relations += sum(len(s[6]) for s in sets)
+        for who in {s[1] for s in sets}:
+            project.ensure_annotator(who)
         self._register(sets)
 
     def _entry(self, entry: Speaker | Target) -> None:
@@ -182,9 +195,9 @@ class _Importer:
         elif existing != entry:
             self.report.registry_kept += 1
 
-    def _register(self, sets: list[AnnotationSet]) -> None:
+    def _register(self, sets: list[SetValues]) -> None:
         # Open attributes that name entities feed the project registries.
-        attrs = [s.attrs for a in sets for s in a.spans if s.attrs]
+        attrs = [span[4] for s in sets for span in s[5] if span[4]]
         speakers = {a["speaker"] for a in attrs if "speaker" in a}
         targets = {a["target"] for a in attrs if "target" in a}
         self.project.speakers.ensure(str(v) for v in speakers)
@@ -206,7 +219,7 @@ def gc_paused() -> Iterator[None]:
 
 def write_records(
     project: Project,
-    batches: Iterable[tuple[Path, list[Record]]],
+    batches: Iterable[tuple[Path, Sequence[Parsed | Record]]],
     annotator: str | None,
     details: Callable[[ImportReport], dict[str, object]],
     before_history: Callable[[], None] | None = None,
@@ -222,7 +235,11 @@ def write_records(
     importer = _Importer(project, report)
     with project.transaction(), gc_paused():
         importer.ledger.start()
-        with project.fulltext.deferred(), importer.ledger.counted_at_end():
+        with (
+            project.fulltext.deferred(),
+            importer.ledger.counted_at_end(),
+            project.documents.indexed_at_end(),
+        ):
             for path, records in batches:
                 importer.batch(path, records)
         if before_history is not None:
@@ -242,11 +259,11 @@ def import_paths(
     """Import every path in one transaction: on any error nothing at all is imported."""
     sources = [(path, _detect(path, fmt)) for path in paths]
 
-    def batches() -> Iterator[tuple[Path, list[Record]]]:
+    def batches() -> Iterator[tuple[Path, list[Parsed | Record]]]:
         for path, kind in sources:
             if progress:
                 progress(f"importing {path}")
-            batch: list[Record] = []
+            batch: list[Parsed | Record] = []
             for record in _records(path, kind, project, annotator):
                 batch.append(record)
                 if len(batch) >= _BATCH:
