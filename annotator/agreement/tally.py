@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from itertools import combinations
 from typing import Any
 
-from annotator.agreement.alignment import ALIGNMENTS, Group, align, pair_units
+from annotator.agreement.alignment import ALIGNMENTS, Group, pair_units
 from annotator.agreement.attributes import counted_block
 from annotator.agreement.coverage import LabelledSpans, counting, labelled_spans, pair_key
 from annotator.agreement.disagreements import (
@@ -25,7 +25,8 @@ from annotator.agreement.disagreements import (
     group_disagreements,
 )
 from annotator.agreement.profiles import Profiles, multiset
-from annotator.agreement.span_f1 import MODES, PairCounts, SpanCounts, compare_spans, scored_section
+from annotator.agreement.span_f1 import MODES, PairCounts, SpanCounts, scored_section
+from annotator.agreement.sweep import LabelSweep, sweep
 from annotator.agreement.unitizing import (
     Interval,
     counted_terms,
@@ -46,6 +47,7 @@ Pair = tuple[str, str]
 Progress = Callable[[int, int], None]
 # The stages report() announces after the documents are in, as agreement_report always did.
 STAGES = 6
+_NO_MATCHES = (0, 0, 0, 0)
 
 
 @dataclass(slots=True)
@@ -102,29 +104,38 @@ class _Continuum:
             self.ends[label] = [0] * len(self.coders)
 
     def add(self, spans: dict[str, LabelledSpans], length: int | None) -> None:
+        """Lay a document on, measured by its spans (the route of a lone annotator)."""
         per_coder = [spans[name] for name in self.coders]
-        last = max(
-            (s.end for found in per_coder for group in found.values() for s in group),
-            default=0,
-        )
-        # Never cut an annotated span short, even if a given length is too small.
-        size = max(last, length) if length is not None else last
         base = self.length
         for label in self.labels:
             coded: list[list[Interval]] = [
                 shifted_union(found[label], base) if label in found else [] for found in per_coder
             ]
-            self.observed[label] += sum(pair_disagreement(a, b) for a, b in combinations(coded, 2))
-            units, gaps, ends = self.units[label], self.gaps[label], self.ends[label]
-            for r, intervals in enumerate(coded):
-                end = ends[r]
-                for start, stop in intervals:
-                    if start > end:
-                        gaps[start - end] += 1
-                    units[stop - start] += 1
-                    end = stop
-                ends[r] = end
-        self.length = base + size
+            self.add_label(label, coded)
+        self.close(spans, length)
+
+    def add_label(self, label: str, coded: Sequence[Sequence[Interval]]) -> None:
+        """One label's units of the document being laid on, by coder, moved to its base."""
+        self.observed[label] += sum(pair_disagreement(a, b) for a, b in combinations(coded, 2))
+        units, gaps, ends = self.units[label], self.gaps[label], self.ends[label]
+        for r, intervals in enumerate(coded):
+            end = ends[r]
+            for start, stop in intervals:
+                if start > end:
+                    gaps[start - end] += 1
+                units[stop - start] += 1
+                end = stop
+            ends[r] = end
+
+    def close(self, spans: dict[str, LabelledSpans], length: int | None) -> None:
+        """The document is laid on: the continuum grows by its length."""
+        last = max(
+            (s.end for found in spans.values() for group in found.values() for s in group),
+            default=0,
+        )
+        # Never cut an annotated span short, even if a given length is too small.
+        size = max(last, length) if length is not None else last
+        self.length += size
         self.documents += 1
 
     def section(self) -> dict[str, Any]:
@@ -162,6 +173,7 @@ class AgreementTally:
             mode: self._labels if mode == "overlap" else attribute_labels for mode in ALIGNMENTS
         }
         self._attribute_labels = attribute_labels
+        self._attribute_set = set(attribute_labels)
         # label -> attribute -> its variable; the variables read through links apart.
         self._attributes: dict[str, dict[str, Variable]] = {}
         for variable in self._span_vars:
@@ -206,17 +218,29 @@ class AgreementTally:
         if everyone != self._continuum.coders:
             # Someone new: no document before this one was covered by every annotator.
             self._continuum = _Continuum(everyone, self._labels)
-        if len(names) == len(everyone):
-            self._continuum.add(spans, length)
+        complete = len(names) == len(everyone)
         if len(names) < 2:
+            if complete:
+                self._continuum.add(spans, length)
             return
         self._compared += 1
         raters = len(names)
+        continuum = self._continuum
+        swept: dict[str, LabelSweep] = {}
+        for label in self._labels:
+            per_name = {name: spans[name][label] for name in names if label in spans[name]}
+            if per_name:
+                exact = label in self._attribute_set
+                swept[label] = sweep(document, label, per_name, continuum.length, exact)
+                if complete:
+                    continuum.add_label(label, [swept[label].units.get(n, ()) for n in names])
+        if complete:
+            continuum.close(spans, length)
         for first, second in combinations(names, 2):
-            self._count_spans((first, second), spans[first], spans[second])
+            self._count_spans((first, second), spans[first], spans[second], swept)
         groups = {
             mode: {
-                label: _align(mode, document, label, names, spans)
+                label: (getattr(swept[label], mode) if label in swept else [])
                 for label in self._aligned_labels[mode]
             }
             for mode in ALIGNMENTS
@@ -309,16 +333,25 @@ class AgreementTally:
     def _everyone(self) -> list[str]:
         return list(self._wanted) if self._wanted is not None else sorted(self._seen)
 
-    def _count_spans(self, pair: Pair, spans_a: LabelledSpans, spans_b: LabelledSpans) -> None:
+    def _count_spans(
+        self,
+        pair: Pair,
+        spans_a: LabelledSpans,
+        spans_b: LabelledSpans,
+        swept: dict[str, LabelSweep],
+    ) -> None:
         totals = self._spans.get(pair)
         if totals is None:
             totals = self._spans[pair] = {
                 label: {mode: SpanCounts() for mode in MODES} for label in self._labels
             }
         for label in spans_a.keys() | spans_b.keys():
-            found = compare_spans(spans_a.get(label, ()), spans_b.get(label, ()))
-            for mode, counts in totals[label].items():
-                counts.add(found[mode])
+            size_a, size_b = len(spans_a.get(label, ())), len(spans_b.get(label, ()))
+            exact, overlap, hits_a, hits_b = swept[label].matches.get(pair, _NO_MATCHES)
+            by_mode = totals[label]
+            by_mode["exact"].add_found(size_a, size_b, exact, 0, 0)
+            by_mode["overlap"].add_found(size_a, size_b, overlap, 0, 0)
+            by_mode["overlap_any"].add_found(size_a, size_b, 0, hits_a, hits_b)
 
     def _values(
         self,
@@ -380,13 +413,6 @@ class AgreementTally:
                 found.append(entry)
         found.sort(key=lambda item: item[0])
         self._disagreements.extend(entry for _, entry in found)
-
-
-def _align(
-    mode: str, document: str, label: str, names: list[str], spans: dict[str, LabelledSpans]
-) -> list[Group]:
-    found = {name: spans[name][label] for name in names if label in spans[name]}
-    return align(mode, document, label, found) if found else []
 
 
 def _document_values(
