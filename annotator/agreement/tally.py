@@ -111,12 +111,14 @@ class _Continuum:
             coded: list[list[Interval]] = [
                 shifted_union(found[label], base) if label in found else [] for found in per_coder
             ]
-            self.add_label(label, coded)
+            observed = sum(pair_disagreement(a, b) for a, b in combinations(coded, 2))
+            self.add_label(label, observed, coded)
         self.close(spans, length)
 
-    def add_label(self, label: str, coded: Sequence[Sequence[Interval]]) -> None:
-        """One label's units of the document being laid on, by coder, moved to its base."""
-        self.observed[label] += sum(pair_disagreement(a, b) for a, b in combinations(coded, 2))
+    def add_label(self, label: str, observed: int, coded: Sequence[Sequence[Interval]]) -> None:
+        """One label of the document being laid on: the distance of its coders (summed over
+        pairs) and each coder's units, moved to its base."""
+        self.observed[label] += observed
         units, gaps, ends = self.units[label], self.gaps[label], self.ends[label]
         for r, intervals in enumerate(coded):
             end = ends[r]
@@ -231,9 +233,12 @@ class AgreementTally:
             per_name = {name: spans[name][label] for name in names if label in spans[name]}
             if per_name:
                 exact = label in self._attribute_set
-                swept[label] = sweep(document, label, per_name, continuum.length, exact)
+                found = swept[label] = sweep(
+                    document, label, per_name, names, continuum.length, exact
+                )
                 if complete:
-                    continuum.add_label(label, [swept[label].units.get(n, ()) for n in names])
+                    laid = [found.units.get(n, ()) for n in names]
+                    continuum.add_label(label, found.observed, laid)
         if complete:
             continuum.close(spans, length)
         for first, second in combinations(names, 2):
