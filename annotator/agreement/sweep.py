@@ -39,6 +39,8 @@ class LabelSweep:
     units: dict[str, list[Interval]]
     #: The unitizing distance summed over every pair of the document's coders.
     observed: int = 0
+    #: Where the last span ends.
+    reach: int = 0
 
 
 def sweep(
@@ -69,6 +71,7 @@ def sweep(
             _simple(swept, document, label, chain, len(coders), base, exact)
         else:
             _tangled(swept, document, label, chain, coders, base, exact)
+    swept.reach = max(link[1] for link in found[-1])
     return swept
 
 
@@ -177,6 +180,7 @@ def _general(
         matches={},
         units=units,
         observed=_observed(units, coders),
+        reach=max(span.end for found in spans.values() for span in found),
     )
     for first, second in combinations(spans, 2):
         _add(swept.matches, (first, second), spans[first], spans[second])

@@ -113,7 +113,11 @@ class _Continuum:
             ]
             observed = sum(pair_disagreement(a, b) for a, b in combinations(coded, 2))
             self.add_label(label, observed, coded)
-        self.close(spans, length)
+        last = max(
+            (s.end for found in spans.values() for group in found.values() for s in group),
+            default=0,
+        )
+        self.close(last, length)
 
     def add_label(self, label: str, observed: int, coded: Sequence[Sequence[Interval]]) -> None:
         """One label of the document being laid on: the distance of its coders (summed over
@@ -129,12 +133,9 @@ class _Continuum:
                 end = stop
             ends[r] = end
 
-    def close(self, spans: dict[str, LabelledSpans], length: int | None) -> None:
-        """The document is laid on: the continuum grows by its length."""
-        last = max(
-            (s.end for found in spans.values() for group in found.values() for s in group),
-            default=0,
-        )
+    def close(self, last: int, length: int | None) -> None:
+        """The document is laid on (its last span ends at ``last``): the continuum grows by
+        its length."""
         # Never cut an annotated span short, even if a given length is too small.
         size = max(last, length) if length is not None else last
         self.length += size
@@ -182,6 +183,9 @@ class AgreementTally:
             if not variable.via_speaker_link and variable.label is not None:
                 self._attributes.setdefault(variable.label, {})[variable.name] = variable
         self._linked = [v for v in self._span_vars if v.via_speaker_link]
+        self._label_variables = {
+            label: [v for v in self._span_vars if v.label == label] for label in self._labels
+        }
         self._wanted = sorted(annotators) if annotators is not None else None
         self.counts = counting(annotators, include_unfinished)
         self._seen: set[str] = set()
@@ -240,7 +244,7 @@ class AgreementTally:
                     laid = [found.units.get(n, ()) for n in names]
                     continuum.add_label(label, found.observed, laid)
         if complete:
-            continuum.close(spans, length)
+            continuum.close(max((found.reach for found in swept.values()), default=0), length)
         for first, second in combinations(names, 2):
             self._count_spans((first, second), spans[first], spans[second], swept)
         groups = {
@@ -252,7 +256,7 @@ class AgreementTally:
         }
         values = self._values(counted, names, spans, text)
         for label in self._attribute_labels:
-            variables = [v for v in self._span_vars if v.label == label]
+            variables = self._label_variables[label]
             for mode in ALIGNMENTS:
                 found = groups[mode][label]
                 if not found:
@@ -385,6 +389,8 @@ class AgreementTally:
                 found_spans = labelled.get(variable.label or "")
                 if not found_spans:
                     continue
+                if not counted[name].relations:
+                    continue  # no link, no speaker
                 speakers = linked_speakers(counted[name], text)
                 found = values[variable.key]
                 for span in found_spans:
@@ -407,8 +413,8 @@ class AgreementTally:
             # A variable with fewer than two values here cannot disagree.
             variables = [
                 (v.key, values[v.key])
-                for v in self._span_vars
-                if v.label == label and len(values[v.key]) > 1
+                for v in self._label_variables[label]
+                if len(values[v.key]) > 1
             ]
             for group in groups:
                 found += group_disagreements(group, len(names), variables)
