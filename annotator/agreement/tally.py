@@ -261,30 +261,18 @@ class AgreementTally:
                 found = groups[mode][label]
                 if not found:
                     continue
-                self._ambiguous[(mode, label)].extend(g.as_json() for g in found if g.ambiguous)
-                units: list[list[int]] | None = None
-                paired = None
-                for variable in variables:
-                    known = values[variable.key]
-                    # A unit or a pair needs two values: most variables have none here.
-                    if len(known) < 2:
-                        continue
-                    if units is None or paired is None:
-                        units = [
-                            [id(group[0]) for group in g.spans.values()]
-                            for g in found
-                            if not g.ambiguous
-                        ]
-                        paired = pair_units(mode, found)
-                    value_of = known.get
-                    coded = self._coded[(variable.key, mode)]
-                    for ids in units:
-                        coded.unit([v for v in map(value_of, ids) if v is not None], raters)
-                    for pair, found_pairs in paired.items():
-                        for _, a, b in found_pairs:
-                            va, vb = value_of(id(a)), value_of(id(b))
-                            if va is not None and vb is not None:
-                                coded.pair(pair, va, vb)
+                ambiguous = self._ambiguous[(mode, label)]
+                # A unit or a pair needs two values: most variables have none here.
+                active = [
+                    (self._coded[(v.key, mode)], values[v.key].get)
+                    for v in variables
+                    if len(values[v.key]) > 1
+                ]
+                for group in found:
+                    if group.ambiguous:
+                        ambiguous.append(group.as_json())
+                    if active:
+                        _count_units(mode, group, active, raters)
         given = {}
         for variable in self._doc_vars:
             coded_values = given[variable.key] = _document_values(counted, names, variable)
@@ -424,6 +412,42 @@ class AgreementTally:
                 found.append(entry)
         found.sort(key=lambda item: item[0])
         self._disagreements.extend(entry for _, entry in found)
+
+
+def _count_units(
+    mode: str,
+    group: Group,
+    active: Sequence[tuple[_Coded, Callable[[int], AttrValue | None]]],
+    raters: int,
+) -> None:
+    """One group's unit (unless ambiguous) and its pairs' value pairs, for each variable with
+    values here: in group order, as ``pair_units`` lists them."""
+    if group.ambiguous:
+        # Not a unit; a pair may still hold a unit of its own inside it.
+        for pair, found in pair_units(mode, [group]).items():
+            for coded, value_of in active:
+                for _, a, b in found:
+                    va, vb = value_of(id(a)), value_of(id(b))
+                    if va is not None and vb is not None:
+                        coded.pair(pair, va, vb)
+        return
+    # The sweep keys every group's spans by name in sorted order.
+    chosen = [(name, spans[0]) for name, spans in group.spans.items()]
+    # Pairs as pair_units finds them: names sorted; in an overlap group, only spans that
+    # overlap each other (two may be joined through a third annotator's span only).
+    exact = mode == "exact"
+    pairs = [
+        (first, second)
+        for (first, a), (second, b) in combinations(chosen, 2)
+        if exact or (a.start < b.end and b.start < a.end)
+    ]
+    for coded, value_of in active:
+        given = {name: v for name, span in chosen if (v := value_of(id(span))) is not None}
+        coded.unit(list(given.values()), raters)
+        for first, second in pairs:
+            va, vb = given.get(first), given.get(second)
+            if va is not None and vb is not None:
+                coded.pair((first, second), va, vb)
 
 
 def _document_values(
