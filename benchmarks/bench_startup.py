@@ -2,11 +2,14 @@
 
     python benchmarks/bench_startup.py [--runs 9]
 
-Each run is a fresh interpreter timed from the parent (wall clock, process start to the
-event loop idle after the first paint; the project opened for writing, its whole-file damage
-check skipped as the file is as our writer left it: see store/clean_close.py). The baseline,
-measured in the same run and interleaved: a bare PySide6 window (import PySide6,
-QApplication, a QMainWindow shown, idle). Peak RSS of each is printed too.
+Each run is a fresh interpreter timed from the parent (wall clock and the child's CPU time,
+process start to the event loop idle after the first paint: the first time it is about to
+wait for input once a paint happened, so work deferred until after the paint is counted; the
+project opened for writing, its whole-file damage check skipped as the file is as our writer
+left it: see store/clean_close.py). The baseline, measured in the same run and interleaved: a
+bare PySide6 window (import PySide6, QApplication, a QMainWindow shown, idle). Peak RSS of
+each is printed too. ``--main PATH`` adds, interleaved, the window of another checkout (its
+package folder first on PYTHONPATH, byte-compiled here), e.g. the main branch.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from __future__ import annotations
 import argparse
 import compileall
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -21,22 +25,43 @@ import tempfile
 import time
 from pathlib import Path
 
-BARE = """
+# Quit once the loop is about to wait for input after a paint: idle, everything deferred
+# until after the first paint done too.
+IDLE = """
+from PySide6.QtCore import QAbstractEventDispatcher, QEvent, QObject
+class Idle(QObject):
+    painted = False
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint:
+            Idle.painted = True
+        return False
+def quit_when_idle(app, window):
+    idle = Idle(app)
+    window.installEventFilter(idle)  # the window's own paint (a filter on app costs per event)
+    QAbstractEventDispatcher.instance().aboutToBlock.connect(
+        lambda: app.quit() if Idle.painted else None
+    )
+"""
+
+BARE = (
+    IDLE
+    + """
 import resource, sys
-from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow
 app = QApplication(sys.argv)
 window = QMainWindow()
 window.resize(1360, 860)
 window.show()
-QTimer.singleShot(0, app.quit)
+quit_when_idle(app, window)
 app.exec()
 print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
 """
+)
 
-WINDOW = """
+WINDOW = (
+    IDLE
+    + """
 import resource, sys
-from PySide6.QtCore import QTimer
 from annotator.store import Project
 from annotator.ui.main_window import MainWindow
 from annotator.ui.session import Session
@@ -44,15 +69,20 @@ from annotator.ui.shell import make_application
 app = make_application()
 window = MainWindow(Session(Project.open(sys.argv[1]), "alice"))
 window.show()
-QTimer.singleShot(0, app.quit)
+quit_when_idle(app, window)
 app.exec()
 print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
 window.session.project.close()
 """
+)
 
 
-def run(script: str, *args: str) -> tuple[float, float]:
-    """Wall seconds to the idle window, and peak RSS in MB."""
+def run(script: str, *args: str, path: str | None = None) -> tuple[float, float, float]:
+    """Wall seconds to the idle window, the child's CPU seconds, and peak RSS in MB."""
+    env = dict(os.environ)
+    if path:
+        env["PYTHONPATH"] = path
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     began = time.perf_counter()
     # Run outside the source tree: "-c" puts the working folder first on sys.path, and the
     # annotator found must be the installed one (or PYTHONPATH's).
@@ -62,17 +92,21 @@ def run(script: str, *args: str) -> tuple[float, float]:
         text=True,
         check=True,
         cwd=tempfile.gettempdir(),
+        env=env,
     )
     # The child prints its RSS once the loop is idle; closing the project after is not timed
     # by it, but is by the parent, so time to the line the child printed is not separable:
     # closing a small project takes a millisecond (a checkpoint of an empty WAL).
     wall = time.perf_counter() - began
-    return wall, int(done.stdout.strip().splitlines()[-1]) / 1024
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+    return wall, cpu, int(done.stdout.strip().splitlines()[-1]) / 1024
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=9)
+    parser.add_argument("--main", type=Path, help="another checkout to compare, interleaved")
     args = parser.parse_args()
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
     from annotator.model.schema import load_schema
@@ -82,21 +116,37 @@ def main() -> None:
     # Byte-compiled first, as an installed copy is (PYTHONDONTWRITEBYTECODE would otherwise
     # make every child compile every module it imports).
     compileall.compile_dir(str(Path(__file__).resolve().parents[1] / "annotator"), quiet=1)
+    other = str(args.main.resolve()) if args.main else None
+    if other:
+        compileall.compile_dir(str(Path(other) / "annotator"), quiet=1)
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "demo.db"
         create_project(path, load_schema(default_schema_path()), seeds_dir()).close()
-        bare, window = [], []
+        runs: dict[str, list[tuple[float, float, float]]] = {"bare": [], "window": [], "main": []}
         for _ in range(args.runs):
-            bare.append(run(BARE))
-            window.append(run(WINDOW, str(path)))
-    b = statistics.median(w for w, _ in bare)
-    a = statistics.median(w for w, _ in window)
-    print(f"start-up, medians of {args.runs} fresh processes, offscreen, 2 shared cores (loaded)")
-    print(f"{'bare PySide6 window (baseline)':40} {b:6.2f} s  {max(r for _, r in bare):6.0f} MB")
+            runs["bare"].append(run(BARE))
+            runs["window"].append(run(WINDOW, str(path)))
+            if other:
+                runs["main"].append(run(WINDOW, str(path), path=other))
     print(
-        f"{'demo project to an idle window':40} {a:6.2f} s  {max(r for _, r in window):6.0f} MB"
-        f"  ({a / b:.1f}x the baseline, +{a - b:.2f} s)"
+        f"start-up, medians of {args.runs} fresh processes (interleaved), offscreen, 2 shared "
+        f"cores, load average {os.getloadavg()[0]:.1f}"
     )
+    b = statistics.median(w for w, _, _ in runs["bare"])
+    names = {
+        "bare": "bare PySide6 window (baseline)",
+        "window": "demo project to an idle window",
+        "main": f"same, {args.main}",
+    }
+    for key, name in names.items():
+        if not runs[key]:
+            continue
+        wall = statistics.median(w for w, _, _ in runs[key])
+        cpu = statistics.median(c for _, c, _ in runs[key])
+        rss = max(r for _, _, r in runs[key])
+        ratio = f"  ({wall / b:.1f}x the baseline, +{wall - b:.2f} s)" if key != "bare" else ""
+        print(f"{name:40} {wall:6.2f} s wall {cpu:6.2f} s CPU {rss:6.0f} MB{ratio}")
+        print(f"{'':40} each: " + " ".join(f"{w:.2f}" for w, _, _ in runs[key]))
 
 
 if __name__ == "__main__":

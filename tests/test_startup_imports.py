@@ -1,6 +1,7 @@
 """What the window imports before its first paint: the tools that open on demand (import
 and export dialogs and the formats under them, the Team view and the agreement code, the
-suggester's batch) are imported when first used, so start-up does not pay for them."""
+suggester's batch, File > New and Merge, Help, Preferences) are imported when first
+used, so start-up does not pay for them."""
 
 from __future__ import annotations
 
@@ -15,6 +16,14 @@ ON_DEMAND = (
     "annotator.ui.team.view",
     "annotator.agreement.report",
     "annotator.transfer.suggesting",
+    # File > New and Merge; Help's key sheet and About box; Edit > Preferences.
+    "annotator.transfer.importing",
+    "annotator.transfer.merging",
+    "annotator.ui.help",
+    "annotator.ui.dialogs.preferences",
+    # sqlite-utils (with click, pluggy, dateutil) applies migrations; the window needs none.
+    "sqlite_utils",
+    "click",
 )
 
 

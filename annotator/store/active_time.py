@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sqlite_utils import Database
-
 from annotator.model import AnnotatorName, DocumentId
+from annotator.store.database import Database
 
 
 class ActiveTime:

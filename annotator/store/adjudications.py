@@ -5,10 +5,9 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from sqlite_utils import Database
-
 from annotator.model import DocumentId, SpanId
 from annotator.model.adjudication import Decision, Verdict
+from annotator.store.database import Database
 
 _COLUMNS = "document, unit, decision, source, gold_span, reason, reviewer, at"
 

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from sqlite_utils import Database
-
 from annotator.model import AnnotatorName, DocumentId
 from annotator.store.bulk import insert_many
+from annotator.store.database import Database
 
 
 class Assignments:

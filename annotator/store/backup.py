@@ -16,13 +16,12 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from sqlite_utils import Database
-
 from annotator.errors import DamagedProjectError, StorageIOError
 from annotator.store.connection import APPLICATION_ID, application_id
+from annotator.store.database import Database
 from annotator.store.faults import storage_error, storage_errors
 from annotator.store.filesystem import ensure_free_space, sync_file, sync_folder
-from annotator.store.migrations import KNOWN, MIGRATIONS
+from annotator.store.migrations import KNOWN, applied
 from annotator.store.retention import expired
 
 STAMP = "%Y-%m-%d-%H.%M.%S.%f"
@@ -117,10 +116,10 @@ def backup_problem(path: Path) -> str | None:
     except (OSError, sqlite3.Error) as exc:
         return f"cannot be read ({exc})"
     try:
-        db = Database(conn, execute_plugins=False)
-        if application_id(conn) != APPLICATION_ID or not db["_sqlite_migrations"].exists():
+        db = Database(conn)
+        if application_id(conn) != APPLICATION_ID or not db.table_exists("_sqlite_migrations"):
             return "not an Annotator project"
-        unknown = sorted({m.name for m in MIGRATIONS.applied(db)} - set(KNOWN))
+        unknown = sorted(set(applied(db)) - set(KNOWN))
         if unknown:
             return f"written by a newer Annotator (migration {unknown[0]}); update Annotator first"
         result = str(conn.execute("PRAGMA quick_check").fetchone()[0])

@@ -8,8 +8,6 @@ from itertools import chain, groupby
 from operator import itemgetter
 from typing import Any
 
-from sqlite_utils import Database
-
 from annotator.model import (
     AnnotationSet,
     AnnotatorName,
@@ -22,6 +20,7 @@ from annotator.model import (
     SpanId,
     Status,
 )
+from annotator.store.database import Database
 from annotator.store.rows import SPAN_COLUMNS, dump_json, load_attrs
 from annotator.store.spans import Spans
 from annotator.store.streams import sets_by_document

@@ -11,9 +11,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlite_utils import Database
-
 from annotator.model import DocumentId, Status
+from annotator.store.database import Database
 from annotator.store.fulltext import FullText
 
 #: Sort keys the list offers, as SQL over the row query's columns (ties: import order).

@@ -7,14 +7,13 @@ import sqlite3
 from pathlib import Path
 from urllib.parse import quote
 
-from sqlite_utils import Database
-
 from annotator.errors import AnnotatorError, ProjectFileError
 from annotator.store import migrations
+from annotator.store.database import Database
 from annotator.store.faults import storage_error, storage_errors
 from annotator.store.filesystem import network_filesystem
 from annotator.store.lock import WriterLock
-from annotator.store.migrations import KNOWN, MIGRATIONS
+from annotator.store.migrations import KNOWN, applied, pending
 
 APPLICATION_ID = 0x414E4E54  # "ANNT": marks the file as an Annotator project.
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -113,16 +112,16 @@ def refuse_unless_ours(path: Path, conn: sqlite3.Connection, db: Database, read_
     """Refuse a file that is not an Annotator project, or that this version cannot use."""
     with storage_errors(path, "opening it"):
         found = application_id(conn)
-        if found != APPLICATION_ID or not db["_sqlite_migrations"].exists():
+        if found != APPLICATION_ID or not db.table_exists("_sqlite_migrations"):
             raise ProjectFileError(f"{path}: not an Annotator project")
-        applied = {m.name for m in MIGRATIONS.applied(db)}
-        pending = [m.name for m in MIGRATIONS.pending(db)]
-    unknown = sorted(applied - set(KNOWN))
+        done = set(applied(db))
+        waiting = pending(db)
+    unknown = sorted(done - set(KNOWN))
     if unknown:
         raise ProjectFileError(
             f"{path}: written by a newer Annotator (migration {unknown[0]}); please update"
         )
-    if read_only and set(pending) - migrations.READ_COMPATIBLE:
+    if read_only and set(waiting) - migrations.READ_COMPATIBLE:
         raise ProjectFileError(
             f"{path}: made by an older Annotator and opened read-only; run any write command "
             "or open it in the app to upgrade it first"

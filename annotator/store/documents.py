@@ -5,12 +5,11 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable, Iterator, Sequence
 from typing import Any
 
-from sqlite_utils import Database
-
 from annotator.model import Document, DocumentId
 from annotator.model.document import text_crc32
 from annotator.store.bulk import insert_many
-from annotator.store.migrations import MIGRATIONS, TEXT_CRC32
+from annotator.store.database import Database
+from annotator.store.migrations import TEXT_CRC32, applied
 from annotator.store.rows import document_from_row, dump_json
 
 _COLUMNS = "id, title, text, meta, sha256"
@@ -30,7 +29,7 @@ class Documents:
         Asked at the first read, not here: a writer migrates after this is made, and a
         reader of a file from before 0007 reads it as it is (``READ_COMPATIBLE``)."""
         if self._read is None:
-            crc = TEXT_CRC32 in {m.name for m in MIGRATIONS.applied(self._db)}
+            crc = TEXT_CRC32 in applied(self._db)
             self._read = _COLUMNS + (", text_crc32" if crc else "")
         return self._read
 

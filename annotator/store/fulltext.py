@@ -13,9 +13,8 @@ import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from sqlite_utils import Database
-
 from annotator.model import DocumentId, Span
+from annotator.store.database import Database
 from annotator.store.rows import SPAN_COLUMNS, span_from_row
 from annotator.store.triggers import trigger_paused
 

@@ -6,8 +6,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlite_utils import Database
-
+from annotator.store.database import Database
 from annotator.store.rows import dump_json
 
 

@@ -6,10 +6,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 
-from sqlite_utils import Database
-
 from annotator.model import AnnotatorName, DocumentId
 from annotator.store.bulk import insert_many
+from annotator.store.database import Database
 from annotator.store.triggers import trigger_paused
 
 SetKey = tuple[DocumentId, AnnotatorName]

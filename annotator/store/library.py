@@ -3,7 +3,8 @@
 sqlite-utils imports both whenever they are installed, only to convert their values in its
 insert helpers, which the store never gives them. Importing it while they are marked absent
 keeps them out of the window's start-up; they are unmarked at once, so any later
-``import pandas`` (an export, the tests) works as usual.
+``import pandas`` (an export, the tests) works as usual. The store imports sqlite-utils only
+to apply migrations (``migrations.migration_set``), and through this module.
 """
 
 from __future__ import annotations

@@ -5,11 +5,18 @@ from __future__ import annotations
 import uuid
 import zlib
 from collections.abc import Callable
+from functools import cache
+from typing import TYPE_CHECKING
 
-from sqlite_utils import Database
-from sqlite_utils.migrations import Migrations
+from annotator.store.database import Database
 
-MIGRATIONS = Migrations("annotator")
+if TYPE_CHECKING:
+    from sqlite_utils import Database as Applier
+    from sqlite_utils.migrations import Migrations
+
+#: The set's name in sqlite-utils' ``_sqlite_migrations`` table.
+MIGRATION_SET = "annotator"
+#: Every migration's name, in order.
 KNOWN: list[str] = []
 #: Pending migrations a read-only reader may ignore: they change nothing it reads (0003 only
 #: changes how new ids are chosen; 0004 only adds tables, which such a reader reads as empty:
@@ -32,12 +39,68 @@ TEAM = "0004_team"
 TEXT_CRC32 = "0007_text_crc32"
 
 MigrationFn = Callable[[Database], None]
+_STEPS: list[tuple[str, MigrationFn]] = []
 
 
 def migration(name: str) -> Callable[[MigrationFn], MigrationFn]:
     """Register a migration under its permanent name."""
-    KNOWN.append(name)
-    return MIGRATIONS(name=name)
+
+    def register(step: MigrationFn) -> MigrationFn:
+        KNOWN.append(name)
+        _STEPS.append((name, step))
+        return step
+
+    return register
+
+
+def applied(db: Database) -> list[str]:
+    """The names of the migrations applied to the file, in order: what sqlite-utils'
+    ``Migrations.applied`` reads, read without importing it (opening a project only looks)."""
+    if not db.table_exists("_sqlite_migrations"):
+        return []
+    return [
+        str(name)
+        for (name,) in db.execute(
+            "SELECT name FROM _sqlite_migrations WHERE migration_set = ? ORDER BY rowid",
+            [MIGRATION_SET],
+        )
+    ]
+
+
+def pending(db: Database) -> list[str]:
+    """The names of the migrations not yet applied, in the order they will be."""
+    done = set(applied(db))
+    return [name for name in KNOWN if name not in done]
+
+
+@cache
+def migration_set() -> Migrations:
+    """The migrations as sqlite-utils applies them (imported here, on first need only)."""
+    import annotator.store.library  # noqa: F401  # isort: skip  # sqlite-utils, no pandas
+    from sqlite_utils.migrations import Migrations
+
+    steps = Migrations(MIGRATION_SET)
+    for name, step in _STEPS:
+        steps(name=name)(_applied_by_sqlite_utils(step))
+    return steps
+
+
+def _applied_by_sqlite_utils(step: MigrationFn) -> Callable[[Applier], None]:
+    """``step`` as sqlite-utils calls it: with its own Database over our connection."""
+
+    def run(db: Applier) -> None:
+        step(Database(db.conn))
+
+    run.__name__ = step.__name__
+    return run
+
+
+def __getattr__(name: str) -> Migrations:
+    # ``MIGRATIONS`` as before (tests apply part of the set with ``stop_before``), built on
+    # first use so that importing this module does not import sqlite-utils.
+    if name == "MIGRATIONS":
+        return migration_set()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def migrate(db: Database) -> None:
@@ -45,9 +108,12 @@ def migrate(db: Database) -> None:
     rebuilds a table drops the old one, and with them on that would delete (cascade) every
     row pointing at it. The setting cannot change inside a transaction, hence here; each
     such migration checks the keys itself before it commits."""
+    steps = migration_set()  # first: it imports sqlite-utils the store's way
+    from sqlite_utils import Database as Applier
+
     db.execute("PRAGMA foreign_keys=OFF")
     try:
-        MIGRATIONS.apply(db)
+        steps.apply(Applier(db.conn, execute_plugins=False))
     finally:
         db.execute("PRAGMA foreign_keys=ON")
 

@@ -8,8 +8,6 @@ from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 
-from sqlite_utils import Database
-
 from annotator.errors import (
     AnnotatorError,
     DamagedProjectError,
@@ -32,13 +30,14 @@ from annotator.store.connection import (
     tidy_after_reader,
     wal_files,
 )
+from annotator.store.database import Database
 from annotator.store.documents import Documents
 from annotator.store.faults import storage_errors
 from annotator.store.fulltext import FullText
 from annotator.store.history import History, now
 from annotator.store.ledger import ImportLedger
 from annotator.store.lock import WriterLock
-from annotator.store.migrations import MIGRATIONS, TEAM, migrate
+from annotator.store.migrations import TEAM, applied, migrate, pending
 from annotator.store.recovery import Salvage
 from annotator.store.registries import AttributeUses, Speakers, SpeakerUses, Targets
 from annotator.store.relations import Relations
@@ -78,7 +77,7 @@ class Project:
         self._lock = lock
         # A writer migrates before any read; a reader of an older file has no team tables
         # (0004 is read-compatible) and reads them as empty.
-        team = not read_only or TEAM in {m.name for m in MIGRATIONS.applied(db)}
+        team = not read_only or TEAM in applied(db)
         self.documents = Documents(db)
         self.spans = Spans(db)
         self.relations = Relations(db)
@@ -139,7 +138,7 @@ class Project:
             with storage_errors(path, "creating it"):
                 prepare_for_writing(conn, path)
                 conn.execute(f"PRAGMA application_id={APPLICATION_ID}")
-                db = Database(conn, execute_plugins=False)
+                db = Database(conn)
                 migrate(db)
                 project = cls(path, db, lock=lock)
                 with project.transaction():
@@ -177,7 +176,7 @@ class Project:
         if read_only or recovery:
             conn = connect(path, read_only=True)
             try:
-                db = Database(conn, execute_plugins=False)
+                db = Database(conn)
                 refuse_unless_ours(path, conn, db, read_only=True)
                 return cls(path, db, read_only=True, recovery=recovery)
             except BaseException:
@@ -192,7 +191,7 @@ class Project:
             as_left = clean_close.take(path)
             opened = connect(path)
             conn = opened
-            db = Database(conn, execute_plugins=False)
+            db = Database(conn)
             refuse_unless_ours(path, conn, db, read_only=False)
             prepare_for_writing(conn, path)
             remove_partials(path)  # what a killed backup or restore left: we are the writer
@@ -209,7 +208,7 @@ class Project:
             project = cls(path, db, lock=lock)
             project.damage_check = "clean close" if as_left else "whole file"
             with storage_errors(path, "upgrading it"):
-                if MIGRATIONS.pending(db):
+                if pending(db):
                     project.backup("migrate")
                     migrate(db)
             project._register_span_annotators()

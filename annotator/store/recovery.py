@@ -14,14 +14,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
-from sqlite_utils import Database
-
 from annotator.errors import AnnotatorError
 from annotator.model import Document, DocumentId, Speaker, Target
 from annotator.model.document import text_crc32, text_sha256
 from annotator.store.backup import backups_dir
 from annotator.store.bulk import Bulk
 from annotator.store.connection import connect, refuse_unless_ours, tidy_after_reader
+from annotator.store.database import Database
 from annotator.store.registries import Speakers, Targets
 from annotator.store.rows import document_from_row
 
@@ -193,7 +192,7 @@ def _good(backup: Path) -> bool:
     except AnnotatorError:
         return False
     try:
-        refuse_unless_ours(backup, conn, Database(conn, execute_plugins=False), read_only=True)
+        refuse_unless_ours(backup, conn, Database(conn), read_only=True)
         return str(conn.execute("PRAGMA quick_check").fetchone()[0]) == "ok"
     except (AnnotatorError, *_READ_FAILURES):
         return False

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from sqlite_utils import Database
-
 from annotator.model import Speaker, SpeakerType, Target
 from annotator.model.attribution import SPEAKER_ATTRIBUTE, speaker_mentions, speaker_names
+from annotator.store.database import Database
 from annotator.store.sets import Sets
 from annotator.store.usage import Usage
 

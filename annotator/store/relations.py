@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from sqlite_utils import Database
-
 from annotator.model import DocumentId, Relation, RelationId, SpanId
+from annotator.store.database import Database
 from annotator.store.rows import relation_from_row
 
 

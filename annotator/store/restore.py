@@ -29,8 +29,6 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from sqlite_utils import Database
-
 from annotator.errors import (
     AnnotatorError,
     DamagedProjectError,
@@ -40,6 +38,7 @@ from annotator.errors import (
 )
 from annotator.store.backup import backup_problem, make_backup, remove_partials, restoring_path
 from annotator.store.connection import connect
+from annotator.store.database import Database
 from annotator.store.faults import storage_errors
 from annotator.store.filesystem import ensure_free_space, sync_file, sync_folder
 from annotator.store.lock import WriterLock
@@ -182,7 +181,7 @@ def _fold_wal(copy: Path) -> None:
 
 def _backup_before(lock: sqlite3.Connection, project_path: Path) -> Path | None:
     try:
-        return make_backup(Database(lock, execute_plugins=False), project_path, "restore")
+        return make_backup(Database(lock), project_path, "restore")
     except DamagedProjectError:
         return None  # unreadable: the replaced file itself is kept
 

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from sqlite_utils import Database
-
 from annotator.model import DocumentId, Span
 from annotator.model.search import Hit, find_all, snippet
+from annotator.store.database import Database
 from annotator.store.fulltext import FullText
 from annotator.store.rows import SPAN_COLUMNS, span_from_row
 

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from sqlite_utils import Database
-
 from annotator.model import AnnotationSet, AnnotatorName, AttrValue, DocumentId, Status
+from annotator.store.database import Database
 from annotator.store.relations import Relations
 from annotator.store.rows import dump_json, load_attrs
 from annotator.store.spans import Spans

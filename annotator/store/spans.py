@@ -5,9 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import replace
 
-from sqlite_utils import Database
-
 from annotator.model import AnnotatorName, DocumentId, Span, SpanId
+from annotator.store.database import Database
 from annotator.store.rows import SPAN_COLUMNS, dump_json, load_attrs, span_from_row, span_to_row
 
 
@@ -32,6 +31,30 @@ class Spans:
                 'SELECT id, name, start, "end", label, attrs FROM spans '
                 'WHERE document = ? AND annotator = ? ORDER BY start, "end", id',
                 [document, annotator],
+            )
+        ]
+
+    def count_in_set(self, document: DocumentId, annotator: str) -> int:
+        """How many spans the set holds (counted in its index, no span read)."""
+        return int(
+            self._db.execute(
+                "SELECT count(*) FROM spans WHERE document = ? AND annotator = ?",
+                [document, annotator],
+            ).fetchone()[0]
+        )
+
+    def starting_before(self, document: DocumentId, annotator: str, end: int) -> list[Span]:
+        """The set's spans that start before ``end``, in the order of :meth:`in_set`: every
+        span over the text's first ``end`` code points (a long document's first screen),
+        read by a range of the set's index on start."""
+        who = AnnotatorName(annotator)
+        return [
+            Span(sid, document, who, start, stop, label, {} if a == "{}" else load_attrs(a), name)
+            for sid, name, start, stop, label, a in self._db.execute(
+                'SELECT id, name, start, "end", label, attrs FROM spans '
+                "WHERE document = ? AND annotator = ? AND start < ? "
+                'ORDER BY start, "end", id',
+                [document, annotator, end],
             )
         ]
 

@@ -10,8 +10,6 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Iterator
 from typing import Any
 
-from sqlite_utils import Database
-
 from annotator.model import (
     AnnotationSet,
     AnnotatorName,
@@ -23,7 +21,8 @@ from annotator.model import (
     SpanId,
     Status,
 )
-from annotator.store.migrations import MIGRATIONS, TEXT_CRC32
+from annotator.store.database import Database
+from annotator.store.migrations import TEXT_CRC32, applied
 from annotator.store.rows import SPAN_COLUMNS, document_from_row, load_attrs
 
 #: Distinct attribute texts kept parsed during one read (free text makes each one new).
@@ -66,7 +65,7 @@ def sets_by_document(
     marks = ",".join("?" * len(statuses))
     wanted = [status.value for status in statuses]
     # With the CRC32 of migration 0007 where the file has it: the texts are checked by it.
-    crc = ", text_crc32" if TEXT_CRC32 in {m.name for m in MIGRATIONS.applied(db)} else ""
+    crc = ", text_crc32" if TEXT_CRC32 in applied(db) else ""
     documents = db.execute(f"SELECT id, title, text, meta, sha256{crc} FROM documents ORDER BY id")
     sets = _Ahead(
         db.execute(

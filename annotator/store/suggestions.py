@@ -5,10 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from sqlite_utils import Database
-
 from annotator.model import AttrValue, DocumentId
 from annotator.store.bulk import insert_many
+from annotator.store.database import Database
 from annotator.store.history import now
 from annotator.store.rows import SPAN_COLUMNS, dump_json
 from annotator.store.spans import Spans
@@ -142,7 +141,7 @@ class Suggestions:
     def counts(self, layer: str, document: DocumentId | None = None) -> list[ReviewCount]:
         """Accepted and rejected suggestions per document and annotator (one document's, if
         given), in document order."""
-        if not self._db["suggestion_decisions"].exists():
+        if not self._db.table_exists("suggestion_decisions"):
             # A file from before migration 0005 opened read-only: no decisions yet.
             return []
         where = " AND d.document = ?" if document is not None else ""
@@ -169,7 +168,7 @@ class Suggestions:
         )
         total = self._db.execute(f"SELECT count(*) FROM ({roots})", [layer]).fetchone()[0]
         decided: dict[str, tuple[int, int, int]] = {}
-        if self._db["suggestion_decisions"].exists():
+        if self._db.table_exists("suggestion_decisions"):
             # Decisions outlive a re-run that no longer finds their suggestion: they count as
             # accepted or rejected, but close no suggestion that is there now.
             for who, accepted, rejected, current in self._db.execute(

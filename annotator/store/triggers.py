@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from sqlite_utils import Database
+from annotator.store.database import Database
 
 
 @contextmanager

@@ -6,9 +6,8 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-from sqlite_utils import Database
-
 from annotator.model import AnnotatorName, AttrValue, DocumentId
+from annotator.store.database import Database
 from annotator.store.sets import SetKey
 
 

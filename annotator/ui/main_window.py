@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
@@ -27,9 +28,7 @@ from annotator.ui.actions import (
     label_actions,
 )
 from annotator.ui.active_time import ActiveTimeCounter, Clock
-from annotator.ui.dialogs.preferences import open_preferences
 from annotator.ui.document_flow import DocumentFlow
-from annotator.ui.help import CheatSheet
 from annotator.ui.icons import icon
 from annotator.ui.menus import build_menus
 from annotator.ui.messages import LONG, Messages
@@ -54,6 +53,15 @@ from annotator.ui.text.link_mode import LinkMode
 from annotator.ui.text.text_view import TextView
 from annotator.ui.tool_windows import ToolWindows
 from annotator.ui.window_wiring import connect_window
+
+if TYPE_CHECKING:
+    from annotator.ui.help import CheatSheet
+
+
+# Code points of a long document read before its first paint (see ``show_document``): more
+# than a maximised window shows at the smallest text size. (Not "#:": lupdate would take
+# it for a translator's comment.)
+FIRST_SCREEN = 20_000
 
 
 class MainWindow(QMainWindow):
@@ -96,7 +104,7 @@ class MainWindow(QMainWindow):
         zoom = (self.commands.zoom_in, self.commands.zoom_out)
         self.tools = ToolWindows(session, self, self.view, zoom)
         self.flow = DocumentFlow(session, self.documents.neighbour, self.messages)
-        self.cheat_sheet = CheatSheet(self)
+        self._cheat_sheet: CheatSheet | None = None
         # Table and inspector reload the whole set: once, after the repaint, however many edits.
         self._refresh_timer = QTimer(self, singleShot=True, interval=0)
         self._refresh_timer.timeout.connect(self._refresh_panels)
@@ -154,7 +162,18 @@ class MainWindow(QMainWindow):
         self.commands.undo.setText(f"&Undo {self.session.step_text(undo=True)}".strip())
         self.commands.redo.setText(f"&Redo {self.session.step_text(undo=False)}".strip())
 
+    @property
+    def cheat_sheet(self) -> CheatSheet:
+        """The key overlay, made the first time it is asked for (not at start-up)."""
+        if self._cheat_sheet is None:
+            from annotator.ui.help import CheatSheet
+
+            self._cheat_sheet = CheatSheet(self)
+        return self._cheat_sheet
+
     def _open_preferences(self) -> None:
+        from annotator.ui.dialogs.preferences import open_preferences
+
         schema_actions = self.label_actions + self.attribute_actions
         dialog = open_preferences(
             self, self.session.annotator, self.commands, self.view, schema_actions
@@ -183,11 +202,22 @@ class MainWindow(QMainWindow):
         self.session.open_document(document)
 
     def show_document(self, document: Document) -> None:
-        annotation = self.session.current_set()
+        """Show the text and its spans; a long set in two steps: the first screen's spans
+        and the text painted first, then (just after the paint) every span and the panels."""
         colors = {label.name: label.color for label in self.session.project.schema.labels}
-        self.view.set_content(document.text, annotation.spans, colors)
+        first = self.session.first_screen(FIRST_SCREEN)
+        if first is None:
+            annotation = self.session.current_set()
+            spans, relations = annotation.spans, annotation.relations
+        else:
+            spans, relations = first.spans, first.relations
+        self.view.set_content(document.text, spans, colors)
+        if first is not None:
+            self.span_model.set_rows(document.text, None)  # no rows of the last document
+            self.status_line.show_document(first.total, first.status)
+            self.view.defer_spans(FIRST_SCREEN, self._load_all_spans)
         self.view.set_label_keys({s.name: s.key for s in self.session.project.schema.labels})
-        self.view.set_relations(annotation.relations)
+        self.view.set_relations(relations)
         self.view.set_read_only_layer(self.session.read_only)
         self.inspector.set_read_only(self.session.read_only)
         self.documents.select(document.id)
@@ -197,7 +227,14 @@ class MainWindow(QMainWindow):
                 document.title or document.id, self.session.project.path.name, read_only
             )
         )
-        self._refresh_panels()
+        if first is None:
+            self._refresh_panels()
+        # else: once every span is in (spans_loaded starts the refresh timer).
+
+    def _load_all_spans(self) -> None:
+        annotation = self.session.current_set()
+        self.view.load_spans(annotation.spans)
+        self.view.set_relations(annotation.relations)
 
     def _documents_arrived(self) -> None:
         """An import or merge brought documents, layers or registries: show them."""
@@ -356,6 +393,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._refresh_timer.stop()
+        self.view.cancel_spans()
         self.tools.shut_down()
         self.active_time.shut_down()
         save_layout(self, self._splitters(), self.view)

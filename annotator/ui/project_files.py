@@ -10,15 +10,9 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QWidget
 
 from annotator.errors import AnnotatorError
-from annotator.model.schema import load_schema
-from annotator.paths import default_schema_path
-from annotator.transfer.importing import create_project
-from annotator.transfer.merging import merge_projects
-from annotator.ui.dialogs.backups import BackupsDialog
 from annotator.ui.messages import LONG, Messages
 from annotator.ui.session import Session
 from annotator.ui.settings import store_annotator
-from annotator.ui.team.long_work import run_with_progress
 from annotator.ui.translation import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
@@ -70,6 +64,11 @@ class ProjectFiles(QObject):
         )
         if not path:
             return
+        # Each action's machinery is imported on its first use, not at start-up.
+        from annotator.model.schema import load_schema
+        from annotator.paths import default_schema_path
+        from annotator.transfer.importing import create_project
+
         try:
             create_project(Path(path), load_schema(default_schema_path())).close()
         except AnnotatorError as exc:
@@ -138,6 +137,9 @@ class ProjectFiles(QObject):
         )
         if not paths:
             return
+        from annotator.transfer.merging import merge_projects
+        from annotator.ui.team.long_work import run_with_progress
+
         project, chosen = self.session.project, [Path(p) for p in paths]
         try:
             # The Team view's progress dialog: Cancel rolls the whole merge back.
@@ -167,6 +169,8 @@ class ProjectFiles(QObject):
 
     def backups(self) -> None:
         """File > Backups: not blocking, so the window stays responsive behind it."""
+        from annotator.ui.dialogs.backups import BackupsDialog
+
         dialog = BackupsDialog(self.session, self.messages.confirm, self.parent_widget)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.restore_requested.connect(self.restore_requested)

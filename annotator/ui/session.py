@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, insort
 from collections.abc import Callable
+from typing import NamedTuple
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
@@ -29,6 +30,20 @@ from annotator.model.ids import GOLD
 from annotator.store import Project
 from annotator.store.catalogue import DocumentQuery
 from annotator.store.recovery import READ_FAILURES
+
+# A set of more spans than this is shown in two steps: the first screen's spans, painted,
+# then the whole set (reading 50,000 spans takes longer than the text takes to show).
+LONG_SET = 2000
+
+
+class FirstScreen(NamedTuple):
+    """What a long set's first paint shows: the first screen's spans, every link, and the
+    set's size and status (for the status bar)."""
+
+    spans: list[Span]
+    relations: list[Relation]
+    total: int
+    status: Status
 
 
 def _order(span: Span) -> tuple[int, int, int]:
@@ -268,11 +283,13 @@ class Session(QObject):
     # --- documents -----------------------------------------------------------------------------
 
     def open_document(self, document_id: DocumentId) -> None:
+        read: AnnotationSet | None = None
         try:
             document = self.project.documents.get(document_id)
             if document is not None and self.project.read_only:
-                # A damaged file: read the set now, so a damaged page is reported here.
-                self.project.sets.get(document_id, self.layer)
+                # A damaged file: read the set now, so a damaged page is reported here (and
+                # kept: it is shown whole, never read again after the first paint).
+                read = self.project.sets.get(document_id, self.layer)
         except READ_FAILURES:
             self.project.note_damage()
             self.failed.emit(
@@ -283,7 +300,7 @@ class Session(QObject):
             self.failed.emit(self.tr('no document "{document_id}"').format(document_id=document_id))
             return
         self.document = document
-        self._set = None
+        self._set = read
         self.document_opened.emit(document)
 
     def first_unfinished(self) -> DocumentId | None:
@@ -294,6 +311,26 @@ class Session(QObject):
         if not found:
             found = catalogue.rows(DocumentQuery(self.layer), 0, 1)
         return found[0].id if found else None
+
+    def first_screen(self, end: int) -> FirstScreen | None:
+        """For a long set not read yet (over ``LONG_SET`` spans): its spans starting before
+        ``end``, its links, size and status, enough to paint the text's first ``end`` code
+        points before the whole set is read (:meth:`current_set`). None for a set read
+        whole at once."""
+        assert self.document is not None, "open a document first"
+        document, cached = self.document.id, self._set
+        if cached is not None and (cached.document, cached.annotator) == (document, self.layer):
+            return None
+        project = self.project
+        total = project.spans.count_in_set(document, self.layer)
+        if total <= LONG_SET:
+            return None
+        return FirstScreen(
+            project.spans.starting_before(document, self.layer, end),
+            project.relations.in_set(document, self.layer),
+            total,
+            project.sets.status(document, self.layer),
+        )
 
     def current_set(self) -> AnnotationSet:
         """The shown layer's set of the open document (cached; do not modify it)."""

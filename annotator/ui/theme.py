@@ -27,20 +27,24 @@ def apply_theme(dark: bool) -> None:
     app = QApplication.instance()
     if not isinstance(app, QApplication):
         return
-    app.setStyle("Fusion")
+    # Each change repolishes every widget: only what differs is set (the window applies the
+    # preferences as it opens, mostly the theme the application already has).
+    if app.style().name().lower() != "fusion":
+        app.setStyle("Fusion")
     if not dark:
-        app.setPalette(app.style().standardPalette())
-        return
-    palette = QPalette()
-    for role, color in _DARK.items():
-        palette.setColor(role, QColor(color))
-    for role in (
-        QPalette.ColorRole.Text,
-        QPalette.ColorRole.ButtonText,
-        QPalette.ColorRole.WindowText,
-    ):
-        palette.setColor(QPalette.ColorGroup.Disabled, role, QColor("#6b7480"))
-    app.setPalette(palette)
+        palette = app.style().standardPalette()
+    else:
+        palette = QPalette()
+        for role, color in _DARK.items():
+            palette.setColor(role, QColor(color))
+        for role in (
+            QPalette.ColorRole.Text,
+            QPalette.ColorRole.ButtonText,
+            QPalette.ColorRole.WindowText,
+        ):
+            palette.setColor(QPalette.ColorGroup.Disabled, role, QColor("#6b7480"))
+    if app.palette() != palette:
+        app.setPalette(palette)
 
 
 def is_dark(theme: str) -> bool:

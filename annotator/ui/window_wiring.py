@@ -8,7 +8,7 @@ cycle.
 
 from __future__ import annotations
 
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, SignalInstance
 from PySide6.QtGui import QAction
@@ -20,7 +20,6 @@ from annotator.errors import StorageError
 from annotator.model import AttrValue, Document, DocumentId, Span, SpanId
 from annotator.ui.actions import Actions
 from annotator.ui.document_flow import DocumentFlow
-from annotator.ui.help import CheatSheet, key_rows, show_about
 from annotator.ui.menus import Menus, fill_layers, fill_recent, show_context_menu
 from annotator.ui.messages import Messages
 from annotator.ui.panels.document_list import DocumentPanel
@@ -35,6 +34,9 @@ from annotator.ui.text.link_mode import LinkMode
 from annotator.ui.text.text_view import TextView
 from annotator.ui.theme import apply_theme
 from annotator.ui.tool_windows import ToolWindows
+
+if TYPE_CHECKING:
+    from annotator.ui.help import CheatSheet
 
 
 class WiredWindow(Protocol):
@@ -54,7 +56,10 @@ class WiredWindow(Protocol):
     files: ProjectFiles
     tools: ToolWindows
     flow: DocumentFlow
-    cheat_sheet: CheatSheet
+
+    @property
+    def cheat_sheet(self) -> CheatSheet: ...
+
     menus: Menus
     side: SideTabs
     find_bar: FindBar
@@ -118,13 +123,9 @@ def connect_window(window: WiredWindow) -> None:
     a.dark_mode.toggled.connect(apply_theme)
     a.dark_mode.triggered.connect(lambda dark: store_theme("dark" if dark else "light"))
     a.preferences.triggered.connect(window._open_preferences)
-    a.cheat_sheet.triggered.connect(
-        lambda: window.cheat_sheet.show_keys(
-            key_rows(a, window.label_actions + window.attribute_actions)
-        )
-    )
+    a.cheat_sheet.triggered.connect(lambda: _show_keys(window))
     # The window as a widget: the text view's top-level one.
-    a.about.triggered.connect(lambda: show_about(window.view.window(), s.project.path))
+    a.about.triggered.connect(lambda: _show_about(window))
     a.quit.triggered.connect(window.close)
     a.new_project.triggered.connect(window.files.new_project)
     a.open_project.triggered.connect(window.files.open_project)
@@ -164,6 +165,7 @@ def connect_window(window: WiredWindow) -> None:
         action.triggered.connect(lambda _=False, n=attribute: window.labeller.cycle_attribute(n))
     s.changed.connect(window.apply_change)
     window.labeller.selection_moved.connect(window._refresh_timer.start)
+    window.view.spans_loaded.connect(window._refresh_timer.start)
     s.failed.connect(window.messages.status)
     s.document_opened.connect(window.show_document)
     window.documents.document_chosen.connect(lambda d: window.open_document(DocumentId(d)))
@@ -200,3 +202,19 @@ def connect_window(window: WiredWindow) -> None:
     i.relation_removed.connect(lambda rid: s.push(DeleteRelation(rid)))
     i.doc_attribute_chosen.connect(window._set_doc_attribute)
     i.editing_finished.connect(window.view.setFocus)
+
+
+# The key sheet and the About box: imported when first opened, not at start-up.
+
+
+def _show_keys(window: WiredWindow) -> None:
+    from annotator.ui.help import key_rows
+
+    rows = key_rows(window.commands, window.label_actions + window.attribute_actions)
+    window.cheat_sheet.show_keys(rows)
+
+
+def _show_about(window: WiredWindow) -> None:
+    from annotator.ui.help import show_about
+
+    show_about(window.view.window(), window.session.project.path)

@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QPushBu
 
 from annotator.model.schema import Schema
 from annotator.store import Project
+from annotator.transfer import merging
 from annotator.transfer.importing import import_paths
-from annotator.ui import project_files
 from annotator.ui.dialogs.export_dialog import ExportDialog
 
 LINE = {
@@ -62,7 +62,7 @@ def test_cancel_during_a_merge_from_the_file_menu_merges_nothing(
         import_paths(copy, [source])
     monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(other)], ""))
     # The person presses Cancel once the merge has read documents (inside its transaction).
-    real = project_files.merge_projects
+    real = merging.merge_projects  # looked up by File > Merge when it runs
     pressed: list[bool] = []
 
     def merge_then_cancel(project, paths, progress):
@@ -77,7 +77,7 @@ def test_cancel_during_a_merge_from_the_file_menu_merges_nothing(
 
         return real(project, paths, report)
 
-    monkeypatch.setattr(project_files, "merge_projects", merge_then_cancel)
+    monkeypatch.setattr(merging, "merge_projects", merge_then_cancel)
     window.commands.merge_projects.trigger()
     assert pressed
     assert window.statusBar().currentMessage() == "Cancelled: nothing was merged."

@@ -336,3 +336,28 @@ def test_the_columns_take_the_text_size_and_zoom_together(qtbot, open_window, pr
     window.view.setFocus()
     qtbot.keyClick(window.view, Qt.Key.Key_Equal, CTRL)
     assert sizes() == {size + 1}, "the columns follow the annotation view's zoom"
+
+
+def test_opening_shows_the_first_unit_far_down_the_article(
+    qtbot, open_window, project_path
+) -> None:
+    project = Project.open(project_path)
+    end = len(project.documents.get(DOC).text)
+    start = end - 120  # the only disputed unit: near the article's end
+    add(project, "alice", start, start + 40, "QUOTE")
+    add(project, "bob", start + 2, start + 40, "QUOTE")
+    for who in ("alice", "bob"):
+        SetStatus(DOC, AnnotatorName(who), status=Status.DONE).apply(project)
+    project.close()
+    window: MainWindow = open_window(project_path, "lead")
+    qtbot.keyClick(window.view, "r", CTRL | SHIFT)
+    (shown,) = window.findChildren(ReviewView)
+    qtbot.waitExposed(shown)
+    assert view_of(shown).verticalScrollBar().maximum() > 0, "the text must be longer"
+    for name in ("alice", "bob", GOLD):
+        view = view_of(shown, name)
+        cursor = QTextCursor(view.document())
+        cursor.setPosition(view.offsets.to_qt(start))
+        qtbot.waitUntil(lambda v=view, c=cursor: v.viewport().rect().contains(v.cursorRect(c)))
+    unit = shown.current_unit()
+    assert unit is not None and unit.start == start

@@ -8,9 +8,9 @@ Offsets cross the Qt boundary only through ``OffsetMap``; text is never read bac
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -66,6 +66,8 @@ class TextView(QPlainTextEdit):
     """A click off every span cleared the selected span."""
     selection_changed_cp = Signal(int, int)
     """The text selection changed; start <= end in code points (equal: just the caret)."""
+    spans_loaded = Signal()
+    """The rest of a long document's spans arrived (see :meth:`defer_spans`)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -82,6 +84,10 @@ class TextView(QPlainTextEdit):
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self._map = OffsetMap("")
         self._index = SpanIndex()
+        # A long document's rest of spans: (the end of the text they cover, what loads them).
+        self._pending: tuple[int, Callable[[], None]] | None = None
+        self._load_timer = QTimer(self, singleShot=True, interval=0)
+        self._load_timer.timeout.connect(self.complete_spans)
         self._label_colors: dict[str, str] = {}
         self._palettes: dict[str, Palette] = {}
         self._arc_colors: dict[str, QColor] = {}
@@ -120,6 +126,7 @@ class TextView(QPlainTextEdit):
             raise ValueError(f"span {bad.id} [{bad.start}, {bad.end}) is outside the text")
         self._map = OffsetMap(text)
         self._index = SpanIndex(spans)
+        self.cancel_spans()
         self._label_colors = dict(colors)
         self._rebuild_palettes()
         self._selected = None
@@ -128,6 +135,39 @@ class TextView(QPlainTextEdit):
         self._arcs.set_relations(())
         self._last_selection = (0, 0)
         self.setPlainText(self._map.display_text)
+
+    def defer_spans(self, covered: int, load: Callable[[], None]) -> None:
+        """The view holds only the spans that start before ``covered`` (a long document's
+        first screen); ``load`` brings the rest (with :meth:`load_spans`). It runs just after
+        the first paint, or before it as soon as anything needs more: the spans read
+        (:attr:`spans`), changed or selected, or a paint beyond ``covered``."""
+        self._pending = (covered, load)
+        self.viewport().update()
+
+    def load_spans(self, spans: Sequence[Span]) -> None:
+        """Replace the shown spans by ``spans`` (the whole set of the same text). Those shown
+        keep their lanes: lanes are given in document order, and they were the first."""
+        bad = next((s for s in spans if not 0 <= s.start <= s.end <= self._map.cp_length), None)
+        if bad is not None:
+            raise ValueError(f"span {bad.id} [{bad.start}, {bad.end}) is outside the text")
+        self.cancel_spans()
+        self._index = SpanIndex(spans)
+        if self._selected is not None and self._selected not in self._index:
+            self._selected = None
+        self.viewport().update()
+        self.spans_loaded.emit()
+
+    def complete_spans(self) -> None:
+        """Load the rest of the spans now, if some are still to come."""
+        if self._pending is not None:
+            _, load = self._pending
+            self.cancel_spans()
+            load()
+
+    def cancel_spans(self) -> None:
+        """Forget the spans still to come (another text, or the window closing)."""
+        self._pending = None
+        self._load_timer.stop()
 
     def set_label_keys(self, keys: Mapping[str, str]) -> None:
         """Each label's key letter, drawn at its spans' starts (default: the initial)."""
@@ -164,22 +204,23 @@ class TextView(QPlainTextEdit):
     @property
     def spans(self) -> SpanIndex:
         """The index behind the view (read it; change spans through the methods below)."""
+        self.complete_spans()
         return self._index
 
     def add_span(self, span: Span) -> None:
         self._check_range(span)
-        self._index.add(span)
+        self.spans.add(span)
         self._update_cp_range(span.start, span.end)
 
     def remove_span(self, span_id: SpanId) -> None:
-        span = self._index.remove(span_id)
+        span = self.spans.remove(span_id)
         if self._selected == span_id:
             self._selected = None
         self._update_cp_range(span.start, span.end)
 
     def replace_span(self, span: Span) -> None:
         self._check_range(span)
-        old = self._index.replace(span)
+        old = self.spans.replace(span)
         self._update_cp_range(old.start, old.end)
         self._update_cp_range(span.start, span.end)
         if self._arcs.relations_of(span.id):
@@ -187,14 +228,14 @@ class TextView(QPlainTextEdit):
 
     def show_span(self, span: Span) -> None:
         """Add ``span``, or redraw it where it changed."""
-        if span.id in self._index:
+        if span.id in self.spans:
             self.replace_span(span)
         else:
             self.add_span(span)
 
     def discard_span(self, span_id: SpanId) -> None:
         """Remove the span if it is shown."""
-        if span_id in self._index:
+        if span_id in self.spans:
             self.remove_span(span_id)
 
     def _check_range(self, span: Span) -> None:
@@ -202,7 +243,7 @@ class TextView(QPlainTextEdit):
             raise ValueError(f"span {span.id} [{span.start}, {span.end}) is outside the text")
 
     def set_selected_span(self, span_id: SpanId | None) -> None:
-        if span_id is not None and span_id not in self._index:
+        if span_id is not None and span_id not in self.spans:
             raise KeyError(f"span {span_id} is not shown in this view")
         for old in (self._selected, span_id):
             span = self._index.get(old) if old is not None else None
@@ -242,7 +283,7 @@ class TextView(QPlainTextEdit):
         return self._suggestions
 
     def selected_span(self) -> Span | None:
-        return self._index.get(self._selected) if self._selected is not None else None
+        return self.spans.get(self._selected) if self._selected is not None else None
 
     def set_read_only_layer(self, read_only: bool) -> None:
         """Grey the spans out, e.g. while showing another annotator's layer."""
@@ -332,7 +373,7 @@ class TextView(QPlainTextEdit):
         cp = self.cp_at(pos)
         if cp is None:
             return ""
-        spans = sorted(self._index.at(cp), key=lambda s: (s.start, -s.end, s.id))
+        spans = sorted(self.spans.at(cp), key=lambda s: (s.start, -s.end, s.id))
         suggested = sorted(self._suggestions.at(cp), key=lambda s: (s.start, -s.end, s.id))
         return "\n".join(
             [_describe(s) for s in spans] + [f"suggested {_describe(s)}" for s in suggested]
@@ -378,7 +419,7 @@ class TextView(QPlainTextEdit):
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         cp = self.cp_at(event.position())
-        span = self._index.innermost_at(cp) if cp is not None else None
+        span = self.spans.innermost_at(cp) if cp is not None else None
         hovered = span.id if span is not None else None
         if hovered != self._hovered:
             self._hovered = hovered
@@ -395,11 +436,11 @@ class TextView(QPlainTextEdit):
         super().mouseReleaseEvent(event)
         if event.button() != Qt.MouseButton.LeftButton or self.textCursor().hasSelection():
             return  # a drag selects text, it does not activate spans
-        span = self._index.innermost_at(self._press_cp) if self._press_cp is not None else None
+        span = self.spans.innermost_at(self._press_cp) if self._press_cp is not None else None
         if self._press_arc is not None:
             # A click on a link selects its quote (the head: attributed_to and cued_by go from
             # the quote, continues from its later part), as clicking the quote itself would.
-            span = self._index.get(self._press_arc.relation.head)
+            span = self.spans.get(self._press_arc.relation.head)
         if span is not None:
             self.set_selected_span(span.id)
             self.span_activated.emit(span.id)
@@ -417,6 +458,8 @@ class TextView(QPlainTextEdit):
     # -- painting --------------------------------------------------------------------------
 
     def paintEvent(self, event: QPaintEvent) -> None:
+        if self._pending is not None:
+            self._after_first_paint(event.rect())
         shown = len(self._index) or len(self._suggestions) or self._disputed or self._current_mark
         lines = self._visible_lines(event.rect()) if shown else []
         fragments: list[Fragment] = []
@@ -455,6 +498,16 @@ class TextView(QPlainTextEdit):
             for rect in outline:
                 painter.drawRoundedRect(rect.adjusted(-1.0, 0.0, 1.0, 0.0), 3.0, 3.0)
             painter.end()
+
+    def _after_first_paint(self, clip: QRect) -> None:
+        """With a long document's spans still to come: paint now if the screen shows only
+        text they cover (else load them first), and load them just after."""
+        covered, _ = self._pending or (0, None)
+        lines = self._visible_lines(clip)
+        if lines and self._map.from_qt(lines[-1].end) > covered:
+            self.complete_spans()
+        else:
+            self._load_timer.start()
 
     def _badges(self, fragments: list[Fragment], lines: list[Line]) -> list[Badge]:
         zoomed = self.font().pointSizeF() >= KEY_LETTERS_FROM_PT
