@@ -127,41 +127,56 @@ def _align_exact(document: str, label: str, spans: Mapping[str, Sequence[Span]])
 
 
 def _align_overlap(document: str, label: str, spans: Mapping[str, Sequence[Span]]) -> list[Group]:
-    if any(span.start >= span.end for group in spans.values() for span in group):
+    found = chains(spans)
+    if found is None:
         # An empty span overlaps the spans around it, yet touches the chain sweep's logic
         # badly; such rare input takes the graph route.
-        groups = _components(document, label, spans)
+        groups = components(document, label, spans)
     else:
-        # Chains of overlapping spans, ignoring who drew them, are found by one sweep. A chain
-        # with at most one span per annotator is exactly one component of the overlap graph;
-        # only a chain holding two spans of one annotator needs the graph itself.
-        ordered = sorted(
-            ((s.start, s.end, name, s) for name, group in spans.items() for s in group),
-            key=_chain_order,
-        )
-        groups = []
-        chain: list[tuple[int, int, str, Span]] = []
-        reach = 0
-        for item in ordered:
-            if chain and item[0] >= reach:
-                groups.extend(_chain_groups(document, label, chain))
-                chain = []
-            if not chain or item[1] > reach:
-                reach = item[1]
-            chain.append(item)
-        if chain:
-            groups.extend(_chain_groups(document, label, chain))
+        groups = [group for chain in found for group in chain_groups(document, label, chain)]
     groups.sort(key=lambda g: g.start)
     return groups
 
 
+# A span in a chain: its start and end, who drew it, and the span.
+Link = tuple[int, int, str, Span]
 # Ties keep their order (a stable sort on start and end only; spans never compare).
 _chain_order = itemgetter(0, 1)
 
 
-def _chain_groups(
-    document: str, label: str, chain: list[tuple[int, int, str, Span]]
-) -> list[Group]:
+def chains(spans: Mapping[str, Sequence[Span]]) -> list[list[Link]] | None:
+    """Chains of overlapping spans, ignoring who drew them, found by one sweep; None when a
+    span is empty (start >= end), which the sweep's logic does not hold for.
+
+    Each chain is sorted by (start, end), ties in the order of ``spans`` and of each list.
+    No span overlaps a span of another chain, and every chain starts after the last one
+    ends, so a measure summed over chains is summed over the document. A chain with at most
+    one span per annotator is exactly one component of the overlap graph; only a chain
+    holding two spans of one annotator needs the graph itself.
+    """
+    ordered = sorted(
+        ((s.start, s.end, name, s) for name, group in spans.items() for s in group),
+        key=_chain_order,
+    )
+    found: list[list[Link]] = []
+    chain: list[Link] = []
+    reach = 0
+    for item in ordered:
+        start, end = item[0], item[1]
+        if start >= end:
+            return None
+        if chain and start >= reach:
+            found.append(chain)
+            chain = []
+        if not chain or end > reach:
+            reach = end
+        chain.append(item)
+    if chain:
+        found.append(chain)
+    return found
+
+
+def chain_groups(document: str, label: str, chain: list[Link]) -> list[Group]:
     by_name: dict[str, list[Span]] = {}
     for _, _, name, span in chain:
         by_name.setdefault(name, []).append(span)
@@ -169,10 +184,10 @@ def _chain_groups(
         return [
             Group(document, label, {n: by_name[n] for n in sorted(by_name)}, chain[0][0], False)
         ]
-    return _components(document, label, {n: by_name[n] for n in sorted(by_name)})
+    return components(document, label, {n: by_name[n] for n in sorted(by_name)})
 
 
-def _components(document: str, label: str, spans: Mapping[str, Sequence[Span]]) -> list[Group]:
+def components(document: str, label: str, spans: Mapping[str, Sequence[Span]]) -> list[Group]:
     """Connected components of the graph joining overlapping spans of different annotators."""
     names = list(spans)
     offsets: dict[str, int] = {}

@@ -39,6 +39,14 @@ class SpanCounts:
         self.hits_a += other.hits_a
         self.hits_b += other.hits_b
 
+    def add_found(self, size_a: int, size_b: int, tp: int, hits_a: int, hits_b: int) -> None:
+        """add() without building the other counts first (once per pair, label and mode)."""
+        self.size_a += size_a
+        self.size_b += size_b
+        self.tp += tp
+        self.hits_a += hits_a
+        self.hits_b += hits_b
+
 
 # counted[pair key][label][mode]: a pair's counts over the documents it shares.
 PairCounts = dict[str, dict[str, dict[str, SpanCounts]]]

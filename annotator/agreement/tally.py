@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from itertools import combinations
 from typing import Any
 
-from annotator.agreement.alignment import ALIGNMENTS, Group, align, pair_units
+from annotator.agreement.alignment import ALIGNMENTS, Group, pair_units
 from annotator.agreement.attributes import counted_block
 from annotator.agreement.coverage import LabelledSpans, counting, labelled_spans, pair_key
 from annotator.agreement.disagreements import (
@@ -25,7 +25,8 @@ from annotator.agreement.disagreements import (
     group_disagreements,
 )
 from annotator.agreement.profiles import Profiles, multiset
-from annotator.agreement.span_f1 import MODES, PairCounts, SpanCounts, compare_spans, scored_section
+from annotator.agreement.span_f1 import MODES, PairCounts, SpanCounts, scored_section
+from annotator.agreement.sweep import LabelSweep, sweep
 from annotator.agreement.unitizing import (
     Interval,
     counted_terms,
@@ -46,6 +47,7 @@ Pair = tuple[str, str]
 Progress = Callable[[int, int], None]
 # The stages report() announces after the documents are in, as agreement_report always did.
 STAGES = 6
+_NO_MATCHES = (0, 0, 0, 0)
 
 
 @dataclass(slots=True)
@@ -102,29 +104,41 @@ class _Continuum:
             self.ends[label] = [0] * len(self.coders)
 
     def add(self, spans: dict[str, LabelledSpans], length: int | None) -> None:
+        """Lay a document on, measured by its spans (the route of a lone annotator)."""
         per_coder = [spans[name] for name in self.coders]
-        last = max(
-            (s.end for found in per_coder for group in found.values() for s in group),
-            default=0,
-        )
-        # Never cut an annotated span short, even if a given length is too small.
-        size = max(last, length) if length is not None else last
         base = self.length
         for label in self.labels:
             coded: list[list[Interval]] = [
                 shifted_union(found[label], base) if label in found else [] for found in per_coder
             ]
-            self.observed[label] += sum(pair_disagreement(a, b) for a, b in combinations(coded, 2))
-            units, gaps, ends = self.units[label], self.gaps[label], self.ends[label]
-            for r, intervals in enumerate(coded):
-                end = ends[r]
-                for start, stop in intervals:
-                    if start > end:
-                        gaps[start - end] += 1
-                    units[stop - start] += 1
-                    end = stop
-                ends[r] = end
-        self.length = base + size
+            observed = sum(pair_disagreement(a, b) for a, b in combinations(coded, 2))
+            self.add_label(label, observed, coded)
+        last = max(
+            (s.end for found in spans.values() for group in found.values() for s in group),
+            default=0,
+        )
+        self.close(last, length)
+
+    def add_label(self, label: str, observed: int, coded: Sequence[Sequence[Interval]]) -> None:
+        """One label of the document being laid on: the distance of its coders (summed over
+        pairs) and each coder's units, moved to its base."""
+        self.observed[label] += observed
+        units, gaps, ends = self.units[label], self.gaps[label], self.ends[label]
+        for r, intervals in enumerate(coded):
+            end = ends[r]
+            for start, stop in intervals:
+                if start > end:
+                    gaps[start - end] += 1
+                units[stop - start] += 1
+                end = stop
+            ends[r] = end
+
+    def close(self, last: int, length: int | None) -> None:
+        """The document is laid on (its last span ends at ``last``): the continuum grows by
+        its length."""
+        # Never cut an annotated span short, even if a given length is too small.
+        size = max(last, length) if length is not None else last
+        self.length += size
         self.documents += 1
 
     def section(self) -> dict[str, Any]:
@@ -162,12 +176,16 @@ class AgreementTally:
             mode: self._labels if mode == "overlap" else attribute_labels for mode in ALIGNMENTS
         }
         self._attribute_labels = attribute_labels
+        self._attribute_set = set(attribute_labels)
         # label -> attribute -> its variable; the variables read through links apart.
         self._attributes: dict[str, dict[str, Variable]] = {}
         for variable in self._span_vars:
             if not variable.via_speaker_link and variable.label is not None:
                 self._attributes.setdefault(variable.label, {})[variable.name] = variable
         self._linked = [v for v in self._span_vars if v.via_speaker_link]
+        self._label_variables = {
+            label: [v for v in self._span_vars if v.label == label] for label in self._labels
+        }
         self._wanted = sorted(annotators) if annotators is not None else None
         self.counts = counting(annotators, include_unfinished)
         self._seen: set[str] = set()
@@ -206,52 +224,55 @@ class AgreementTally:
         if everyone != self._continuum.coders:
             # Someone new: no document before this one was covered by every annotator.
             self._continuum = _Continuum(everyone, self._labels)
-        if len(names) == len(everyone):
-            self._continuum.add(spans, length)
+        complete = len(names) == len(everyone)
         if len(names) < 2:
+            if complete:
+                self._continuum.add(spans, length)
             return
         self._compared += 1
         raters = len(names)
+        continuum = self._continuum
+        swept: dict[str, LabelSweep] = {}
+        for label in self._labels:
+            per_name = {name: spans[name][label] for name in names if label in spans[name]}
+            if per_name:
+                exact = label in self._attribute_set
+                found = swept[label] = sweep(
+                    document, label, per_name, names, continuum.length, exact
+                )
+                if complete:
+                    laid = [found.units.get(n, ()) for n in names]
+                    continuum.add_label(label, found.observed, laid)
+        if complete:
+            continuum.close(max((found.reach for found in swept.values()), default=0), length)
         for first, second in combinations(names, 2):
-            self._count_spans((first, second), spans[first], spans[second])
+            self._count_spans((first, second), spans[first], spans[second], swept)
         groups = {
             mode: {
-                label: _align(mode, document, label, names, spans)
+                label: (getattr(swept[label], mode) if label in swept else [])
                 for label in self._aligned_labels[mode]
             }
             for mode in ALIGNMENTS
         }
         values = self._values(counted, names, spans, text)
         for label in self._attribute_labels:
-            variables = [v for v in self._span_vars if v.label == label]
+            variables = self._label_variables[label]
             for mode in ALIGNMENTS:
                 found = groups[mode][label]
                 if not found:
                     continue
-                self._ambiguous[(mode, label)].extend(g.as_json() for g in found if g.ambiguous)
-                units: list[list[int]] | None = None
-                paired = None
-                for variable in variables:
-                    known = values[variable.key]
-                    # A unit or a pair needs two values: most variables have none here.
-                    if len(known) < 2:
-                        continue
-                    if units is None or paired is None:
-                        units = [
-                            [id(group[0]) for group in g.spans.values()]
-                            for g in found
-                            if not g.ambiguous
-                        ]
-                        paired = pair_units(mode, found)
-                    value_of = known.get
-                    coded = self._coded[(variable.key, mode)]
-                    for ids in units:
-                        coded.unit([v for v in map(value_of, ids) if v is not None], raters)
-                    for pair, found_pairs in paired.items():
-                        for _, a, b in found_pairs:
-                            va, vb = value_of(id(a)), value_of(id(b))
-                            if va is not None and vb is not None:
-                                coded.pair(pair, va, vb)
+                ambiguous = self._ambiguous[(mode, label)]
+                # A unit or a pair needs two values: most variables have none here.
+                active = [
+                    (self._coded[(v.key, mode)], values[v.key].get)
+                    for v in variables
+                    if len(values[v.key]) > 1
+                ]
+                for group in found:
+                    if group.ambiguous:
+                        ambiguous.append(group.as_json())
+                    if active:
+                        _count_units(mode, group, active, raters)
         given = {}
         for variable in self._doc_vars:
             coded_values = given[variable.key] = _document_values(counted, names, variable)
@@ -309,16 +330,25 @@ class AgreementTally:
     def _everyone(self) -> list[str]:
         return list(self._wanted) if self._wanted is not None else sorted(self._seen)
 
-    def _count_spans(self, pair: Pair, spans_a: LabelledSpans, spans_b: LabelledSpans) -> None:
+    def _count_spans(
+        self,
+        pair: Pair,
+        spans_a: LabelledSpans,
+        spans_b: LabelledSpans,
+        swept: dict[str, LabelSweep],
+    ) -> None:
         totals = self._spans.get(pair)
         if totals is None:
             totals = self._spans[pair] = {
                 label: {mode: SpanCounts() for mode in MODES} for label in self._labels
             }
         for label in spans_a.keys() | spans_b.keys():
-            found = compare_spans(spans_a.get(label, ()), spans_b.get(label, ()))
-            for mode, counts in totals[label].items():
-                counts.add(found[mode])
+            size_a, size_b = len(spans_a.get(label, ())), len(spans_b.get(label, ()))
+            exact, overlap, hits_a, hits_b = swept[label].matches.get(pair, _NO_MATCHES)
+            by_mode = totals[label]
+            by_mode["exact"].add_found(size_a, size_b, exact, 0, 0)
+            by_mode["overlap"].add_found(size_a, size_b, overlap, 0, 0)
+            by_mode["overlap_any"].add_found(size_a, size_b, 0, hits_a, hits_b)
 
     def _values(
         self,
@@ -347,6 +377,8 @@ class AgreementTally:
                 found_spans = labelled.get(variable.label or "")
                 if not found_spans:
                     continue
+                if not counted[name].relations:
+                    continue  # no link, no speaker
                 speakers = linked_speakers(counted[name], text)
                 found = values[variable.key]
                 for span in found_spans:
@@ -369,8 +401,8 @@ class AgreementTally:
             # A variable with fewer than two values here cannot disagree.
             variables = [
                 (v.key, values[v.key])
-                for v in self._span_vars
-                if v.label == label and len(values[v.key]) > 1
+                for v in self._label_variables[label]
+                if len(values[v.key]) > 1
             ]
             for group in groups:
                 found += group_disagreements(group, len(names), variables)
@@ -382,11 +414,40 @@ class AgreementTally:
         self._disagreements.extend(entry for _, entry in found)
 
 
-def _align(
-    mode: str, document: str, label: str, names: list[str], spans: dict[str, LabelledSpans]
-) -> list[Group]:
-    found = {name: spans[name][label] for name in names if label in spans[name]}
-    return align(mode, document, label, found) if found else []
+def _count_units(
+    mode: str,
+    group: Group,
+    active: Sequence[tuple[_Coded, Callable[[int], AttrValue | None]]],
+    raters: int,
+) -> None:
+    """One group's unit (unless ambiguous) and its pairs' value pairs, for each variable with
+    values here: in group order, as ``pair_units`` lists them."""
+    if group.ambiguous:
+        # Not a unit; a pair may still hold a unit of its own inside it.
+        for pair, found in pair_units(mode, [group]).items():
+            for coded, value_of in active:
+                for _, a, b in found:
+                    va, vb = value_of(id(a)), value_of(id(b))
+                    if va is not None and vb is not None:
+                        coded.pair(pair, va, vb)
+        return
+    # The sweep keys every group's spans by name in sorted order.
+    chosen = [(name, spans[0]) for name, spans in group.spans.items()]
+    # Pairs as pair_units finds them: names sorted; in an overlap group, only spans that
+    # overlap each other (two may be joined through a third annotator's span only).
+    exact = mode == "exact"
+    pairs = [
+        (first, second)
+        for (first, a), (second, b) in combinations(chosen, 2)
+        if exact or (a.start < b.end and b.start < a.end)
+    ]
+    for coded, value_of in active:
+        given = {name: v for name, span in chosen if (v := value_of(id(span))) is not None}
+        coded.unit(list(given.values()), raters)
+        for first, second in pairs:
+            va, vb = given.get(first), given.get(second)
+            if va is not None and vb is not None:
+                coded.pair((first, second), va, vb)
 
 
 def _document_values(

@@ -133,3 +133,23 @@ def test_gaps_of_one_character_and_across_documents_count(make_set, quote_schema
     whole = whole_project(sets, quote_schema, None, False, lengths)
     assert folded["unitizing_alpha"] == whole["unitizing_alpha"]
     assert folded["unitizing_alpha"]["labels"]["QUOTE"] is not None
+
+
+def test_ambiguous_groups_of_one_chain_are_listed_by_position(make_set, quote_schema) -> None:
+    # One chain of overlapping spans (11-37) that falls apart into two ambiguous groups; the
+    # overlap graph finds the later one first (A's spans come first in it).
+    def quotes(*spans: tuple[int, int]) -> list[tuple[Any, ...]]:
+        return [(start, end, "QUOTE", {"stance": "favor"}) for start, end in spans]
+
+    sets = [
+        make_set("d", "A", quotes((1, 7), (26, 35), (27, 37))),
+        make_set("d", "B", quotes((12, 21), (28, 34))),
+        make_set("d", "C", quotes((11, 13), (11, 17), (16, 23), (21, 32))),
+    ]
+    folded = agreement_report(sets, quote_schema, lengths={"d": 50})
+    ambiguous = folded["attributes"]["QUOTE.stance"]["overlap"]["ambiguous"]
+    firsts = [min(s[0] for spans in group["spans"].values() for s in spans) for group in ambiguous]
+    assert firsts == [11, 21]
+    assert json.dumps(folded) == json.dumps(
+        whole_project(sets, quote_schema, None, False, {"d": 50})
+    )
