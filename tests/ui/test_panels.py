@@ -146,3 +146,24 @@ def test_inspector_says_who_a_quote_is_by(qtbot, window) -> None:
     qtbot.keyClick(window.view, Qt.Key.Key_Return)
     settle()
     assert "Said by: Dmitry Peskov" in window.inspector.title.text()
+
+
+def test_each_speaker_span_offers_its_own_mention_and_no_other(qtbot, window) -> None:
+    label(qtbot, window, "Kremlin spokesperson Dmitry Peskov", "s")
+    label(qtbot, window, "Zelensky", "s")
+    editor = window.inspector.editors["speaker"]
+    items = [editor.itemText(i) for i in range(editor.count())]
+    assert items[1] == "Zelensky" and editor.currentText() == "—"
+    assert "Kremlin spokesperson Dmitry Peskov" not in items
+    window.view.set_selection_cp(0, 0)
+    qtbot.keyClick(window.view, Qt.Key.Key_Tab)  # the first speaker span
+    settle()
+    editor = window.inspector.editors["speaker"]
+    items = [editor.itemText(i) for i in range(editor.count())]
+    assert items[1] == "Kremlin spokesperson Dmitry Peskov" and "Zelensky" not in items
+    pick(qtbot, editor, "Kremlin spokesperson Dmitry Peskov")
+    spans = window.session.project.spans.in_set(DOC, "alice")
+    assert sorted(s.attrs.get("speaker", "") for s in spans) == [
+        "",
+        "Kremlin spokesperson Dmitry Peskov",
+    ]

@@ -13,6 +13,8 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QSizePolicy,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -24,6 +26,8 @@ from annotator.model.snippet import quoted
 from annotator.ui.icons import icon, swatch
 
 NONE_TEXT = "—"
+PAGES_KEPT = 12
+"""Attribute forms kept built (one per label, the document's, per registry state)."""
 
 
 def value_from_text(attribute: Attribute, text: str) -> AttrValue | None:
@@ -47,6 +51,7 @@ class AttributeEditor(QComboBox):
         super().__init__()
         self.attribute = attribute
         self._shown = NONE_TEXT  # what the store holds, so re-choosing it pushes nothing
+        self._offered = False  # whether item 1 is a new value offered (offer_new)
         self.setEditable(attribute.open or not attribute.values)
         self.addItem(NONE_TEXT)
         for value in attribute.values:
@@ -71,9 +76,25 @@ class AttributeEditor(QComboBox):
             line.editingFinished.connect(self._commit)
             line.returnPressed.connect(self.finished)
         self.activated.connect(self._commit)
+        self._own = self.count()  # the list's own items; shown values are added after them
+
+    def reset(self, value: AttrValue | None, new: str | None = None) -> None:
+        """Show another span's ``value`` (and offer its ``new`` value), as if built for it:
+        what was added to show or offer for the span before goes."""
+        self.blockSignals(True)
+        while self.count() > self._own + self._offered:
+            self.removeItem(self.count() - 1)
+        if self._offered:
+            self.removeItem(1)
+            self._offered = False
+        self.blockSignals(False)
+        if new:
+            self.offer_new(new)
+        self.show_value(value)
 
     def offer_new(self, text: str) -> None:
         """Put ``text`` first in the list as a new value (e.g. a new speaker, as written)."""
+        self._offered = True
         self.insertItem(1, text)
         self.setItemData(
             1, self.tr("New: add “{0}” to the registry").format(text), Qt.ItemDataRole.ToolTipRole
@@ -129,8 +150,12 @@ class Inspector(QWidget):
             )
         self.label_box.activated.connect(self._label_changed)
         self.form_box = QGroupBox(self.tr("Attributes"))
-        self.form = QFormLayout(self.form_box)
-        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        # One page of editors per set of attributes, built on first use and then only
+        # refilled: building the combo boxes again on every key press was most of the
+        # panels' refresh after a label key (~20 ms).
+        self.pages = QStackedWidget()
+        QVBoxLayout(self.form_box).addWidget(self.pages)
+        self._built: dict[tuple[object, ...], tuple[QWidget, dict[str, AttributeEditor]]] = {}
         self.links_box = QGroupBox(self.tr("Links"))
         self.links = QListWidget()
         self.links.setAccessibleName(self.tr("Links"))
@@ -221,32 +246,66 @@ class Inspector(QWidget):
         values: dict[str, AttrValue],
         new_values: dict[str, str] | None = None,
     ) -> None:
-        while self.form.rowCount():
-            self.form.removeRow(0)
-        self.editors = {}
+        # Attributes hold dicts (not hashable): known by identity, and checked to be the very
+        # ones on a hit (a schema edit makes new ones).
+        key = (
+            tuple(id(a) for a in attributes),
+            tuple(tuple(self.suggestions.get(a.name, [])) for a in attributes),
+        )
+        found = self._built.get(key)
+        if found is None or any(found[1][a.name].attribute is not a for a in attributes):
+            if len(self._built) >= PAGES_KEPT:  # the registry changed many times: start over
+                for page, _ in self._built.values():
+                    self.pages.removeWidget(page)
+                    page.deleteLater()
+                self._built.clear()
+            elif found is not None:
+                self.pages.removeWidget(found[0])
+                found[0].deleteLater()
+            self._built[key] = self._page(attributes)
+        page, self.editors = self._built[key]
+        if self.pages.currentWidget() is not page:
+            current = self.pages.currentWidget()
+            if current is not None:  # a hidden page must not hold the panel to its height
+                current.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
+            page.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+            self.pages.setCurrentWidget(page)
         previous: QWidget = self.label_box
         for attribute in attributes:
             known = self.suggestions.get(attribute.name, [])
             offered = (new_values or {}).get(attribute.name)
-            editor = AttributeEditor(attribute, known)
-            if offered and offered not in known and attribute.name not in values:
-                editor.offer_new(offered)
-            editor.show_value(values.get(attribute.name))
+            new = offered if offered not in known and attribute.name not in values else None
+            editor = self.editors[attribute.name]
+            editor.reset(values.get(attribute.name), new)
+            # In reading order for Tab: the label, these editors, the links.
+            QWidget.setTabOrder(previous, editor)
+            previous = editor
+        QWidget.setTabOrder(previous, self.links)
+        QWidget.setTabOrder(self.links, self.unlink)
+
+    def _page(
+        self, attributes: tuple[Attribute, ...]
+    ) -> tuple[QWidget, dict[str, AttributeEditor]]:
+        """A form of editors for ``attributes``, added to the pages."""
+        page = QWidget()
+        form = QFormLayout(page)
+        form.setContentsMargins(0, 0, 0, 0)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        editors: dict[str, AttributeEditor] = {}
+        for attribute in attributes:
+            editor = AttributeEditor(attribute, self.suggestions.get(attribute.name, []))
             editor.value_chosen.connect(self._value_chosen)
             editor.finished.connect(self.editing_finished)
             name = attribute.name.replace("_", " ")
             caption = QLabel(f"{name} ({attribute.key.upper()})" if attribute.key else name)
             caption.setToolTip(attribute.description)
             caption.setBuddy(editor)
-            self.form.addRow(caption, editor)
-            # Made after the panel's other fields: put them back in reading order for Tab.
-            QWidget.setTabOrder(previous, editor)
-            previous = editor
-            self.editors[attribute.name] = editor
-        QWidget.setTabOrder(previous, self.links)
-        QWidget.setTabOrder(self.links, self.unlink)
+            form.addRow(caption, editor)
+            editors[attribute.name] = editor
         if not attributes:
-            self.form.addRow(QLabel(self.tr("none in the schema")))
+            form.addRow(QLabel(self.tr("none in the schema")))
+        self.pages.addWidget(page)
+        return page, editors
 
     def _value_chosen(self, name: str, value: AttrValue | None) -> None:
         if self._span is None:
