@@ -91,11 +91,8 @@ def _simple(
     by_name = {name: [span] for _, _, name, span in sorted(chain, key=_by_name)}
     group = Group(document, label, by_name, chain[0][0], False)
     swept.overlap.append(group)
-    if exact:
-        if len(chain) == 2 and chain[0][:2] == chain[1][:2]:
-            swept.exact.append(group)  # the same spans at the same position
-        else:
-            _exact_groups(swept.exact, document, label, chain)
+    if exact:  # (two spans at one position are _pair's)
+        _exact_groups(swept.exact, document, label, chain)
     units = swept.units
     matches = swept.matches
     observed = 0
