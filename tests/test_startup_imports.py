@@ -1,6 +1,6 @@
 """What the window imports before its first paint: the tools that open on demand (import
 and export dialogs and the formats under them, the Team view and the agreement code, the
-suggester's batch, File > New and Merge, Help, Preferences) are imported when first
+suggester and its batch, File > New and Merge, Help, Preferences) are imported when first
 used, so start-up does not pay for them."""
 
 from __future__ import annotations
@@ -16,6 +16,8 @@ ON_DEMAND = (
     "annotator.ui.team.view",
     "annotator.agreement.report",
     "annotator.transfer.suggesting",
+    # The suggester itself: the window needs only its layer's name and the Suggestion record.
+    "annotator.suggest.detector",
     # File > New and Merge; Help's key sheet and About box; Edit > Preferences.
     "annotator.transfer.importing",
     "annotator.transfer.merging",

@@ -19,7 +19,6 @@ from dataclasses import dataclass
 
 from annotator.model import (
     AnnotationSet,
-    AnnotatorName,
     AttrValue,
     Document,
     DocumentId,
@@ -28,7 +27,6 @@ from annotator.model import (
     Span,
     SpanId,
 )
-from annotator.model.ids import SUGGEST_PREFIX
 from annotator.suggest.attributions import (
     Attribution,
     Attributor,
@@ -37,13 +35,13 @@ from annotator.suggest.attributions import (
     dateline_end,
 )
 from annotator.suggest.coreference import Registry, Resolver
+from annotator.suggest.layer import ANNOTATOR
 from annotator.suggest.letters import UPPER
 from annotator.suggest.lexicon import Lexicon, load_lexicon
 from annotator.suggest.marks import QuoteSegment, quote_segments
 from annotator.suggest.mentions import Mention
 from annotator.suggest.sentences import Kind, Sentence, Splitter, Token, paragraphs
 
-ANNOTATOR = AnnotatorName(f"{SUGGEST_PREFIX}rules")
 _WORDS = re.compile(r"[A-Za-z]+")
 _LETTERS = frozenset(string.ascii_letters)
 _NOT_LETTERS = bytes(c if chr(c) in _LETTERS else 32 for c in range(256))
