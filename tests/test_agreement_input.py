@@ -92,15 +92,7 @@ def test_the_streamed_report_is_the_report_of_every_set_in_memory(
 
     reports = []
     for args in ((), (None, True), (["alice", "bob", "gold"],), (None, False, ["QUOTE"])):
-        given = load_agreement_inputs(project, *args)  # type: ignore[arg-type]
-        whole = agreement_report(
-            given.sets,
-            given.schema,
-            annotators=given.annotators,
-            include_unfinished=given.include_unfinished,
-            lengths=given.lengths,
-            texts=given.texts,
-        )
+        whole = load_agreement_inputs(project, *args).report()  # type: ignore[arg-type]
         streamed = tally_project(project, *args).report()  # type: ignore[arg-type]
         assert json.dumps(streamed) == json.dumps(whole)
         reports.append(streamed)

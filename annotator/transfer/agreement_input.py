@@ -5,9 +5,12 @@ from __future__ import annotations
 import gc
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from typing import Any
 
+from annotator.agreement import agreement_report
 from annotator.agreement.coverage import counting
 from annotator.agreement.tally import AgreementTally
+from annotator.agreement.tally import Progress as ReportProgress
 from annotator.agreement.variables import has_speaker_link
 from annotator.errors import AnnotatorError, DamagedProjectError
 from annotator.model import AnnotationSet, Status
@@ -31,6 +34,18 @@ class AgreementInputs:
     texts: dict[str, str]
     annotators: list[str] | None
     include_unfinished: bool
+
+    def report(self, progress: ReportProgress | None = None) -> dict[str, Any]:
+        """The agreement report of these sets (``agreement_report`` with these options)."""
+        return agreement_report(
+            self.sets,
+            self.schema,
+            annotators=self.annotators,
+            include_unfinished=self.include_unfinished,
+            progress=progress,
+            lengths=self.lengths,
+            texts=self.texts,
+        )
 
 
 def load_agreement_inputs(

@@ -17,9 +17,9 @@ from annotator.agreement import agreement_report, cohen_kappa
 from annotator.agreement.breakdown import DisagreementFilter
 from annotator.cli import cli
 from annotator.store import Project
+from annotator.transfer import agreement_input
 from annotator.transfer.exporting import iter_documents_with_sets
 from annotator.transfer.importing import import_paths
-from annotator.ui.agreement import job as agreement_job
 from annotator.ui.agreement.models import FILTER_ROLE, VALUE_ROLE
 from annotator.ui.agreement.view import AgreementView, VersionsDialog
 from annotator.ui.session import Session
@@ -343,7 +343,7 @@ def slow_report(started: threading.Event, stages: int = 400):
 
 def test_progress_is_relayed_and_compute_is_disabled_meanwhile(qtbot, view, monkeypatch):
     started = threading.Event()
-    monkeypatch.setattr(agreement_job, "agreement_report", slow_report(started, 60))
+    monkeypatch.setattr(agreement_input, "agreement_report", slow_report(started, 60))
     view.compute_button.click()
     assert view.computing and not view.compute_button.isEnabled()
     assert view.progress.isVisible()
@@ -357,7 +357,7 @@ def test_progress_is_relayed_and_compute_is_disabled_meanwhile(qtbot, view, monk
 
 def test_closing_while_computing_stops_the_worker_cleanly(qtbot, view, monkeypatch):
     started = threading.Event()
-    monkeypatch.setattr(agreement_job, "agreement_report", slow_report(started))
+    monkeypatch.setattr(agreement_input, "agreement_report", slow_report(started))
     view.compute_button.click()
     job = view._job
     assert job is not None and started.wait(10)

@@ -8,7 +8,6 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QThread, Signal
 
-from annotator.agreement import agreement_report
 from annotator.agreement.breakdown import ValuePairs, value_pairs
 from annotator.transfer.agreement_input import AgreementInputs
 
@@ -50,15 +49,7 @@ class ReportJob(QThread):
     def run(self) -> None:
         given = self._inputs
         try:
-            report = agreement_report(
-                given.sets,
-                given.schema,
-                annotators=given.annotators,
-                include_unfinished=given.include_unfinished,
-                progress=self._progress,
-                lengths=given.lengths,
-                texts=given.texts,
-            )
+            report = given.report(self._progress)
             pairs = value_pairs(
                 given.sets, given.schema, given.annotators, given.include_unfinished, given.texts
             )
