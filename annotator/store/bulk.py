@@ -24,7 +24,7 @@ from annotator.model.annotation import RelationValues, SpanValues
 from annotator.store.database import Database
 from annotator.store.rows import SPAN_COLUMNS, dump_json, load_attrs
 from annotator.store.spans import Spans
-from annotator.store.streams import sets_by_document
+from annotator.store.streams import PARSED_KEPT, sets_by_document
 
 #: The columns of a new span but its id (SQLite gives the next, see Bulk.insert_values).
 _SPAN_VALUES = 'document, annotator, name, start, "end", label, attrs'
@@ -33,10 +33,7 @@ SetValues = tuple[
     DocumentId, AnnotatorName, str, dict[str, AttrValue], float, list[SpanValues],
     list[RelationValues],
 ]  # fmt: skip
-_SET_OF_ROW = itemgetter(0, 1)
 _SET_OF_SPAN_ROW = itemgetter(1, 2)
-#: Distinct attribute texts kept parsed during one read (free text makes each one new).
-_PARSED_KEPT = 10_000
 
 
 def insert_many(conn: sqlite3.Connection, insert: str, rows: Sequence[tuple[Any, ...]]) -> None:
@@ -174,7 +171,7 @@ class Bulk:
                 values = parsed.get(attrs)
                 if values is None:
                     values = parsed[attrs] = load_attrs(attrs)
-                    if len(parsed) > _PARSED_KEPT:
+                    if len(parsed) > PARSED_KEPT:
                         parsed.clear()
                 # Each span its own dict: a caller may change one span's attributes.
                 spans.append(Span(sid, doc, annotator, start, end, label, values.copy(), span_name))

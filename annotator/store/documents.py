@@ -70,16 +70,7 @@ class Documents:
 
     def hashes(self, documents: Iterable[str]) -> dict[DocumentId, str]:
         """sha256 of each of ``documents`` that exists."""
-        out: dict[DocumentId, str] = {}
-        ids = list(documents)
-        for i in range(0, len(ids), 500):
-            chunk = ids[i : i + 500]
-            marks = ",".join("?" * len(chunk))
-            for did, sha in self._db.execute(
-                f"SELECT id, sha256 FROM documents WHERE id IN ({marks})", chunk
-            ):
-                out[DocumentId(did)] = sha
-        return out
+        return {d: sha for d, (sha, _) in self.hashes_and_order(list(documents)).items()}
 
     def last_order(self) -> int:
         """The import order of the newest document (0 when there is none)."""
@@ -143,7 +134,7 @@ class Documents:
 
     def insert_values(self, documents: Iterable[DocumentValues]) -> int:
         """:meth:`insert_many` of documents as plain values (an import builds no Document)."""
-        start = self._db.execute("SELECT coalesce(max(ord), 0) FROM documents").fetchone()[0]
+        start = self.last_order()
         rows = [
             (
                 did,

@@ -45,12 +45,12 @@ class FullText:
         return found is not None
 
     @contextmanager
-    def deferred(self) -> Iterator[None]:
+    def deferred(self, start: int) -> Iterator[None]:
         """Index the documents a bulk import adds in one statement at its end instead of one
         trigger call per row: 100,000 short documents take 1.4 s instead of 7 s. Run inside
         the import's transaction: the trigger is dropped and made again from its own stored
-        SQL, so a failure or a kill (the transaction rolled back) leaves it as it was."""
-        start = self._db.execute("SELECT coalesce(max(ord), 0) FROM documents").fetchone()[0]
+        SQL, so a failure or a kill (the transaction rolled back) leaves it as it was.
+        ``start``: the import order of the newest document before the import."""
         with trigger_paused(self._db, _INSERT_TRIGGER) as paused:
             yield
             if paused:  # a file before the index (migration 0006) has nothing to fill

@@ -21,6 +21,12 @@ class Spans:
         return span_from_row(row) if row else None
 
     def in_set(self, document: DocumentId, annotator: str) -> list[Span]:
+        return self._read_set(document, annotator, "", [])
+
+    def _read_set(
+        self, document: DocumentId, annotator: str, also: str, args: list[object]
+    ) -> list[Span]:
+        """The set's spans (those matching ``also`` too), ordered by start, end and id."""
         # Opening a long document reads tens of thousands of spans: the set's document and
         # annotator are the caller's strings (not read and copied per row), no attributes
         # are parsed where there are none, and the Span is built positionally.
@@ -29,8 +35,8 @@ class Spans:
             Span(sid, document, who, start, end, label, {} if a == "{}" else load_attrs(a), name)
             for sid, name, start, end, label, a in self._db.execute(
                 'SELECT id, name, start, "end", label, attrs FROM spans '
-                'WHERE document = ? AND annotator = ? ORDER BY start, "end", id',
-                [document, annotator],
+                f'WHERE document = ? AND annotator = ?{also} ORDER BY start, "end", id',
+                [document, annotator, *args],
             )
         ]
 
@@ -47,16 +53,7 @@ class Spans:
         """The set's spans that start before ``end``, in the order of :meth:`in_set`: every
         span over the text's first ``end`` code points (a long document's first screen),
         read by a range of the set's index on start."""
-        who = AnnotatorName(annotator)
-        return [
-            Span(sid, document, who, start, stop, label, {} if a == "{}" else load_attrs(a), name)
-            for sid, name, start, stop, label, a in self._db.execute(
-                'SELECT id, name, start, "end", label, attrs FROM spans '
-                "WHERE document = ? AND annotator = ? AND start < ? "
-                'ORDER BY start, "end", id',
-                [document, annotator, end],
-            )
-        ]
+        return self._read_set(document, annotator, " AND start < ?", [end])
 
     def existing(self, span_ids: Iterable[int]) -> set[SpanId]:
         """Those of ``span_ids`` that exist."""

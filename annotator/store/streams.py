@@ -26,7 +26,7 @@ from annotator.store.migrations import TEXT_CRC32, applied
 from annotator.store.rows import SPAN_COLUMNS, document_from_row, load_attrs
 
 #: Distinct attribute texts kept parsed during one read (free text makes each one new).
-_PARSED_KEPT = 10_000
+PARSED_KEPT = 10_000
 
 
 class _Ahead:
@@ -111,7 +111,7 @@ def sets_by_document(
             values = parsed.get(attrs)
             if values is None:
                 values = parsed[attrs] = load_attrs(attrs)
-                if len(parsed) > _PARSED_KEPT:
+                if len(parsed) > PARSED_KEPT:
                     parsed.clear()
             annotator = annotation_set.annotator
             annotation_set.spans.append(

@@ -236,7 +236,7 @@ def write_records(
     with project.transaction(), gc_paused():
         importer.ledger.start()
         with (
-            project.fulltext.deferred(),
+            project.fulltext.deferred(importer.start),
             importer.ledger.counted_at_end(),
             project.documents.indexed_at_end(),
         ):
