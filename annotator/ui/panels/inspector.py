@@ -27,7 +27,7 @@ from annotator.ui.icons import icon, swatch
 
 NONE_TEXT = "—"
 PAGES_KEPT = 12
-"""Attribute forms kept built (one per label, the document's, per registry state)."""
+"""Attribute forms kept built (one per label and the document's; a schema edit makes more)."""
 
 
 def value_from_text(attribute: Attribute, text: str) -> AttrValue | None:
@@ -130,7 +130,8 @@ class Inspector(QWidget):
     def __init__(self, schema: Schema, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.schema = schema
-        self.suggestions: dict[str, list[str]] = {}
+        self._suggestions: dict[str, list[str]] = {}
+        self._registry_version = 0  # bumped with each new set of suggestions
         self.title = QLabel()
         self.title.setWordWrap(True)
         self.title.setTextFormat(Qt.TextFormat.PlainText)
@@ -180,6 +181,16 @@ class Inspector(QWidget):
         self._label_row = label_row
         self._span: Span | None = None
         self.editors: dict[str, AttributeEditor] = {}
+
+    @property
+    def suggestions(self) -> dict[str, list[str]]:
+        """Values offered per open attribute (the speaker and target registries)."""
+        return self._suggestions
+
+    @suggestions.setter
+    def suggestions(self, suggestions: dict[str, list[str]]) -> None:
+        self._suggestions = suggestions
+        self._registry_version += 1  # the forms built before offer the old values
 
     def set_read_only(self, read_only: bool) -> None:
         for widget in (self.label_box, self.form_box, self.unlink):
@@ -247,21 +258,19 @@ class Inspector(QWidget):
         new_values: dict[str, str] | None = None,
     ) -> None:
         # Attributes hold dicts (not hashable): known by identity, and checked to be the very
-        # ones on a hit (a schema edit makes new ones).
-        key = (
-            tuple(id(a) for a in attributes),
-            tuple(tuple(self.suggestions.get(a.name, [])) for a in attributes),
-        )
+        # ones on a hit (a schema edit makes new ones). Forms of an older registry go.
+        key = (tuple(id(a) for a in attributes), self._registry_version)
         found = self._built.get(key)
         if found is None or any(found[1][a.name].attribute is not a for a in attributes):
-            if len(self._built) >= PAGES_KEPT:  # the registry changed many times: start over
-                for page, _ in self._built.values():
-                    self.pages.removeWidget(page)
-                    page.deleteLater()
-                self._built.clear()
-            elif found is not None:
-                self.pages.removeWidget(found[0])
-                found[0].deleteLater()
+            stale = [
+                k
+                for k in self._built
+                if k == key or k[1] != self._registry_version or len(self._built) >= PAGES_KEPT
+            ]
+            for k in stale:
+                page, _ = self._built.pop(k)
+                self.pages.removeWidget(page)
+                page.deleteLater()
             self._built[key] = self._page(attributes)
         page, self.editors = self._built[key]
         if self.pages.currentWidget() is not page:

@@ -250,14 +250,12 @@ class ReviewView(QWidget):
         elif unit is not self._current:
             self.go_to_unit(unit)
 
-    def zoom(self, steps: int) -> None:
-        """Zoom every column together, by ``steps`` points."""
+    def zoom(self, step: int) -> None:
+        """Zoom every column together: in for a positive ``step``, out for a negative one."""
         views = [column.view for column in self.columns.values()]
-        if not views:
-            return
-        font = QFont(views[0].font())
-        font.setPointSizeF(min(max(font.pointSizeF() + steps, 6.0), 48.0))
-        self._set_font(font)
+        if views:
+            # The text view's own zoom; its font change reaches the others (eventFilter).
+            (views[0].zoom_in if step > 0 else views[0].zoom_out)()
 
     def _set_font(self, font: QFont) -> None:
         """Give every column ``font`` (and every column built later)."""
