@@ -6,7 +6,7 @@ import gc
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from annotator.agreement.tally import AgreementTally, Progress
+from annotator.agreement.tally import STAGES, AgreementTally, Progress
 from annotator.model.annotation import AnnotationSet
 from annotator.model.schema import Schema
 
@@ -25,7 +25,7 @@ def agreement_report(
 
     ``annotators`` restricts the comparison (and is the only way to bring in gold or
     suggest:* layers); by default every human annotator with a counted set takes part.
-    ``progress(done, total)`` is called after each stage of the computation.
+    ``progress(done, total)`` is called after each document and each stage of the report.
     ``lengths`` maps document ids to their text length in code points, which unitizing alpha
     needs for the gaps after the last span; without it a document ends at its last span.
     ``texts`` maps document ids to their texts: a quote linked to a speaker mention that
@@ -57,7 +57,19 @@ def _report(
         if tally.counts(annotation_set):
             by_document.setdefault(annotation_set.document, []).append(annotation_set)
     # The tally takes documents in id order, as a project streams them.
-    for document in sorted(by_document):
+    documents = sorted(by_document)
+    # Adding the documents is the work; the report's own stages follow it.
+    total = len(documents) + STAGES
+    if progress is not None:
+        progress(0, total)
+    for done, document in enumerate(documents, start=1):
         length = lengths.get(document, 0) if lengths is not None else None
         tally.add(document, by_document[document], length, (texts or {}).get(document))
-    return tally.report(progress)
+        if progress is not None:
+            progress(done, total)
+
+    def stage(step: int, _stages: int | None) -> None:
+        if step and progress is not None:  # its step 0 is the last document's
+            progress(len(documents) + step, total)
+
+    return tally.report(stage)

@@ -131,6 +131,19 @@ def test_progress_reports_every_stage(quote_schema, sample):
     assert calls == [(step, total) for step in range(total + 1)]
 
 
+def test_progress_moves_with_the_documents_compared(quote_schema, make_set):
+    sets = [
+        make_set(f"d{n:02d}", who, [(0, 5 + n % 3, "QUOTE")])
+        for n in range(12)
+        for who in ("A", "B")
+    ]
+    calls: list[tuple[int, int]] = []
+    agreement_report(sets, quote_schema, progress=lambda done, total: calls.append((done, total)))
+    total = calls[0][1]
+    assert total > 12, "a step per document, not only the report's closing stages"
+    assert calls == [(step, total) for step in range(total + 1)]
+
+
 def test_nothing_to_compare(quote_schema, make_set):
     report = agreement_report([make_set("d", "A", [(0, 5, "QUOTE")])], quote_schema)
     assert report["annotators"] == ["A"]
