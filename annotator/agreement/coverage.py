@@ -87,6 +87,21 @@ class Coverage:
         return self.spans.get((document, annotator), {})
 
 
+def counted_statuses(include_unfinished: bool = False) -> frozenset[Status]:
+    """The statuses of the sets the report counts."""
+    if include_unfinished:
+        return frozenset({Status.DONE, Status.IN_PROGRESS})
+    return frozenset({Status.DONE})
+
+
+def counted_annotator(annotators: Sequence[str] | None = None) -> Callable[[str], bool]:
+    """Whether an annotator's sets take part: the named ones, or by default every human
+    (gold and suggest:* layers take part only when someone names them)."""
+    if annotators is None:
+        return is_human
+    return set(annotators).__contains__
+
+
 def counting(
     annotators: Sequence[str] | None = None, include_unfinished: bool = False
 ) -> Callable[[AnnotationSet], bool]:
@@ -94,17 +109,11 @@ def counting(
 
     Readers use it to leave out, while reading, the sets the report would drop anyway.
     """
-    counted_status = {Status.DONE, Status.IN_PROGRESS} if include_unfinished else {Status.DONE}
-    wanted = set(annotators) if annotators is not None else None
+    statuses = counted_statuses(include_unfinished)
+    takes_part = counted_annotator(annotators)
 
     def counts(annotation_set: AnnotationSet) -> bool:
-        if Status(annotation_set.status) not in counted_status:
-            return False
-        name: str = annotation_set.annotator
-        # Gold and suggest:* layers take part only when someone names them.
-        if wanted is None:
-            return is_human(name)
-        return name in wanted
+        return Status(annotation_set.status) in statuses and takes_part(annotation_set.annotator)
 
     return counts
 

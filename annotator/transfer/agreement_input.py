@@ -8,13 +8,12 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from annotator.agreement import agreement_report
-from annotator.agreement.coverage import counting
+from annotator.agreement.coverage import counted_annotator, counted_statuses, counting
 from annotator.agreement.tally import AgreementTally
 from annotator.agreement.tally import Progress as ReportProgress
 from annotator.agreement.variables import has_speaker_link
 from annotator.errors import AnnotatorError, DamagedProjectError
-from annotator.model import AnnotationSet, Status
-from annotator.model.ids import is_human
+from annotator.model import AnnotationSet
 from annotator.model.progress import Progress, no_progress
 from annotator.model.schema import Schema
 from annotator.store import Project
@@ -114,9 +113,8 @@ def tally_project(
     own lists. ``progress(done, total)`` counts the documents read."""
     schema = _narrowed(project, labels)
     tally = AgreementTally(schema, annotators, include_unfinished)
-    statuses = {Status.DONE, Status.IN_PROGRESS} if include_unfinished else {Status.DONE}
-    wanted = set(annotators) if annotators is not None else None
-    keep = is_human if wanted is None else wanted.__contains__
+    statuses = counted_statuses(include_unfinished)
+    keep = counted_annotator(annotators)
     # Relations serve only QUOTE.speaker, texts only its unnamed mentions.
     speakers = has_speaker_link(schema)
     total = project.documents.count()
