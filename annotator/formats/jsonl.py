@@ -100,7 +100,7 @@ def parsed_from(line: int, document: Document, annotation: AnnotationSet | None)
             line, document.id, document.text, document.title, document.meta, document.sha256,
             None, Status.TODO.value, [], [], {}, 0.0,
         )  # fmt: skip
-    position = {span.id: i for i, span in enumerate(annotation.spans)}
+    spans, relations = annotation.values()
     return Parsed(
         line,
         document.id,
@@ -110,8 +110,8 @@ def parsed_from(line: int, document: Document, annotation: AnnotationSet | None)
         document.sha256,
         annotation.annotator,
         annotation.status.value,
-        [(s.name, s.start, s.end, s.label, s.attrs) for s in annotation.spans],
-        [(r.label, position[r.head], position[r.child]) for r in annotation.relations],
+        spans,
+        relations,
         annotation.doc_attrs,
         annotation.seconds,
     )

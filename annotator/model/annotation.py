@@ -68,3 +68,11 @@ class AnnotationSet:
     doc_attrs: dict[str, AttrValue] = field(default_factory=dict)
     #: Seconds the annotator was active on the document (input within two minutes).
     seconds: float = 0.0
+
+    def values(self) -> tuple[list[SpanValues], list[RelationValues]]:
+        """Its spans and relations as plain values (a relation's ends as span positions)."""
+        position = {span.id: i for i, span in enumerate(self.spans)}
+        return (
+            [(s.name, s.start, s.end, s.label, s.attrs) for s in self.spans],
+            [(r.label, position[r.head], position[r.child]) for r in self.relations],
+        )

@@ -75,21 +75,12 @@ class Bulk:
     def insert_sets(self, sets: Sequence[AnnotationSet]) -> None:
         """Insert sets whose span ids are unique within each set (local 1..n as parsed, or
         another file's ids, as merges and packs pass them); new ids are assigned here."""
-        values: list[SetValues] = []
-        for aset in sets:
-            position = {span.id: i for i, span in enumerate(aset.spans)}
-            values.append(
-                (
-                    aset.document,
-                    aset.annotator,
-                    aset.status.value,
-                    aset.doc_attrs,
-                    aset.seconds,
-                    [(s.name, s.start, s.end, s.label, s.attrs) for s in aset.spans],
-                    [(r.label, position[r.head], position[r.child]) for r in aset.relations],
-                )
-            )
-        self.insert_values(values)
+        self.insert_values(
+            [
+                (a.document, a.annotator, a.status.value, a.doc_attrs, a.seconds, *a.values())
+                for a in sets
+            ]
+        )
 
     def insert_values(self, sets: Sequence[SetValues]) -> None:
         """:meth:`insert_sets` of sets as plain values (an import builds no Span): each
