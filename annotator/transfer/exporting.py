@@ -20,6 +20,7 @@ from annotator.store import Project
 from annotator.store.faults import sqlite_errors
 from annotator.store.project import damaged_message
 from annotator.store.recovery import Damage, text_damage
+from annotator.transfer.collector import gc_paused
 
 EXPORT_FORMATS = ("jsonl",)
 _BATCH = 400
@@ -61,7 +62,7 @@ def export_jsonl(
                 yield document, sets
 
     # SQLite's errors name the project (a damaged page); the output file's are left as they are.
-    with sqlite_errors(project.path, "reading it"):
+    with sqlite_errors(project.path, "reading it"), gc_paused():
         registry: list[Speaker | Target]
         if damage is not None and project.recovery:
             registry = project.salvage.registry(damage)
