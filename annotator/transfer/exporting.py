@@ -57,8 +57,8 @@ def export_jsonl(
             if (annotator is None and status is None) or sets:
                 counts.documents += 1
                 for rows in sets:
-                    counts.spans += len(rows[3])
-                    counts.relations += len(rows[4])
+                    counts.spans += rows[4]
+                    counts.relations += len(rows[5])
                 yield document, sets
 
     # SQLite's errors name the project (a damaged page); the output file's are left as they are.
