@@ -130,7 +130,12 @@ def test_only_sets_whose_spans_can_name_an_entry_are_looked_into(
     registry = _Registry([Speaker("Dmitry Peskov"), Target("Ukraine in NATO")])
     looked: list[str] = []
     parse = registry._entries_of
-    monkeypatch.setattr(registry, "_entries_of", lambda a: looked.append(a) or parse(a))
+
+    def spy(attrs: str) -> tuple[Speaker | None, Target | None]:
+        looked.append(attrs)
+        return parse(attrs)
+
+    monkeypatch.setattr(registry, "_entries_of", spy)
     plain = _spans_json("{}", '{"stance":"favor"}', '{"note":"the speaker"}')
     assert registry.named(plain, orjson.loads(plain)) == ([], [])
     assert looked == []
