@@ -21,7 +21,13 @@ from enum import StrEnum
 
 from annotator.suggest.clauses import Clauses
 from annotator.suggest.lexicon import Lexicon
-from annotator.suggest.mentions import Mention, MentionFinder, MentionKind
+from annotator.suggest.mentions import (
+    CLAUSE_WORDS,
+    Mention,
+    MentionFinder,
+    MentionKind,
+    possessive,
+)
 from annotator.suggest.sentences import Kind, Sentence, Token
 
 _DATELINE_DASH = frozenset({"-", "—", "–", "--"})
@@ -132,10 +138,16 @@ class Attributor:
             if token.text == lower and self.lex.is_cue(lower):
                 previous = tokens[index - 1].lower if index > 0 else ""
                 following = tokens[index + 1] if index + 1 < len(tokens) else None
-                # "the claims", "a warning": a determiner makes it a noun; so does a verb
-                # right after it ("media reports suggest").
-                noun = previous in self.lex.determiners or (
-                    following is not None
+                # "the claims", "a warning", "India's state railway": a determiner or a
+                # possessive before it makes it a noun; so does a verb right after a plural
+                # ("media reports suggest"; "told state media": "told" stays a verb).
+                noun = (
+                    previous in self.lex.determiners
+                    or (index > 0 and possessive(tokens[index - 1]))
+                ) or (
+                    lower.endswith("s")
+                    and lower != "says"
+                    and following is not None
                     and following.text == following.lower
                     and self.lex.is_cue(following.lower)
                     and not following.lower.endswith("ing")
@@ -191,6 +203,11 @@ class Attributor:
             speaker = self._sentence_speaker(tokens, begin, found)
         else:
             subject = self.mentions.before(tokens, cue.first, begin)
+            # The words classes may know only the end of the phrase ("Anna Lindgren" of "EU
+            # competition commissioner Anna Lindgren"): the whole run to its boundary.
+            whole = self.mentions.stretch(tokens, cue.first, begin)
+            if whole is not None and (subject is None or whole.first < subject.first):
+                subject = whole
             if subject is not None:
                 passive = self._passive(tokens, subject, cue)
                 speaker = None if passive else self._speaker(tokens, subject)
@@ -418,8 +435,14 @@ class Attributor:
         more: tuple[int, int] | None = None
         if after < len(tokens) and tokens[after].text == "," and after + 1 < len(tokens):
             nxt = tokens[after + 1]
-            # "Canada's wildfire season, officials said, is on track ...": the clause resumes.
-            if nxt.kind == Kind.WORD and nxt.text.islower() and not self.lex.is_cue(nxt.lower):
+            # "Canada's wildfire season, officials said, is on track ...": the clause resumes;
+            # "..., officials said, as more rain was forecast": the writer's own clause.
+            if (
+                nxt.kind == Kind.WORD
+                and nxt.text.islower()
+                and not self.lex.is_cue(nxt.lower)
+                and not self._opens_own_clause(nxt.lower)
+            ):
                 end = self.clauses.content_end(tokens, after + 1, len(tokens))
                 more = (after + 1, end)
         elif after < len(tokens) and tokens[after].kind != Kind.PUNCT:
@@ -429,10 +452,22 @@ class Attributor:
         end = self.clauses.content_end(tokens, start, comma + 1)
         return self._content(tokens, start, end, cue_span, speaker, number, more)
 
+    def _opens_own_clause(self, lower: str) -> bool:
+        """Whether a word after ", SPEAKER CUE," starts the writer's clause, not the rest of
+        what was reported: a conjunction, a preposition, a participle ("adding", "citing")."""
+        return (
+            lower in CLAUSE_WORDS
+            or lower in self.lex.prepositions
+            or lower in self.lex.not_clause_start
+            or lower.endswith("ing")
+        )
+
     def _according_to(
         self, tokens: list[Token], cue: _Cue, begin: int, number: int
     ) -> tuple[Attribution, set[int]] | None:
-        mention = self.mentions.after(tokens, cue.last)
+        mention = self.mentions.after(tokens, cue.last) or self.mentions.stretch_after(
+            tokens, cue.last
+        )
         if mention is None:
             return None
         speaker = self._speaker(tokens, mention)
