@@ -134,6 +134,14 @@ class Attributor:
                 )
                 taken = index + phrase
                 continue
+            source = self._source_between(tokens, index)
+            if source:
+                # "was quoted by the Interfax news agency as saying": one cue, the words of its
+                # phrase around the source that carried the words.
+                phrase_words = (lower, *(t.lower for t in tokens[source - 2 : source]))
+                out.append(_Cue(index, source, " ".join(phrase_words)))
+                taken = source
+                continue
             # Cues are verbs: lower case in running text ("States" is not "states").
             if token.text == lower and self.lex.is_cue(lower):
                 previous = tokens[index - 1].lower if index > 0 else ""
@@ -155,6 +163,22 @@ class Attributor:
                 if not noun:
                     out.append(_Cue(index, index + 1, self.lex.lemma(lower)))
         return out
+
+    def _source_between(self, tokens: list[Token], index: int) -> int:
+        """The end of "quoted *by SOURCE* as saying" when a phrase of the lexicon ("quoted as
+        saying") is split by its source at ``index + 1``, else 0."""
+        if index + 1 >= len(tokens) or tokens[index + 1].lower != "by":
+            return 0
+        for words in self._phrases.get(tokens[index].lower, ()):
+            tail = list(words[1:])
+            if len(tail) < 2:
+                continue
+            for start in range(index + 3, min(len(tokens), index + 12) - len(tail) + 1):
+                if tokens[start - 1].kind != Kind.WORD:
+                    break
+                if [t.lower for t in tokens[start : start + len(tail)]] == tail:
+                    return start + len(tail)
+        return 0
 
     def _phrase_at(self, tokens: list[Token], index: int) -> int:
         for words in self._phrases.get(tokens[index].lower, ()):

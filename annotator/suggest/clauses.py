@@ -116,6 +116,8 @@ class Clauses:
             nxt.kind != Kind.WORD
             or nxt.lower in ("that", "he", "she", "it", "they", "we", "i", "there")
             or nxt.lower in self.lex.determiners
+            # "in a statement | on its website": the next phrase is an adverbial of its own
+            or nxt.lower in self.lex.prepositions
         )
 
     def _quantifier(self, tokens: list[Token], index: int) -> int:

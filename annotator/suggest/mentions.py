@@ -119,6 +119,13 @@ class MentionFinder:
             token = tokens[end - 1]
             if token.kind == Kind.WORD and token.lower in adverbs:
                 end -= 1
+            elif (
+                token.text == ","
+                and end - 3 > floor
+                and tokens[end - 2].lower in adverbs
+                and tokens[end - 3].text == ","
+            ):
+                end -= 3  # "He, too, said"
             elif token.lower in self.lex.time_words:
                 end -= 1
                 while end > floor and tokens[end - 1].lower in self.lex.time_leads:
@@ -230,7 +237,12 @@ class MentionFinder:
         ):
             return floor
         before = tokens[opening - 1]
-        return opening if self.is_name(before) or self.is_role(before) else floor
+        if self.is_name(before) or self.is_role(before):
+            return opening
+        if before.text.isdigit() and opening - 2 > floor and tokens[opening - 2].text == ",":
+            # "Margaret Pye, 72, who has lived there ..., said": an age, then the appositive.
+            return self._before_appositive(tokens, opening, floor)
+        return floor
 
     def _strip_post_modifier(self, tokens: list[Token], end: int, floor: int) -> int:
         """ "people familiar with the matter said": the head ends before the phrase."""

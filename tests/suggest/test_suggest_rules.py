@@ -447,3 +447,37 @@ def test_a_cue_word_after_a_possessive_is_a_noun_and_one_after_a_verb_is_not() -
 def test_the_writers_clause_after_a_closing_cue_is_not_reported() -> None:
     quote = one("Floods have killed 86 people, officials said Saturday, as more rain was forecast.")
     assert (quote.quote, quote.speaker) == ("Floods have killed 86 people", "officials")
+
+
+def test_a_source_inside_quoted_as_saying() -> None:
+    quote = one("Peskov was quoted by the Interfax news agency as saying that talks had stalled.")
+    assert (quote.quote, quote.speaker) == ("that talks had stalled", "Peskov")
+    assert quote.cue == "quoted by the Interfax news agency as saying"
+    # "as saying" reports a clause without "that" too.
+    assert one("Ferri was quoted as saying the coach had his support.").quote == (
+        "the coach had his support"
+    )
+
+
+def test_a_study_found_that() -> None:
+    quote = one("The report, published on Tuesday, found that emissions had risen.")
+    assert (quote.quote, quote.speaker, quote.cue) == (
+        "that emissions had risen",
+        "The report",
+        "found",
+    )
+    assert found("Police found the body in a river.") == []
+
+
+def test_an_age_then_a_relative_clause_between_speaker_and_cue() -> None:
+    quote = one("Margaret Pye, 72, who has lived there for 40 years, said: “Nobody asked us.”")
+    assert (quote.speaker, quote.cue) == ("Margaret Pye", "said")
+
+
+def test_two_adverbials_before_that() -> None:
+    quote = one("The ministry said in a statement on its website that the border would reopen.")
+    assert (quote.quote, quote.speaker) == ("that the border would reopen", "The ministry")
+
+
+def test_an_adverb_between_commas_before_the_cue() -> None:
+    assert one("He, too, said it was fine.").speaker == "He"
