@@ -31,6 +31,10 @@ from annotator.suggest.mentions import (
 from annotator.suggest.sentences import Kind, Sentence, Token
 
 _DATELINE_DASH = frozenset({"-", "—", "–", "--"})
+_QUESTION_WORDS = frozenset(
+    {"when", "whether", "if", "how", "why", "what", "where", "who", "which"}
+)
+_NEGATIONS = frozenset({"not", "never", "n't", "didn't", "won't", "wouldn't", "couldn't"})
 
 
 class QuoteType(StrEnum):
@@ -371,7 +375,11 @@ class Attributor:
                 return self._content_after(tokens, position + 1, cue_span, speaker, number)
             if token.kind == Kind.QUOTE:
                 return self._content_after(tokens, position, cue_span, speaker, number)
-        if lemma in lex.bare_clause:
+        # "did not say when the talks would resume": a question left open, nothing reported.
+        unsaid = self._negated(tokens, cue.first) and any(
+            tokens[p].lower in _QUESTION_WORDS for p in positions
+        )
+        if lemma in lex.bare_clause and not unsaid:
             for position in positions:
                 # "told reporters the talks ...": the first phrase after "told" is its recipient.
                 if (
@@ -475,6 +483,10 @@ class Attributor:
         start = begin
         end = self.clauses.content_end(tokens, start, comma + 1)
         return self._content(tokens, start, end, cue_span, speaker, number, more)
+
+    def _negated(self, tokens: list[Token], cue: int) -> bool:
+        """Whether a negation stands just before the cue: "did not say", "would never say"."""
+        return any(t.lower in _NEGATIONS for t in tokens[max(0, cue - 2) : cue])
 
     def _opens_own_clause(self, lower: str) -> bool:
         """Whether a word after ", SPEAKER CUE," starts the writer's clause, not the rest of

@@ -481,3 +481,11 @@ def test_two_adverbials_before_that() -> None:
 
 def test_an_adverb_between_commas_before_the_cue() -> None:
     assert one("He, too, said it was fine.").speaker == "He"
+
+
+def test_a_question_left_unsaid_is_no_quote() -> None:
+    assert found("The minister did not say when the talks would resume.") == []
+    assert found("She didn't say how many people had died.") == []
+    assert one("He did not say that the army would withdraw.").quote == (
+        "that the army would withdraw"
+    )
