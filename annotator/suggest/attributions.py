@@ -220,9 +220,14 @@ class Attributor:
             return self._according_to(tokens, cue, begin, number)
         first_word = tokens[cue.first].lower
         joined = cue.first > begin and tokens[cue.first - 1].lower in (",", "and", "but", ";")
-        # ", saying ...", "... and said ...": the verb shares its sentence's subject.
-        participle = joined and (
-            first_word.endswith("ing") or tokens[cue.first - 1].lower in ("and", "but")
+        # ", saying ...", "... and said ...", "before adding that ...": the verb shares its
+        # sentence's subject.
+        participle = (
+            joined and (first_word.endswith("ing") or tokens[cue.first - 1].lower in ("and", "but"))
+        ) or (
+            cue.first > begin
+            and first_word.endswith("ing")
+            and tokens[cue.first - 1].lower in ("before", "after", "while", "when")
         )
         subject: Mention | None = None
         speaker: SpeakerMention | None = None
@@ -482,6 +487,11 @@ class Attributor:
             return None
         start = begin
         end = self.clauses.content_end(tokens, start, comma + 1)
+        lead = tokens[start].lower if start < end else ""
+        if (lead in self.lex.prepositions or lead in self.lex.not_clause_start) and not any(
+            self.clauses.looks_like_clause(tokens, i) for i in range(start + 1, end)
+        ):
+            return None  # "In a statement, the ministry said": an adverbial, no content
         return self._content(tokens, start, end, cue_span, speaker, number, more)
 
     def _negated(self, tokens: list[Token], cue: int) -> bool:

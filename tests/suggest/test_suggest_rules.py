@@ -489,3 +489,23 @@ def test_a_question_left_unsaid_is_no_quote() -> None:
     assert one("He did not say that the army would withdraw.").quote == (
         "that the army would withdraw"
     )
+
+
+def test_a_cue_and_colon_closing_the_paragraph_before_a_quote() -> None:
+    text = "Foreign Minister Anna Berg spoke on Tuesday. She said:\n\n“We will not accept this.”"
+    quote = one(text)
+    assert (quote.speaker, quote.name, quote.cue) == ("She", "Anna Berg", "said")
+
+
+def test_an_adverbial_before_a_closing_cue_is_no_content() -> None:
+    assert found("In a statement, the ministry said on Monday.") == []
+    quote = one("In the end the deal fell apart, officials said.")
+    assert (quote.quote, quote.speaker) == ("In the end the deal fell apart", "officials")
+
+
+def test_before_adding_that_shares_the_speaker() -> None:
+    quotes = found("“All is fine,” Lopez insisted, before adding that the clinic needed staff.")
+    assert [(q.quote, q.speaker, q.cue) for q in quotes] == [
+        ("“All is fine,”", "Lopez", "insisted"),
+        ("that the clinic needed staff", "Lopez", "adding"),
+    ]
