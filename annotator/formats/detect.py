@@ -61,6 +61,14 @@ def _is_span_list(items: Any) -> bool:
     )
 
 
+def _is_offset_list(items: Any) -> bool:
+    return (
+        isinstance(items, list)
+        and bool(items)
+        and all(isinstance(i, dict) and "start_offset" in i for i in items)
+    )
+
+
 def json_format(record: Any) -> str | None:
     """The format a JSON record's keys belong to."""
     if not isinstance(record, dict):
@@ -89,6 +97,8 @@ def json_format(record: Any) -> str | None:
         return "doccano"
     if "entities" in keys and "cats" in keys:
         return "doccano"
+    if "annotation_approver" in keys or _is_offset_list(record.get("annotations")):
+        return "doccano"  # doccano 1.0: annotations [{label, start_offset, end_offset, user}]
     if keys & {"annotator", "status", "doc_attrs", "text_sha256"} or (
         len(keys) == 1 and keys & {"speaker", "target"}
     ):
