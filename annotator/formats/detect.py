@@ -13,6 +13,8 @@ from typing import Any
 
 import orjson
 
+from annotator.formats.webanno_tsv import is_legacy_webanno_tsv
+
 _HEAD = 64 * 1024
 # Whole-file JSON parses only for files this small; larger arrays are told by their head.
 _PARSE_LIMIT = 64 * 1024 * 1024
@@ -168,7 +170,7 @@ def detect_format(path: Path) -> str | None:
     if suffix == ".zip":
         return _detect_zip(path)
     head = _head(path)
-    if head.startswith(b"#FORMAT=WebAnno TSV"):
+    if head.startswith(b"#FORMAT=WebAnno TSV") or is_legacy_webanno_tsv(head):
         return "webanno-tsv"
     if b"<xmi:XMI" in head or b"xmlns:xmi=" in head:
         return "xmi"

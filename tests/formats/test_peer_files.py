@@ -5,10 +5,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from peer_helpers import covered
 
+from annotator.errors import InputError
 from annotator.formats.detect import detect_format
 from annotator.formats.doccano import read_doccano
+from annotator.formats.webanno_tsv import read_webanno_tsv
 
 PEERS = Path(__file__).parent / "data" / "peers"
 
@@ -27,3 +30,12 @@ def test_a_doccano_1_export_gives_one_layer_per_user() -> None:
             ("12", "United Arab Emirates"),
         ]
     assert only.annotator == "2" and ("13", "Marcello Cuttitta") in covered(second, only)
+
+
+@pytest.mark.parametrize("name", ["tale.tsv", "1sentencesamerel4.tsv"])
+def test_webanno_tsv_2_is_recognised_and_refused_in_one_sentence(name: str) -> None:
+    path = PEERS / "webanno_tsv" / name
+    assert detect_format(path) == "webanno-tsv"
+    with pytest.raises(InputError, match="is WebAnno TSV 1 or 2, an old format") as caught:
+        read_webanno_tsv(path)
+    assert caught.value.line == 1
