@@ -63,12 +63,15 @@ def _is_span_list(items: Any) -> bool:
     )
 
 
-def _is_offset_list(items: Any) -> bool:
-    return (
-        isinstance(items, list)
-        and bool(items)
-        and all(isinstance(i, dict) and "start_offset" in i for i in items)
-    )
+def _is_doccano_labels(items: Any) -> bool:
+    """doccano's ``label``: spans ``[s, e, "L"]`` or categories ``"L"``; empty when unlabelled."""
+    return isinstance(items, list) and all(isinstance(i, str) or _is_span_list([i]) for i in items)
+
+
+def _is_doccano_annotations(items: Any) -> bool:
+    """doccano 1.0's ``annotations``: ``[{label, start_offset, end_offset, user}]`` for spans,
+    ``[{label, user}]`` for categories; empty when unlabelled."""
+    return isinstance(items, list) and all(isinstance(i, dict) and "label" in i for i in items)
 
 
 def json_format(record: Any) -> str | None:
@@ -99,8 +102,13 @@ def json_format(record: Any) -> str | None:
         return "doccano"
     if "entities" in keys and "cats" in keys:
         return "doccano"
-    if "annotation_approver" in keys or _is_offset_list(record.get("annotations")):
-        return "doccano"  # doccano 1.0: annotations [{label, start_offset, end_offset, user}]
+    if "annotation_approver" in keys:
+        return "doccano"  # only doccano 1.0 writes it
+    if isinstance(record.get("text"), str) and (
+        _is_doccano_labels(record.get("label", record.get("labels")))
+        or _is_doccano_annotations(record.get("annotations"))
+    ):
+        return "doccano"  # also an unlabelled first example, and text categories
     if keys & {"annotator", "status", "doc_attrs", "text_sha256"} or (
         len(keys) == 1 and keys & {"speaker", "target"}
     ):

@@ -22,6 +22,8 @@ DATA = Path(__file__).parent / "data"
         ("doccano/span_export.zip", "doccano"),
         ("doccano/relation_example.jsonl", "doccano"),
         ("peers/doccano/labeling_multi_users.jsonl", "doccano"),
+        ("peers/doccano/export_text_classification.jsonl", "doccano"),
+        ("peers/doccano/download_text_classification_v1.jsonl", "doccano"),
         ("prodigy/annotations.jsonl", "prodigy"),
         ("citron/peskov.json", "citron"),
         ("citron", "citron"),
@@ -37,6 +39,12 @@ def test_peer_files_are_recognised(path: str, expected: str) -> None:
     [
         ('{"text": "a", "label": [[0, 1, "X"]]}\n', "x.jsonl", "doccano"),
         ('{"text": "a", "annotations": [], "annotation_approver": null}\n', "x.jsonl", "doccano"),
+        (
+            '{"id": 1, "text": "a", "label": []}\n{"text": "b", "label": [[0, 1, "X"]]}\n',
+            "x.jsonl",
+            "doccano",
+        ),
+        ('{"text": "a", "entities": []}\n', "x.jsonl", None),
         ('{"id": "d", "text": "a", "annotator": "x", "spans": []}\n', "x.jsonl", "jsonl"),
         ('{"id": "d", "text": "a"}\n', "x.json", "jsonl"),
         ('{"%TYPES": {}, "%FEATURE_STRUCTURES": []}', "x.json", "uima-json"),

@@ -32,6 +32,22 @@ def test_a_doccano_1_export_gives_one_layer_per_user() -> None:
     assert only.annotator == "2" and ("13", "Marcello Cuttitta") in covered(second, only)
 
 
+@pytest.mark.parametrize(
+    "name", ["export_text_classification.jsonl", "download_text_classification_v1.jsonl"]
+)
+def test_doccano_text_classification_exports_give_categories(name: str) -> None:
+    path = PEERS / "doccano" / name
+    assert detect_format(path) == "doccano"
+    items = read_doccano(path)
+    assert [document.text for document, _ in items] == [
+        "Terrible customer service.",
+        "Really great transaction.",
+        "Great price.",
+    ]
+    categories = [sets[0].doc_attrs["category"] for _, sets in items]
+    assert categories in (["negative", "positive", "positive"], ["1", "2", "2"])
+
+
 @pytest.mark.parametrize("name", ["tale.tsv", "1sentencesamerel4.tsv"])
 def test_webanno_tsv_2_is_recognised_and_refused_in_one_sentence(name: str) -> None:
     path = PEERS / "webanno_tsv" / name
