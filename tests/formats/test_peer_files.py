@@ -11,6 +11,7 @@ from peer_helpers import covered
 from annotator.errors import InputError
 from annotator.formats.detect import detect_format
 from annotator.formats.doccano import read_doccano
+from annotator.formats.prodigy import read_prodigy
 from annotator.formats.webanno_tsv import read_webanno_tsv
 
 PEERS = Path(__file__).parent / "data" / "peers"
@@ -55,3 +56,11 @@ def test_webanno_tsv_2_is_recognised_and_refused_in_one_sentence(name: str) -> N
     with pytest.raises(InputError, match="is WebAnno TSV 1 or 2, an old format") as caught:
         read_webanno_tsv(path)
     assert caught.value.line == 1
+
+
+def test_an_accepted_prodigy_textcat_task_keeps_its_category() -> None:
+    path = PEERS / "prodigy" / "insult_textcat_excerpt.jsonl"
+    assert detect_format(path) == "prodigy"
+    [(document, [annotation])] = read_prodigy(path)  # the rejected task is not carried
+    assert document.text.startswith("The reason women like me")
+    assert annotation.doc_attrs == {"category": "INSULT"}
