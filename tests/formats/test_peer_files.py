@@ -3,6 +3,7 @@ each is recognised and read with the offsets its tool meant."""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -12,9 +13,12 @@ from annotator.errors import InputError
 from annotator.formats.detect import detect_format
 from annotator.formats.doccano import read_doccano
 from annotator.formats.prodigy import read_prodigy
+from annotator.formats.summary import TransferSummary
 from annotator.formats.webanno_tsv import read_webanno_tsv
+from annotator.formats.xmi import read_xmi
 
 PEERS = Path(__file__).parent / "data" / "peers"
+TYPE_SYSTEM = Path(__file__).parent / "data" / "xmi" / "TypeSystem.xml"
 
 
 def test_a_doccano_1_export_gives_one_layer_per_user() -> None:
@@ -64,3 +68,31 @@ def test_an_accepted_prodigy_textcat_task_keeps_its_category() -> None:
     [(document, [annotation])] = read_prodigy(path)  # the rejected task is not carried
     assert document.text.startswith("The reason women like me")
     assert annotation.doc_attrs == {"category": "INSULT"}
+
+
+def test_a_cas_with_a_second_view_reads_its_initial_view(tmp_path: Path) -> None:
+    shutil.copy(PEERS / "xmi" / "cas_with_two_sofas.xmi", tmp_path)
+    shutil.copy(TYPE_SYSTEM, tmp_path)
+    summary = TransferSummary()
+    [(document, sets)] = read_xmi(tmp_path, summary)
+    assert document.text == "Joe waited for the train . The train was late ."
+    assert sets == [] and not summary.lost  # the second view holds only its DocumentAnnotation
+
+
+def test_annotations_in_a_second_view_are_counted_as_not_carried(tmp_path: Path) -> None:
+    xmi = (PEERS / "xmi" / "cas_with_two_sofas.xmi").read_text(encoding="utf-8")
+    xmi = xmi.replace(
+        '<xmi:XMI xmi:version="2.0"',
+        '<xmi:XMI xmlns:ner="http:///de/tudarmstadt/ukp/dkpro/core/api/ner/type.ecore" '
+        'xmi:version="2.0"',
+    ).replace(
+        '<cas:View members="4" sofa="3"/>',
+        '<ner:NamedEntity xmi:id="5" sofa="3" begin="0" end="3" value="PER"/>\n'
+        '<cas:View members="4 5" sofa="3"/>',
+    )
+    (tmp_path / "doc.xmi").write_text(xmi, encoding="utf-8")
+    shutil.copy(TYPE_SYSTEM, tmp_path)
+    summary = TransferSummary()
+    [(_, sets)] = read_xmi(tmp_path, summary)
+    assert sets == []
+    assert summary.lost == {"annotations in CAS views other than _InitialView": 1}
