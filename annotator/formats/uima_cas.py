@@ -17,6 +17,7 @@ the way INCEpTION shows them:
 
 from __future__ import annotations
 
+import math
 import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -205,6 +206,10 @@ class _Reader:
             return None
         if isinstance(value, bool):
             return "true" if value else "false"
+        if isinstance(value, float) and not math.isfinite(value):
+            # UIMA allows NaN and ±Infinity; a stored attribute (JSON) cannot hold them
+            self.lose(f"feature {feature.name}: NaN or infinite value")
+            return None
         if isinstance(value, str | int | float):
             return value if value != "" else None
         elements = getattr(value, "elements", value)
