@@ -14,6 +14,7 @@ from annotator.formats.detect import detect_format
 from annotator.formats.doccano import read_doccano
 from annotator.formats.prodigy import read_prodigy
 from annotator.formats.summary import TransferSummary
+from annotator.formats.uima_json import read_uima_json
 from annotator.formats.webanno_tsv import read_webanno_tsv
 from annotator.formats.xmi import read_xmi
 
@@ -96,3 +97,10 @@ def test_annotations_in_a_second_view_are_counted_as_not_carried(tmp_path: Path)
     [(_, sets)] = read_xmi(tmp_path, summary)
     assert sets == []
     assert summary.lost == {"annotations in CAS views other than _InitialView": 1}
+
+
+def test_an_empty_uima_json_cas_is_refused_for_having_no_text() -> None:
+    path = PEERS / "uima_json" / "emptyCas.json"
+    assert detect_format(path) == "uima-json"
+    with pytest.raises(InputError, match="the CAS has no document text"):
+        read_uima_json(path)
