@@ -6,10 +6,11 @@ region) become span attributes named by their ``from_name``, those without a reg
 document attributes; ``relation`` results become relations (``direction: left`` reversed, no
 label -> ``relation``). One layer per ``completed_by`` (an e-mail when the export has one,
 else the user id); ``predictions`` become layers ``suggest:<model_version>``; cancelled
-annotations are skipped and counted. Offsets are code points; an older export counted UTF-16
-units, found by checking each region's ``value.text`` against both readings, converted and
-noted. Older files say ``completions`` instead of ``annotations``: read the same. JSON-MIN
-exports (``{"text", "label": [regions], "annotator"}``) are read too, without relations.
+annotations and unsubmitted ``drafts`` are skipped and counted. Offsets are code points; an
+older export counted UTF-16 units, found by checking each region's ``value.text`` against both
+readings, converted and noted. Older files say ``completions`` instead of ``annotations``: read
+the same. JSON-MIN exports (``{"text", "label": [regions], "annotator"}``) are read too, without
+relations.
 """
 
 from __future__ import annotations
@@ -245,6 +246,10 @@ class _TaskReader:
             if who in sets:
                 self.summary.lose("older annotation by the same annotator, replaced by the later")
             sets[who] = self.layer(document, who, annotation.get("result"), f"annotation {number}")
+        drafts = task.get("drafts")
+        if isinstance(drafts, list) and drafts:
+            # work a user saved but never submitted: Label Studio itself exports it apart
+            self.summary.lose("draft (saved, not submitted) annotation", len(drafts))
         for number, prediction in enumerate(predictions, start=1):
             if not isinstance(prediction, dict):
                 raise self.fail(f"prediction {number} must be an object")

@@ -209,3 +209,18 @@ def test_a_json_min_export_is_read(tmp_path: Path) -> None:
     assert document.id == "3" and annotation.annotator == "2"
     assert covered(document, annotation) == [("Cue", "said")]
     assert annotation.doc_attrs == {"sentiment": "Negative"}
+
+
+def test_unsubmitted_drafts_are_counted_as_not_carried(tmp_path: Path) -> None:
+    region = {"start": 0, "end": 6, "text": "Peskov", "labels": ["PER"]}
+    result = [
+        {"id": "r1", "from_name": "label", "to_name": "text", "type": "labels", "value": region}
+    ]
+    draft = {"id": 3, "user": "bo@example.org", "result": result, "was_postponed": False, "task": 1}
+    task = {"id": 1, "data": {"text": "Peskov said."}, "annotations": [], "drafts": [draft]}
+    path = tmp_path / "drafts.json"
+    path.write_text(json.dumps([task]), encoding="utf-8")
+    summary = TransferSummary()
+    [(document, sets)] = read_label_studio(path, summary)
+    assert document.text == "Peskov said." and sets == []
+    assert summary.lost == {"draft (saved, not submitted) annotation": 1}
