@@ -6,9 +6,10 @@ doccano, label-studio, prodigy, citron, conll, csv, html, jsonl, text.
 
 from __future__ import annotations
 
+import io
 import re
 import zipfile
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 import orjson
@@ -16,6 +17,7 @@ import orjson
 from annotator.formats.webanno_tsv import is_legacy_webanno_tsv
 
 _HEAD = 64 * 1024
+_CAS_HEAD = 4096
 # Whole-file JSON parses only for files this small; larger arrays are told by their head.
 _PARSE_LIMIT = 64 * 1024 * 1024
 _BIO = re.compile(r"^(O|[BIESLU]-\S+|-X-|_)$")
@@ -138,13 +140,43 @@ def _looks_like_conll(head: bytes) -> bool:
 def _detect_zip(path: Path) -> str | None:
     try:
         with zipfile.ZipFile(path) as archive:
-            names = [Path(n).suffix for n in archive.namelist()]
-    except (zipfile.BadZipFile, OSError):
+            return _detect_archive(archive, 0)
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError, RuntimeError):
         return None
-    if ".xmi" in names:
+
+
+def _cas_head(name: str, head: bytes) -> str | None:
+    """The INCEpTION format a member of its export holds, from its name and first bytes."""
+    suffix = PurePosixPath(name).suffix.lower()
+    head = head.removeprefix(b"\xef\xbb\xbf")
+    if suffix == ".tsv" and (
+        head.startswith(b"#FORMAT=WebAnno TSV") or is_legacy_webanno_tsv(head)
+    ):
+        return "webanno-tsv"
+    if suffix == ".json" and head.lstrip().startswith(b"{") and b'"%' in head[:200]:
+        return "uima-json"
+    return None
+
+
+def _detect_archive(archive: zipfile.ZipFile, depth: int) -> str | None:
+    names = [n for n in archive.namelist() if not n.endswith("/")]
+    suffixes = {PurePosixPath(n).suffix.lower() for n in names}
+    if ".xmi" in suffixes:
         return "xmi"
-    if ".jsonl" in names:
+    if ".jsonl" in suffixes:
         return "doccano"
+    # INCEpTION's TSV and UIMA JSON exports, and a project export's zip per user and document
+    for name in [n for n in names if n.lower().endswith((".tsv", ".json", ".zip"))][:50]:
+        if not name.lower().endswith(".zip"):
+            with archive.open(name) as member:
+                found = _cas_head(name, member.read(_CAS_HEAD))
+        elif depth < 2:
+            with zipfile.ZipFile(io.BytesIO(archive.read(name))) as inner:
+                found = _detect_archive(inner, depth + 1)
+        else:
+            found = None
+        if found:
+            return found
     return None
 
 
@@ -155,6 +187,14 @@ def _detect_folder(path: Path) -> str | None:
         return "brat"
     if ".xmi" in suffixes:
         return "xmi"
+    for file in [p for p in files if p.suffix.lower() in (".tsv", ".zip")][:50]:
+        inception = (
+            _detect_zip(file)
+            if file.suffix.lower() == ".zip"
+            else _cas_head(file.name, _head(file))
+        )
+        if inception:
+            return inception
     found = {detect_format(p) for p in files if p.suffix.lower() in (".json", ".jsonl")}
     found.discard(None)
     if len(found) == 1:

@@ -3,7 +3,9 @@ each is recognised and read with the offsets its tool meant."""
 
 from __future__ import annotations
 
+import io
 import shutil
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -104,3 +106,44 @@ def test_an_empty_uima_json_cas_is_refused_for_having_no_text() -> None:
     assert detect_format(path) == "uima-json"
     with pytest.raises(InputError, match="the CAS has no document text"):
         read_uima_json(path)
+
+
+def _project_export(target: Path, member: Path, user: str) -> None:
+    """INCEpTION's project export: annotation/<document>/<user>.zip holding the user's file."""
+    inner = io.BytesIO()
+    with zipfile.ZipFile(inner, "w") as archive:
+        archive.writestr(f"{user}{member.suffix}", member.read_bytes())
+    with zipfile.ZipFile(target, "w") as archive:
+        archive.writestr("exportedproject123.json", '{"name": "quotes"}')
+        archive.writestr("source/doc.txt", "the source")
+        archive.writestr("annotation/doc.txt/INITIAL_CAS.zip", inner.getvalue())
+        archive.writestr(f"annotation/doc.txt/{user}.zip", inner.getvalue())
+
+
+@pytest.mark.parametrize(
+    ("member", "expected"),
+    [
+        ("webanno_tsv/testSentenceWithEmoji.tsv", "webanno-tsv"),
+        ("uima_json/tsv3-testSimpleSlotFeature.json", "uima-json"),
+    ],
+)
+def test_inception_exports_in_tsv_and_uima_json_are_recognised(
+    tmp_path: Path, member: str, expected: str
+) -> None:
+    source = PEERS / member
+    single = tmp_path / "single.zip"  # one document's export: a zip of the user's file
+    with zipfile.ZipFile(single, "w") as archive:
+        archive.writestr(f"anna{source.suffix}", source.read_bytes())
+    project = tmp_path / "project.zip"
+    _project_export(project, source, "anna")
+    unpacked = tmp_path / "unpacked"
+    shutil.unpack_archive(project, unpacked)
+    assert [detect_format(p) for p in (single, project, unpacked)] == [expected] * 3
+
+
+def test_a_tsv_project_export_reads_with_the_emoji_in_place(tmp_path: Path) -> None:
+    project = tmp_path / "project.zip"
+    _project_export(project, PEERS / "webanno_tsv" / "testSentenceWithEmoji.tsv", "anna")
+    [(document, [annotation])] = read_webanno_tsv(project)
+    assert (document.id, annotation.annotator) == ("doc", "anna")
+    assert covered(document, annotation) == [("Span", "😊")]
