@@ -21,7 +21,8 @@ from annotator.formats.webanno_tsv import read_webanno_tsv
 from annotator.formats.xmi import read_xmi
 
 PEERS = Path(__file__).parent / "data" / "peers"
-TYPE_SYSTEM = Path(__file__).parent / "data" / "xmi" / "TypeSystem.xml"
+XMI_DATA = Path(__file__).parent / "data" / "xmi"
+TYPE_SYSTEM = XMI_DATA / "TypeSystem.xml"
 
 
 def test_a_doccano_1_export_gives_one_layer_per_user() -> None:
@@ -147,3 +148,20 @@ def test_a_tsv_project_export_reads_with_the_emoji_in_place(tmp_path: Path) -> N
     [(document, [annotation])] = read_webanno_tsv(project)
     assert (document.id, annotation.annotator) == ("doc", "anna")
     assert covered(document, annotation) == [("Span", "😊")]
+
+
+def test_webannos_temporary_zip_names_leave_the_user_to_the_file_inside(tmp_path: Path) -> None:
+    # WebAnno 3 wrote annotation/<doc>/webanno<digits>export.zip holding <user>.xmi and
+    # typesystem.xml (as in the SENTiVENT corpus, GillesJ/sentivent_webannoparser)
+    inner = io.BytesIO()
+    with zipfile.ZipFile(inner, "w") as archive:
+        archive.writestr("anno_01.xmi", (XMI_DATA / "anna.xmi").read_bytes())
+        archive.writestr("typesystem.xml", TYPE_SYSTEM.read_bytes())
+    project = tmp_path / "project.zip"
+    with zipfile.ZipFile(project, "w") as archive:
+        archive.writestr(
+            "annotation/article1.txt/webanno1468212693444888492export.zip", inner.getvalue()
+        )
+    assert detect_format(project) == "xmi"
+    [(document, [annotation])] = read_xmi(project)
+    assert (document.id, annotation.annotator) == ("article1", "anno_01")
