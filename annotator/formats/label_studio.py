@@ -34,6 +34,23 @@ _REGION_CONTROLS = {"choices", "textarea", "rating", "number", "taxonomy", "date
 UTF16_NOTE = "Label Studio offsets were UTF-16 code units (an older export): converted"
 
 
+def _regions_fit(text: str, task: dict[str, Any]) -> bool:
+    """Whether every text region of the task's annotations and predictions shows, in its
+    ``value.text``, what ``text`` has at its offsets (and there is at least one)."""
+    fits = 0
+    for entry in (task.get("annotations") or []) + (task.get("predictions") or []):
+        results = entry.get("result") if isinstance(entry, dict) else None
+        for result in results if isinstance(results, list) else []:
+            value = result.get("value") if isinstance(result, dict) else None
+            if not isinstance(value, dict) or not isinstance(value.get("text"), str):
+                continue
+            start, end = value.get("start"), value.get("end")
+            if not (is_int(start) and is_int(end)) or text[start:end] != value["text"]:
+                return False
+            fits += 1
+    return fits > 0
+
+
 def _utf16_index(text: str) -> dict[int, int]:
     """UTF-16 unit index -> code point index, for every index that starts a character."""
     index: dict[int, int] = {}
@@ -99,8 +116,16 @@ class _TaskReader:
             strings = [
                 k for k, v in data.items() if isinstance(v, str) and k not in ("id", "title")
             ]
+            if len(strings) > 1:
+                # the labelling config (not in the export) says which; the regions tell too
+                strings = [k for k in strings if _regions_fit(data[k], task)] or strings
             if len(strings) == 1:
                 key, text = strings[0], data[strings[0]]
+            elif strings:
+                raise self.fail(
+                    'the task has no "data.text" and its regions do not tell which of the '
+                    f"text fields {', '.join(strings)} they mark"
+                )
         if not isinstance(text, str) or not text:
             raise self.fail(f'the task has no text in "data.{key}"')
         return key, text

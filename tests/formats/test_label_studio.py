@@ -224,3 +224,20 @@ def test_unsubmitted_drafts_are_counted_as_not_carried(tmp_path: Path) -> None:
     [(document, sets)] = read_label_studio(path, summary)
     assert document.text == "Peskov said." and sets == []
     assert summary.lost == {"draft (saved, not submitted) annotation": 1}
+
+
+def test_the_text_field_the_regions_mark_is_the_document(tmp_path: Path) -> None:
+    # a labelling config <Text name="text" value="$review"/>: the export has data.review
+    region = {"start": 0, "end": 6, "text": "Peskov", "labels": ["PER"]}
+    result = [
+        {"id": "r1", "from_name": "label", "to_name": "text", "type": "labels", "value": region}
+    ]
+    data = {"review": "Peskov said fine.", "source": "wire"}
+    path = tmp_path / "review.json"
+    path.write_text(json.dumps([{"id": 7, "data": data, "annotations": [{"result": result}]}]))
+    [(document, [annotation])] = read_label_studio(path)
+    assert document.text == "Peskov said fine." and document.meta["source"] == "wire"
+    assert covered(document, annotation) == [("PER", "Peskov")]
+    path.write_text(json.dumps([{"id": 7, "data": data, "annotations": []}]))
+    with pytest.raises(InputError, match="text fields review, source"):
+        read_label_studio(path)
