@@ -342,7 +342,8 @@ class _Mapper:
             if kind is not None and (head.label not in kind.head or child.label not in kind.child):
                 key = ("relation ends", f"{relation.label} {head.label}->{child.label}", "")
                 self.counts[key] += 1
-                self.decided[key] = (ours, "wrong ends")
+                # with add_labels the schema takes these ends (schema_additions)
+                self.decided[key] = (ours, "added" if self.add else "wrong ends")
                 if not self.add:
                     continue
             relations.append(Relation(RelationId(len(relations) + 1), ours, head.id, child.id))
