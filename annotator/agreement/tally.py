@@ -10,37 +10,29 @@ and the numbers are those of the whole-project computation to the last digit.
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Callable, Hashable, Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Sequence
 from itertools import combinations
 from typing import Any
 
-from annotator.agreement.alignment import ALIGNMENTS, Group, pair_units
-from annotator.agreement.attributes import counted_block
+from annotator.agreement.alignment import ALIGNMENTS, Group, chains, pair_units
+from annotator.agreement.coded_units import CodedUnits
+from annotator.agreement.continuum import Continuum
 from annotator.agreement.coverage import LabelledSpans, counting, labelled_spans, pair_key
 from annotator.agreement.disagreements import (
     SortKey,
     document_disagreement,
     group_disagreements,
 )
-from annotator.agreement.profiles import Profiles, multiset
+from annotator.agreement.simple_chains import one_span_each, read_chains
 from annotator.agreement.span_f1 import MODES, PairCounts, SpanCounts, scored_section
-from annotator.agreement.sweep import LabelSweep, sweep
-from annotator.agreement.unitizing import (
-    Interval,
-    counted_terms,
-    overall_alpha,
-    pair_disagreement,
-    shifted_union,
-)
+from annotator.agreement.sweep import LabelSweep, Matches, sweep
 from annotator.agreement.variables import (
     Variable,
     document_variables,
     linked_speakers,
     span_variables,
 )
-from annotator.model.annotation import AnnotationSet, AttrValue
+from annotator.model.annotation import AnnotationSet, AttrValue, Span
 from annotator.model.schema import Schema
 
 Pair = tuple[str, str]
@@ -48,115 +40,6 @@ Progress = Callable[[int, int], None]
 # The stages report() announces after the documents are in, as agreement_report always did.
 STAGES = 6
 _NO_MATCHES = (0, 0, 0, 0)
-
-
-@dataclass(slots=True)
-class _Coded:
-    """One variable's units in one alignment: raw profiles and per-pair value counts."""
-
-    pairable: Counter[tuple[Hashable, ...]] = field(default_factory=Counter)
-    complete: Counter[tuple[Hashable, ...]] = field(default_factory=Counter)
-    cells: dict[Pair, Counter[tuple[Hashable, Hashable]]] = field(default_factory=dict)
-
-    def unit(self, values: list[AttrValue], raters: int) -> None:
-        if len(values) < 2:
-            return
-        shape = multiset(values)
-        self.pairable[shape] += 1
-        if len(values) == raters:
-            self.complete[shape] += 1
-
-    def pair(self, pair: Pair, first: AttrValue, second: AttrValue) -> None:
-        cells = self.cells.get(pair)
-        if cells is None:
-            cells = self.cells[pair] = Counter()
-        cells[(first, second)] += 1
-
-    def block(self, variable: Variable, pairs: Sequence[Pair]) -> dict[str, Any]:
-        return counted_block(
-            variable,
-            Profiles.counted_from(self.pairable),
-            Profiles.counted_from(self.complete),
-            self.cells,
-            pairs,
-        )
-
-
-@dataclass(slots=True)
-class _Continuum:
-    """Unitizing sums of the documents every compared annotator covers, laid end to end."""
-
-    coders: tuple[str, ...]
-    labels: Sequence[str]
-    length: int = 0
-    observed: dict[str, int] = field(default_factory=dict)
-    units: dict[str, Counter[int]] = field(default_factory=dict)
-    gaps: dict[str, Counter[int]] = field(default_factory=dict)
-    # Per label and coder: where their last unit ends (a gap runs on into the next document).
-    ends: dict[str, list[int]] = field(default_factory=dict)
-    documents: int = 0
-
-    def __post_init__(self) -> None:
-        for label in self.labels:
-            self.observed[label] = 0
-            self.units[label] = Counter()
-            self.gaps[label] = Counter()
-            self.ends[label] = [0] * len(self.coders)
-
-    def add(self, spans: dict[str, LabelledSpans], length: int | None) -> None:
-        """Lay a document on, measured by its spans (the route of a lone annotator)."""
-        per_coder = [spans[name] for name in self.coders]
-        base = self.length
-        for label in self.labels:
-            coded: list[list[Interval]] = [
-                shifted_union(found[label], base) if label in found else [] for found in per_coder
-            ]
-            observed = sum(pair_disagreement(a, b) for a, b in combinations(coded, 2))
-            self.add_label(label, observed, coded)
-        last = max(
-            (s.end for found in spans.values() for group in found.values() for s in group),
-            default=0,
-        )
-        self.close(last, length)
-
-    def add_label(self, label: str, observed: int, coded: Sequence[Sequence[Interval]]) -> None:
-        """One label of the document being laid on: the distance of its coders (summed over
-        pairs) and each coder's units, moved to its base."""
-        self.observed[label] += observed
-        units, gaps, ends = self.units[label], self.gaps[label], self.ends[label]
-        for r, intervals in enumerate(coded):
-            end = ends[r]
-            for start, stop in intervals:
-                if start > end:
-                    gaps[start - end] += 1
-                units[stop - start] += 1
-                end = stop
-            ends[r] = end
-
-    def close(self, last: int, length: int | None) -> None:
-        """The document is laid on (its last span ends at ``last``): the continuum grows by
-        its length."""
-        # Never cut an annotated span short, even if a given length is too small.
-        size = max(last, length) if length is not None else last
-        self.length += size
-        self.documents += 1
-
-    def section(self) -> dict[str, Any]:
-        if len(self.coders) < 2 or not self.documents:
-            return {"overall": None, "labels": {label: None for label in self.labels}}
-        terms = {}
-        for label in self.labels:
-            gaps = Counter(self.gaps[label])
-            for end in self.ends[label]:
-                if self.length > end:
-                    gaps[self.length - end] += 1
-            terms[label] = counted_terms(
-                len(self.coders), self.length, self.observed[label], self.units[label], gaps
-            )
-        return {
-            "overall": overall_alpha(terms.values()),
-            "labels": {label: t.alpha if t is not None else None for label, t in terms.items()},
-        }
 
 
 class AgreementTally:
@@ -191,9 +74,9 @@ class AgreementTally:
         self._seen: set[str] = set()
         self._compared = 0
         self._spans: dict[Pair, dict[str, dict[str, SpanCounts]]] = {}
-        self._continuum = _Continuum(tuple(self._wanted or ()), self._labels)
-        self._coded = {(v.key, mode): _Coded() for v in self._span_vars for mode in ALIGNMENTS}
-        self._doc_coded = {v.key: _Coded() for v in self._doc_vars}
+        self._continuum = Continuum(tuple(self._wanted or ()), self._labels)
+        self._coded = {(v.key, mode): CodedUnits() for v in self._span_vars for mode in ALIGNMENTS}
+        self._doc_coded = {v.key: CodedUnits() for v in self._doc_vars}
         self._ambiguous: dict[tuple[str, str], list[dict[str, Any]]] = {
             (mode, label): [] for mode in ALIGNMENTS for label in attribute_labels
         }
@@ -223,7 +106,7 @@ class AgreementTally:
         everyone = tuple(self._everyone())
         if everyone != self._continuum.coders:
             # Someone new: no document before this one was covered by every annotator.
-            self._continuum = _Continuum(everyone, self._labels)
+            self._continuum = Continuum(everyone, self._labels)
         complete = len(names) == len(everyone)
         if len(names) < 2:
             if complete:
@@ -232,55 +115,81 @@ class AgreementTally:
         self._compared += 1
         raters = len(names)
         continuum = self._continuum
-        swept: dict[str, LabelSweep] = {}
+        values = self._values(counted, names, spans, text)
+        entries: list[tuple[SortKey, dict[str, Any]]] = []
+        matched: dict[str, dict[Pair, Matches]] = {}
+        reach = 0
         for label in self._labels:
             per_name = {name: spans[name][label] for name in names if label in spans[name]}
-            if per_name:
-                exact = label in self._attribute_set
-                found = swept[label] = sweep(
-                    document, label, per_name, names, continuum.length, exact
-                )
-                if complete:
-                    laid = [found.units.get(n, ()) for n in names]
-                    continuum.add_label(label, found.observed, laid)
-        if complete:
-            continuum.close(max((found.reach for found in swept.values()), default=0), length)
-        for first, second in combinations(names, 2):
-            self._count_spans((first, second), spans[first], spans[second], swept)
-        groups = {
-            mode: {
-                label: (getattr(swept[label], mode) if label in swept else [])
-                for label in self._aligned_labels[mode]
-            }
-            for mode in ALIGNMENTS
-        }
-        values = self._values(counted, names, spans, text)
-        for label in self._attribute_labels:
-            variables = self._label_variables[label]
-            for mode in ALIGNMENTS:
-                found = groups[mode][label]
-                if not found:
-                    continue
-                ambiguous = self._ambiguous[(mode, label)]
-                # A unit or a pair needs two values: most variables have none here.
-                active = [
-                    (self._coded[(v.key, mode)], values[v.key].get)
+            if not per_name:
+                continue
+            # A variable with fewer than two values here has no unit, pair or disagreement.
+            variables = [v for v in self._label_variables[label] if len(values[v.key]) > 1]
+            found = chains(per_name)
+            if found is not None and one_span_each(found):
+                coded = [
+                    (
+                        v.key,
+                        self._coded[(v.key, "exact")],
+                        self._coded[(v.key, "overlap")],
+                        values[v.key],
+                    )
                     for v in variables
-                    if len(values[v.key]) > 1
                 ]
-                for group in found:
-                    if group.ambiguous:
-                        ambiguous.append(group.as_json())
-                    if active:
-                        _count_units(mode, group, active, raters)
-        given = {}
+                read = read_chains(document, label, found, names, continuum.length, coded, entries)
+            else:
+                read = self._general_label(
+                    document, label, per_name, names, variables, values, entries
+                )
+            matched[label] = read.matches
+            if complete:
+                continuum.add_label(label, read.observed, [read.units.get(n, ()) for n in names])
+                reach = max(reach, read.reach)
+        if complete:
+            continuum.close(reach, length)
+        for first, second in combinations(names, 2):
+            self._count_spans((first, second), spans[first], spans[second], matched)
         for variable in self._doc_vars:
-            coded_values = given[variable.key] = _document_values(counted, names, variable)
+            coded_values = _document_values(counted, names, variable)
             tally = self._doc_coded[variable.key]
             tally.unit(list(coded_values.values()), raters)
             for first, second in combinations(list(coded_values), 2):
                 tally.pair((first, second), coded_values[first], coded_values[second])
-        self._disagree(document, names, groups["overlap"], values, given)
+            entry = document_disagreement(document, variable.key, coded_values, names)
+            if entry is not None:
+                entries.append(entry)
+        # By position, label and kind, document attributes first (see disagreements.py); a
+        # stable sort, so ties keep the order of the groups.
+        entries.sort(key=_sort_key)
+        self._disagreements.extend(entry for _, entry in entries)
+
+    def _general_label(
+        self,
+        document: str,
+        label: str,
+        per_name: dict[str, list[Span]],
+        names: list[str],
+        variables: list[Variable],
+        values: dict[str, dict[int, AttrValue]],
+        entries: list[tuple[SortKey, dict[str, Any]]],
+    ) -> LabelSweep:
+        """A label whose chains hold two spans of one annotator (or an empty span): its groups
+        from the sweep, their attribute units and disagreements."""
+        exact = label in self._attribute_set
+        swept = sweep(document, label, per_name, names, self._continuum.length, exact)
+        if exact:
+            for mode, found in (("exact", swept.exact), ("overlap", swept.overlap)):
+                ambiguous = self._ambiguous[(mode, label)]
+                active = [(self._coded[(v.key, mode)], values[v.key].get) for v in variables]
+                for group in found:
+                    if group.ambiguous:
+                        ambiguous.append(group.as_json())
+                    if active:
+                        _count_units(mode, group, active, len(names))
+        given = [(v.key, values[v.key]) for v in variables]
+        for group in swept.overlap:
+            entries += group_disagreements(group, len(names), given)
+        return swept
 
     def report(self, progress: Progress | None = None) -> dict[str, Any]:
         """The report of every document added, in the layout of docs/agreement.md."""
@@ -335,7 +244,7 @@ class AgreementTally:
         pair: Pair,
         spans_a: LabelledSpans,
         spans_b: LabelledSpans,
-        swept: dict[str, LabelSweep],
+        matched: dict[str, dict[Pair, Matches]],
     ) -> None:
         totals = self._spans.get(pair)
         if totals is None:
@@ -344,7 +253,7 @@ class AgreementTally:
             }
         for label in spans_a.keys() | spans_b.keys():
             size_a, size_b = len(spans_a.get(label, ())), len(spans_b.get(label, ()))
-            exact, overlap, hits_a, hits_b = swept[label].matches.get(pair, _NO_MATCHES)
+            exact, overlap, hits_a, hits_b = matched[label].get(pair, _NO_MATCHES)
             by_mode = totals[label]
             by_mode["exact"].add_found(size_a, size_b, exact, 0, 0)
             by_mode["overlap"].add_found(size_a, size_b, overlap, 0, 0)
@@ -386,38 +295,11 @@ class AgreementTally:
                         found[id(span)] = speakers[span.id]
         return values
 
-    def _disagree(
-        self,
-        document: str,
-        names: list[str],
-        overlap: dict[str, list[Group]],
-        values: dict[str, dict[int, AttrValue]],
-        given: dict[str, dict[str, AttrValue]],
-    ) -> None:
-        """This document's disagreements, in the order of docs/agreement.md (see
-        disagreements.py): by position, label and kind, document attributes first."""
-        found: list[tuple[SortKey, dict[str, Any]]] = []
-        for label, groups in overlap.items():
-            # A variable with fewer than two values here cannot disagree.
-            variables = [
-                (v.key, values[v.key])
-                for v in self._label_variables[label]
-                if len(values[v.key]) > 1
-            ]
-            for group in groups:
-                found += group_disagreements(group, len(names), variables)
-        for variable in self._doc_vars:
-            entry = document_disagreement(document, variable.key, given[variable.key], names)
-            if entry is not None:
-                found.append(entry)
-        found.sort(key=lambda item: item[0])
-        self._disagreements.extend(entry for _, entry in found)
-
 
 def _count_units(
     mode: str,
     group: Group,
-    active: Sequence[tuple[_Coded, Callable[[int], AttrValue | None]]],
+    active: Sequence[tuple[CodedUnits, Callable[[int], AttrValue | None]]],
     raters: int,
 ) -> None:
     """One group's unit (unless ambiguous) and its pairs' value pairs, for each variable with
@@ -448,6 +330,10 @@ def _count_units(
             va, vb = given.get(first), given.get(second)
             if va is not None and vb is not None:
                 coded.pair((first, second), va, vb)
+
+
+def _sort_key(item: tuple[SortKey, dict[str, Any]]) -> SortKey:
+    return item[0]
 
 
 def _document_values(

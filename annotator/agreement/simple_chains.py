@@ -1,0 +1,222 @@
+"""A label of a document whose chains hold one span per annotator at most, read in one pass.
+
+Nearly every label of a real document is like that: no annotator's spans of it overlap each
+other. Then each chain of ``alignment.chains`` is one overlap unit, its runs of spans at one
+position are its exact units, and neither is ever ambiguous. This reads from each chain
+everything the general route (``sweep``, then the tally's unit counting and disagreement
+list over its ``Group`` objects) gives for it: the pairs' span matches, the coders' units and
+unitizing distance, each variable's units and value pairs in both alignments, and the
+disagreements. It makes no group, and calls the counters in the order the general route
+does (chain by chain; names sorted inside a unit), so the report is the same to the digit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from itertools import combinations
+from operator import itemgetter
+from typing import Any
+
+from annotator.agreement.alignment import Link
+from annotator.agreement.coded_units import CodedUnits
+from annotator.agreement.disagreements import SortKey, span_entry
+from annotator.agreement.sweep import LabelSweep
+from annotator.model.annotation import AttrValue, Span
+
+#: One variable with values here: its report key, its counters in the exact and the overlap
+#: alignment, and span id -> its value.
+Coded = tuple[str, CodedUnits, CodedUnits, Mapping[int, AttrValue]]
+Entries = list[tuple[SortKey, dict[str, Any]]]
+_by_name = itemgetter(2)
+_NO_VALUES: dict[str, AttrValue | None] = {}
+
+
+def one_span_each(found: list[list[Link]]) -> bool:
+    """Whether no chain holds two spans of one annotator."""
+    for chain in found:
+        size = len(chain)
+        if size == 2:
+            if chain[0][2] == chain[1][2]:
+                return False
+        elif size > 2 and len({link[2] for link in chain}) != size:
+            return False
+    return True
+
+
+def read_chains(
+    document: str,
+    label: str,
+    found: list[list[Link]],
+    names: Sequence[str],
+    base: int,
+    coded: Sequence[Coded],
+    entries: Entries,
+) -> LabelSweep:
+    """Read ``found`` (chains for which ``one_span_each`` holds) of a document ``names``
+    (sorted, at least two) cover: its disagreements go to ``entries``, its units and value
+    pairs to ``coded``; the rest is returned as ``sweep`` returns it, without the groups."""
+    coders = len(names)
+    read = LabelSweep([], [], {}, {name: [] for name in names})
+    units = read.units
+    observed = 0
+    for chain in found:
+        size = len(chain)
+        if size == 1:
+            start, end, name, span = chain[0]
+            units[name].append((start + base, end + base))
+            observed += (coders - 1) * (end - start) ** 2
+            entries.append(span_entry(document, label, start, "missing", {name: span}, _NO_VALUES))
+        elif size == 2:
+            observed += _pair(document, label, chain, coders, base, read, coded, entries)
+        else:
+            observed += _unit(document, label, chain, coders, base, read, coded, entries)
+    read.observed = observed
+    if found:
+        read.reach = max(link[1] for link in found[-1])
+    return read
+
+
+def _pair(
+    document: str,
+    label: str,
+    chain: list[Link],
+    coders: int,
+    base: int,
+    read: LabelSweep,
+    coded: Sequence[Coded],
+    entries: Entries,
+) -> int:
+    """The commonest chain: two annotators' spans, which overlap. Returns its distance."""
+    first, second = chain
+    if first[2] > second[2]:
+        first, second = second, first
+    a_start, a_end, a_name, a = first
+    b_start, b_end, b_name, b = second
+    read.units[a_name].append((a_start + base, a_end + base))
+    read.units[b_name].append((b_start + base, b_end + base))
+    same = a_start == b_start and a_end == b_end
+    pair = (a_name, b_name)
+    counted = read.matches.get(pair)
+    if counted is None:
+        counted = read.matches[pair] = [0, 0, 0, 0]
+    if same:
+        counted[0] += 1
+    counted[1] += 1
+    counted[2] += 1
+    counted[3] += 1
+    start = chain[0][0]
+    by_name = {a_name: a, b_name: b}
+    if coders > 2:
+        entries.append(span_entry(document, label, start, "missing", by_name, _NO_VALUES))
+    if not same:
+        entries.append(span_entry(document, label, start, "boundary", by_name, _NO_VALUES))
+    for key, exact, overlap, value_of in coded:
+        a_value, b_value = value_of.get(id(a)), value_of.get(id(b))
+        if a_value is None or b_value is None:
+            continue  # one value: no unit, no pair, no disagreement
+        overlap.unit([a_value, b_value], coders)
+        overlap.pair(pair, a_value, b_value)
+        if same:
+            exact.unit([a_value, b_value], coders)
+            exact.pair(pair, a_value, b_value)
+        if len({a_value, b_value}) > 1:
+            given = {a_name: a_value, b_name: b_value}
+            entries.append(span_entry(document, label, start, key, by_name, given))
+    # Each is unmatched by the coders absent here; with each other, they overlap.
+    return (coders - 2) * ((a_end - a_start) ** 2 + (b_end - b_start) ** 2) + (
+        (a_start - b_start) ** 2 + (a_end - b_end) ** 2
+    )
+
+
+def _unit(
+    document: str,
+    label: str,
+    chain: list[Link],
+    coders: int,
+    base: int,
+    read: LabelSweep,
+    coded: Sequence[Coded],
+    entries: Entries,
+) -> int:
+    """A chain of three or more annotators' spans, one each. Returns its distance."""
+    units, matches = read.units, read.matches
+    observed = 0
+    for i, (start, end, name, _) in enumerate(chain):
+        units[name].append((start + base, end + base))
+        # Unmatched by every other coder, until an overlapping unit of theirs is found.
+        observed += (coders - 1) * (end - start) ** 2
+        for other_start, other_end, other, _ in chain[i + 1 :]:
+            if other_start >= end:
+                break  # sorted by start: the later spans begin after this one ends too
+            observed += (
+                (start - other_start) ** 2
+                + (end - other_end) ** 2
+                - (end - start) ** 2
+                - (other_end - other_start) ** 2
+            )
+            pair = (name, other) if name < other else (other, name)
+            counted = matches.get(pair)
+            if counted is None:
+                counted = matches[pair] = [0, 0, 0, 0]
+            if start == other_start and end == other_end:
+                counted[0] += 1
+            counted[1] += 1
+            counted[2] += 1
+            counted[3] += 1
+    ordered = sorted(chain, key=_by_name)
+    by_name: dict[str, Span] = {name: span for _, _, name, span in ordered}
+    start = chain[0][0]
+    if len(chain) < coders:
+        entries.append(span_entry(document, label, start, "missing", by_name, _NO_VALUES))
+    positions = [(link[0], link[1]) for link in ordered]
+    if len(set(positions)) > 1:
+        entries.append(span_entry(document, label, start, "boundary", by_name, _NO_VALUES))
+    if coded:
+        _values(document, label, start, ordered, positions, coders, coded, entries)
+    return observed
+
+
+def _values(
+    document: str,
+    label: str,
+    start: int,
+    ordered: list[Link],
+    positions: list[tuple[int, int]],
+    coders: int,
+    coded: Sequence[Coded],
+    entries: Entries,
+) -> None:
+    """The units, value pairs and disagreements of a chain's spans (``ordered`` by name)."""
+    size = len(ordered)
+    # Pairs as pair_units finds them: in the overlap unit only spans that overlap each other
+    # (two may be joined through a third annotator's span only); every pair of an exact unit.
+    overlapping = [
+        (i, j)
+        for i, j in combinations(range(size), 2)
+        if positions[i][0] < positions[j][1] and positions[j][0] < positions[i][1]
+    ]
+    # Exact units (two spans or more at one position) in (start, end) order, names sorted.
+    at: dict[tuple[int, int], list[int]] = {}
+    for i, position in enumerate(positions):
+        at.setdefault(position, []).append(i)
+    runs = [at[position] for position in sorted(at) if len(at[position]) > 1]
+    names = [link[2] for link in ordered]
+    for key, exact, overlap, value_of in coded:
+        got = [value_of.get(id(link[3])) for link in ordered]
+        given = [v for v in got if v is not None]
+        overlap.unit(given, coders)
+        for i, j in overlapping:
+            a_value, b_value = got[i], got[j]
+            if a_value is not None and b_value is not None:
+                overlap.pair((names[i], names[j]), a_value, b_value)
+        for run in runs:
+            exact.unit([v for i in run if (v := got[i]) is not None], coders)
+            for i, j in combinations(run, 2):
+                a_value, b_value = got[i], got[j]
+                if a_value is not None and b_value is not None:
+                    exact.pair((names[i], names[j]), a_value, b_value)
+        if len(given) > 1 and len(set(given)) > 1:
+            by_name = {link[2]: link[3] for link in ordered}
+            entries.append(
+                span_entry(document, label, start, key, by_name, dict(zip(names, got, strict=True)))
+            )
