@@ -21,6 +21,10 @@ from annotator.agreement.unitizing import (
     shifted_union,
 )
 
+#: Where a label's units are laid: how many units and how many gaps have each length, and
+#: where each coder's last unit ends (by the coder's place in ``Continuum.coders``).
+Laid = tuple[Counter[int], Counter[int], list[int]]
+
 
 @dataclass(slots=True)
 class Continuum:
@@ -72,6 +76,10 @@ class Continuum:
                 units[stop - start] += 1
                 end = stop
             ends[r] = end
+
+    def laid(self, label: str) -> Laid:
+        """The counters a label's units are laid into (``add_label`` without intervals)."""
+        return self.units[label], self.gaps[label], self.ends[label]
 
     def close(self, last: int, length: int | None) -> None:
         """The document is laid on (its last span ends at ``last``): the continuum grows by

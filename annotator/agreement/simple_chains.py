@@ -19,6 +19,7 @@ from typing import Any
 
 from annotator.agreement.alignment import Link
 from annotator.agreement.coded_units import CodedUnits
+from annotator.agreement.continuum import Laid
 from annotator.agreement.disagreements import SortKey, span_entry
 from annotator.agreement.sweep import LabelSweep
 from annotator.model.annotation import AttrValue, Span
@@ -51,29 +52,48 @@ def read_chains(
     base: int,
     coded: Sequence[Coded],
     entries: Entries,
+    laid: Laid | None,
 ) -> LabelSweep:
     """Read ``found`` (chains for which ``one_span_each`` holds) of a document ``names``
     (sorted, at least two) cover: its disagreements go to ``entries``, its units and value
-    pairs to ``coded``; the rest is returned as ``sweep`` returns it, without the groups."""
+    pairs to ``coded``, the coders' units to ``laid`` (the continuum's, when ``names`` are
+    all its coders). The rest is returned as ``sweep`` returns it, without the groups and
+    the units."""
     coders = len(names)
-    read = LabelSweep([], [], {}, {name: [] for name in names})
-    units = read.units
+    read = LabelSweep([], [], {}, {})
     observed = 0
     for chain in found:
         size = len(chain)
         if size == 1:
             start, end, name, span = chain[0]
-            units[name].append((start + base, end + base))
             observed += (coders - 1) * (end - start) ** 2
             entries.append(span_entry(document, label, start, "missing", {name: span}, _NO_VALUES))
         elif size == 2:
-            observed += _pair(document, label, chain, coders, base, read, coded, entries)
+            observed += _pair(document, label, chain, coders, read, coded, entries)
         else:
-            observed += _unit(document, label, chain, coders, base, read, coded, entries)
+            observed += _unit(document, label, chain, coders, read, coded, entries)
     read.observed = observed
     if found:
         read.reach = max(link[1] for link in found[-1])
+    if laid is not None:
+        _lay(found, names, base, laid)
     return read
+
+
+def _lay(found: list[list[Link]], names: Sequence[str], base: int, laid: Laid) -> None:
+    """Each coder's units laid on the continuum at ``base``: in a chain each coder has one
+    span at most, and chains do not overlap, so the spans are the units (Continuum.add_label
+    without the lists of intervals)."""
+    units, gaps, ends = laid
+    coder = {name: r for r, name in enumerate(names)}
+    for chain in found:
+        for start, end, name, _ in chain:
+            r = coder[name]
+            at = start + base
+            if at > ends[r]:
+                gaps[at - ends[r]] += 1
+            units[end - start] += 1
+            ends[r] = end + base
 
 
 def _pair(
@@ -81,7 +101,6 @@ def _pair(
     label: str,
     chain: list[Link],
     coders: int,
-    base: int,
     read: LabelSweep,
     coded: Sequence[Coded],
     entries: Entries,
@@ -92,8 +111,6 @@ def _pair(
         first, second = second, first
     a_start, a_end, a_name, a = first
     b_start, b_end, b_name, b = second
-    read.units[a_name].append((a_start + base, a_end + base))
-    read.units[b_name].append((b_start + base, b_end + base))
     same = a_start == b_start and a_end == b_end
     pair = (a_name, b_name)
     counted = read.matches.get(pair)
@@ -133,16 +150,14 @@ def _unit(
     label: str,
     chain: list[Link],
     coders: int,
-    base: int,
     read: LabelSweep,
     coded: Sequence[Coded],
     entries: Entries,
 ) -> int:
     """A chain of three or more annotators' spans, one each. Returns its distance."""
-    units, matches = read.units, read.matches
+    matches = read.matches
     observed = 0
     for i, (start, end, name, _) in enumerate(chain):
-        units[name].append((start + base, end + base))
         # Unmatched by every other coder, until an overlapping unit of theirs is found.
         observed += (coders - 1) * (end - start) ** 2
         for other_start, other_end, other, _ in chain[i + 1 :]:

@@ -14,10 +14,17 @@ from collections.abc import Callable, Iterable, Sequence
 from itertools import combinations
 from typing import Any
 
-from annotator.agreement.alignment import ALIGNMENTS, Group, chains, pair_units
+from annotator.agreement.alignment import (
+    ALIGNMENTS,
+    Group,
+    Link,
+    chain_order,
+    pair_units,
+    split_chains,
+)
 from annotator.agreement.coded_units import CodedUnits
 from annotator.agreement.continuum import Continuum
-from annotator.agreement.coverage import LabelledSpans, counting, labelled_spans, pair_key
+from annotator.agreement.coverage import counting, labelled_spans, pair_key
 from annotator.agreement.disagreements import (
     SortKey,
     document_disagreement,
@@ -26,6 +33,7 @@ from annotator.agreement.disagreements import (
 from annotator.agreement.simple_chains import one_span_each, read_chains
 from annotator.agreement.span_f1 import MODES, PairCounts, SpanCounts, scored_section
 from annotator.agreement.sweep import LabelSweep, Matches, sweep
+from annotator.agreement.unitizing import Interval
 from annotator.agreement.variables import (
     Variable,
     document_variables,
@@ -60,6 +68,7 @@ class AgreementTally:
         }
         self._attribute_labels = attribute_labels
         self._attribute_set = set(attribute_labels)
+        self._label_set = set(self._labels)
         # label -> attribute -> its variable; the variables read through links apart.
         self._attributes: dict[str, dict[str, Variable]] = {}
         for variable in self._span_vars:
@@ -102,7 +111,6 @@ class AgreementTally:
             return
         names = sorted(counted)
         self._seen.update(names)
-        spans = {name: labelled_spans(counted[name].spans, self._labels) for name in names}
         everyone = tuple(self._everyone())
         if everyone != self._continuum.coders:
             # Someone new: no document before this one was covered by every annotator.
@@ -110,23 +118,43 @@ class AgreementTally:
         complete = len(names) == len(everyone)
         if len(names) < 2:
             if complete:
+                spans = {name: labelled_spans(counted[name].spans, self._labels) for name in names}
                 self._continuum.add(spans, length)
             return
         self._compared += 1
         raters = len(names)
         continuum = self._continuum
-        values = self._values(counted, names, spans, text)
+        # One pass over the document's spans: per label, every annotator's spans as chain
+        # links (names sorted, each set's spans in its order) and how many each drew.
+        links: dict[str, list[Link]] = {}
+        sizes: dict[str, dict[str, int]] = {}
+        wanted = self._label_set
+        for name in names:
+            for span in counted[name].spans:
+                label = span.label
+                found = links.get(label)
+                if found is None:
+                    if label not in wanted:
+                        continue
+                    found = links[label] = []
+                    sizes[label] = {}
+                found.append((span.start, span.end, name, span))
+                drawn = sizes[label]
+                drawn[name] = drawn.get(name, 0) + 1
+        values = self._values(counted, names, text)
         entries: list[tuple[SortKey, dict[str, Any]]] = []
         matched: dict[str, dict[Pair, Matches]] = {}
         reach = 0
         for label in self._labels:
-            per_name = {name: spans[name][label] for name in names if label in spans[name]}
-            if not per_name:
+            ordered = links.get(label)
+            if ordered is None:
                 continue
+            # A stable sort: ties stay by name, then in each set's order (as chains() has them).
+            ordered.sort(key=chain_order)
+            found_chains = split_chains(ordered)
             # A variable with fewer than two values here has no unit, pair or disagreement.
             variables = [v for v in self._label_variables[label] if len(values[v.key]) > 1]
-            found = chains(per_name)
-            if found is not None and one_span_each(found):
+            if found_chains is not None and one_span_each(found_chains):
                 coded = [
                     (
                         v.key,
@@ -136,19 +164,27 @@ class AgreementTally:
                     )
                     for v in variables
                 ]
-                read = read_chains(document, label, found, names, continuum.length, coded, entries)
+                laid = continuum.laid(label) if complete else None
+                read = read_chains(
+                    document, label, found_chains, names, continuum.length, coded, entries, laid
+                )
+                units: Sequence[Sequence[Interval]] = ()  # laid already
             else:
+                per_name: dict[str, list[Span]] = {n: [] for n in names if n in sizes[label]}
+                for link in ordered:
+                    per_name[link[2]].append(link[3])
                 read = self._general_label(
                     document, label, per_name, names, variables, values, entries
                 )
+                units = [read.units.get(n, ()) for n in names]
             matched[label] = read.matches
             if complete:
-                continuum.add_label(label, read.observed, [read.units.get(n, ()) for n in names])
+                continuum.add_label(label, read.observed, units)
                 reach = max(reach, read.reach)
         if complete:
             continuum.close(reach, length)
         for first, second in combinations(names, 2):
-            self._count_spans((first, second), spans[first], spans[second], matched)
+            self._count_spans((first, second), sizes, matched)
         for variable in self._doc_vars:
             coded_values = _document_values(counted, names, variable)
             tally = self._doc_coded[variable.key]
@@ -242,17 +278,21 @@ class AgreementTally:
     def _count_spans(
         self,
         pair: Pair,
-        spans_a: LabelledSpans,
-        spans_b: LabelledSpans,
+        sizes: dict[str, dict[str, int]],
         matched: dict[str, dict[Pair, Matches]],
     ) -> None:
+        """A pair's span counts of the document: ``sizes``, label -> name -> how many spans
+        of it they drew (labels nobody drew are absent)."""
         totals = self._spans.get(pair)
         if totals is None:
             totals = self._spans[pair] = {
                 label: {mode: SpanCounts() for mode in MODES} for label in self._labels
             }
-        for label in spans_a.keys() | spans_b.keys():
-            size_a, size_b = len(spans_a.get(label, ())), len(spans_b.get(label, ()))
+        first, second = pair
+        for label, drawn in sizes.items():
+            size_a, size_b = drawn.get(first, 0), drawn.get(second, 0)
+            if not size_a and not size_b:
+                continue
             exact, overlap, hits_a, hits_b = matched[label].get(pair, _NO_MATCHES)
             by_mode = totals[label]
             by_mode["exact"].add_found(size_a, size_b, exact, 0, 0)
@@ -260,38 +300,31 @@ class AgreementTally:
             by_mode["overlap_any"].add_found(size_a, size_b, 0, hits_a, hits_b)
 
     def _values(
-        self,
-        counted: dict[str, AnnotationSet],
-        names: list[str],
-        spans: dict[str, LabelledSpans],
-        text: str | None,
+        self, counted: dict[str, AnnotationSet], names: list[str], text: str | None
     ) -> dict[str, dict[int, AttrValue]]:
         """Per span variable: id(span) -> its value, for this document's spans that have one."""
         values: dict[str, dict[int, AttrValue]] = {v.key: {} for v in self._span_vars}
+        attributes = self._attributes
         for name in names:
-            labelled = spans[name]
-            for label, by_attribute in self._attributes.items():
-                found_spans = labelled.get(label)
-                if not found_spans:
+            annotation_set = counted[name]
+            for span in annotation_set.spans:
+                by_attribute = attributes.get(span.label)
+                if by_attribute is None:
                     continue
                 # A span holds few attributes: look at those, not at every variable.
-                for span in found_spans:
-                    for attribute, raw in span.attrs.items():
-                        variable = by_attribute.get(attribute)
-                        if variable is not None:
-                            value = variable.coded(raw)
-                            if value is not None:
-                                values[variable.key][id(span)] = value
+                for attribute, raw in span.attrs.items():
+                    variable = by_attribute.get(attribute)
+                    if variable is not None:
+                        value = variable.coded(raw)
+                        if value is not None:
+                            values[variable.key][id(span)] = value
+            if not annotation_set.relations:
+                continue  # no link, no speaker
             for variable in self._linked:
-                found_spans = labelled.get(variable.label or "")
-                if not found_spans:
-                    continue
-                if not counted[name].relations:
-                    continue  # no link, no speaker
-                speakers = linked_speakers(counted[name], text)
+                speakers = linked_speakers(annotation_set, text)
                 found = values[variable.key]
-                for span in found_spans:
-                    if span.id in speakers:
+                for span in annotation_set.spans:
+                    if span.label == variable.label and span.id in speakers:
                         found[id(span)] = speakers[span.id]
         return values
 
