@@ -156,69 +156,59 @@ def _unit(
 ) -> int:
     """A chain of three or more annotators' spans, one each. Returns its distance."""
     matches = read.matches
-    observed = 0
-    for i, (start, end, name, _) in enumerate(chain):
-        # Unmatched by every other coder, until an overlapping unit of theirs is found.
-        observed += (coders - 1) * (end - start) ** 2
-        for other_start, other_end, other, _ in chain[i + 1 :]:
-            if other_start >= end:
-                break  # sorted by start: the later spans begin after this one ends too
+    ordered = sorted(chain, key=_by_name)
+    size = len(ordered)
+    names = [link[2] for link in ordered]
+    # Each span is unmatched by every other coder, except those it overlaps; pairs by name
+    # (the distance is a sum over pairs, in any order). The overlapping pairs are those
+    # pair_units finds in the overlap unit: two spans may be joined through a third only.
+    observed = (coders - 1) * sum((link[1] - link[0]) ** 2 for link in ordered)
+    overlapping: list[tuple[int, int]] = []
+    for i in range(size - 1):
+        start, end, name, _ = ordered[i]
+        for j in range(i + 1, size):
+            other_start, other_end, other, _ = ordered[j]
+            if other_start >= end or start >= other_end:
+                continue
+            overlapping.append((i, j))
             observed += (
                 (start - other_start) ** 2
                 + (end - other_end) ** 2
                 - (end - start) ** 2
                 - (other_end - other_start) ** 2
             )
-            pair = (name, other) if name < other else (other, name)
-            counted = matches.get(pair)
+            counted = matches.get((name, other))
             if counted is None:
-                counted = matches[pair] = [0, 0, 0, 0]
+                counted = matches[(name, other)] = [0, 0, 0, 0]
             if start == other_start and end == other_end:
                 counted[0] += 1
             counted[1] += 1
             counted[2] += 1
             counted[3] += 1
-    ordered = sorted(chain, key=_by_name)
-    by_name: dict[str, Span] = {name: span for _, _, name, span in ordered}
+    by_name: dict[str, Span] = {name: link[3] for name, link in zip(names, ordered, strict=True)}
     start = chain[0][0]
-    if len(chain) < coders:
+    if size < coders:
         entries.append(span_entry(document, label, start, "missing", by_name, _NO_VALUES))
     positions = [(link[0], link[1]) for link in ordered]
-    if len(set(positions)) > 1:
+    distinct = len(set(positions))
+    if distinct > 1:
         entries.append(span_entry(document, label, start, "boundary", by_name, _NO_VALUES))
-    if coded:
-        _values(document, label, start, ordered, positions, coders, coded, entries)
-    return observed
-
-
-def _values(
-    document: str,
-    label: str,
-    start: int,
-    ordered: list[Link],
-    positions: list[tuple[int, int]],
-    coders: int,
-    coded: Sequence[Coded],
-    entries: Entries,
-) -> None:
-    """The units, value pairs and disagreements of a chain's spans (``ordered`` by name)."""
-    size = len(ordered)
-    # Pairs as pair_units finds them: in the overlap unit only spans that overlap each other
-    # (two may be joined through a third annotator's span only); every pair of an exact unit.
-    overlapping = [
-        (i, j)
-        for i, j in combinations(range(size), 2)
-        if positions[i][0] < positions[j][1] and positions[j][0] < positions[i][1]
-    ]
+    if not coded:
+        return observed
     # Exact units (two spans or more at one position) in (start, end) order, names sorted.
-    at: dict[tuple[int, int], list[int]] = {}
-    for i, position in enumerate(positions):
-        at.setdefault(position, []).append(i)
-    runs = [at[position] for position in sorted(at) if len(at[position]) > 1]
-    names = [link[2] for link in ordered]
+    runs: list[list[int]] = []
+    if distinct == 1:
+        runs.append(list(range(size)))
+    elif distinct < size:
+        at: dict[tuple[int, int], list[int]] = {}
+        for i, position in enumerate(positions):
+            at.setdefault(position, []).append(i)
+        runs = [at[position] for position in sorted(at) if len(at[position]) > 1]
     for key, exact, overlap, value_of in coded:
         got = [value_of.get(id(link[3])) for link in ordered]
         given = [v for v in got if v is not None]
+        if len(given) < 2:
+            continue  # one value at most: no unit, no pair, no disagreement
         overlap.unit(given, coders)
         for i, j in overlapping:
             a_value, b_value = got[i], got[j]
@@ -230,8 +220,7 @@ def _values(
                 a_value, b_value = got[i], got[j]
                 if a_value is not None and b_value is not None:
                     exact.pair((names[i], names[j]), a_value, b_value)
-        if len(given) > 1 and len(set(given)) > 1:
-            by_name = {link[2]: link[3] for link in ordered}
-            entries.append(
-                span_entry(document, label, start, key, by_name, dict(zip(names, got, strict=True)))
-            )
+        if len(set(given)) > 1:
+            values = dict(zip(names, got, strict=True))
+            entries.append(span_entry(document, label, start, key, by_name, values))
+    return observed
