@@ -31,7 +31,7 @@ from annotator.agreement.disagreements import (
     group_disagreements,
 )
 from annotator.agreement.simple_chains import one_span_each, read_chains
-from annotator.agreement.span_f1 import MODES, PairCounts, SpanCounts, scored_section
+from annotator.agreement.span_f1 import PairCounts, SpanCounts, scored_section
 from annotator.agreement.sweep import LabelSweep, Matches, sweep
 from annotator.agreement.unitizing import Interval
 from annotator.agreement.variables import (
@@ -47,7 +47,6 @@ Pair = tuple[str, str]
 Progress = Callable[[int, int], None]
 # The stages report() announces after the documents are in, as agreement_report always did.
 STAGES = 6
-_NO_MATCHES = (0, 0, 0, 0)
 
 
 class AgreementTally:
@@ -82,7 +81,9 @@ class AgreementTally:
         self.counts = counting(annotators, include_unfinished)
         self._seen: set[str] = set()
         self._compared = 0
-        self._spans: dict[Pair, dict[str, dict[str, SpanCounts]]] = {}
+        # pair -> label -> [size_a, size_b, exact tp, overlap tp, hits_a, hits_b]: six sums
+        # per pair and label, made SpanCounts per mode by report().
+        self._spans: dict[Pair, dict[str, list[int]]] = {}
         self._continuum = Continuum(tuple(self._wanted or ()), self._labels)
         self._coded = {(v.key, mode): CodedUnits() for v in self._span_vars for mode in ALIGNMENTS}
         self._doc_coded = {v.key: CodedUnits() for v in self._doc_vars}
@@ -124,24 +125,7 @@ class AgreementTally:
         self._compared += 1
         raters = len(names)
         continuum = self._continuum
-        # One pass over the document's spans: per label, every annotator's spans as chain
-        # links (names sorted, each set's spans in its order) and how many each drew.
-        links: dict[str, list[Link]] = {}
-        sizes: dict[str, dict[str, int]] = {}
-        wanted = self._label_set
-        for name in names:
-            for span in counted[name].spans:
-                label = span.label
-                found = links.get(label)
-                if found is None:
-                    if label not in wanted:
-                        continue
-                    found = links[label] = []
-                    sizes[label] = {}
-                found.append((span.start, span.end, name, span))
-                drawn = sizes[label]
-                drawn[name] = drawn.get(name, 0) + 1
-        values = self._values(counted, names, text)
+        links, sizes, values = self._read_spans(counted, names, text)
         entries: list[tuple[SortKey, dict[str, Any]]] = []
         matched: dict[str, dict[Pair, Matches]] = {}
         reach = 0
@@ -240,7 +224,10 @@ class AgreementTally:
                 progress(step, STAGES)
 
         pairs = sorted(self._spans)
-        counted: PairCounts = {pair_key(*pair): self._spans[pair] for pair in pairs}
+        counted: PairCounts = {
+            pair_key(*pair): {label: _by_mode(*sums) for label, sums in self._spans[pair].items()}
+            for pair in pairs
+        }
         spans = scored_section(counted, self._labels)
         advance()
         unitizing = self._continuum.section()
@@ -285,30 +272,43 @@ class AgreementTally:
         of it they drew (labels nobody drew are absent)."""
         totals = self._spans.get(pair)
         if totals is None:
-            totals = self._spans[pair] = {
-                label: {mode: SpanCounts() for mode in MODES} for label in self._labels
-            }
+            totals = self._spans[pair] = {label: [0] * 6 for label in self._labels}
         first, second = pair
         for label, drawn in sizes.items():
             size_a, size_b = drawn.get(first, 0), drawn.get(second, 0)
             if not size_a and not size_b:
                 continue
-            exact, overlap, hits_a, hits_b = matched[label].get(pair, _NO_MATCHES)
-            by_mode = totals[label]
-            by_mode["exact"].add_found(size_a, size_b, exact, 0, 0)
-            by_mode["overlap"].add_found(size_a, size_b, overlap, 0, 0)
-            by_mode["overlap_any"].add_found(size_a, size_b, 0, hits_a, hits_b)
+            sums = totals[label]
+            sums[0] += size_a
+            sums[1] += size_b
+            found = matched[label].get(pair)
+            if found is not None:
+                sums[2] += found[0]
+                sums[3] += found[1]
+                sums[4] += found[2]
+                sums[5] += found[3]
 
-    def _values(
+    def _read_spans(
         self, counted: dict[str, AnnotationSet], names: list[str], text: str | None
-    ) -> dict[str, dict[int, AttrValue]]:
-        """Per span variable: id(span) -> its value, for this document's spans that have one."""
+    ) -> tuple[dict[str, list[Link]], dict[str, dict[str, int]], dict[str, dict[int, AttrValue]]]:
+        """One pass over the document's spans: per label, every annotator's spans as chain
+        links (names sorted, each set's spans in its order) and how many each drew; per span
+        variable, id(span) -> its value, for the spans that have one."""
+        links: dict[str, list[Link]] = {}
+        sizes: dict[str, dict[str, int]] = {}
         values: dict[str, dict[int, AttrValue]] = {v.key: {} for v in self._span_vars}
-        attributes = self._attributes
+        wanted, attributes = self._label_set, self._attributes
         for name in names:
             annotation_set = counted[name]
             for span in annotation_set.spans:
-                by_attribute = attributes.get(span.label)
+                label = span.label
+                found = links.get(label)
+                if found is None:
+                    if label not in wanted:
+                        continue
+                    found = links[label] = []
+                found.append((span.start, span.end, name, span))
+                by_attribute = attributes.get(label)
                 if by_attribute is None:
                     continue
                 # A span holds few attributes: look at those, not at every variable.
@@ -318,15 +318,23 @@ class AgreementTally:
                         value = variable.coded(raw)
                         if value is not None:
                             values[variable.key][id(span)] = value
+            # What this annotator drew of each label: the links added since the last one.
+            for label, found in links.items():
+                drawn = sizes.get(label)
+                if drawn is None:
+                    drawn = sizes[label] = {}
+                added = len(found) - sum(drawn.values())
+                if added:
+                    drawn[name] = added
             if not annotation_set.relations:
                 continue  # no link, no speaker
             for variable in self._linked:
                 speakers = linked_speakers(annotation_set, text)
-                found = values[variable.key]
+                by_span = values[variable.key]
                 for span in annotation_set.spans:
                     if span.label == variable.label and span.id in speakers:
-                        found[id(span)] = speakers[span.id]
-        return values
+                        by_span[id(span)] = speakers[span.id]
+        return links, sizes, values
 
 
 def _count_units(
@@ -363,6 +371,17 @@ def _count_units(
             va, vb = given.get(first), given.get(second)
             if va is not None and vb is not None:
                 coded.pair((first, second), va, vb)
+
+
+def _by_mode(
+    size_a: int, size_b: int, exact: int, overlap: int, hits_a: int, hits_b: int
+) -> dict[str, SpanCounts]:
+    """A pair's sums of one label as each mode counts them."""
+    return {
+        "exact": SpanCounts(size_a, size_b, exact),
+        "overlap": SpanCounts(size_a, size_b, overlap),
+        "overlap_any": SpanCounts(size_a, size_b, 0, hits_a, hits_b),
+    }
 
 
 def _sort_key(item: tuple[SortKey, dict[str, Any]]) -> SortKey:
