@@ -15,7 +15,6 @@ import orjson
 from annotator.model import (
     AnnotationSet,
     AnnotatorName,
-    AttrValue,
     Document,
     Relation,
     RelationId,
@@ -25,10 +24,10 @@ from annotator.model import (
 )
 from annotator.store.database import Database
 from annotator.store.migrations import TEXT_CRC32, applied
-from annotator.store.rows import document_from_row, load_attrs
+from annotator.store.rows import ParsedAttrs, document_from_row, load_attrs
 
-#: Distinct attribute texts kept parsed during one read (free text makes each one new).
-PARSED_KEPT = 10_000
+#: Each status by its stored text (the table's CHECK allows no other).
+_STATUS = {status.value: status for status in Status}
 
 
 class _Ahead:
@@ -99,29 +98,26 @@ def sets_by_document(
         if relations
         else iter(())
     )
-    parsed: dict[str, dict[str, AttrValue]] = {}
+    parsed = ParsedAttrs()
     for row in documents:
         document = document_from_row(row)
+        did = document.id
         found: dict[str, AnnotationSet] = {}
-        for _, name, status, doc_attrs in sets.take(document.id):
+        for _, name, status, doc_attrs in sets.take(did):
             if keep(name):
                 given = load_attrs(doc_attrs)
                 found[name] = AnnotationSet(
-                    document.id, AnnotatorName(name), Status(status), doc_attrs=given
+                    did, AnnotatorName(name), _STATUS[status], doc_attrs=given
                 )
-        for _, name, rows in spans.take(document.id):
+        for _, name, rows in spans.take(did):
             annotation_set = found.get(name)
             if annotation_set is None:
                 continue
             annotator = annotation_set.annotator
-            made = annotation_set.spans
-            for sid, span_name, start, end, label, attrs in orjson.loads(rows):
-                values = parsed.get(attrs)
-                if values is None:
-                    values = parsed[attrs] = load_attrs(attrs)
-                    if len(parsed) > PARSED_KEPT:
-                        parsed.clear()
-                made.append(Span(sid, document.id, annotator, start, end, label, values, span_name))
+            annotation_set.spans = [
+                Span(sid, did, annotator, start, end, label, parsed[attrs], span_name)
+                for sid, span_name, start, end, label, attrs in orjson.loads(rows)
+            ]
         for _, rid, label, head, child, name in links.take(document.id):
             annotation_set = found.get(name)
             if annotation_set is not None:

@@ -10,6 +10,7 @@ from typing import Any
 from annotator.model import Status
 from annotator.model.ids import is_human
 from annotator.store import Project
+from annotator.store.rows import PARSED_KEPT, ParsedAttrs
 from annotator.transfer.importing import import_paths
 
 TEXT = 'Peskov said "no" today, and officials said nothing at all about it.'
@@ -58,3 +59,14 @@ def test_sets_come_with_their_spans_in_order_and_values_exact(
     ]
     assert all(s.document == "d1" and s.annotator == 'ålice "x"' for s in first.spans)
     assert [s.name for s in second.spans] == ["T2", "T1"]
+
+
+def test_attribute_texts_are_parsed_once_and_kept_within_bounds() -> None:
+    parsed = ParsedAttrs()
+    first = parsed['{"stance":"favor"}']
+    assert first == {"stance": "favor"}
+    assert parsed['{"stance":"favor"}'] is first
+    assert parsed["{}"] == {}
+    for n in range(PARSED_KEPT + 5):
+        assert parsed[f'{{"target":"t{n}"}}'] == {"target": f"t{n}"}
+    assert len(parsed) <= PARSED_KEPT
