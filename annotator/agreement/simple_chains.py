@@ -66,7 +66,7 @@ def read_chains(
         size = len(chain)
         if size == 1:
             start, end, name, span = chain[0]
-            observed += (coders - 1) * (end - start) ** 2
+            observed += (coders - 1) * (end - start) * (end - start)
             entries.append(span_entry(document, label, start, "missing", {name: span}, _NO_VALUES))
         elif size == 2:
             observed += _pair(document, label, chain, coders, read, coded, entries)
@@ -139,9 +139,12 @@ def _pair(
         if len({a_value, b_value}) > 1:
             given = {a_name: a_value, b_name: b_value}
             entries.append(span_entry(document, label, start, key, by_name, given))
-    # Each is unmatched by the coders absent here; with each other, they overlap.
-    return (coders - 2) * ((a_end - a_start) ** 2 + (b_end - b_start) ** 2) + (
-        (a_start - b_start) ** 2 + (a_end - b_end) ** 2
+    # Each is unmatched by the coders absent here; with each other, they overlap (squares as
+    # products, the same integers).
+    a_length, b_length = a_end - a_start, b_end - b_start
+    moved, stretched = a_start - b_start, a_end - b_end
+    return (coders - 2) * (a_length * a_length + b_length * b_length) + (
+        moved * moved + stretched * stretched
     )
 
 
@@ -162,7 +165,9 @@ def _unit(
     # Each span is unmatched by every other coder, except those it overlaps; pairs by name
     # (the distance is a sum over pairs, in any order). The overlapping pairs are those
     # pair_units finds in the overlap unit: two spans may be joined through a third only.
-    observed = (coders - 1) * sum((link[1] - link[0]) ** 2 for link in ordered)
+    # (Squares as products: x * x is the same integer as x ** 2, without the power.)
+    squares = [(link[1] - link[0]) * (link[1] - link[0]) for link in ordered]
+    observed = (coders - 1) * sum(squares)
     overlapping: list[tuple[int, int]] = []
     for i in range(size - 1):
         start, end, name, _ = ordered[i]
@@ -171,16 +176,12 @@ def _unit(
             if other_start >= end or start >= other_end:
                 continue
             overlapping.append((i, j))
-            observed += (
-                (start - other_start) ** 2
-                + (end - other_end) ** 2
-                - (end - start) ** 2
-                - (other_end - other_start) ** 2
-            )
+            moved, stretched = start - other_start, end - other_end
+            observed += moved * moved + stretched * stretched - squares[i] - squares[j]
             counted = matches.get((name, other))
             if counted is None:
                 counted = matches[(name, other)] = [0, 0, 0, 0]
-            if start == other_start and end == other_end:
+            if not moved and not stretched:
                 counted[0] += 1
             counted[1] += 1
             counted[2] += 1
