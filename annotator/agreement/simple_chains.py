@@ -21,7 +21,7 @@ from annotator.agreement.alignment import Link
 from annotator.agreement.coded_units import CodedUnits
 from annotator.agreement.continuum import Laid
 from annotator.agreement.disagreements import SortKey, span_entry
-from annotator.agreement.sweep import LabelSweep
+from annotator.agreement.sweep import LabelSweep, add_match
 from annotator.model.annotation import AttrValue, Span
 
 #: One variable with values here: its report key, its counters in the exact and the overlap
@@ -113,14 +113,7 @@ def _pair(
     b_start, b_end, b_name, b = second
     same = a_start == b_start and a_end == b_end
     pair = (a_name, b_name)
-    counted = read.matches.get(pair)
-    if counted is None:
-        counted = read.matches[pair] = [0, 0, 0, 0]
-    if same:
-        counted[0] += 1
-    counted[1] += 1
-    counted[2] += 1
-    counted[3] += 1
+    add_match(read.matches, pair, same)
     start = chain[0][0]
     by_name = {a_name: a, b_name: b}
     if coders > 2:
@@ -178,14 +171,7 @@ def _unit(
             overlapping.append((i, j))
             moved, stretched = start - other_start, end - other_end
             observed += moved * moved + stretched * stretched - squares[i] - squares[j]
-            counted = matches.get((name, other))
-            if counted is None:
-                counted = matches[(name, other)] = [0, 0, 0, 0]
-            if not moved and not stretched:
-                counted[0] += 1
-            counted[1] += 1
-            counted[2] += 1
-            counted[3] += 1
+            add_match(matches, (name, other), not moved and not stretched)
     by_name: dict[str, Span] = {name: link[3] for name, link in zip(names, ordered, strict=True)}
     start = chain[0][0]
     if size < coders:
