@@ -72,17 +72,27 @@ class ActiveTimeCounter(QObject):
         self.clock = clock
         self.stretch = ActiveStretch()
         self.document: DocumentId | None = None
+        self._watching = False
         self.timer = QTimer(self, interval=SAVE_EVERY_MS)
         self.timer.timeout.connect(self.save)
         self.timer.start()
         session.document_opened.connect(self._opened)
         # An edit is input too (label keys arrive as shortcuts, a merge or a click as edits).
         session.changed.connect(lambda _change: self.note_input())
-        app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self)
         if session.document is not None:
             self._opened(session.document)
+
+    def watch_input(self) -> None:
+        """Watch the application's input from now on (the window calls it as it shows).
+
+        Not from the start: an application filter is a Python call per event, and each
+        object it sees gets a Python wrapper; the first of a class PySide does not know (Qt's
+        private widgets) makes PySide create every class of that module. Building the window
+        sends ~1,000 events to the widgets it makes."""
+        app = QApplication.instance()
+        if app is not None and not self._watching:
+            self._watching = True
+            app.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in _INPUT:

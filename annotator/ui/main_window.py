@@ -6,7 +6,7 @@ import time
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QMainWindow,
     QSplitter,
@@ -393,6 +393,11 @@ class MainWindow(QMainWindow):
 
     def _splitters(self) -> dict[str, QSplitter]:
         return {"splitter": self.splitter, "right": self.right}
+
+    def showEvent(self, event: QShowEvent) -> None:
+        # Input is watched from the moment the window shows: none can come before.
+        self.active_time.watch_input()
+        super().showEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._refresh_timer.stop()
