@@ -72,7 +72,8 @@ class ActiveTimeCounter(QObject):
         self.clock = clock
         self.stretch = ActiveStretch()
         self.document: DocumentId | None = None
-        self._watching = False
+        #: Whether the application's input is watched (from the window's show on).
+        self.watching = False
         self.timer = QTimer(self, interval=SAVE_EVERY_MS)
         self.timer.timeout.connect(self.save)
         self.timer.start()
@@ -83,15 +84,16 @@ class ActiveTimeCounter(QObject):
             self._opened(session.document)
 
     def watch_input(self) -> None:
-        """Watch the application's input from now on (the window calls it as it shows).
+        """Watch the application's input from now on (the window calls it on the event
+        loop's first turn after it shows: input comes through the loop, none before).
 
         Not from the start: an application filter is a Python call per event, and each
         object it sees gets a Python wrapper (for a class PySide does not know, such as Qt's
         private widgets, PySide first creates every class of that module). Building the
         window and showing its widgets sends ~600 events before the window's own show."""
         app = QApplication.instance()
-        if app is not None and not self._watching:
-            self._watching = True
+        if app is not None and not self.watching:
+            self.watching = True
             app.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:

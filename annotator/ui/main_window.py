@@ -395,8 +395,10 @@ class MainWindow(QMainWindow):
         return {"splitter": self.splitter, "right": self.right}
 
     def showEvent(self, event: QShowEvent) -> None:
-        # Input is watched from the moment the window shows: none can come before.
-        self.active_time.watch_input()
+        # Input is watched from the event loop's first turn with the window shown: input
+        # arrives through the loop, so none can come before (and the show's and the first
+        # paint's own events go by unwatched).
+        QTimer.singleShot(0, self.active_time, self.active_time.watch_input)
         super().showEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
