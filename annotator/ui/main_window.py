@@ -6,7 +6,7 @@ import time
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QMainWindow,
     QSplitter,
@@ -393,6 +393,13 @@ class MainWindow(QMainWindow):
 
     def _splitters(self) -> dict[str, QSplitter]:
         return {"splitter": self.splitter, "right": self.right}
+
+    def showEvent(self, event: QShowEvent) -> None:
+        # Input is watched from the event loop's first turn with the window shown: input
+        # arrives through the loop, so none can come before (and the show's and the first
+        # paint's own events go by unwatched).
+        QTimer.singleShot(0, self.active_time, self.active_time.watch_input)
+        super().showEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._refresh_timer.stop()
