@@ -22,9 +22,9 @@ from annotator.model import (
 )
 from annotator.model.annotation import RelationValues, SpanValues
 from annotator.store.database import Database
-from annotator.store.rows import SPAN_COLUMNS, dump_json, load_attrs
+from annotator.store.rows import SPAN_COLUMNS, ParsedAttrs, dump_json, load_attrs
 from annotator.store.spans import Spans
-from annotator.store.streams import PARSED_KEPT, sets_by_document
+from annotator.store.streams import sets_by_document
 
 #: The columns of a new span but its id (SQLite gives the next, see Bulk.insert_values).
 _SPAN_VALUES = 'document, annotator, name, start, "end", label, attrs'
@@ -155,17 +155,13 @@ class Bulk:
         ).fetchall()
         # What span_from_row does, inlined, grouped in C and with the attribute texts parsed
         # once each: exports build a million spans, and a call per span was half their time.
-        parsed: dict[str, dict[str, AttrValue]] = {}
+        parsed = ParsedAttrs()
         for (document, name), group in groupby(rows, key=_SET_OF_SPAN_ROW):
             spans = get(document, name).spans
             for sid, doc, annotator, span_name, start, end, label, attrs in group:
-                values = parsed.get(attrs)
-                if values is None:
-                    values = parsed[attrs] = load_attrs(attrs)
-                    if len(parsed) > PARSED_KEPT:
-                        parsed.clear()
                 # Each span its own dict: a caller may change one span's attributes.
-                spans.append(Span(sid, doc, annotator, start, end, label, values.copy(), span_name))
+                values = parsed[attrs].copy()
+                spans.append(Span(sid, doc, annotator, start, end, label, values, span_name))
         for rid, label, head, child, document, name in self._db.execute(
             f"SELECT r.id, r.label, r.head, r.child, s.document, s.annotator FROM relations r "
             f"JOIN spans s ON s.id = r.head WHERE s.document IN ({marks})"

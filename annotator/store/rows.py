@@ -37,6 +37,22 @@ def load_attrs(text: str) -> dict[str, AttrValue]:
     return value
 
 
+#: Distinct attribute texts kept parsed during one read (free text makes each one new).
+PARSED_KEPT = 10_000
+
+
+class ParsedAttrs(dict[str, dict[str, AttrValue]]):
+    """Attribute texts parsed once each, ``parsed[text]``: most spans of a read share a few
+    texts. Holds at most PARSED_KEPT (then starts again). Spans given one of its dicts share
+    it: read only."""
+
+    def __missing__(self, text: str) -> dict[str, AttrValue]:
+        if len(self) >= PARSED_KEPT:
+            self.clear()
+        value = self[text] = load_attrs(text)
+        return value
+
+
 def span_from_row(row: tuple[Any, ...]) -> Span:
     sid, document, annotator, name, start, end, label, attrs = row
     return Span(

@@ -167,7 +167,7 @@ class Detector:
                     out.append(lone)
                     continue
                 if words == 0:
-                    orphan = self._orphan(sentences, number)
+                    orphan = self._orphan(sentences, number) or self._introduced(sentences, number)
                     if orphan is not None:
                         lone.speaker, lone.cue = orphan
                         with_cue.add(number + 1)
@@ -220,6 +220,35 @@ class Detector:
             return None
         cue_span = (tokens[cue.first].start, tokens[cue.last - 1].end)
         return _speaker(tokens, mention), cue_span
+
+    def _introduced(
+        self, sentences: Sequence[Sentence], number: int
+    ) -> tuple[SpeakerMention, tuple[int, int]] | None:
+        """ "She said:" ending the sentence (or the paragraph) before a quote-only one."""
+        if number == 0:
+            return None
+        tokens = sentences[number - 1].tokens
+        if len(tokens) < 3 or tokens[-1].text != ":":
+            return None
+        attributor = self.attributor
+        begin = dateline_end(tokens)
+        for cue in reversed(attributor.cues(tokens, begin)):
+            # "She said on Monday:": only adverbials between the cue and the colon.
+            positions = attributor.clauses.skip_adverbials(tokens, cue.last, recipient=True)
+            mention = attributor.mentions.before(tokens, cue.first, begin)
+            if mention is None:
+                mention = attributor.mentions.after(tokens, cue.last)
+                if mention is not None:
+                    positions = attributor.clauses.skip_adverbials(
+                        tokens, mention.last, recipient=True
+                    )
+            if mention is not None and len(tokens) - 1 in positions:
+                return _speaker(tokens, mention), (
+                    tokens[cue.first].start,
+                    tokens[cue.last - 1].end,
+                )
+            break  # only the last cue can introduce what follows the colon
+        return None
 
     def _inherit(self, found: list[Attribution], sentences: Sequence[Sentence]) -> None:
         """A quote standing alone keeps the speaker of the attribution before it (at most

@@ -12,13 +12,11 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Iterator, Sequence
 from typing import IO, TypeVar
 
-from annotator.errors import DamagedProjectError
 from annotator.formats.jsonl import SetRows, write_jsonl
 from annotator.formats.summary import TransferSummary
 from annotator.model import AnnotationSet, Document, DocumentId, Speaker, Target
 from annotator.store import Project
-from annotator.store.faults import sqlite_errors
-from annotator.store.project import damaged_message
+from annotator.store.faults import damaged, sqlite_errors
 from annotator.store.recovery import Damage, text_damage
 from annotator.transfer.collector import gc_paused
 
@@ -134,7 +132,7 @@ def _checked(
         good, bad = _check_texts(batch, thorough)
         for found in bad:
             if damage is None:
-                raise DamagedProjectError(damaged_message(project.path, found.message()))
+                raise damaged(project.path, found.message())
             damage.append(found)
         ids = [d.id for d in good]
         if salvaging and damage is not None:
