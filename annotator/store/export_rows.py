@@ -15,6 +15,7 @@ from typing import Any
 
 from annotator.model import DocumentId, Status
 from annotator.store.database import Database
+from annotator.store.rows import grouped_spans
 
 #: (label, head span name, child span name) of a relation.
 RelationRow = tuple[str, str, str]
@@ -24,16 +25,8 @@ SetRows = tuple[str, str, str, str, int, list[RelationRow], float]
 
 _TODO = Status.TODO.value
 
-# Spans in (start, end, id) order within each set: the aggregate takes the rows in the
-# order the index gives them, and spans_set_start is (document, annotator, start, "end")
-# with the rowid (the id) after them. INDEXED BY: spans_set_name would group them too, in
-# name order.
-_SPANS = (
-    "SELECT document, annotator, count(*), "
-    'json_group_array(json_array(name, start, "end", label, attrs)) '
-    "FROM spans INDEXED BY spans_set_start WHERE document IN ({marks}){who} "
-    "GROUP BY document, annotator"
-)
+#: What the export reads of each span.
+_SPAN_VALUES = 'name, start, "end", label, attrs'
 
 
 class ExportRows:
@@ -64,7 +57,7 @@ class ExportRows:
             )
         }
         for document, name, count, spans in self._db.execute(
-            _SPANS.format(marks=marks, who=who), args
+            grouped_spans(_SPAN_VALUES, marks, who), args
         ):
             one = found.get((document, name)) or _new(found, document, name)
             one[3] = spans
