@@ -14,7 +14,7 @@ import orjson
 import pytest
 
 from annotator.formats.jsonl import _Registry
-from annotator.model import Speaker, Target
+from annotator.model import DocumentId, Speaker, Target
 from annotator.store import Project
 from annotator.transfer.exporting import export_jsonl
 from annotator.transfer.importing import import_paths
@@ -49,6 +49,15 @@ def test_spans_come_out_by_start_end_and_order_of_entry(tmp_path: Path, project:
     import_paths(project, [write(tmp_path / "in.jsonl", record)])
     (line,) = exported(project)
     assert [s["id"] for s in orjson.loads(line)["spans"]] == ["b4", "a2", "m3", "z1"]
+    # The model objects of every other export (Bulk.sets_for, the same grouped query).
+    (read,) = project.bulk.sets_for([DocumentId("d")])[DocumentId("d")]
+    assert [(s.name, s.start, s.end) for s in read.spans] == [
+        ("b4", 0, 6),
+        ("a2", 0, 11),
+        ("m3", 0, 11),
+        ("z1", 24, 33),
+    ]
+    assert [s.id for s in read.spans][1:3] == sorted(s.id for s in read.spans[1:3])
 
 
 def test_every_value_comes_back_exactly(tmp_path: Path, project: Project) -> None:
