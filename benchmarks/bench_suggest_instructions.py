@@ -11,6 +11,8 @@ the same warm-up (the start-up, imports and the lexicon cancel out):
 - write: storing those rows into a project as ``annotator suggest`` does (the parent's part;
   the rows are computed in both runs, only the writing differs).
 
+Both runs generate the same documents; the generator's work cancels out too.
+
 Usage: python benchmarks/bench_suggest_instructions.py [N] (default 100; about five minutes on
 the loaded 2-core machine). Needs valgrind. Compare another checkout's code with
 PYTHONPATH=/that/checkout.
@@ -37,38 +39,40 @@ _WARM_UP = 20
 KINDS = ("baseline", "suggest", "write")
 
 
-def _child(kind: str, count: int) -> None:
-    documents = bench_suggest.generate(_WARM_UP + count)
-    warm, measured = documents[:_WARM_UP], documents[_WARM_UP:]
+def _child(kind: str, count: int, total: int) -> None:
+    # The same documents are generated in both runs (generating them is no part of the count).
+    everything = bench_suggest.generate(_WARM_UP + total)
+    warm, measured = everything[:_WARM_UP], everything[_WARM_UP : _WARM_UP + count]
     if kind == "baseline":
         bench_suggest._baseline([d.text for d in warm])
         bench_suggest._baseline([d.text for d in measured])
         return
     detector = default_detector()
-    for document in warm:
-        detector.rows(document)
     if kind == "suggest":
+        for document in warm:
+            detector.rows(document)
         for document in measured:
             detector.rows(document)
         return
-    # write: the rows of every document in both runs; only the measured ones are stored.
-    rows: list[SuggestionRows] = [detector.rows(d) for d in documents]
+    # write: the same project and rows in both runs; only the measured rows are stored.
+    rows: list[SuggestionRows] = [detector.rows(d) for d in everything]
     with tempfile.TemporaryDirectory() as folder:
-        project = bench_suggest._project(Path(folder), documents)
+        project = bench_suggest._project(Path(folder), everything)
         try:
             with project.transaction():
                 project.suggestions.replace(ANNOTATOR, rows[:_WARM_UP])
-                project.suggestions.replace(ANNOTATOR, rows[_WARM_UP:])
+                project.suggestions.replace(ANNOTATOR, rows[_WARM_UP : _WARM_UP + count])
         finally:
             project.close()
 
 
-def collected(kind: str, count: int) -> int:
-    """Instructions of one run of ``kind`` over ``count`` documents after the warm-up."""
+def collected(kind: str, count: int, total: int) -> int:
+    """Instructions of one run of ``kind`` over the first ``count`` of ``total`` documents
+    after the warm-up."""
     done = subprocess.run(
         [
             *("valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null"),
-            *(sys.executable, __file__, "--child", kind, str(count)),
+            *(sys.executable, __file__, "--child", kind, str(count), str(total)),
         ],
         capture_output=True,
         text=True,
@@ -82,12 +86,12 @@ def collected(kind: str, count: int) -> int:
 
 
 def per_document(kind: str, count: int) -> float:
-    return (collected(kind, count) - collected(kind, 0)) / count
+    return (collected(kind, count, count) - collected(kind, 0, count)) / count
 
 
 def main() -> None:
     if sys.argv[1:2] == ["--child"]:
-        _child(sys.argv[2], int(sys.argv[3]))
+        _child(sys.argv[2], int(sys.argv[3]), int(sys.argv[4]))
         return
     count = int(sys.argv[1]) if len(sys.argv) > 1 else 100
     print(f"{count} documents of bench_suggest.py after {_WARM_UP} to warm up; callgrind")
