@@ -10,12 +10,14 @@ from hypothesis import strategies as st
 
 from annotator.suggest.coreference import _runs
 from annotator.suggest.letters import UPPER
+from annotator.suggest.marks import mark_positions
 from annotator.suggest.sentences import _BOUNDARY, _SPACED_TOKEN, _breaks
 
 # Line breaks of every kind, the other white space \s knows, and what sits next to them.
 BREAKS = st.text(alphabet="ab.,-\r\n \t\u00a0\u2028\x85\x0b\x0c", max_size=40)
 TOKENS = st.text(alphabet="RDIUSabAZé1_.-'’&: \n“”\"?", max_size=40)
 SENTENCES = st.text(alphabet="aZ1 .!?…\"'”’»›)]([“‘„«\n\tÉ", max_size=40)
+QUOTED = st.text(alphabet="\"'“”„‘’‚«»‹›a \n😀é", max_size=40)
 NAMES = st.text(alphabet="AZÉaz .'’&-\nvond", max_size=40)
 
 LINE_BREAK = re.compile(r"(?:\r\n|\r|\n)\s*")
@@ -25,6 +27,7 @@ TOKEN = re.compile(
     r"|\w+(?:[-'’&]\w+)*)"
     r"|(\S))"
 )
+MARK = re.compile("[\"'“”„‘’‚«»‹›]")
 SENTENCE_END = re.compile(rf"[.!?…]+([\"'”’»›)\]]*)\s+(?=[\"'“‘„«(\[]*[{UPPER}0-9])")
 
 
@@ -62,3 +65,14 @@ def test_name_runs_are_one_word_and_the_rest(text: str) -> None:
         assert first + rest == match.group()
         # A run without a rest is a single word: one with a rest has several.
         assert bool(rest) == (len(match.group().split()) > 1)
+
+
+def test_mark_positions_are_every_quotation_mark_in_order() -> None:
+    text = "«a» ‘b’ said \"c\" 'd' „e“ ‹f›"
+    assert mark_positions(text) == [0, 2, 4, 6, 13, 15, 17, 19, 21, 23, 25, 27]
+
+
+@settings(max_examples=300, deadline=None)
+@given(QUOTED)
+def test_mark_positions_match_the_set_of_marks(text: str) -> None:
+    assert mark_positions(text) == [m.start() for m in MARK.finditer(text)]
