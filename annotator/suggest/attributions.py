@@ -238,9 +238,15 @@ class Attributor:
             subject = self.mentions.before(tokens, cue.first, begin)
             # The words classes may know only the end of the phrase ("Anna Lindgren" of "EU
             # competition commissioner Anna Lindgren"): the whole run to its boundary.
-            whole = self.mentions.stretch(tokens, cue.first, begin)
-            if whole is not None and (subject is None or whole.first < subject.first):
-                subject = whole
+            # (A mention from a boundary right up to the cue is already whole.)
+            if (
+                subject is None
+                or subject.last < cue.first
+                or not self.mentions.at_boundary(tokens, subject.first, begin)
+            ):
+                whole = self.mentions.stretch(tokens, cue.first, begin)
+                if whole is not None and (subject is None or whole.first < subject.first):
+                    subject = whole
             if subject is not None:
                 passive = self._passive(tokens, subject, cue)
                 speaker = None if passive else self._speaker(tokens, subject)

@@ -296,32 +296,38 @@ RelationRow = tuple[str, int, int]
 #: pickle between processes, where annotation sets cost as much as finding them.
 Rows = tuple[str, list[SpanRow], list[RelationRow]]
 
-_ORDER = {"QUOTE": 0, "SPEAKER": 1, "CUE": 2}
+# Spans are keyed (start, end, rank) while they are collected, so that plain tuple order
+# is the rows' order (by place, then quote, speaker, cue) without a key function.
+_QUOTE, _SPEAKER, _CUE = 0, 1, 2
+_LABELS = ("QUOTE", "SPEAKER", "CUE")
+# A quote's attributes, one tuple per type (``.value`` is a property call on an enum).
+_QUOTE_ATTRS = {kind: (("quote_type", kind.value),) for kind in QuoteType}
 
 
 def _rows(document: Document, links: Sequence[_Links], names: dict[tuple[int, int], str]) -> Rows:
-    spans: dict[tuple[int, int, str], tuple[tuple[str, AttrValue], ...]] = {}
-    relations: list[tuple[str, tuple[int, int, str], tuple[int, int, str]]] = []
+    spans: dict[tuple[int, int, int], tuple[tuple[str, AttrValue], ...]] = {}
+    relations: list[tuple[str, tuple[int, int, int], tuple[int, int, int]]] = []
     for link in links:
         attribution = link.attribution
-        keys = [(start, end, "QUOTE") for start, end in attribution.parts]
+        keys = [(start, end, _QUOTE) for start, end in attribution.parts]
+        attrs = _QUOTE_ATTRS[attribution.quote_type]
         for key in keys:
-            spans.setdefault(key, (("quote_type", attribution.quote_type.value),))
+            spans.setdefault(key, attrs)
         for later, earlier in zip(keys[1:], keys, strict=False):
             relations.append(("continues", later, earlier))
         if link.continues is not None:
-            relations.append(("continues", keys[0], (*link.continues, "QUOTE")))
+            relations.append(("continues", keys[0], (*link.continues, _QUOTE)))
         if attribution.speaker is not None:
             speaker = attribution.speaker
-            key = (speaker.start, speaker.end, "SPEAKER")
+            key = (speaker.start, speaker.end, _SPEAKER)
             name = names.get((speaker.start, speaker.end))
             spans.setdefault(key, (("speaker", name),) if name else ())
             relations.append(("attributed_to", keys[0], key))
         if attribution.cue is not None:
-            key = (*attribution.cue, "CUE")
+            key = (*attribution.cue, _CUE)
             spans.setdefault(key, ())
             relations.append(("cued_by", keys[0], key))
-    ordered = sorted(spans, key=lambda k: (k[0], k[1], _ORDER[k[2]]))
+    ordered = sorted(spans)
     ids = {key: number for number, key in enumerate(ordered, start=1)}
     seen: set[RelationRow] = set()
     links_out: list[RelationRow] = []
@@ -330,7 +336,11 @@ def _rows(document: Document, links: Sequence[_Links], names: dict[tuple[int, in
         if row not in seen and head != child:
             seen.add(row)
             links_out.append(row)
-    return document.id, [(*key, spans[key]) for key in ordered], links_out
+    return (
+        document.id,
+        [(start, end, _LABELS[rank], spans[start, end, rank]) for start, end, rank in ordered],
+        links_out,
+    )
 
 
 def annotation_set(rows: Rows) -> AnnotationSet:

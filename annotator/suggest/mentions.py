@@ -160,7 +160,7 @@ class MentionFinder:
         first = self._descriptor(tokens, first, floor)
         return Mention(first, end, self._kind(tokens, first, head_end))
 
-    def _boundary(self, tokens: list[Token], index: int, floor: int) -> bool:
+    def at_boundary(self, tokens: list[Token], index: int, floor: int) -> bool:
         """Whether a mention may start at ``index``: the sentence start, or after a comma,
         colon or quote."""
         return (
@@ -181,7 +181,7 @@ class MentionFinder:
             words = tokens[start:first]
             if (
                 all(t.kind == Kind.WORD and t.text.islower() for t in words)
-                and self._boundary(tokens, start, floor)
+                and self.at_boundary(tokens, start, floor)
                 and not any(t.lower in self.lex.adverbs or self.lex.is_cue(t.lower) for t in words)
             ):
                 return start
@@ -197,7 +197,9 @@ class MentionFinder:
             head = tokens[end - 1]
             if head.kind != Kind.WORD or not head.text.islower():
                 return None
-            if tokens[start].lower in self.lex.determiners and self._boundary(tokens, start, floor):
+            if tokens[start].lower in self.lex.determiners and self.at_boundary(
+                tokens, start, floor
+            ):
                 middle = tokens[start + 1 : end - 1]
                 if all(t.kind == Kind.WORD and not self.lex.is_cue(t.lower) for t in middle):
                     return Mention(start, end, MentionKind.NOMINAL)
