@@ -56,6 +56,12 @@ class ReadOnlyStorageError(StorageError):
 class DamagedProjectError(StorageError):
     kind = "damaged"
 
+    def __init__(self, message: str, detail: str = "") -> None:
+        super().__init__(message)
+        #: What SQLite or the text check found, without the command line's advice (the
+        #: recovery screen words the way out with its own buttons).
+        self.detail = detail
+
 
 class StorageLockedError(StorageError):
     kind = "locked"

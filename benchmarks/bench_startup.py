@@ -10,6 +10,8 @@ left it: see store/clean_close.py). The baseline, measured in the same run and i
 bare PySide6 window (import PySide6, QApplication, a QMainWindow shown, idle). Peak RSS of
 each is printed too. ``--main PATH`` adds, interleaved, the window of another checkout (its
 package folder first on PYTHONPATH, byte-compiled here), e.g. the main branch.
+``--instructions`` adds one run of each under valgrind's callgrind (instructions executed,
+which the machine's load does not change; about a minute).
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from __future__ import annotations
 import argparse
 import compileall
 import os
+import re
 import resource
 import statistics
 import subprocess
@@ -58,14 +61,19 @@ print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
 """
 )
 
+# The app's modules first, in the order ``annotator-gui`` imports them (app.py imports the
+# shell before anything imports PySide6), then the idle watcher: PySide6 reads the source of
+# every module imported after it, so what comes first is not a detail.
 WINDOW = (
-    IDLE
-    + """
-import resource, sys
-from annotator.store import Project
+    """
+from annotator.ui.shell import make_application
 from annotator.ui.main_window import MainWindow
 from annotator.ui.session import Session
-from annotator.ui.shell import make_application
+from annotator.store import Project
+"""
+    + IDLE
+    + """
+import resource, sys
 app = make_application()
 window = MainWindow(Session(Project.open(sys.argv[1]), "alice"))
 window.show()
@@ -77,11 +85,34 @@ window.session.project.close()
 )
 
 
-def run(script: str, *args: str, path: str | None = None) -> tuple[float, float, float]:
-    """Wall seconds to the idle window, the child's CPU seconds, and peak RSS in MB."""
+def child_env(path: str | None) -> dict[str, str]:
     env = dict(os.environ)
     if path:
         env["PYTHONPATH"] = path
+    return env
+
+
+def instructions(script: str, *args: str, path: str | None = None) -> int:
+    """Instructions of one run under valgrind's callgrind: a count the load cannot move."""
+    done = subprocess.run(
+        [
+            *("valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null"),
+            *(sys.executable, "-c", script, *args),
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=tempfile.gettempdir(),
+        env=child_env(path),
+    )
+    found = re.search(r"Collected : (\d+)", done.stderr)
+    assert found, done.stderr[-2000:]
+    return int(found.group(1))
+
+
+def run(script: str, *args: str, path: str | None = None) -> tuple[float, float, float]:
+    """Wall seconds to the idle window, the child's CPU seconds, and peak RSS in MB."""
+    env = child_env(path)
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     began = time.perf_counter()
     # Run outside the source tree: "-c" puts the working folder first on sys.path, and the
@@ -107,6 +138,9 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=9)
     parser.add_argument("--main", type=Path, help="another checkout to compare, interleaved")
+    parser.add_argument(
+        "--instructions", action="store_true", help="also count instructions (callgrind), once"
+    )
     args = parser.parse_args()
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
     from annotator.model.schema import load_schema
@@ -128,6 +162,12 @@ def main() -> None:
             runs["window"].append(run(WINDOW, str(path)))
             if other:
                 runs["main"].append(run(WINDOW, str(path), path=other))
+        counts: dict[str, int] = {}
+        if args.instructions:
+            counts["bare"] = instructions(BARE)
+            counts["window"] = instructions(WINDOW, str(path))
+            if other:
+                counts["main"] = instructions(WINDOW, str(path), path=other)
     print(
         f"start-up, medians of {args.runs} fresh processes (interleaved), offscreen, 2 shared "
         f"cores, load average {os.getloadavg()[0]:.1f}"
@@ -147,6 +187,9 @@ def main() -> None:
         ratio = f"  ({wall / b:.1f}x the baseline, +{wall - b:.2f} s)" if key != "bare" else ""
         print(f"{name:40} {wall:6.2f} s wall {cpu:6.2f} s CPU {rss:6.0f} MB{ratio}")
         print(f"{'':40} each: " + " ".join(f"{w:.2f}" for w, _, _ in runs[key]))
+    for key, count in counts.items():
+        ratio = f"  ({count / counts['bare']:.2f}x the baseline)" if key != "bare" else ""
+        print(f"{names[key]:40} {count / 1e6:8.1f} M instructions{ratio}")
 
 
 if __name__ == "__main__":

@@ -1,7 +1,8 @@
 """What the window imports before its first paint: the tools that open on demand (import
 and export dialogs and the formats under them, the Team view and the agreement code, the
 suggester and its batch, File > New and Merge, Help, Preferences) are imported when first
-used, so start-up does not pay for them."""
+used, so start-up does not pay for them; and the window's Qt-free layers are imported before
+PySide6 (which reads the source of every module imported after it)."""
 
 from __future__ import annotations
 
@@ -26,6 +27,9 @@ ON_DEMAND = (
     # sqlite-utils (with click, pluggy, dateutil) applies migrations; the window needs none.
     "sqlite_utils",
     "click",
+    # The catalogue's XML parser (the source language reads none); the login name's getpass.
+    "xml.etree.ElementTree",
+    "getpass",
 )
 
 
@@ -36,3 +40,18 @@ def test_the_main_window_imports_no_tool_before_it_is_opened() -> None:
     )
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"
+
+
+def test_the_qt_free_layers_are_imported_before_pyside() -> None:
+    probe = (
+        "import sys, builtins; seen = []; real = builtins.__import__\n"
+        "def spy(name, *args, **kwargs):\n"
+        "    if name.startswith('PySide6') and not seen:\n"
+        "        seen.append(sorted(m for m in sys.modules if m.startswith('annotator.')))\n"
+        "    return real(name, *args, **kwargs)\n"
+        "builtins.__import__ = spy\n"
+        "import annotator.ui.shell\n"
+        "print('annotator.store.project' in seen[0], 'annotator.edits.spans' in seen[0])"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "True True"

@@ -141,7 +141,7 @@ def _align_overlap(document: str, label: str, spans: Mapping[str, Sequence[Span]
 # A span in a chain: its start and end, who drew it, and the span.
 Link = tuple[int, int, str, Span]
 # Ties keep their order (a stable sort on start and end only; spans never compare).
-_chain_order = itemgetter(0, 1)
+chain_order = itemgetter(0, 1)
 
 
 def chains(spans: Mapping[str, Sequence[Span]]) -> list[list[Link]] | None:
@@ -156,8 +156,14 @@ def chains(spans: Mapping[str, Sequence[Span]]) -> list[list[Link]] | None:
     """
     ordered = sorted(
         ((s.start, s.end, name, s) for name, group in spans.items() for s in group),
-        key=_chain_order,
+        key=chain_order,
     )
+    return split_chains(ordered)
+
+
+def split_chains(ordered: Sequence[Link]) -> list[list[Link]] | None:
+    """chains() of links already in its order: sorted by (start, end), ties by annotator as
+    given, then each annotator's spans in their order."""
     found: list[list[Link]] = []
     chain: list[Link] = []
     reach = 0

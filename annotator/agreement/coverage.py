@@ -113,7 +113,11 @@ def counting(
     takes_part = counted_annotator(annotators)
 
     def counts(annotation_set: AnnotationSet) -> bool:
-        return Status(annotation_set.status) in statuses and takes_part(annotation_set.annotator)
+        status = annotation_set.status
+        # A member (or its text) is found as it is; anything else is made one, which
+        # refuses a status that is none.
+        counted = status in statuses or Status(status) in statuses
+        return counted and takes_part(annotation_set.annotator)
 
     return counts
 

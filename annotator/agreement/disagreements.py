@@ -90,10 +90,23 @@ def document_disagreement(
 def _entry(
     group: Group, kind: str, spans: Mapping[str, Span], coded: Mapping[str, AttrValue | None]
 ) -> tuple[SortKey, dict[str, Any]]:
+    return span_entry(group.document, group.label, group.start, kind, spans, coded)
+
+
+def span_entry(
+    document: str,
+    label: str,
+    start: int,
+    kind: str,
+    spans: Mapping[str, Span],
+    coded: Mapping[str, AttrValue | None],
+) -> tuple[SortKey, dict[str, Any]]:
+    """The entry of a unit starting at ``start`` (``spans``: its span by annotator, names
+    sorted; ``coded``: their values of the variable ``kind``, if it is one)."""
     entry = {
-        "document": group.document,
-        "label": group.label,
+        "document": document,
+        "label": label,
         "kind": kind,
         "spans": {name: [s.start, s.end, coded.get(name)] for name, s in spans.items()},
     }
-    return (group.document, group.start, group.label, kind), entry
+    return (document, start, label, kind), entry

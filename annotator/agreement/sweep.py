@@ -110,14 +110,7 @@ def _simple(
                 - (other_end - other_start) ** 2
             )
             pair = (name, other) if name < other else (other, name)
-            counted = matches.get(pair)
-            if counted is None:
-                counted = matches[pair] = [0, 0, 0, 0]
-            if start == other_start and end == other_end:
-                counted[0] += 1
-            counted[1] += 1
-            counted[2] += 1
-            counted[3] += 1
+            add_match(matches, pair, start == other_start and end == other_end)
     swept.observed += observed
 
 
@@ -153,9 +146,15 @@ def _pair(
     swept.observed += (coders - 2) * ((end - start) ** 2 + (other_end - other_start) ** 2) + (
         (start - other_start) ** 2 + (end - other_end) ** 2
     )
-    counted = swept.matches.get(pair)
+    add_match(swept.matches, pair, same)
+
+
+def add_match(matches: dict[Pair, Matches], pair: Pair, same: bool) -> None:
+    """A pair's overlapping spans (``pair``: their names sorted), at one range if ``same``:
+    one overlap match and a hit of each; an exact match too if ``same``."""
+    counted = matches.get(pair)
     if counted is None:
-        counted = swept.matches[pair] = [0, 0, 0, 0]
+        counted = matches[pair] = [0, 0, 0, 0]
     if same:
         counted[0] += 1
     counted[1] += 1

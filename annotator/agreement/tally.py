@@ -10,153 +10,43 @@ and the numbers are those of the whole-project computation to the last digit.
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Callable, Hashable, Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Sequence
 from itertools import combinations
 from typing import Any
 
-from annotator.agreement.alignment import ALIGNMENTS, Group, pair_units
-from annotator.agreement.attributes import counted_block
-from annotator.agreement.coverage import LabelledSpans, counting, labelled_spans, pair_key
+from annotator.agreement.alignment import (
+    ALIGNMENTS,
+    Group,
+    Link,
+    chain_order,
+    pair_units,
+    split_chains,
+)
+from annotator.agreement.coded_units import CodedUnits
+from annotator.agreement.continuum import Continuum
+from annotator.agreement.coverage import counting, labelled_spans, pair_key
 from annotator.agreement.disagreements import (
     SortKey,
     document_disagreement,
     group_disagreements,
 )
-from annotator.agreement.profiles import Profiles, multiset
-from annotator.agreement.span_f1 import MODES, PairCounts, SpanCounts, scored_section
-from annotator.agreement.sweep import LabelSweep, sweep
-from annotator.agreement.unitizing import (
-    Interval,
-    counted_terms,
-    overall_alpha,
-    pair_disagreement,
-    shifted_union,
-)
+from annotator.agreement.simple_chains import one_span_each, read_chains
+from annotator.agreement.span_f1 import PairCounts, SpanCounts, scored_section
+from annotator.agreement.sweep import LabelSweep, Matches, sweep
+from annotator.agreement.unitizing import Interval
 from annotator.agreement.variables import (
     Variable,
     document_variables,
     linked_speakers,
     span_variables,
 )
-from annotator.model.annotation import AnnotationSet, AttrValue
+from annotator.model.annotation import AnnotationSet, AttrValue, Span
 from annotator.model.schema import Schema
 
 Pair = tuple[str, str]
 Progress = Callable[[int, int], None]
 # The stages report() announces after the documents are in, as agreement_report always did.
 STAGES = 6
-_NO_MATCHES = (0, 0, 0, 0)
-
-
-@dataclass(slots=True)
-class _Coded:
-    """One variable's units in one alignment: raw profiles and per-pair value counts."""
-
-    pairable: Counter[tuple[Hashable, ...]] = field(default_factory=Counter)
-    complete: Counter[tuple[Hashable, ...]] = field(default_factory=Counter)
-    cells: dict[Pair, Counter[tuple[Hashable, Hashable]]] = field(default_factory=dict)
-
-    def unit(self, values: list[AttrValue], raters: int) -> None:
-        if len(values) < 2:
-            return
-        shape = multiset(values)
-        self.pairable[shape] += 1
-        if len(values) == raters:
-            self.complete[shape] += 1
-
-    def pair(self, pair: Pair, first: AttrValue, second: AttrValue) -> None:
-        cells = self.cells.get(pair)
-        if cells is None:
-            cells = self.cells[pair] = Counter()
-        cells[(first, second)] += 1
-
-    def block(self, variable: Variable, pairs: Sequence[Pair]) -> dict[str, Any]:
-        return counted_block(
-            variable,
-            Profiles.counted_from(self.pairable),
-            Profiles.counted_from(self.complete),
-            self.cells,
-            pairs,
-        )
-
-
-@dataclass(slots=True)
-class _Continuum:
-    """Unitizing sums of the documents every compared annotator covers, laid end to end."""
-
-    coders: tuple[str, ...]
-    labels: Sequence[str]
-    length: int = 0
-    observed: dict[str, int] = field(default_factory=dict)
-    units: dict[str, Counter[int]] = field(default_factory=dict)
-    gaps: dict[str, Counter[int]] = field(default_factory=dict)
-    # Per label and coder: where their last unit ends (a gap runs on into the next document).
-    ends: dict[str, list[int]] = field(default_factory=dict)
-    documents: int = 0
-
-    def __post_init__(self) -> None:
-        for label in self.labels:
-            self.observed[label] = 0
-            self.units[label] = Counter()
-            self.gaps[label] = Counter()
-            self.ends[label] = [0] * len(self.coders)
-
-    def add(self, spans: dict[str, LabelledSpans], length: int | None) -> None:
-        """Lay a document on, measured by its spans (the route of a lone annotator)."""
-        per_coder = [spans[name] for name in self.coders]
-        base = self.length
-        for label in self.labels:
-            coded: list[list[Interval]] = [
-                shifted_union(found[label], base) if label in found else [] for found in per_coder
-            ]
-            observed = sum(pair_disagreement(a, b) for a, b in combinations(coded, 2))
-            self.add_label(label, observed, coded)
-        last = max(
-            (s.end for found in spans.values() for group in found.values() for s in group),
-            default=0,
-        )
-        self.close(last, length)
-
-    def add_label(self, label: str, observed: int, coded: Sequence[Sequence[Interval]]) -> None:
-        """One label of the document being laid on: the distance of its coders (summed over
-        pairs) and each coder's units, moved to its base."""
-        self.observed[label] += observed
-        units, gaps, ends = self.units[label], self.gaps[label], self.ends[label]
-        for r, intervals in enumerate(coded):
-            end = ends[r]
-            for start, stop in intervals:
-                if start > end:
-                    gaps[start - end] += 1
-                units[stop - start] += 1
-                end = stop
-            ends[r] = end
-
-    def close(self, last: int, length: int | None) -> None:
-        """The document is laid on (its last span ends at ``last``): the continuum grows by
-        its length."""
-        # Never cut an annotated span short, even if a given length is too small.
-        size = max(last, length) if length is not None else last
-        self.length += size
-        self.documents += 1
-
-    def section(self) -> dict[str, Any]:
-        if len(self.coders) < 2 or not self.documents:
-            return {"overall": None, "labels": {label: None for label in self.labels}}
-        terms = {}
-        for label in self.labels:
-            gaps = Counter(self.gaps[label])
-            for end in self.ends[label]:
-                if self.length > end:
-                    gaps[self.length - end] += 1
-            terms[label] = counted_terms(
-                len(self.coders), self.length, self.observed[label], self.units[label], gaps
-            )
-        return {
-            "overall": overall_alpha(terms.values()),
-            "labels": {label: t.alpha if t is not None else None for label, t in terms.items()},
-        }
 
 
 class AgreementTally:
@@ -177,6 +67,7 @@ class AgreementTally:
         }
         self._attribute_labels = attribute_labels
         self._attribute_set = set(attribute_labels)
+        self._label_set = set(self._labels)
         # label -> attribute -> its variable; the variables read through links apart.
         self._attributes: dict[str, dict[str, Variable]] = {}
         for variable in self._span_vars:
@@ -190,10 +81,12 @@ class AgreementTally:
         self.counts = counting(annotators, include_unfinished)
         self._seen: set[str] = set()
         self._compared = 0
-        self._spans: dict[Pair, dict[str, dict[str, SpanCounts]]] = {}
-        self._continuum = _Continuum(tuple(self._wanted or ()), self._labels)
-        self._coded = {(v.key, mode): _Coded() for v in self._span_vars for mode in ALIGNMENTS}
-        self._doc_coded = {v.key: _Coded() for v in self._doc_vars}
+        # pair -> label -> [size_a, size_b, exact tp, overlap tp, hits_a, hits_b]: six sums
+        # per pair and label, made SpanCounts per mode by report().
+        self._spans: dict[Pair, dict[str, list[int]]] = {}
+        self._continuum = Continuum(tuple(self._wanted or ()), self._labels)
+        self._coded = {(v.key, mode): CodedUnits() for v in self._span_vars for mode in ALIGNMENTS}
+        self._doc_coded = {v.key: CodedUnits() for v in self._doc_vars}
         self._ambiguous: dict[tuple[str, str], list[dict[str, Any]]] = {
             (mode, label): [] for mode in ALIGNMENTS for label in attribute_labels
         }
@@ -219,68 +112,104 @@ class AgreementTally:
             return
         names = sorted(counted)
         self._seen.update(names)
-        spans = {name: labelled_spans(counted[name].spans, self._labels) for name in names}
         everyone = tuple(self._everyone())
         if everyone != self._continuum.coders:
             # Someone new: no document before this one was covered by every annotator.
-            self._continuum = _Continuum(everyone, self._labels)
+            self._continuum = Continuum(everyone, self._labels)
         complete = len(names) == len(everyone)
         if len(names) < 2:
             if complete:
+                spans = {name: labelled_spans(counted[name].spans, self._labels) for name in names}
                 self._continuum.add(spans, length)
             return
         self._compared += 1
         raters = len(names)
         continuum = self._continuum
-        swept: dict[str, LabelSweep] = {}
+        links, sizes, values = self._read_spans(counted, names, text)
+        entries: list[tuple[SortKey, dict[str, Any]]] = []
+        matched: dict[str, dict[Pair, Matches]] = {}
+        reach = 0
         for label in self._labels:
-            per_name = {name: spans[name][label] for name in names if label in spans[name]}
-            if per_name:
-                exact = label in self._attribute_set
-                found = swept[label] = sweep(
-                    document, label, per_name, names, continuum.length, exact
-                )
-                if complete:
-                    laid = [found.units.get(n, ()) for n in names]
-                    continuum.add_label(label, found.observed, laid)
-        if complete:
-            continuum.close(max((found.reach for found in swept.values()), default=0), length)
-        for first, second in combinations(names, 2):
-            self._count_spans((first, second), spans[first], spans[second], swept)
-        groups = {
-            mode: {
-                label: (getattr(swept[label], mode) if label in swept else [])
-                for label in self._aligned_labels[mode]
-            }
-            for mode in ALIGNMENTS
-        }
-        values = self._values(counted, names, spans, text)
-        for label in self._attribute_labels:
-            variables = self._label_variables[label]
-            for mode in ALIGNMENTS:
-                found = groups[mode][label]
-                if not found:
-                    continue
-                ambiguous = self._ambiguous[(mode, label)]
-                # A unit or a pair needs two values: most variables have none here.
-                active = [
-                    (self._coded[(v.key, mode)], values[v.key].get)
+            ordered = links.get(label)
+            if ordered is None:
+                continue
+            # A stable sort: ties stay by name, then in each set's order (as chains() has them).
+            ordered.sort(key=chain_order)
+            found_chains = split_chains(ordered)
+            # A variable with fewer than two values here has no unit, pair or disagreement.
+            variables = [v for v in self._label_variables[label] if len(values[v.key]) > 1]
+            if found_chains is not None and one_span_each(found_chains):
+                coded = [
+                    (
+                        v.key,
+                        self._coded[(v.key, "exact")],
+                        self._coded[(v.key, "overlap")],
+                        values[v.key],
+                    )
                     for v in variables
-                    if len(values[v.key]) > 1
                 ]
-                for group in found:
-                    if group.ambiguous:
-                        ambiguous.append(group.as_json())
-                    if active:
-                        _count_units(mode, group, active, raters)
-        given = {}
+                laid = continuum.laid(label) if complete else None
+                read = read_chains(
+                    document, label, found_chains, names, continuum.length, coded, entries, laid
+                )
+                units: Sequence[Sequence[Interval]] = ()  # laid already
+            else:
+                per_name: dict[str, list[Span]] = {n: [] for n in names if n in sizes[label]}
+                for link in ordered:
+                    per_name[link[2]].append(link[3])
+                read = self._general_label(
+                    document, label, per_name, names, variables, values, entries
+                )
+                units = [read.units.get(n, ()) for n in names]
+            matched[label] = read.matches
+            if complete:
+                continuum.add_label(label, read.observed, units)
+                reach = max(reach, read.reach)
+        if complete:
+            continuum.close(reach, length)
+        for first, second in combinations(names, 2):
+            self._count_spans((first, second), sizes, matched)
         for variable in self._doc_vars:
-            coded_values = given[variable.key] = _document_values(counted, names, variable)
+            coded_values = _document_values(counted, names, variable)
             tally = self._doc_coded[variable.key]
             tally.unit(list(coded_values.values()), raters)
             for first, second in combinations(list(coded_values), 2):
                 tally.pair((first, second), coded_values[first], coded_values[second])
-        self._disagree(document, names, groups["overlap"], values, given)
+            entry = document_disagreement(document, variable.key, coded_values, names)
+            if entry is not None:
+                entries.append(entry)
+        # By position, label and kind, document attributes first (see disagreements.py); a
+        # stable sort, so ties keep the order of the groups.
+        entries.sort(key=_sort_key)
+        self._disagreements.extend(entry for _, entry in entries)
+
+    def _general_label(
+        self,
+        document: str,
+        label: str,
+        per_name: dict[str, list[Span]],
+        names: list[str],
+        variables: list[Variable],
+        values: dict[str, dict[int, AttrValue]],
+        entries: list[tuple[SortKey, dict[str, Any]]],
+    ) -> LabelSweep:
+        """A label whose chains hold two spans of one annotator (or an empty span): its groups
+        from the sweep, their attribute units and disagreements."""
+        exact = label in self._attribute_set
+        swept = sweep(document, label, per_name, names, self._continuum.length, exact)
+        if exact:
+            for mode, found in (("exact", swept.exact), ("overlap", swept.overlap)):
+                ambiguous = self._ambiguous[(mode, label)]
+                active = [(self._coded[(v.key, mode)], values[v.key].get) for v in variables]
+                for group in found:
+                    if group.ambiguous:
+                        ambiguous.append(group.as_json())
+                    if active:
+                        _count_units(mode, group, active, len(names))
+        given = [(v.key, values[v.key]) for v in variables]
+        for group in swept.overlap:
+            entries += group_disagreements(group, len(names), given)
+        return swept
 
     def report(self, progress: Progress | None = None) -> dict[str, Any]:
         """The report of every document added, in the layout of docs/agreement.md."""
@@ -295,7 +224,10 @@ class AgreementTally:
                 progress(step, STAGES)
 
         pairs = sorted(self._spans)
-        counted: PairCounts = {pair_key(*pair): self._spans[pair] for pair in pairs}
+        counted: PairCounts = {
+            pair_key(*pair): {label: _by_mode(*sums) for label, sums in self._spans[pair].items()}
+            for pair in pairs
+        }
         spans = scored_section(counted, self._labels)
         advance()
         unitizing = self._continuum.section()
@@ -333,91 +265,82 @@ class AgreementTally:
     def _count_spans(
         self,
         pair: Pair,
-        spans_a: LabelledSpans,
-        spans_b: LabelledSpans,
-        swept: dict[str, LabelSweep],
+        sizes: dict[str, dict[str, int]],
+        matched: dict[str, dict[Pair, Matches]],
     ) -> None:
+        """A pair's span counts of the document: ``sizes``, label -> name -> how many spans
+        of it they drew (labels nobody drew are absent)."""
         totals = self._spans.get(pair)
         if totals is None:
-            totals = self._spans[pair] = {
-                label: {mode: SpanCounts() for mode in MODES} for label in self._labels
-            }
-        for label in spans_a.keys() | spans_b.keys():
-            size_a, size_b = len(spans_a.get(label, ())), len(spans_b.get(label, ()))
-            exact, overlap, hits_a, hits_b = swept[label].matches.get(pair, _NO_MATCHES)
-            by_mode = totals[label]
-            by_mode["exact"].add_found(size_a, size_b, exact, 0, 0)
-            by_mode["overlap"].add_found(size_a, size_b, overlap, 0, 0)
-            by_mode["overlap_any"].add_found(size_a, size_b, 0, hits_a, hits_b)
+            totals = self._spans[pair] = {label: [0] * 6 for label in self._labels}
+        first, second = pair
+        for label, drawn in sizes.items():
+            size_a, size_b = drawn.get(first, 0), drawn.get(second, 0)
+            if not size_a and not size_b:
+                continue
+            sums = totals[label]
+            sums[0] += size_a
+            sums[1] += size_b
+            found = matched[label].get(pair)
+            if found is not None:
+                sums[2] += found[0]
+                sums[3] += found[1]
+                sums[4] += found[2]
+                sums[5] += found[3]
 
-    def _values(
-        self,
-        counted: dict[str, AnnotationSet],
-        names: list[str],
-        spans: dict[str, LabelledSpans],
-        text: str | None,
-    ) -> dict[str, dict[int, AttrValue]]:
-        """Per span variable: id(span) -> its value, for this document's spans that have one."""
+    def _read_spans(
+        self, counted: dict[str, AnnotationSet], names: list[str], text: str | None
+    ) -> tuple[dict[str, list[Link]], dict[str, dict[str, int]], dict[str, dict[int, AttrValue]]]:
+        """One pass over the document's spans: per label, every annotator's spans as chain
+        links (names sorted, each set's spans in its order) and how many each drew; per span
+        variable, id(span) -> its value, for the spans that have one."""
+        links: dict[str, list[Link]] = {}
+        sizes: dict[str, dict[str, int]] = {}
         values: dict[str, dict[int, AttrValue]] = {v.key: {} for v in self._span_vars}
+        wanted, attributes = self._label_set, self._attributes
         for name in names:
-            labelled = spans[name]
-            for label, by_attribute in self._attributes.items():
-                found_spans = labelled.get(label)
-                if not found_spans:
+            annotation_set = counted[name]
+            for span in annotation_set.spans:
+                label = span.label
+                found = links.get(label)
+                if found is None:
+                    if label not in wanted:
+                        continue
+                    found = links[label] = []
+                found.append((span.start, span.end, name, span))
+                by_attribute = attributes.get(label)
+                if by_attribute is None:
                     continue
                 # A span holds few attributes: look at those, not at every variable.
-                for span in found_spans:
-                    for attribute, raw in span.attrs.items():
-                        variable = by_attribute.get(attribute)
-                        if variable is not None:
-                            value = variable.coded(raw)
-                            if value is not None:
-                                values[variable.key][id(span)] = value
+                for attribute, raw in span.attrs.items():
+                    variable = by_attribute.get(attribute)
+                    if variable is not None:
+                        value = variable.coded(raw)
+                        if value is not None:
+                            values[variable.key][id(span)] = value
+            # What this annotator drew of each label: the links added since the last one.
+            for label, found in links.items():
+                drawn = sizes.get(label)
+                if drawn is None:
+                    drawn = sizes[label] = {}
+                added = len(found) - sum(drawn.values())
+                if added:
+                    drawn[name] = added
+            if not annotation_set.relations:
+                continue  # no link, no speaker
             for variable in self._linked:
-                found_spans = labelled.get(variable.label or "")
-                if not found_spans:
-                    continue
-                if not counted[name].relations:
-                    continue  # no link, no speaker
-                speakers = linked_speakers(counted[name], text)
-                found = values[variable.key]
-                for span in found_spans:
-                    if span.id in speakers:
-                        found[id(span)] = speakers[span.id]
-        return values
-
-    def _disagree(
-        self,
-        document: str,
-        names: list[str],
-        overlap: dict[str, list[Group]],
-        values: dict[str, dict[int, AttrValue]],
-        given: dict[str, dict[str, AttrValue]],
-    ) -> None:
-        """This document's disagreements, in the order of docs/agreement.md (see
-        disagreements.py): by position, label and kind, document attributes first."""
-        found: list[tuple[SortKey, dict[str, Any]]] = []
-        for label, groups in overlap.items():
-            # A variable with fewer than two values here cannot disagree.
-            variables = [
-                (v.key, values[v.key])
-                for v in self._label_variables[label]
-                if len(values[v.key]) > 1
-            ]
-            for group in groups:
-                found += group_disagreements(group, len(names), variables)
-        for variable in self._doc_vars:
-            entry = document_disagreement(document, variable.key, given[variable.key], names)
-            if entry is not None:
-                found.append(entry)
-        found.sort(key=lambda item: item[0])
-        self._disagreements.extend(entry for _, entry in found)
+                speakers = linked_speakers(annotation_set, text)
+                by_span = values[variable.key]
+                for span in annotation_set.spans:
+                    if span.label == variable.label and span.id in speakers:
+                        by_span[id(span)] = speakers[span.id]
+        return links, sizes, values
 
 
 def _count_units(
     mode: str,
     group: Group,
-    active: Sequence[tuple[_Coded, Callable[[int], AttrValue | None]]],
+    active: Sequence[tuple[CodedUnits, Callable[[int], AttrValue | None]]],
     raters: int,
 ) -> None:
     """One group's unit (unless ambiguous) and its pairs' value pairs, for each variable with
@@ -448,6 +371,21 @@ def _count_units(
             va, vb = given.get(first), given.get(second)
             if va is not None and vb is not None:
                 coded.pair((first, second), va, vb)
+
+
+def _by_mode(
+    size_a: int, size_b: int, exact: int, overlap: int, hits_a: int, hits_b: int
+) -> dict[str, SpanCounts]:
+    """A pair's sums of one label as each mode counts them."""
+    return {
+        "exact": SpanCounts(size_a, size_b, exact),
+        "overlap": SpanCounts(size_a, size_b, overlap),
+        "overlap_any": SpanCounts(size_a, size_b, 0, hits_a, hits_b),
+    }
+
+
+def _sort_key(item: tuple[SortKey, dict[str, Any]]) -> SortKey:
+    return item[0]
 
 
 def _document_values(

@@ -85,8 +85,6 @@ def _read_text(path: Path, summary: TransferSummary) -> tuple[str, int]:
         raise InputError(
             path, f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start})", line
         ) from None
-    if not text:
-        raise InputError(path, "the file is empty")
     return text, shift
 
 
@@ -118,11 +116,19 @@ def read_brat(
     summary = summary if summary is not None else TransferSummary()
     out: list[tuple[Document, list[AnnotationSet]]] = []
     seen: set[str] = set()
-    for text_path, base in _documents(path):
+    documents = _documents(path)
+    for text_path, base in documents:
         text, shift = _read_text(text_path, summary)
+        ann_path = text_path.with_suffix(".ann")
+        if not text:
+            # One empty file of a corpus (a document never written) is no reason to stop
+            # the others; asked for alone, or annotated, it is.
+            if len(documents) == 1 or (ann_path.is_file() and _raw_bytes(ann_path).strip()):
+                raise InputError(text_path, "the file is empty")
+            summary.lose("empty document (a .txt with no text) skipped")
+            continue
         doc_id = DocumentId(unique_id(base, seen))
         document = Document(doc_id, text, first_line(text))
-        ann_path = text_path.with_suffix(".ann")
         sets: list[AnnotationSet] = []
         if ann_path.is_file():
             raw = text if not shift else "\ufeff" + text

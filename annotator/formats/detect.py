@@ -6,14 +6,18 @@ doccano, label-studio, prodigy, citron, conll, csv, html, jsonl, text.
 
 from __future__ import annotations
 
+import io
 import re
 import zipfile
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 import orjson
 
+from annotator.formats.webanno_tsv import is_legacy_webanno_tsv
+
 _HEAD = 64 * 1024
+_CAS_HEAD = 4096
 # Whole-file JSON parses only for files this small; larger arrays are told by their head.
 _PARSE_LIMIT = 64 * 1024 * 1024
 _BIO = re.compile(r"^(O|[BIESLU]-\S+|-X-|_)$")
@@ -61,6 +65,17 @@ def _is_span_list(items: Any) -> bool:
     )
 
 
+def _is_doccano_labels(items: Any) -> bool:
+    """doccano's ``label``: spans ``[s, e, "L"]`` or categories ``"L"``; empty when unlabelled."""
+    return isinstance(items, list) and all(isinstance(i, str) or _is_span_list([i]) for i in items)
+
+
+def _is_doccano_annotations(items: Any) -> bool:
+    """doccano 1.0's ``annotations``: ``[{label, start_offset, end_offset, user}]`` for spans,
+    ``[{label, user}]`` for categories; empty when unlabelled."""
+    return isinstance(items, list) and all(isinstance(i, dict) and "label" in i for i in items)
+
+
 def json_format(record: Any) -> str | None:
     """The format a JSON record's keys belong to."""
     if not isinstance(record, dict):
@@ -89,6 +104,13 @@ def json_format(record: Any) -> str | None:
         return "doccano"
     if "entities" in keys and "cats" in keys:
         return "doccano"
+    if "annotation_approver" in keys:
+        return "doccano"  # only doccano 1.0 writes it
+    if isinstance(record.get("text"), str) and (
+        _is_doccano_labels(record.get("label", record.get("labels")))
+        or _is_doccano_annotations(record.get("annotations"))
+    ):
+        return "doccano"  # also an unlabelled first example, and text categories
     if keys & {"annotator", "status", "doc_attrs", "text_sha256"} or (
         len(keys) == 1 and keys & {"speaker", "target"}
     ):
@@ -118,13 +140,43 @@ def _looks_like_conll(head: bytes) -> bool:
 def _detect_zip(path: Path) -> str | None:
     try:
         with zipfile.ZipFile(path) as archive:
-            names = [Path(n).suffix for n in archive.namelist()]
-    except (zipfile.BadZipFile, OSError):
+            return _detect_archive(archive, 0)
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError, RuntimeError):
         return None
-    if ".xmi" in names:
+
+
+def _cas_head(name: str, head: bytes) -> str | None:
+    """The INCEpTION format a member of its export holds, from its name and first bytes."""
+    suffix = PurePosixPath(name).suffix.lower()
+    head = head.removeprefix(b"\xef\xbb\xbf")
+    if suffix == ".tsv" and (
+        head.startswith(b"#FORMAT=WebAnno TSV") or is_legacy_webanno_tsv(head)
+    ):
+        return "webanno-tsv"
+    if suffix == ".json" and head.lstrip().startswith(b"{") and b'"%' in head[:200]:
+        return "uima-json"
+    return None
+
+
+def _detect_archive(archive: zipfile.ZipFile, depth: int) -> str | None:
+    names = [n for n in archive.namelist() if not n.endswith("/")]
+    suffixes = {PurePosixPath(n).suffix.lower() for n in names}
+    if ".xmi" in suffixes:
         return "xmi"
-    if ".jsonl" in names:
+    if ".jsonl" in suffixes:
         return "doccano"
+    # INCEpTION's TSV and UIMA JSON exports, and a project export's zip per user and document
+    for name in [n for n in names if n.lower().endswith((".tsv", ".json", ".zip"))][:50]:
+        if not name.lower().endswith(".zip"):
+            with archive.open(name) as member:
+                found = _cas_head(name, member.read(_CAS_HEAD))
+        elif depth < 2:
+            with zipfile.ZipFile(io.BytesIO(archive.read(name))) as inner:
+                found = _detect_archive(inner, depth + 1)
+        else:
+            found = None
+        if found:
+            return found
     return None
 
 
@@ -135,6 +187,14 @@ def _detect_folder(path: Path) -> str | None:
         return "brat"
     if ".xmi" in suffixes:
         return "xmi"
+    for file in [p for p in files if p.suffix.lower() in (".tsv", ".zip")][:50]:
+        inception = (
+            _detect_zip(file)
+            if file.suffix.lower() == ".zip"
+            else _cas_head(file.name, _head(file))
+        )
+        if inception:
+            return inception
     found = {detect_format(p) for p in files if p.suffix.lower() in (".json", ".jsonl")}
     found.discard(None)
     if len(found) == 1:
@@ -158,7 +218,7 @@ def detect_format(path: Path) -> str | None:
     if suffix == ".zip":
         return _detect_zip(path)
     head = _head(path)
-    if head.startswith(b"#FORMAT=WebAnno TSV"):
+    if head.startswith(b"#FORMAT=WebAnno TSV") or is_legacy_webanno_tsv(head):
         return "webanno-tsv"
     if b"<xmi:XMI" in head or b"xmlns:xmi=" in head:
         return "xmi"

@@ -10,6 +10,7 @@ type system. Users also unpack these into folders, or keep a plain ``.xmi`` besi
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -31,6 +32,7 @@ _DOCUMENT_EXTENSIONS = frozenset(
     | {".conll", ".conllu", ".tei", ".zip"}
 )
 _NESTING = 3
+_WEBANNO_TEMP = re.compile(r"^webanno\d+export$")
 
 Item = tuple[Document, list[AnnotationSet]]
 
@@ -166,7 +168,10 @@ def _walk(
         layout = _layout(name)
         if project and layout is None:
             continue  # sources, serialised CASes, logs and settings of a project export
-        doc, who = layout if layout is not None else (document, annotator)
+        # A file inside WebAnno's per-user zip (named by the zip's layout) names its user
+        doc, who = (
+            layout if layout is not None else (document, annotator or _stem_in(document, name))
+        )
         # Loose files (a user's folder or zip) name the annotator by the file: INITIAL_CAS.xmi
         # beside anna.xmi is the untouched copy there too, not an annotator's empty layer.
         if INITIAL_CAS in (who, PurePosixPath(name).stem):
@@ -183,12 +188,20 @@ def _walk(
 
 
 def _layout(name: str) -> tuple[str, str] | None:
-    """(document, annotator) for ``annotation/<document>/<user>.<ext>``, else None."""
+    """(document, annotator) for ``annotation/<document>/<user>.<ext>``, else None. WebAnno
+    named each user's zip ``webanno<digits>export.zip`` (a temporary file's name): annotator ""
+    there, for the file inside to name."""
     parts = PurePosixPath(name).parts
     for index in range(len(parts) - 2):
         if parts[index] in _ANNOTATION_FOLDERS and index + 3 == len(parts):
-            return parts[index + 1], PurePosixPath(parts[-1]).stem
+            user = PurePosixPath(parts[-1]).stem
+            return parts[index + 1], "" if _WEBANNO_TEMP.match(user) else user
     return None
+
+
+def _stem_in(document: str, name: str) -> str:
+    """The annotator a file inside a user's zip names when the zip did not: its own name."""
+    return PurePosixPath(name).stem if document else ""
 
 
 class Collected:

@@ -32,6 +32,18 @@ from annotator.model import AnnotationSet, AttrValue, Document, Relation, Relati
 from annotator.model.schema import Attribute, Schema
 
 KINDS = ("label", "relation", "attr")
+#: A mapping file's tables, in the order it is written.
+TABLES = ("labels", "relations", "attributes")
+# Every name a kind goes by: ``--map`` prefixes, the preview's kinds, the file's tables.
+_TABLE_OF = {
+    "label": "labels",
+    "labels": "labels",
+    "relation": "relations",
+    "relations": "relations",
+    "attr": "attributes",
+    "attribute": "attributes",
+    "attributes": "attributes",
+}
 
 
 @dataclass(slots=True)
@@ -58,8 +70,7 @@ class LabelMapping:
                 raise InputError(origin, f'"{pair}" must read value:ATTRIBUTE:PEER=OURS', line)
             self.values[(attribute, value)] = ours
         elif colon and kind in KINDS:
-            table = {"label": self.labels, "relation": self.relations, "attr": self.attributes}
-            table[kind][rest] = ours
+            self.table(kind)[rest] = ours
         else:
             self.any[peer] = ours
 
@@ -71,9 +82,15 @@ class LabelMapping:
             attribute, _, value = peer.partition("=")
             self.values[(attribute, value)] = ours
         elif kind in ("label", "relation", "attribute"):
-            table = {"label": self.labels, "relation": self.relations}
-            table["attribute"] = self.attributes
-            table[kind][peer] = ours
+            self.table(kind)[peer] = ours
+
+    def table(self, kind: str) -> dict[str, str]:
+        """The choices for one kind of name, by any name the kind goes by (``label``,
+        ``labels``, ``attr``, ``attribute``...)."""
+        name = _TABLE_OF[kind]
+        if name == "labels":
+            return self.labels
+        return self.relations if name == "relations" else self.attributes
 
     def updated(self, other: LabelMapping) -> LabelMapping:
         """This mapping with ``other``'s choices over it (a loaded file, then table edits)."""
@@ -106,8 +123,6 @@ def load_mapping(path: Path, mapping: LabelMapping | None = None) -> LabelMappin
             data = tomllib.loads(content)
         except tomllib.TOMLDecodeError as exc:
             raise InputError(path, f"not valid TOML ({exc})") from None
-        tables = {"labels": mapping.labels, "relations": mapping.relations}
-        tables["attributes"] = mapping.attributes
         for name, table in data.items():
             if name == "values" and isinstance(table, dict):
                 for attribute, pairs in table.items():
@@ -115,11 +130,11 @@ def load_mapping(path: Path, mapping: LabelMapping | None = None) -> LabelMappin
                         raise InputError(path, f"[values.{attribute}] must be a table")
                     for peer, ours in pairs.items():
                         mapping.values[(attribute, peer)] = str(ours)
-            elif name in tables and isinstance(table, dict):
+            elif name in TABLES and isinstance(table, dict):
                 for peer, ours in table.items():
                     if not isinstance(ours, str):
                         raise InputError(path, f"[{name}] {peer} must map to a string name")
-                    tables[name][peer] = ours
+                    mapping.table(name)[peer] = ours
             else:
                 raise InputError(
                     path, f'unknown table "{name}" (labels, relations, attributes, values)'
@@ -141,12 +156,8 @@ def mapping_toml(mapping: LabelMapping) -> str:
     choices. A bare pair (``PEER=OURS`` for any kind) goes into each of ``[labels]``,
     ``[relations]`` and ``[attributes]`` where that table does not choose for PEER itself."""
     data: dict[str, object] = {}
-    for name, table in (
-        ("labels", mapping.labels),
-        ("relations", mapping.relations),
-        ("attributes", mapping.attributes),
-    ):
-        merged = {**mapping.any, **table}
+    for name in TABLES:
+        merged = {**mapping.any, **mapping.table(name)}
         if merged:
             data[name] = dict(sorted(merged.items()))
     values: dict[str, dict[str, str]] = {}
@@ -331,7 +342,8 @@ class _Mapper:
             if kind is not None and (head.label not in kind.head or child.label not in kind.child):
                 key = ("relation ends", f"{relation.label} {head.label}->{child.label}", "")
                 self.counts[key] += 1
-                self.decided[key] = (ours, "wrong ends")
+                # with add_labels the schema takes these ends (schema_additions)
+                self.decided[key] = (ours, "added" if self.add else "wrong ends")
                 if not self.add:
                     continue
             relations.append(Relation(RelationId(len(relations) + 1), ours, head.id, child.id))

@@ -6,10 +6,11 @@ region) become span attributes named by their ``from_name``, those without a reg
 document attributes; ``relation`` results become relations (``direction: left`` reversed, no
 label -> ``relation``). One layer per ``completed_by`` (an e-mail when the export has one,
 else the user id); ``predictions`` become layers ``suggest:<model_version>``; cancelled
-annotations are skipped and counted. Offsets are code points; an older export counted UTF-16
-units, found by checking each region's ``value.text`` against both readings, converted and
-noted. Older files say ``completions`` instead of ``annotations``: read the same. JSON-MIN
-exports (``{"text", "label": [regions], "annotator"}``) are read too, without relations.
+annotations and unsubmitted ``drafts`` are skipped and counted. Offsets are code points; an
+older export counted UTF-16 units, found by checking each region's ``value.text`` against both
+readings, converted and noted. Older files say ``completions`` instead of ``annotations``: read
+the same. JSON-MIN exports (``{"text", "label": [regions], "annotator"}``) are read too, without
+relations.
 """
 
 from __future__ import annotations
@@ -31,6 +32,23 @@ from annotator.model.schema import Schema
 
 _REGION_CONTROLS = {"choices", "textarea", "rating", "number", "taxonomy", "datetime"}
 UTF16_NOTE = "Label Studio offsets were UTF-16 code units (an older export): converted"
+
+
+def _regions_fit(text: str, task: dict[str, Any]) -> bool:
+    """Whether every text region of the task's annotations and predictions shows, in its
+    ``value.text``, what ``text`` has at its offsets (and there is at least one)."""
+    fits = 0
+    for entry in (task.get("annotations") or []) + (task.get("predictions") or []):
+        results = entry.get("result") if isinstance(entry, dict) else None
+        for result in results if isinstance(results, list) else []:
+            value = result.get("value") if isinstance(result, dict) else None
+            if not isinstance(value, dict) or not isinstance(value.get("text"), str):
+                continue
+            start, end = value.get("start"), value.get("end")
+            if not (is_int(start) and is_int(end)) or text[start:end] != value["text"]:
+                return False
+            fits += 1
+    return fits > 0
 
 
 def _utf16_index(text: str) -> dict[int, int]:
@@ -98,8 +116,16 @@ class _TaskReader:
             strings = [
                 k for k, v in data.items() if isinstance(v, str) and k not in ("id", "title")
             ]
+            if len(strings) > 1:
+                # the labelling config (not in the export) says which; the regions tell too
+                strings = [k for k in strings if _regions_fit(data[k], task)] or strings
             if len(strings) == 1:
                 key, text = strings[0], data[strings[0]]
+            elif strings:
+                raise self.fail(
+                    'the task has no "data.text" and its regions do not tell which of the '
+                    f"text fields {', '.join(strings)} they mark"
+                )
         if not isinstance(text, str) or not text:
             raise self.fail(f'the task has no text in "data.{key}"')
         return key, text
@@ -245,6 +271,10 @@ class _TaskReader:
             if who in sets:
                 self.summary.lose("older annotation by the same annotator, replaced by the later")
             sets[who] = self.layer(document, who, annotation.get("result"), f"annotation {number}")
+        drafts = task.get("drafts")
+        if isinstance(drafts, list) and drafts:
+            # work a user saved but never submitted: Label Studio itself exports it apart
+            self.summary.lose("draft (saved, not submitted) annotation", len(drafts))
         for number, prediction in enumerate(predictions, start=1):
             if not isinstance(prediction, dict):
                 raise self.fail(f"prediction {number} must be an object")

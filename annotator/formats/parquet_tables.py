@@ -24,6 +24,7 @@ from annotator.formats.span_rows import (
     span_attributes,
 )
 from annotator.formats.summary import TransferSummary
+from annotator.model.absent_modules import marked_absent
 from annotator.model.schema import Attribute, Schema
 
 if TYPE_CHECKING:
@@ -44,6 +45,12 @@ def _pyarrow() -> tuple[Any, Any]:
         import pyarrow.parquet
     except ImportError:
         raise AnnotatorError(f"Parquet export needs pyarrow: {INSTALL}") from None
+    # pyarrow.array() of a Python list first asks whether it is a pandas object, and imports
+    # pandas to find out (0.6-1 s, most of a small export): our columns are lists. Asked
+    # once with pandas marked absent, pyarrow takes it as missing until something needs it
+    # (to_pandas imports it then).
+    with marked_absent(("pandas",)):
+        pyarrow.array([], type=pyarrow.string())
     return pyarrow, pyarrow.parquet
 
 

@@ -4,7 +4,9 @@ Read: ``spans`` (character offsets; ``token_start``/``token_end`` inclusive are 
 become spans; ``relations`` link the spans their ``head_span``/``child_span`` name (a
 relation to tokens without a span adds a span labelled ``TOKEN`` or the span's own label);
 ``answer: reject`` and ``ignore`` lines are skipped and counted; a missing answer counts as
-accept. The layer is ``_annotator_id`` (or ``_session_id``); documents are matched by
+accept. A text-classification task's category (the binary ``label``, or the options chosen in
+``accept``) becomes the document attribute ``category``, as doccano's do. The layer is
+``_annotator_id`` (or ``_session_id``); documents are matched by
 ``meta.id``, else ``_input_hash``. Prodigy has no attribute slot: we write span attributes
 as an ``attrs`` object in the span and read it back from there.
 """
@@ -19,6 +21,7 @@ from typing import Any
 import orjson
 
 from annotator.errors import InputError
+from annotator.formats.doccano import CATEGORY
 from annotator.formats.json_records import JsonRecord, iter_records
 from annotator.formats.raw_layer import (
     LayerBuilder,
@@ -131,10 +134,25 @@ class _Line:
                 raise self.fail(f'relation {index}: "label" must be a name')
             if head is not None and child is not None:
                 layer.relate(label, head, child)
+        categories = _categories(task)
+        if categories:
+            layer.doc_attrs[CATEGORY] = ", ".join(categories)
         annotation = layer.build()
         self.summary.spans += len(annotation.spans)
         self.summary.relations += len(annotation.relations)
         return document, annotation
+
+
+def _categories(task: dict[str, Any]) -> list[str]:
+    """The text's categories in an accepted text-classification task: the binary ``label``
+    (``textcat.teach``, ``mark --label``) or the options chosen in ``accept`` (``choice``,
+    ``textcat.manual``)."""
+    label = task.get("label")
+    chosen = task.get("accept")
+    found = [label] if isinstance(label, str) and label else []
+    if isinstance(chosen, list):
+        found += [str(c) for c in chosen if isinstance(c, str | int) and not isinstance(c, bool)]
+    return found
 
 
 def read_prodigy(

@@ -17,6 +17,7 @@ the way INCEpTION shows them:
 
 from __future__ import annotations
 
+import math
 import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -205,6 +206,10 @@ class _Reader:
             return None
         if isinstance(value, bool):
             return "true" if value else "false"
+        if isinstance(value, float) and not math.isfinite(value):
+            # UIMA allows NaN and ±Infinity; a stored attribute (JSON) cannot hold them
+            self.lose(f"feature {feature.name}: NaN or infinite value")
+            return None
         if isinstance(value, str | int | float):
             return value if value != "" else None
         elements = getattr(value, "elements", value)
@@ -235,9 +240,13 @@ class _Reader:
             raise self.fail("the CAS has no document text (no sofaString in its initial view)")
         content = CasContent(text, self.metadata(view))
         for other in self.cas.views:
-            if other.sofa.sofaID != INITIAL_VIEW:
-                extra = sum(1 for fs in _all(other) if self.kind(fs.type) != "other")
-                self.lose("annotations in CAS views other than _InitialView", extra)
+            # cas.views holds cassis' index objects; the view itself comes from get_view
+            name = other.sofa.sofaID
+            if name != INITIAL_VIEW:
+                found = _all(self.cas.get_view(name))
+                extra = sum(1 for fs in found if self.kind(fs.type) not in ("skip", "other"))
+                if extra:
+                    self.lose("annotations in CAS views other than _InitialView", extra)
         spans: dict[int, Span] = {}
         later: list[Any] = []
         for fs in sorted(_all(view), key=_position):

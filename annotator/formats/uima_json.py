@@ -67,7 +67,8 @@ def _parse(member: Member) -> dict[str, Any] | None:
         raise InputError(member.origin, f"is not valid UTF-8 ({exc.reason})") from None
     except json.JSONDecodeError as exc:
         raise InputError(member.origin, f"is not valid JSON ({exc.msg})", exc.lineno) from None
-    if not isinstance(data, dict) or _FEATURE_STRUCTURES not in data:
+    # an empty CAS (dkpro-cassis' emptyCas) has views but no feature structures
+    if not isinstance(data, dict) or not (_FEATURE_STRUCTURES in data or "%VIEWS" in data):
         return None
     return data
 

@@ -54,6 +54,15 @@ _LABEL_FEATURES = {
 _GENERIC_LABEL_FEATURES = ("label", "value")
 
 
+# WebAnno 1/2's TSV: an optional " # layer | feature # ..." header, then "#id=1" and "#text=..."
+_LEGACY_HEAD = re.compile(rb"^(?: # [^\n]*\n)?#id=\d+\r?\n#text=")
+
+
+def is_legacy_webanno_tsv(head: bytes) -> bool:
+    """WebAnno's TSV 1 or 2 (no ``#FORMAT`` line, sentences as ``#id=`` / ``#text=``)."""
+    return _LEGACY_HEAD.match(head.removeprefix(b"\xef\xbb\xbf")) is not None
+
+
 def looks_like_webanno_tsv(path: Path) -> bool:
     """Format detection from content: the ``#FORMAT=WebAnno TSV 3`` first line."""
     return file_head(path, 64).removeprefix(b"\xef\xbb\xbf").startswith(b"#FORMAT=WebAnno TSV 3")
@@ -178,6 +187,11 @@ class _Parser:
         first = self.lines[0] if self.lines else ""
         self.number = 1
         match = _FORMAT.match(first)
+        if match is None and is_legacy_webanno_tsv("\n".join(self.lines[:3]).encode("utf-8")):
+            raise self.fail(
+                "is WebAnno TSV 1 or 2, an old format we do not read: open it in WebAnno or "
+                "INCEpTION and export it again as WebAnno TSV 3"
+            )
         if match is None or match["major"] != "3":
             raise self.fail(f"is not WebAnno TSV 3 (the first line is {first[:60]!r})")
         self.minor = int(match["minor"])

@@ -6,6 +6,7 @@ Used before a document is marked done, in the window's problems list, and by
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from annotator.model.annotation import AnnotationSet, Span, SpanId
@@ -31,6 +32,23 @@ def describe(span: Span, text: str) -> str:
 def problems(annotation: AnnotationSet, schema: Schema, text: str) -> list[Problem]:
     """Everything a reviewer would flag in this set, in text order."""
     found: list[Problem] = []
+    for span, reason, described in findings(annotation, schema):
+        if span is None:
+            found.append(Problem(reason))
+        else:
+            # Described only when something is wrong: long documents hold tens of thousands.
+            message = f"{describe(span, text)} {reason}" if described else reason
+            found.append(Problem(message, span.id, span.start, span.end))
+    return found
+
+
+def problem_count(annotation: AnnotationSet, schema: Schema) -> int:
+    """How many ``problems`` there are, without writing their messages (the tab title's count)."""
+    return sum(1 for _ in findings(annotation, schema))
+
+
+def findings(annotation: AnnotationSet, schema: Schema) -> Iterator[tuple[Span | None, str, bool]]:
+    """Each problem as (span, reason, whether the message starts with the span's description)."""
     by_id = {span.id: span for span in annotation.spans}
     heads: dict[str, set[SpanId]] = {}
     linked: set[SpanId] = set()
@@ -42,7 +60,7 @@ def problems(annotation: AnnotationSet, schema: Schema, text: str) -> list[Probl
         if kind is None or head is None or child is None:
             continue
         if head.label not in kind.head or child.label not in kind.child:
-            found.append(_at(head, f"{relation.label} may not link {head.label} to {child.label}"))
+            yield head, f"{relation.label} may not link {head.label} to {child.label}", False
     quote_needs_speaker = _has_relation(schema, "attributed_to", "QUOTE", "SPEAKER")
     attributed = speaker_mentions(annotation, follow_continues=True)
     required: dict[str, list[str]] = {
@@ -58,35 +76,26 @@ def problems(annotation: AnnotationSet, schema: Schema, text: str) -> list[Probl
         for label in schema.labels
     }
     for span in annotation.spans:
-        # Described only when something is wrong: long documents hold tens of thousands.
-        def where(span: Span = span) -> str:
-            return describe(span, text)
-
         for name in required.get(span.label, ()):
             if name not in span.attrs:
-                found.append(_at(span, f"{where()} has no {name}"))
+                yield span, f"has no {name}", True
         for name in links.get(span.label, ()):
             if span.id not in heads.get(name, set()):
-                found.append(_at(span, f"{where()} has no {name} link"))
+                yield span, f"has no {name} link", True
         # Built-in checks of the quote scheme (only where the schema has the pieces).
         if span.label == "QUOTE" and quote_needs_speaker and span.id not in attributed:
-            found.append(_at(span, f"{where()} has no speaker (attributed_to)"))
+            yield span, "has no speaker (attributed_to)", True
         if span.label == "CUE" and span.id not in linked:
-            found.append(_at(span, f"{where()} is not linked to a quote"))
+            yield span, "is not linked to a quote", True
         if (
             span.attrs.get("stance", "none") != "none"
             and has_target.get(span.label)
             and "target" not in span.attrs
         ):
-            found.append(_at(span, f"{where()} has a stance but no target"))
+            yield span, "has a stance but no target", True
     for attribute in schema.document_attributes:
         if attribute.required and attribute.name not in annotation.doc_attrs:
-            found.append(Problem(f"the document has no {attribute.name}"))
-    return found
-
-
-def _at(span: Span, message: str) -> Problem:
-    return Problem(message, span.id, span.start, span.end)
+            yield None, f"the document has no {attribute.name}", False
 
 
 def _has_relation(schema: Schema, name: str, head: str, child: str) -> bool:

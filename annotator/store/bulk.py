@@ -5,9 +5,10 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable, Collection, Iterator, Sequence
 from contextlib import AbstractContextManager
-from itertools import chain, groupby
-from operator import itemgetter
+from itertools import chain
 from typing import Any
+
+import orjson
 
 from annotator.model import (
     AnnotationSet,
@@ -29,9 +30,9 @@ from annotator.store.constraints import (
     checked_in_python,
 )
 from annotator.store.database import Database
-from annotator.store.rows import SPAN_COLUMNS, dump_json, load_attrs
+from annotator.store.rows import ParsedAttrs, dump_json, grouped_spans, load_attrs
 from annotator.store.spans import Spans
-from annotator.store.streams import PARSED_KEPT, sets_by_document
+from annotator.store.streams import sets_by_document
 
 #: The columns of a new span but its id (SQLite gives the next, see Bulk.insert_values).
 _SPAN_VALUES = 'document, annotator, name, start, "end", label, attrs'
@@ -40,7 +41,8 @@ SetValues = tuple[
     DocumentId, AnnotatorName, str, dict[str, AttrValue], float, list[SpanValues],
     list[RelationValues],
 ]  # fmt: skip
-_SET_OF_SPAN_ROW = itemgetter(1, 2)
+#: What an annotation set's spans are built from, as sets_for reads them.
+_SPAN_READ = 'id, name, start, "end", label, attrs'
 
 
 def insert_many(conn: sqlite3.Connection, insert: str, rows: Sequence[tuple[Any, ...]]) -> None:
@@ -163,25 +165,19 @@ class Bulk:
             aset = get(document, name)
             aset.status = Status(status)
             aset.doc_attrs = load_attrs(doc_attrs)
-        rows: list[tuple[SpanId, DocumentId, AnnotatorName, str, int, int, str, str]]
-        rows = self._db.execute(
-            f"SELECT {SPAN_COLUMNS} FROM spans WHERE document IN ({marks}){who} "
-            'ORDER BY document, annotator, start, "end", id',
-            args,
-        ).fetchall()
-        # What span_from_row does, inlined, grouped in C and with the attribute texts parsed
-        # once each: exports build a million spans, and a call per span was half their time.
-        parsed: dict[str, dict[str, AttrValue]] = {}
-        for (document, name), group in groupby(rows, key=_SET_OF_SPAN_ROW):
-            spans = get(document, name).spans
-            for sid, doc, annotator, span_name, start, end, label, attrs in group:
-                values = parsed.get(attrs)
-                if values is None:
-                    values = parsed[attrs] = load_attrs(attrs)
-                    if len(parsed) > PARSED_KEPT:
-                        parsed.clear()
-                # Each span its own dict: a caller may change one span's attributes.
-                spans.append(Span(sid, doc, annotator, start, end, label, values.copy(), span_name))
+        # What span_from_row does, inlined, with the attribute texts parsed once each:
+        # exports build a million spans, and a call per span was half their time.
+        parsed = ParsedAttrs()
+        for document, name, _, spans in self._db.execute(
+            grouped_spans(_SPAN_READ, marks, who), args
+        ):
+            aset = get(document, name)
+            doc, author = aset.document, aset.annotator
+            # Each span its own dict: a caller may change one span's attributes.
+            aset.spans = [
+                Span(sid, doc, author, start, end, label, parsed[attrs].copy(), span_name)
+                for sid, span_name, start, end, label, attrs in orjson.loads(spans)
+            ]
         for rid, label, head, child, document, name in self._db.execute(
             f"SELECT r.id, r.label, r.head, r.child, s.document, s.annotator FROM relations r "
             f"JOIN spans s ON s.id = r.head WHERE s.document IN ({marks})"

@@ -198,3 +198,11 @@ def forget(path: Path) -> None:
     stamps = _load()
     if stamps.pop(key, None) is not None:
         _save(stamps)
+
+
+def replaced(path: Path) -> None:
+    """A checked copy now stands at ``path`` (a restore): damage this process saw there was the
+    old file's, so the new one may be stamped clean when our writer closes it."""
+    key = _key(path)
+    if key is not None:
+        _damaged.discard(key)

@@ -3,8 +3,8 @@ export writes them, with as few Python objects per span as SQLite allows.
 
 A whole-project export reads every span once. Fetched as table rows, each span cost seven
 column reads through the sqlite3 module, each taking SQLite's mutex and the GIL. Here SQLite
-gathers each set's spans into one JSON array (``json_group_array``) and orjson parses it:
-the same values, and 12% fewer instructions for the whole export (docs/benchmarks.md).
+gathers each set's spans into one JSON array (``json_group_array``), handed on as its text:
+the exporter parses it, and can tell from the text alone what it holds (docs/benchmarks.md).
 Attribute columns stay JSON text, so an exporter can embed them without parsing.
 """
 
@@ -13,30 +13,20 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-import orjson
-
 from annotator.model import DocumentId, Status
 from annotator.store.database import Database
+from annotator.store.rows import grouped_spans
 
-#: (span name, start, end, label, attrs JSON) of a span, as the export reads it.
-SpanRow = list[Any]
 #: (label, head span name, child span name) of a relation.
 RelationRow = tuple[str, str, str]
-#: (annotator, status, doc_attrs JSON, spans, relations, active seconds) of one set.
-SetRows = tuple[str, str, str, list[SpanRow], list[RelationRow], float]
+#: (annotator, status, doc_attrs JSON, spans JSON, span count, relations, active seconds) of
+#: one set; the spans JSON is an array of [name, start, end, label, attrs JSON] per span.
+SetRows = tuple[str, str, str, str, int, list[RelationRow], float]
 
-_NO_SET = (Status.TODO.value, "{}")
+_TODO = Status.TODO.value
 
-# Spans in (start, end, id) order within each set: the aggregate takes the rows in the
-# order the index gives them, and spans_set_start is (document, annotator, start, "end")
-# with the rowid (the id) after them. INDEXED BY: spans_set_name would group them too, in
-# name order.
-_SPANS = (
-    "SELECT document, annotator, "
-    'json_group_array(json_array(name, start, "end", label, attrs)) '
-    "FROM spans INDEXED BY spans_set_start WHERE document IN ({marks}){who} "
-    "GROUP BY document, annotator"
-)
+#: What the export reads of each span.
+_SPAN_VALUES = 'name, start, "end", label, attrs'
 
 
 class ExportRows:
@@ -51,20 +41,27 @@ class ExportRows:
     ) -> dict[DocumentId, list[SetRows]]:
         """The sets of ``documents`` (one annotator's, if given), each document's sorted by
         annotator; spans by (start, end, id), relations by id. A set is there if it has a
-        row, spans or time (a set brought in by an older version may lack its row)."""
+        row, spans or time (a set brought in by an older version may lack its row, and is
+        then a ``todo`` set without document attributes)."""
         marks = ",".join("?" * len(documents))
         who = " AND annotator = ?" if annotator is not None else ""
         args: list[Any] = [*documents, annotator] if annotator is not None else list(documents)
+        # (document, annotator) -> the set's values, filled by one query per table; a
+        # statement per row kept short, as this runs for every set of the project.
         found: dict[tuple[str, str], list[Any]] = {
-            (document, name): [name, status, doc_attrs, [], [], 0.0]
+            (document, name): [name, status, doc_attrs, "[]", 0, [], 0.0]
             for document, name, status, doc_attrs in self._db.execute(
                 f"SELECT document, annotator, status, doc_attrs FROM annotation_sets "
                 f"WHERE document IN ({marks}){who}",
                 args,
             )
         }
-        for document, name, spans in self._db.execute(_SPANS.format(marks=marks, who=who), args):
-            _set(found, document, name)[3] = orjson.loads(spans)
+        for document, name, count, spans in self._db.execute(
+            grouped_spans(_SPAN_VALUES, marks, who), args
+        ):
+            one = found.get((document, name)) or _new(found, document, name)
+            one[3] = spans
+            one[4] = count
         for label, head, child, document, name in self._db.execute(
             f"SELECT r.label, h.name, c.name, h.document, h.annotator FROM relations r "
             f"JOIN spans h ON h.id = r.head JOIN spans c ON c.id = r.child "
@@ -72,27 +69,24 @@ class ExportRows:
             "ORDER BY r.id",
             args,
         ):
-            _set(found, document, name)[4].append((label, head, child))
+            (found.get((document, name)) or _new(found, document, name))[5].append(
+                (label, head, child)
+            )
         if self._team:
             for document, name, seconds in self._db.execute(
                 f"SELECT document, annotator, seconds FROM active_time "
                 f"WHERE document IN ({marks}){who}",
                 args,
             ):
-                _set(found, document, name)[5] = float(seconds)
+                (found.get((document, name)) or _new(found, document, name))[6] = float(seconds)
         out: dict[DocumentId, list[SetRows]] = {}
         for key in sorted(found):
-            name, status, doc_attrs, spans, relations, seconds = found[key]
-            out.setdefault(DocumentId(key[0]), []).append(
-                (name, status, doc_attrs, spans, relations, seconds)
-            )
+            values = found[key]
+            out.setdefault(DocumentId(key[0]), []).append(tuple(values))
         return out
 
 
-def _set(found: dict[tuple[str, str], list[Any]], document: str, name: str) -> list[Any]:
-    """The set's row being filled; one without a row of its own (spans or time only, from
-    an older version) is a ``todo`` set without document attributes."""
-    one = found.get((document, name))
-    if one is None:
-        one = found[(document, name)] = [name, *_NO_SET, [], [], 0.0]
+def _new(found: dict[tuple[str, str], list[Any]], document: str, name: str) -> list[Any]:
+    """The values of a set without a row of its own (spans or time only)."""
+    one = found[(document, name)] = [name, _TODO, "{}", "[]", 0, [], 0.0]
     return one

@@ -57,10 +57,7 @@ def storage_error(path: Path, exc: BaseException, doing: str = "") -> StorageErr
     if any(k in text for k in _DAMAGED):
         # Never vouch for this file as cleanly closed (see clean_close.py).
         clean_close.forget(path)
-        return DamagedProjectError(
-            f"{where}the project file is damaged ({exc}); restore a backup "
-            "(annotator restore) or export what is readable (annotator export --skip-damaged)"
-        )
+        return damaged(path, str(exc), doing)
     if any(k in text for k in _LOCKED):
         return StorageLockedError(
             f"{where}the project is busy in another window or process; try again"
@@ -68,6 +65,16 @@ def storage_error(path: Path, exc: BaseException, doing: str = "") -> StorageErr
     if io:
         return StorageIOError(f"{where}the disk reported an error ({exc})")
     return None
+
+
+def damaged(path: Path, detail: str, doing: str = "") -> DamagedProjectError:
+    """The error for a damaged project file; ``detail`` is what SQLite or a check found."""
+    where = f"{path}: " + (f"{doing}: " if doing else "")
+    return DamagedProjectError(
+        f"{where}the project file is damaged ({detail}); restore a backup "
+        "(annotator restore) or export what is readable (annotator export --skip-damaged)",
+        detail,
+    )
 
 
 @contextmanager

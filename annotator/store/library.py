@@ -11,21 +11,16 @@ from __future__ import annotations
 
 import sys
 
+from annotator.model.absent_modules import marked_absent
+
 _OPTIONAL = ("pandas", "numpy")
 
 
 def _import_without_optional() -> None:
     if "sqlite_utils.db" in sys.modules:
         return
-    marked = [name for name in _OPTIONAL if name not in sys.modules]
-    for name in marked:
-        sys.modules[name] = None  # type: ignore[assignment]  # "import name" fails at once
-    try:
+    with marked_absent(_OPTIONAL):
         import sqlite_utils.db  # noqa: F401
-    finally:
-        for name in marked:
-            if sys.modules.get(name) is None:
-                del sys.modules[name]
 
 
 _import_without_optional()

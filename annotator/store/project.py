@@ -33,7 +33,7 @@ from annotator.store.connection import (
 from annotator.store.database import Database
 from annotator.store.documents import Documents
 from annotator.store.export_rows import ExportRows
-from annotator.store.faults import storage_errors
+from annotator.store.faults import damaged, storage_errors
 from annotator.store.fulltext import FullText
 from annotator.store.history import History, now
 from annotator.store.ledger import ImportLedger
@@ -206,7 +206,7 @@ class Project:
                     verdict = str(conn.execute("PRAGMA quick_check").fetchone()[0])
                 if verdict != "ok":
                     clean_close.forget(path)
-                    raise DamagedProjectError(damaged_message(path, verdict))
+                    raise damaged(path, verdict)
             project = cls(path, db, lock=lock)
             project.damage_check = "clean close" if as_left else "whole file"
             with storage_errors(path, "upgrading it"):
@@ -379,13 +379,6 @@ class Project:
         """SQLite's full integrity check: ``["ok"]``, or up to ``limit`` problems found."""
         with storage_errors(self.path, "checking it"):
             return [str(r[0]) for r in self._db.execute(f"PRAGMA integrity_check({int(limit)})")]
-
-
-def damaged_message(path: Path, detail: str) -> str:
-    return (
-        f"{path}: the project file is damaged ({detail}); restore a backup "
-        "(annotator restore) or export what is readable (annotator export --skip-damaged)"
-    )
 
 
 def sqlite_version() -> str:

@@ -36,6 +36,7 @@ from annotator.errors import (
     ProjectLockedError,
     StorageLockedError,
 )
+from annotator.store import clean_close
 from annotator.store.backup import backup_problem, make_backup, remove_partials, restoring_path
 from annotator.store.connection import connect
 from annotator.store.database import Database
@@ -108,6 +109,7 @@ def _restore(project_path: Path, backup_path: Path, now: Callable[[], datetime])
                 lock = None
             os.replace(partial, project_path)
             sync_folder(project_path.parent)
+            clean_close.replaced(project_path)
     finally:
         if lock is not None:
             _release(lock)

@@ -37,6 +37,40 @@ def load_attrs(text: str) -> dict[str, AttrValue]:
     return value
 
 
+def grouped_spans(columns: str, marks: str, who: str) -> str:
+    """The query of a batch's spans, one row per set: (document, annotator, span count, a
+    JSON array of ``[columns...]`` per span), spans in (start, end, id) order; ``marks`` the
+    documents' placeholders, ``who`` an optional ``AND annotator = ?``.
+
+    Fetched as table rows, each span cost a column read per value through the sqlite3 module
+    (each taking SQLite's mutex and the GIL); SQLite gathering them into one JSON text that
+    orjson parses takes about a third fewer instructions. The aggregate takes the rows in
+    the order the index gives them: spans_set_start is (document, annotator, start, "end")
+    with the rowid (the id) after them (INDEXED BY: spans_set_name would group them too, in
+    name order)."""
+    return (
+        f"SELECT document, annotator, count(*), json_group_array(json_array({columns})) "
+        f"FROM spans INDEXED BY spans_set_start WHERE document IN ({marks}){who} "
+        "GROUP BY document, annotator"
+    )
+
+
+#: Distinct attribute texts kept parsed during one read (free text makes each one new).
+PARSED_KEPT = 10_000
+
+
+class ParsedAttrs(dict[str, dict[str, AttrValue]]):
+    """Attribute texts parsed once each, ``parsed[text]``: most spans of a read share a few
+    texts. Holds at most PARSED_KEPT (then starts again). Spans given one of its dicts share
+    it: read only."""
+
+    def __missing__(self, text: str) -> dict[str, AttrValue]:
+        if len(self) >= PARSED_KEPT:
+            self.clear()
+        value = self[text] = load_attrs(text)
+        return value
+
+
 def span_from_row(row: tuple[Any, ...]) -> Span:
     sid, document, annotator, name, start, end, label, attrs = row
     return Span(

@@ -10,10 +10,11 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Iterator
 from typing import Any
 
+import orjson
+
 from annotator.model import (
     AnnotationSet,
     AnnotatorName,
-    AttrValue,
     Document,
     Relation,
     RelationId,
@@ -23,10 +24,10 @@ from annotator.model import (
 )
 from annotator.store.database import Database
 from annotator.store.migrations import TEXT_CRC32, applied
-from annotator.store.rows import SPAN_COLUMNS, document_from_row, load_attrs
+from annotator.store.rows import ParsedAttrs, document_from_row, load_attrs
 
-#: Distinct attribute texts kept parsed during one read (free text makes each one new).
-PARSED_KEPT = 10_000
+#: Each status by its stored text (the table's CHECK allows no other).
+_STATUS = {status.value: status for status in Status}
 
 
 class _Ahead:
@@ -75,14 +76,17 @@ def sets_by_document(
         )
     )
     # Joined to the counted sets, so spans of other layers (suggest:*, unfinished) are not
-    # even read; both walk their (document, annotator, ...) index in order.
-    span_columns = ", ".join(f"s.{c.strip()}" for c in SPAN_COLUMNS.split(","))
+    # even read; both walk their (document, annotator, ...) index in order. Each set's spans
+    # come as one JSON array (as the export reads them, see export_rows.py): one row per set
+    # instead of one per span, in (start, end, id) order, the order spans_set_start gives.
     spans = _Ahead(
         db.execute(
-            f"SELECT s.document, {span_columns} FROM annotation_sets a "
-            "JOIN spans s ON s.document = a.document AND s.annotator = a.annotator "
-            f"WHERE a.status IN ({marks}) "
-            'ORDER BY a.document, a.annotator, s.start, s."end", s.id',
+            "SELECT a.document, a.annotator, json_group_array(json_array("
+            's.id, s.name, s.start, s."end", s.label, s.attrs)) FROM annotation_sets a '
+            "JOIN spans s INDEXED BY spans_set_start "
+            "ON s.document = a.document AND s.annotator = a.annotator "
+            f"WHERE a.status IN ({marks}) GROUP BY a.document, a.annotator "
+            "ORDER BY a.document, a.annotator",
             wanted,
         )
     )
@@ -94,29 +98,26 @@ def sets_by_document(
         if relations
         else iter(())
     )
-    parsed: dict[str, dict[str, AttrValue]] = {}
+    parsed = ParsedAttrs()
     for row in documents:
         document = document_from_row(row)
+        did = document.id
         found: dict[str, AnnotationSet] = {}
-        for _, name, status, doc_attrs in sets.take(document.id):
+        for _, name, status, doc_attrs in sets.take(did):
             if keep(name):
                 given = load_attrs(doc_attrs)
                 found[name] = AnnotationSet(
-                    document.id, AnnotatorName(name), Status(status), doc_attrs=given
+                    did, AnnotatorName(name), _STATUS[status], doc_attrs=given
                 )
-        for _, sid, _, name, span_name, start, end, label, attrs in spans.take(document.id):
+        for _, name, rows in spans.take(did):
             annotation_set = found.get(name)
             if annotation_set is None:
                 continue
-            values = parsed.get(attrs)
-            if values is None:
-                values = parsed[attrs] = load_attrs(attrs)
-                if len(parsed) > PARSED_KEPT:
-                    parsed.clear()
             annotator = annotation_set.annotator
-            annotation_set.spans.append(
-                Span(sid, document.id, annotator, start, end, label, values, span_name)
-            )
+            annotation_set.spans = [
+                Span(sid, did, annotator, start, end, label, parsed[attrs], span_name)
+                for sid, span_name, start, end, label, attrs in orjson.loads(rows)
+            ]
         for _, rid, label, head, child, name in links.take(document.id):
             annotation_set = found.get(name)
             if annotation_set is not None:

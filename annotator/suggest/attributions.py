@@ -21,10 +21,20 @@ from enum import StrEnum
 
 from annotator.suggest.clauses import Clauses
 from annotator.suggest.lexicon import Lexicon
-from annotator.suggest.mentions import Mention, MentionFinder, MentionKind
+from annotator.suggest.mentions import (
+    CLAUSE_WORDS,
+    Mention,
+    MentionFinder,
+    MentionKind,
+    possessive,
+)
 from annotator.suggest.sentences import Kind, Sentence, Token
 
 _DATELINE_DASH = frozenset({"-", "—", "–", "--"})
+_QUESTION_WORDS = frozenset(
+    {"when", "whether", "if", "how", "why", "what", "where", "who", "which"}
+)
+_NEGATIONS = frozenset({"not", "never", "n't", "didn't", "won't", "wouldn't", "couldn't"})
 
 
 class QuoteType(StrEnum):
@@ -128,14 +138,28 @@ class Attributor:
                 )
                 taken = index + phrase
                 continue
+            source = self._source_between(tokens, index)
+            if source:
+                # "was quoted by the Interfax news agency as saying": one cue, the words of its
+                # phrase around the source that carried the words.
+                phrase_words = (lower, *(t.lower for t in tokens[source - 2 : source]))
+                out.append(_Cue(index, source, " ".join(phrase_words)))
+                taken = source
+                continue
             # Cues are verbs: lower case in running text ("States" is not "states").
             if token.text == lower and self.lex.is_cue(lower):
                 previous = tokens[index - 1].lower if index > 0 else ""
                 following = tokens[index + 1] if index + 1 < len(tokens) else None
-                # "the claims", "a warning": a determiner makes it a noun; so does a verb
-                # right after it ("media reports suggest").
-                noun = previous in self.lex.determiners or (
-                    following is not None
+                # "the claims", "a warning", "India's state railway": a determiner or a
+                # possessive before it makes it a noun; so does a verb right after a plural
+                # ("media reports suggest"; "told state media": "told" stays a verb).
+                noun = (
+                    previous in self.lex.determiners
+                    or (index > 0 and possessive(tokens[index - 1]))
+                ) or (
+                    lower.endswith("s")
+                    and lower != "says"
+                    and following is not None
                     and following.text == following.lower
                     and self.lex.is_cue(following.lower)
                     and not following.lower.endswith("ing")
@@ -143,6 +167,22 @@ class Attributor:
                 if not noun:
                     out.append(_Cue(index, index + 1, self.lex.lemma(lower)))
         return out
+
+    def _source_between(self, tokens: list[Token], index: int) -> int:
+        """The end of "quoted *by SOURCE* as saying" when a phrase of the lexicon ("quoted as
+        saying") is split by its source at ``index + 1``, else 0."""
+        if index + 1 >= len(tokens) or tokens[index + 1].lower != "by":
+            return 0
+        for words in self._phrases.get(tokens[index].lower, ()):
+            tail = list(words[1:])
+            if len(tail) < 2:
+                continue
+            for start in range(index + 3, min(len(tokens), index + 12) - len(tail) + 1):
+                if tokens[start - 1].kind != Kind.WORD:
+                    break
+                if [t.lower for t in tokens[start : start + len(tail)]] == tail:
+                    return start + len(tail)
+        return 0
 
     def _phrase_at(self, tokens: list[Token], index: int) -> int:
         for words in self._phrases.get(tokens[index].lower, ()):
@@ -180,9 +220,14 @@ class Attributor:
             return self._according_to(tokens, cue, begin, number)
         first_word = tokens[cue.first].lower
         joined = cue.first > begin and tokens[cue.first - 1].lower in (",", "and", "but", ";")
-        # ", saying ...", "... and said ...": the verb shares its sentence's subject.
-        participle = joined and (
-            first_word.endswith("ing") or tokens[cue.first - 1].lower in ("and", "but")
+        # ", saying ...", "... and said ...", "before adding that ...": the verb shares its
+        # sentence's subject.
+        participle = (
+            joined and (first_word.endswith("ing") or tokens[cue.first - 1].lower in ("and", "but"))
+        ) or (
+            cue.first > begin
+            and first_word.endswith("ing")
+            and tokens[cue.first - 1].lower in ("before", "after", "while", "when")
         )
         subject: Mention | None = None
         speaker: SpeakerMention | None = None
@@ -191,6 +236,17 @@ class Attributor:
             speaker = self._sentence_speaker(tokens, begin, found)
         else:
             subject = self.mentions.before(tokens, cue.first, begin)
+            # The words classes may know only the end of the phrase ("Anna Lindgren" of "EU
+            # competition commissioner Anna Lindgren"): the whole run to its boundary.
+            # (A mention from a boundary right up to the cue is already whole.)
+            if (
+                subject is None
+                or subject.last < cue.first
+                or not self.mentions.at_boundary(tokens, subject.first, begin)
+            ):
+                whole = self.mentions.stretch(tokens, cue.first, begin)
+                if whole is not None and (subject is None or whole.first < subject.first):
+                    subject = whole
             if subject is not None:
                 passive = self._passive(tokens, subject, cue)
                 speaker = None if passive else self._speaker(tokens, subject)
@@ -330,7 +386,11 @@ class Attributor:
                 return self._content_after(tokens, position + 1, cue_span, speaker, number)
             if token.kind == Kind.QUOTE:
                 return self._content_after(tokens, position, cue_span, speaker, number)
-        if lemma in lex.bare_clause:
+        # "did not say when the talks would resume": a question left open, nothing reported.
+        unsaid = self._negated(tokens, cue.first) and any(
+            tokens[p].lower in _QUESTION_WORDS for p in positions
+        )
+        if lemma in lex.bare_clause and not unsaid:
             for position in positions:
                 # "told reporters the talks ...": the first phrase after "told" is its recipient.
                 if (
@@ -418,8 +478,14 @@ class Attributor:
         more: tuple[int, int] | None = None
         if after < len(tokens) and tokens[after].text == "," and after + 1 < len(tokens):
             nxt = tokens[after + 1]
-            # "Canada's wildfire season, officials said, is on track ...": the clause resumes.
-            if nxt.kind == Kind.WORD and nxt.text.islower() and not self.lex.is_cue(nxt.lower):
+            # "Canada's wildfire season, officials said, is on track ...": the clause resumes;
+            # "..., officials said, as more rain was forecast": the writer's own clause.
+            if (
+                nxt.kind == Kind.WORD
+                and nxt.text.islower()
+                and not self.lex.is_cue(nxt.lower)
+                and not self._opens_own_clause(nxt.lower)
+            ):
                 end = self.clauses.content_end(tokens, after + 1, len(tokens))
                 more = (after + 1, end)
         elif after < len(tokens) and tokens[after].kind != Kind.PUNCT:
@@ -427,12 +493,33 @@ class Attributor:
             return None
         start = begin
         end = self.clauses.content_end(tokens, start, comma + 1)
+        lead = tokens[start].lower if start < end else ""
+        if (lead in self.lex.prepositions or lead in self.lex.not_clause_start) and not any(
+            self.clauses.looks_like_clause(tokens, i) for i in range(start + 1, end)
+        ):
+            return None  # "In a statement, the ministry said": an adverbial, no content
         return self._content(tokens, start, end, cue_span, speaker, number, more)
+
+    def _negated(self, tokens: list[Token], cue: int) -> bool:
+        """Whether a negation stands just before the cue: "did not say", "would never say"."""
+        return any(t.lower in _NEGATIONS for t in tokens[max(0, cue - 2) : cue])
+
+    def _opens_own_clause(self, lower: str) -> bool:
+        """Whether a word after ", SPEAKER CUE," starts the writer's clause, not the rest of
+        what was reported: a conjunction, a preposition, a participle ("adding", "citing")."""
+        return (
+            lower in CLAUSE_WORDS
+            or lower in self.lex.prepositions
+            or lower in self.lex.not_clause_start
+            or lower.endswith("ing")
+        )
 
     def _according_to(
         self, tokens: list[Token], cue: _Cue, begin: int, number: int
     ) -> tuple[Attribution, set[int]] | None:
-        mention = self.mentions.after(tokens, cue.last)
+        mention = self.mentions.after(tokens, cue.last) or self.mentions.stretch_after(
+            tokens, cue.last
+        )
         if mention is None:
             return None
         speaker = self._speaker(tokens, mention)

@@ -30,6 +30,10 @@ class Clauses:
         for phrase in lexicon.quantifiers:
             words = phrase.split()
             self._quantifiers.setdefault(words[0], []).append(words)
+        self._approximators: dict[str, list[list[str]]] = {}
+        for phrase in lexicon.approximators:
+            words = phrase.split()
+            self._approximators.setdefault(words[0], []).append(words)
 
     def skip_adverbials(self, tokens: list[Token], index: int, *, recipient: bool) -> list[int]:
         """Positions after the cue where its content may begin: right after it, after each
@@ -77,6 +81,13 @@ class Clauses:
     def _adverbial_end(self, tokens: list[Token], index: int) -> int | None:
         token = tokens[index]
         lower = token.lower
+        if (
+            token.text == ","
+            and index + 2 < len(tokens)
+            and tokens[index + 1].lower in self.lex.adverbs
+            and tokens[index + 2].text == ","
+        ):
+            return index + 3  # "said, however, that ..."
         if token.kind != Kind.WORD or self._quantifier(tokens, index):
             return None
         if lower in self.lex.time_words or lower in self.lex.adverbs:
@@ -105,12 +116,24 @@ class Clauses:
             nxt.kind != Kind.WORD
             or nxt.lower in ("that", "he", "she", "it", "they", "we", "i", "there")
             or nxt.lower in self.lex.determiners
+            # "in a statement | on its website": the next phrase is an adverbial of its own
+            or nxt.lower in self.lex.prepositions
         )
 
     def _quantifier(self, tokens: list[Token], index: int) -> int:
-        """The number of words of a quantity phrase ("at least") starting at ``index``."""
-        for words in self._quantifiers.get(tokens[index].lower, ()):
+        """The number of words of a quantity phrase ("at least", or "about" before a number)
+        starting at ``index``."""
+        lower = tokens[index].lower
+        for words in self._quantifiers.get(lower, ()):
             if [t.lower for t in tokens[index : index + len(words)]] == words:
+                return len(words)
+        for words in self._approximators.get(lower, ()):
+            after = index + len(words)
+            if (
+                after < len(tokens)
+                and tokens[after].text[:1].isdigit()
+                and [t.lower for t in tokens[index:after]] == words
+            ):
                 return len(words)
         return 0
 
@@ -128,6 +151,7 @@ class Clauses:
             first.kind != Kind.WORD
             or lower in self.lex.not_clause_start
             or lower in self.lex.object_pronouns
+            or lower in self.lex.time_words  # "said Saturday, as ...": an adverbial
         ):
             return False
         if self.lex.is_cue(lower) and lower not in self.lex.subject_pronouns:

@@ -123,14 +123,15 @@ class Resolver:
         people = self.people
         titles = self.lex.titles
         for match in _runs(self.lex.particles).finditer(text, 0, until):
+            first, rest = match.groups()
+            if not rest and first not in people and first not in titles:
+                # Most runs are one capitalised word that opens a sentence: skipped here as
+                # below (a lone word is only a known person's surname), first of all.
+                continue
             found = match.start()
             if found and text[found - 1].isalnum():
                 continue  # inside a word ("iPhone"); cheaper here than a look-behind
             run = match.group().split()
-            if len(run) == 1 and run[0] not in people and run[0] not in titles:
-                # Most runs are one capitalised word that opens a sentence: skipped here as
-                # below (a lone word is only a known person's surname), without cutting it.
-                continue
             for start, words in self._sentence_parts(found, run):
                 if len(words) == 1 and words[0] not in people and words[0] not in titles:
                     continue  # a lone word is only a known person's surname
@@ -293,7 +294,8 @@ def _runs(particles: frozenset[str]) -> re.Pattern[str]:
     """Capitalised words, with name particles between them ("Ursula von der Leyen")."""
     joined = "|".join(re.escape(p) for p in sorted(particles, key=len, reverse=True))
     word = rf"[{UPPER}][\w'’.&-]*"
-    return re.compile(rf"{word}(?:\s+(?:(?:{joined or '(?!)'})\s+)*{word})*")
+    # (the first word, the rest): a run without a rest is one word.
+    return re.compile(rf"({word})((?:\s+(?:(?:{joined or '(?!)'})\s+)*{word})*)")
 
 
 def _strip_determiner(words: list[str], lexicon: Lexicon) -> str:

@@ -167,7 +167,7 @@ class Detector:
                     out.append(lone)
                     continue
                 if words == 0:
-                    orphan = self._orphan(sentences, number)
+                    orphan = self._orphan(sentences, number) or self._introduced(sentences, number)
                     if orphan is not None:
                         lone.speaker, lone.cue = orphan
                         with_cue.add(number + 1)
@@ -221,6 +221,35 @@ class Detector:
         cue_span = (tokens[cue.first].start, tokens[cue.last - 1].end)
         return _speaker(tokens, mention), cue_span
 
+    def _introduced(
+        self, sentences: Sequence[Sentence], number: int
+    ) -> tuple[SpeakerMention, tuple[int, int]] | None:
+        """ "She said:" ending the sentence (or the paragraph) before a quote-only one."""
+        if number == 0:
+            return None
+        tokens = sentences[number - 1].tokens
+        if len(tokens) < 3 or tokens[-1].text != ":":
+            return None
+        attributor = self.attributor
+        begin = dateline_end(tokens)
+        for cue in reversed(attributor.cues(tokens, begin)):
+            # "She said on Monday:": only adverbials between the cue and the colon.
+            positions = attributor.clauses.skip_adverbials(tokens, cue.last, recipient=True)
+            mention = attributor.mentions.before(tokens, cue.first, begin)
+            if mention is None:
+                mention = attributor.mentions.after(tokens, cue.last)
+                if mention is not None:
+                    positions = attributor.clauses.skip_adverbials(
+                        tokens, mention.last, recipient=True
+                    )
+            if mention is not None and len(tokens) - 1 in positions:
+                return _speaker(tokens, mention), (
+                    tokens[cue.first].start,
+                    tokens[cue.last - 1].end,
+                )
+            break  # only the last cue can introduce what follows the colon
+        return None
+
     def _inherit(self, found: list[Attribution], sentences: Sequence[Sentence]) -> None:
         """A quote standing alone keeps the speaker of the attribution before it (at most
         _INHERIT_PARAGRAPHS paragraphs back)."""
@@ -267,32 +296,38 @@ RelationRow = tuple[str, int, int]
 #: pickle between processes, where annotation sets cost as much as finding them.
 Rows = tuple[str, list[SpanRow], list[RelationRow]]
 
-_ORDER = {"QUOTE": 0, "SPEAKER": 1, "CUE": 2}
+# Spans are keyed (start, end, rank) while they are collected, so that plain tuple order
+# is the rows' order (by place, then quote, speaker, cue) without a key function.
+_QUOTE, _SPEAKER, _CUE = 0, 1, 2
+_LABELS = ("QUOTE", "SPEAKER", "CUE")
+# A quote's attributes, one tuple per type (``.value`` is a property call on an enum).
+_QUOTE_ATTRS = {kind: (("quote_type", kind.value),) for kind in QuoteType}
 
 
 def _rows(document: Document, links: Sequence[_Links], names: dict[tuple[int, int], str]) -> Rows:
-    spans: dict[tuple[int, int, str], tuple[tuple[str, AttrValue], ...]] = {}
-    relations: list[tuple[str, tuple[int, int, str], tuple[int, int, str]]] = []
+    spans: dict[tuple[int, int, int], tuple[tuple[str, AttrValue], ...]] = {}
+    relations: list[tuple[str, tuple[int, int, int], tuple[int, int, int]]] = []
     for link in links:
         attribution = link.attribution
-        keys = [(start, end, "QUOTE") for start, end in attribution.parts]
+        keys = [(start, end, _QUOTE) for start, end in attribution.parts]
+        attrs = _QUOTE_ATTRS[attribution.quote_type]
         for key in keys:
-            spans.setdefault(key, (("quote_type", attribution.quote_type.value),))
+            spans.setdefault(key, attrs)
         for later, earlier in zip(keys[1:], keys, strict=False):
             relations.append(("continues", later, earlier))
         if link.continues is not None:
-            relations.append(("continues", keys[0], (*link.continues, "QUOTE")))
+            relations.append(("continues", keys[0], (*link.continues, _QUOTE)))
         if attribution.speaker is not None:
             speaker = attribution.speaker
-            key = (speaker.start, speaker.end, "SPEAKER")
+            key = (speaker.start, speaker.end, _SPEAKER)
             name = names.get((speaker.start, speaker.end))
             spans.setdefault(key, (("speaker", name),) if name else ())
             relations.append(("attributed_to", keys[0], key))
         if attribution.cue is not None:
-            key = (*attribution.cue, "CUE")
+            key = (*attribution.cue, _CUE)
             spans.setdefault(key, ())
             relations.append(("cued_by", keys[0], key))
-    ordered = sorted(spans, key=lambda k: (k[0], k[1], _ORDER[k[2]]))
+    ordered = sorted(spans)
     ids = {key: number for number, key in enumerate(ordered, start=1)}
     seen: set[RelationRow] = set()
     links_out: list[RelationRow] = []
@@ -301,7 +336,11 @@ def _rows(document: Document, links: Sequence[_Links], names: dict[tuple[int, in
         if row not in seen and head != child:
             seen.add(row)
             links_out.append(row)
-    return document.id, [(*key, spans[key]) for key in ordered], links_out
+    return (
+        document.id,
+        [(start, end, _LABELS[rank], spans[start, end, rank]) for start, end, rank in ordered],
+        links_out,
+    )
 
 
 def annotation_set(rows: Rows) -> AnnotationSet:

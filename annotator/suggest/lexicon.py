@@ -32,6 +32,7 @@ _CLAUSE_LISTS = (
     "not_clause_start",
     "prepositions",
     "quantifiers",
+    "approximators",
     "time_words",
     "time_leads",
     "passive_auxiliaries",
@@ -40,6 +41,8 @@ _CLAUSE_LISTS = (
     "female_words",
     "male_words",
 )
+# Clause lists of several-word phrases, matched longest first.
+_PHRASE_LISTS = ("quantifiers", "approximators")
 _TABLES = {
     "verbs": (),
     "speakers": _SPEAKER_LISTS,
@@ -87,6 +90,7 @@ class Lexicon:
     not_clause_start: frozenset[str] = frozenset()
     prepositions: frozenset[str] = frozenset()
     quantifiers: tuple[str, ...] = ()
+    approximators: tuple[str, ...] = ()
     time_words: frozenset[str] = frozenset()
     time_leads: frozenset[str] = frozenset()
     passive_auxiliaries: frozenset[str] = frozenset()
@@ -185,7 +189,8 @@ def _build(raw: Mapping[str, Any]) -> Lexicon:
         adverbs=lower("adverbs"),
         clause_stops=longest_first("clause_stops"),
         quantifiers=longest_first("quantifiers"),
-        **{name: lower(name) for name in _CLAUSE_LISTS if name != "quantifiers"},
+        approximators=longest_first("approximators"),
+        **{name: lower(name) for name in _CLAUSE_LISTS if name not in _PHRASE_LISTS},
     )
 
 

@@ -16,6 +16,36 @@ from annotator.suggest.lexicon import Lexicon
 from annotator.suggest.sentences import Kind, Token
 
 _MAX_WORDS = 12
+# A speaker phrase the word classes do not know ("U.S. safety regulators") is taken whole only
+# this short: a longer run of unknown words between a comma and a cue is rarely a name.
+_STRETCH_WORDS = 6
+# Words that start a clause of the writer's own inside a run of words: never in a mention.
+CLAUSE_WORDS = frozenset(
+    {
+        "that",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "as",
+        "while",
+        "when",
+        "if",
+        "because",
+        "and",
+        "but",
+        "or",
+        "after",
+        "before",
+        "since",
+        "until",
+        "though",
+        "although",
+        "where",
+        "than",
+    }
+)
+_BOUNDARY = frozenset({",", ":", ";", "(", "—", "–"})
 _PARTY_STATE = re.compile(r"[RDI]-[A-Z]")
 
 
@@ -34,7 +64,7 @@ class Mention:
     kind: MentionKind
 
 
-def _possessive(token: Token) -> bool:
+def possessive(token: Token) -> bool:
     text = token.text
     return text.endswith(("'s", "’s")) and len(text) > 2
 
@@ -66,13 +96,13 @@ class MentionFinder:
         lower = token.lower
         if lower in self.lex.roles:
             return True
-        return _possessive(token) and lower[:-2] in self.lex.roles
+        return possessive(token) and lower[:-2] in self.lex.roles
 
     def is_modifier(self, token: Token) -> bool:
         if token.kind != Kind.WORD:
             return False
         lower = token.lower
-        return lower in self.lex.modifiers or lower.isdigit() or _possessive(token)
+        return lower in self.lex.modifiers or lower.isdigit() or possessive(token)
 
     def is_title(self, token: Token) -> bool:
         return token.kind == Kind.WORD and token.text in self.lex.titles
@@ -89,6 +119,13 @@ class MentionFinder:
             token = tokens[end - 1]
             if token.kind == Kind.WORD and token.lower in adverbs:
                 end -= 1
+            elif (
+                token.text == ","
+                and end - 3 > floor
+                and tokens[end - 2].lower in adverbs
+                and tokens[end - 3].text == ","
+            ):
+                end -= 3  # "He, too, said"
             elif token.lower in self.lex.time_words:
                 end -= 1
                 while end > floor and tokens[end - 1].lower in self.lex.time_leads:
@@ -123,7 +160,7 @@ class MentionFinder:
         first = self._descriptor(tokens, first, floor)
         return Mention(first, end, self._kind(tokens, first, head_end))
 
-    def _boundary(self, tokens: list[Token], index: int, floor: int) -> bool:
+    def at_boundary(self, tokens: list[Token], index: int, floor: int) -> bool:
         """Whether a mention may start at ``index``: the sentence start, or after a comma,
         colon or quote."""
         return (
@@ -144,7 +181,7 @@ class MentionFinder:
             words = tokens[start:first]
             if (
                 all(t.kind == Kind.WORD and t.text.islower() for t in words)
-                and self._boundary(tokens, start, floor)
+                and self.at_boundary(tokens, start, floor)
                 and not any(t.lower in self.lex.adverbs or self.lex.is_cue(t.lower) for t in words)
             ):
                 return start
@@ -160,7 +197,9 @@ class MentionFinder:
             head = tokens[end - 1]
             if head.kind != Kind.WORD or not head.text.islower():
                 return None
-            if tokens[start].lower in self.lex.determiners and self._boundary(tokens, start, floor):
+            if tokens[start].lower in self.lex.determiners and self.at_boundary(
+                tokens, start, floor
+            ):
                 middle = tokens[start + 1 : end - 1]
                 if all(t.kind == Kind.WORD and not self.lex.is_cue(t.lower) for t in middle):
                     return Mention(start, end, MentionKind.NOMINAL)
@@ -200,7 +239,12 @@ class MentionFinder:
         ):
             return floor
         before = tokens[opening - 1]
-        return opening if self.is_name(before) or self.is_role(before) else floor
+        if self.is_name(before) or self.is_role(before):
+            return opening
+        if before.text.isdigit() and opening - 2 > floor and tokens[opening - 2].text == ",":
+            # "Margaret Pye, 72, who has lived there ..., said": an age, then the appositive.
+            return self._before_appositive(tokens, opening, floor)
+        return floor
 
     def _strip_post_modifier(self, tokens: list[Token], end: int, floor: int) -> int:
         """ "people familiar with the matter said": the head ends before the phrase."""
@@ -255,6 +299,107 @@ class MentionFinder:
             return False
         before = tokens[connector - 1]
         return self.is_role(before) or self.is_name(before) or self.is_title(before)
+
+    # --- a whole phrase between a boundary and a cue --------------------------------------
+
+    def stretch(self, tokens: list[Token], end: int, floor: int = 0) -> Mention | None:
+        """Every word between the last boundary (the sentence start, a comma, a colon, a
+        quote) and token ``end`` as one speaker phrase, when the word classes do not know all
+        of them: "“Q,” *EU competition commissioner Anna Lindgren* told", "Y, *U.S. safety
+        regulators* said". ``“Q,” the head of the delegation, Omar Haddad, said``: the
+        phrase and its named appositive. None when a word there reads as part of a clause."""
+        end = self.skip_adverbs(tokens, end, floor)
+        if end - 1 > floor and tokens[end - 1].text == ",":
+            named = self._run(tokens, end - 1, floor)
+            if named is None or self._kind(tokens, named, end - 1) != MentionKind.NAME:
+                return None
+            if named - 1 <= floor or tokens[named - 1].text != ",":
+                return None
+            role = self._run(tokens, named - 1, floor)
+            # Only right after a quote: elsewhere "Y, X, Z said" is a list as often.
+            if role is None or role <= floor or not self._after_quote(tokens, role):
+                return None
+            return Mention(role, end - 1, MentionKind.NAME)
+        first = self._run(tokens, end, floor)
+        if first is None:
+            return None
+        return Mention(first, end, self._kind(tokens, first, end))
+
+    def _after_quote(self, tokens: list[Token], index: int) -> bool:
+        before = tokens[index - 1]
+        return before.kind == Kind.QUOTE or (
+            before.text == "," and index > 1 and tokens[index - 2].kind == Kind.QUOTE
+        )
+
+    def _run(self, tokens: list[Token], end: int, floor: int) -> int | None:
+        """The first token of the words before ``end`` back to a boundary, if they can be a
+        speaker phrase: at most _STRETCH_WORDS words, a noun last, no verb, no clause word,
+        no pronoun, no time phrase."""
+        lex = self.lex
+        first = end
+        while first > floor and tokens[first - 1].kind == Kind.WORD:
+            first -= 1
+            if end - first > _STRETCH_WORDS:
+                return None
+        if first == end or not (
+            first <= floor
+            or tokens[first - 1].kind == Kind.QUOTE
+            or tokens[first - 1].text in _BOUNDARY
+        ):
+            return None
+        words = tokens[first:end]
+        head = words[-1].lower
+        if (
+            head in lex.determiners
+            or head in lex.connectors
+            or (head in lex.modifiers and head not in lex.roles)
+            or head.endswith("ly")
+            or possessive(words[-1])
+        ):
+            return None
+        lead = words[0]
+        if lead.lower in lex.connectors or lead.lower in lex.prepositions:
+            return None
+        if lead.text in lex.not_names and lead.lower not in lex.determiners:
+            return None
+        for index, token in enumerate(words):
+            lower = token.lower
+            if (
+                lower in CLAUSE_WORDS
+                or lex.is_cue(lower)
+                or lower in lex.auxiliaries
+                or lower in lex.irregular_past
+                or lower in lex.adverbs
+                or lower in lex.time_words
+                or lower in lex.subject_pronouns
+                or lower in lex.object_pronouns
+                or lower in lex.pronouns
+                or (lower in lex.prepositions and lower not in lex.connectors)
+            ):
+                return None
+            if (
+                index > 0
+                and lower.endswith(("ed", "ing"))
+                and len(lower) > 4
+                and token.text.islower()
+                and lower not in lex.modifiers
+            ):
+                return None  # a verb: "the man who witnessed", "prices rising"
+        return first
+
+    def stretch_after(self, tokens: list[Token], start: int) -> Mention | None:
+        """ "according to *exchange data*": the words from ``start`` to the next boundary or
+        the sentence end, read as :meth:`stretch` reads them."""
+        end = start
+        while end < len(tokens) and tokens[end].kind == Kind.WORD:
+            end += 1
+            if end - start > _STRETCH_WORDS:
+                return None
+        if end == start or (end < len(tokens) and tokens[end].kind == Kind.QUOTE):
+            return None
+        if self._run(tokens, end, start) != start:
+            return None
+        return Mention(start, end, self._kind(tokens, start, end))
 
     # --- after a cue --------------------------------------------------------------------
 

@@ -12,13 +12,12 @@ from annotator.agreement.coverage import counted_annotator, counted_statuses, co
 from annotator.agreement.tally import AgreementTally
 from annotator.agreement.tally import Progress as ReportProgress
 from annotator.agreement.variables import has_speaker_link
-from annotator.errors import AnnotatorError, DamagedProjectError
+from annotator.errors import AnnotatorError
 from annotator.model import AnnotationSet
 from annotator.model.progress import Progress, no_progress
 from annotator.model.schema import Schema
 from annotator.store import Project
-from annotator.store.faults import sqlite_errors
-from annotator.store.project import damaged_message
+from annotator.store.faults import damaged, sqlite_errors
 from annotator.store.recovery import text_damage
 from annotator.transfer.exporting import iter_documents_with_sets
 
@@ -129,7 +128,7 @@ def tally_project(
             for done, (document, found) in enumerate(stream, start=1):
                 damage = text_damage(document)
                 if damage is not None:
-                    raise DamagedProjectError(damaged_message(project.path, damage.message()))
+                    raise damaged(project.path, damage.message())
                 text = document.text
                 tally.add(document.id, found, len(text), text if speakers else None)
                 progress(done, total)

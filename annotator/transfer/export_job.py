@@ -14,6 +14,7 @@ same part for every format; each part is one file (or folder) in the ``out`` fol
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterator
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Literal
@@ -36,6 +37,7 @@ from annotator.model.snippet import plural
 from annotator.store import Project
 from annotator.store.faults import sqlite_errors
 from annotator.store.recovery import Damage
+from annotator.transfer.collector import gc_paused
 from annotator.transfer.exporting import export_jsonl, iter_documents_with_sets
 from annotator.transfer.staging import staged
 
@@ -318,21 +320,24 @@ class _Job:
             speakers = project.speakers.all()
             targets = project.targets.all()
             lang = request.lang or project.meta(LANGUAGE_META) or DEFAULT_LANGUAGE
-        items = self.items(wanted)
-        if fmt == "spacy":
-            found = write_spacy(
-                items, schema, out, speakers=speakers, lang=lang, spans_key=request.spans_key
-            )
-        elif fmt == "csv":
-            found = write_csv(items, schema, out)
-        elif fmt == "stance":
-            found = write_stance(items, schema, out, targets=targets)
-        elif fmt == "claims":
-            found = write_claims(items, schema, out)
-        elif fmt == "conll":
-            found = write_conll(items, schema, out)
-        else:
-            found = self._write_path(fmt, items, out)
+        # As in export_jsonl: these writers make no cycles for the collector to find; spaCy's
+        # objects (a Doc and the span groups that point back at it) may, so it keeps it.
+        with gc_paused() if fmt != "spacy" else nullcontext():
+            items = self.items(wanted)
+            if fmt == "spacy":
+                found = write_spacy(
+                    items, schema, out, speakers=speakers, lang=lang, spans_key=request.spans_key
+                )
+            elif fmt == "csv":
+                found = write_csv(items, schema, out)
+            elif fmt == "stance":
+                found = write_stance(items, schema, out, targets=targets)
+            elif fmt == "claims":
+                found = write_claims(items, schema, out)
+            elif fmt == "conll":
+                found = write_conll(items, schema, out)
+            else:
+                found = self._write_path(fmt, items, out)
         summary.merge(found)
 
     def _write_path(self, fmt: str, items: Iterator[LayerItem], out: Output) -> TransferSummary:

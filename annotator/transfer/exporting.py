@@ -12,14 +12,13 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Iterator, Sequence
 from typing import IO, TypeVar
 
-from annotator.errors import DamagedProjectError
 from annotator.formats.jsonl import SetRows, write_jsonl
 from annotator.formats.summary import TransferSummary
 from annotator.model import AnnotationSet, Document, DocumentId, Speaker, Target
 from annotator.store import Project
-from annotator.store.faults import sqlite_errors
-from annotator.store.project import damaged_message
+from annotator.store.faults import damaged, sqlite_errors
 from annotator.store.recovery import Damage, text_damage
+from annotator.transfer.collector import gc_paused
 
 EXPORT_FORMATS = ("jsonl",)
 _BATCH = 400
@@ -56,12 +55,12 @@ def export_jsonl(
             if (annotator is None and status is None) or sets:
                 counts.documents += 1
                 for rows in sets:
-                    counts.spans += len(rows[3])
-                    counts.relations += len(rows[4])
+                    counts.spans += rows[4]
+                    counts.relations += len(rows[5])
                 yield document, sets
 
     # SQLite's errors name the project (a damaged page); the output file's are left as they are.
-    with sqlite_errors(project.path, "reading it"):
+    with sqlite_errors(project.path, "reading it"), gc_paused():
         registry: list[Speaker | Target]
         if damage is not None and project.recovery:
             registry = project.salvage.registry(damage)
@@ -133,7 +132,7 @@ def _checked(
         good, bad = _check_texts(batch, thorough)
         for found in bad:
             if damage is None:
-                raise DamagedProjectError(damaged_message(project.path, found.message()))
+                raise damaged(project.path, found.message())
             damage.append(found)
         ids = [d.id for d in good]
         if salvaging and damage is not None:

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,6 +15,7 @@ from annotator.model.snippet import plural
 from annotator.store import Project
 from annotator.store.bulk import SetValues
 from annotator.store.documents import DocumentValues
+from annotator.transfer.collector import gc_paused
 
 IMPORT_FORMATS = ("jsonl", "text")
 _BATCH = 2000
@@ -202,19 +201,6 @@ class _Importer:
         targets = {a["target"] for a in attrs if "target" in a}
         self.project.speakers.ensure(str(v) for v in speakers)
         self.project.targets.ensure(str(v) for v in targets)
-
-
-@contextmanager
-def gc_paused() -> Iterator[None]:
-    """Bulk work builds millions of small objects that live to the end; the cyclic collector
-    would rescan them again and again (a sixth of an import's time) and free nothing."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def write_records(

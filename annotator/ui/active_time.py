@@ -72,17 +72,29 @@ class ActiveTimeCounter(QObject):
         self.clock = clock
         self.stretch = ActiveStretch()
         self.document: DocumentId | None = None
+        #: Whether the application's input is watched (from the window's show on).
+        self.watching = False
         self.timer = QTimer(self, interval=SAVE_EVERY_MS)
         self.timer.timeout.connect(self.save)
         self.timer.start()
         session.document_opened.connect(self._opened)
         # An edit is input too (label keys arrive as shortcuts, a merge or a click as edits).
         session.changed.connect(lambda _change: self.note_input())
-        app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self)
         if session.document is not None:
             self._opened(session.document)
+
+    def watch_input(self) -> None:
+        """Watch the application's input from now on (the window calls it on the event
+        loop's first turn after it shows: input comes through the loop, none before).
+
+        Not from the start: an application filter is a Python call per event, and each
+        object it sees gets a Python wrapper (for a class PySide does not know, such as Qt's
+        private widgets, PySide first creates every class of that module). Building, showing
+        and painting the window send ~1,100 events before the loop's first turn."""
+        app = QApplication.instance()
+        if app is not None and not self.watching:
+            self.watching = True
+            app.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in _INPUT:

@@ -6,7 +6,7 @@ import time
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QMainWindow,
     QSplitter,
@@ -18,7 +18,7 @@ from annotator.edits import Change
 from annotator.edits.spans import SetDocAttribute
 from annotator.errors import StorageError
 from annotator.model import AttrValue, Document, DocumentId, Span, SpanId
-from annotator.model.checks import problems
+from annotator.model.checks import problem_count, problems
 from annotator.model.ids import GOLD
 from annotator.model.linking import partners
 from annotator.ui.actions import (
@@ -38,7 +38,7 @@ from annotator.ui.panels.side_panels import SideTabs
 from annotator.ui.panels.span_table import SPAN_ROLE, SpanTableModel, span_table_view
 from annotator.ui.preferences import Preferences, apply_preferences, load_preferences
 from annotator.ui.project_files import ProjectFiles
-from annotator.ui.session import Session
+from annotator.ui.session import LONG_SET, Session
 from annotator.ui.settings import (
     dark_palette,
     restore_layout,
@@ -320,9 +320,12 @@ class MainWindow(QMainWindow):
         else:
             self.inspector.show_document(document.title or document.id, annotation)
             self.span_table.clearSelection()
-        # A long document's checks take a while: run them only where they are looked at.
-        if len(annotation.spans) < 2000 or self.side.currentWidget() is self.side.problems:
+        # The list is filled only where it is looked at (500 rows cost ~10 ms a key press); a
+        # short document's count still goes to the tab title. A long one's checks take a while.
+        if self.side.currentWidget() is self.side.problems:
             self._refresh_problems()
+        elif len(annotation.spans) < LONG_SET:
+            self.side.show_problem_count(problem_count(annotation, self.session.project.schema))
         else:
             self.side.show_problem_count(None)
         self.status_line.show_document(len(annotation.spans), annotation.status)
@@ -390,6 +393,13 @@ class MainWindow(QMainWindow):
 
     def _splitters(self) -> dict[str, QSplitter]:
         return {"splitter": self.splitter, "right": self.right}
+
+    def showEvent(self, event: QShowEvent) -> None:
+        # Input is watched from the event loop's first turn with the window shown: input
+        # arrives through the loop, so none can come before (and the show's and the first
+        # paint's own events go by unwatched).
+        QTimer.singleShot(0, self.active_time, self.active_time.watch_input)
+        super().showEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._refresh_timer.stop()

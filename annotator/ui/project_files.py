@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import getpass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -25,6 +24,8 @@ PROJECT_FILTER = QT_TRANSLATE_NOOP(
 
 def ask_annotator(parent: QWidget | None, current: str | None = None) -> str | None:
     """Ask who is annotating (once, at first start); the login name is the default."""
+    import getpass  # here: asked once per user, and getpass imports termios
+
     name, ok = QInputDialog.getText(
         parent,
         QCoreApplication.translate("ProjectFiles", "Who is annotating?"),

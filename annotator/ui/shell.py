@@ -96,7 +96,7 @@ class Shell:
         (which ends the app when no other project is open)."""
         backup = newest_good_backup(path)
         info = next((b for b in list_backups(path) if b.path == backup), None)
-        dialog = RecoveryDialog(path, str(problem), info, self.window)
+        dialog = RecoveryDialog(path, problem, info, self.window)
         if backup is not None:
             dialog.restore_chosen.connect(lambda: self.restore_damaged(path, backup))
         dialog.read_only_chosen.connect(lambda: self.open_read_only(path))

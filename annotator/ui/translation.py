@@ -9,7 +9,6 @@ all load the same files, and there is no stale binary to go out of date. Qt's ow
 
 from __future__ import annotations
 
-import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -82,6 +81,9 @@ def resolve_language(preference: str, system: QLocale | None = None) -> str:
 
 def read_catalogue(path: Path) -> dict[tuple[str, str], str]:
     """(context, source) to translation, finished translations only."""
+    # Imported here: the source language (the usual start) reads no catalogue.
+    import xml.etree.ElementTree as ET
+
     found: dict[tuple[str, str], str] = {}
     for context in ET.parse(path).getroot().iter("context"):
         name = context.findtext("name") or ""

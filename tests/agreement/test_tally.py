@@ -153,3 +153,36 @@ def test_ambiguous_groups_of_one_chain_are_listed_by_position(make_set, quote_sc
     assert json.dumps(folded) == json.dumps(
         whole_project(sets, quote_schema, None, False, {"d": 50})
     )
+
+
+def test_chains_of_one_span_per_annotator_give_the_whole_project_report(
+    make_set, quote_schema
+) -> None:
+    # Every chain holds one span per annotator (the path read without groups): alone, two,
+    # three with two at one position and the third joined through one of them only, values
+    # that agree, differ, are missing, or mix numbers and text; a document one annotator
+    # misses. Then a tangled chain in the same label of another document.
+    def quote(start: int, end: int, **attrs: Any) -> tuple[Any, ...]:
+        return (start, end, "QUOTE", attrs)
+
+    stanced = {"stance": "none"}
+    sets = [
+        make_set("a", "A", [quote(0, 5, stance="favor"), quote(10, 20, **stanced, intensity="low"),
+                            (30, 31, "CUE")]),
+        make_set("a", "B", [quote(0, 5, stance="against"),
+                            quote(10, 20, **stanced, intensity="high"), (30, 32, "CUE")]),
+        make_set("a", "C", [quote(2, 6, stance="favor"),
+                            quote(19, 25, stance="favor", intensity="high"), quote(40, 44)]),
+        make_set("b", "A", [quote(1, 9, stance="favor"), (12, 14, "SPEAKER")]),
+        make_set("b", "B", [quote(1, 9, stance="favor"), (12, 14, "SPEAKER")]),
+        make_set("c", "A", [quote(0, 8, stance="favor"), quote(4, 12, stance="none")]),
+        make_set("c", "B", [quote(3, 9, stance="against")]),
+        make_set("c", "C", [quote(3, 9, stance="against"), quote(20, 22, stance="none")]),
+    ]  # fmt: skip
+    lengths = {"a": 50, "b": 20, "c": 30}
+    folded = agreement_report(sets, quote_schema, lengths=lengths)
+    whole = whole_project(sets, quote_schema, None, False, lengths)
+    assert json.dumps(folded) == json.dumps(whole)
+    kinds = {(entry["document"], entry["kind"]) for entry in folded["disagreements"]}
+    assert {("a", "missing"), ("a", "boundary"), ("a", "QUOTE.stance"), ("c", "missing")} <= kinds
+    assert folded["attributes"]["QUOTE.stance"]["exact"]["units"] == 4

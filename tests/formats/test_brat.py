@@ -66,6 +66,21 @@ def test_a_text_without_annotations_is_a_document_without_sets() -> None:
     assert found[DocumentId("empty")] == []
 
 
+def test_an_empty_text_in_a_corpus_is_skipped_and_counted(tmp_path: Path) -> None:
+    shutil.copy(DATA / "peskov.txt", tmp_path / "a.txt")
+    (tmp_path / "b.txt").write_bytes(b"")  # a document never written, as corpora hold
+    (tmp_path / "b.ann").write_bytes(b"")
+    summary = TransferSummary()
+    assert [d.id for d, _ in read_brat(tmp_path, summary)] == ["a"]
+    assert summary.lost == {"empty document (a .txt with no text) skipped": 1}
+    # Asked for alone, or with annotations on it, it is refused.
+    with pytest.raises(InputError, match=r"b\.txt: the file is empty"):
+        read_brat(tmp_path / "b.txt")
+    (tmp_path / "b.ann").write_text("T1\tQuote 0 3\tabc\n")
+    with pytest.raises(InputError, match=r"b\.txt: the file is empty"):
+        read_brat(tmp_path)
+
+
 def test_covered_text_that_disagrees_is_refused_with_file_and_line(tmp_path: Path) -> None:
     shutil.copy(DATA / "peskov.txt", tmp_path / "doc.txt")
     (tmp_path / "doc.ann").write_text("T1\tPerson 0 7\tKremlin\nT2\tPerson 23 36\tDmitry Pesko\n")

@@ -21,6 +21,9 @@ DATA = Path(__file__).parent / "data"
         ("label_studio/old_utf16_task.json", "label-studio"),
         ("doccano/span_export.zip", "doccano"),
         ("doccano/relation_example.jsonl", "doccano"),
+        ("peers/doccano/labeling_multi_users.jsonl", "doccano"),
+        ("peers/doccano/export_text_classification.jsonl", "doccano"),
+        ("peers/doccano/download_text_classification_v1.jsonl", "doccano"),
         ("prodigy/annotations.jsonl", "prodigy"),
         ("citron/peskov.json", "citron"),
         ("citron", "citron"),
@@ -35,6 +38,13 @@ def test_peer_files_are_recognised(path: str, expected: str) -> None:
     ("content", "name", "expected"),
     [
         ('{"text": "a", "label": [[0, 1, "X"]]}\n', "x.jsonl", "doccano"),
+        ('{"text": "a", "annotations": [], "annotation_approver": null}\n', "x.jsonl", "doccano"),
+        (
+            '{"id": 1, "text": "a", "label": []}\n{"text": "b", "label": [[0, 1, "X"]]}\n',
+            "x.jsonl",
+            "doccano",
+        ),
+        ('{"text": "a", "entities": []}\n', "x.jsonl", None),
         ('{"id": "d", "text": "a", "annotator": "x", "spans": []}\n', "x.jsonl", "jsonl"),
         ('{"id": "d", "text": "a"}\n', "x.json", "jsonl"),
         ('{"%TYPES": {}, "%FEATURE_STRUCTURES": []}', "x.json", "uima-json"),

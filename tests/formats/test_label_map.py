@@ -128,3 +128,22 @@ def test_a_saved_mapping_maps_the_same_as_the_pairs_it_came_from(
     direct = tmp_path / "direct.toml"
     direct.write_text(mapping_toml(pairs), encoding="utf-8")
     assert map_labels(raw(), schema, load_mapping(direct)).items == first.items
+
+
+def test_relation_ends_the_schema_lacks_are_reported_as_added_with_add_labels(
+    schema: Schema,
+) -> None:
+    # brat's discontinuous GPE comes in as parts joined by the schema's QUOTE-only "continues"
+    document = Document(DocumentId("d"), "New York")
+    layer = LayerBuilder(document.id, "")
+    first, second = layer.span(0, 3, "GPE"), layer.span(4, 8, "GPE")
+    layer.relate("continues", second, first)
+    items = [(document, [layer.build()])]
+    kept = map_labels(items, schema, add_labels=True)
+    how = {(r.kind, r.peer): (r.ours, r.how) for r in kept.report}
+    assert how[("relation ends", "continues GPE->GPE")] == ("continues", "added")
+    assert len(kept.items[0][1][0].relations) == 1
+    dropped = map_labels(items, schema, parse_pairs(["GPE=SPEAKER"]))
+    how = {(r.kind, r.peer): (r.ours, r.how) for r in dropped.report}
+    assert how[("relation ends", "continues SPEAKER->SPEAKER")] == ("continues", "wrong ends")
+    assert dropped.items[0][1][0].relations == []

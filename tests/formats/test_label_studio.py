@@ -209,3 +209,35 @@ def test_a_json_min_export_is_read(tmp_path: Path) -> None:
     assert document.id == "3" and annotation.annotator == "2"
     assert covered(document, annotation) == [("Cue", "said")]
     assert annotation.doc_attrs == {"sentiment": "Negative"}
+
+
+def test_unsubmitted_drafts_are_counted_as_not_carried(tmp_path: Path) -> None:
+    region = {"start": 0, "end": 6, "text": "Peskov", "labels": ["PER"]}
+    result = [
+        {"id": "r1", "from_name": "label", "to_name": "text", "type": "labels", "value": region}
+    ]
+    draft = {"id": 3, "user": "bo@example.org", "result": result, "was_postponed": False, "task": 1}
+    task = {"id": 1, "data": {"text": "Peskov said."}, "annotations": [], "drafts": [draft]}
+    path = tmp_path / "drafts.json"
+    path.write_text(json.dumps([task]), encoding="utf-8")
+    summary = TransferSummary()
+    [(document, sets)] = read_label_studio(path, summary)
+    assert document.text == "Peskov said." and sets == []
+    assert summary.lost == {"draft (saved, not submitted) annotation": 1}
+
+
+def test_the_text_field_the_regions_mark_is_the_document(tmp_path: Path) -> None:
+    # a labelling config <Text name="text" value="$review"/>: the export has data.review
+    region = {"start": 0, "end": 6, "text": "Peskov", "labels": ["PER"]}
+    result = [
+        {"id": "r1", "from_name": "label", "to_name": "text", "type": "labels", "value": region}
+    ]
+    data = {"review": "Peskov said fine.", "source": "wire"}
+    path = tmp_path / "review.json"
+    path.write_text(json.dumps([{"id": 7, "data": data, "annotations": [{"result": result}]}]))
+    [(document, [annotation])] = read_label_studio(path)
+    assert document.text == "Peskov said fine." and document.meta["source"] == "wire"
+    assert covered(document, annotation) == [("PER", "Peskov")]
+    path.write_text(json.dumps([{"id": 7, "data": data, "annotations": []}]))
+    with pytest.raises(InputError, match="text fields review, source"):
+        read_label_studio(path)

@@ -94,3 +94,17 @@ def test_tokens_cover_words_and_split_at_span_edges() -> None:
     assert [text[t.start : t.end] for t in tokenize(text, [1], [3])] == [
         "P", "es", "kov", "😀", "said", ":", "ok",
     ]  # fmt: skip
+
+
+def test_the_options_chosen_in_a_choice_task_become_the_category(tmp_path: Path) -> None:
+    task = {
+        "text": "Markets fell.",
+        "options": [{"id": "ECONOMY", "text": "Economy"}, {"id": "SPORT", "text": "Sport"}],
+        "accept": ["ECONOMY", "SPORT"],
+        "_view_id": "choice",
+        "answer": "accept",
+    }
+    path = tmp_path / "choice.jsonl"
+    path.write_text(json.dumps(task) + "\n", encoding="utf-8")
+    [(_, [annotation])] = read_prodigy(path)
+    assert annotation.doc_attrs == {"category": "ECONOMY, SPORT"}

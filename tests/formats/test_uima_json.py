@@ -10,6 +10,7 @@ import cassis
 import pytest
 
 from annotator.errors import InputError
+from annotator.formats.summary import TransferSummary
 from annotator.formats.uima_json import read_uima_json
 from annotator.formats.xmi import write_xmi
 from annotator.model import Document, DocumentId
@@ -80,3 +81,30 @@ def test_a_folder_with_other_json_reads_only_the_cases(tmp_path: Path, schema: S
     (tmp_path / "exportedproject1.json").write_text('{"name": "p"}', encoding="utf-8")
     write_xmi(tmp_path / "ignored-xmi", [(Document(DocumentId("x"), "text"), None)], schema)
     assert [d.id for d, _ in read_uima_json(tmp_path)] == ["kyiv"]
+
+
+def test_nan_and_infinite_feature_values_are_counted_not_stored(tmp_path: Path) -> None:
+    # the special values as dkpro-cassis' casWithFloatingPointSpecialValues writes them ("#")
+    scored = {"%NAME": "webanno.custom.Scored", "%SUPER_TYPE": "uima.tcas.Annotation"}
+    for name, kind in (("score", "Double"), ("weight", "Float"), ("label", "String")):
+        scored[name] = {"%NAME": name, "%RANGE": f"uima.cas.{kind}"}
+    sofa = {"%ID": 1, "%TYPE": "uima.cas.Sofa", "sofaNum": 1, "sofaID": "_InitialView"}
+    span = {"%TYPE": "webanno.custom.Scored", "@sofa": 1, "label": "PER"}
+    cas = {
+        "%TYPES": {"webanno.custom.Scored": scored},
+        "%FEATURE_STRUCTURES": [
+            {**sofa, "mimeType": "text", "sofaString": "Peskov said."},
+            {**span, "%ID": 2, "begin": 0, "end": 6, "#score": "NaN", "#weight": "Infinity"},
+            {**span, "%ID": 3, "begin": 7, "end": 11, "score": 0.5, "#weight": "-Infinity"},
+        ],
+        "%VIEWS": {"_InitialView": {"%SOFA": 1, "%MEMBERS": [2, 3]}},
+    }
+    path = tmp_path / "special.json"
+    path.write_text(json.dumps(cas), encoding="utf-8")
+    summary = TransferSummary()
+    [(_, [annotation])] = read_uima_json(path, summary)
+    assert [s.attrs for s in annotation.spans] == [{}, {"score": 0.5}]
+    assert summary.lost == {
+        "feature score: NaN or infinite value": 1,
+        "feature weight: NaN or infinite value": 2,
+    }

@@ -14,6 +14,7 @@ import cassis
 import pytest
 
 from annotator.errors import AnnotatorError, InputError
+from annotator.formats.detect import detect_format
 from annotator.formats.summary import TransferSummary
 from annotator.formats.xmi import read_xmi, write_xmi
 from annotator.model import (
@@ -135,6 +136,12 @@ def inception_project_export(path: Path) -> Path:
             "curation/article1.txt/CURATION_USER.zip", user_zip("ben.xmi", "CURATION_USER")
         )
     return path
+
+
+def test_a_whole_inception_project_export_is_recognised_zipped_or_unpacked(tmp_path: Path) -> None:
+    project = inception_project_export(tmp_path / "project.zip")
+    shutil.unpack_archive(project, tmp_path / "unpacked")
+    assert detect_format(project) == detect_format(tmp_path / "unpacked") == "xmi"
 
 
 def test_a_whole_inception_project_export_gives_one_set_per_annotator(tmp_path: Path) -> None:

@@ -11,7 +11,7 @@ from annotator.model import (
     Span,
     SpanId,
 )
-from annotator.model.checks import problems
+from annotator.model.checks import problem_count, problems
 from annotator.model.schema import Schema
 
 TEXT = "“X,” he said, “Y.” Officials confirmed it."
@@ -30,7 +30,10 @@ def rel(rid: int, label: str, head: int, child: int) -> Relation:
 
 
 def messages(annotation: AnnotationSet, schema: Schema) -> list[str]:
-    return [p.message for p in problems(annotation, schema, TEXT)]
+    found = [p.message for p in problems(annotation, schema, TEXT)]
+    # The tab title's count, taken without writing the messages, is the list's length.
+    assert problem_count(annotation, schema) == len(found)
+    return found
 
 
 def test_split_quote_joined_by_continues_needs_one_speaker(schema: Schema) -> None:

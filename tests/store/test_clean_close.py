@@ -18,6 +18,7 @@ from annotator.model.schema import Schema
 from annotator.paths import seeds_dir
 from annotator.store import Project
 from annotator.store.clean_close import stamps_path
+from annotator.store.restore import restore
 from annotator.transfer.importing import import_paths
 
 SEED_WORDS = b"Dmitry Peskov"
@@ -84,6 +85,20 @@ def test_damage_after_a_clean_close_is_still_refused(tmp_path: Path, schema: Sch
     damage_page(path, SEED_WORDS)
     with pytest.raises(DamagedProjectError, match="damaged"):
         Project.open(path)
+
+
+def test_a_restored_file_is_vouched_for_again_after_our_writer_closes_it(
+    tmp_path: Path, schema: Schema
+) -> None:
+    path = closed_project(tmp_path, schema)
+    with Project.open(path) as project:
+        backup = project.backup("manual")
+    damage_page(path, SEED_WORDS)
+    with pytest.raises(DamagedProjectError):
+        Project.open(path)
+    restore(path, backup)
+    assert check_at_open(path) == "whole file"  # a restored copy is checked once...
+    assert check_at_open(path) == "clean close"  # ...then our clean close vouches for it
 
 
 def test_damage_with_its_modification_time_set_back_is_still_refused(

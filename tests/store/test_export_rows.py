@@ -11,7 +11,10 @@ from pathlib import Path
 from typing import Any
 
 import orjson
+import pytest
 
+from annotator.formats.jsonl import _Registry
+from annotator.model import DocumentId, Speaker, Target
 from annotator.store import Project
 from annotator.transfer.exporting import export_jsonl
 from annotator.transfer.importing import import_paths
@@ -46,6 +49,15 @@ def test_spans_come_out_by_start_end_and_order_of_entry(tmp_path: Path, project:
     import_paths(project, [write(tmp_path / "in.jsonl", record)])
     (line,) = exported(project)
     assert [s["id"] for s in orjson.loads(line)["spans"]] == ["b4", "a2", "m3", "z1"]
+    # The model objects of every other export (Bulk.sets_for, the same grouped query).
+    (read,) = project.bulk.sets_for([DocumentId("d")])[DocumentId("d")]
+    assert [(s.name, s.start, s.end) for s in read.spans] == [
+        ("b4", 0, 6),
+        ("a2", 0, 11),
+        ("m3", 0, 11),
+        ("z1", 24, 33),
+    ]
+    assert [s.id for s in read.spans][1:3] == sorted(s.id for s in read.spans[1:3])
 
 
 def test_every_value_comes_back_exactly(tmp_path: Path, project: Project) -> None:
@@ -105,3 +117,48 @@ def test_sets_naming_the_same_speakers_each_carry_them(tmp_path: Path, project: 
     import_paths(project, [write(tmp_path / "in.jsonl", *records)])
     lines = [orjson.loads(line) for line in exported(project)]
     assert [[s["name"] for s in r["speakers"]] for r in lines] == [["Dmitry Peskov"]] * 3
+
+
+def _spans_json(*attrs: str) -> str:
+    """A set's spans JSON as the store reads it (SQLite's json_group_array of json_array)."""
+    connection = sqlite3.connect(":memory:")
+    connection.execute("CREATE TABLE s (name, start, finish, label, attrs)")
+    connection.executemany(
+        "INSERT INTO s VALUES (?, 0, 1, 'QUOTE', ?)", [(f"T{i}", a) for i, a in enumerate(attrs)]
+    )
+    row = connection.execute(
+        "SELECT json_group_array(json_array(name, start, finish, label, attrs)) FROM s"
+    ).fetchone()
+    connection.close()
+    return str(row[0])
+
+
+def test_only_sets_whose_spans_can_name_an_entry_are_looked_into(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    registry = _Registry([Speaker("Dmitry Peskov"), Target("Ukraine in NATO")])
+    looked: list[str] = []
+    parse = registry._entries_of
+
+    def spy(attrs: str) -> tuple[Speaker | None, Target | None]:
+        looked.append(attrs)
+        return parse(attrs)
+
+    monkeypatch.setattr(registry, "_entries_of", spy)
+    plain = _spans_json("{}", '{"stance":"favor"}', '{"note":"the speaker"}')
+    assert registry.named(plain, orjson.loads(plain)) == ([], [])
+    assert looked == []
+    for attrs, found in [
+        ('{"speaker":"Dmitry Peskov"}', ([{"name": "Dmitry Peskov"}], [])),
+        ('{"stance":"favor","target":"Ukraine in NATO"}', ([], [{"label": "Ukraine in NATO"}])),
+    ]:
+        named = _spans_json("{}", attrs)
+        speakers, targets = registry.named(named, orjson.loads(named))
+        assert (
+            [{"name": s["name"]} for s in speakers],
+            [{"label": t["label"]} for t in targets],
+        ) == found
+    assert looked == [
+        '{"speaker":"Dmitry Peskov"}',
+        '{"stance":"favor","target":"Ukraine in NATO"}',
+    ]

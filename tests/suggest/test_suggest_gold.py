@@ -25,7 +25,8 @@ def scores(schema: Schema, split: str) -> Evaluation:
         assert record.document is not None and record.annotation is not None
         if record.document.meta["split"] == split:
             items.append((record.document, record.annotation, suggest(record.document)))
-    assert len(items) == 32
+    # 32 held out; the tuning half grew by 38 passages of other agencies' styles.
+    assert len(items) == {"test": 32, "tune": 70}[split]
     return evaluate(items)
 
 

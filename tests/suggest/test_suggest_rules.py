@@ -383,3 +383,129 @@ def test_a_sentence_may_begin_with_a_capital_outside_a_to_z() -> None:
         "Émilie Roux arrived.",
         "Ørsted shares rose.",
     ]
+
+
+# --- speaker phrases the word lists do not know, and words that only look like cues -------
+
+
+def test_the_whole_phrase_between_a_quote_and_its_cue_is_the_speaker() -> None:
+    quote = one("“Our view is clear,” EU competition commissioner Anna Lindgren told reporters.")
+    assert (quote.speaker, quote.name, quote.cue) == (
+        "EU competition commissioner Anna Lindgren",
+        "Anna Lindgren",
+        "told",
+    )
+
+
+def test_a_role_and_its_named_appositive_after_a_quote() -> None:
+    quote = one("“No point,” the head of the government delegation, Omar Haddad, said as he left.")
+    assert quote.speaker == "the head of the government delegation, Omar Haddad"
+    assert (quote.name, quote.cue) == ("Omar Haddad", "said")
+
+
+def test_unknown_nouns_before_a_closing_cue() -> None:
+    quote = one("An automaker is recalling 340,000 SUVs, U.S. safety regulators said Monday.")
+    assert (quote.quote, quote.type) == ("An automaker is recalling 340,000 SUVs", "indirect")
+    assert (quote.speaker, quote.cue) == ("U.S. safety regulators", "said")
+
+
+def test_a_verb_or_a_time_in_the_run_is_no_speaker_phrase() -> None:
+    # "rose as" and "Last week" belong to clauses of their own: the known mention stands.
+    assert one("Prices rose as the central bank said rates would stay high.").speaker == (
+        "the central bank"
+    )
+    assert one("Last week the minister said taxes would rise.").speaker == "the minister"
+
+
+def test_according_to_a_source_the_word_lists_do_not_know() -> None:
+    quote = one("The company's shares fell 2.3% in Taipei, according to exchange data.")
+    assert (quote.quote, quote.speaker, quote.cue) == (
+        "The company's shares fell 2.3% in Taipei",
+        "exchange data",
+        "according to",
+    )
+
+
+def test_a_number_made_approximate_opens_a_reported_clause() -> None:
+    quote = one("Police said about 4,000 tractors had taken part.")
+    assert (quote.quote, quote.speaker) == ("about 4,000 tractors had taken part", "Police")
+    # Before anything but a number "about" is a preposition: "told reporters about it".
+    assert found("She told reporters about the plan.") == []
+
+
+def test_an_adverb_between_commas_after_the_cue() -> None:
+    quote = one("Wang said, however, that orders for servers remained strong.")
+    assert (quote.quote, quote.speaker) == ("that orders for servers remained strong", "Wang")
+
+
+def test_a_cue_word_after_a_possessive_is_a_noun_and_one_after_a_verb_is_not() -> None:
+    assert found("India's state railway apologised after a train was stranded.") == []
+    quote = one("“Fine,” its director, Nikos Papadakis, told state broadcaster ERT.")
+    assert (quote.name, quote.cue) == ("Nikos Papadakis", "told")
+
+
+def test_the_writers_clause_after_a_closing_cue_is_not_reported() -> None:
+    quote = one("Floods have killed 86 people, officials said Saturday, as more rain was forecast.")
+    assert (quote.quote, quote.speaker) == ("Floods have killed 86 people", "officials")
+
+
+def test_a_source_inside_quoted_as_saying() -> None:
+    quote = one("Peskov was quoted by the Interfax news agency as saying that talks had stalled.")
+    assert (quote.quote, quote.speaker) == ("that talks had stalled", "Peskov")
+    assert quote.cue == "quoted by the Interfax news agency as saying"
+    # "as saying" reports a clause without "that" too.
+    assert one("Ferri was quoted as saying the coach had his support.").quote == (
+        "the coach had his support"
+    )
+
+
+def test_a_study_found_that() -> None:
+    quote = one("The report, published on Tuesday, found that emissions had risen.")
+    assert (quote.quote, quote.speaker, quote.cue) == (
+        "that emissions had risen",
+        "The report",
+        "found",
+    )
+    assert found("Police found the body in a river.") == []
+
+
+def test_an_age_then_a_relative_clause_between_speaker_and_cue() -> None:
+    quote = one("Margaret Pye, 72, who has lived there for 40 years, said: “Nobody asked us.”")
+    assert (quote.speaker, quote.cue) == ("Margaret Pye", "said")
+
+
+def test_two_adverbials_before_that() -> None:
+    quote = one("The ministry said in a statement on its website that the border would reopen.")
+    assert (quote.quote, quote.speaker) == ("that the border would reopen", "The ministry")
+
+
+def test_an_adverb_between_commas_before_the_cue() -> None:
+    assert one("He, too, said it was fine.").speaker == "He"
+
+
+def test_a_question_left_unsaid_is_no_quote() -> None:
+    assert found("The minister did not say when the talks would resume.") == []
+    assert found("She didn't say how many people had died.") == []
+    assert one("He did not say that the army would withdraw.").quote == (
+        "that the army would withdraw"
+    )
+
+
+def test_a_cue_and_colon_closing_the_paragraph_before_a_quote() -> None:
+    text = "Foreign Minister Anna Berg spoke on Tuesday. She said:\n\n“We will not accept this.”"
+    quote = one(text)
+    assert (quote.speaker, quote.name, quote.cue) == ("She", "Anna Berg", "said")
+
+
+def test_an_adverbial_before_a_closing_cue_is_no_content() -> None:
+    assert found("In a statement, the ministry said on Monday.") == []
+    quote = one("In the end the deal fell apart, officials said.")
+    assert (quote.quote, quote.speaker) == ("In the end the deal fell apart", "officials")
+
+
+def test_before_adding_that_shares_the_speaker() -> None:
+    quotes = found("“All is fine,” Lopez insisted, before adding that the clinic needed staff.")
+    assert [(q.quote, q.speaker, q.cue) for q in quotes] == [
+        ("“All is fine,”", "Lopez", "insisted"),
+        ("that the clinic needed staff", "Lopez", "adding"),
+    ]

@@ -69,10 +69,14 @@ def test_problems_list_is_clickable(qtbot, window) -> None:
     qtbot.keyClick(window.view, Qt.Key.Key_Escape)
     settle()
     panel = window.side.problems
+    assert window.side.tabText(1) == "Problems (1)"
+    window.side.setCurrentWidget(panel)  # the list is filled when it is shown
     start = TEXT.index("told")
     assert panel.item(0).text() == f"CUE “told” [{start}–{start + 4}] is not linked to a quote"
-    assert window.side.tabText(1) == "Problems (1)"
-    window.side.setCurrentWidget(panel)
+    label(qtbot, window, "said", "c")  # shown: kept current on every key press
+    qtbot.keyClick(window.view, Qt.Key.Key_Escape)
+    settle()
+    assert window.side.tabText(1) == "Problems (2)" and panel.count() == 2
     click_item(qtbot, panel, panel.item(0))
     assert TEXT[window.view.selected_span().start : window.view.selected_span().end] == "told"
 

@@ -41,6 +41,8 @@ def test_active_time_counts_input_and_stops_when_idle(
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
+    # Input arrives through the event loop; the window watches it from the loop's first turn.
+    qtbot.waitUntil(lambda: window.active_time.watching)
     project = window.session.project
     # Opened at 1000; a key at 1030 keeps it counting until 1150.
     clock.now = 1030
@@ -58,6 +60,17 @@ def test_active_time_counts_input_and_stops_when_idle(
     close(window)
     with Project.open(project_path, read_only=True) as reopened:
         assert reopened.active_time.seconds(DocumentId(DOC), "alice") == 210
+
+
+def test_input_is_watched_once_the_window_shows_not_while_it_is_built(
+    qtbot, project_path: Path
+) -> None:
+    window = MainWindow(Session(Project.open(project_path), "alice"))
+    qtbot.addWidget(window)
+    assert not window.active_time.watching  # built without an application filter
+    window.show()
+    qtbot.waitUntil(lambda: window.active_time.watching)
+    close(window)
 
 
 @pytest.fixture

@@ -4,7 +4,6 @@ beside it) or the damaged file read-only; the application shell does what is cho
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from PySide6.QtCore import Signal
@@ -17,14 +16,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator.errors import DamagedProjectError
 from annotator.store.backup import BackupInfo
 from annotator.store.filesystem import human_size
 from annotator.ui.dialogs.backups import REASONS
-
-# The store's sentence for a damaged file (``store/faults.py``): what SQLite said, then what
-# to type at the command line.
-_DAMAGE = re.compile(r"the project file is damaged \((?P<detail>.+)\); restore a backup \(")
-_CLI_ADVICE = re.compile(r";? *restore a backup \(annotator restore\).*$")
 
 
 class RecoveryDialog(QDialog):
@@ -35,7 +30,11 @@ class RecoveryDialog(QDialog):
     read_only_chosen = Signal()
 
     def __init__(
-        self, path: Path, problem: str, backup: BackupInfo | None, parent: QWidget | None = None
+        self,
+        path: Path,
+        problem: DamagedProjectError,
+        backup: BackupInfo | None,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Annotator — damaged project"))
@@ -85,13 +84,10 @@ class RecoveryDialog(QDialog):
         cancel.clicked.connect(self.reject)
         layout.addWidget(buttons)
 
-    def _in_window_words(self, problem: str) -> str:
+    def _in_window_words(self, problem: DamagedProjectError) -> str:
         """The problem without the command line's advice (``annotator restore``, ``export
         --skip-damaged``): here the buttons below are the way out, and they say so."""
-        found = _DAMAGE.search(problem)
-        if found is not None:
-            return self.tr("The file is damaged; SQLite reports: {0}.").format(found["detail"])
-        return _CLI_ADVICE.sub("", problem)
+        return self.tr("The file is damaged; SQLite reports: {0}.").format(problem.detail)
 
     def _restore(self) -> None:
         self.done(QDialog.DialogCode.Accepted)

@@ -1,0 +1,167 @@
+"""Files the peer tools wrote themselves (tests/formats/data/peers, sources in its README):
+each is recognised and read with the offsets its tool meant."""
+
+from __future__ import annotations
+
+import io
+import shutil
+import zipfile
+from pathlib import Path
+
+import pytest
+from peer_helpers import covered
+
+from annotator.errors import InputError
+from annotator.formats.detect import detect_format
+from annotator.formats.doccano import read_doccano
+from annotator.formats.prodigy import read_prodigy
+from annotator.formats.summary import TransferSummary
+from annotator.formats.uima_json import read_uima_json
+from annotator.formats.webanno_tsv import read_webanno_tsv
+from annotator.formats.xmi import read_xmi
+
+PEERS = Path(__file__).parent / "data" / "peers"
+XMI_DATA = Path(__file__).parent / "data" / "xmi"
+TYPE_SYSTEM = XMI_DATA / "TypeSystem.xml"
+
+
+def test_a_doccano_1_export_gives_one_layer_per_user() -> None:
+    path = PEERS / "doccano" / "labeling_multi_users.jsonl"
+    assert detect_format(path) == "doccano"
+    [(first, first_sets), (second, [only])] = read_doccano(path)
+    assert {s.annotator for s in first_sets} == {"1", "2"}
+    for annotation in first_sets:
+        assert covered(first, annotation) == [
+            ("12", "JAPAN"),
+            ("13", "CHINA"),
+            ("13", "Nadim Ladki"),
+            ("12", "AL-AIN"),
+            ("12", "United Arab Emirates"),
+        ]
+    assert only.annotator == "2" and ("13", "Marcello Cuttitta") in covered(second, only)
+
+
+@pytest.mark.parametrize(
+    "name", ["export_text_classification.jsonl", "download_text_classification_v1.jsonl"]
+)
+def test_doccano_text_classification_exports_give_categories(name: str) -> None:
+    path = PEERS / "doccano" / name
+    assert detect_format(path) == "doccano"
+    items = read_doccano(path)
+    assert [document.text for document, _ in items] == [
+        "Terrible customer service.",
+        "Really great transaction.",
+        "Great price.",
+    ]
+    categories = [sets[0].doc_attrs["category"] for _, sets in items]
+    assert categories in (["negative", "positive", "positive"], ["1", "2", "2"])
+
+
+@pytest.mark.parametrize("name", ["tale.tsv", "1sentencesamerel4.tsv"])
+def test_webanno_tsv_2_is_recognised_and_refused_in_one_sentence(name: str) -> None:
+    path = PEERS / "webanno_tsv" / name
+    assert detect_format(path) == "webanno-tsv"
+    with pytest.raises(InputError, match="is WebAnno TSV 1 or 2, an old format") as caught:
+        read_webanno_tsv(path)
+    assert caught.value.line == 1
+
+
+def test_an_accepted_prodigy_textcat_task_keeps_its_category() -> None:
+    path = PEERS / "prodigy" / "insult_textcat_excerpt.jsonl"
+    assert detect_format(path) == "prodigy"
+    [(document, [annotation])] = read_prodigy(path)  # the rejected task is not carried
+    assert document.text.startswith("The reason women like me")
+    assert annotation.doc_attrs == {"category": "INSULT"}
+
+
+def test_a_cas_with_a_second_view_reads_its_initial_view(tmp_path: Path) -> None:
+    shutil.copy(PEERS / "xmi" / "cas_with_two_sofas.xmi", tmp_path)
+    shutil.copy(TYPE_SYSTEM, tmp_path)
+    summary = TransferSummary()
+    [(document, sets)] = read_xmi(tmp_path, summary)
+    assert document.text == "Joe waited for the train . The train was late ."
+    assert sets == [] and not summary.lost  # the second view holds only its DocumentAnnotation
+
+
+def test_annotations_in_a_second_view_are_counted_as_not_carried(tmp_path: Path) -> None:
+    xmi = (PEERS / "xmi" / "cas_with_two_sofas.xmi").read_text(encoding="utf-8")
+    xmi = xmi.replace(
+        '<xmi:XMI xmi:version="2.0"',
+        '<xmi:XMI xmlns:ner="http:///de/tudarmstadt/ukp/dkpro/core/api/ner/type.ecore" '
+        'xmi:version="2.0"',
+    ).replace(
+        '<cas:View members="4" sofa="3"/>',
+        '<ner:NamedEntity xmi:id="5" sofa="3" begin="0" end="3" value="PER"/>\n'
+        '<cas:View members="4 5" sofa="3"/>',
+    )
+    (tmp_path / "doc.xmi").write_text(xmi, encoding="utf-8")
+    shutil.copy(TYPE_SYSTEM, tmp_path)
+    summary = TransferSummary()
+    [(_, sets)] = read_xmi(tmp_path, summary)
+    assert sets == []
+    assert summary.lost == {"annotations in CAS views other than _InitialView": 1}
+
+
+def test_an_empty_uima_json_cas_is_refused_for_having_no_text() -> None:
+    path = PEERS / "uima_json" / "emptyCas.json"
+    assert detect_format(path) == "uima-json"
+    with pytest.raises(InputError, match="the CAS has no document text"):
+        read_uima_json(path)
+
+
+def _project_export(target: Path, member: Path, user: str) -> None:
+    """INCEpTION's project export: annotation/<document>/<user>.zip holding the user's file."""
+    inner = io.BytesIO()
+    with zipfile.ZipFile(inner, "w") as archive:
+        archive.writestr(f"{user}{member.suffix}", member.read_bytes())
+    with zipfile.ZipFile(target, "w") as archive:
+        archive.writestr("exportedproject123.json", '{"name": "quotes"}')
+        archive.writestr("source/doc.txt", "the source")
+        archive.writestr("annotation/doc.txt/INITIAL_CAS.zip", inner.getvalue())
+        archive.writestr(f"annotation/doc.txt/{user}.zip", inner.getvalue())
+
+
+@pytest.mark.parametrize(
+    ("member", "expected"),
+    [
+        ("webanno_tsv/testSentenceWithEmoji.tsv", "webanno-tsv"),
+        ("uima_json/tsv3-testSimpleSlotFeature.json", "uima-json"),
+    ],
+)
+def test_inception_exports_in_tsv_and_uima_json_are_recognised(
+    tmp_path: Path, member: str, expected: str
+) -> None:
+    source = PEERS / member
+    single = tmp_path / "single.zip"  # one document's export: a zip of the user's file
+    with zipfile.ZipFile(single, "w") as archive:
+        archive.writestr(f"anna{source.suffix}", source.read_bytes())
+    project = tmp_path / "project.zip"
+    _project_export(project, source, "anna")
+    unpacked = tmp_path / "unpacked"
+    shutil.unpack_archive(project, unpacked)
+    assert [detect_format(p) for p in (single, project, unpacked)] == [expected] * 3
+
+
+def test_a_tsv_project_export_reads_with_the_emoji_in_place(tmp_path: Path) -> None:
+    project = tmp_path / "project.zip"
+    _project_export(project, PEERS / "webanno_tsv" / "testSentenceWithEmoji.tsv", "anna")
+    [(document, [annotation])] = read_webanno_tsv(project)
+    assert (document.id, annotation.annotator) == ("doc", "anna")
+    assert covered(document, annotation) == [("Span", "😊")]
+
+
+def test_webannos_temporary_zip_names_leave_the_user_to_the_file_inside(tmp_path: Path) -> None:
+    # WebAnno 3 wrote annotation/<doc>/webanno<digits>export.zip holding <user>.xmi and
+    # typesystem.xml (as in the SENTiVENT corpus, GillesJ/sentivent_webannoparser)
+    inner = io.BytesIO()
+    with zipfile.ZipFile(inner, "w") as archive:
+        archive.writestr("anno_01.xmi", (XMI_DATA / "anna.xmi").read_bytes())
+        archive.writestr("typesystem.xml", TYPE_SYSTEM.read_bytes())
+    project = tmp_path / "project.zip"
+    with zipfile.ZipFile(project, "w") as archive:
+        archive.writestr(
+            "annotation/article1.txt/webanno1468212693444888492export.zip", inner.getvalue()
+        )
+    assert detect_format(project) == "xmi"
+    [(document, [annotation])] = read_xmi(project)
+    assert (document.id, annotation.annotator) == ("article1", "anno_01")
