@@ -548,7 +548,10 @@ def duplicate_key(line: bytes, obj: Any) -> str | None:
     very same bytes has none (compact lines, such as our own exports); any other line is
     parsed again by the standard library, which sees every pair (about 5x slower)."""
     try:
-        if orjson.dumps(obj) == line.strip():
+        dumped = orjson.dumps(obj, option=orjson.OPT_APPEND_NEWLINE)
+        # A compact line as our exports write it (with its newline) is compared as it is:
+        # stripping it first copied every line.
+        if dumped == line or dumped[:-1] == line.strip():
             return None
     except orjson.JSONEncodeError:
         pass

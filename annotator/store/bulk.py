@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable, Collection, Iterator, Sequence
+from contextlib import AbstractContextManager
 from itertools import chain
 from typing import Any
 
@@ -22,6 +23,12 @@ from annotator.model import (
     Status,
 )
 from annotator.model.annotation import RelationValues, SpanValues
+from annotator.store.constraints import (
+    check_seconds,
+    check_spans,
+    check_statuses,
+    checked_in_python,
+)
 from annotator.store.database import Database
 from annotator.store.rows import ParsedAttrs, dump_json, grouped_spans, load_attrs
 from annotator.store.spans import Spans
@@ -74,6 +81,11 @@ class Bulk:
             args,
         ).fetchall()
 
+    def checked_in_python(self) -> AbstractContextManager[None]:
+        """The body (a bulk import, inside its transaction) has its rows' CHECK constraints
+        made by :meth:`insert_values` alone, not by SQLite too (see constraints.py)."""
+        return checked_in_python(self._db)
+
     def insert_sets(self, sets: Sequence[AnnotationSet]) -> None:
         """Insert sets whose span ids are unique within each set (local 1..n as parsed, or
         another file's ids, as merges and packs pass them); new ids are assigned here."""
@@ -104,6 +116,10 @@ class Bulk:
                 relation_rows += [(label, first + h, first + c) for label, h, c in relations]
             first += len(spans)
             set_rows.append((document, annotator, status, dump_json(doc_attrs)))
+        # The tables' CHECK constraints, which SQLite skips during an import (constraints.py).
+        check_spans(span_rows)
+        check_statuses(set_rows)
+        check_seconds(time_rows)
         conn = self._db.conn
         # No ids given: SQLite gives the next ones in order, from the very id next_id() read
         # (AUTOINCREMENT's rule), which the relations above counted on; checked, not assumed.

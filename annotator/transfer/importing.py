@@ -225,6 +225,7 @@ def write_records(
             project.fulltext.deferred(importer.start),
             importer.ledger.counted_at_end(),
             project.documents.indexed_at_end(),
+            project.bulk.checked_in_python(),
         ):
             for path, records in batches:
                 importer.batch(path, records)

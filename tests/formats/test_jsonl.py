@@ -7,9 +7,11 @@ import json
 from pathlib import Path
 from typing import Any
 
+import orjson
 import pytest
 
 from annotator.errors import InputError
+from annotator.formats.jsonl import duplicate_key
 from annotator.model.schema import Schema
 from annotator.store import Project
 from annotator.transfer.exporting import export_jsonl
@@ -206,3 +208,18 @@ def test_bad_registry_line_is_refused(tmp_path: Path, project: Project) -> None:
     path = write_jsonl(tmp_path / "r.jsonl", [{"speaker": {"name": "X", "type": "robot"}}])
     with pytest.raises(InputError, match="line 1: speaker \"X\": type 'robot' is not one of"):
         import_paths(project, [path])
+
+
+@pytest.mark.parametrize(
+    ("line", "twice"),
+    [
+        (b'{"id":"a","text":"One."}\n', None),  # compact, as exports write it: compared as is
+        (b'{"id":"a","text":"One."}', None),  # the last line, without its newline
+        (b'{"id":"a","text":"One."}\r\n', None),
+        (b' {"id": "a", "text": "One."}\n', None),  # spaced: read again by the standard library
+        (b'{"id":"a","text":"One.","id":"b"}\n', "id"),
+        (b'{"id": "a", "text": "One.", "text": "Two."}', "text"),
+    ],
+)
+def test_duplicate_keys_are_found_in_every_shape_of_line(line: bytes, twice: str | None) -> None:
+    assert duplicate_key(line, orjson.loads(line)) == twice
