@@ -24,7 +24,7 @@ from annotator.formats.span_rows import (
     span_attributes,
 )
 from annotator.formats.summary import TransferSummary
-from annotator.model.absent_modules import marked_absent
+from annotator.absent_modules import marked_absent
 from annotator.model.schema import Attribute, Schema
 
 if TYPE_CHECKING:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import sys
 
-from annotator.model.absent_modules import marked_absent
+from annotator.absent_modules import marked_absent
 
 _OPTIONAL = ("pandas", "numpy")
 
