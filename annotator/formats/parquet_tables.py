@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 import orjson
 
+from annotator.absent_modules import marked_absent
 from annotator.errors import AnnotatorError
 from annotator.formats.layer import Layer
 from annotator.formats.span_rows import (
@@ -24,7 +25,6 @@ from annotator.formats.span_rows import (
     span_attributes,
 )
 from annotator.formats.summary import TransferSummary
-from annotator.absent_modules import marked_absent
 from annotator.model.schema import Attribute, Schema
 
 if TYPE_CHECKING:
