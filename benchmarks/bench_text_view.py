@@ -28,7 +28,7 @@ import subprocess
 import sys
 import time
 
-os.environ["QT_QPA_PLATFORM"] = "offscreen"
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 VOCABULARY = """
 the of and to a in that is was he for it with as his on be at by had are but from or have
