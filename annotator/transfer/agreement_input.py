@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
@@ -12,6 +11,7 @@ from annotator.agreement.coverage import counted_annotator, counted_statuses, co
 from annotator.agreement.tally import AgreementTally
 from annotator.agreement.tally import Progress as ReportProgress
 from annotator.agreement.variables import has_speaker_link
+from annotator.collector import gc_paused
 from annotator.errors import AnnotatorError
 from annotator.model import AnnotationSet
 from annotator.model.progress import Progress, no_progress
@@ -64,11 +64,8 @@ def load_agreement_inputs(
     counts = counting(annotators, include_unfinished)
     total = project.documents.count()
     progress(0, total)
-    # Every span read stays alive until the report is done: the cyclic collector would walk
-    # the growing heap again and again for nothing (as in agreement_report).
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
+    # Every span read stays alive until the report is done.
+    with gc_paused():
         for done, (document, found) in enumerate(iter_documents_with_sets(project), start=1):
             lengths[document.id] = len(document.text)
             texts[document.id] = document.text
@@ -79,9 +76,6 @@ def load_agreement_inputs(
                     _share_names(annotation_set, labels_seen)
                     sets.append(annotation_set)
             progress(done, total)
-    finally:
-        if collecting:
-            gc.enable()
     return AgreementInputs(sets, schema, lengths, texts, annotators, include_unfinished)
 
 
@@ -118,24 +112,17 @@ def tally_project(
     speakers = has_speaker_link(schema)
     total = project.documents.count()
     progress(0, total)
-    # The report's lists grow to millions of small acyclic objects; the cyclic collector
-    # would walk them again and again for nothing.
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        with sqlite_errors(project.path, "reading it"):
-            stream = project.bulk.by_document(statuses, keep, relations=speakers)
-            for done, (document, found) in enumerate(stream, start=1):
-                damage = text_damage(document)
-                if damage is not None:
-                    raise damaged(project.path, damage.message())
-                text = document.text
-                tally.add(document.id, found, len(text), text if speakers else None)
-                progress(done, total)
-        return tally
-    finally:
-        if collecting:
-            gc.enable()
+    # The report's lists grow to millions of small acyclic objects.
+    with gc_paused(), sqlite_errors(project.path, "reading it"):
+        stream = project.bulk.by_document(statuses, keep, relations=speakers)
+        for done, (document, found) in enumerate(stream, start=1):
+            damage = text_damage(document)
+            if damage is not None:
+                raise damaged(project.path, damage.message())
+            text = document.text
+            tally.add(document.id, found, len(text), text if speakers else None)
+            progress(done, total)
+    return tally
 
 
 def _narrowed(project: Project, labels: Sequence[str] | None) -> Schema:

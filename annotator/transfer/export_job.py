@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Literal
 
+from annotator.collector import gc_paused
 from annotator.errors import AnnotatorError
 from annotator.formats.claims import write_claims
 from annotator.formats.conll import write_conll
@@ -37,7 +38,6 @@ from annotator.model.snippet import plural
 from annotator.store import Project
 from annotator.store.faults import sqlite_errors
 from annotator.store.recovery import Damage
-from annotator.transfer.collector import gc_paused
 from annotator.transfer.exporting import export_jsonl, iter_documents_with_sets
 from annotator.transfer.staging import staged
 

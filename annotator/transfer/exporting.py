@@ -12,13 +12,13 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Iterator, Sequence
 from typing import IO, TypeVar
 
+from annotator.collector import gc_paused
 from annotator.formats.jsonl import SetRows, write_jsonl
 from annotator.formats.summary import TransferSummary
 from annotator.model import AnnotationSet, Document, DocumentId, Speaker, Target
 from annotator.store import Project
 from annotator.store.faults import damaged, sqlite_errors
 from annotator.store.recovery import Damage, text_damage
-from annotator.transfer.collector import gc_paused
 
 EXPORT_FORMATS = ("jsonl",)
 _BATCH = 400

@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from annotator.collector import gc_paused
 from annotator.errors import InputError
 from annotator.formats.jsonl import Parsed, Record, looks_like_jsonl, parsed_from, read_jsonl_values
 from annotator.formats.plaintext import read_text_document, text_files
@@ -15,7 +16,6 @@ from annotator.model.snippet import plural
 from annotator.store import Project
 from annotator.store.bulk import SetValues
 from annotator.store.documents import DocumentValues
-from annotator.transfer.collector import gc_paused
 
 IMPORT_FORMATS = ("jsonl", "text")
 _BATCH = 2000
