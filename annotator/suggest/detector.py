@@ -167,10 +167,13 @@ class Detector:
                     out.append(lone)
                     continue
                 if words == 0:
-                    orphan = self._orphan(sentences, number) or self._introduced(sentences, number)
+                    orphan = self._orphan(sentences, number)
+                    if orphan is not None:
+                        with_cue.add(number + 1)  # its cue is the next sentence's
+                    else:
+                        orphan = self._introduced(sentences, number)
                     if orphan is not None:
                         lone.speaker, lone.cue = orphan
-                        with_cue.add(number + 1)
                     else:
                         lone.inherits = True
                     out.append(lone)
@@ -232,23 +235,21 @@ class Detector:
             return None
         attributor = self.attributor
         begin = dateline_end(tokens)
-        for cue in reversed(attributor.cues(tokens, begin)):
-            # "She said on Monday:": only adverbials between the cue and the colon.
-            positions = attributor.clauses.skip_adverbials(tokens, cue.last, recipient=True)
-            mention = attributor.mentions.before(tokens, cue.first, begin)
+        cues = attributor.cues(tokens, begin)
+        if not cues:
+            return None
+        cue = cues[-1]  # only the last cue can introduce what follows the colon
+        mention = attributor.mentions.before(tokens, cue.first, begin)
+        rest = cue.last
+        if mention is None:
+            mention = attributor.mentions.after(tokens, cue.last)  # "..., said the mayor:"
             if mention is None:
-                mention = attributor.mentions.after(tokens, cue.last)
-                if mention is not None:
-                    positions = attributor.clauses.skip_adverbials(
-                        tokens, mention.last, recipient=True
-                    )
-            if mention is not None and len(tokens) - 1 in positions:
-                return _speaker(tokens, mention), (
-                    tokens[cue.first].start,
-                    tokens[cue.last - 1].end,
-                )
-            break  # only the last cue can introduce what follows the colon
-        return None
+                return None
+            rest = mention.last
+        # "She said on Monday:": only adverbials between the cue (or speaker) and the colon.
+        if len(tokens) - 1 not in attributor.clauses.skip_adverbials(tokens, rest, recipient=True):
+            return None
+        return _speaker(tokens, mention), (tokens[cue.first].start, tokens[cue.last - 1].end)
 
     def _inherit(self, found: list[Attribution], sentences: Sequence[Sentence]) -> None:
         """A quote standing alone keeps the speaker of the attribution before it (at most

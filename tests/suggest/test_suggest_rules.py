@@ -495,6 +495,15 @@ def test_a_cue_and_colon_closing_the_paragraph_before_a_quote() -> None:
     text = "Foreign Minister Anna Berg spoke on Tuesday. She said:\n\n“We will not accept this.”"
     quote = one(text)
     assert (quote.speaker, quote.name, quote.cue) == ("She", "Anna Berg", "said")
+    # The next sentence's own long quote is still suggested (it inherits the speaker).
+    more = found(
+        "The minister said:\n\n“We will win.” “This is a long quote that goes on for many"
+        " words indeed,” at the end."
+    )
+    assert [(q.quote[:12], q.speaker) for q in more] == [
+        ("“We will win", "The minister"),
+        ("“This is a l", "The minister"),
+    ]
 
 
 def test_an_adverbial_before_a_closing_cue_is_no_content() -> None:
