@@ -138,13 +138,13 @@ class Attributor:
                 )
                 taken = index + phrase
                 continue
-            source = self._source_between(tokens, index)
-            if source:
-                # "was quoted by the Interfax news agency as saying": one cue, the words of its
-                # phrase around the source that carried the words.
-                phrase_words = (lower, *(t.lower for t in tokens[source - 2 : source]))
-                out.append(_Cue(index, source, " ".join(phrase_words)))
-                taken = source
+            split = self._source_between(tokens, index)
+            if split is not None:
+                # "was quoted by the Interfax news agency as saying": one cue, named by the
+                # lexicon's phrase, spanning the source that carried the words.
+                end, name = split
+                out.append(_Cue(index, end, name))
+                taken = end
                 continue
             # Cues are verbs: lower case in running text ("States" is not "states").
             if token.text == lower and self.lex.is_cue(lower):
@@ -168,11 +168,11 @@ class Attributor:
                     out.append(_Cue(index, index + 1, self.lex.lemma(lower)))
         return out
 
-    def _source_between(self, tokens: list[Token], index: int) -> int:
-        """The end of "quoted *by SOURCE* as saying" when a phrase of the lexicon ("quoted as
-        saying") is split by its source at ``index + 1``, else 0."""
+    def _source_between(self, tokens: list[Token], index: int) -> tuple[int, str] | None:
+        """The end and the lexicon phrase of "quoted *by SOURCE* as saying" when a phrase
+        ("quoted as saying") is split by its source at ``index + 1``, else None."""
         if index + 1 >= len(tokens) or tokens[index + 1].lower != "by":
-            return 0
+            return None
         for words in self._phrases.get(tokens[index].lower, ()):
             tail = list(words[1:])
             if len(tail) < 2:
@@ -181,8 +181,8 @@ class Attributor:
                 if tokens[start - 1].kind != Kind.WORD:
                     break
                 if [t.lower for t in tokens[start : start + len(tail)]] == tail:
-                    return start + len(tail)
-        return 0
+                    return start + len(tail), " ".join(words)
+        return None
 
     def _phrase_at(self, tokens: list[Token], index: int) -> int:
         for words in self._phrases.get(tokens[index].lower, ()):

@@ -8,6 +8,8 @@ import pytest
 
 from annotator.model import AnnotationSet, Document, DocumentId
 from annotator.suggest import ANNOTATOR, suggest
+from annotator.suggest.detector import Detector
+from annotator.suggest.lexicon import default_lexicon_path, parse_lexicon
 
 
 @dataclass(frozen=True)
@@ -518,3 +520,13 @@ def test_before_adding_that_shares_the_speaker() -> None:
         ("“All is fine,”", "Lopez", "insisted"),
         ("that the clinic needed staff", "Lopez", "adding"),
     ]
+
+
+def test_a_split_phrase_is_named_by_the_lexicon_whatever_its_length() -> None:
+    extra = 'phrases = ["quoted as having said"]\nbare_clause = ["quoted as having said"]\n'
+    lexicon = parse_lexicon(
+        [(default_lexicon_path().read_text(encoding="utf-8"), "en"), (extra, "x")]
+    )
+    text = "Smith was quoted by the agency as having said the talks had failed."
+    result = Detector(lexicon).suggest(Document(DocumentId("d"), text))
+    assert [q.quote for q in describe(result, text)] == ["the talks had failed"]
