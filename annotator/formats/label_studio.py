@@ -34,20 +34,34 @@ _REGION_CONTROLS = {"choices", "textarea", "rating", "number", "taxonomy", "date
 UTF16_NOTE = "Label Studio offsets were UTF-16 code units (an older export): converted"
 
 
+def _task_entries(task: dict[str, Any]) -> tuple[Any, Any]:
+    """A task's annotations (``completions`` in older files) and predictions, as given."""
+    return task.get("annotations", task.get("completions")) or [], task.get("predictions") or []
+
+
 def _regions_fit(text: str, task: dict[str, Any]) -> bool:
     """Whether every text region of the task's annotations and predictions shows, in its
-    ``value.text``, what ``text`` has at its offsets (and there is at least one)."""
+    ``value.text``, what ``text`` has at its offsets, in code points or (an older export)
+    UTF-16 units, and there is at least one."""
     fits = 0
-    for entry in (task.get("annotations") or []) + (task.get("predictions") or []):
-        results = entry.get("result") if isinstance(entry, dict) else None
-        for result in results if isinstance(results, list) else []:
-            value = result.get("value") if isinstance(result, dict) else None
-            if not isinstance(value, dict) or not isinstance(value.get("text"), str):
-                continue
-            start, end = value.get("start"), value.get("end")
-            if not (is_int(start) and is_int(end)) or text[start:end] != value["text"]:
-                return False
-            fits += 1
+    utf16: dict[int, int] | None = None
+    for entries in _task_entries(task):
+        for entry in entries if isinstance(entries, list) else []:
+            results = entry.get("result") if isinstance(entry, dict) else None
+            for result in results if isinstance(results, list) else []:
+                value = result.get("value") if isinstance(result, dict) else None
+                if not isinstance(value, dict) or not isinstance(value.get("text"), str):
+                    continue
+                start, end = value.get("start"), value.get("end")
+                if not (is_int(start) and is_int(end)):
+                    return False
+                assert isinstance(start, int) and isinstance(end, int)
+                if text[start:end] != value["text"]:
+                    utf16 = _utf16_index(text) if utf16 is None else utf16
+                    s16, e16 = utf16.get(start), utf16.get(end)
+                    if s16 is None or e16 is None or text[s16:e16] != value["text"]:
+                        return False
+                fits += 1
     return fits > 0
 
 
@@ -255,12 +269,11 @@ class _TaskReader:
             raise self.fail("each task must be a JSON object")
         if "data" not in task and isinstance(task.get("text"), str):
             task = _from_json_min(task)
-        document = self.document(task, seen)
-        sets: dict[str, AnnotationSet] = {}
-        annotations = task.get("annotations", task.get("completions")) or []
-        predictions = task.get("predictions") or []
+        annotations, predictions = _task_entries(task)
         if not isinstance(annotations, list) or not isinstance(predictions, list):
             raise self.fail('"annotations" and "predictions" must be lists')
+        document = self.document(task, seen)
+        sets: dict[str, AnnotationSet] = {}
         for number, annotation in enumerate(annotations, start=1):
             if not isinstance(annotation, dict):
                 raise self.fail(f"annotation {number} must be an object")

@@ -241,3 +241,14 @@ def test_the_text_field_the_regions_mark_is_the_document(tmp_path: Path) -> None
     path.write_text(json.dumps([{"id": 7, "data": data, "annotations": []}]))
     with pytest.raises(InputError, match="text fields review, source"):
         read_label_studio(path)
+    # An older export: "completions", UTF-16 offsets after an emoji.
+    data = {"review": "😀 Peskov said fine.", "source": "wire"}
+    old = dict(region, start=3, end=9)
+    older = [{"result": [dict(result[0], value=old)]}]
+    path.write_text(json.dumps([{"id": 7, "data": data, "completions": older}]))
+    [(document, [annotation])] = read_label_studio(path)
+    assert document.text == data["review"] and covered(document, annotation) == [("PER", "Peskov")]
+    # "annotations" that is no list is refused in one sentence, not a TypeError.
+    path.write_text(json.dumps([{"id": 7, "data": data, "annotations": {"result": result}}]))
+    with pytest.raises(InputError, match='"annotations" and "predictions" must be lists'):
+        read_label_studio(path)
