@@ -22,7 +22,6 @@ from enum import StrEnum
 from annotator.suggest.clauses import Clauses
 from annotator.suggest.lexicon import Lexicon
 from annotator.suggest.mentions import (
-    CLAUSE_WORDS,
     Mention,
     MentionFinder,
     MentionKind,
@@ -31,10 +30,6 @@ from annotator.suggest.mentions import (
 from annotator.suggest.sentences import Kind, Sentence, Token
 
 _DATELINE_DASH = frozenset({"-", "—", "–", "--"})
-_QUESTION_WORDS = frozenset(
-    {"when", "whether", "if", "how", "why", "what", "where", "who", "which"}
-)
-_NEGATIONS = frozenset({"not", "never", "n't", "didn't", "won't", "wouldn't", "couldn't"})
 
 
 class QuoteType(StrEnum):
@@ -388,7 +383,7 @@ class Attributor:
                 return self._content_after(tokens, position, cue_span, speaker, number)
         # "did not say when the talks would resume": a question left open, nothing reported.
         unsaid = self._negated(tokens, cue.first) and any(
-            tokens[p].lower in _QUESTION_WORDS for p in positions
+            tokens[p].lower in self.lex.question_words for p in positions
         )
         if lemma in lex.bare_clause and not unsaid:
             for position in positions:
@@ -502,13 +497,13 @@ class Attributor:
 
     def _negated(self, tokens: list[Token], cue: int) -> bool:
         """Whether a negation stands just before the cue: "did not say", "would never say"."""
-        return any(t.lower in _NEGATIONS for t in tokens[max(0, cue - 2) : cue])
+        return any(t.lower in self.lex.negations for t in tokens[max(0, cue - 2) : cue])
 
     def _opens_own_clause(self, lower: str) -> bool:
         """Whether a word after ", SPEAKER CUE," starts the writer's clause, not the rest of
         what was reported: a conjunction, a preposition, a participle ("adding", "citing")."""
         return (
-            lower in CLAUSE_WORDS
+            lower in self.lex.clause_words
             or lower in self.lex.prepositions
             or lower in self.lex.not_clause_start
             or lower.endswith("ing")

@@ -33,6 +33,9 @@ _CLAUSE_LISTS = (
     "prepositions",
     "quantifiers",
     "approximators",
+    "clause_words",
+    "question_words",
+    "negations",
     "time_words",
     "time_leads",
     "passive_auxiliaries",
@@ -91,6 +94,9 @@ class Lexicon:
     prepositions: frozenset[str] = frozenset()
     quantifiers: tuple[str, ...] = ()
     approximators: tuple[str, ...] = ()
+    clause_words: frozenset[str] = frozenset()
+    question_words: frozenset[str] = frozenset()
+    negations: frozenset[str] = frozenset()
     time_words: frozenset[str] = frozenset()
     time_leads: frozenset[str] = frozenset()
     passive_auxiliaries: frozenset[str] = frozenset()

@@ -19,32 +19,6 @@ _MAX_WORDS = 12
 # A speaker phrase the word classes do not know ("U.S. safety regulators") is taken whole only
 # this short: a longer run of unknown words between a comma and a cue is rarely a name.
 _STRETCH_WORDS = 6
-# Words that start a clause of the writer's own inside a run of words: never in a mention.
-CLAUSE_WORDS = frozenset(
-    {
-        "that",
-        "which",
-        "who",
-        "whom",
-        "whose",
-        "as",
-        "while",
-        "when",
-        "if",
-        "because",
-        "and",
-        "but",
-        "or",
-        "after",
-        "before",
-        "since",
-        "until",
-        "though",
-        "although",
-        "where",
-        "than",
-    }
-)
 _BOUNDARY = frozenset({",", ":", ";", "(", "—", "–"})
 _PARTY_STATE = re.compile(r"[RDI]-[A-Z]")
 
@@ -82,6 +56,18 @@ class MentionFinder:
             self._post_by_last.setdefault(words[-1], []).append(words)
             self._post_by_first.setdefault(words[0], []).append(words)
         self._joining = lexicon.particles | lexicon.connectors
+        # Words that never stand inside a speaker phrase taken whole (stretch): one lookup.
+        self._not_in_phrase = (
+            lexicon.clause_words
+            | lexicon.auxiliaries
+            | lexicon.irregular_past
+            | lexicon.adverbs
+            | lexicon.time_words
+            | lexicon.subject_pronouns
+            | lexicon.object_pronouns
+            | lexicon.pronouns
+            | (lexicon.prepositions - lexicon.connectors)
+        )
 
     # --- word classes -------------------------------------------------------------------
 
@@ -166,7 +152,7 @@ class MentionFinder:
         return (
             index <= floor
             or tokens[index - 1].kind == Kind.QUOTE
-            or (tokens[index - 1].text in (",", ":", ";", "(", "—", "–"))
+            or tokens[index - 1].text in _BOUNDARY
         )
 
     def _descriptor(self, tokens: list[Token], first: int, floor: int) -> int:
@@ -341,11 +327,7 @@ class MentionFinder:
             first -= 1
             if end - first > _STRETCH_WORDS:
                 return None
-        if first == end or not (
-            first <= floor
-            or tokens[first - 1].kind == Kind.QUOTE
-            or tokens[first - 1].text in _BOUNDARY
-        ):
+        if first == end or not self.at_boundary(tokens, first, floor):
             return None
         words = tokens[first:end]
         head = words[-1].lower
@@ -364,18 +346,7 @@ class MentionFinder:
             return None
         for index, token in enumerate(words):
             lower = token.lower
-            if (
-                lower in CLAUSE_WORDS
-                or lex.is_cue(lower)
-                or lower in lex.auxiliaries
-                or lower in lex.irregular_past
-                or lower in lex.adverbs
-                or lower in lex.time_words
-                or lower in lex.subject_pronouns
-                or lower in lex.object_pronouns
-                or lower in lex.pronouns
-                or (lower in lex.prepositions and lower not in lex.connectors)
-            ):
+            if lower in self._not_in_phrase or lex.is_cue(lower):
                 return None
             if (
                 index > 0
