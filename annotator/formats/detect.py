@@ -14,7 +14,7 @@ from typing import Any
 
 import orjson
 
-from annotator.formats.webanno_tsv import is_legacy_webanno_tsv
+from annotator.formats.webanno_tsv import is_webanno_tsv_head
 
 _HEAD = 64 * 1024
 _CAS_HEAD = 4096
@@ -149,9 +149,7 @@ def _cas_head(name: str, head: bytes) -> str | None:
     """The INCEpTION format a member of its export holds, from its name and first bytes."""
     suffix = PurePosixPath(name).suffix.lower()
     head = head.removeprefix(b"\xef\xbb\xbf")
-    if suffix == ".tsv" and (
-        head.startswith(b"#FORMAT=WebAnno TSV") or is_legacy_webanno_tsv(head)
-    ):
+    if suffix == ".tsv" and is_webanno_tsv_head(head):
         return "webanno-tsv"
     if suffix == ".json" and head.lstrip().startswith(b"{") and b'"%' in head[:200]:
         return "uima-json"
@@ -218,7 +216,7 @@ def detect_format(path: Path) -> str | None:
     if suffix == ".zip":
         return _detect_zip(path)
     head = _head(path)
-    if head.startswith(b"#FORMAT=WebAnno TSV") or is_legacy_webanno_tsv(head):
+    if is_webanno_tsv_head(head):
         return "webanno-tsv"
     if b"<xmi:XMI" in head or b"xmlns:xmi=" in head:
         return "xmi"

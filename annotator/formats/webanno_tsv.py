@@ -63,9 +63,16 @@ def is_legacy_webanno_tsv(head: bytes) -> bool:
     return _LEGACY_HEAD.match(head.removeprefix(b"\xef\xbb\xbf")) is not None
 
 
+def is_webanno_tsv_head(head: bytes) -> bool:
+    """A file's first bytes read as WebAnno TSV of any version (3 is read; 1 and 2 are
+    refused in one sentence by the reader, so they are detected too)."""
+    head = head.removeprefix(b"\xef\xbb\xbf")
+    return head.startswith(b"#FORMAT=WebAnno TSV") or is_legacy_webanno_tsv(head)
+
+
 def looks_like_webanno_tsv(path: Path) -> bool:
-    """Format detection from content: the ``#FORMAT=WebAnno TSV 3`` first line."""
-    return file_head(path, 64).removeprefix(b"\xef\xbb\xbf").startswith(b"#FORMAT=WebAnno TSV 3")
+    """Format detection from content (the first bytes)."""
+    return is_webanno_tsv_head(file_head(path, 64))
 
 
 def read_webanno_tsv(path: Path, summary: TransferSummary | None = None) -> list[Item]:
