@@ -85,13 +85,10 @@ def _simple(
     exact: bool,
 ) -> None:
     """A chain with one span per annotator: one unit; each overlapping pair one match."""
-    if len(chain) == 2:
-        _pair(swept, document, label, chain, coders, base, exact)
-        return
     by_name = {name: [span] for _, _, name, span in sorted(chain, key=_by_name)}
     group = Group(document, label, by_name, chain[0][0], False)
     swept.overlap.append(group)
-    if exact:  # (two spans at one position are _pair's)
+    if exact:
         _exact_groups(swept.exact, document, label, chain)
     units = swept.units
     matches = swept.matches
@@ -112,41 +109,6 @@ def _simple(
             pair = (name, other) if name < other else (other, name)
             add_match(matches, pair, start == other_start and end == other_end)
     swept.observed += observed
-
-
-def _pair(
-    swept: LabelSweep,
-    document: str,
-    label: str,
-    chain: list[Link],
-    coders: int,
-    base: int,
-    exact: bool,
-) -> None:
-    """_simple() of the commonest chain: two annotators' spans, which overlap."""
-    (start, end, name, span), (other_start, other_end, other, other_span) = chain
-    if name < other:
-        pair = (name, other)
-        by_name = {name: [span], other: [other_span]}
-    else:
-        pair = (other, name)
-        by_name = {other: [other_span], name: [span]}
-    group = Group(document, label, by_name, start, False)
-    swept.overlap.append(group)
-    same = start == other_start and end == other_end
-    if exact:
-        if same:
-            swept.exact.append(group)
-        else:
-            swept.exact.append(Group(document, label, {name: [span]}, start, False))
-            swept.exact.append(Group(document, label, {other: [other_span]}, other_start, False))
-    swept.units[name].append((start + base, end + base))
-    swept.units[other].append((other_start + base, other_end + base))
-    # Each is unmatched by the coders absent here; with each other, they overlap.
-    swept.observed += (coders - 2) * ((end - start) ** 2 + (other_end - other_start) ** 2) + (
-        (start - other_start) ** 2 + (end - other_end) ** 2
-    )
-    add_match(swept.matches, pair, same)
 
 
 def add_match(matches: dict[Pair, Matches], pair: Pair, same: bool) -> None:
