@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from annotator.model import AnnotatorName, DocumentId
 from annotator.store.database import Database
@@ -40,6 +41,17 @@ class ActiveTime:
                 "SELECT document, seconds FROM active_time WHERE annotator = ?", [annotator]
             )
         }
+
+    def where(self, marks: str, who: str, args: Sequence[Any]) -> list[tuple[str, str, float]]:
+        """(document, annotator, seconds) of the documents in ``marks`` (``args``), narrowed
+        by the ``who`` condition the set reads use (`` AND annotator = ?`` or nothing)."""
+        if not self._present:
+            return []
+        return self._db.execute(
+            f"SELECT document, annotator, seconds FROM active_time "
+            f"WHERE document IN ({marks}){who}",
+            list(args),
+        ).fetchall()
 
     def for_documents(
         self, documents: Sequence[DocumentId]

@@ -23,6 +23,7 @@ from annotator.model import (
     Status,
 )
 from annotator.model.annotation import RelationValues, SpanValues
+from annotator.store.active_time import ActiveTime
 from annotator.store.constraints import (
     check_seconds,
     check_spans,
@@ -65,21 +66,10 @@ def insert_many(conn: sqlite3.Connection, insert: str, rows: Sequence[tuple[Any,
 
 
 class Bulk:
-    def __init__(self, db: Database, spans: Spans, team: bool = True) -> None:
+    def __init__(self, db: Database, spans: Spans, active_time: ActiveTime) -> None:
         self._db = db
         self._spans = spans
-        #: Whether the file has the active_time table (a reader of a file from before
-        #: migration 0004 has none, and reads no time).
-        self._team = team
-
-    def _seconds(self, marks: str, who: str, args: list[Any]) -> list[tuple[str, str, float]]:
-        if not self._team:
-            return []
-        return self._db.execute(
-            f"SELECT document, annotator, seconds FROM active_time "
-            f"WHERE document IN ({marks}){who}",
-            args,
-        ).fetchall()
+        self._active_time = active_time
 
     def checked_in_python(self) -> AbstractContextManager[None]:
         """The body (a bulk import, inside its transaction) has its rows' CHECK constraints
@@ -187,7 +177,7 @@ class Bulk:
             get(document, name).relations.append(
                 Relation(RelationId(rid), label, SpanId(head), SpanId(child))
             )
-        for document, name, seconds in self._seconds(marks, who, args):
+        for document, name, seconds in self._active_time.where(marks, who, args):
             # Time spent reading a document counts even where nothing was marked in it.
             get(document, name).seconds = float(seconds)
         out: dict[DocumentId, list[AnnotationSet]] = {}

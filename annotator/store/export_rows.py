@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from annotator.model import DocumentId, Status
+from annotator.store.active_time import ActiveTime
 from annotator.store.database import Database
 from annotator.store.rows import grouped_spans
 
@@ -30,11 +31,9 @@ _SPAN_VALUES = 'name, start, "end", label, attrs'
 
 
 class ExportRows:
-    def __init__(self, db: Database, team: bool = True) -> None:
+    def __init__(self, db: Database, active_time: ActiveTime) -> None:
         self._db = db
-        #: Whether the file has the active_time table (a reader of a file from before
-        #: migration 0004 has none, and reads no time).
-        self._team = team
+        self._active_time = active_time
 
     def sets(
         self, documents: Sequence[DocumentId], annotator: str | None = None
@@ -72,13 +71,8 @@ class ExportRows:
             (found.get((document, name)) or _new(found, document, name))[5].append(
                 (label, head, child)
             )
-        if self._team:
-            for document, name, seconds in self._db.execute(
-                f"SELECT document, annotator, seconds FROM active_time "
-                f"WHERE document IN ({marks}){who}",
-                args,
-            ):
-                (found.get((document, name)) or _new(found, document, name))[6] = float(seconds)
+        for document, name, seconds in self._active_time.where(marks, who, args):
+            (found.get((document, name)) or _new(found, document, name))[6] = float(seconds)
         out: dict[DocumentId, list[SetRows]] = {}
         for key in sorted(found):
             values = found[key]

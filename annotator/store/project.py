@@ -83,8 +83,9 @@ class Project:
         self.spans = Spans(db)
         self.relations = Relations(db)
         self.sets = Sets(db, self.spans, self.relations)
-        self.bulk = Bulk(db, self.spans, team=team)
-        self.export_rows = ExportRows(db, team=team)
+        self.active_time = ActiveTime(db, present=team)
+        self.bulk = Bulk(db, self.spans, self.active_time)
+        self.export_rows = ExportRows(db, self.active_time)
         self.fulltext = FullText(db)
         self.usage = Usage(db)
         self.search = Search(db)
@@ -99,7 +100,6 @@ class Project:
         self.adjudications = Adjudications(db)
         self.suggestions = Suggestions(db, self.spans)
         self.assignments = Assignments(db, present=team)
-        self.active_time = ActiveTime(db, present=team)
         #: Reads that skip what damage makes unreadable (for recovery; see recovery.py).
         self.salvage = Salvage(db, self.bulk)
         self._schema: Schema | None = None
