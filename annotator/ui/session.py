@@ -30,6 +30,7 @@ from annotator.model.ids import GOLD
 from annotator.store import Project
 from annotator.store.catalogue import DocumentQuery
 from annotator.store.recovery import READ_FAILURES
+from annotator.ui.project_hold import ProjectHold
 
 # A set of more spans than this is shown in two steps: the first screen's spans, painted,
 # then the whole set (reading 50,000 spans takes longer than the text takes to show).
@@ -108,6 +109,8 @@ class Session(QObject):
         self._by_id_of: AnnotationSet | None = None
         #: Why the last apply or revert failed (None after one that succeeded).
         self.last_failure: AnnotatorError | None = None
+        #: Whether an import, merge or the suggester holds the project (edits wait for it).
+        self.hold = ProjectHold(self)
         if not project.read_only:  # a damaged project, open to read what is readable
             project.ensure_annotator(annotator)
 
@@ -131,6 +134,8 @@ class Session(QObject):
                 self.tr("{0}'s layer is read-only; switch back to your own").format(self.layer)
             )
             return False
+        if self._held():
+            return False
         if not self.run(edit.apply):
             return False
         assert self._last_change is not None
@@ -151,7 +156,7 @@ class Session(QObject):
         be tried again."""
         stack = self.undo_stack
         command = self.command(undo)
-        if command is None:
+        if command is None or self._held():
             return
         elsewhere = self._elsewhere(command)
         if elsewhere:
@@ -169,6 +174,15 @@ class Session(QObject):
             shown = (self._where(self._last_change) if self._last_change else None) or before
             if shown is not None:
                 self.revealed.emit(command.change.document, *shown)
+
+    def _held(self) -> bool:
+        """Refuse a change while a job holds the project (one from a window the job's
+        dialog does not block, as the Team view): it would join the job's transaction."""
+        if self.hold.busy:
+            self.failed.emit(
+                self.tr("An import or merge is writing to the project; try again when it ends")
+            )
+        return self.hold.busy
 
     def command(self, undo: bool) -> EditCommand | None:
         """The command the next undo (or redo) would run."""
