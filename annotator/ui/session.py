@@ -107,6 +107,10 @@ class Session(QObject):
         self._last_change: Change | None = None
         self._by_id: dict[SpanId, Span] = {}
         self._by_id_of: AnnotationSet | None = None
+        #: The links a long set's first screen read (with its document and layer): the set
+        #: read just after takes them instead of reading them again, unless a change came
+        #: in between.
+        self._first_links: tuple[DocumentId, AnnotatorName, list[Relation]] | None = None
         #: Why the last apply or revert failed (None after one that succeeded).
         self.last_failure: AnnotatorError | None = None
         #: Whether an import, merge or the suggester holds the project (edits wait for it).
@@ -227,6 +231,7 @@ class Session(QObject):
     def run(self, step: Callable[[Project], Change]) -> bool:
         """Run one apply or revert; a refusal becomes a message, not an exception."""
         self.last_failure = None
+        self._first_links = None  # whatever the step did, they may be out of date
         try:
             change = step(self.project)
         except StorageError as exc:
@@ -339,9 +344,11 @@ class Session(QObject):
         total = project.spans.count_in_set(document, self.layer)
         if total <= LONG_SET:
             return None
+        relations = project.relations.in_set(document, self.layer)
+        self._first_links = (document, self.layer, relations)
         return FirstScreen(
             project.spans.starting_before(document, self.layer, end),
-            project.relations.in_set(document, self.layer),
+            relations,
             total,
             project.sets.status(document, self.layer),
         )
@@ -350,8 +357,11 @@ class Session(QObject):
         """The shown layer's set of the open document (cached; do not modify it)."""
         assert self.document is not None, "open a document first"
         cached = self._set
-        if cached is None or (cached.document, cached.annotator) != (self.document.id, self.layer):
-            cached = self.project.sets.get(self.document.id, self.layer)
+        key = (self.document.id, self.layer)
+        if cached is None or (cached.document, cached.annotator) != key:
+            first, self._first_links = self._first_links, None
+            links = first[2] if first is not None and first[:2] == key else None
+            cached = self.project.sets.get(*key, relations=links)
             self._set = cached
         return cached
 
