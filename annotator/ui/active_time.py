@@ -72,8 +72,8 @@ class ActiveTimeCounter(QObject):
         self.clock = clock
         self.stretch = ActiveStretch()
         self.document: DocumentId | None = None
-        #: Seconds counted and not stored yet, per document: kept while a job holds the
-        #: project (its transaction is open), stored when it lets go.
+        # Seconds counted and not stored yet, per document: kept while a job holds the
+        # project (its transaction is open), stored when it lets go.
         self._owed: dict[DocumentId, float] = {}
         #: Whether the application's input is watched (from the window's show on).
         self.watching = False

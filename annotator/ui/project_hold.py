@@ -21,7 +21,7 @@ if TYPE_CHECKING:  # the dialogs' module is imported with the first import, not 
 class ProjectHold(QObject):
     """The jobs holding one session's project, and work on the GUI thread that does."""
 
-    #: Nothing holds the project any more: writes that waited may go.
+    # Nothing holds the project any more: writes that waited may go.
     released = Signal()
 
     def __init__(self, parent: QObject | None = None) -> None:

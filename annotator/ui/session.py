@@ -107,13 +107,13 @@ class Session(QObject):
         self._last_change: Change | None = None
         self._by_id: dict[SpanId, Span] = {}
         self._by_id_of: AnnotationSet | None = None
-        #: The links a long set's first screen read (with its document and layer): the set
-        #: read just after takes them instead of reading them again, unless a change came
-        #: in between.
+        # The links a long set's first screen read (with its document and layer): the set
+        # read just after takes them instead of reading them again, unless a change came
+        # in between.
         self._first_links: tuple[DocumentId, AnnotatorName, list[Relation]] | None = None
         #: Why the last apply or revert failed (None after one that succeeded).
         self.last_failure: AnnotatorError | None = None
-        #: Whether an import, merge or the suggester holds the project (edits wait for it).
+        # Whether an import, merge or the suggester holds the project (edits wait for it).
         self.hold = ProjectHold(self)
         if not project.read_only:  # a damaged project, open to read what is readable
             project.ensure_annotator(annotator)

@@ -23,9 +23,9 @@ class TransferJob(QThread):
     done = Signal(int, object)
     failed = Signal(int, str)
     cancelled = Signal(int)
-    #: The work is over (after the one of the three above), with the job itself: Qt's
-    #: ``finished`` may reach a receiver after ``deleteLater`` has run, with no sender left
-    #: to say which job it was.
+    # The work is over (after the one of the three above), with the job itself: Qt's
+    # ``finished`` may reach a receiver after ``deleteLater`` has run, with no sender left
+    # to say which job it was.
     ended = Signal(object)
 
     def __init__(self, work: Work, tag: int = 0) -> None:

@@ -129,7 +129,7 @@ class Inspector(QWidget):
         super().__init__(parent)
         self.schema = schema
         self._suggestions: dict[str, list[str]] = {}
-        #: The forms built offer older suggestions: built again on their next use.
+        # The forms built offer older suggestions: built again on their next use.
         self._offers_changed = False
         self.title = QLabel()
         self.title.setWordWrap(True)
