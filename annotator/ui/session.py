@@ -184,7 +184,9 @@ class Session(QObject):
         dialog does not block, as the Team view): it would join the job's transaction."""
         if self.hold.busy:
             self.failed.emit(
-                self.tr("An import or merge is writing to the project; try again when it ends")
+                self.tr(
+                    "An import, merge or suggestion run holds the project; try again when it ends"
+                )
             )
         return self.hold.busy
 

@@ -169,7 +169,9 @@ def test_an_edit_waits_while_a_job_holds_the_project(window: MainWindow) -> None
     session.failed.connect(refused.append)
     with session.hold.held():
         assert not session.push(SetStatus(document, "alice", status=Status.DONE))
-    assert refused == ["An import or merge is writing to the project; try again when it ends"]
+    assert refused == [
+        "An import, merge or suggestion run holds the project; try again when it ends"
+    ]
     assert session.project.sets.status(document, "alice") == before
     assert session.push(SetStatus(document, "alice", status=Status.DONE))
     with session.hold.held():
