@@ -30,15 +30,7 @@ from annotator.ui.session import Session
 from annotator.ui.shell import Shell
 from annotator.ui.team import view as team_view
 
-from driving import CTRL, DOC, SHIFT
-
-
-class FakeClock:
-    def __init__(self) -> None:
-        self.now = 1000.0
-
-    def __call__(self) -> float:
-        return self.now
+from driving import CTRL, DOC, SHIFT, FakeClock
 
 
 @pytest.fixture
