@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 from annotator.errors import InputError
-from annotator.formats.raw_layer import first_line, unique_id
+from annotator.formats.raw_layer import first_line, textless, unique_id
 from annotator.formats.source import read_bytes
 from annotator.formats.summary import TransferSummary
 from annotator.model import AnnotationSet, Document, DocumentId
@@ -44,6 +44,7 @@ def read_csv_documents(
     )
     out: list[tuple[Document, list[AnnotationSet]]] = []
     seen: set[str] = set()
+    rows = 0
     try:
         header = next(reader, None)
         if not header:
@@ -63,10 +64,12 @@ def read_csv_documents(
                 raise InputError(
                     path, f"the row has {len(row)} fields, the header {len(names)}", line
                 )
+            rows += 1
             record = dict(zip(names, row, strict=True))
             text = record.pop(text_column)
-            if not text.strip():
-                raise InputError(path, f'the "{text_column}" column is empty', line)
+            if textless(text):
+                summary.skip_textless(f"{path}, line {line}")
+                continue
             raw_id = record.pop(id_column, "").strip() if id_column else ""
             title = record.pop(title_column, "").strip() if title_column else ""
             document = Document(
@@ -79,6 +82,6 @@ def read_csv_documents(
             summary.documents += 1
     except csv.Error as exc:
         raise InputError(path, f"not valid CSV ({exc})", reader.line_num) from None
-    if not out:
-        raise InputError(path, "the table has no rows with text")
+    if not rows:
+        raise InputError(path, "the table has no rows")
     return out

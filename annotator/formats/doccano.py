@@ -19,7 +19,14 @@ import orjson
 
 from annotator.errors import InputError
 from annotator.formats.json_records import JsonRecord, iter_records, read_records
-from annotator.formats.raw_layer import LayerBuilder, first_line, is_int, offsets_problem, unique_id
+from annotator.formats.raw_layer import (
+    LayerBuilder,
+    first_line,
+    is_int,
+    offsets_problem,
+    textless,
+    unique_id,
+)
 from annotator.formats.source import MAX_BYTES
 from annotator.formats.summary import TransferSummary
 from annotator.model import AnnotationSet, Document, DocumentId, SpanId
@@ -55,8 +62,11 @@ class _Reader:
         if not isinstance(obj, dict):
             raise fail("each example must be a JSON object")
         text = obj.get("text", obj.get("data"))
-        if not isinstance(text, str) or not text:
+        if not isinstance(text, str):
             raise fail('the example has no "text"')
+        if textless(text):
+            self.summary.skip_textless(record.place(path, "example"))
+            return
         raw_id = obj.get("id")
         base = str(raw_id) if is_int(raw_id) or isinstance(raw_id, str) else ""
         existing = self.documents.get(base) if base else None

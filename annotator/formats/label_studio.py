@@ -24,7 +24,14 @@ import orjson
 
 from annotator.errors import InputError
 from annotator.formats.json_records import JsonRecord, iter_records
-from annotator.formats.raw_layer import LayerBuilder, first_line, is_int, scalar, unique_id
+from annotator.formats.raw_layer import (
+    LayerBuilder,
+    first_line,
+    is_int,
+    scalar,
+    textless,
+    unique_id,
+)
 from annotator.formats.summary import TransferSummary
 from annotator.model import AnnotationSet, AttrValue, Document, DocumentId, SpanId
 from annotator.model.ids import GOLD, SUGGEST_PREFIX
@@ -140,12 +147,11 @@ class _TaskReader:
                     'the task has no "data.text" and its regions do not tell which of the '
                     f"text fields {', '.join(strings)} they mark"
                 )
-        if not isinstance(text, str) or not text:
+        if not isinstance(text, str):
             raise self.fail(f'the task has no text in "data.{key}"')
         return key, text
 
-    def document(self, task: dict[str, Any], seen: set[str]) -> Document:
-        key, text = self.text_of(task)
+    def document(self, task: dict[str, Any], key: str, text: str, seen: set[str]) -> Document:
         data: dict[str, Any] = task["data"]
         meta = task.get("meta") if isinstance(task.get("meta"), dict) else {}
         base = next(
@@ -263,7 +269,8 @@ class _TaskReader:
         else:
             layer.doc_attrs[name] = attr
 
-    def read(self, seen: set[str]) -> tuple[Document, list[AnnotationSet]]:
+    def read(self, seen: set[str]) -> tuple[Document, list[AnnotationSet]] | None:
+        """The task's document and layers; None for a task without text (skipped, counted)."""
         task = self.record.value
         if not isinstance(task, dict):
             raise self.fail("each task must be a JSON object")
@@ -272,7 +279,11 @@ class _TaskReader:
         annotations, predictions = _task_entries(task)
         if not isinstance(annotations, list) or not isinstance(predictions, list):
             raise self.fail('"annotations" and "predictions" must be lists')
-        document = self.document(task, seen)
+        key, text = self.text_of(task)
+        if textless(text):
+            self.summary.skip_textless(self.record.place(self.path, "task"))
+            return None
+        document = self.document(task, key, text, seen)
         sets: dict[str, AnnotationSet] = {}
         for number, annotation in enumerate(annotations, start=1):
             if not isinstance(annotation, dict):
@@ -354,8 +365,10 @@ def read_label_studio(
     seen: set[str] = set()
     out = []
     for record in iter_records(path):
-        out.append(_TaskReader(path, record, summary, text_key).read(seen))
-        summary.documents += 1
+        task = _TaskReader(path, record, summary, text_key).read(seen)
+        if task is not None:
+            out.append(task)
+            summary.documents += 1
     return out
 
 

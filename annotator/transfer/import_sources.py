@@ -117,7 +117,7 @@ def read_one(source: Source, file: Path, options: ImportOptions, summary: Transf
     if fmt == "csv":
         return read_csv_documents(file, text_column=options.text_column, summary=summary)
     if fmt == "conll":
-        return [(document, [layer]) for document, layer in read_conll(file, None, "")]
+        return [(document, [layer]) for document, layer in read_conll(file, None, "", summary)]
     if fmt == "xmi":
         return read_xmi(file, summary)
     if fmt == "uima-json":
