@@ -20,15 +20,12 @@ from annotator.formats.summary import TransferSummary
 from annotator.model import AnnotationSet, Document, DocumentId
 
 
-def read_csv_documents(
-    path: Path,
-    text_column: str = "text",
-    id_column: str = "id",
-    title_column: str = "title",
-    summary: TransferSummary | None = None,
-) -> list[tuple[Document, list[AnnotationSet]]]:
-    """One document per data row; a ``.tsv`` file is read tab-separated."""
-    summary = summary if summary is not None else TransferSummary()
+def read_table(
+    path: Path, delimiter: str | None = None
+) -> tuple[list[str], list[tuple[int, dict[str, str]]]]:
+    """A CSV or TSV table: its column names, and each data row as (line, column -> cell),
+    blank rows left out. Tab-separated when ``delimiter`` says so or, without one, for a
+    ``.tsv`` file."""
     data = read_bytes(path)
     try:
         content = data.decode("utf-8")
@@ -39,21 +36,14 @@ def read_csv_documents(
         ) from None
     # Articles are longer than the csv module's default field limit of 128 KiB.
     csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
-    reader = csv.reader(
-        io.StringIO(content, newline=""), delimiter="\t" if path.suffix == ".tsv" else ","
-    )
-    out: list[tuple[Document, list[AnnotationSet]]] = []
-    seen: set[str] = set()
-    rows = 0
+    delimiter = delimiter or ("\t" if path.suffix == ".tsv" else ",")
+    reader = csv.reader(io.StringIO(content, newline=""), delimiter=delimiter)
+    rows: list[tuple[int, dict[str, str]]] = []
     try:
         header = next(reader, None)
         if not header:
             raise InputError(path, "the file has no header row", 1)
         names = [name.strip() for name in header]
-        if text_column not in names:
-            raise InputError(
-                path, f'no column "{text_column}" (the columns are {", ".join(names)})', 1
-            )
         start = reader.line_num + 1
         for row in reader:
             line = start
@@ -64,24 +54,41 @@ def read_csv_documents(
                 raise InputError(
                     path, f"the row has {len(row)} fields, the header {len(names)}", line
                 )
-            rows += 1
-            record = dict(zip(names, row, strict=True))
-            text = record.pop(text_column)
-            if textless(text):
-                summary.skip_textless(f"{path}, line {line}")
-                continue
-            raw_id = record.pop(id_column, "").strip() if id_column else ""
-            title = record.pop(title_column, "").strip() if title_column else ""
-            document = Document(
-                DocumentId(unique_id(raw_id or f"{path.stem}-{len(out) + 1}", seen)),
-                text,
-                title or first_line(text),
-                {k: v for k, v in record.items() if k},
-            )
-            out.append((document, []))
-            summary.documents += 1
+            rows.append((line, dict(zip(names, row, strict=True))))
     except csv.Error as exc:
         raise InputError(path, f"not valid CSV ({exc})", reader.line_num) from None
+    return names, rows
+
+
+def read_csv_documents(
+    path: Path,
+    text_column: str = "text",
+    id_column: str = "id",
+    title_column: str = "title",
+    summary: TransferSummary | None = None,
+) -> list[tuple[Document, list[AnnotationSet]]]:
+    """One document per data row; a ``.tsv`` file is read tab-separated."""
+    summary = summary if summary is not None else TransferSummary()
+    names, rows = read_table(path)
+    if text_column not in names:
+        raise InputError(path, f'no column "{text_column}" (the columns are {", ".join(names)})', 1)
+    out: list[tuple[Document, list[AnnotationSet]]] = []
+    seen: set[str] = set()
+    for line, record in rows:
+        text = record.pop(text_column)
+        if textless(text):
+            summary.skip_textless(f"{path}, line {line}")
+            continue
+        raw_id = record.pop(id_column, "").strip() if id_column else ""
+        title = record.pop(title_column, "").strip() if title_column else ""
+        document = Document(
+            DocumentId(unique_id(raw_id or f"{path.stem}-{len(out) + 1}", seen)),
+            text,
+            title or first_line(text),
+            {k: v for k, v in record.items() if k},
+        )
+        out.append((document, []))
+        summary.documents += 1
     if not rows:
         raise InputError(path, "the table has no rows")
     return out

@@ -14,6 +14,7 @@ from typing import Any
 
 import orjson
 
+from annotator.formats.label_studio import is_json_min, is_label_studio_table
 from annotator.formats.webanno_tsv import is_webanno_tsv_head
 
 _HEAD = 64 * 1024
@@ -89,10 +90,7 @@ def json_format(record: Any) -> str | None:
         "predictions",
     }:
         return "label-studio"
-    if isinstance(record.get("text"), str) and any(
-        isinstance(v, list) and v and all(isinstance(i, dict) and "labels" in i for i in v)
-        for v in record.values()
-    ):
+    if is_json_min(record):
         return "label-studio"  # a JSON-MIN export
     if isinstance(record.get("quotes"), list):
         return "citron"
@@ -221,6 +219,8 @@ def detect_format(path: Path) -> str | None:
     if b"<xmi:XMI" in head or b"xmlns:xmi=" in head:
         return "xmi"
     if suffix in _LISTED:
+        if _LISTED[suffix] == "csv" and is_label_studio_table(head):
+            return "label-studio"
         return _LISTED[suffix]
     if head.lstrip()[:1] in (b"{", b"["):
         return json_format(_first_record(path, head))
