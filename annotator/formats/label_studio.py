@@ -152,7 +152,7 @@ class _TaskReader:
             elif strings:
                 raise self.fail(
                     'the task has no "data.text" and its regions do not tell which of the '
-                    f"text fields {', '.join(strings)} they mark"
+                    f"text fields {', '.join(strings)} they mark; name it with --text-column"
                 )
         if not isinstance(text, str):
             raise self.fail(f'the task has no text in "data.{key}"')
@@ -302,7 +302,8 @@ class _TaskReader:
                 fields = [k for k, v in task.items() if isinstance(v, str) and k not in _MIN_KEYS]
                 raise self.fail(
                     'the JSON-MIN record has no "text" and its regions do not tell which of '
-                    f"the fields {', '.join(fields) or '(none)'} holds the text"
+                    f"the fields {', '.join(fields) or '(none)'} holds the text; name it with "
+                    "--text-column"
                 )
             task = _from_json_min(task, key)
             self.summary.note(JSON_MIN_NOTE)

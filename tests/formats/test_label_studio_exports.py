@@ -15,6 +15,7 @@ from annotator.formats.detect import detect_format
 from annotator.formats.label_studio import JSON_MIN_NOTE, read_label_studio
 from annotator.formats.summary import TransferSummary
 from annotator.model import AnnotationSet, Document
+from annotator.transfer.import_sources import ImportOptions, Source, read_source
 
 DATA = Path(__file__).parent / "data" / "peers" / "label_studio"
 EXPORTS = ["full_export.json", "json_min.json", "export.csv", "export_tsv.csv"]
@@ -77,5 +78,22 @@ def test_a_json_min_record_that_does_not_tell_its_text_is_refused(tmp_path: Path
         read_label_studio(path)
     assert str(caught.value) == (
         f'{path}: task 1: the JSON-MIN record has no "text" and its regions do not tell which '
-        "of the fields article, source holds the text"
+        "of the fields article, source holds the text; name it with --text-column"
     )
+    summary = TransferSummary()
+    options = ImportOptions(fmt="label-studio", text_column="article")
+    [(document, [annotation])] = read_source(Source(path, "label-studio"), options, summary)
+    assert document.text == "One." and annotation.doc_attrs == {"source": "wire"}
+
+
+def test_a_task_whose_text_field_cannot_be_told_is_read_with_the_one_named(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "tasks.json"
+    data = {"headline": "Talks.", "body": "Peskov said talks.", "site": "wire"}
+    path.write_text(json.dumps([{"id": 1, "data": data, "annotations": []}]), encoding="utf-8")
+    with pytest.raises(InputError, match="text fields headline, body, site they mark; name it"):
+        read_label_studio(path)
+    options = ImportOptions(fmt="label-studio", text_column="body")
+    [(document, [])] = read_source(Source(path, "label-studio"), options, TransferSummary())
+    assert document.text == "Peskov said talks." and document.meta["site"] == "wire"
