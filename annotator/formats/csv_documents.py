@@ -20,6 +20,13 @@ from annotator.formats.summary import TransferSummary
 from annotator.model import AnnotationSet, Document, DocumentId
 
 
+def header_columns(head: bytes) -> set[str]:
+    """The column names in the first line of a table's first bytes (for format detection),
+    tab-separated when the line holds a tab, quotes stripped."""
+    first = head.removeprefix(b"\xef\xbb\xbf").split(b"\n", 1)[0].decode("utf-8", "replace")
+    return {c.strip().strip('"') for c in first.split("\t" if "\t" in first else ",")}
+
+
 def read_table(
     path: Path, delimiter: str | None = None
 ) -> tuple[list[str], list[tuple[int, dict[str, str]]]]:

@@ -24,7 +24,7 @@ from xml.sax.saxutils import quoteattr
 import orjson
 
 from annotator.errors import InputError
-from annotator.formats.csv_documents import read_table
+from annotator.formats.csv_documents import header_columns, read_table
 from annotator.formats.inception_export import file_head
 from annotator.formats.json_records import JsonRecord, iter_records
 from annotator.formats.raw_layer import (
@@ -437,9 +437,7 @@ def _from_json_min(record: dict[str, Any], text_key: str) -> dict[str, Any]:
 def is_label_studio_table(head: bytes) -> bool:
     """Whether a CSV or TSV file's first bytes are the header of Label Studio's CSV or TSV
     export (its converter names the TSV ``.csv`` too): it always has the annotation columns."""
-    first = head.removeprefix(b"\xef\xbb\xbf").split(b"\n", 1)[0].decode("utf-8", "replace")
-    columns = {c.strip().strip('"') for c in first.split("\t" if "\t" in first else ",")}
-    return columns >= EXPORT_KEYS
+    return header_columns(head) >= EXPORT_KEYS
 
 
 def _cell(value: str) -> Any:
@@ -455,7 +453,7 @@ def _cell(value: str) -> Any:
 
 def _table_records(path: Path) -> list[JsonRecord]:
     """The rows of Label Studio's CSV or TSV export as the JSON-MIN records they hold."""
-    tab = "\t" in file_head(path).split(b"\n", 1)[0].decode("utf-8", "replace")
+    tab = b"\t" in file_head(path).split(b"\n", 1)[0]
     _, rows = read_table(path, "\t" if tab else ",")
     return [
         JsonRecord({k: _cell(v) for k, v in row.items() if k}, index, line)
