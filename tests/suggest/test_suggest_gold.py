@@ -19,14 +19,23 @@ def test_gold_jsonl_is_built_from_the_markup() -> None:
     )
 
 
-def scores(schema: Schema, split: str) -> Evaluation:
+# Passages n01-n33 are news styles the first 102 do not cover (British papers, court, sports,
+# science, press releases, interviews, social media, ...), scored before any rule was tuned on
+# them; their floors are kept apart so that the first 102 keep theirs.
+UNSEEN = "n"
+
+
+def scores(schema: Schema, split: str, unseen: bool = False) -> Evaluation:
     items = []
     for record in read_jsonl(Path(JSONL), schema):
         assert record.document is not None and record.annotation is not None
-        if record.document.meta["split"] == split:
-            items.append((record.document, record.annotation, suggest(record.document)))
-    # 32 held out; the tuning half grew by 38 passages of other agencies' styles.
-    assert len(items) == {"test": 32, "tune": 70}[split]
+        document = record.document
+        if document.meta["split"] == split and document.id.startswith(UNSEEN) == unseen:
+            items.append((document, record.annotation, suggest(document)))
+    # 32 held out; the tuning half grew by 38 passages of other agencies' styles. Of the 33
+    # unseen styles, 11 are held out.
+    expected = {"test": 11, "tune": 22} if unseen else {"test": 32, "tune": 70}
+    assert len(items) == expected[split]
     return evaluate(items)
 
 
@@ -46,6 +55,20 @@ def test_tuning_half_scores_above_its_floors(schema: Schema) -> None:
     result = scores(schema, "tune")
     assert result.by_type["all"].f1 >= 0.97
     assert result.speaker_accuracy >= 0.97
+
+
+def test_unseen_styles_score_above_their_floors(schema: Schema) -> None:
+    # Held-out n passages, scored before the rules were tuned on the other n passages:
+    # direct F1 0.97, indirect P 0.87 / R 0.68, all F1 0.89, speaker 1.00, cue 1.00.
+    held_out = scores(schema, "test", unseen=True)
+    assert held_out.by_type["direct"].f1 >= 0.95
+    assert held_out.by_type["indirect"].precision >= 0.85
+    assert held_out.by_type["indirect"].recall >= 0.65
+    assert held_out.by_type["all"].f1 >= 0.88
+    assert held_out.speaker_accuracy >= 0.95
+    tuned = scores(schema, "tune", unseen=True)
+    assert tuned.by_type["all"].f1 >= 0.90
+    assert tuned.speaker_accuracy >= 0.95
 
 
 @pytest.mark.parametrize("split", ["tune", "test"])
