@@ -183,9 +183,20 @@ class Clauses:
                 and tokens[position - 1].lower not in self.lex.determiners
             ):
                 return True
-            if position == index + 1 and lower in self.lex.subject_pronouns and word.endswith("s"):
+            if (
+                lower in self.lex.subject_pronouns
+                and word.endswith("s")
+                and (position == index + 1 or self._after_adverbs(tokens, index + 1, position))
+            ):
                 return True
         return False
+
+    def _after_adverbs(self, tokens: list[Token], start: int, verb: int) -> bool:
+        """Whether only adverbs stand between a subject and the present-tense verb at ``verb``
+        ("she *still* checks", "it *now* runs")."""
+        return tokens[verb].lower not in self.lex.adverbs and all(
+            token.lower in self.lex.adverbs for token in tokens[start:verb]
+        )
 
     def content_end(self, tokens: list[Token], start: int, stop: int) -> int:
         """The token index where content starting at ``start`` ends (exclusive)."""
