@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
+from itertools import pairwise
 
 from annotator.suggest.clauses import Clauses
 from annotator.suggest.lexicon import Lexicon
@@ -424,7 +425,33 @@ class Attributor:
         number: int,
     ) -> tuple[Attribution, set[int]] | None:
         end = self.clauses.content_end(tokens, start, len(tokens))
+        if (
+            tokens[start].kind == Kind.QUOTE
+            and end > start + 1
+            and self._setting(tokens, start + 1, end)
+        ):
+            end = start + 1  # "tweeted “Q” on Monday": the time and place are the writer's
         return self._content(tokens, start, end, cue_span, speaker, number)
+
+    def _setting(self, tokens: list[Token], start: int, end: int) -> bool:
+        """Whether tokens [start, end) are only when or where something was said: times and
+        phrases such as "in a statement" or "on X" ("on budget" may be what was said)."""
+        positions = self.clauses.skip_adverbials(tokens, start, recipient=False)
+        if positions[-1] < end:
+            return False
+        lex = self.lex
+        for first, after in pairwise(positions):
+            lead = tokens[first].lower
+            if lead in lex.time_words or lead in lex.adverbs:
+                continue
+            nxt = tokens[first + 1] if first + 1 < after else None
+            if nxt is None or not (
+                nxt.lower in lex.determiners
+                or nxt.lower in lex.time_words
+                or nxt.text[:1].isupper()
+            ):
+                return False
+        return True
 
     def _content(
         self,

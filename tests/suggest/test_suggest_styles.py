@@ -22,3 +22,22 @@ def test_nordic_quotes_open_with_the_closing_mark() -> None:
     assert quoted(text) == ["”We cannot do this alone,”", "”Nobody can.”"]
     second = found(text)[1]
     assert (second.quote, second.speaker) == ("”Nobody can.”", "Kari Nordby")
+
+
+def test_posted_on_social_media_that() -> None:
+    got = one("Her promoter posted on Facebook that refunds would be issued within 30 days.")
+    assert (got.quote, got.speaker, got.cue) == (
+        "that refunds would be issued within 30 days",
+        "Her promoter",
+        "posted",
+    )
+    assert found("The company posted a profit that beat forecasts.") == []
+
+
+def test_when_and_where_after_a_quote_are_not_quoted() -> None:
+    got = one('The senator tweeted "This is a disgrace" on Monday.')
+    assert (got.quote, got.type) == ('"This is a disgrace"', "direct")
+    got = one('The senator said "This is a disgrace" in a statement on Monday.')
+    assert (got.quote, got.type) == ('"This is a disgrace"', "direct")
+    # What follows may be what was said: "on budget" is no time nor place.
+    assert one('Senator says "no deal" on budget').quote == '"no deal" on budget'
