@@ -41,3 +41,17 @@ def test_when_and_where_after_a_quote_are_not_quoted() -> None:
     assert (got.quote, got.type) == ('"This is a disgrace"', "direct")
     # What follows may be what was said: "on budget" is no time nor place.
     assert one('Senator says "no deal" on budget').quote == '"no deal" on budget'
+
+
+def test_british_titles_are_not_part_of_the_name() -> None:
+    got = one('The chair, Conservative MP Julian Marsh, said: "Ministers hoped for the best."')
+    assert (got.speaker, got.name) == ("Conservative MP Julian Marsh", "Julian Marsh")
+
+
+def test_according_to_a_study_described_by_an_adjective_and_a_participle() -> None:
+    got = one("Walking lowers the risk, according to a large study published on Wednesday.")
+    assert (got.quote, got.speaker, got.cue) == (
+        "Walking lowers the risk",
+        "a large study",
+        "according to",
+    )
