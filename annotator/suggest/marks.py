@@ -163,8 +163,13 @@ class _Paragraph:
         if self.stack:
             family, start = self.stack[0]
             # A stray single mark is far more often an apostrophe than a quote left open,
-            # unless it opens the paragraph (British quotes running over paragraphs).
-            if family != "single" or start == _skip_space(text, self.start):
+            # unless it opens the paragraph or follows a colon (British quotes running over
+            # paragraphs: "She told delegates: 'We have been patient.").
+            if (
+                family != "single"
+                or start == _skip_space(text, self.start)
+                or text[self.start : start].rstrip().endswith(":")
+            ):
                 self.segments.append(QuoteSegment(start, _trim_end(text, start, self.end), False))
                 self.left_open = family
             self.stack.clear()

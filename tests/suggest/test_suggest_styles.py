@@ -55,3 +55,11 @@ def test_according_to_a_study_described_by_an_adjective_and_a_participle() -> No
         "a large study",
         "according to",
     )
+
+
+def test_a_single_mark_after_a_colon_opens_a_quote_over_paragraphs() -> None:
+    text = "Fiona Baird told delegates: 'We have been patient.\n\n'The question is when.'"
+    assert quoted(text) == ["'We have been patient.", "'The question is when.'"]
+    first, second = found(text)
+    assert (first.speaker, first.cue) == ("Fiona Baird", "told")
+    assert second.continues == "'We have been patient."
