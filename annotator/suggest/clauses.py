@@ -4,7 +4,8 @@ After a cue come adverbials and recipients ("said *on Monday*", "told *reporters
 *in a statement*") before the reported content; a reported clause without "that" must look
 like a clause (a subject, then an auxiliary or a past-tense verb within a few words) so that
 "said goodbye" or "told him to leave" are not taken for speech. Content ends at the sentence
-end or where the journalist's own clause begins (", but", "; ", " — ", ", adding ...").
+end or where the journalist's own clause begins (", but", "; ", ", adding ...", " — " unless a
+second dash closes an aside).
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ from annotator.suggest.sentences import Kind, Token
 _DASHES = frozenset({"—", "–", "--", ";"})
 _MAX_SKIP = 9
 _CLAUSE_WINDOW = 9
+# An aside between two dashes inside reported content is at most this many tokens long.
+_ASIDE_WORDS = 12
 
 
 class Clauses:
@@ -191,6 +194,19 @@ class Clauses:
                 return True
         return False
 
+    def _closing_dash(self, tokens: list[Token], dash: int, stop: int) -> int | None:
+        """The dash that closes an aside opened at ``dash`` inside reported content ("three
+        buyers — one of them from Germany — but ..."), when the content goes on after it."""
+        if tokens[dash].text == ";":
+            return None
+        for index in range(dash + 1, min(stop - 1, dash + _ASIDE_WORDS)):
+            token = tokens[index]
+            if token.text == tokens[dash].text:
+                return index if tokens[index + 1].kind == Kind.WORD else None
+            if token.text in _DASHES or token.kind == Kind.QUOTE:
+                return None
+        return None
+
     def _after_adverbs(self, tokens: list[Token], start: int, verb: int) -> bool:
         """Whether only adverbs stand between a subject and the present-tense verb at ``verb``
         ("she *still* checks", "it *now* runs")."""
@@ -202,11 +218,18 @@ class Clauses:
         """The token index where content starting at ``start`` ends (exclusive)."""
         lex = self.lex
         end = stop
+        resume = start + 1
         for index in range(start + 1, stop):
+            if index < resume:
+                continue
             token = tokens[index]
             if token.text in _DASHES:
-                end = index
-                break
+                closing = self._closing_dash(tokens, index, stop)
+                if closing is None:
+                    end = index
+                    break
+                resume = closing + 1
+                continue
             if (
                 token.lower in ("and", "but")
                 and index + 1 < stop

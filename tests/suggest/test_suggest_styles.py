@@ -63,3 +63,13 @@ def test_a_single_mark_after_a_colon_opens_a_quote_over_paragraphs() -> None:
     first, second = found(text)
     assert (first.speaker, first.cue) == ("Fiona Baird", "told")
     assert second.continues == "'We have been patient."
+
+
+def test_an_aside_between_dashes_inside_reported_content() -> None:
+    got = one(
+        "Mills said he had spoken to three buyers — one from Germany — but none made an offer."
+    )
+    assert got.quote == "he had spoken to three buyers — one from Germany — but none made an offer"
+    # One dash still ends the content: what follows it is the writer's.
+    got = one("Mills said he had spoken to three buyers — a claim his staff dispute.")
+    assert got.quote == "he had spoken to three buyers"
