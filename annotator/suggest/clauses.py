@@ -15,6 +15,7 @@ from annotator.suggest.mentions import MentionFinder
 from annotator.suggest.sentences import Kind, Token
 
 _DASHES = frozenset({"—", "–", "--", ";"})
+_CLOSERS = "\"'”’»›"
 _MAX_SKIP = 9
 _CLAUSE_WINDOW = 9
 # An aside between two dashes inside reported content is at most this many tokens long.
@@ -219,10 +220,20 @@ class Clauses:
         lex = self.lex
         end = stop
         resume = start + 1
-        for index in range(start + 1, stop):
-            if index < resume:
+        # From ``start`` itself when it is a quote: “Q,” in comments carried by ... ends there.
+        first = start if tokens[start].kind == Kind.QUOTE else start + 1
+        for index in range(first, stop):
+            if start < index < resume:
                 continue
             token = tokens[index]
+            if token.kind == Kind.QUOTE:
+                # A comma inside a quote's closing marks ends a phrase as one outside does.
+                if index + 1 < stop and token.text.rstrip(_CLOSERS).endswith(","):
+                    words = [t.lower for t in tokens[index + 1 : index + 4]]
+                    if any(words[: len(stop)] == stop for stop in self._stops):
+                        end = index + 1
+                        break
+                continue
             if token.text in _DASHES:
                 closing = self._closing_dash(tokens, index, stop)
                 if closing is None:

@@ -73,3 +73,10 @@ def test_an_aside_between_dashes_inside_reported_content() -> None:
     # One dash still ends the content: what follows it is the writer's.
     got = one("Mills said he had spoken to three buyers — a claim his staff dispute.")
     assert got.quote == "he had spoken to three buyers"
+
+
+def test_in_remarks_translated_by_is_not_quoted() -> None:
+    got = one('Aydin said on Sunday, "No one can teach us," in comments carried by state media.')
+    assert (got.quote, got.type) == ('"No one can teach us,"', "direct")
+    got = one('Orlov told Interfax that Moscow saw "no basis" for talks, in remarks to Reuters.')
+    assert got.quote == 'that Moscow saw "no basis" for talks'
