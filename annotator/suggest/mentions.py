@@ -16,9 +16,10 @@ from annotator.suggest.lexicon import Lexicon
 from annotator.suggest.sentences import Kind, Token
 
 _MAX_WORDS = 12
-# A speaker phrase the word classes do not know ("U.S. safety regulators") is taken whole only
-# this short: a longer run of unknown words between a comma and a cue is rarely a name.
-_STRETCH_WORDS = 6
+# A speaker phrase the word classes do not know ("U.S. safety regulators", "the U.N. special
+# rapporteur on freedom of expression") is taken whole only this short: a longer run of
+# unknown words between a comma and a cue is rarely a name.
+_STRETCH_WORDS = 8
 _BOUNDARY = frozenset({",", ":", ";", "(", "—", "–"})
 _PARTY_STATE = re.compile(r"[RDI]-[A-Z]")
 

@@ -80,3 +80,14 @@ def test_in_remarks_translated_by_is_not_quoted() -> None:
     assert (got.quote, got.type) == ('"No one can teach us,"', "direct")
     got = one('Orlov told Interfax that Moscow saw "no basis" for talks, in remarks to Reuters.')
     assert got.quote == 'that Moscow saw "no basis" for talks'
+
+
+def test_a_long_role_with_its_remit_before_the_cue() -> None:
+    got = one(
+        "In a statement, the U.N. special rapporteur on freedom of expression said: "
+        '"Journalism is not a crime."'
+    )
+    assert (got.speaker, got.cue) == (
+        "the U.N. special rapporteur on freedom of expression",
+        "said",
+    )
