@@ -381,6 +381,8 @@ class Attributor:
             ):
                 return self._content_after(tokens, position + 1, cue_span, speaker, number)
             if token.kind == Kind.QUOTE:
+                if self._clause_before_quote(tokens, cue.last, position):
+                    position = cue.last
                 return self._content_after(tokens, position, cue_span, speaker, number)
         # "did not say when the talks would resume": a question left open, nothing reported.
         unsaid = self._negated(tokens, cue.first) and any(
@@ -415,6 +417,13 @@ class Attributor:
                 if token.kind == Kind.PUNCT and token.text not in ("-", "’", "'"):
                     break
         return None
+
+    def _clause_before_quote(self, tokens: list[Token], start: int, quote: int) -> bool:
+        """Whether the words skipped between a cue and a quote hold a verb and so open the
+        reported clause: "said *now was* “not the time”" (not "said *on Monday* “...”")."""
+        return any(
+            t.lower in self.lex.auxiliaries for t in tokens[start:quote]
+        ) and self.clauses.looks_like_clause(tokens, start)
 
     def _content_after(
         self,

@@ -91,3 +91,9 @@ def test_a_long_role_with_its_remit_before_the_cue() -> None:
         "the U.N. special rapporteur on freedom of expression",
         "said",
     )
+
+
+def test_a_verb_between_the_cue_and_a_quote_opens_a_mixed_quote() -> None:
+    got = one("A spokesman said now was 'not the time' for another vote.")
+    assert (got.quote, got.type) == ("now was 'not the time' for another vote", "mixed")
+    assert one("She said on Monday 'we will win'.").quote == "'we will win'"
