@@ -97,3 +97,8 @@ def test_a_verb_between_the_cue_and_a_quote_opens_a_mixed_quote() -> None:
     got = one("A spokesman said now was 'not the time' for another vote.")
     assert (got.quote, got.type) == ("now was 'not the time' for another vote", "mixed")
     assert one("She said on Monday 'we will win'.").quote == "'we will win'"
+
+
+def test_a_nationality_before_the_title_is_not_part_of_the_name() -> None:
+    got = one('"We will not give in," German Chancellor Lena Hartmann told the Bundestag.')
+    assert got.name == "Lena Hartmann"
