@@ -15,6 +15,8 @@ from annotator.suggest.mentions import MentionFinder
 from annotator.suggest.sentences import Kind, Token
 
 _DASHES = frozenset({"—", "–", "--", ";"})
+# Personal subject pronouns: one inside a run of words opens a clause of its own there.
+_PERSONAL = frozenset({"he", "she", "they", "we", "i"})
 _CLOSERS = "\"'”’»›"
 _MAX_SKIP = 9
 _CLAUSE_WINDOW = 9
@@ -71,6 +73,8 @@ class Clauses:
                 return None
             if end == len(tokens):
                 return end
+            if word.lower in self.lex.determiners:
+                continue  # "told the Croydon Advertiser she ...": the noun is still to come
             nxt = tokens[end]
             if (
                 nxt.kind != Kind.WORD
@@ -151,6 +155,10 @@ class Clauses:
         if quantifier:
             # "said at least 14 people had died": the subject starts with a quantity.
             return self.looks_like_clause(tokens, index + quantifier)
+        if lower in self.lex.object_pronouns and lower in self.lex.determiners:
+            # "told the BBC her client was ...": "her" owns the subject (where it is the
+            # hearer, "told her the talks ...", the recipient is skipped before this).
+            return self.looks_like_clause(tokens, index + 1)
         if (
             first.kind != Kind.WORD
             or lower in self.lex.not_clause_start
@@ -173,6 +181,8 @@ class Clauses:
                 inner = token.text.lstrip("\"'“‘„«»‚‹ ")
                 return position > index and inner[:1].islower()
             word = token.lower
+            if word in _PERSONAL and position > index:
+                return False  # "told the Croydon Advertiser she had ...": the clause is hers
             if word in ("that", "which", "who", "whom", "whose") and position > index:
                 # "confirmed the deal that will close": a relative clause, not a report.
                 return False

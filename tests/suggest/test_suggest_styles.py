@@ -102,3 +102,10 @@ def test_a_verb_between_the_cue_and_a_quote_opens_a_mixed_quote() -> None:
 def test_a_nationality_before_the_title_is_not_part_of_the_name() -> None:
     got = one('"We will not give in," German Chancellor Lena Hartmann told the Bundestag.')
     assert got.name == "Lena Hartmann"
+
+
+def test_a_named_recipient_with_its_article_before_the_clause() -> None:
+    got = one("One neighbour told the Croydon Advertiser she had heard shouting.")
+    assert got.quote == "she had heard shouting"
+    got = one("Her lawyer told the BBC her client was relieved.")
+    assert got.quote == "her client was relieved"
