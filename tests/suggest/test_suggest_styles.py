@@ -109,3 +109,12 @@ def test_a_named_recipient_with_its_article_before_the_clause() -> None:
     assert got.quote == "she had heard shouting"
     got = one("Her lawyer told the BBC her client was relieved.")
     assert got.quote == "her client was relieved"
+
+
+def test_rivals_reviewers_and_counts_are_speakers() -> None:
+    got = found("Her main rival, former police chief Danilo Cruz, conceded that he had lost.")
+    assert [(q.quote, q.name) for q in got] == [("that he had lost", "Danilo Cruz")]
+    got = one("Early reviewers praised the camera but said battery life was disappointing.")
+    assert (got.quote, got.speaker) == ("battery life was disappointing", "Early reviewers")
+    got = one("Villanueva won by a wide margin, according to an unofficial count.")
+    assert got.speaker == "an unofficial count"
