@@ -243,7 +243,7 @@ class Resolver:
         person = None
         # The word before the name says what it is: a role ("spokesperson Dmitry Peskov")
         # makes a person, a joining word ("economists at Goldman Sachs") an organisation.
-        before = tokens[-len(tail) - 1].lower() if 0 < len(tail) < len(tokens) else ""
+        before = tokens[-len(tail) - 1].lower().rstrip(",") if 0 < len(tail) < len(tokens) else ""
         if tail and mention.kind == MentionKind.NAME and before not in self.lex.connectors:
             run_titles = [w for w in tail if w in self.lex.titles]
             # "German Chancellor Lena Hartmann": the name follows the last title.

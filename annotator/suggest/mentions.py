@@ -347,7 +347,9 @@ class MentionFinder:
             return None
         for index, token in enumerate(words):
             lower = token.lower
-            if lower in self._not_in_phrase or lex.is_cue(lower):
+            # "her son": "her" opening the phrase is its determiner, not a pronoun.
+            opening = index == 0 and lower in lex.determiners
+            if (lower in self._not_in_phrase and not opening) or lex.is_cue(lower):
                 return None
             if (
                 index > 0

@@ -118,3 +118,13 @@ def test_rivals_reviewers_and_counts_are_speakers() -> None:
     assert (got.quote, got.speaker) == ("battery life was disappointing", "Early reviewers")
     got = one("Villanueva won by a wide margin, according to an unofficial count.")
     assert got.speaker == "an unofficial count"
+
+
+def test_a_role_with_a_possessive_and_its_named_appositive_after_a_quote() -> None:
+    got = one("‘She never was,’ her son, Peter, said.")
+    assert (got.quote, got.type, got.speaker, got.name) == (
+        "‘She never was,’",
+        "direct",
+        "her son, Peter",
+        "Peter",
+    )
