@@ -22,6 +22,8 @@ _MAX_SKIP = 9
 _CLAUSE_WINDOW = 9
 # An aside between two dashes inside reported content is at most this many tokens long.
 _ASIDE_WORDS = 12
+# After an appositive in a reported clause's subject, its verb comes within this many tokens.
+_AFTER_APPOSITIVE = 3
 
 
 class Clauses:
@@ -169,11 +171,20 @@ class Clauses:
         if self.lex.is_cue(lower) and lower not in self.lex.subject_pronouns:
             return False
         start = index + (1 if lower in self.lex.subject_pronouns else 0)
-        for position in range(start, min(len(tokens), index + _CLAUSE_WINDOW)):
+        limit = min(len(tokens), index + _CLAUSE_WINDOW)
+        position = start - 1
+        while position + 1 < limit:
+            position += 1
             token = tokens[position]
             if token.kind == Kind.PUNCT and token.text not in ("%", "$", "-", "&", "'", "’"):
                 if token.text != "," or position == start:
                     return False
+                closing = self._appositive_end(tokens, position)
+                if closing is not None:
+                    # "said Margaret Ellery, the first woman to ..., died": the verb comes
+                    # right after the appositive.
+                    position = closing
+                    limit = min(len(tokens), closing + 1 + _AFTER_APPOSITIVE)
                 continue
             if token.kind == Kind.QUOTE:
                 # "said the threat “makes it harder”": a subject, then a quoted predicate,
@@ -204,6 +215,22 @@ class Clauses:
             ):
                 return True
         return False
+
+    def _appositive_end(self, tokens: list[Token], comma: int) -> int | None:
+        """The comma closing an appositive that the comma at ``comma`` opens after a name
+        ("Margaret Ellery*, the first woman to captain a liner,*"), or None."""
+        before = tokens[comma - 1]
+        if before.kind != Kind.WORD or not before.text[:1].isupper() or comma + 1 >= len(tokens):
+            return None
+        if tokens[comma + 1].lower not in self.lex.determiners:
+            return None
+        for index in range(comma + 2, min(len(tokens), comma + _ASIDE_WORDS)):
+            token = tokens[index]
+            if token.text == ",":
+                return index
+            if token.kind != Kind.WORD:
+                return None
+        return None
 
     def _closing_dash(self, tokens: list[Token], dash: int, stop: int) -> int | None:
         """The dash that closes an aside opened at ``dash`` inside reported content ("three

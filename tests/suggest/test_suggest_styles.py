@@ -128,3 +128,15 @@ def test_a_role_with_a_possessive_and_its_named_appositive_after_a_quote() -> No
         "her son, Peter",
         "Peter",
     )
+
+
+def test_an_appositive_inside_the_subject_of_a_reported_clause() -> None:
+    got = one(
+        "Family members said Margaret Ellery, the first woman to captain a transatlantic "
+        "liner, retired last year."
+    )
+    assert got.quote.startswith("Margaret Ellery, the first woman") and got.quote.endswith("year")
+
+
+def test_a_short_regular_past_verb_makes_a_clause() -> None:
+    assert one("Police said the man died in hospital.").quote == "the man died in hospital"
