@@ -31,6 +31,7 @@ from annotator.suggest.mentions import (
 from annotator.suggest.sentences import Kind, Sentence, Token
 
 _DATELINE_DASH = frozenset({"-", "—", "–", "--"})
+_OPENERS = "\"'“‘„«»‚‹ "
 
 
 class QuoteType(StrEnum):
@@ -252,6 +253,8 @@ class Attributor:
         if subject is None and not participle:
             inverted = self.mentions.after(tokens, cue.last)
         quote_index = self._quote_before(tokens, before, begin)
+        if quote_index is not None and self._fragment(tokens, quote_index, begin):
+            quote_index = None  # "The deal was “dead”, officials said": the sentence is content
         if quote_index is not None and (subject is not None or inverted is not None):
             if inverted is not None and speaker is None:
                 speaker = self._speaker(tokens, inverted)
@@ -314,6 +317,14 @@ class Attributor:
         if index >= begin and tokens[index].kind == Kind.QUOTE:
             return index
         return None
+
+    def _fragment(self, tokens: list[Token], quote: int, begin: int) -> bool:
+        """Whether the quote at ``quote`` is a fragment inside a sentence of the writer's: a
+        word right before it and a lower-case start ("marriage ‘over’")."""
+        if quote <= begin or tokens[quote - 1].kind != Kind.WORD:
+            return False
+        inner = tokens[quote].text.lstrip(_OPENERS)
+        return inner[:1].islower()
 
     def _direct_before(
         self,

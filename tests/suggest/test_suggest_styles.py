@@ -140,3 +140,11 @@ def test_an_appositive_inside_the_subject_of_a_reported_clause() -> None:
 
 def test_a_short_regular_past_verb_makes_a_clause() -> None:
     assert one("Police said the man died in hospital.").quote == "the man died in hospital"
+
+
+def test_a_quoted_fragment_inside_the_writers_sentence_before_the_cue() -> None:
+    got = one("TV star's marriage 'over', say pals")
+    assert (got.quote, got.type, got.speaker) == ("TV star's marriage 'over'", "mixed", "pals")
+    got = one('The deal was "dead", officials said.')
+    assert (got.quote, got.type) == ('The deal was "dead"', "mixed")
+    assert one('"We are done," officials said.').quote == '"We are done,"'
