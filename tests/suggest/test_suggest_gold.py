@@ -59,16 +59,18 @@ def test_tuning_half_scores_above_its_floors(schema: Schema) -> None:
 
 def test_unseen_styles_score_above_their_floors(schema: Schema) -> None:
     # Held-out n passages, scored before the rules were tuned on the other n passages:
-    # direct F1 0.97, indirect P 0.87 / R 0.68, all F1 0.89, speaker 1.00, cue 1.00.
+    # direct F1 0.97, indirect P 0.87 / R 0.68, all F1 0.89, speaker 1.00, cue 1.00; after
+    # the rules for the tuning ones: indirect P 0.88 / R 0.74, all F1 0.90. The tuning n
+    # passages went from all F1 0.91 (n01-n33), 0.96 (n34-n43), 0.97 (n44-n53) to 0.98.
     held_out = scores(schema, "test", unseen=True)
     assert held_out.by_type["direct"].f1 >= 0.95
     assert held_out.by_type["indirect"].precision >= 0.85
-    assert held_out.by_type["indirect"].recall >= 0.65
+    assert held_out.by_type["indirect"].recall >= 0.70
     assert held_out.by_type["all"].f1 >= 0.88
     assert held_out.speaker_accuracy >= 0.95
     tuned = scores(schema, "tune", unseen=True)
-    assert tuned.by_type["all"].f1 >= 0.90
-    assert tuned.speaker_accuracy >= 0.95
+    assert tuned.by_type["all"].f1 >= 0.97
+    assert tuned.speaker_accuracy >= 0.97
 
 
 @pytest.mark.parametrize("split", ["tune", "test"])
