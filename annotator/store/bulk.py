@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import sqlite3
+from collections import Counter
 from collections.abc import Callable, Collection, Iterator, Sequence
 from contextlib import AbstractContextManager
+from dataclasses import dataclass
 from itertools import chain
+from operator import itemgetter
 from typing import Any
 
 import orjson
@@ -42,16 +45,24 @@ SetValues = tuple[
     DocumentId, AnnotatorName, str, dict[str, AttrValue], float, list[SpanValues],
     list[RelationValues],
 ]  # fmt: skip
+_WHO_AND_STATUS = itemgetter(1, 2)
 #: What an annotation set's spans are built from, as sets_for reads them.
 _SPAN_READ = 'id, name, start, "end", label, attrs'
 
 
-def insert_many(conn: sqlite3.Connection, insert: str, rows: Sequence[tuple[Any, ...]]) -> None:
+def insert_many(
+    conn: sqlite3.Connection,
+    insert: str,
+    rows: Sequence[tuple[Any, ...]],
+    numbered: tuple[int, int] | None = None,
+) -> None:
     """``insert`` (``INSERT INTO t (a, b) VALUES``) for every row, a few hundred rows per
     statement. SQLite updates an AUTOINCREMENT table's sqlite_sequence row once per
     statement: executemany (one statement per row) made a million-span import a quarter
     slower; multi-row statements make it a little faster than before AUTOINCREMENT. Any
-    table gains: 100,000 annotation sets took 0.42 s of CPU by executemany, 0.22 s so."""
+    table gains: 100,000 annotation sets took 0.42 s of CPU by executemany, 0.22 s so.
+    ``numbered`` (column, first): that column of the rows, whatever they hold there, gets
+    first, first + 1, ... in order (the rows are made before the numbers are known)."""
     if not rows:
         return
     width = len(rows[0])
@@ -62,7 +73,61 @@ def insert_many(conn: sqlite3.Connection, insert: str, rows: Sequence[tuple[Any,
     for start in range(0, len(rows), per):
         chunk = rows[start : start + per]
         sql = full if len(chunk) == per else f"{insert} {', '.join([one] * len(chunk))}"
-        conn.execute(sql, list(chain.from_iterable(chunk)))
+        parameters = list(chain.from_iterable(chunk))
+        if numbered is not None:
+            column, first = numbered
+            first += start
+            parameters[column::width] = range(first, first + len(chunk))
+        conn.execute(sql, parameters)
+
+
+@dataclass(slots=True)
+class SetRows:
+    """Sets made into the rows of their tables, checked (:func:`set_rows`): work without
+    the database, which an import does on its reading thread."""
+
+    spans: list[tuple[Any, ...]]
+    #: (label, head, child), each end by its place among ``spans`` (0 for the first).
+    relations: list[tuple[str, int, int]]
+    sets: list[tuple[str, str, str, str]]
+    times: list[tuple[str, str, float]]
+
+
+@dataclass(slots=True)
+class Inserted:
+    """What :meth:`Bulk.insert_rows` inserted."""
+
+    sets: int
+    spans: int
+    relations: int
+    #: (annotator, status) -> how many of the sets have it.
+    statuses: Counter[tuple[str, str]]
+
+
+def set_rows(sets: Sequence[SetValues]) -> SetRows:
+    """The rows of ``sets`` (each relation names its ends by their positions in its set's
+    spans), checked against the tables' CHECK constraints (constraints.py)."""
+    first = 0  # the place of the set's first span
+    relation_rows: list[tuple[str, int, int]] = []
+    span_rows: list[tuple[Any, ...]] = []
+    rows: list[tuple[str, str, str, str]] = []
+    time_rows: list[tuple[str, str, float]] = []
+    for document, annotator, status, doc_attrs, seconds, spans, relations in sets:
+        if seconds:
+            time_rows.append((document, annotator, seconds))
+        span_rows += [
+            (document, annotator, name, start, end, label, dump_json(attrs) if attrs else "{}")
+            for name, start, end, label, attrs in spans
+        ]
+        if relations:
+            relation_rows += [(label, first + h, first + c) for label, h, c in relations]
+        first += len(spans)
+        rows.append((document, annotator, status, dump_json(doc_attrs)))
+    # The tables' CHECK constraints, which SQLite skips during an import (constraints.py).
+    check_spans(span_rows)
+    check_statuses(rows)
+    check_seconds(time_rows)
+    return SetRows(span_rows, relation_rows, rows, time_rows)
 
 
 class Bulk:
@@ -86,47 +151,42 @@ class Bulk:
             ]
         )
 
-    def insert_values(self, sets: Sequence[SetValues]) -> None:
+    def insert_values(self, sets: Sequence[SetValues]) -> Inserted:
         """:meth:`insert_sets` of sets as plain values (an import builds no Span): each
         relation names its ends by their positions in its set's spans."""
+        return self.insert_rows(set_rows(sets))
+
+    def insert_rows(self, rows: SetRows) -> Inserted:
+        """Insert sets made into rows by :func:`set_rows`; their spans get the next ids."""
         base = int(self._spans.next_id())
-        first = base  # the id of the set's first span
-        relation_rows: list[tuple[str, int, int]] = []
-        span_rows: list[tuple[Any, ...]] = []
-        set_rows: list[tuple[str, str, str, str]] = []
-        time_rows: list[tuple[str, str, float]] = []
-        for document, annotator, status, doc_attrs, seconds, spans, relations in sets:
-            if seconds:
-                time_rows.append((document, annotator, seconds))
-            span_rows += [
-                (document, annotator, name, start, end, label, dump_json(attrs) if attrs else "{}")
-                for name, start, end, label, attrs in spans
-            ]
-            if relations:
-                relation_rows += [(label, first + h, first + c) for label, h, c in relations]
-            first += len(spans)
-            set_rows.append((document, annotator, status, dump_json(doc_attrs)))
-        # The tables' CHECK constraints, which SQLite skips during an import (constraints.py).
-        check_spans(span_rows)
-        check_statuses(set_rows)
-        check_seconds(time_rows)
         conn = self._db.conn
         # No ids given: SQLite gives the next ones in order, from the very id next_id() read
-        # (AUTOINCREMENT's rule), which the relations above counted on; checked, not assumed.
-        insert_many(conn, f"INSERT INTO spans ({_SPAN_VALUES}) VALUES", span_rows)
-        if span_rows and int(self._spans.next_id()) != first:
-            raise RuntimeError(f"spans were given ids other than {base}..{first - 1}")
-        insert_many(conn, "INSERT INTO relations (label, head, child) VALUES", relation_rows)
+        # (AUTOINCREMENT's rule), which the relations count on; checked, not assumed.
+        insert_many(conn, f"INSERT INTO spans ({_SPAN_VALUES}) VALUES", rows.spans)
+        if rows.spans and int(self._spans.next_id()) != base + len(rows.spans):
+            last = base + len(rows.spans) - 1
+            raise RuntimeError(f"spans were given ids other than {base}..{last}")
+        insert_many(
+            conn,
+            "INSERT INTO relations (label, head, child) VALUES",
+            [(label, base + h, base + c) for label, h, c in rows.relations],
+        )
         insert_many(
             conn,
             "INSERT INTO annotation_sets (document, annotator, status, doc_attrs) VALUES",
-            set_rows,
+            rows.sets,
         )
         # A set brought in whole brings its time whole (a replaced set replaces it too).
         insert_many(
             conn,
             "INSERT OR REPLACE INTO active_time (document, annotator, seconds) VALUES",
-            time_rows,
+            rows.times,
+        )
+        return Inserted(
+            len(rows.sets),
+            len(rows.spans),
+            len(rows.relations),
+            Counter(map(_WHO_AND_STATUS, rows.sets)),
         )
 
     def sets_for(

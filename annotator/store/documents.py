@@ -17,6 +17,10 @@ from annotator.store.triggers import index_paused
 _COLUMNS = "id, title, text, meta, sha256"
 #: (id, text, title, meta, sha256) of a new document.
 DocumentValues = tuple[DocumentId, str, str, dict[str, Any], str]
+#: New documents' rows, a statement's worth in each list (see document_rows).
+DocumentRows = list[list[tuple[Any, ...]]]
+_INSERT = "INSERT INTO documents (id, title, text, meta, sha256, length, text_crc32, ord) VALUES"
+_ORDER = 7
 #: Characters of text bound into one insert statement at most (a copy is made to bind them).
 _TEXT_PER_STATEMENT = 1 << 20
 #: The document list's indexes (migration 0006), which a bulk import into an empty project
@@ -134,32 +138,44 @@ class Documents:
 
     def insert_values(self, documents: Iterable[DocumentValues]) -> int:
         """:meth:`insert_many` of documents as plain values (an import builds no Document)."""
-        start = self.last_order()
-        rows = [
+        return self.insert_rows(document_rows(documents))
+
+    def insert_rows(self, rows: DocumentRows) -> int:
+        """Append documents made into rows by :func:`document_rows`, in their order."""
+        order = self.last_order() + 1
+        for chunk in rows:
+            # The import order, last in each row, is known only now.
+            insert_many(self._db.conn, _INSERT, chunk, (_ORDER, order))
+            order += len(chunk)
+        return sum(map(len, rows))
+
+
+def document_rows(documents: Iterable[DocumentValues]) -> DocumentRows:
+    """The rows of new documents for :meth:`Documents.insert_rows` (work without the
+    database, which an import does on its reading thread)."""
+    # Several rows per statement (see insert_many): cheaper than a statement per row. A
+    # statement's values are copied when bound, so long texts go a few at a time.
+    chunks: DocumentRows = []
+    chunk: list[tuple[Any, ...]] = []
+    size = 0
+    for did, text, title, meta, sha256 in documents:
+        length = len(text)
+        chunk.append(
             (
                 did,
-                start + i,
                 title,
                 text,
                 dump_json(meta) if meta else "{}",
                 sha256,
-                len(text),
+                length,
                 text_crc32(text),
+                0,  # the import order, given by insert_rows
             )
-            for i, (did, text, title, meta, sha256) in enumerate(documents, start=1)
-        ]
-        # Several rows per statement (see insert_many): cheaper than a statement per row. A
-        # statement's values are copied when bound, so long texts go a few at a time.
-        insert = (
-            "INSERT INTO documents (id, ord, title, text, meta, sha256, length, text_crc32) VALUES"
         )
-        chunk: list[tuple[Any, ...]] = []
-        size = 0
-        for row in rows:
-            chunk.append(row)
-            size += row[6]
-            if size >= _TEXT_PER_STATEMENT:
-                insert_many(self._db.conn, insert, chunk)
-                chunk, size = [], 0
-        insert_many(self._db.conn, insert, chunk)
-        return len(rows)
+        size += length
+        if size >= _TEXT_PER_STATEMENT:
+            chunks.append(chunk)
+            chunk, size = [], 0
+    if chunk:
+        chunks.append(chunk)
+    return chunks

@@ -10,17 +10,18 @@ from annotator.collector import gc_paused
 from annotator.errors import InputError
 from annotator.formats.jsonl import Parsed, Record, looks_like_jsonl, parsed_from, read_jsonl_values
 from annotator.formats.plaintext import read_text_document, text_files
-from annotator.model import AnnotatorName, DocumentId, Speaker, Target
+from annotator.model import DocumentId, Speaker, Target
+from annotator.model.progress import Progress, no_progress
 from annotator.model.schema import Schema
 from annotator.model.snippet import plural
 from annotator.store import Project
-from annotator.store.bulk import SetValues
-from annotator.store.documents import DocumentValues
+from annotator.store.bulk import SetRows, SetValues, set_rows
+from annotator.store.documents import DocumentRows, DocumentValues, document_rows
+from annotator.store.ledger import SetKey
+from annotator.transfer.read_ahead import read_ahead
 
 IMPORT_FORMATS = ("jsonl", "text")
 _BATCH = 2000
-
-Progress = Callable[[str], None]
 
 
 @dataclass(slots=True)
@@ -71,14 +72,146 @@ def _detect(path: Path, fmt: str | None) -> str:
 
 
 def _records(
-    path: Path, fmt: str, project: Project, annotator: str | None
+    path: Path, fmt: str, schema: Schema, annotator: str | None
 ) -> Iterator[Parsed | Record]:
     if fmt == "jsonl":
-        yield from read_jsonl_values(path, project.schema, annotator)
+        yield from read_jsonl_values(path, schema, annotator)
         return
     files = text_files(path) if path.is_dir() else [path]
     for file in files:
         yield Record(0, read_text_document(file), None)
+
+
+@dataclass(slots=True)
+class Batch:
+    """Records of one path, and how far the import is once they are stored (its Progress:
+    done and total, None when not known)."""
+
+    path: Path
+    records: Sequence[Parsed | Record]
+    done: int = 0
+    total: int | None = None
+
+
+@dataclass(slots=True)
+class _Plan:
+    """What a batch's lines bring, told from what the project had (see :func:`_plan`)."""
+
+    new_documents: list[DocumentValues]
+    #: Documents the project had before this batch, met here for the first time.
+    present: list[DocumentId]
+    sets: list[SetValues]
+    #: (document, annotator) -> its line, of every set of the batch.
+    set_lines: dict[SetKey, int]
+
+
+def _plan(
+    path: Path,
+    lines: Sequence[Parsed],
+    known: dict[DocumentId, str],
+    seen: set[DocumentId],
+    first_lines: dict[SetKey, int],
+) -> _Plan:
+    """Check a batch's lines against each other and against what the project holds:
+    ``known`` (sha256 of the documents it has, including earlier batches'), ``seen`` (those
+    an earlier batch met), ``first_lines`` (the lines of sets earlier batches brought)."""
+    batch_text: dict[DocumentId, str] = {}
+    batch_sets: dict[SetKey, int] = {}
+    new_documents: list[DocumentValues] = []
+    present: list[DocumentId] = []
+    sets: list[SetValues] = []
+    for p in lines:
+        document = p.document
+        sha = p.sha256
+        earlier = batch_text.get(document) or known.get(document)
+        if earlier is not None and earlier != sha:
+            raise InputError(
+                path,
+                f'document "{document}" already exists with a different text; give it another id',
+                p.line or None,
+            )
+        if document not in batch_text and document not in seen:
+            batch_text[document] = sha
+            if document in known:
+                present.append(document)
+            else:
+                new_documents.append((document, p.text, p.title, p.meta, sha))
+        annotator = p.annotator
+        if annotator is not None:
+            key = (document, annotator)
+            first = batch_sets.get(key, first_lines.get(key))
+            if first is not None:
+                raise InputError(
+                    path,
+                    f'document "{document}" has a second line for annotator '
+                    f'"{annotator}" (first on line {first})',
+                    p.line or None,
+                )
+            batch_sets[key] = p.line
+            sets.append(
+                (document, annotator, p.status, p.doc_attrs, p.seconds, p.spans, p.relations)
+            )
+    return _Plan(new_documents, present, sets, batch_sets)
+
+
+@dataclass(slots=True)
+class _Rows:
+    """A plan's rows, and the registry names its spans' attributes give."""
+
+    documents: DocumentRows
+    sets: SetRows
+    speakers: set[str]
+    targets: set[str]
+
+
+def _rows(plan: _Plan) -> _Rows:
+    # Open attributes that name entities feed the project registries.
+    attrs = [span[4] for s in plan.sets for span in s[5] if span[4]]
+    return _Rows(
+        document_rows(plan.new_documents),
+        set_rows(plan.sets),
+        {str(a["speaker"]) for a in attrs if "speaker" in a},
+        {str(a["target"]) for a in attrs if "target" in a},
+    )
+
+
+@dataclass(slots=True)
+class _Prepared:
+    """A batch as its reading thread prepares it, without the project: its lines checked
+    against each other as if the project held none of its documents, and the rows of that
+    plan. The connection's thread stores them as they are when the project has none of the
+    batch's documents (any import of new documents); otherwise it plans the batch again
+    with what the project holds (:meth:`_Importer.store`)."""
+
+    batch: Batch
+    lines: list[Parsed]
+    entries: list[Speaker | Target]
+    #: The batch's documents, each once, in order.
+    ids: list[DocumentId]
+    #: The plan's first complaint (then no rows), or the rows' (a CHECK constraint).
+    problem: Exception | None = None
+    plan: _Plan | None = None
+    rows: _Rows | None = None
+
+
+def _prepare(batch: Batch) -> _Prepared:
+    """The pure part of storing a batch, done on the reading thread."""
+    lines: list[Parsed] = []
+    entries: list[Speaker | Target] = []
+    for record in batch.records:
+        if isinstance(record, Parsed):
+            lines.append(record)
+        elif record.document is not None:
+            lines.append(parsed_from(record.line, record.document, record.annotation))
+        elif record.entry is not None:
+            entries.append(record.entry)
+    prepared = _Prepared(batch, lines, entries, list(dict.fromkeys(p.document for p in lines)))
+    try:
+        prepared.plan = _plan(batch.path, lines, {}, set(), {})
+        prepared.rows = _rows(prepared.plan)
+    except Exception as exc:  # a clash, a CHECK constraint: raised where the batch is stored
+        prepared.problem = exc
+    return prepared
 
 
 class _Importer:
@@ -96,23 +229,45 @@ class _Importer:
         #: after it are this import's own, added by its earlier batches.
         self.start = project.documents.last_order()
 
-    def batch(self, path: Path, records: Sequence[Parsed | Record]) -> None:
-        """Check and store one batch: a JSONL file's lines as plain values, another
-        format's documents and sets as model objects (made plain here), registry entries."""
+    def store(self, prepared: _Prepared) -> None:
+        """Check and store one batch (its documents and sets, registry entries)."""
         project = self.project
-        lines: list[Parsed] = []
-        for record in records:
-            if isinstance(record, Parsed):
-                lines.append(record)
-            elif record.document is not None:
-                lines.append(parsed_from(record.line, record.document, record.annotation))
-            elif record.entry is not None:
-                # Registry entries touch only the registry: their place among the
-                # documents changes nothing (documents and sets are stored below).
-                self._entry(record.entry)
-        ids = list(dict.fromkeys(p.document for p in lines))
+        for entry in prepared.entries:
+            # Registry entries touch only the registry: their place among the documents
+            # changes nothing (documents and sets are stored below).
+            self._entry(entry)
         # The project's, including what earlier batches of this import added.
-        found = project.documents.hashes_and_order(ids)
+        found = project.documents.hashes_and_order(prepared.ids)
+        if found:
+            plan, rows = self._plan(prepared, found)
+        elif prepared.problem is not None:
+            raise prepared.problem
+        else:
+            assert prepared.plan is not None and prepared.rows is not None
+            plan, rows = prepared.plan, prepared.rows
+        self.ledger.add(plan.present, plan.set_lines.items())
+        self.report.documents_present += len(plan.present)
+        self.report.documents_added += project.documents.insert_rows(rows.documents)
+        if found:
+            # Only documents that were already in the project can hold a set to replace.
+            existing = project.sets.existing((s[0], s[1]) for s in plan.sets if s[0] in found)
+            for document_id, who in existing:
+                project.sets.delete(document_id, who)
+            self.report.sets_replaced += len(existing)
+        inserted = project.bulk.insert_rows(rows.sets)
+        self.ledger.counted(inserted.statuses)
+        self.report.sets_added += inserted.sets
+        self.report.spans += inserted.spans
+        self.report.relations += inserted.relations
+        for name in dict.fromkeys(name for name, _ in inserted.statuses):
+            project.ensure_annotator(name)
+        project.speakers.ensure(rows.speakers)
+        project.targets.ensure(rows.targets)
+
+    def _plan(
+        self, prepared: _Prepared, found: dict[DocumentId, tuple[str, int]]
+    ) -> tuple[_Plan, _Rows]:
+        """The batch planned again with what the project holds of its documents."""
         known = {d: sha for d, (sha, _) in found.items()}
         # Only a document the project had before can have been met already without being
         # this import's own; the ledger keeps just those (none in an import of new ones).
@@ -122,62 +277,12 @@ class _Importer:
         # A set an earlier batch brought has its document in the project by now.
         keys = [
             (p.document, p.annotator)
-            for p in lines
+            for p in prepared.lines
             if p.annotator is not None and p.document in known
         ]
         first_lines = self.ledger.first_lines(keys) if keys else {}
-        batch_text: dict[DocumentId, str] = {}
-        batch_sets: dict[tuple[DocumentId, AnnotatorName], int] = {}
-        new_documents: list[DocumentValues] = []
-        sets: list[SetValues] = []
-        for p in lines:
-            document = p.document
-            sha = p.sha256
-            earlier = batch_text.get(document) or known.get(document)
-            if earlier is not None and earlier != sha:
-                raise InputError(
-                    path,
-                    f'document "{document}" already exists with a different text; '
-                    "give it another id",
-                    p.line or None,
-                )
-            if document not in batch_text and document not in seen:
-                batch_text[document] = sha
-                if document in known:
-                    self.report.documents_present += 1
-                else:
-                    new_documents.append((document, p.text, p.title, p.meta, sha))
-            annotator = p.annotator
-            if annotator is not None:
-                key = (document, annotator)
-                first = batch_sets.get(key, first_lines.get(key))
-                if first is not None:
-                    raise InputError(
-                        path,
-                        f'document "{document}" has a second line for annotator '
-                        f'"{annotator}" (first on line {first})',
-                        p.line or None,
-                    )
-                batch_sets[key] = p.line
-                sets.append(
-                    (document, annotator, p.status, p.doc_attrs, p.seconds, p.spans, p.relations)
-                )
-        self.ledger.add((d for d in batch_text if d in known), batch_sets.items())
-        project.documents.insert_values(new_documents)
-        self.report.documents_added += len(new_documents)
-        # Only documents that were already in the project can hold a set to replace.
-        existing = project.sets.existing((s[0], s[1]) for s in sets if s[0] in known)
-        for document_id, who in existing:
-            project.sets.delete(document_id, who)
-        self.report.sets_replaced += len(existing)
-        project.bulk.insert_values(sets)
-        self.ledger.counted((s[1], s[2]) for s in sets)
-        self.report.sets_added += len(sets)
-        self.report.spans += sum(len(s[5]) for s in sets)
-        self.report.relations += sum(len(s[6]) for s in sets)
-        for who in {s[1] for s in sets}:
-            project.ensure_annotator(who)
-        self._register(sets)
+        plan = _plan(prepared.batch.path, prepared.lines, known, seen, first_lines)
+        return plan, _rows(plan)
 
     def _entry(self, entry: Speaker | Target) -> None:
         """A registry line adds what the project lacks; the project's own records stay."""
@@ -194,27 +299,23 @@ class _Importer:
         elif existing != entry:
             self.report.registry_kept += 1
 
-    def _register(self, sets: list[SetValues]) -> None:
-        # Open attributes that name entities feed the project registries.
-        attrs = [span[4] for s in sets for span in s[5] if span[4]]
-        speakers = {a["speaker"] for a in attrs if "speaker" in a}
-        targets = {a["target"] for a in attrs if "target" in a}
-        self.project.speakers.ensure(str(v) for v in speakers)
-        self.project.targets.ensure(str(v) for v in targets)
-
 
 def write_records(
     project: Project,
-    batches: Iterable[tuple[Path, Sequence[Parsed | Record]]],
+    batches: Iterable[Batch],
     annotator: str | None,
     details: Callable[[ImportReport], dict[str, object]],
     before_history: Callable[[], None] | None = None,
+    progress: Progress = no_progress,
 ) -> ImportReport:
     """The one write path of every import: a backup first when the project holds documents,
-    then every batch (the path it came from, its records) in one transaction, so on any error
-    or cancel nothing at all is imported. ``batches`` is read inside the transaction, so a
-    streaming reader keeps memory flat. ``before_history`` runs after the last batch (a
-    schema change goes last); the history entry is ``details`` of the finished report."""
+    then every batch in one transaction, so on any error or cancel nothing at all is
+    imported. ``batches`` is read, and each batch checked and made into rows, on a second
+    thread a few batches ahead (``read_ahead``), while this one stores the batch before:
+    a streaming reader keeps memory flat, and the two cores work. ``progress`` is called
+    here, on the caller's thread, after each batch (a cancel raised from it stops the
+    reading thread too). ``before_history`` runs after the last batch (a schema change
+    goes last); the history entry is ``details`` of the finished report."""
     report = ImportReport()
     if project.documents.count():
         report.backup = project.backup("import")
@@ -226,9 +327,11 @@ def write_records(
             importer.ledger.counted_at_end(),
             project.documents.indexed_at_end(),
             project.bulk.checked_in_python(),
+            read_ahead(batches, _prepare) as prepared_batches,
         ):
-            for path, records in batches:
-                importer.batch(path, records)
+            for prepared in prepared_batches:
+                importer.store(prepared)
+                progress(prepared.batch.done, prepared.batch.total)
         if before_history is not None:
             before_history()
         project.history.record(annotator or "", "import", None, details(report))
@@ -241,22 +344,26 @@ def import_paths(
     paths: Iterable[Path],
     fmt: str | None = None,
     annotator: str | None = None,
-    progress: Progress | None = None,
+    progress: Progress = no_progress,
 ) -> ImportReport:
-    """Import every path in one transaction: on any error nothing at all is imported."""
+    """Import every path in one transaction: on any error, or a cancel from ``progress``
+    (told how many records are stored, of a total not known), nothing at all is imported."""
     sources = [(path, _detect(path, fmt)) for path in paths]
+    # Read here: the batches are read on another thread, which never touches the project.
+    schema = project.schema
 
-    def batches() -> Iterator[tuple[Path, list[Parsed | Record]]]:
+    def batches() -> Iterator[Batch]:
+        done = 0
         for path, kind in sources:
-            if progress:
-                progress(f"importing {path}")
             batch: list[Parsed | Record] = []
-            for record in _records(path, kind, project, annotator):
+            for record in _records(path, kind, schema, annotator):
                 batch.append(record)
                 if len(batch) >= _BATCH:
-                    yield path, batch
+                    done += len(batch)
+                    yield Batch(path, batch, done)
                     batch = []
-            yield path, batch
+            done += len(batch)
+            yield Batch(path, batch, done)
 
     return write_records(
         project,
@@ -268,6 +375,7 @@ def import_paths(
             "sets": report.sets_added,
             "replaced": report.sets_replaced,
         },
+        progress=progress,
     )
 
 

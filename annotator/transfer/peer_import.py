@@ -36,7 +36,7 @@ from annotator.transfer.import_sources import (
     read_sources,
     resolve_sources,
 )
-from annotator.transfer.importing import ImportReport, import_paths, write_records
+from annotator.transfer.importing import Batch, ImportReport, import_paths, write_records
 
 _BATCH = 2000
 
@@ -278,7 +278,9 @@ def import_files(
     if _refuse_mixing(sources, options):
         progress(0, None)
         native = options.fmt if options.fmt in NATIVE else None
-        stored = import_paths(project, [s.path for s in sources], native, options.annotator)
+        stored = import_paths(
+            project, [s.path for s in sources], native, options.annotator, progress
+        )
         return FilesImportReport(stored, sources)
     read, summary = read_sources(sources, options, progress)
     plan = plan_import(read, project.schema, options, summary)
@@ -295,12 +297,14 @@ def write_plan(
     if plan.native:
         progress(0, None)
         native = options.fmt if options.fmt in NATIVE else None
-        stored = import_paths(project, [s.path for s in plan.sources], native, options.annotator)
+        stored = import_paths(
+            project, [s.path for s in plan.sources], native, options.annotator, progress
+        )
         return FilesImportReport(stored, plan.sources)
     total = sum(len(items) for _, items in plan.parts)
     progress(0, total)
 
-    def batches() -> Iterator[tuple[Path, list[Record]]]:
+    def batches() -> Iterator[Batch]:
         done = 0
         for source, items in plan.parts:
             for start in range(0, len(items), _BATCH):
@@ -310,9 +314,8 @@ def write_plan(
                     records += [Record(0, document, layer) for layer in sets]
                     if not sets:
                         records.append(Record(0, document))
-                yield source.path, records
                 done += len(chunk)
-                progress(done, total)
+                yield Batch(source.path, records, done, total)
 
     def add_to_schema() -> None:
         # Last, so a cancel or a failure above leaves the project's schema as it was.
@@ -332,5 +335,6 @@ def write_plan(
             "added to the schema": plan.added,
         },
         add_to_schema,
+        progress,
     )
     return FilesImportReport(stored, plan.sources, plan.summary, plan.mapping, plan.added)
