@@ -50,35 +50,66 @@ _WHO_AND_STATUS = itemgetter(1, 2)
 _SPAN_READ = 'id, name, start, "end", label, attrs'
 
 
-def insert_many(
-    conn: sqlite3.Connection,
-    insert: str,
-    rows: Sequence[tuple[Any, ...]],
-    numbered: tuple[int, int] | None = None,
+#: SQLite's limit on parameters per statement (32766 today, 999 before 3.32).
+_LIMIT = sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER
+
+
+@dataclass(slots=True)
+class Statements:
+    """Rows as multi-row INSERT statements with their flat parameters (see insert_many):
+    made without the connection, so that an import makes them on its reading thread."""
+
+    #: (SQL, parameters) of each statement, in order.
+    parts: list[tuple[str, list[Any]]]
+    #: Values per row.
+    width: int
+    rows: int
+
+
+def statements(insert: str, rows: Sequence[tuple[Any, ...]], limit: int) -> Statements:
+    """``insert`` (``INSERT INTO t (a, b) VALUES``) of every row, a few hundred rows per
+    statement, within ``limit`` parameters (the connection's ``SQLITE_LIMIT_VARIABLE_NUMBER``)."""
+    if not rows:
+        return Statements([], 0, 0)
+    width = len(rows[0])
+    one = "(" + ", ".join("?" * width) + ")"
+    per = max(1, min(500, limit // width))
+    full = f"{insert} {', '.join([one] * per)}"
+    parts = []
+    for start in range(0, len(rows), per):
+        chunk = rows[start : start + per]
+        sql = full if len(chunk) == per else f"{insert} {', '.join([one] * len(chunk))}"
+        parts.append((sql, list(chain.from_iterable(chunk))))
+    return Statements(parts, width, len(rows))
+
+
+def run_statements(
+    conn: sqlite3.Connection, made: Statements, numbered: tuple[int, int] | None = None
 ) -> None:
+    """Execute :func:`statements`. ``numbered`` (column, first): that column of the rows,
+    whatever they hold there, gets first, first + 1, ... in order (the rows are made before
+    the numbers are known)."""
+    for sql, parameters in made.parts:
+        if numbered is not None:
+            column, first = numbered
+            count = len(parameters) // made.width
+            parameters[column :: made.width] = range(first, first + count)
+            numbered = (column, first + count)
+        conn.execute(sql, parameters)
+
+
+def insert_many(conn: sqlite3.Connection, insert: str, rows: Sequence[tuple[Any, ...]]) -> None:
     """``insert`` (``INSERT INTO t (a, b) VALUES``) for every row, a few hundred rows per
     statement. SQLite updates an AUTOINCREMENT table's sqlite_sequence row once per
     statement: executemany (one statement per row) made a million-span import a quarter
     slower; multi-row statements make it a little faster than before AUTOINCREMENT. Any
-    table gains: 100,000 annotation sets took 0.42 s of CPU by executemany, 0.22 s so.
-    ``numbered`` (column, first): that column of the rows, whatever they hold there, gets
-    first, first + 1, ... in order (the rows are made before the numbers are known)."""
-    if not rows:
-        return
-    width = len(rows[0])
-    one = "(" + ", ".join("?" * width) + ")"
-    # Within SQLite's limit on parameters per statement (32766 today, 999 before 3.32).
-    per = max(1, min(500, conn.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER) // width))
-    full = f"{insert} {', '.join([one] * per)}"
-    for start in range(0, len(rows), per):
-        chunk = rows[start : start + per]
-        sql = full if len(chunk) == per else f"{insert} {', '.join([one] * len(chunk))}"
-        parameters = list(chain.from_iterable(chunk))
-        if numbered is not None:
-            column, first = numbered
-            first += start
-            parameters[column::width] = range(first, first + len(chunk))
-        conn.execute(sql, parameters)
+    table gains: 100,000 annotation sets took 0.42 s of CPU by executemany, 0.22 s so."""
+    run_statements(conn, statements(insert, rows, conn.getlimit(_LIMIT)))
+
+
+def variable_limit(conn: sqlite3.Connection) -> int:
+    """The parameters a statement of ``conn`` may have, for :func:`statements`."""
+    return conn.getlimit(_LIMIT)
 
 
 @dataclass(slots=True)
@@ -86,11 +117,13 @@ class SetRows:
     """Sets made into the rows of their tables, checked (:func:`set_rows`): work without
     the database, which an import does on its reading thread."""
 
-    spans: list[tuple[Any, ...]]
-    #: (label, head, child), each end by its place among ``spans`` (0 for the first).
+    spans: Statements
+    #: (label, head, child), each end by its place among the spans (0 for the first).
     relations: list[tuple[str, int, int]]
-    sets: list[tuple[str, str, str, str]]
-    times: list[tuple[str, str, float]]
+    sets: Statements
+    times: Statements
+    #: (annotator, status) -> how many of the sets have it.
+    statuses: Counter[tuple[str, str]]
 
 
 @dataclass(slots=True)
@@ -104,9 +137,10 @@ class Inserted:
     statuses: Counter[tuple[str, str]]
 
 
-def set_rows(sets: Sequence[SetValues]) -> SetRows:
+def set_rows(sets: Sequence[SetValues], limit: int) -> SetRows:
     """The rows of ``sets`` (each relation names its ends by their positions in its set's
-    spans), checked against the tables' CHECK constraints (constraints.py)."""
+    spans), checked against the tables' CHECK constraints (constraints.py), as statements
+    of at most ``limit`` parameters."""
     first = 0  # the place of the set's first span
     relation_rows: list[tuple[str, int, int]] = []
     span_rows: list[tuple[Any, ...]] = []
@@ -127,7 +161,22 @@ def set_rows(sets: Sequence[SetValues]) -> SetRows:
     check_spans(span_rows)
     check_statuses(rows)
     check_seconds(time_rows)
-    return SetRows(span_rows, relation_rows, rows, time_rows)
+    return SetRows(
+        statements(f"INSERT INTO spans ({_SPAN_VALUES}) VALUES", span_rows, limit),
+        relation_rows,
+        statements(
+            "INSERT INTO annotation_sets (document, annotator, status, doc_attrs) VALUES",
+            rows,
+            limit,
+        ),
+        # A set brought in whole brings its time whole (a replaced set replaces it too).
+        statements(
+            "INSERT OR REPLACE INTO active_time (document, annotator, seconds) VALUES",
+            time_rows,
+            limit,
+        ),
+        Counter(map(_WHO_AND_STATUS, rows)),
+    )
 
 
 class Bulk:
@@ -135,6 +184,10 @@ class Bulk:
         self._db = db
         self._spans = spans
         self._active_time = active_time
+
+    def variable_limit(self) -> int:
+        """Parameters per statement, for :func:`set_rows` and its kind."""
+        return variable_limit(self._db.conn)
 
     def checked_in_python(self) -> AbstractContextManager[None]:
         """The body (a bulk import, inside its transaction) has its rows' CHECK constraints
@@ -154,7 +207,7 @@ class Bulk:
     def insert_values(self, sets: Sequence[SetValues]) -> Inserted:
         """:meth:`insert_sets` of sets as plain values (an import builds no Span): each
         relation names its ends by their positions in its set's spans."""
-        return self.insert_rows(set_rows(sets))
+        return self.insert_rows(set_rows(sets, variable_limit(self._db.conn)))
 
     def insert_rows(self, rows: SetRows) -> Inserted:
         """Insert sets made into rows by :func:`set_rows`; their spans get the next ids."""
@@ -162,32 +215,18 @@ class Bulk:
         conn = self._db.conn
         # No ids given: SQLite gives the next ones in order, from the very id next_id() read
         # (AUTOINCREMENT's rule), which the relations count on; checked, not assumed.
-        insert_many(conn, f"INSERT INTO spans ({_SPAN_VALUES}) VALUES", rows.spans)
-        if rows.spans and int(self._spans.next_id()) != base + len(rows.spans):
-            last = base + len(rows.spans) - 1
-            raise RuntimeError(f"spans were given ids other than {base}..{last}")
+        run_statements(conn, rows.spans)
+        spans = rows.spans.rows
+        if spans and int(self._spans.next_id()) != base + spans:
+            raise RuntimeError(f"spans were given ids other than {base}..{base + spans - 1}")
         insert_many(
             conn,
             "INSERT INTO relations (label, head, child) VALUES",
             [(label, base + h, base + c) for label, h, c in rows.relations],
         )
-        insert_many(
-            conn,
-            "INSERT INTO annotation_sets (document, annotator, status, doc_attrs) VALUES",
-            rows.sets,
-        )
-        # A set brought in whole brings its time whole (a replaced set replaces it too).
-        insert_many(
-            conn,
-            "INSERT OR REPLACE INTO active_time (document, annotator, seconds) VALUES",
-            rows.times,
-        )
-        return Inserted(
-            len(rows.sets),
-            len(rows.spans),
-            len(rows.relations),
-            Counter(map(_WHO_AND_STATUS, rows.sets)),
-        )
+        run_statements(conn, rows.sets)
+        run_statements(conn, rows.times)
+        return Inserted(rows.sets.rows, spans, len(rows.relations), rows.statuses)
 
     def sets_for(
         self, documents: Sequence[DocumentId], annotator: str | None = None

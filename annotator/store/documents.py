@@ -8,7 +8,7 @@ from typing import Any
 
 from annotator.model import Document, DocumentId
 from annotator.model.document import text_crc32
-from annotator.store.bulk import insert_many
+from annotator.store.bulk import Statements, run_statements, statements, variable_limit
 from annotator.store.database import Database
 from annotator.store.migrations import TEXT_CRC32, applied
 from annotator.store.rows import document_from_row, dump_json
@@ -17,8 +17,8 @@ from annotator.store.triggers import index_paused
 _COLUMNS = "id, title, text, meta, sha256"
 #: (id, text, title, meta, sha256) of a new document.
 DocumentValues = tuple[DocumentId, str, str, dict[str, Any], str]
-#: New documents' rows, a statement's worth in each list (see document_rows).
-DocumentRows = list[list[tuple[Any, ...]]]
+#: New documents' rows, a few statements for each so much text (see document_rows).
+DocumentRows = list[Statements]
 _INSERT = "INSERT INTO documents (id, title, text, meta, sha256, length, text_crc32, ord) VALUES"
 _ORDER = 7
 #: Characters of text bound into one insert statement at most (a copy is made to bind them).
@@ -138,21 +138,22 @@ class Documents:
 
     def insert_values(self, documents: Iterable[DocumentValues]) -> int:
         """:meth:`insert_many` of documents as plain values (an import builds no Document)."""
-        return self.insert_rows(document_rows(documents))
+        return self.insert_rows(document_rows(documents, variable_limit(self._db.conn)))
 
     def insert_rows(self, rows: DocumentRows) -> int:
         """Append documents made into rows by :func:`document_rows`, in their order."""
         order = self.last_order() + 1
-        for chunk in rows:
+        for made in rows:
             # The import order, last in each row, is known only now.
-            insert_many(self._db.conn, _INSERT, chunk, (_ORDER, order))
-            order += len(chunk)
-        return sum(map(len, rows))
+            run_statements(self._db.conn, made, (_ORDER, order))
+            order += made.rows
+        return sum(made.rows for made in rows)
 
 
-def document_rows(documents: Iterable[DocumentValues]) -> DocumentRows:
-    """The rows of new documents for :meth:`Documents.insert_rows` (work without the
-    database, which an import does on its reading thread)."""
+def document_rows(documents: Iterable[DocumentValues], limit: int) -> DocumentRows:
+    """The rows of new documents for :meth:`Documents.insert_rows`, as statements of at most
+    ``limit`` parameters (work without the database, which an import does on its reading
+    thread)."""
     # Several rows per statement (see insert_many): cheaper than a statement per row. A
     # statement's values are copied when bound, so long texts go a few at a time.
     chunks: DocumentRows = []
@@ -174,8 +175,8 @@ def document_rows(documents: Iterable[DocumentValues]) -> DocumentRows:
         )
         size += length
         if size >= _TEXT_PER_STATEMENT:
-            chunks.append(chunk)
+            chunks.append(statements(_INSERT, chunk, limit))
             chunk, size = [], 0
     if chunk:
-        chunks.append(chunk)
+        chunks.append(statements(_INSERT, chunk, limit))
     return chunks

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 
 from annotator.model import AnnotatorName, DocumentId
-from annotator.store.bulk import insert_many
+from annotator.store.bulk import Statements, run_statements, statements
 from annotator.store.database import Database
 from annotator.store.triggers import trigger_paused
 
@@ -23,6 +23,16 @@ _TABLES = (
 _CHUNK = 400
 #: The trigger that counts each new set in ``set_status_counts`` (migration 0006).
 _COUNT_TRIGGER = "set_status_counts_insert"
+
+
+def set_lines(sets: Iterable[tuple[SetKey, int]], limit: int) -> Statements:
+    """What :meth:`ImportLedger.add` stores of ``sets`` ((document, annotator), line), made
+    without the connection (an import makes it on its reading thread)."""
+    return statements(
+        "INSERT INTO temp.import_sets (document, annotator, line) VALUES",
+        [(d, a, n) for (d, a), n in sets],
+        limit,
+    )
 
 
 class ImportLedger:
@@ -73,14 +83,12 @@ class ImportLedger:
                     found[key] = int(line)
         return found
 
-    def add(self, documents: Iterable[DocumentId], sets: Iterable[tuple[SetKey, int]]) -> None:
+    def add(self, documents: Iterable[DocumentId], sets: Statements) -> None:
+        """Note the documents the project had before and the sets (:func:`set_lines`) that
+        a batch brought."""
         conn = self._db.conn
         conn.executemany("INSERT INTO temp.import_documents VALUES (?)", ((d,) for d in documents))
-        insert_many(
-            conn,
-            "INSERT INTO temp.import_sets (document, annotator, line) VALUES",
-            [(d, a, n) for (d, a), n in sets],
-        )
+        run_statements(conn, sets)
 
     def counted(self, sets: Iterable[tuple[str, str]]) -> None:
         """Note the (annotator, status) of each set this import inserted, for

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from annotator.collector import gc_paused
@@ -15,9 +16,9 @@ from annotator.model.progress import Progress, no_progress
 from annotator.model.schema import Schema
 from annotator.model.snippet import plural
 from annotator.store import Project
-from annotator.store.bulk import SetRows, SetValues, set_rows
+from annotator.store.bulk import SetRows, SetValues, Statements, set_rows
 from annotator.store.documents import DocumentRows, DocumentValues, document_rows
-from annotator.store.ledger import SetKey
+from annotator.store.ledger import SetKey, set_lines
 from annotator.transfer.read_ahead import read_ahead
 
 IMPORT_FORMATS = ("jsonl", "text")
@@ -156,20 +157,23 @@ def _plan(
 
 @dataclass(slots=True)
 class _Rows:
-    """A plan's rows, and the registry names its spans' attributes give."""
+    """A plan's rows as statements of at most ``limit`` parameters each, and the registry
+    names its spans' attributes give."""
 
     documents: DocumentRows
     sets: SetRows
+    set_lines: Statements
     speakers: set[str]
     targets: set[str]
 
 
-def _rows(plan: _Plan) -> _Rows:
+def _rows(plan: _Plan, limit: int) -> _Rows:
     # Open attributes that name entities feed the project registries.
     attrs = [span[4] for s in plan.sets for span in s[5] if span[4]]
     return _Rows(
-        document_rows(plan.new_documents),
-        set_rows(plan.sets),
+        document_rows(plan.new_documents, limit),
+        set_rows(plan.sets, limit),
+        set_lines(plan.set_lines.items(), limit),
         {str(a["speaker"]) for a in attrs if "speaker" in a},
         {str(a["target"]) for a in attrs if "target" in a},
     )
@@ -194,8 +198,9 @@ class _Prepared:
     rows: _Rows | None = None
 
 
-def _prepare(batch: Batch) -> _Prepared:
-    """The pure part of storing a batch, done on the reading thread."""
+def _prepare(batch: Batch, limit: int) -> _Prepared:
+    """The pure part of storing a batch, done on the reading thread; ``limit``: parameters
+    per statement."""
     lines: list[Parsed] = []
     entries: list[Speaker | Target] = []
     for record in batch.records:
@@ -208,7 +213,7 @@ def _prepare(batch: Batch) -> _Prepared:
     prepared = _Prepared(batch, lines, entries, list(dict.fromkeys(p.document for p in lines)))
     try:
         prepared.plan = _plan(batch.path, lines, {}, set(), {})
-        prepared.rows = _rows(prepared.plan)
+        prepared.rows = _rows(prepared.plan, limit)
     except Exception as exc:  # a clash, a CHECK constraint: raised where the batch is stored
         prepared.problem = exc
     return prepared
@@ -228,6 +233,7 @@ class _Importer:
         #: The import order of the project's newest document before this import: those
         #: after it are this import's own, added by its earlier batches.
         self.start = project.documents.last_order()
+        self.limit = project.bulk.variable_limit()
 
     def store(self, prepared: _Prepared) -> None:
         """Check and store one batch (its documents and sets, registry entries)."""
@@ -245,7 +251,7 @@ class _Importer:
         else:
             assert prepared.plan is not None and prepared.rows is not None
             plan, rows = prepared.plan, prepared.rows
-        self.ledger.add(plan.present, plan.set_lines.items())
+        self.ledger.add(plan.present, rows.set_lines)
         self.report.documents_present += len(plan.present)
         self.report.documents_added += project.documents.insert_rows(rows.documents)
         if found:
@@ -282,7 +288,7 @@ class _Importer:
         ]
         first_lines = self.ledger.first_lines(keys) if keys else {}
         plan = _plan(prepared.batch.path, prepared.lines, known, seen, first_lines)
-        return plan, _rows(plan)
+        return plan, _rows(plan, self.limit)
 
     def _entry(self, entry: Speaker | Target) -> None:
         """A registry line adds what the project lacks; the project's own records stay."""
@@ -327,7 +333,7 @@ def write_records(
             importer.ledger.counted_at_end(),
             project.documents.indexed_at_end(),
             project.bulk.checked_in_python(),
-            read_ahead(batches, _prepare) as prepared_batches,
+            read_ahead(batches, partial(_prepare, limit=importer.limit)) as prepared_batches,
         ):
             for prepared in prepared_batches:
                 importer.store(prepared)
