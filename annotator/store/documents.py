@@ -85,8 +85,10 @@ class Documents:
         documents its earlier batches added (after its start's :meth:`last_order`) from
         those the project had before, without keeping a list of its own."""
         out: dict[DocumentId, tuple[str, int]] = {}
-        for i in range(0, len(documents), 500):
-            chunk = documents[i : i + 500]
+        # An import's batch in one statement (see bulk._ROWS), within SQLite's limit.
+        per = min(len(documents), variable_limit(self._db.conn)) or 1
+        for i in range(0, len(documents), per):
+            chunk = documents[i : i + per]
             marks = ",".join("?" * len(chunk))
             for did, sha, order in self._db.execute(
                 f"SELECT id, sha256, ord FROM documents WHERE id IN ({marks})", chunk
