@@ -234,6 +234,7 @@ class _Importer:
         #: after it are this import's own, added by its earlier batches.
         self.start = project.documents.last_order()
         self.limit = project.bulk.variable_limit()
+        self.annotators: set[str] = set()
 
     def store(self, prepared: _Prepared) -> None:
         """Check and store one batch (its documents and sets, registry entries)."""
@@ -265,10 +266,14 @@ class _Importer:
         self.report.sets_added += inserted.sets
         self.report.spans += inserted.spans
         self.report.relations += inserted.relations
-        for name in dict.fromkeys(name for name, _ in inserted.statuses):
-            project.ensure_annotator(name)
-        project.speakers.ensure(rows.speakers)
-        project.targets.ensure(rows.targets)
+        for name, _ in inserted.statuses:
+            if name not in self.annotators:  # once per import, not once per batch
+                self.annotators.add(name)
+                project.ensure_annotator(name)
+        if rows.speakers:
+            project.speakers.ensure(rows.speakers)
+        if rows.targets:
+            project.targets.ensure(rows.targets)
 
     def _plan(
         self, prepared: _Prepared, found: dict[DocumentId, tuple[str, int]]
