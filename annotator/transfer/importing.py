@@ -343,6 +343,7 @@ def write_records(
             for prepared in prepared_batches:
                 importer.store(prepared)
                 progress(prepared.batch.done, prepared.batch.total)
+                del prepared  # freed now, not when the next batch has come
         if before_history is not None:
             before_history()
         project.history.record(annotator or "", "import", None, details(report))

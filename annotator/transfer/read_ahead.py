@@ -18,9 +18,9 @@ from typing import TypeVar
 T = TypeVar("T")
 U = TypeVar("U")
 
-#: Items ready ahead of the consumer: enough to keep the reader busy while one is stored,
-#: few enough that memory stays a few batches whatever the input's size.
-DEPTH = 2
+#: Items ready ahead of the consumer: one, while the reader makes the next and the consumer
+#: stores one, keeps both busy (the reader is the faster); memory stays three batches.
+DEPTH = 1
 #: How long a thread that wants the GIL waits for the one running Python (CPython's default
 #: is 5 ms). The consumer asks for it back after every statement; at 5 ms a wait each time
 #: cost more than the overlap gained. Set for the length of the work, then set back.
@@ -83,6 +83,7 @@ def read_ahead(
             if isinstance(value, _Failed):
                 raise value.error
             yield value  # type: ignore[misc]
+            del value  # not kept alive while the next is awaited
 
     interval = sys.getswitchinterval()
     sys.setswitchinterval(min(interval, SWITCH_INTERVAL))
