@@ -30,6 +30,9 @@ from annotator.store import Project
 from annotator.transfer.exporting import export_jsonl
 from annotator.transfer.importing import import_paths
 
+sys.path.insert(0, str(Path(__file__).parent))
+from bench_import_memory import take_rounds
+
 WORDS = [
     "the",
     "kremlin",
@@ -155,11 +158,7 @@ def baseline_export(path: Path, records: list[dict]) -> None:
 
 def main() -> None:
     args = sys.argv[1:]
-    rounds = 1
-    if "--rounds" in args:
-        at = args.index("--rounds")
-        rounds = int(args[at + 1])
-        del args[at : at + 2]
+    rounds = take_rounds(args)
     print(f"load average before: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     documents = int(args[0]) if len(args) > 0 else 100_000
     per_document = int(args[1]) if len(args) > 1 else 10

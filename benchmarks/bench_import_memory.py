@@ -130,16 +130,23 @@ def measure(kind: str, source: Path, target: Path) -> tuple[float, float, float]
     return float(seconds), cpu, float(peak)
 
 
+def take_rounds(args: list[str]) -> int:
+    """``--rounds N`` taken out of ``args`` (1 when not given): each row runs N times,
+    interleaved, and the best of N of each row counts, baselines included."""
+    if "--rounds" not in args:
+        return 1
+    at = args.index("--rounds")
+    rounds = int(args[at + 1])
+    del args[at : at + 2]
+    return rounds
+
+
 def main() -> None:
     if sys.argv[1:2] == ["--child"]:
         child(sys.argv[2], Path(sys.argv[3]), Path(sys.argv[4]))
         return
     args = sys.argv[1:]
-    rounds = 1
-    if "--rounds" in args:
-        at = args.index("--rounds")
-        rounds = int(args[at + 1])
-        del args[at : at + 2]
+    rounds = take_rounds(args)
     records = int(args[0]) if len(args) > 0 else 1_000_000
     if len(args) > 1:
         rounds = int(args[1])
