@@ -36,6 +36,12 @@ def tiny_batches(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(importing, "_BATCH", 2)
 
 
+@pytest.fixture(autouse=True)
+def two_cpus(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The reading thread is used where two CPUs are (a machine with one reads inline)."""
+    monkeypatch.setattr(read_ahead, "usable_cpus", lambda: 2)
+
+
 def test_items_come_in_order_and_a_reader_error_after_those_before_it() -> None:
     def items() -> Iterator[int]:
         yield from (1, 2, 3)
@@ -167,3 +173,18 @@ def test_the_reading_thread_ends_after_a_failure_of_the_connections_thread(
         import_paths(project, [source])
     assert readers() == []
     assert project.documents.count() == 0
+
+
+def test_on_one_cpu_the_batches_are_read_on_the_callers_thread(
+    tmp_path: Path, project: Project, tiny_batches: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(read_ahead, "usable_cpus", lambda: 1)
+    source = lines(tmp_path / "in.jsonl", *({"id": f"d{n}", "text": "Text."} for n in range(9)))
+    seen: list[list[threading.Thread]] = []
+    report = import_paths(project, [source], progress=lambda *_: seen.append(readers()))
+    assert report.documents_added == 9
+    assert seen and all(found == [] for found in seen)
+    bad = lines(tmp_path / "bad.jsonl", {"id": "x", "text": "One."}, {"id": "y"})
+    with pytest.raises(InputError, match=r"bad.jsonl, line 2: "):
+        import_paths(project, [bad])
+    assert project.documents.count() == 9

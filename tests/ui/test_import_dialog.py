@@ -182,6 +182,9 @@ def test_cancel_during_the_import_imports_nothing(qtbot, window, tmp_path, monke
     qtbot.waitUntil(lambda: "Cancelled" in dialog.problem.text(), timeout=10000)
     assert dialog.problem.text() == "Cancelled: nothing was imported."
     assert dialog.isVisible() and dialog.import_button.isEnabled()
+    # The job says it was cancelled, then that it ended (which releases the project): the
+    # two signals may be handled apart.
+    qtbot.waitUntil(lambda: not window.session.hold.busy, timeout=10000)
     after = snapshot(window.session.project)
     # The active time counted while the import ran is stored when it ends (it waited).
     assert after.pop("active_time") != [] and before.pop("active_time") == []
