@@ -328,3 +328,21 @@ def test_our_own_jsonl_counts_the_relations_it_brings(db: Path, tmp_path: Path) 
     code, _, err = run("import", db, source)
     assert code == 0, err
     assert "1 annotation set with 3 spans, 2 relations (jsonl)" in err
+
+
+def test_a_folder_s_empty_and_blank_text_files_are_skipped_and_named(
+    db: Path, tmp_path: Path
+) -> None:
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Talks resume\nThe minister said talks would go on.\n")
+    (folder / "b.txt").write_text("")
+    (folder / "c.txt").write_text("  \n\n")
+    code, _, err = run("import", db, folder)
+    assert code == 0, err
+    assert [d["id"] for d in exported(db)] == ["a"]
+    assert f"skipped for having no text: {folder / 'b.txt'}, {folder / 'c.txt'}" in err
+    # Named alone, an empty file is refused: there is nothing at all to import.
+    code, _, err = run("import", db, folder / "b.txt")
+    assert code == 1
+    assert "b.txt: the file is empty" in err

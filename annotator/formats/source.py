@@ -6,6 +6,12 @@ from pathlib import Path
 
 from annotator.errors import InputError
 
+
+class EmptyFileError(InputError):
+    """A file with nothing in it but white space: a folder's import skips it, where a file
+    named alone is refused."""
+
+
 MAX_BYTES = 4 * 1024**3
 BOM_BYTES = "\ufeff".encode()
 
@@ -26,7 +32,7 @@ def read_bytes(path: Path) -> bytes:
     if data.startswith(BOM_BYTES):
         data = data[len(BOM_BYTES) :]
     if not data or data.isspace():
-        raise InputError(path, "the file is empty")
+        raise EmptyFileError(path, "the file is empty")
     return data
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
@@ -11,6 +11,7 @@ from annotator.collector import gc_paused
 from annotator.errors import InputError
 from annotator.formats.jsonl import Parsed, Record, looks_like_jsonl, parsed_from, read_jsonl_values
 from annotator.formats.plaintext import read_text_document, text_files
+from annotator.formats.source import EmptyFileError
 from annotator.model import DocumentId, Speaker, Target
 from annotator.model.progress import Progress, no_progress
 from annotator.model.schema import Schema
@@ -36,6 +37,9 @@ class ImportReport:
     registry_added: int = 0
     registry_kept: int = 0
     backup: Path | None = None
+    #: Where each file without text was (a folder's empty or blank ``.txt``): skipped, as
+    #: every format skips a document without text (see ``TransferSummary.skip_textless``).
+    textless: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
         parts = [f"{plural(self.documents_added, 'document')} added"]
@@ -73,14 +77,23 @@ def _detect(path: Path, fmt: str | None) -> str:
 
 
 def _records(
-    path: Path, fmt: str, schema: Schema, annotator: str | None
+    path: Path, fmt: str, schema: Schema, annotator: str | None, textless: list[str]
 ) -> Iterator[Parsed | Record]:
+    """The records of one path; a folder's text file without text is put in ``textless``
+    instead (one named alone is refused: there is nothing at all to import)."""
     if fmt == "jsonl":
         yield from read_jsonl_values(path, schema, annotator)
         return
-    files = text_files(path) if path.is_dir() else [path]
-    for file in files:
-        yield Record(0, read_text_document(file), None)
+    if not path.is_dir():
+        yield Record(0, read_text_document(path), None)
+        return
+    for file in text_files(path):
+        try:
+            document = read_text_document(file)
+        except EmptyFileError:
+            textless.append(str(file))
+            continue
+        yield Record(0, document, None)
 
 
 @dataclass(slots=True)
@@ -363,12 +376,14 @@ def import_paths(
     sources = [(path, _detect(path, fmt)) for path in paths]
     # Read here: the batches are read on another thread, which never touches the project.
     schema = project.schema
+    # Appended on the reading thread, read here once the import is stored.
+    textless: list[str] = []
 
     def batches() -> Iterator[Batch]:
         done = 0
         for path, kind in sources:
             batch: list[Parsed | Record] = []
-            for record in _records(path, kind, schema, annotator):
+            for record in _records(path, kind, schema, annotator, textless):
                 batch.append(record)
                 if len(batch) >= _BATCH:
                     done += len(batch)
@@ -377,7 +392,7 @@ def import_paths(
             done += len(batch)
             yield Batch(path, batch, done)
 
-    return write_records(
+    report = write_records(
         project,
         batches(),
         annotator,
@@ -389,6 +404,8 @@ def import_paths(
         },
         progress=progress,
     )
+    report.textless = textless
+    return report
 
 
 def create_project(path: Path, schema: Schema, seeds: Path | None = None) -> Project:

@@ -265,6 +265,14 @@ def mapping_lines(rows: list[MappedName]) -> list[str]:
     return out
 
 
+def _native_report(stored: ImportReport, sources: list[Source]) -> FilesImportReport:
+    """The report of a JSONL or text import, with the text files it skipped."""
+    report = FilesImportReport(stored, sources)
+    for place in stored.textless:
+        report.summary.skip_textless(place)
+    return report
+
+
 def import_files(
     project: Project,
     paths: Iterable[Path],
@@ -281,7 +289,7 @@ def import_files(
         stored = import_paths(
             project, [s.path for s in sources], native, options.annotator, progress
         )
-        return FilesImportReport(stored, sources)
+        return _native_report(stored, sources)
     read, summary = read_sources(sources, options, progress)
     plan = plan_import(read, project.schema, options, summary)
     return write_plan(project, plan, options, progress)
@@ -300,7 +308,7 @@ def write_plan(
         stored = import_paths(
             project, [s.path for s in plan.sources], native, options.annotator, progress
         )
-        return FilesImportReport(stored, plan.sources)
+        return _native_report(stored, plan.sources)
     total = sum(len(items) for _, items in plan.parts)
     progress(0, total)
 
