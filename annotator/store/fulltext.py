@@ -10,7 +10,7 @@ cannot leave it stale.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 from annotator.model import DocumentId, Span
@@ -45,20 +45,34 @@ class FullText:
         return found is not None
 
     @contextmanager
-    def deferred(self, start: int) -> Iterator[None]:
-        """Index the documents a bulk import adds in one statement at its end instead of one
-        trigger call per row: 100,000 short documents take 1.4 s instead of 7 s. Run inside
-        the import's transaction: the trigger is dropped and made again from its own stored
-        SQL, so a failure or a kill (the transaction rolled back) leaves it as it was.
-        ``start``: the import order of the newest document before the import."""
+    def deferred(self, start: int) -> Iterator[Callable[[], None]]:
+        """Index the documents a bulk import adds by insert-selects instead of one trigger
+        call per row: 100,000 short documents take 1.4 s instead of 7 s. The block gets a
+        ``fill`` that indexes the documents added since its last call (an import calls it
+        after each batch, so SQLite indexes one batch while the next is read on the other
+        core); whatever is left is indexed at the end. Run inside the import's transaction:
+        the trigger is dropped and made again from its own stored SQL, so a failure or a
+        kill (the transaction rolled back) leaves it as it was. ``start``: the import order
+        of the newest document before the import."""
+        filled = start
+
+        def fill() -> None:
+            nonlocal filled
+            if not paused:  # a file before the index (migration 0006) has nothing to fill
+                return
+            newest = self._db.execute("SELECT max(ord) FROM documents").fetchone()[0]
+            if newest is None or newest <= filled:
+                return
+            self._db.execute(
+                "INSERT INTO documents_fts(rowid, title, text) "
+                "SELECT ord, title, text FROM documents WHERE ord > ?",
+                [filled],
+            )
+            filled = newest
+
         with trigger_paused(self._db, _INSERT_TRIGGER) as paused:
-            yield
-            if paused:  # a file before the index (migration 0006) has nothing to fill
-                self._db.execute(
-                    "INSERT INTO documents_fts(rowid, title, text) "
-                    "SELECT ord, title, text FROM documents WHERE ord > ?",
-                    [start],
-                )
+            yield fill
+            fill()
 
     def expression(self, words: str) -> str | None:
         """:func:`match_expression` where the index exists, else None (scan the texts)."""

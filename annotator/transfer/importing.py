@@ -347,7 +347,7 @@ def write_records(
     with project.transaction(), gc_paused():
         importer.ledger.start()
         with (
-            project.fulltext.deferred(importer.start),
+            project.fulltext.deferred(importer.start) as index_added,
             importer.ledger.counted_at_end(),
             project.documents.indexed_at_end(),
             project.bulk.checked_in_python(),
@@ -355,6 +355,7 @@ def write_records(
         ):
             for prepared in prepared_batches:
                 importer.store(prepared)
+                index_added()
                 progress(prepared.batch.done, prepared.batch.total)
                 del prepared  # freed now, not when the next batch has come
         if before_history is not None:
