@@ -58,7 +58,6 @@ PRONOUNS = frozenset(
 )
 
 
-_ID = attrgetter("id")
 _text_order = attrgetter("start", "end", "id")
 
 
@@ -105,7 +104,7 @@ def speaker_mentions(
         # Without links there is nothing to follow either (exports ask this of every set).
         return {}
     spans = annotation.spans
-    by_id = dict(zip(map(_ID, spans), spans, strict=True))
+    by_id = {span.id: span for span in spans}
     own: dict[SpanId, list[Span]] = {}
     for relation in links:
         head, child = by_id.get(relation.head), by_id.get(relation.child)
