@@ -187,3 +187,20 @@ def test_the_collector_rests_while_the_parquet_files_are_filled(
     write_parquet(items(), schema, tmp_path / "out")
     assert seen == [False, False, False]
     assert gc.isenabled()
+
+
+def test_a_speaker_attribute_outside_the_schema_is_counted_and_still_fills_its_column(
+    schema: Schema,
+) -> None:
+    without = replace(schema, attributes=tuple(a for a in schema.attributes if a.name != "speaker"))
+    document, annotation = layer()[0]
+    assert annotation is not None
+    annotation.spans[1].attrs["mood"] = "calm"  # another attribute without a column
+    summary = TransferSummary()
+    rows = SpanTable(without).rows(document, annotation, summary)
+    assert [row[-1] for row in rows] == [row[-1] for row in ROWS]
+    # Without links, the column is the spans' own speaker attribute alone.
+    rows = SpanTable(without).rows(document, replace(annotation, relations=[]), summary)
+    assert [row[-1] for row in rows] == ["Dmitry Peskov"] + [None] * 6
+    assert summary.lost["attribute speaker: not in the schema, so no column"] == 2
+    assert summary.lost["attribute mood: not in the schema, so no column"] == 2
