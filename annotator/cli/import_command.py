@@ -52,7 +52,7 @@ from annotator.transfer.peer_import import import_files
     "--text-column",
     default="text",
     show_default=True,
-    help="CSV: the column holding the text.",
+    help="CSV: the column holding the text; Label Studio: the data field holding it.",
 )
 @user_errors
 def import_(

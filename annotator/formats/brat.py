@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from annotator.errors import InputError
-from annotator.formats.raw_layer import CONTINUES, LayerBuilder, first_line, unique_id
+from annotator.formats.raw_layer import CONTINUES, LayerBuilder, first_line, textless, unique_id
 from annotator.formats.source import BOM_BYTES, MAX_BYTES
 from annotator.formats.summary import TransferSummary
 from annotator.model import AnnotationSet, AttrValue, Document, DocumentId, SpanId
@@ -120,12 +120,10 @@ def read_brat(
     for text_path, base in documents:
         text, shift = _read_text(text_path, summary)
         ann_path = text_path.with_suffix(".ann")
-        if not text:
-            # One empty file of a corpus (a document never written) is no reason to stop
-            # the others; asked for alone, or annotated, it is.
-            if len(documents) == 1 or (ann_path.is_file() and _raw_bytes(ann_path).strip()):
-                raise InputError(text_path, "the file is empty")
-            summary.lose("empty document (a .txt with no text) skipped")
+        if textless(text):
+            # A document never written (corpora hold some): nothing to annotate, and stored
+            # it could not travel on in our JSONL; the rest of the corpus goes on.
+            summary.skip_textless(str(text_path))
             continue
         doc_id = DocumentId(unique_id(base, seen))
         document = Document(doc_id, text, first_line(text))

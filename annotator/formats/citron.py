@@ -29,6 +29,7 @@ from annotator.formats.raw_layer import (
     is_int,
     offsets_problem,
     scalar,
+    textless,
     unique_id,
 )
 from annotator.formats.summary import TransferSummary
@@ -128,13 +129,17 @@ class _Document:
             if cue is not None:
                 layer.relate(CUED_BY, head, cue)
 
-    def read(self, base: str, seen: set[str]) -> tuple[Document, list[AnnotationSet]]:
+    def read(self, base: str, seen: set[str]) -> tuple[Document, list[AnnotationSet]] | None:
+        """The document and its layer; None for one without text (skipped and counted)."""
         data = self.record.value
         if not isinstance(data, dict):
             raise self.fail("a CITRON document must be a JSON object")
         text = data.get("text")
-        if not isinstance(text, str) or not text:
+        if not isinstance(text, str):
             raise self.fail('the document has no "text"')
+        if textless(text):
+            self.summary.skip_textless(self.record.place(self.path, "document"))
+            return None
         quotes = data.get("quotes") or []
         if not isinstance(quotes, list):
             raise self.fail('"quotes" must be a list')
@@ -181,7 +186,9 @@ def read_citron(
         records = read_records(file)
         for record in records:
             base = file.stem if len(records) == 1 else f"{file.stem}-{record.index}"
-            out.append(_Document(file, record, summary).read(base, seen))
+            document = _Document(file, record, summary).read(base, seen)
+            if document is not None:
+                out.append(document)
     return out
 
 

@@ -330,16 +330,23 @@ class _Reader:
 
 
 def read_conll(
-    path: Path, schema: Schema | None = None, annotator: str = "conll"
+    path: Path,
+    schema: Schema | None = None,
+    annotator: str = "conll",
+    summary: TransferSummary | None = None,
 ) -> Iterator[tuple[Document, AnnotationSet]]:
     """Documents with their spans (one annotation set each, by ``annotator``).
 
     Each tag column is decoded on its own, so several columns give overlapping spans. With
-    a schema, a label it does not know is an error naming the line.
+    a schema, a label it does not know is an error naming the line. A document marker with
+    no token rows after it is a document without text: skipped, and counted in ``summary``.
     """
     reader = _Reader(path, schema, annotator)
     reader.parse(read_utf8(path))
     documents = [d for d in reader.documents if d.sentences]
+    if summary is not None:
+        for empty in (d for d in reader.documents if not d.sentences):
+            summary.skip_textless(f"{path}, line {empty.line}")
     rows = [row for d in documents for s in d.sentences for row in s]
     if not rows:
         raise InputError(path, "no token rows")

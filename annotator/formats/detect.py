@@ -14,6 +14,9 @@ from typing import Any
 
 import orjson
 
+from annotator.formats.csv_documents import header_columns
+from annotator.formats.doccano import CSV_COLUMNS as DOCCANO_CSV_COLUMNS
+from annotator.formats.label_studio import is_json_min, is_label_studio_table
 from annotator.formats.webanno_tsv import is_webanno_tsv_head
 
 _HEAD = 64 * 1024
@@ -89,10 +92,7 @@ def json_format(record: Any) -> str | None:
         "predictions",
     }:
         return "label-studio"
-    if isinstance(record.get("text"), str) and any(
-        isinstance(v, list) and v and all(isinstance(i, dict) and "labels" in i for i in v)
-        for v in record.values()
-    ):
+    if is_json_min(record):
         return "label-studio"  # a JSON-MIN export
     if isinstance(record.get("quotes"), list):
         return "citron"
@@ -156,6 +156,33 @@ def _cas_head(name: str, head: bytes) -> str | None:
     return None
 
 
+def _table_format(head: bytes) -> str:
+    """A CSV or TSV table's format: Label Studio's or doccano's export, told by the columns
+    they always write, else documents (``csv``)."""
+    if is_label_studio_table(head):
+        return "label-studio"
+    if header_columns(head) >= DOCCANO_CSV_COLUMNS:
+        return "doccano"
+    return "csv"
+
+
+def _member_format(archive: zipfile.ZipFile, name: str) -> str | None:
+    """The peer format of a ``.json`` or ``.csv`` member (doccano's JSON and CSV exports)."""
+    info = archive.getinfo(name)
+    with archive.open(name) as member:
+        head = member.read(_HEAD)
+    if name.lower().endswith(".csv"):
+        found = _table_format(head)
+        return None if found == "csv" else found
+    if info.file_size > _PARSE_LIMIT or head.lstrip()[:1] != b"[":
+        return None
+    try:
+        value = orjson.loads(archive.read(name).removeprefix(b"\xef\xbb\xbf"))
+    except orjson.JSONDecodeError:
+        return None
+    return json_format(value[0]) if isinstance(value, list) and value else None
+
+
 def _detect_archive(archive: zipfile.ZipFile, depth: int) -> str | None:
     names = [n for n in archive.namelist() if not n.endswith("/")]
     suffixes = {PurePosixPath(n).suffix.lower() for n in names}
@@ -173,6 +200,10 @@ def _detect_archive(archive: zipfile.ZipFile, depth: int) -> str | None:
                 found = _detect_archive(inner, depth + 1)
         else:
             found = None
+        if found:
+            return found
+    for name in [n for n in names if n.lower().endswith((".json", ".csv"))][:50]:
+        found = _member_format(archive, name)
         if found:
             return found
     return None
@@ -221,6 +252,8 @@ def detect_format(path: Path) -> str | None:
     if b"<xmi:XMI" in head or b"xmlns:xmi=" in head:
         return "xmi"
     if suffix in _LISTED:
+        if _LISTED[suffix] == "csv":
+            return _table_format(head)
         return _LISTED[suffix]
     if head.lstrip()[:1] in (b"{", b"["):
         return json_format(_first_record(path, head))

@@ -5,7 +5,9 @@ doccano's export is a zip with one ``<username>.jsonl`` per annotator (``all.jso
 project is collaborative); read from that zip or its unpacked folder, each file is a layer
 named by its user. A single file gives a layer without annotator (the import names it).
 Text categories (``label: ["pos"]``, ``cats``) become the document attribute ``category``;
-other top-level keys are the example's meta and become document meta.
+a user's ``Comments`` the layer's document attribute ``note``; other top-level keys are the
+example's meta and become document meta. Its JSON (an array) and CSV exports of a
+text-classification project (categories joined by ``#``) are read the same way.
 """
 
 from __future__ import annotations
@@ -18,8 +20,16 @@ from typing import Any, Literal
 import orjson
 
 from annotator.errors import InputError
+from annotator.formats.csv_documents import read_table
 from annotator.formats.json_records import JsonRecord, iter_records, read_records
-from annotator.formats.raw_layer import LayerBuilder, first_line, is_int, offsets_problem, unique_id
+from annotator.formats.raw_layer import (
+    LayerBuilder,
+    first_line,
+    is_int,
+    offsets_problem,
+    textless,
+    unique_id,
+)
 from annotator.formats.source import MAX_BYTES
 from annotator.formats.summary import TransferSummary
 from annotator.model import AnnotationSet, Document, DocumentId, SpanId
@@ -27,10 +37,14 @@ from annotator.model.schema import Schema
 
 CATEGORY = "category"
 Fail = Callable[[str], InputError]
+#: the attribute a user's doccano comments on an example become (brat's notes do too)
+NOTE = "note"
 _KNOWN = {
     "id", "text", "data", "title", "label", "labels", "entities", "relations", "cats",
-    "annotations", "meta",
+    "annotations", "meta", "Comments",
 }  # fmt: skip
+#: the columns doccano's CSV export of a text-classification project always has
+CSV_COLUMNS = frozenset({"id", "text", "label", "Comments"})
 
 
 class _Reader:
@@ -55,8 +69,11 @@ class _Reader:
         if not isinstance(obj, dict):
             raise fail("each example must be a JSON object")
         text = obj.get("text", obj.get("data"))
-        if not isinstance(text, str) or not text:
+        if not isinstance(text, str):
             raise fail('the example has no "text"')
+        if textless(text):
+            self.summary.skip_textless(record.place(path, "example"))
+            return
         raw_id = obj.get("id")
         base = str(raw_id) if is_int(raw_id) or isinstance(raw_id, str) else ""
         existing = self.documents.get(base) if base else None
@@ -101,6 +118,11 @@ class _Reader:
             categories += [str(c) for c in cats if isinstance(c, str | int)]
         if categories:
             layer(annotator).doc_attrs[CATEGORY] = ", ".join(categories)
+        # Comments are the file's user's, not the example's: in a per-user export every
+        # file repeats the example with that user's comments
+        comments = _comments(obj.get("Comments"))
+        if comments:
+            layer(annotator).doc_attrs[NOTE] = comments
         relations = obj.get("relations")
         if relations:
             self.relations(relations, layer(annotator), fail)
@@ -210,6 +232,28 @@ class _Reader:
         return [(d, list(self.sets[d.id].values())) for d in self.documents.values()]
 
 
+def _comments(value: Any) -> str:
+    """doccano's ``Comments``: strings (most projects) or ``{"id", "comment"}`` objects
+    (relation projects), or in its CSV export one string joined by ``#``; one per line."""
+    if isinstance(value, str):
+        return value.replace("#", "\n")
+    if not isinstance(value, list):
+        return ""
+    texts = [c.get("comment") if isinstance(c, dict) else c for c in value]
+    return "\n".join(t for t in texts if isinstance(t, str) and t)
+
+
+def _csv_records(path: Path) -> list[JsonRecord]:
+    """The rows of doccano's CSV export (text classification) as the JSONL records it
+    writes otherwise: the categories, joined by ``#`` in a cell, as a list."""
+    return [
+        JsonRecord(
+            record | {"label": [c for c in record.get("label", "").split("#") if c]}, i, line
+        )
+        for i, (line, record) in enumerate(read_table(path)[1], start=1)
+    ]
+
+
 def _key(value: Any) -> str | int | None:
     """An entity id usable as a key (doccano ids are numbers; strings are accepted too)."""
     return value if isinstance(value, str | int) and not isinstance(value, bool) else None
@@ -223,7 +267,7 @@ def _zip_members(path: Path) -> list[tuple[str, list[JsonRecord]]]:
         with zipfile.ZipFile(path) as archive, tempfile.TemporaryDirectory() as tmp:
             for info in sorted(archive.infolist(), key=lambda i: i.filename):
                 name = Path(info.filename)
-                if info.is_dir() or name.suffix not in (".jsonl", ".json"):
+                if info.is_dir() or name.suffix not in (".jsonl", ".json", ".csv"):
                     continue
                 if info.file_size > MAX_BYTES:
                     raise InputError(path, f"{info.filename} is too large to import")
@@ -231,7 +275,7 @@ def _zip_members(path: Path) -> list[tuple[str, list[JsonRecord]]]:
                 target.write_bytes(archive.read(info))
                 if not target.stat().st_size:
                     continue
-                records = read_records(target)
+                records = _csv_records(target) if name.suffix == ".csv" else read_records(target)
                 out.append((name.stem, records))
     except zipfile.BadZipFile:
         raise InputError(path, "not a valid zip file") from None
@@ -258,6 +302,8 @@ def read_doccano(
     elif path.suffix == ".zip":
         for stem, records in _zip_members(path):
             reader.read(path, records, user(stem))
+    elif path.suffix.lower() == ".csv":
+        reader.read(path, _csv_records(path), "")
     else:
         reader.read(path, iter_records(path), "")
     return reader.result()

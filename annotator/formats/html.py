@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from annotator.errors import AnnotatorError, InputError
-from annotator.formats.raw_layer import first_line, unique_id
+from annotator.formats.raw_layer import first_line, textless, unique_id
 from annotator.formats.source import read_bytes
 from annotator.formats.summary import TransferSummary
 from annotator.model import AnnotationSet, Document, DocumentId
@@ -55,8 +55,10 @@ def read_html(
     for file in files:
         found = _extract(file, read_bytes(file))
         text = found.get("text")
-        if not isinstance(text, str) or not text.strip():
-            raise InputError(file, "no article text found in the page")
+        if not isinstance(text, str) or textless(text):
+            # a page with no article (an index, a paywall) does not stop the other pages
+            summary.skip_textless(str(file))
+            continue
         meta = {k: found[k] for k in _META if isinstance(found.get(k), str) and found[k]}
         meta["file"] = file.name
         title = found.get("title")

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from annotator.errors import InputError
+from annotator.formats.raw_layer import textless
 from annotator.formats.source import MAX_BYTES, read_bytes
 from annotator.formats.summary import TransferSummary
 from annotator.model import AnnotationSet, AttrValue, Document, DocumentId, Relation, Span
@@ -213,6 +214,7 @@ class Collected:
 
     def add(
         self,
+        origin: str,
         name: str,
         who: str,
         text: str,
@@ -221,12 +223,18 @@ class Collected:
         doc_attrs: dict[str, AttrValue] | None = None,
         annotated: bool = True,
     ) -> None:
-        """One file's content: document ``name`` (INCEpTION's), annotated by ``who``.
+        """One file's content (at ``origin``): document ``name`` (INCEpTION's), annotated by
+        ``who``.
 
         A document that comes again with the same text gets another annotation set; with
         another text it becomes another document (``name-2``). Without an annotator and
-        without annotations (``annotated``) only the document is kept.
+        without annotations (``annotated``) only the document is kept. A file without text
+        is skipped, annotations and all, and counted.
         """
+        if textless(text):
+            if self.summary is not None:
+                self.summary.skip_textless(origin)
+            return
         base = document_id(name) or "document"
         doc_id, number = base, 1
         while doc_id in self.documents and self.documents[doc_id][0].text != text:

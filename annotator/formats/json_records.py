@@ -28,6 +28,12 @@ class JsonRecord:
             return InputError(path, problem, self.line)
         return InputError(path, f"{noun} {self.index}: {problem}")
 
+    def place(self, path: Path, noun: str) -> str:
+        """Where the record is, as :meth:`error` names it: ``file, line 3`` or ``file task 2``."""
+        return (
+            f"{path}, line {self.line}" if self.line is not None else f"{path} {noun} {self.index}"
+        )
+
 
 def _decode_error(
     path: Path, data: bytes, exc: orjson.JSONDecodeError, base: int = 0

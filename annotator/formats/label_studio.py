@@ -9,8 +9,9 @@ else the user id); ``predictions`` become layers ``suggest:<model_version>``; ca
 annotations and unsubmitted ``drafts`` are skipped and counted. Offsets are code points; an
 older export counted UTF-16 units, found by checking each region's ``value.text`` against both
 readings, converted and noted. Older files say ``completions`` instead of ``annotations``: read
-the same. JSON-MIN exports (``{"text", "label": [regions], "annotator"}``) are read too, without
-relations.
+the same. JSON-MIN exports (``{"text", "label": [regions], "annotator"}``, the text under the
+data key the regions fit) and the CSV and TSV exports (the same record as a row, results as
+JSON strings) are read too, without relations; their records of one task make one document.
 """
 
 from __future__ import annotations
@@ -23,8 +24,17 @@ from xml.sax.saxutils import quoteattr
 import orjson
 
 from annotator.errors import InputError
+from annotator.formats.csv_documents import header_columns, read_table
+from annotator.formats.inception_export import file_head
 from annotator.formats.json_records import JsonRecord, iter_records
-from annotator.formats.raw_layer import LayerBuilder, first_line, is_int, scalar, unique_id
+from annotator.formats.raw_layer import (
+    LayerBuilder,
+    first_line,
+    is_int,
+    scalar,
+    textless,
+    unique_id,
+)
 from annotator.formats.summary import TransferSummary
 from annotator.model import AnnotationSet, AttrValue, Document, DocumentId, SpanId
 from annotator.model.ids import GOLD, SUGGEST_PREFIX
@@ -32,6 +42,10 @@ from annotator.model.schema import Schema
 
 _REGION_CONTROLS = {"choices", "textarea", "rating", "number", "taxonomy", "datetime"}
 UTF16_NOTE = "Label Studio offsets were UTF-16 code units (an older export): converted"
+JSON_MIN_NOTE = (
+    "Label Studio's JSON-MIN, CSV and TSV exports keep no relations and do not say which "
+    "region a choice or text area belongs to: those were read as document attributes"
+)
 
 
 def _task_entries(task: dict[str, Any]) -> tuple[Any, Any]:
@@ -138,14 +152,22 @@ class _TaskReader:
             elif strings:
                 raise self.fail(
                     'the task has no "data.text" and its regions do not tell which of the '
-                    f"text fields {', '.join(strings)} they mark"
+                    f"text fields {', '.join(strings)} they mark; name it with --text-column"
                 )
-        if not isinstance(text, str) or not text:
+        if not isinstance(text, str):
             raise self.fail(f'the task has no text in "data.{key}"')
         return key, text
 
-    def document(self, task: dict[str, Any], seen: set[str]) -> Document:
-        key, text = self.text_of(task)
+    def document(
+        self,
+        task: dict[str, Any],
+        key: str,
+        text: str,
+        known: dict[tuple[str, str], Document],
+        seen: set[str],
+    ) -> Document:
+        """The task's document; the one read before when an earlier record had the same task
+        id and text (JSON-MIN and CSV exports give each annotation of a task its own record)."""
         data: dict[str, Any] = task["data"]
         meta = task.get("meta") if isinstance(task.get("meta"), dict) else {}
         base = next(
@@ -156,16 +178,20 @@ class _TaskReader:
             ),
             f"task-{self.record.index}",
         )
+        if (base, text) in known:
+            return known[(base, text)]
         title = data.get("title")
         extra = {k: v for k, v in data.items() if k not in (key, "id", "title")}
         if "id" in task and (is_int(task["id"]) or isinstance(task["id"], str)):
             extra["label_studio_task"] = task["id"]
-        return Document(
+        document = Document(
             DocumentId(unique_id(base, seen)),
             text,
             title if isinstance(title, str) else first_line(text),
             extra,
         )
+        known[(base, text)] = document
+        return document
 
     def offsets(self, text: str, value: dict[str, Any], region: str) -> tuple[int, int]:
         start, end = value.get("start"), value.get("end")
@@ -263,16 +289,32 @@ class _TaskReader:
         else:
             layer.doc_attrs[name] = attr
 
-    def read(self, seen: set[str]) -> tuple[Document, list[AnnotationSet]]:
+    def read(
+        self, known: dict[tuple[str, str], Document], seen: set[str]
+    ) -> tuple[Document, list[AnnotationSet]] | None:
+        """The task's document and layers; None for a task without text (skipped, counted)."""
         task = self.record.value
         if not isinstance(task, dict):
             raise self.fail("each task must be a JSON object")
-        if "data" not in task and isinstance(task.get("text"), str):
-            task = _from_json_min(task)
+        if is_json_min(task):
+            key = self.text_key if self.text_key in task else _min_text_key(task)
+            if key is None:
+                fields = [k for k, v in task.items() if isinstance(v, str) and k not in _MIN_KEYS]
+                raise self.fail(
+                    'the JSON-MIN record has no "text" and its regions do not tell which of '
+                    f"the fields {', '.join(fields) or '(none)'} holds the text; name it with "
+                    "--text-column"
+                )
+            task = _from_json_min(task, key)
+            self.summary.note(JSON_MIN_NOTE)
         annotations, predictions = _task_entries(task)
         if not isinstance(annotations, list) or not isinstance(predictions, list):
             raise self.fail('"annotations" and "predictions" must be lists')
-        document = self.document(task, seen)
+        key, text = self.text_of(task)
+        if textless(text):
+            self.summary.skip_textless(self.record.place(self.path, "task"))
+            return None
+        document = self.document(task, key, text, known, seen)
         sets: dict[str, AnnotationSet] = {}
         for number, annotation in enumerate(annotations, start=1):
             if not isinstance(annotation, dict):
@@ -309,21 +351,65 @@ class _TaskReader:
         return document, list(sets.values())
 
 
-_MIN_KEYS = {"id", "text", "annotator", "annotation_id", "created_at", "updated_at", "lead_time"}
+#: the keys Label Studio's JSON-MIN, CSV and TSV exports give every annotation
+EXPORT_KEYS = frozenset({"annotator", "annotation_id", "created_at", "updated_at", "lead_time"})
+_MIN_KEYS = EXPORT_KEYS | {"id", "agreement"}
 
 
 def _is_region(item: Any) -> bool:
     return isinstance(item, dict) and "start" in item and "end" in item
 
 
-def _from_json_min(record: dict[str, Any]) -> dict[str, Any]:
+def _is_region_list(value: Any) -> bool:
+    return isinstance(value, list) and bool(value) and all(_is_region(v) for v in value)
+
+
+def is_json_min(record: dict[str, Any]) -> bool:
+    """A JSON-MIN record (or a row of the CSV/TSV export): no ``data``, the task's data
+    fields and each control's results at the top level, and who annotated."""
+    if "data" in record:
+        return False
+    return record.keys() >= EXPORT_KEYS or (
+        any(isinstance(v, str) for v in record.values())
+        and any(_is_region_list(v) and all("labels" in r for r in v) for v in record.values())
+    )
+
+
+def _shows(text: str, region: dict[str, Any]) -> bool:
+    """Whether ``text`` holds what ``region`` says it marks, at its offsets."""
+    start, end, shown = region.get("start"), region.get("end"), region.get("text")
+    if not is_int(start) or not is_int(end):
+        return False
+    assert isinstance(start, int) and isinstance(end, int)
+    if not isinstance(shown, str):
+        return 0 <= start <= end <= len(text)
+    return text[start:end] == shown
+
+
+def _min_text_key(record: dict[str, Any]) -> str | None:
+    """The key of a JSON-MIN record that holds the text: ``text``, the only string field
+    that every region fits (the labelling config, not exported, says ``value="$article"``),
+    or the only string field; None when that does not tell."""
+    if isinstance(record.get("text"), str):
+        return "text"
+    strings = [k for k, v in record.items() if isinstance(v, str) and k not in _MIN_KEYS]
+    regions = [r for v in record.values() if _is_region_list(v) for r in v]
+    fitting = [k for k in strings if regions and all(_shows(record[k], r) for r in regions)]
+    if len(fitting) == 1:
+        return fitting[0]
+    return strings[0] if len(strings) == 1 else None
+
+
+def _from_json_min(record: dict[str, Any], text_key: str) -> dict[str, Any]:
     """A JSON-MIN export line (``{"text", "label": [{start, end, text, labels}], "sentiment":
-    "Positive", "annotator": 1, ...}``) as the full task it was made from."""
+    "Positive", "annotator": 1, ...}``) as the full task it was made from. JSON-MIN keeps no
+    region ids, relations or links between a region and its per-region choices: those
+    become document attributes."""
     result: list[dict[str, Any]] = []
     for key, value in record.items():
-        if key in _MIN_KEYS or key == "agreement":
+        if key in _MIN_KEYS or key == text_key or value == "":
             continue
-        if isinstance(value, list) and value and all(_is_region(v) for v in value):
+        if _is_region_list(value):
             for index, region in enumerate(value, start=1):
                 kind = next((k for k in _REGION_CONTROLS | {"labels"} if k in region), "labels")
                 result.append(
@@ -334,13 +420,45 @@ def _from_json_min(record: dict[str, Any]) -> dict[str, Any]:
         ):
             choices = [value] if isinstance(value, str) else value
             result.append({"from_name": key, "type": "choices", "value": {"choices": choices}})
+        elif isinstance(value, list) and all(isinstance(v, dict) for v in value):
+            # a control with several values: [{"choices": ["a", "b"]}], [{"text": [...]}]
+            for item in value:
+                kind = next((k for k in _REGION_CONTROLS if k in item), "textarea")
+                result.append({"from_name": key, "type": kind, "value": item})
     annotator = record.get("annotator")
     completed = {"email": annotator} if isinstance(annotator, str) else annotator
     return {
         "id": record.get("id"),
-        "data": {"text": record["text"]},
+        "data": {text_key: record[text_key]},
         "annotations": [{"completed_by": completed, "result": result}] if result else [],
     }
+
+
+def is_label_studio_table(head: bytes) -> bool:
+    """Whether a CSV or TSV file's first bytes are the header of Label Studio's CSV or TSV
+    export (its converter names the TSV ``.csv`` too): it always has the annotation columns."""
+    return header_columns(head) >= EXPORT_KEYS
+
+
+def _cell(value: str) -> Any:
+    """A cell of Label Studio's CSV export: the results of labels and multi-value controls
+    (and the task's list or object data fields) are JSON strings; the rest is as written."""
+    if value[:1] in ("[", "{"):
+        try:
+            return orjson.loads(value)
+        except orjson.JSONDecodeError:
+            return value
+    return value
+
+
+def _table_records(path: Path) -> list[JsonRecord]:
+    """The rows of Label Studio's CSV or TSV export as the JSON-MIN records they hold."""
+    tab = b"\t" in file_head(path).split(b"\n", 1)[0]
+    _, rows = read_table(path, "\t" if tab else ",")
+    return [
+        JsonRecord({k: _cell(v) for k, v in row.items() if k}, index, line)
+        for index, (line, row) in enumerate(rows, start=1)
+    ]
 
 
 def read_label_studio(
@@ -351,12 +469,26 @@ def read_label_studio(
     ``text_key`` names the ``data`` field holding the text; by default ``text``, or the only
     string field of ``data``."""
     summary = summary if summary is not None else TransferSummary()
+    known: dict[tuple[str, str], Document] = {}
     seen: set[str] = set()
-    out = []
-    for record in iter_records(path):
-        out.append(_TaskReader(path, record, summary, text_key).read(seen))
-        summary.documents += 1
-    return out
+    out: dict[DocumentId, tuple[Document, list[AnnotationSet]]] = {}
+    tables = path.suffix.lower() in (".csv", ".tsv")
+    for record in _table_records(path) if tables else iter_records(path):
+        task = _TaskReader(path, record, summary, text_key).read(known, seen)
+        if task is None:
+            continue
+        document, sets = task
+        if document.id not in out:
+            out[document.id] = (document, sets)
+            summary.documents += 1
+            continue
+        earlier = out[document.id][1]
+        for annotation in sets:
+            if any(s.annotator == annotation.annotator for s in earlier):
+                summary.lose("older annotation by the same annotator, replaced by the later")
+                earlier[:] = [s for s in earlier if s.annotator != annotation.annotator]
+            earlier.append(annotation)
+    return list(out.values())
 
 
 def _control(

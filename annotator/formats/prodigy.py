@@ -29,6 +29,7 @@ from annotator.formats.raw_layer import (
     is_int,
     offsets_problem,
     scalar,
+    textless,
     unique_id,
 )
 from annotator.formats.span_tokens import tokenize
@@ -86,8 +87,11 @@ class _Line:
         if not isinstance(task, dict):
             raise self.fail("each line must be a JSON object")
         text = task.get("text")
-        if not isinstance(text, str) or not text:
+        if not isinstance(text, str):
             raise self.fail('the task has no "text"')
+        if textless(text):
+            self.summary.skip_textless(self.record.place(self.path, "task"))
+            return None
         answer = task.get("answer", "accept")
         if answer in ("reject", "ignore"):
             self.summary.lose(f"task answered {answer}")

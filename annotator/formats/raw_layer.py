@@ -104,6 +104,12 @@ def first_line(text: str) -> str:
     return next((line.strip() for line in text.splitlines() if line.strip()), "")[:200]
 
 
+def textless(text: str) -> bool:
+    """Whether a record's text holds nothing to annotate: every reader skips such a record
+    (``TransferSummary.skip_textless``) instead of storing an empty document."""
+    return not text.strip()
+
+
 def is_int(value: object) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
 

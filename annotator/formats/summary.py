@@ -12,6 +12,11 @@ from dataclasses import dataclass, field
 
 from annotator.model.snippet import plural
 
+#: the reason every format counts a record without text under (see :meth:`skip_textless`)
+NO_TEXT = "document without text (empty or white space only) skipped"
+#: how many places of skipped records the summary names before it only counts the rest
+_PLACES_SHOWN = 5
+
 
 @dataclass(slots=True)
 class TransferSummary:
@@ -24,6 +29,14 @@ class TransferSummary:
     lost: Counter[str] = field(default_factory=Counter)
     #: things worth saying that lose nothing ("offsets were UTF-16 units: converted")
     notes: list[str] = field(default_factory=list)
+    #: where each record without text was (file and line or record), in reading order
+    textless: list[str] = field(default_factory=list)
+
+    def skip_textless(self, where: str) -> None:
+        """A record with no text to annotate, at ``where``: every import skips it and goes on.
+        Stored, it could not travel on: our JSONL needs a non-empty text on every line."""
+        self.textless.append(where)
+        self.lose(NO_TEXT)
 
     def lose(self, reason: str, count: int = 1) -> None:
         if count:
@@ -38,6 +51,7 @@ class TransferSummary:
         self.spans += other.spans
         self.relations += other.relations
         self.lost.update(other.lost)
+        self.textless += other.textless
         for text in other.notes:
             self.note(text)
 
@@ -52,5 +66,12 @@ class TransferSummary:
         )
         out = [head]
         out += [f"  not carried: {count} x {reason}" for reason, count in sorted(self.lost.items())]
+        if self.textless:
+            places = ", ".join(self.textless[:_PLACES_SHOWN])
+            more = len(self.textless) - _PLACES_SHOWN
+            out.append(
+                f"  note: skipped for having no text: {places}"
+                + (f" and {more} more" if more > 0 else "")
+            )
         out += [f"  note: {text}" for text in self.notes]
         return out

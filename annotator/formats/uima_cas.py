@@ -27,6 +27,7 @@ from typing import Any
 
 from annotator.errors import InputError
 from annotator.formats.inception_export import Collected, Member
+from annotator.formats.raw_layer import textless
 from annotator.formats.summary import TransferSummary
 from annotator.model import AttrValue, Relation, RelationId, Span, SpanId
 from annotator.model.ids import AnnotatorName, DocumentId
@@ -236,8 +237,10 @@ class _Reader:
     def read(self) -> CasContent:
         view = self.cas.get_view(INITIAL_VIEW)
         text = view.sofa_string
-        if not isinstance(text, str):
-            raise self.fail("the CAS has no document text (no sofaString in its initial view)")
+        if not isinstance(text, str) or textless(text):
+            # a CAS without text (cassis' emptyCas has no sofaString at all): nothing its
+            # annotations could cover; the collection skips and counts it
+            return CasContent("", self.metadata(view))
         content = CasContent(text, self.metadata(view))
         for other in self.cas.views:
             # cas.views holds cassis' index objects; the view itself comes from get_view
@@ -449,6 +452,7 @@ def add_cas(collected: Collected, member: Member, content: CasContent) -> None:
         member.document, member.annotator, member.stem, content.metadata
     )
     collected.add(
+        member.origin,
         name or member.stem,
         who,
         content.text,

@@ -88,6 +88,7 @@ def read_webanno_tsv(path: Path, summary: TransferSummary | None = None) -> list
             raise InputError(member.origin, f"is not valid UTF-8 ({exc.reason})", line) from None
         parsed = _Parser(member.origin, source.removeprefix("\ufeff"), summary).parse()
         collected.add(
+            member.origin,
             member.document or member.name,
             member.annotator,
             parsed.text,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from annotator.model import AnnotationSet, AnnotatorName, AttrValue, DocumentId, Status
+from annotator.model import AnnotationSet, AnnotatorName, AttrValue, DocumentId, Relation, Status
 from annotator.store.database import Database
 from annotator.store.relations import Relations
 from annotator.store.rows import dump_json, load_attrs
@@ -61,13 +61,19 @@ class Sets:
             )
         }
 
-    def get(self, document: DocumentId, annotator: str) -> AnnotationSet:
+    def get(
+        self, document: DocumentId, annotator: str, relations: list[Relation] | None = None
+    ) -> AnnotationSet:
+        """The set; ``relations``: its links as the caller has just read them (a long set's
+        first screen reads them first), so they are not read twice."""
         return AnnotationSet(
             document=document,
             annotator=AnnotatorName(annotator),
             status=self.status(document, annotator),
             spans=self._spans.in_set(document, annotator),
-            relations=self._relations.in_set(document, annotator),
+            relations=self._relations.in_set(document, annotator)
+            if relations is None
+            else relations,
             doc_attrs=self.doc_attrs(document, annotator),
         )
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
+from itertools import pairwise
 
 from annotator.suggest.clauses import Clauses
 from annotator.suggest.lexicon import Lexicon
@@ -30,6 +31,7 @@ from annotator.suggest.mentions import (
 from annotator.suggest.sentences import Kind, Sentence, Token
 
 _DATELINE_DASH = frozenset({"-", "—", "–", "--"})
+_OPENERS = "\"'“‘„«»‚‹ "
 
 
 class QuoteType(StrEnum):
@@ -251,6 +253,8 @@ class Attributor:
         if subject is None and not participle:
             inverted = self.mentions.after(tokens, cue.last)
         quote_index = self._quote_before(tokens, before, begin)
+        if quote_index is not None and self._fragment(tokens, quote_index, begin):
+            quote_index = None  # "The deal was “dead”, officials said": the sentence is content
         if quote_index is not None and (subject is not None or inverted is not None):
             if inverted is not None and speaker is None:
                 speaker = self._speaker(tokens, inverted)
@@ -313,6 +317,14 @@ class Attributor:
         if index >= begin and tokens[index].kind == Kind.QUOTE:
             return index
         return None
+
+    def _fragment(self, tokens: list[Token], quote: int, begin: int) -> bool:
+        """Whether the quote at ``quote`` is a fragment inside a sentence of the writer's: a
+        word right before it and a lower-case start ("marriage ‘over’")."""
+        if quote <= begin or tokens[quote - 1].kind != Kind.WORD:
+            return False
+        inner = tokens[quote].text.lstrip(_OPENERS)
+        return inner[:1].islower()
 
     def _direct_before(
         self,
@@ -380,6 +392,8 @@ class Attributor:
             ):
                 return self._content_after(tokens, position + 1, cue_span, speaker, number)
             if token.kind == Kind.QUOTE:
+                if self._clause_before_quote(tokens, cue.last, position):
+                    position = cue.last
                 return self._content_after(tokens, position, cue_span, speaker, number)
         # "did not say when the talks would resume": a question left open, nothing reported.
         unsaid = self._negated(tokens, cue.first) and any(
@@ -415,6 +429,13 @@ class Attributor:
                     break
         return None
 
+    def _clause_before_quote(self, tokens: list[Token], start: int, quote: int) -> bool:
+        """Whether the words skipped between a cue and a quote hold a verb and so open the
+        reported clause: "said *now was* “not the time”" (not "said *on Monday* “...”")."""
+        return any(
+            t.lower in self.lex.auxiliaries for t in tokens[start:quote]
+        ) and self.clauses.looks_like_clause(tokens, start)
+
     def _content_after(
         self,
         tokens: list[Token],
@@ -424,7 +445,33 @@ class Attributor:
         number: int,
     ) -> tuple[Attribution, set[int]] | None:
         end = self.clauses.content_end(tokens, start, len(tokens))
+        if (
+            tokens[start].kind == Kind.QUOTE
+            and end > start + 1
+            and self._setting(tokens, start + 1, end)
+        ):
+            end = start + 1  # "tweeted “Q” on Monday": the time and place are the writer's
         return self._content(tokens, start, end, cue_span, speaker, number)
+
+    def _setting(self, tokens: list[Token], start: int, end: int) -> bool:
+        """Whether tokens [start, end) are only when or where something was said: times and
+        phrases such as "in a statement" or "on X" ("on budget" may be what was said)."""
+        positions = self.clauses.skip_adverbials(tokens, start, recipient=False)
+        if positions[-1] < end:
+            return False
+        lex = self.lex
+        for first, after in pairwise(positions):
+            lead = tokens[first].lower
+            if lead in lex.time_words or lead in lex.adverbs:
+                continue
+            nxt = tokens[first + 1] if first + 1 < after else None
+            if nxt is None or not (
+                nxt.lower in lex.determiners
+                or nxt.lower in lex.time_words
+                or nxt.text[:1].isupper()
+            ):
+                return False
+        return True
 
     def _content(
         self,

@@ -4,7 +4,8 @@ After a cue come adverbials and recipients ("said *on Monday*", "told *reporters
 *in a statement*") before the reported content; a reported clause without "that" must look
 like a clause (a subject, then an auxiliary or a past-tense verb within a few words) so that
 "said goodbye" or "told him to leave" are not taken for speech. Content ends at the sentence
-end or where the journalist's own clause begins (", but", "; ", " — ", ", adding ...").
+end or where the journalist's own clause begins (", but", "; ", ", adding ...", " — " unless a
+second dash closes an aside).
 """
 
 from __future__ import annotations
@@ -14,8 +15,15 @@ from annotator.suggest.mentions import MentionFinder
 from annotator.suggest.sentences import Kind, Token
 
 _DASHES = frozenset({"—", "–", "--", ";"})
+# Personal subject pronouns: one inside a run of words opens a clause of its own there.
+_PERSONAL = frozenset({"he", "she", "they", "we", "i"})
+_CLOSERS = "\"'”’»›"
 _MAX_SKIP = 9
 _CLAUSE_WINDOW = 9
+# An aside between two dashes inside reported content is at most this many tokens long.
+_ASIDE_WORDS = 12
+# After an appositive in a reported clause's subject, its verb comes within this many tokens.
+_AFTER_APPOSITIVE = 3
 
 
 class Clauses:
@@ -67,6 +75,8 @@ class Clauses:
                 return None
             if end == len(tokens):
                 return end
+            if word.lower in self.lex.determiners:
+                continue  # "told the Croydon Advertiser she ...": the noun is still to come
             nxt = tokens[end]
             if (
                 nxt.kind != Kind.WORD
@@ -147,6 +157,10 @@ class Clauses:
         if quantifier:
             # "said at least 14 people had died": the subject starts with a quantity.
             return self.looks_like_clause(tokens, index + quantifier)
+        if lower in self.lex.object_pronouns and lower in self.lex.determiners:
+            # "told the BBC her client was ...": "her" owns the subject (where it is the
+            # hearer, "told her the talks ...", the recipient is skipped before this).
+            return self.looks_like_clause(tokens, index + 1)
         if (
             first.kind != Kind.WORD
             or lower in self.lex.not_clause_start
@@ -157,11 +171,20 @@ class Clauses:
         if self.lex.is_cue(lower) and lower not in self.lex.subject_pronouns:
             return False
         start = index + (1 if lower in self.lex.subject_pronouns else 0)
-        for position in range(start, min(len(tokens), index + _CLAUSE_WINDOW)):
+        limit = min(len(tokens), index + _CLAUSE_WINDOW)
+        position = start - 1
+        while position + 1 < limit:
+            position += 1
             token = tokens[position]
             if token.kind == Kind.PUNCT and token.text not in ("%", "$", "-", "&", "'", "’"):
                 if token.text != "," or position == start:
                     return False
+                closing = self._appositive_end(tokens, position)
+                if closing is not None:
+                    # "said Margaret Ellery, the first woman to ..., died": the verb comes
+                    # right after the appositive.
+                    position = closing
+                    limit = min(len(tokens), closing + 1 + _AFTER_APPOSITIVE)
                 continue
             if token.kind == Kind.QUOTE:
                 # "said the threat “makes it harder”": a subject, then a quoted predicate,
@@ -169,6 +192,8 @@ class Clauses:
                 inner = token.text.lstrip("\"'“‘„«»‚‹ ")
                 return position > index and inner[:1].islower()
             word = token.lower
+            if word in _PERSONAL and position > index:
+                return False  # "told the Croydon Advertiser she had ...": the clause is hers
             if word in ("that", "which", "who", "whom", "whose") and position > index:
                 # "confirmed the deal that will close": a relative clause, not a report.
                 return False
@@ -183,19 +208,76 @@ class Clauses:
                 and tokens[position - 1].lower not in self.lex.determiners
             ):
                 return True
-            if position == index + 1 and lower in self.lex.subject_pronouns and word.endswith("s"):
+            if (
+                lower in self.lex.subject_pronouns
+                and word.endswith("s")
+                and (position == index + 1 or self._after_adverbs(tokens, index + 1, position))
+            ):
                 return True
         return False
+
+    def _appositive_end(self, tokens: list[Token], comma: int) -> int | None:
+        """The comma closing an appositive that the comma at ``comma`` opens after a name
+        ("Margaret Ellery*, the first woman to captain a liner,*"), or None."""
+        before = tokens[comma - 1]
+        if before.kind != Kind.WORD or not before.text[:1].isupper() or comma + 1 >= len(tokens):
+            return None
+        if tokens[comma + 1].lower not in self.lex.determiners:
+            return None
+        for index in range(comma + 2, min(len(tokens), comma + _ASIDE_WORDS)):
+            token = tokens[index]
+            if token.text == ",":
+                return index
+            if token.kind != Kind.WORD:
+                return None
+        return None
+
+    def _closing_dash(self, tokens: list[Token], dash: int, stop: int) -> int | None:
+        """The dash that closes an aside opened at ``dash`` inside reported content ("three
+        buyers — one of them from Germany — but ..."), when the content goes on after it."""
+        if tokens[dash].text == ";":
+            return None
+        for index in range(dash + 1, min(stop - 1, dash + _ASIDE_WORDS)):
+            token = tokens[index]
+            if token.text == tokens[dash].text:
+                return index if tokens[index + 1].kind == Kind.WORD else None
+            if token.text in _DASHES or token.kind == Kind.QUOTE:
+                return None
+        return None
+
+    def _after_adverbs(self, tokens: list[Token], start: int, verb: int) -> bool:
+        """Whether only adverbs stand between a subject and the present-tense verb at ``verb``
+        ("she *still* checks", "it *now* runs")."""
+        return tokens[verb].lower not in self.lex.adverbs and all(
+            token.lower in self.lex.adverbs for token in tokens[start:verb]
+        )
 
     def content_end(self, tokens: list[Token], start: int, stop: int) -> int:
         """The token index where content starting at ``start`` ends (exclusive)."""
         lex = self.lex
         end = stop
-        for index in range(start + 1, stop):
+        resume = start + 1
+        # From ``start`` itself when it is a quote: “Q,” in comments carried by ... ends there.
+        first = start if tokens[start].kind == Kind.QUOTE else start + 1
+        for index in range(first, stop):
+            if start < index < resume:
+                continue
             token = tokens[index]
+            if token.kind == Kind.QUOTE:
+                # A comma inside a quote's closing marks ends a phrase as one outside does.
+                if index + 1 < stop and token.text.rstrip(_CLOSERS).endswith(","):
+                    words = [t.lower for t in tokens[index + 1 : index + 4]]
+                    if any(words[: len(stop)] == stop for stop in self._stops):
+                        end = index + 1
+                        break
+                continue
             if token.text in _DASHES:
-                end = index
-                break
+                closing = self._closing_dash(tokens, index, stop)
+                if closing is None:
+                    end = index
+                    break
+                resume = closing + 1
+                continue
             if (
                 token.lower in ("and", "but")
                 and index + 1 < stop

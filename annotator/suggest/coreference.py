@@ -243,10 +243,15 @@ class Resolver:
         person = None
         # The word before the name says what it is: a role ("spokesperson Dmitry Peskov")
         # makes a person, a joining word ("economists at Goldman Sachs") an organisation.
-        before = tokens[-len(tail) - 1].lower() if 0 < len(tail) < len(tokens) else ""
+        before = tokens[-len(tail) - 1].lower().rstrip(",") if 0 < len(tail) < len(tokens) else ""
         if tail and mention.kind == MentionKind.NAME and before not in self.lex.connectors:
             run_titles = [w for w in tail if w in self.lex.titles]
-            words = [w for w in tail if w not in self.lex.titles] or tail
+            # "German Chancellor Lena Hartmann": the name follows the last title.
+            last_title = max((i for i, w in enumerate(tail) if w in self.lex.titles), default=-1)
+            if 0 <= last_title < len(tail) - 1:
+                words = tail[last_title + 1 :]
+            else:
+                words = [w for w in tail if w not in self.lex.titles] or tail
             if len(words) >= 2:
                 person = self._person(words)
             else:

@@ -1,13 +1,13 @@
 """Quotation marks paired into direct-quote segments, paragraph by paragraph.
 
-Straight marks, typographic marks (“ ” ‘ ’), low-nine marks („ “) and guillemets (« » and the
-reversed » «) are paired with a stack. Only the outermost pair of each quote becomes a segment:
-nested quotes stay inside it. An apostrophe looks like a closing single mark, so a single mark
-closes only in closing position, and a weak one (a letter before, a space after, as in
-"workers’ union") gives way to a later strong one. An odd number of marks never refuses the
-text: an opening mark left open ends its quote at the end of the paragraph, and the quote
-carries on when the next paragraph opens again (the news convention for quotes that run over
-several paragraphs) or closes without opening.
+Straight marks, typographic marks (“ ” ‘ ’, and the Nordic ” ”), low-nine marks („ “) and
+guillemets (« » and the reversed » «) are paired with a stack. Only the outermost pair of each
+quote becomes a segment: nested quotes stay inside it. An apostrophe looks like a closing single
+mark, so a single mark closes only in closing position, and a weak one (a letter before, a space
+after, as in "workers’ union") gives way to a later strong one. An odd number of marks never
+refuses the text: an opening mark left open ends its quote at the end of the paragraph, and the
+quote carries on when the next paragraph opens again (the news convention for quotes that run
+over several paragraphs) or closes without opening.
 """
 
 from __future__ import annotations
@@ -127,6 +127,9 @@ class _Paragraph:
                 depth = self.find(("double", "low"))
                 if depth is not None:
                     self.close(depth, i + 1)
+                elif _opens(text, i) and not _closes(text, i):
+                    # Swedish and Finnish open with the closing mark: ”Vi vet,” sa hon.
+                    self.stack.append(("double", i))
                 else:
                     self.close_carried(i)
             elif char == '"':
@@ -160,8 +163,13 @@ class _Paragraph:
         if self.stack:
             family, start = self.stack[0]
             # A stray single mark is far more often an apostrophe than a quote left open,
-            # unless it opens the paragraph (British quotes running over paragraphs).
-            if family != "single" or start == _skip_space(text, self.start):
+            # unless it opens the paragraph or follows a colon (British quotes running over
+            # paragraphs: "She told delegates: 'We have been patient.").
+            if (
+                family != "single"
+                or start == _skip_space(text, self.start)
+                or text[self.start : start].rstrip().endswith(":")
+            ):
                 self.segments.append(QuoteSegment(start, _trim_end(text, start, self.end), False))
                 self.left_open = family
             self.stack.clear()

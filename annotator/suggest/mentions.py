@@ -16,9 +16,10 @@ from annotator.suggest.lexicon import Lexicon
 from annotator.suggest.sentences import Kind, Token
 
 _MAX_WORDS = 12
-# A speaker phrase the word classes do not know ("U.S. safety regulators") is taken whole only
-# this short: a longer run of unknown words between a comma and a cue is rarely a name.
-_STRETCH_WORDS = 6
+# A speaker phrase the word classes do not know ("U.S. safety regulators", "the U.N. special
+# rapporteur on freedom of expression") is taken whole only this short: a longer run of
+# unknown words between a comma and a cue is rarely a name.
+_STRETCH_WORDS = 8
 _BOUNDARY = frozenset({",", ":", ";", "(", "—", "–"})
 _PARTY_STATE = re.compile(r"[RDI]-[A-Z]")
 
@@ -346,7 +347,9 @@ class MentionFinder:
             return None
         for index, token in enumerate(words):
             lower = token.lower
-            if lower in self._not_in_phrase or lex.is_cue(lower):
+            # "her son": "her" opening the phrase is its determiner, not a pronoun.
+            opening = index == 0 and lower in lex.determiners
+            if (lower in self._not_in_phrase and not opening) or lex.is_cue(lower):
                 return None
             if (
                 index > 0

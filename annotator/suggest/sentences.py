@@ -30,10 +30,11 @@ _SPACED_TOKEN = re.compile(
     r"|\w+(?:[-'’&]\w+)*)"  # words, Ukraine’s, Neville-Shaw, AT&T
     r"|(\S))",  # anything else, one character at a time
 )
-# A sentence ends after . ! ? (and any closing marks) before a capital, digit or opening mark.
+# A sentence ends after . ! ? (and any closing marks) before a capital, digit or opening mark
+# (” too: Nordic quotes open with it).
 # Written [.!?…][.!?…]* rather than [.!?…]+: a pattern that opens with a plain character set
 # lets the regex engine skip ahead to the next candidate, twice as fast over a paragraph.
-_BOUNDARY = re.compile(rf"[.!?…][.!?…]*([\"'”’»›)\]]*)\s+(?=[\"'“‘„«(\[]*[{UPPER}0-9])")
+_BOUNDARY = re.compile(rf"[.!?…][.!?…]*([\"'”’»›)\]]*)\s+(?=[\"'“‘„«”(\[]*[{UPPER}0-9])")
 _WORD_BEFORE = re.compile(r"([\w.]+)\.$")
 _SENTENCE_OPENERS = frozenset(["The", "A", "He", "She", "It", "They", "We", "But", "In", "On"])
 

@@ -12,6 +12,7 @@ from annotator.formats.conll import read_conll
 from annotator.formats.csv_documents import read_csv_documents
 from annotator.formats.detect import detect_format
 from annotator.formats.label_map import LabelMapping
+from annotator.formats.label_studio import read_label_studio
 from annotator.formats.peers import READERS, Items, name_layers
 from annotator.formats.plaintext import read_text_document, text_files
 from annotator.formats.summary import TransferSummary
@@ -116,8 +117,12 @@ def read_one(source: Source, file: Path, options: ImportOptions, summary: Transf
         return [(read_text_document(f), []) for f in files]
     if fmt == "csv":
         return read_csv_documents(file, text_column=options.text_column, summary=summary)
+    if fmt == "label-studio" and options.text_column != "text":
+        # the data field the labelling config's <Text value="$name"> reads, where the file
+        # cannot tell it
+        return read_label_studio(file, summary, options.text_column)
     if fmt == "conll":
-        return [(document, [layer]) for document, layer in read_conll(file, None, "")]
+        return [(document, [layer]) for document, layer in read_conll(file, None, "", summary)]
     if fmt == "xmi":
         return read_xmi(file, summary)
     if fmt == "uima-json":

@@ -72,11 +72,15 @@ class ActiveTimeCounter(QObject):
         self.clock = clock
         self.stretch = ActiveStretch()
         self.document: DocumentId | None = None
+        # Seconds counted and not stored yet, per document: kept while a job holds the
+        # project (its transaction is open), stored when it lets go.
+        self._owed: dict[DocumentId, float] = {}
         #: Whether the application's input is watched (from the window's show on).
         self.watching = False
         self.timer = QTimer(self, interval=SAVE_EVERY_MS)
         self.timer.timeout.connect(self.save)
         self.timer.start()
+        session.hold.released.connect(self.save)
         session.document_opened.connect(self._opened)
         # An edit is input too (label keys arrive as shortcuts, a merge or a click as edits).
         session.changed.connect(lambda _change: self.note_input())
@@ -114,15 +118,22 @@ class ActiveTimeCounter(QObject):
         self.note_input()  # opening it is the first input
 
     def save(self) -> None:
-        """Add the seconds counted so far to the open document's time."""
+        """Add the seconds counted so far to the open document's time (or, while a job
+        holds the project, keep them until it lets go)."""
         document = self.document
         seconds = self.stretch.take(self.clock())
+        if document is not None and seconds > 0:
+            self._owed[document] = self._owed.get(document, 0.0) + seconds
+        if self.session.hold.busy:
+            return
+        owed, self._owed = self._owed, {}
         project = self.session.project
-        if document is None or seconds <= 0 or project.read_only or project.closed:
+        if not owed or project.read_only or project.closed:
             return
         try:
             with project.transaction():
-                project.active_time.add(document, self.session.annotator, seconds)
+                for owed_document, owed_seconds in owed.items():
+                    project.active_time.add(owed_document, self.session.annotator, owed_seconds)
         except AnnotatorError:
             # A full or read-only disk: the time is lost, the work is not; the next edit
             # will say what is wrong with the disk.

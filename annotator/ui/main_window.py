@@ -403,6 +403,9 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._refresh_timer.stop()
+        # An import still writing is cancelled and waited for: the time counted, the close
+        # backup and the close itself then find the project at its last commit.
+        self.session.hold.finish()
         self.view.cancel_spans()
         self.tools.shut_down()
         self.active_time.shut_down()

@@ -144,11 +144,12 @@ class ProjectFiles(QObject):
         project, chosen = self.session.project, [Path(p) for p in paths]
         try:
             # The Team view's progress dialog: Cancel rolls the whole merge back.
-            report, cancelled = run_with_progress(
-                self.parent_widget,
-                self.tr("Merging…"),
-                lambda p: merge_projects(project, chosen, p),
-            )
+            with self.session.hold.held():
+                report, cancelled = run_with_progress(
+                    self.parent_widget,
+                    self.tr("Merging…"),
+                    lambda p: merge_projects(project, chosen, p),
+                )
         except AnnotatorError as exc:
             self.messages.warn(self.tr("Nothing was merged.\n\n{exc}").format(exc=exc))
             return

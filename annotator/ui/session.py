@@ -30,6 +30,7 @@ from annotator.model.ids import GOLD
 from annotator.store import Project
 from annotator.store.catalogue import DocumentQuery
 from annotator.store.recovery import READ_FAILURES
+from annotator.ui.project_hold import ProjectHold
 
 # A set of more spans than this is shown in two steps: the first screen's spans, painted,
 # then the whole set (reading 50,000 spans takes longer than the text takes to show).
@@ -106,8 +107,14 @@ class Session(QObject):
         self._last_change: Change | None = None
         self._by_id: dict[SpanId, Span] = {}
         self._by_id_of: AnnotationSet | None = None
+        # The links a long set's first screen read (with its document and layer): the set
+        # read just after takes them instead of reading them again, unless a change came
+        # in between.
+        self._first_links: tuple[DocumentId, AnnotatorName, list[Relation]] | None = None
         #: Why the last apply or revert failed (None after one that succeeded).
         self.last_failure: AnnotatorError | None = None
+        # Whether an import, merge or the suggester holds the project (edits wait for it).
+        self.hold = ProjectHold(self)
         if not project.read_only:  # a damaged project, open to read what is readable
             project.ensure_annotator(annotator)
 
@@ -131,6 +138,8 @@ class Session(QObject):
                 self.tr("{0}'s layer is read-only; switch back to your own").format(self.layer)
             )
             return False
+        if self._held():
+            return False
         if not self.run(edit.apply):
             return False
         assert self._last_change is not None
@@ -151,7 +160,7 @@ class Session(QObject):
         be tried again."""
         stack = self.undo_stack
         command = self.command(undo)
-        if command is None:
+        if command is None or self._held():
             return
         elsewhere = self._elsewhere(command)
         if elsewhere:
@@ -169,6 +178,17 @@ class Session(QObject):
             shown = (self._where(self._last_change) if self._last_change else None) or before
             if shown is not None:
                 self.revealed.emit(command.change.document, *shown)
+
+    def _held(self) -> bool:
+        """Refuse a change while a job holds the project (one from a window the job's
+        dialog does not block, as the Team view): it would join the job's transaction."""
+        if self.hold.busy:
+            self.failed.emit(
+                self.tr(
+                    "An import, merge or suggestion run holds the project; try again when it ends"
+                )
+            )
+        return self.hold.busy
 
     def command(self, undo: bool) -> EditCommand | None:
         """The command the next undo (or redo) would run."""
@@ -213,6 +233,7 @@ class Session(QObject):
     def run(self, step: Callable[[Project], Change]) -> bool:
         """Run one apply or revert; a refusal becomes a message, not an exception."""
         self.last_failure = None
+        self._first_links = None  # whatever the step did, they may be out of date
         try:
             change = step(self.project)
         except StorageError as exc:
@@ -325,9 +346,11 @@ class Session(QObject):
         total = project.spans.count_in_set(document, self.layer)
         if total <= LONG_SET:
             return None
+        relations = project.relations.in_set(document, self.layer)
+        self._first_links = (document, self.layer, relations)
         return FirstScreen(
             project.spans.starting_before(document, self.layer, end),
-            project.relations.in_set(document, self.layer),
+            relations,
             total,
             project.sets.status(document, self.layer),
         )
@@ -336,8 +359,11 @@ class Session(QObject):
         """The shown layer's set of the open document (cached; do not modify it)."""
         assert self.document is not None, "open a document first"
         cached = self._set
-        if cached is None or (cached.document, cached.annotator) != (self.document.id, self.layer):
-            cached = self.project.sets.get(self.document.id, self.layer)
+        key = (self.document.id, self.layer)
+        if cached is None or (cached.document, cached.annotator) != key:
+            first, self._first_links = self._first_links, None
+            links = first[2] if first is not None and first[:2] == key else None
+            cached = self.project.sets.get(*key, relations=links)
             self._set = cached
         return cached
 

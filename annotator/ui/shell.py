@@ -199,7 +199,11 @@ class Shell:
 
     def periodic_backup(self) -> None:
         project = self.project
-        if project is None or project.read_only or not project.changed_since_backup():
+        if project is None or project.read_only:
+            return
+        if self.window is not None and self.window.session.hold.busy:
+            return  # inside an import's or a merge's transaction: the next tick backs up
+        if not project.changed_since_backup():
             return
         try:
             project.backup("auto")

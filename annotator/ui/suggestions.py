@@ -195,13 +195,14 @@ class SuggestionReview(QObject):
         try:
             # Every document: on every core (above a few hundred documents), in workers
             # spawned fresh, since forking a process that runs Qt is unsafe.
-            summary = suggest_documents(
-                session.project,
-                wanted,
-                workers=None if every_document else 1,
-                progress=_progress(dialog),
-                spawn=True,
-            )
+            with session.hold.held():
+                summary = suggest_documents(
+                    session.project,
+                    wanted,
+                    workers=None if every_document else 1,
+                    progress=_progress(dialog),
+                    spawn=True,
+                )
         except Cancelled:
             self.messages.status(self.tr("Suggesting cancelled; nothing changed"))
             return

@@ -2228,6 +2228,10 @@ Die Fassung dieses Projekts wurde behalten für:
         <translation>Die Ebene von {0} ist schreibgeschützt; wechseln Sie zurück zu Ihrer eigenen</translation>
     </message>
     <message>
+        <source>An import, merge or suggestion run holds the project; try again when it ends</source>
+        <translation>Ein Import, eine Zusammenführung oder ein Vorschlagslauf belegt das Projekt; versuchen Sie es erneut, wenn er endet</translation>
+    </message>
+    <message>
         <source>Document {0} is unreadable: the file is damaged there</source>
         <translation>Dokument {0} ist nicht lesbar: die Datei ist dort beschädigt</translation>
     </message>

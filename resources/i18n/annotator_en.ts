@@ -2209,6 +2209,10 @@ Kept this project&apos;s version for:
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>An import, merge or suggestion run holds the project; try again when it ends</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Document {0} is unreadable: the file is damaged there</source>
         <translation type="unfinished"></translation>
     </message>

@@ -10,7 +10,7 @@ from peer_helpers import covered, links, span_with
 
 from annotator.errors import InputError
 from annotator.formats.brat import annotation_conf, read_brat, write_brat
-from annotator.formats.summary import TransferSummary
+from annotator.formats.summary import NO_TEXT, TransferSummary
 from annotator.model import AnnotationSet, AnnotatorName, Document, DocumentId
 from annotator.model.schema import Schema
 
@@ -72,13 +72,12 @@ def test_an_empty_text_in_a_corpus_is_skipped_and_counted(tmp_path: Path) -> Non
     (tmp_path / "b.ann").write_bytes(b"")
     summary = TransferSummary()
     assert [d.id for d, _ in read_brat(tmp_path, summary)] == ["a"]
-    assert summary.lost == {"empty document (a .txt with no text) skipped": 1}
-    # Asked for alone, or with annotations on it, it is refused.
-    with pytest.raises(InputError, match=r"b\.txt: the file is empty"):
-        read_brat(tmp_path / "b.txt")
+    assert summary.lost == {NO_TEXT: 1}
+    assert summary.textless == [str(tmp_path / "b.txt")]
+    # Alone, or with annotations that cannot lie in it, it is skipped the same way.
+    assert read_brat(tmp_path / "b.txt") == []
     (tmp_path / "b.ann").write_text("T1\tQuote 0 3\tabc\n")
-    with pytest.raises(InputError, match=r"b\.txt: the file is empty"):
-        read_brat(tmp_path)
+    assert [d.id for d, _ in read_brat(tmp_path)] == ["a"]
 
 
 def test_covered_text_that_disagrees_is_refused_with_file_and_line(tmp_path: Path) -> None:

@@ -28,7 +28,7 @@ def test_the_export_zip_gives_one_layer_per_user() -> None:
         ("QUOTE", '"We are satisfied,"'),
     ]
     assert covered(document, by_user["bo"]) == [("PER", "he")]
-    assert document.meta == {"Comments": []}
+    assert document.meta == {}  # "Comments": [], none by this user
     assert empty.text == "Nothing here." and none == []
 
 

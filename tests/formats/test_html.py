@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from annotator.errors import AnnotatorError, InputError
+from annotator.errors import AnnotatorError
 from annotator.formats.html import read_html
+from annotator.formats.summary import TransferSummary
 
 DATA = Path(__file__).parent / "data" / "html"
 
@@ -24,11 +25,11 @@ def test_main_text_title_byline_date_and_url() -> None:
         assert boilerplate not in document.text
 
 
-def test_a_page_without_an_article_is_refused(tmp_path: Path) -> None:
+def test_a_page_without_an_article_is_skipped_and_counted(tmp_path: Path) -> None:
     path = tmp_path / "empty.html"
     path.write_text("<html><head><title>x</title></head><body></body></html>")
-    with pytest.raises(InputError, match="no article text"):
-        read_html(path)
+    summary = TransferSummary()
+    assert read_html(path, summary) == [] and summary.textless == [str(path)]
 
 
 def test_missing_trafilatura_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -102,11 +102,12 @@ def test_annotations_in_a_second_view_are_counted_as_not_carried(tmp_path: Path)
     assert summary.lost == {"annotations in CAS views other than _InitialView": 1}
 
 
-def test_an_empty_uima_json_cas_is_refused_for_having_no_text() -> None:
+def test_an_empty_uima_json_cas_is_told_and_skipped_for_having_no_text() -> None:
     path = PEERS / "uima_json" / "emptyCas.json"
     assert detect_format(path) == "uima-json"
-    with pytest.raises(InputError, match="the CAS has no document text"):
-        read_uima_json(path)
+    summary = TransferSummary()
+    assert read_uima_json(path, summary) == []
+    assert summary.textless == [str(path)]
 
 
 def _project_export(target: Path, member: Path, user: str) -> None:

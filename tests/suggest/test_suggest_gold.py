@@ -19,14 +19,24 @@ def test_gold_jsonl_is_built_from_the_markup() -> None:
     )
 
 
-def scores(schema: Schema, split: str) -> Evaluation:
+# Passages n01-n63 are news styles the first 102 do not cover (British papers, court, sports,
+# science, press releases, interviews, social media, ...), scored before any rule was tuned on
+# them; their floors are kept apart so that the first 102 keep theirs.
+UNSEEN = "n"
+
+
+def scores(schema: Schema, split: str, unseen: bool = False) -> Evaluation:
     items = []
     for record in read_jsonl(Path(JSONL), schema):
         assert record.document is not None and record.annotation is not None
-        if record.document.meta["split"] == split:
-            items.append((record.document, record.annotation, suggest(record.document)))
-    # 32 held out; the tuning half grew by 38 passages of other agencies' styles.
-    assert len(items) == {"test": 32, "tune": 70}[split]
+        document = record.document
+        if document.meta["split"] == split and document.id.startswith(UNSEEN) == unseen:
+            items.append((document, record.annotation, suggest(document)))
+    # 32 held out; the tuning half grew by 38 passages of other agencies' styles. Of the n
+    # passages, 11 of n01-n33 are held out; n34-n43 and n44-n53 are later batches for tuning,
+    # n54-n63 a later held-out batch.
+    expected = {"test": 21, "tune": 42} if unseen else {"test": 32, "tune": 70}
+    assert len(items) == expected[split]
     return evaluate(items)
 
 
@@ -46,6 +56,23 @@ def test_tuning_half_scores_above_its_floors(schema: Schema) -> None:
     result = scores(schema, "tune")
     assert result.by_type["all"].f1 >= 0.97
     assert result.speaker_accuracy >= 0.97
+
+
+def test_unseen_styles_score_above_their_floors(schema: Schema) -> None:
+    # The 11 held-out passages of n01-n33, scored before the rules were tuned on the other n
+    # passages: direct F1 0.97, indirect P 0.87 / R 0.68, all F1 0.89; after: indirect P 0.88
+    # / R 0.74, all F1 0.90. With n54-n63, written after the rules and never tuned on (main
+    # and these rules score them alike, all F1 0.97): direct F1 0.99, indirect P 0.94 / R
+    # 0.81, all F1 0.93, speaker 1.00. The tuning n passages: all F1 0.94 on main, 0.98 now.
+    held_out = scores(schema, "test", unseen=True)
+    assert held_out.by_type["direct"].f1 >= 0.95
+    assert held_out.by_type["indirect"].precision >= 0.90
+    assert held_out.by_type["indirect"].recall >= 0.75
+    assert held_out.by_type["all"].f1 >= 0.90
+    assert held_out.speaker_accuracy >= 0.95
+    tuned = scores(schema, "tune", unseen=True)
+    assert tuned.by_type["all"].f1 >= 0.97
+    assert tuned.speaker_accuracy >= 0.97
 
 
 @pytest.mark.parametrize("split", ["tune", "test"])

@@ -28,7 +28,7 @@ TOKEN = re.compile(
     r"|(\S))"
 )
 MARK = re.compile("[\"'“”„‘’‚«»‹›]")
-SENTENCE_END = re.compile(rf"[.!?…]+([\"'”’»›)\]]*)\s+(?=[\"'“‘„«(\[]*[{UPPER}0-9])")
+SENTENCE_END = re.compile(rf"[.!?…]+([\"'”’»›)\]]*)\s+(?=[\"'“‘„«”(\[]*[{UPPER}0-9])")
 
 
 def test_breaks_are_the_line_breaks_with_the_white_space_after_them() -> None:

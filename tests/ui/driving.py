@@ -18,6 +18,16 @@ SHIFT = Qt.KeyboardModifier.ShiftModifier
 ALT = Qt.KeyboardModifier.AltModifier
 
 
+class FakeClock:
+    """A clock a test moves by hand (the window's active time takes one)."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
 def settle() -> None:
     """Let the window finish what it defers until after a repaint (panel refreshes)."""
     QApplication.processEvents()

@@ -11,6 +11,8 @@ import pytest
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QApplication
 
+from annotator.edits.spans import DeleteRelation
+from annotator.model import DocumentId
 from annotator.model.schema import Schema
 from annotator.store import Project
 from annotator.transfer.importing import import_paths
@@ -120,3 +122,76 @@ def test_a_label_key_right_after_opening_a_long_document_adds_one_span(
     qtbot.keyClick(window.view, Qt.Key.Key_Z, CTRL)  # Undo
     qtbot.waitUntil(lambda: window.span_model.rowCount() == SPANS)
     assert len(window.view.spans) == SPANS
+
+
+LINKS = 50
+
+
+@pytest.fixture
+def linked_project(tmp_path: Path, schema: Schema) -> Path:
+    """A short document (opened first), then a long one of quotes each cued by the next word,
+    the first 50 linked."""
+    text = "Long\n" + "word " * WORDS
+    spans = [
+        {
+            "id": f"T{n}",
+            "start": 5 + 10 * n,
+            "end": 9 + 10 * n,
+            "label": "CUE" if n % 2 else "QUOTE",
+        }
+        for n in range(SPANS)
+    ]
+    links = [
+        {"label": "cued_by", "head": f"T{n}", "child": f"T{n + 1}"} for n in range(0, 2 * LINKS, 2)
+    ]
+    records = [
+        {"id": "short", "text": "A short one."},
+        {"id": "long", "text": text, "annotator": "alice", "spans": spans, "relations": links},
+    ]
+    source = tmp_path / "linked.jsonl"
+    source.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    path = tmp_path / "linked.db"
+    with Project.create(path, schema) as project:
+        import_paths(project, [source])
+    return path
+
+
+def counting_link_reads(window: MainWindow, monkeypatch) -> list[str]:
+    reads: list[str] = []
+    relations = window.session.project.relations
+    read = relations.in_set
+
+    def reading(document, annotator):  # type: ignore[no-untyped-def]
+        if annotator == "alice":  # not the suggestions' layer, read for their outlines
+            reads.append(document)
+        return read(document, annotator)
+
+    monkeypatch.setattr(relations, "in_set", reading)
+    return reads
+
+
+def test_a_long_document_reads_its_links_once_when_it_opens(
+    qtbot, open_window, linked_project, monkeypatch
+) -> None:
+    window: MainWindow = open_window(linked_project)
+    reads = counting_link_reads(window, monkeypatch)
+    qtbot.keyClick(window.view, Qt.Key.Key_PageDown, CTRL)  # Next Document
+    qtbot.waitUntil(lambda: window.span_model.rowCount() == SPANS)
+    assert reads == ["long"]  # by the first screen; the whole set takes them from it
+    stored = window.session.project.relations.in_set(DocumentId("long"), "alice")
+    assert len(stored) == LINKS
+    assert window.session.current_set().relations == stored
+
+
+def test_a_change_before_the_whole_set_is_read_has_its_links_read_again(
+    qtbot, open_window, linked_project, monkeypatch
+) -> None:
+    window: MainWindow = open_window(linked_project)
+    qtbot.keyClick(window.view, Qt.Key.Key_PageDown, CTRL)  # Next Document
+    project = window.session.project
+    first = project.relations.in_set(DocumentId("long"), "alice")[0]
+    # From another window (the review's), before the first screen's turn of the event loop.
+    assert window.session.push(DeleteRelation(first.id))
+    qtbot.waitUntil(lambda: window.span_model.rowCount() == SPANS)
+    kept = window.session.current_set().relations
+    assert first not in kept and len(kept) == LINKS - 1

@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLineEdit
 from ui.conftest import OpenWindow, close
-from ui.driving import CTRL, DOC, SHIFT, settle
+from ui.driving import CTRL, DOC, SHIFT, FakeClock, settle
 
 from annotator.edits.spans import SetStatus
 from annotator.model import AnnotatorName, Document, DocumentId, Status
@@ -23,14 +23,6 @@ from annotator.ui.team.view import TeamView
 from support import add_span
 
 TEXT = "The minister said that the plan works. Critics disagree with him."
-
-
-class FakeClock:
-    def __init__(self) -> None:
-        self.now = 1000.0
-
-    def __call__(self) -> float:
-        return self.now
 
 
 def test_active_time_counts_input_and_stops_when_idle(

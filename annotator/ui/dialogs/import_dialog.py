@@ -360,7 +360,7 @@ class ImportDialog(QDialog):
             return write_plan(project, plan, options, progress)
 
         self._generation += 1
-        job = self._start(work)
+        job = self._start(work, hold=True)
         job.progressed.connect(self._progressed)
         job.done.connect(self._imported)
         job.failed.connect(self._import_failed)
@@ -405,15 +405,19 @@ class ImportDialog(QDialog):
         ):
             widget.setEnabled(enabled)
 
-    def _start(self, work: Work) -> TransferJob:
+    def _start(self, work: Work, hold: bool = False) -> TransferJob:
+        """Start ``work``; ``hold``: it writes into the project (the window's own writes
+        wait for it to end), where a preview only reads files."""
         job = TransferJob(work, self._generation)
+        if hold:
+            self.session.hold.hold_for(job)
         self._job = job
-        job.finished.connect(self._job_finished)
+        job.ended.connect(self._job_ended)
         job.start()
         return job
 
-    def _job_finished(self) -> None:
-        if self._job is not None and self._job.isFinished():
+    def _job_ended(self, job: TransferJob) -> None:
+        if job is self._job:
             self._job = None
 
     def reject(self) -> None:

@@ -23,6 +23,10 @@ class TransferJob(QThread):
     done = Signal(int, object)
     failed = Signal(int, str)
     cancelled = Signal(int)
+    # The work is over (after the one of the three above), with the job itself: Qt's
+    # ``finished`` may reach a receiver after ``deleteLater`` has run, with no sender left
+    # to say which job it was.
+    ended = Signal(object)
 
     def __init__(self, work: Work, tag: int = 0) -> None:
         # Owned by the application: a dialog closed while the job runs must not take a
@@ -53,3 +57,4 @@ class TransferJob(QThread):
         else:
             # Finished before the cancel was seen: the work is done (an import committed).
             self.done.emit(self.tag, result)
+        self.ended.emit(self)

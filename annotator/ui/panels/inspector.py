@@ -21,13 +21,11 @@ from PySide6.QtWidgets import (
 
 from annotator.model import AnnotationSet, AttrValue, RelationId, Span
 from annotator.model.attribution import is_pronoun
-from annotator.model.schema import Attribute, Schema
+from annotator.model.schema import DOCUMENT, Attribute, Schema
 from annotator.model.snippet import quoted
 from annotator.ui.icons import icon, swatch
 
 NONE_TEXT = "—"
-PAGES_KEPT = 12
-"""Attribute forms kept built (one per label and the document's; a schema edit makes more)."""
 
 
 def value_from_text(attribute: Attribute, text: str) -> AttrValue | None:
@@ -131,7 +129,8 @@ class Inspector(QWidget):
         super().__init__(parent)
         self.schema = schema
         self._suggestions: dict[str, list[str]] = {}
-        self._registry_version = 0  # bumped with each new set of suggestions
+        # The forms built offer older suggestions: built again on their next use.
+        self._offers_changed = False
         self.title = QLabel()
         self.title.setWordWrap(True)
         self.title.setTextFormat(Qt.TextFormat.PlainText)
@@ -153,10 +152,14 @@ class Inspector(QWidget):
         self.form_box = QGroupBox(self.tr("Attributes"))
         # One page of editors per set of attributes, built on first use and then only
         # refilled: building the combo boxes again on every key press was most of the
-        # panels' refresh after a label key (~20 ms).
+        # panels' refresh after a label key (~20 ms). Known by the label's name (DOCUMENT
+        # for the document's, a name no label may take): the schema is this inspector's for
+        # its life (a schema edit reopens the project, and the window with it), so a label's
+        # attributes never change. Not by the attributes' names: two labels may each have
+        # an attribute of one name with other values.
         self.pages = QStackedWidget()
         QVBoxLayout(self.form_box).addWidget(self.pages)
-        self._built: dict[tuple[object, ...], tuple[QWidget, dict[str, AttributeEditor]]] = {}
+        self._built: dict[str, tuple[QWidget, dict[str, AttributeEditor]]] = {}
         self.links_box = QGroupBox(self.tr("Links"))
         self.links = QListWidget()
         self.links.setAccessibleName(self.tr("Links"))
@@ -190,7 +193,7 @@ class Inspector(QWidget):
     @suggestions.setter
     def suggestions(self, suggestions: dict[str, list[str]]) -> None:
         self._suggestions = suggestions
-        self._registry_version += 1  # the forms built before offer the old values
+        self._offers_changed = True
 
     def set_read_only(self, read_only: bool) -> None:
         for widget in (self.label_box, self.form_box, self.unlink):
@@ -216,6 +219,7 @@ class Inspector(QWidget):
         # ("he told Reuters") names no one, the annotator picks who it refers to.
         mention = covered if len(covered) <= 80 and not is_pronoun(covered) else ""
         self._fill(
+            span.label,
             self.schema.span_attributes(span.label),
             span.attrs,
             {"speaker": mention} if mention else {},
@@ -249,30 +253,29 @@ class Inspector(QWidget):
         self.label_caption.setVisible(False)
         self.links_box.setVisible(False)
         self.form_box.setTitle(self.tr("Document attributes"))
-        self._fill(self.schema.document_attributes, annotation.doc_attrs if annotation else {})
+        self._fill(
+            DOCUMENT,
+            self.schema.document_attributes,
+            annotation.doc_attrs if annotation else {},
+        )
 
     def _fill(
         self,
+        form: str,
         attributes: tuple[Attribute, ...],
         values: dict[str, AttrValue],
         new_values: dict[str, str] | None = None,
     ) -> None:
-        # Attributes hold dicts (not hashable): known by identity, and checked to be the very
-        # ones on a hit (a schema edit makes new ones). Forms of an older registry go.
-        key = (tuple(id(a) for a in attributes), self._registry_version)
-        found = self._built.get(key)
-        if found is None or any(found[1][a.name].attribute is not a for a in attributes):
-            stale = [
-                k
-                for k in self._built
-                if k == key or k[1] != self._registry_version or len(self._built) >= PAGES_KEPT
-            ]
-            for k in stale:
-                page, _ = self._built.pop(k)
+        if self._offers_changed:
+            self._offers_changed = False
+            for page, _ in self._built.values():
                 self.pages.removeWidget(page)
                 page.deleteLater()
-            self._built[key] = self._page(attributes)
-        page, self.editors = self._built[key]
+            self._built.clear()
+        found = self._built.get(form)
+        if found is None:
+            found = self._built[form] = self._page(attributes)
+        page, self.editors = found
         if self.pages.currentWidget() is not page:
             current = self.pages.currentWidget()
             if current is not None:  # a hidden page must not hold the panel to its height

@@ -203,7 +203,8 @@ class TeamView(QWidget):
         if chosen is None:
             return
         try:
-            result, cancelled = run_with_progress(self, label, lambda p: work(chosen, p))
+            with self.session.hold.held():
+                result, cancelled = run_with_progress(self, label, lambda p: work(chosen, p))
         except AnnotatorError as exc:
             self.status.setText(nothing[0].format(exc))
             return

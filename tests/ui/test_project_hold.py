@@ -1,0 +1,218 @@
+"""While a job holds the project (an import writing from its thread, a merge under its progress
+dialog), the window's own writes wait: the active time counted meanwhile is stored when the
+job ends, outside its transaction (an import's runs with SQLite's CHECK constraints off, and
+a cancel rolls everything in it back); the periodic backup waits for the next tick, an edit
+is refused, and closing the window cancels the job and waits for it first."""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QProgressDialog, QPushButton
+from test_import_dialog import LINE, add_files, click, open_import, previewed
+
+import annotator.ui.dialogs.import_dialog as import_dialog
+from annotator.edits.spans import SetStatus
+from annotator.model import DocumentId, Status
+from annotator.model.progress import Cancelled
+from annotator.model.schema import Schema
+from annotator.store import Project
+from annotator.store.backup import list_backups
+from annotator.transfer import merging, suggesting
+from annotator.transfer.importing import import_paths
+from annotator.ui.main_window import MainWindow
+from annotator.ui.session import Session
+from annotator.ui.shell import Shell
+from annotator.ui.team import view as team_view
+
+from driving import CTRL, DOC, SHIFT, FakeClock
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock()
+
+
+@pytest.fixture
+def timed(qtbot, project_path: Path, clock: FakeClock) -> Iterator[MainWindow]:
+    """A window whose active time runs on ``clock`` (the document opened at 1000)."""
+    window = MainWindow(Session(Project.open(project_path), "alice"), clock=clock)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    yield window
+    window.close()
+    window.session.project.close()
+
+
+def seconds(window: MainWindow) -> float:
+    """The stored active time, read on the window's connection: inside a running job's
+    transaction it sees what that transaction wrote."""
+    return window.session.project.active_time.seconds(DocumentId(DOC), "alice")
+
+
+def held_import(qtbot, window: MainWindow, tmp_path: Path, monkeypatch) -> None:
+    """Start an import of 5,000 documents and return once it has written its first batch,
+    inside its transaction; it stays there until it is cancelled (or 10 s have passed)."""
+    table = tmp_path / "many.csv"
+    table.write_text(
+        "id,text\n" + "".join(f"d{i},Text number {i}.\n" for i in range(5000)), encoding="utf-8"
+    )
+    inside = threading.Event()
+    real = import_dialog.write_plan
+
+    def held(project, plan, options, progress):
+        def report(done: int, total: int | None) -> None:
+            progress(done, total)
+            if done:
+                inside.set()
+                for _ in range(1000):
+                    threading.Event().wait(0.01)
+                    progress(done, total)  # raises Cancelled once the job is cancelled
+
+        return real(project, plan, options, report)
+
+    monkeypatch.setattr(import_dialog, "write_plan", held)
+    dialog = open_import(qtbot, window)
+    add_files(qtbot, dialog, monkeypatch, table)
+    previewed(qtbot, dialog)
+    click(qtbot, dialog.import_button)
+    qtbot.waitUntil(inside.is_set, timeout=10000)
+
+
+def test_active_time_waits_for_an_import_and_is_stored_when_it_ends(
+    qtbot, timed: MainWindow, clock: FakeClock, tmp_path: Path, monkeypatch
+) -> None:
+    held_import(qtbot, timed, tmp_path, monkeypatch)
+    clock.now = 1060
+    timed.active_time.save()  # the half-minute timer fires
+    assert seconds(timed) == 0, "nothing joined the import's transaction"
+    dialog = timed.findChild(import_dialog.ImportDialog)
+    click(qtbot, dialog.cancel_button)  # the import is rolled back; the minute is not
+    qtbot.waitUntil(lambda: seconds(timed) == 60, timeout=10000)
+    assert dialog.problem.text() == "Cancelled: nothing was imported."
+    assert timed.session.project.documents.count() == 1
+
+
+def test_closing_the_window_cancels_a_running_import_then_stores_the_time(
+    qtbot, timed: MainWindow, clock: FakeClock, tmp_path: Path, monkeypatch
+) -> None:
+    held_import(qtbot, timed, tmp_path, monkeypatch)
+    clock.now = 1060
+    timed.close()
+    assert not timed.session.hold.busy
+    project = timed.session.project
+    assert project.documents.count() == 1  # the import was cancelled, and has ended
+    assert seconds(timed) == 60
+    project.close()
+    with Project.open(project.path, read_only=True) as reopened:
+        assert reopened.active_time.seconds(DocumentId(DOC), "alice") == 60
+        assert reopened.documents.count() == 1
+
+
+def test_active_time_counted_during_a_cancelled_merge_is_kept(
+    qtbot, timed: MainWindow, clock: FakeClock, tmp_path: Path, schema: Schema, monkeypatch
+) -> None:
+    other = tmp_path / "bob.db"
+    source = tmp_path / "bob.jsonl"
+    source.write_text(
+        "".join(json.dumps({**LINE, "id": f"extra{i}"}) + "\n" for i in range(3)),
+        encoding="utf-8",
+    )
+    with Project.create(other, schema) as copy:
+        import_paths(copy, [source])
+    monkeypatch.setattr(
+        import_dialog.QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(other)], "")
+    )
+    real = merging.merge_projects
+    during: list[float] = []
+
+    def merge_then_cancel(project, paths, progress):
+        def report(done: int, total: int | None) -> None:
+            if done and not during:
+                # The progress dialog lets the event loop run: the timer fires mid-merge.
+                clock.now = 1060
+                timed.active_time.save()
+                during.append(seconds(timed))
+                dialog = timed.findChild(QProgressDialog)
+                dialog.show()
+                qtbot.mouseClick(dialog.findChild(QPushButton), Qt.MouseButton.LeftButton)
+            progress(done, total)
+
+        return real(project, paths, report)
+
+    monkeypatch.setattr(merging, "merge_projects", merge_then_cancel)
+    timed.commands.merge_projects.trigger()
+    assert timed.statusBar().currentMessage() == "Cancelled: nothing was merged."
+    assert during == [0]
+    assert seconds(timed) == 60
+
+
+def test_an_edit_waits_while_a_job_holds_the_project(window: MainWindow) -> None:
+    session = window.session
+    document = DocumentId(DOC)
+    before = session.project.sets.status(document, "alice")
+    refused: list[str] = []
+    session.failed.connect(refused.append)
+    with session.hold.held():
+        assert not session.push(SetStatus(document, "alice", status=Status.DONE))
+    assert refused == [
+        "An import, merge or suggestion run holds the project; try again when it ends"
+    ]
+    assert session.project.sets.status(document, "alice") == before
+    assert session.push(SetStatus(document, "alice", status=Status.DONE))
+    with session.hold.held():
+        session.undo()  # waits too, and stays on the stack
+    assert session.project.sets.status(document, "alice") == Status.DONE
+    session.undo()
+    assert session.project.sets.status(document, "alice") == before
+
+
+def test_the_periodic_backup_waits_for_the_next_tick_while_a_job_holds_the_project(
+    project_path: Path,
+) -> None:
+    shell = Shell("alice")
+    assert shell.open(project_path)
+    try:
+        window = shell.window
+        assert window is not None
+        window.session.push(SetStatus(DocumentId(DOC), "alice", status=Status.DONE))
+        with window.session.hold.held():
+            shell.periodic_backup()
+            assert list_backups(project_path) == []
+        shell.periodic_backup()
+        assert [b.reason for b in list_backups(project_path)] == ["auto"]
+    finally:
+        shell.close_current()
+
+
+def test_the_suggester_and_the_team_views_packs_and_merges_hold_the_project(
+    qtbot, window: MainWindow, tmp_path: Path, monkeypatch
+) -> None:
+    """Each runs on the GUI thread under a progress dialog that lets the event loop run."""
+    held: list[str] = []
+
+    def cancelled(name: str) -> Callable[..., object]:
+        def work(*_args: object, **_kwargs: object) -> object:
+            held.append(name if window.session.hold.busy else f"{name} not held")
+            raise Cancelled
+
+        return work
+
+    monkeypatch.setattr(suggesting, "suggest_documents", cancelled("suggest"))
+    monkeypatch.setattr(team_view, "write_all_packs", cancelled("pack"))
+    monkeypatch.setattr(team_view, "merge_projects", cancelled("merge"))
+    window.commands.suggest_all.trigger()
+    qtbot.keyClick(window, Qt.Key.Key_T, CTRL | SHIFT)
+    view = window.findChild(team_view.TeamView)
+    view.choose_folder = lambda: tmp_path
+    view.choose_packs = lambda: [tmp_path / "bob.db"]
+    qtbot.mouseClick(view.pack_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(view.merge_button, Qt.MouseButton.LeftButton)
+    assert held == ["suggest", "pack", "merge"]
+    assert not window.session.hold.busy
