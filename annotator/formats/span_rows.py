@@ -26,6 +26,7 @@ _START = attrgetter("start")
 _END = attrgetter("end")
 _LABEL = attrgetter("label")
 _ATTRS = attrgetter("attrs")
+_SPANS = attrgetter("spans")
 
 
 def span_attributes(schema: Schema) -> list[Attribute]:
@@ -114,9 +115,6 @@ class SpanTable:
         return list(zip(*self.column_values(document, annotation, summary), strict=True))
 
 
-_SPANS = attrgetter("spans")
-
-
 def _scatter(values: dict[str, list[Value]], attrs: list[dict[str, AttrValue]]) -> None:
     """Each attribute value put in its column's place: a step per value the spans hold, not
     one per span and column (most spans hold a few of the schema's attributes, or none)."""
@@ -153,12 +151,3 @@ def _add_quote_speakers(
                 else:
                     summary.lose(f"relation {relation.label}: the span table has no column for it")
         offset += len(spans)
-
-
-def document_attribute_values(
-    names: list[str], annotation: AnnotationSet | None
-) -> list[AttrValue | None]:
-    """The values of the named document attributes (None where unset)."""
-    if annotation is None or not annotation.doc_attrs:
-        return [None] * len(names)
-    return [annotation.doc_attrs.get(name) for name in names]
