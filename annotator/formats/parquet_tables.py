@@ -9,19 +9,20 @@ row groups as they come, so the corpus is never held whole.
 from __future__ import annotations
 
 import os
+from operator import attrgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import orjson
 
 from annotator.absent_modules import marked_absent
+from annotator.collector import gc_paused
 from annotator.errors import AnnotatorError
-from annotator.formats.layer import Layer
+from annotator.formats.layer import Layer, LayerItem
 from annotator.formats.span_rows import (
     FIXED_COLUMNS,
     SpanTable,
     Value,
-    document_attribute_values,
     span_attributes,
 )
 from annotator.formats.summary import TransferSummary
@@ -36,6 +37,9 @@ INSTALL = "pip install 'annotator[parquet]'"
 # Rows per row group: a group is held in memory until written (documents carry their text).
 _SPAN_GROUP = 100_000
 _DOCUMENT_GROUP = 5_000
+#: Documents whose rows become columns together (a bound on the texts held meanwhile).
+_BATCH = 1_000
+_ID, _TITLE, _TEXT, _SHA256 = (attrgetter(name) for name in ("id", "title", "text", "sha256"))
 _DOCUMENT_COLUMNS = ("id", "title", "text", "meta", "text_sha256", "annotator", "status")
 
 
@@ -85,6 +89,10 @@ class _Table:
         if len(self.columns[0]) >= self.group:
             self.flush()
 
+    def room(self) -> int:
+        """How many rows the row group still takes."""
+        return self.group - len(self.columns[0])
+
     def flush(self) -> None:
         if not self.columns[0]:
             return
@@ -113,6 +121,25 @@ class _Table:
             self.partial.unlink(missing_ok=True)
 
 
+def _document_columns(batch: list[LayerItem], doc_attributes: list[str]) -> list[list[Value]]:
+    """The rows of ``documents.parquet`` for a batch, one list per column."""
+    documents = [document for document, _ in batch]
+    annotations = [annotation for _, annotation in batch]
+    return [
+        list(map(_ID, documents)),
+        list(map(_TITLE, documents)),
+        list(map(_TEXT, documents)),
+        [orjson.dumps(d.meta).decode() if d.meta else None for d in documents],
+        list(map(_SHA256, documents)),
+        [a.annotator if a is not None else None for a in annotations],
+        [a.status.value if a is not None else None for a in annotations],
+        *(
+            [a.doc_attrs.get(name) if a is not None else None for a in annotations]
+            for name in doc_attributes
+        ),
+    ]
+
+
 def write_parquet(items: Layer, schema: Schema, folder: Path) -> TransferSummary:
     """Write both files into ``folder`` (created if missing); returns what went through.
 
@@ -137,28 +164,39 @@ def write_parquet(items: Layer, schema: Schema, folder: Path) -> TransferSummary
     summary = TransferSummary()
     documents = _Table(pa, pq, folder / DOCUMENTS, document_schema, _DOCUMENT_GROUP)
     spans = _Table(pa, pq, folder / SPANS, span_schema, _SPAN_GROUP)
-    complete = False
-    try:
-        for document, annotation in items:
-            summary.documents += 1
-            meta = orjson.dumps(document.meta).decode() if document.meta else None
-            row: list[Value] = [
-                document.id,
-                document.title,
-                document.text,
-                meta,
-                document.sha256,
-                annotation.annotator if annotation is not None else None,
-                annotation.status.value if annotation is not None else None,
-                *document_attribute_values(doc_attributes, annotation),
-            ]
-            documents.add([[value] for value in row])
-            if annotation is not None:
-                spans.add(table.column_values(document, annotation, summary))
+
+    def add(batch: list[LayerItem]) -> None:
+        summary.documents += len(batch)
+        documents.add(_document_columns(batch, doc_attributes))
+        sets = [(document, annotation) for document, annotation in batch if annotation is not None]
+        if sets:
+            spans.add(table.batch_values(sets, summary))
+        for _, annotation in sets:
+            if annotation.doc_attrs:
                 for name in annotation.doc_attrs.keys() - set(doc_attributes):
                     summary.lose(f"document attribute {name}: not in the schema, so no column")
-        complete = True
-    finally:
-        documents.close(complete)
-        spans.close(complete)
+
+    # Documents are taken a batch at a time, each column one loop over the batch (a Python
+    # step per document and column, or per span and column, was most of the export); a
+    # batch ends where a row group of either file does, so the groups stay as they were.
+    batch: list[LayerItem] = []
+    waiting = 0
+    limit, room = min(documents.room(), _BATCH), spans.room()
+    complete = False
+    with gc_paused():
+        try:
+            for item in items:
+                batch.append(item)
+                if item[1] is not None:
+                    waiting += len(item[1].spans)
+                if len(batch) >= limit or waiting >= room:
+                    add(batch)
+                    batch, waiting = [], 0
+                    limit, room = min(documents.room(), _BATCH), spans.room()
+            if batch:
+                add(batch)
+            complete = True
+        finally:
+            documents.close(complete)
+            spans.close(complete)
     return summary

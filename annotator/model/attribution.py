@@ -11,6 +11,7 @@ part (docs/agreement.md: "its attributed_to SPEAKER's canonical speaker"), so it
 from __future__ import annotations
 
 from collections.abc import Iterable
+from operator import attrgetter
 
 from annotator.model.annotation import AnnotationSet, Span
 from annotator.model.ids import SpanId
@@ -57,6 +58,9 @@ PRONOUNS = frozenset(
 )
 
 
+_text_order = attrgetter("start", "end", "id")
+
+
 def is_pronoun(mention: str) -> bool:
     """ "he", "She", "they" (a pronoun alone, whatever the case) names no one by itself."""
     return " ".join(mention.split()).lower() in PRONOUNS
@@ -68,6 +72,9 @@ def quote_parts(annotation: AnnotationSet) -> dict[SpanId, SpanId]:
     Spans in no ``continues`` link are left out. Cycles and chains in either direction end
     up in one group.
     """
+    links = [r for r in annotation.relations if r.label == CONTINUES]
+    if not links:
+        return {}
     parent: dict[SpanId, SpanId] = {}
 
     def root(span: SpanId) -> SpanId:
@@ -75,13 +82,12 @@ def quote_parts(annotation: AnnotationSet) -> dict[SpanId, SpanId]:
             span = parent[span]
         return span
 
-    for relation in annotation.relations:
-        if relation.label == CONTINUES:
-            head, child = root(relation.head), root(relation.child)
-            parent.setdefault(head, head)
-            parent.setdefault(child, child)
-            if head != child:
-                parent[head] = child
+    for relation in links:
+        head, child = root(relation.head), root(relation.child)
+        parent.setdefault(head, head)
+        parent.setdefault(child, child)
+        if head != child:
+            parent[head] = child
     return {span: root(span) for span in parent}
 
 
@@ -93,31 +99,35 @@ def speaker_mentions(
     With ``follow_continues``, a part without links of its own has the mentions of the
     other parts of its quote; a part with its own link keeps just those.
     """
-    by_id = {span.id: span for span in annotation.spans}
+    links = [r for r in annotation.relations if r.label == ATTRIBUTED_TO]
+    if not links:
+        # Without links there is nothing to follow either (exports ask this of every set).
+        return {}
+    spans = annotation.spans
+    by_id = {span.id: span for span in spans}
     own: dict[SpanId, list[Span]] = {}
-    for relation in annotation.relations:
-        if relation.label != ATTRIBUTED_TO:
-            continue
+    for relation in links:
         head, child = by_id.get(relation.head), by_id.get(relation.child)
         if head is None or child is None or head.label != QUOTE or child.label != SPEAKER:
             continue
         found = own.setdefault(head.id, [])
         if child not in found:
             found.append(child)
-    if follow_continues:
-        groups = quote_parts(annotation)
+    groups = quote_parts(annotation) if follow_continues else {}
+    if groups:
         shared: dict[SpanId, list[Span]] = {}
         for quote, mentions in own.items():
             if quote in groups:
                 pool = shared.setdefault(groups[quote], [])
                 pool.extend(m for m in mentions if m not in pool)
-        for span in annotation.spans:
+        for span in spans:
             if span.label == QUOTE and span.id not in own and span.id in groups:
                 joined = shared.get(groups[span.id])
                 if joined:
                     own[span.id] = list(joined)
     for mentions in own.values():
-        mentions.sort(key=lambda s: (s.start, s.end, s.id))
+        if len(mentions) > 1:
+            mentions.sort(key=_text_order)
     return own
 
 
