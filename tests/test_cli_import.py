@@ -346,3 +346,18 @@ def test_a_folder_s_empty_and_blank_text_files_are_skipped_and_named(
     code, _, err = run("import", db, folder / "b.txt")
     assert code == 1
     assert "b.txt: the file is empty" in err
+
+
+def test_a_text_folder_beside_another_tool_s_file_skips_its_empty_files_too(
+    db: Path, tmp_path: Path
+) -> None:
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Talks resume\nThe minister said talks would go on.\n")
+    (folder / "b.txt").write_text(" \n")
+    table = tmp_path / "more.csv"
+    table.write_text("id,text\nc,The envoy said nothing.\n")
+    code, _, err = run("import", db, folder, table)
+    assert code == 0, err
+    assert sorted(d["id"] for d in exported(db)) == ["a", "c"]
+    assert f"skipped for having no text: {folder / 'b.txt'}" in err

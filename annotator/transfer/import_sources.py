@@ -14,7 +14,7 @@ from annotator.formats.detect import detect_format
 from annotator.formats.label_map import LabelMapping
 from annotator.formats.label_studio import read_label_studio
 from annotator.formats.peers import READERS, Items, name_layers
-from annotator.formats.plaintext import read_text_document, text_files
+from annotator.formats.plaintext import text_documents
 from annotator.formats.summary import TransferSummary
 from annotator.formats.uima_json import read_uima_json
 from annotator.formats.webanno_tsv import read_webanno_tsv
@@ -113,8 +113,7 @@ def _each_file(path: Path, suffixes: tuple[str, ...]) -> list[Path]:
 def read_one(source: Source, file: Path, options: ImportOptions, summary: TransferSummary) -> Items:
     fmt = source.fmt
     if fmt == "text":
-        files = text_files(file) if file.is_dir() else [file]
-        return [(read_text_document(f), []) for f in files]
+        return [(document, []) for document in text_documents(file, summary.skip_textless)]
     if fmt == "csv":
         return read_csv_documents(file, text_column=options.text_column, summary=summary)
     if fmt == "label-studio" and options.text_column != "text":

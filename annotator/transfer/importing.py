@@ -10,8 +10,7 @@ from pathlib import Path
 from annotator.collector import gc_paused
 from annotator.errors import InputError
 from annotator.formats.jsonl import Parsed, Record, looks_like_jsonl, parsed_from, read_jsonl_values
-from annotator.formats.plaintext import read_text_document, text_files
-from annotator.formats.source import EmptyFileError
+from annotator.formats.plaintext import text_documents
 from annotator.model import DocumentId, Speaker, Target
 from annotator.model.progress import Progress, no_progress
 from annotator.model.schema import Schema
@@ -84,15 +83,7 @@ def _records(
     if fmt == "jsonl":
         yield from read_jsonl_values(path, schema, annotator)
         return
-    if not path.is_dir():
-        yield Record(0, read_text_document(path), None)
-        return
-    for file in text_files(path):
-        try:
-            document = read_text_document(file)
-        except EmptyFileError:
-            textless.append(str(file))
-            continue
+    for document in text_documents(path, textless.append):
         yield Record(0, document, None)
 
 
