@@ -4,7 +4,7 @@ temporary tables: an import of any size checks its clashes with flat memory."""
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 
 from annotator.model import AnnotatorName, DocumentId
@@ -90,10 +90,10 @@ class ImportLedger:
         conn.executemany("INSERT INTO temp.import_documents VALUES (?)", ((d,) for d in documents))
         run_statements(conn, sets)
 
-    def counted(self, sets: Iterable[tuple[str, str]]) -> None:
-        """Note the (annotator, status) of each set this import inserted, for
-        :meth:`counted_at_end`."""
-        self._counts.update(sets)
+    def counted(self, statuses: Mapping[tuple[str, str], int]) -> None:
+        """Note how many sets of each (annotator, status) this import inserted
+        (``Inserted.statuses``), for :meth:`counted_at_end`."""
+        self._counts.update(statuses)
 
     @contextmanager
     def counted_at_end(self) -> Iterator[None]:
