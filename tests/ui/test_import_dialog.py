@@ -14,6 +14,7 @@ import annotator.ui.dialogs.import_dialog as import_dialog
 from annotator.formats.label_map import load_mapping
 from annotator.ui.dialogs.import_dialog import ImportDialog
 from annotator.ui.dialogs.mapping_table import MappingTableModel
+from annotator.ui.dialogs.transfer_job import TransferJob
 from annotator.ui.main_window import MainWindow
 
 from driving import CTRL, pick, settle
@@ -95,6 +96,24 @@ def test_a_jsonl_file_is_previewed_then_imported(qtbot, window, tmp_path, monkey
     closed(qtbot, window)
     assert window.documents.model.rowCount() == 2
     assert "1 document added" in window.statusBar().currentMessage()
+
+
+def test_a_job_that_ends_at_once_still_gives_its_preview_and_its_import(
+    qtbot, window, tmp_path, monkeypatch
+) -> None:
+    """A small file's job may end before the dialog's next step: its answers still arrive
+    (the dialog listens before the job starts)."""
+    # The job's work run to its end inside start(), as a fast thread may do.
+    monkeypatch.setattr(TransferJob, "start", lambda job: job.run())
+    source = tmp_path / "more.jsonl"
+    source.write_text(json.dumps(LINE) + "\n", encoding="utf-8")
+    dialog = open_import(qtbot, window)
+    add_files(qtbot, dialog, monkeypatch, source)
+    previewed(qtbot, dialog)
+    assert dialog.summary.text() == "jsonl: 1 document, 1 layer (bob), 1 span, 0 relations"
+    click(qtbot, dialog.import_button)
+    closed(qtbot, window)
+    assert window.documents.model.rowCount() == 2
 
 
 def test_a_bad_file_is_refused_in_the_preview_and_changes_nothing(

@@ -290,9 +290,10 @@ class ImportDialog(QDialog):
         def work(progress: Progress) -> object:
             return preview_import(paths, schema, options, progress)
 
-        job = self._start(work)
+        job = self._job_for(work)
         job.done.connect(self._previewed)
         job.failed.connect(self._preview_failed)
+        job.start()
 
     def _previewed(self, generation: int, plan: ImportPlan) -> None:
         if generation != self._generation:
@@ -360,11 +361,12 @@ class ImportDialog(QDialog):
             return write_plan(project, plan, options, progress)
 
         self._generation += 1
-        job = self._start(work, hold=True)
+        job = self._job_for(work, hold=True)
         job.progressed.connect(self._progressed)
         job.done.connect(self._imported)
         job.failed.connect(self._import_failed)
         job.cancelled.connect(self._import_cancelled)
+        job.start()
 
     def _progressed(self, done: int, total: int) -> None:
         if total:
@@ -405,15 +407,16 @@ class ImportDialog(QDialog):
         ):
             widget.setEnabled(enabled)
 
-    def _start(self, work: Work, hold: bool = False) -> TransferJob:
-        """Start ``work``; ``hold``: it writes into the project (the window's own writes
-        wait for it to end), where a preview only reads files."""
+    def _job_for(self, work: Work, hold: bool = False) -> TransferJob:
+        """The job of ``work``, for the caller to connect and then start (a job started
+        first may end before its ``done`` is connected: a small file's preview did, and its
+        answer was lost). ``hold``: it writes into the project (the window's own writes wait
+        for it to end), where a preview only reads files."""
         job = TransferJob(work, self._generation)
         if hold:
             self.session.hold.hold_for(job)
         self._job = job
         job.ended.connect(self._job_ended)
-        job.start()
         return job
 
     def _job_ended(self, job: TransferJob) -> None:
