@@ -10,6 +10,7 @@ The reader also takes the older layout, where registry entries were lines of the
 from __future__ import annotations
 
 import json
+import shutil
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
@@ -578,6 +579,8 @@ _LINE = orjson.OPT_APPEND_NEWLINE
 _SPEAKER_KEY = '"speaker"'
 _TARGET_KEY = '"target"'
 _NAMES_KEPT = 50_000
+#: How much of a part written elsewhere is copied at a time (JsonlWriter.append).
+_COPY_CHUNK = 1 << 20
 _ATTRS_OF_ROW = itemgetter(4)
 
 #: (span name, start, end, label, attrs JSON) of each span, as the store reads them.
@@ -781,37 +784,108 @@ def write_jsonl(
 ) -> int:
     """Write one line per annotation set (a document without any gets an empty one), each
     with the registry entries its spans name; returns the number of lines."""
-    entries = _Registry(registry)
-    buffer: list[bytes] = []
-    lines = 0
-    # The last line is encoded at the end, when the entries no line named are known.
-    held: tuple[Document, SetRows | None] | None = None
-    # Writing releases the GIL: a writer thread lets the disk work while the next batch is
-    # read and encoded. One batch in flight keeps memory bounded and the order intact.
-    with ThreadPoolExecutor(max_workers=1) as writer:
-        pending: Future[int] | None = None
-        for document, sets in items:
-            choices: list[SetRows | None] = [*sets] if sets else [None]
-            for rows in choices:
-                if held is not None:
-                    buffer.append(_encode(entries, *held))
-                held = (document, rows)
-            if len(buffer) >= 1000:
-                if pending is not None:
-                    pending.result()
-                pending = writer.submit(out.write, b"".join(buffer))
-                lines += len(buffer)
-                buffer = []
-        if pending is not None:
-            pending.result()
-        if held is not None:
-            buffer.append(_encode(entries, *held, last=True))
+    writer = JsonlWriter(out, registry)
+    writer.write(items)
+    return writer.finish()
+
+
+#: The line a writer holds back: (document, its set; None for a document without any).
+Held = tuple[Document, SetRows | None]
+
+
+@dataclass(slots=True)
+class Handover:
+    """What a writer of a part of the lines hands on to the writer of the whole file: how
+    many lines it wrote, the registry entries they named (speaker names, target labels) and
+    the line it held back, last of its part (None if it had none)."""
+
+    lines: int
+    speakers: list[str]
+    targets: list[str]
+    held: Held | None
+
+
+class JsonlWriter:
+    """The lines of a JSONL export, written as they come. The last line is held back: it
+    carries the registry entries no line named, known only at the end (:meth:`finish`).
+
+    The lines of a part of the file written elsewhere (another process) are put in between
+    by :meth:`append`, with that part's :class:`Handover`."""
+
+    def __init__(self, out: IO[bytes], registry: Iterable[Speaker | Target] = ()) -> None:
+        self._out = out
+        self._entries = _Registry(registry)
+        self._held: Held | None = None
+        self.lines = 0
+
+    def write(self, items: Iterable[tuple[Document, list[SetRows]]]) -> None:
+        """Write the lines of ``items``, in order, the last one held back."""
+        entries = self._entries
+        buffer: list[bytes] = []
+        held = self._held
+        # Writing releases the GIL: a writer thread lets the disk work while the next batch
+        # is read and encoded. One batch in flight keeps memory bounded and the order intact.
+        with ThreadPoolExecutor(max_workers=1) as writer:
+            pending: Future[int] | None = None
+            for document, sets in items:
+                choices: list[SetRows | None] = [*sets] if sets else [None]
+                for rows in choices:
+                    if held is not None:
+                        buffer.append(_encode(entries, *held))
+                    held = (document, rows)
+                if len(buffer) >= 1000:
+                    if pending is not None:
+                        pending.result()
+                    pending = writer.submit(self._out.write, b"".join(buffer))
+                    self.lines += len(buffer)
+                    buffer = []
+            if pending is not None:
+                pending.result()
+        self._out.write(b"".join(buffer))
+        self.lines += len(buffer)
+        self._held = held
+
+    def handover(self) -> Handover:
+        """This writer's part, for the writer of the whole file (:meth:`append`)."""
+        entries = self._entries
+        return Handover(
+            self.lines,
+            [name for name in entries.speakers if name not in entries.unused_speakers],
+            [label for label in entries.targets if label not in entries.unused_targets],
+            self._held,
+        )
+
+    def append(self, part: IO[bytes], handover: Handover) -> None:
+        """Put after the lines so far those of a part written elsewhere: ``part`` holds them
+        (read from where it stands), ``handover`` what came with them."""
+        if handover.held is None:
+            return  # the part had no lines: the held line stays the last
+        if self._held is not None:
+            self._out.write(_encode(self._entries, *self._held))
+            self.lines += 1
+        shutil.copyfileobj(part, self._out, _COPY_CHUNK)
+        self.lines += handover.lines
+        for name in handover.speakers:
+            self._entries.unused_speakers.pop(name, None)
+        for label in handover.targets:
+            self._entries.unused_targets.pop(label, None)
+        self._held = handover.held
+
+    def finish(self) -> int:
+        """Write the held line, with the registry entries no line named; returns the number of
+        lines written in all."""
+        entries = self._entries
+        if self._held is not None:
+            self._out.write(_encode(entries, *self._held, last=True))
+            self.lines += 1
         else:
             # No line to carry them: the registry alone, as lines of the older layout.
-            buffer.extend(encode_entry(entry) for entry in entries.speakers.values())
-            buffer.extend(encode_entry(entry) for entry in entries.targets.values())
-        out.write(b"".join(buffer))
-    return lines + len(buffer)
+            lines = [encode_entry(entry) for entry in entries.speakers.values()]
+            lines.extend(encode_entry(entry) for entry in entries.targets.values())
+            self._out.write(b"".join(lines))
+            self.lines += len(lines)
+        self._held = None
+        return self.lines
 
 
 def _encode(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Iterator, Sequence
 from contextlib import ExitStack, contextmanager
+from dataclasses import dataclass
 from typing import Any
 
 from annotator.model import Document, DocumentId
@@ -15,6 +16,23 @@ from annotator.store.rows import document_from_row, dump_json
 from annotator.store.triggers import index_paused
 
 _COLUMNS = "id, title, text, meta, sha256"
+#: A stretch of the import order: the documents whose place (``ord``) is at least the first
+#: number and below the second.
+Places = tuple[int, int]
+#: Every place there is (``ord`` is a 64-bit integer).
+ALL_PLACES: Places = (-(1 << 63), (1 << 63) - 1)
+
+
+@dataclass(frozen=True, slots=True)
+class Halves:
+    """A set of documents cut in two halves of (about) as many documents each."""
+
+    count: int
+    characters: int
+    first: Places
+    second: Places
+
+
 #: (id, text, title, meta, sha256) of a new document.
 DocumentValues = tuple[DocumentId, str, str, dict[str, Any], str]
 #: New documents' rows, a few statements for each so much text (see document_rows).
@@ -99,17 +117,30 @@ class Documents:
     def ids(self) -> list[DocumentId]:
         return [DocumentId(r[0]) for r in self._db.execute("SELECT id FROM documents ORDER BY ord")]
 
-    def iter_all(self, batch: int = 500) -> Iterator[list[Document]]:
-        """All documents in import order, a batch at a time, never the whole corpus in memory."""
-        cursor = self._db.execute(f"SELECT {self._columns} FROM documents ORDER BY ord")
+    def iter_all(self, batch: int = 500, places: Places = ALL_PLACES) -> Iterator[list[Document]]:
+        """All documents in import order (those at ``places`` in it), a batch at a time,
+        never the whole corpus in memory."""
+        cursor = self._db.execute(
+            f"SELECT {self._columns} FROM documents WHERE ord >= ? AND ord < ? ORDER BY ord",
+            places,
+        )
         while rows := cursor.fetchmany(batch):
             yield [document_from_row(r) for r in rows]
 
-    def iter_some(self, documents: Collection[str], batch: int = 500) -> Iterator[list[Document]]:
-        """Those of ``documents`` that exist, in import order, a batch at a time: a split's
-        part or a preview's sample is read without reading every other text on the way."""
+    def iter_some(
+        self, documents: Collection[str], batch: int = 500, places: Places = ALL_PLACES
+    ) -> Iterator[list[Document]]:
+        """Those of ``documents`` that exist (at ``places``), in import order, a batch at a
+        time: a split's part or a preview's sample is read without reading every other text
+        on the way."""
         chosen = set(documents)
-        wanted = [d for d in self.ids() if d in chosen]
+        wanted = [
+            r[0]
+            for r in self._db.execute(
+                "SELECT id FROM documents WHERE ord >= ? AND ord < ? ORDER BY ord", places
+            )
+            if r[0] in chosen
+        ]
         for i in range(0, len(wanted), batch):
             chunk = wanted[i : i + batch]
             marks = ",".join("?" * len(chunk))
@@ -118,6 +149,30 @@ class Documents:
                 chunk,
             ).fetchall()
             yield [document_from_row(r) for r in rows]
+
+    def halves(self, documents: Collection[str] | None = None) -> Halves:
+        """How many documents there are (of ``documents``, if given), their characters, and
+        the places of their first and second halves in import order."""
+        if documents is None:
+            count, characters = self._db.execute(
+                "SELECT count(*), coalesce(sum(length), 0) FROM documents"
+            ).fetchone()
+            row = self._db.execute(
+                "SELECT ord FROM documents ORDER BY ord LIMIT 1 OFFSET ?", [count // 2]
+            ).fetchone()
+        else:
+            chosen = set(documents)
+            found = [
+                (order, length)
+                for did, order, length in self._db.execute(
+                    "SELECT id, ord, length FROM documents ORDER BY ord"
+                )
+                if did in chosen
+            ]
+            count, characters = len(found), sum(length for _, length in found)
+            row = found[count // 2] if found else None
+        middle = int(row[0]) if row else ALL_PLACES[1]
+        return Halves(int(count), int(characters), (ALL_PLACES[0], middle), (middle, ALL_PLACES[1]))
 
     @contextmanager
     def indexed_at_end(self) -> Iterator[None]:

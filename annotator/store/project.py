@@ -221,6 +221,12 @@ class Project:
             lock.release()
             raise
 
+    @property
+    def in_transaction(self) -> bool:
+        """Whether a transaction is open on the project's connection: its changes are not
+        yet seen by any other connection (another process's reader)."""
+        return self._db.conn.in_transaction
+
     def close(self) -> None:
         """Checkpoint and release the file; closing twice is harmless. Never raises for the
         checkpoint: if a reader is mid-read or the disk is full, the committed work simply

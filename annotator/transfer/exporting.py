@@ -10,15 +10,19 @@ lists there what it left out; without one, the first damage raises DamagedProjec
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterator, Sequence
+from dataclasses import dataclass
 from typing import IO, TypeVar
 
 from annotator.collector import gc_paused
-from annotator.formats.jsonl import SetRows, write_jsonl
+from annotator.formats.jsonl import Handover, JsonlWriter, SetRows
 from annotator.formats.summary import TransferSummary
 from annotator.model import AnnotationSet, Document, DocumentId, Speaker, Target
 from annotator.store import Project
+from annotator.store.documents import ALL_PLACES, Halves, Places
 from annotator.store.faults import damaged, sqlite_errors
 from annotator.store.recovery import Damage, text_damage
+from annotator.transfer.second_process import PartProcess
+from annotator.transfer.second_process import available as second_process_available
 
 EXPORT_FORMATS = ("jsonl",)
 _BATCH = 400
@@ -41,12 +45,83 @@ def export_jsonl(
     ``status`` keeps only the sets of that status (and the documents with one), ``documents``
     only those documents; ``summary`` is given the counts of what went out; ``tick`` is
     called for each document read (the progress of a long export).
+
+    A large project's second half is written by a second process meanwhile (see
+    second_process.py); the file is the same, byte for byte.
     """
     counts = summary if summary is not None else TransferSummary()
+    # SQLite's errors name the project (a damaged page); the output file's are left as they are.
+    with sqlite_errors(project.path, "reading it"), gc_paused():
+        registry: list[Speaker | Target]
+        if damage is not None and project.recovery:
+            registry = project.salvage.registry(damage)
+        else:
+            registry = [*project.speakers.all(), *project.targets.all()]
+        writer = JsonlWriter(out, registry)
+        selection = _Selection(annotator, status, documents)
+        halves = _worth_halving(project, damage, documents)
+        if halves is None:
+            writer.write(selection.items(project, damage, counts, tick))
+            return writer.finish()
+        with PartProcess.started(
+            _write_half, str(project.path), selection, halves.second
+        ) as second:
+            # What the first half reads, it ticks for; the second half's reads are ticked
+            # while this one waits for it.
+            writer.write(selection.items(project, damage, counts, tick, halves.first))
+            done = second.result(tick) if second is not None else None
+            if done is None:
+                writer.write(selection.items(project, damage, counts, tick, halves.second))
+            else:
+                (handover, part_counts), part = done
+                counts.merge(part_counts)
+                writer.append(part, handover)
+        return writer.finish()
 
-    def items() -> Iterator[tuple[Document, list[SetRows]]]:
+
+#: The documents (and the characters of text) from which a second process pays: starting
+#: it (a fresh interpreter and its imports, about 0.2 s) and copying its part in cost more
+#: than half the export of a smaller project. See docs/benchmarks.md.
+HALVING_DOCUMENTS = 20_000
+HALVING_CHARACTERS = 60_000_000
+
+
+def _worth_halving(
+    project: Project, damage: list[Damage] | None, documents: Collection[DocumentId] | None
+) -> Halves | None:
+    """The two halves of a project large enough for a second process to pay, if one can
+    run; None for one process. A damaged project's salvage is read here only (its reads
+    skip what fails and say so), and so is a project in an open transaction (a second
+    connection would not see its changes)."""
+    if damage is not None or project.in_transaction or not second_process_available():
+        return None
+    halves = project.documents.halves(documents)
+    if halves.count < HALVING_DOCUMENTS and halves.characters < HALVING_CHARACTERS:
+        return None
+    return halves
+
+
+@dataclass(frozen=True, slots=True)
+class _Selection:
+    """What a JSONL export writes: one annotator's layer (or all), sets of one status (or
+    all), some documents (or all). Sent to the second process as it is."""
+
+    annotator: str | None
+    status: str | None
+    documents: Collection[DocumentId] | None
+
+    def items(
+        self,
+        project: Project,
+        damage: list[Damage] | None,
+        counts: TransferSummary,
+        tick: Callable[[], None] | None,
+        places: Places = ALL_PLACES,
+    ) -> Iterator[tuple[Document, list[SetRows]]]:
+        """The documents at ``places`` with the sets the export writes, counted."""
+        annotator, status = self.annotator, self.status
         for document, sets in _checked(
-            project, project.export_rows.sets, annotator, damage, documents
+            project, project.export_rows.sets, annotator, damage, self.documents, places=places
         ):
             if tick is not None:
                 tick()
@@ -59,14 +134,21 @@ def export_jsonl(
                     counts.relations += len(rows[5])
                 yield document, sets
 
-    # SQLite's errors name the project (a damaged page); the output file's are left as they are.
-    with sqlite_errors(project.path, "reading it"), gc_paused():
-        registry: list[Speaker | Target]
-        if damage is not None and project.recovery:
-            registry = project.salvage.registry(damage)
-        else:
-            registry = [*project.speakers.all(), *project.targets.all()]
-        return write_jsonl(out, items(), registry)
+
+def _write_half(
+    part: IO[bytes], tick: Callable[[], None], path: str, selection: _Selection, places: Places
+) -> tuple[Handover, TransferSummary]:
+    """The second process's export: the lines of the documents at ``places``, as the first
+    process would write them, through a read-only connection of its own."""
+    project = Project.open(path, read_only=True)
+    try:
+        counts = TransferSummary()
+        with sqlite_errors(project.path, "reading it"), gc_paused():
+            writer = JsonlWriter(part, [*project.speakers.all(), *project.targets.all()])
+            writer.write(selection.items(project, None, counts, tick, places))
+        return writer.handover(), counts
+    finally:
+        project.close()
 
 
 def iter_documents_with_sets(
@@ -113,9 +195,11 @@ def _checked(
     documents: Collection[DocumentId] | None = None,
     *,
     thorough: bool = False,
+    places: Places = ALL_PLACES,
 ) -> Iterator[tuple[Document, list[_Set]]]:
-    """Documents (of ``documents``, if given) with their sets as ``read`` gives them, each
-    document's text checked (by its sha256 when ``thorough``)."""
+    """Documents (of ``documents``, if given; at ``places`` in the import order) with their
+    sets as ``read`` gives them, each document's text checked (by its sha256 when
+    ``thorough``). ``places`` is for an undamaged project only."""
     salvaging = damage is not None and project.recovery
     batches: Iterator[list[Document]]
     if salvaging and damage is not None:
@@ -125,9 +209,9 @@ def _checked(
             batches = ([d for d in batch if d.id in documents] for batch in batches)
     elif documents is not None:
         # Only those texts are read: a split's part, a preview's sample.
-        batches = project.documents.iter_some(documents, _BATCH)
+        batches = project.documents.iter_some(documents, _BATCH, places)
     else:
-        batches = project.documents.iter_all(_BATCH)
+        batches = project.documents.iter_all(_BATCH, places)
     for batch in batches:
         good, bad = _check_texts(batch, thorough)
         for found in bad:
