@@ -9,6 +9,7 @@ lists there what it left out; without one, the first damage raises DamagedProjec
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass
 from typing import IO, TypeVar
@@ -64,7 +65,7 @@ def export_jsonl(
             writer.write(selection.items(project, damage, counts, tick))
             return writer.finish()
         with PartProcess.started(
-            _write_half, str(project.path), selection, halves.second
+            _write_half, os.path.abspath(project.path), selection, halves.second
         ) as second:
             # What the first half reads, it ticks for; the second half's reads are ticked
             # while this one waits for it.
