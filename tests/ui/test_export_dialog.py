@@ -3,7 +3,9 @@ worker with a progress dialog; Cancel leaves nothing behind; the summary is show
 
 from __future__ import annotations
 
+import io
 import json
+import multiprocessing
 import threading
 from pathlib import Path
 
@@ -12,7 +14,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QPushButton
 
 from annotator.formats.summary import TransferSummary
-from annotator.transfer import export_job
+from annotator.store import Project
+from annotator.transfer import export_job, exporting
 from annotator.ui.dialogs.export_dialog import ExportDialog
 from annotator.ui.main_window import MainWindow
 from tests.export_project import make_project
@@ -83,6 +86,31 @@ def test_jsonl_offers_every_layer_and_done_documents_only(
     qtbot.waitUntil(lambda: bool(shown), timeout=10000)
     records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert {r["annotator"] for r in records} == {"gold"} and len(records) == 12
+
+
+def test_a_large_jsonl_export_in_two_processes_writes_what_one_process_writes(
+    qtbot,
+    gold_window: MainWindow,
+    tmp_path: Path,
+    shown: list[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Halved however small: the second process opens the window's project beside it.
+    monkeypatch.setattr(exporting, "HALVING_DOCUMENTS", 0)
+    monkeypatch.setattr(exporting, "HALVING_CHARACTERS", 0)
+    one = io.BytesIO()
+    path = gold_window.session.project.path
+    with Project.open(path, read_only=True) as reader, monkeypatch.context() as alone:
+        alone.setattr(exporting, "second_process_available", lambda: False)
+        exporting.export_jsonl(reader, one)
+    dialog = open_dialog(qtbot, gold_window)
+    out = tmp_path / "all.jsonl"
+    type_over(qtbot, dialog.destination, str(out))
+    qtbot.mouseClick(dialog.export_button, LEFT)
+    qtbot.waitUntil(lambda: bool(shown), timeout=20000)
+    assert "13 documents" in shown[0]
+    assert out.read_bytes() == one.getvalue()
+    assert not multiprocessing.active_children()
 
 
 def test_a_split_writes_one_file_per_part_into_the_folder(
