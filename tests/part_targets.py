@@ -1,5 +1,5 @@
-"""Second-process targets that go wrong, for tests/test_export_halves.py: the spawned
-process imports them by name (the tests' folder is on its path as on pytest's)."""
+"""Second-process targets that go wrong, for tests/test_export_halves.py: the second
+process imports them by name (its path is the test run's, the tests' folder on it)."""
 
 from __future__ import annotations
 

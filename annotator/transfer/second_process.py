@@ -14,34 +14,41 @@ The second process is an accelerator, never a second source of truth or of error
   whatever happens to either (on a system that cannot unlink an open file, at the end);
 - leaving the block (at the end, on an error, on a cancel) stops it and waits for it.
 
-It is started by ``spawn`` (a fresh interpreter), never ``fork``: the window's process runs
-Qt's threads, and a fork copies no threads but every lock they held.
+It is a fresh interpreter running this module (``python -m``), told what to do through its
+stdin and answering through its stdout, one pickled message at a time. Not a fork: the
+window's process runs Qt's threads, and a fork copies no threads but every lock they held.
+Not multiprocessing's ``spawn`` either: that runs the caller's main script again in the
+child, so a script calling the export without a ``__main__`` guard would run twice.
 """
 
 from __future__ import annotations
 
 import os
+import pickle
+import subprocess
 import sys
 import tempfile
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
-from typing import IO, TYPE_CHECKING, Any, Generic, TypeVar, cast
+from queue import Empty, Queue
+from typing import IO, Any, Generic, TypeVar, cast
 
 from annotator.transfer.read_ahead import usable_cpus
-
-if TYPE_CHECKING:
-    from multiprocessing.connection import Connection
-    from multiprocessing.process import BaseProcess
-    from multiprocessing.sharedctypes import Synchronized
 
 R = TypeVar("R")
 #: What the second process runs: ``target(part, tick, *args)`` writes its lines to ``part``,
 #: calls ``tick()`` for each document it reads, and returns what the caller needs with them.
+#: A module-level function, as pickle sends it by name.
 Target = Callable[..., R]
+#: A message of the second process: ("opened" | "read" | "done" | "failed", value).
+_Message = tuple[str, Any]
 
 #: How long the caller waits for news of the second process between looks at its progress
 #: (seconds): the progress shown moves at least this often while it waits.
 _POLL = 0.05
+#: The second process says how many documents it has read every this many.
+_READ_EVERY = 256
 #: How long a second process that was told to stop gets to end before it is killed.
 _STOP_WAIT = 2.0
 
@@ -49,62 +56,53 @@ _STOP_WAIT = 2.0
 def available() -> bool:
     """Whether a second process can help here: two CPUs to run on, and a Python that can
     start one. A frozen bundle cannot: its executable is the app, not an interpreter."""
-    return usable_cpus() >= 2 and not getattr(sys, "frozen", False)
+    return usable_cpus() >= 2 and not getattr(sys, "frozen", False) and bool(sys.executable)
 
 
 class PartProcess(Generic[R]):
     """A second process writing one part of an output; see the module's docstring."""
 
-    def __init__(
-        self,
-        process: BaseProcess,
-        news: Connection,
-        progress: Synchronized[int],
-        part: IO[bytes],
-        path: str,
-    ) -> None:
+    def __init__(self, process: subprocess.Popen[bytes], part: IO[bytes], path: str) -> None:
         self._process = process
-        self._news = news
-        self._progress = progress
         self._part = part
         self._path: str | None = path
+        self._news: Queue[_Message | None] = Queue()
         self._ticked = 0
+        self._listener = threading.Thread(
+            target=self._listen, name="annotator-second-process", daemon=True
+        )
 
     @classmethod
     @contextmanager
     def started(cls, target: Target[R], *args: Any) -> Iterator[PartProcess[R] | None]:
         """``target(part, tick, *args)`` running in a second process, for the block; None
         if none could be started (the caller writes the part itself)."""
-        # Imported here: multiprocessing (and ctypes, for the shared count) cost the window's
-        # start about 15 ms, and only a large export needs them.
-        import multiprocessing
-
         try:
-            context = multiprocessing.get_context("spawn")
             fd, path = tempfile.mkstemp(prefix="annotator-part-", suffix=".jsonl")
-        except (OSError, ValueError):
+        except OSError:
             yield None
             return
         part = os.fdopen(fd, "rb")
-        receive, send = context.Pipe(duplex=False)
-        progress: Synchronized[int] = context.Value("q", 0, lock=False)
-        process = context.Process(
-            target=_run,
-            args=(target, args, path, send, progress),
-            name="annotator-second-half",
-            daemon=True,
-        )
+        # The child finds what this process finds: the package, and a target's module.
+        here = [entry or os.getcwd() for entry in sys.path]
+        environment = dict(os.environ, PYTHONPATH=os.pathsep.join(here))
         try:
-            process.start()
-        except OSError:
+            process = subprocess.Popen(
+                [sys.executable, "-m", __name__],
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                env=environment,
+            )
+        except (OSError, ValueError):
             part.close()
             _unlink(path)
             yield None
             return
-        finally:
-            send.close()  # the child's end: when it ends, reading says so (EOFError)
-        one = cls(process, receive, progress, part, path)
+        one = cls(process, part, path)
         try:
+            one._listener.start()
+            if not one._send((target, args, path)):
+                one._process.kill()
             yield one
         finally:
             one._stop()
@@ -115,45 +113,65 @@ class PartProcess(Generic[R]):
         read, as it reads them (it may raise to cancel: the block then stops the process)."""
         while True:
             try:
-                ready = self._news.poll(_POLL)
-                kind, value = self._news.recv() if ready else ("", None)
-            except (EOFError, OSError):
-                return None
-            if not ready:
-                # Ticked only with no news waiting: the part's name is gone by the first of
-                # its reads (it says "opened" before it reads).
-                self._tick(tick)
-                if not self._process.is_alive() and not self._news.poll():
-                    return None  # died without a word
+                message = self._news.get(timeout=_POLL)
+            except Empty:
                 continue
+            if message is None:
+                return None  # it ended without a word, or its words made no sense
+            kind, value = message
             if kind == "opened":
                 # Both ends hold the file open: nothing is left on disk from here on.
                 if self._path is not None and _unlink(self._path):
                     self._path = None
-                continue
-            self._tick(tick)
-            if kind != "done":
+            elif kind == "read":
+                self._tick(tick, int(value))
+            elif kind == "done":
+                answer, read = value
+                self._tick(tick, int(read))
+                self._part.seek(0)
+                return cast(R, answer), self._part
+            else:
                 return None
-            self._part.seek(0)
-            return cast(R, value), self._part
 
-    def _tick(self, tick: Callable[[], None] | None) -> None:
-        if tick is None:
-            return
-        read = self._progress.value
+    def _tick(self, tick: Callable[[], None] | None, read: int) -> None:
         while self._ticked < read:
             self._ticked += 1
-            tick()
+            if tick is not None:
+                tick()
+
+    def _send(self, task: tuple[Target[R], tuple[Any, ...], str]) -> bool:
+        """Hand the task to the second process; False if it could not be sent."""
+        stdin = self._process.stdin
+        assert stdin is not None
+        try:
+            with stdin:
+                pickle.dump(task, stdin, protocol=pickle.HIGHEST_PROTOCOL)
+        except (OSError, pickle.PicklingError, AttributeError, TypeError):
+            return False
+        return True
+
+    def _listen(self) -> None:
+        """The second process's messages, put in the queue as they come; None at the end."""
+        stdout = self._process.stdout
+        assert stdout is not None
+        try:
+            while True:
+                self._news.put(pickle.load(stdout))
+        except Exception:  # its end (EOFError), or a message cut short by its death
+            self._news.put(None)
 
     def _stop(self) -> None:
         process = self._process
-        if process.is_alive():
+        if process.poll() is None:
             process.terminate()
-            process.join(_STOP_WAIT)
-            if process.is_alive():
+            try:
+                process.wait(_STOP_WAIT)
+            except subprocess.TimeoutExpired:
                 process.kill()
-        process.join()
-        self._news.close()
+        process.wait()
+        self._listener.join()
+        if process.stdout is not None:
+            process.stdout.close()
         self._part.close()
         if self._path is not None:
             _unlink(self._path)
@@ -170,26 +188,39 @@ def _unlink(path: str) -> bool:
     return True
 
 
-def _run(
-    target: Target[Any],
-    args: tuple[Any, ...],
-    path: str,
-    news: Connection,
-    progress: Synchronized[int],
-) -> None:
-    """The second process: write the part, say how it went (a failure is said, not raised:
-    the caller writes the part again itself, and its errors are the ones shown)."""
+def _serve() -> None:
+    """The second process: read the task, write the part, say how it went. A failure is
+    said, not raised: the caller writes the part again itself, and its errors are the ones
+    shown."""
+    # The messages go through the stdout this process was given; anything printed goes to
+    # stderr instead, never among them.
+    channel = os.fdopen(os.dup(sys.stdout.fileno()), "wb")
+    os.dup2(sys.stderr.fileno(), sys.stdout.fileno())
+    read = 0
+
+    def say(kind: str, value: Any) -> None:
+        pickle.dump((kind, value), channel, protocol=pickle.HIGHEST_PROTOCOL)
+        channel.flush()
 
     def tick() -> None:
-        progress.value += 1
+        nonlocal read
+        read += 1
+        if read % _READ_EVERY == 0:
+            say("read", read)
 
     try:
+        target, args, path = pickle.load(sys.stdin.buffer)
         with open(path, "wb") as part:
-            news.send(("opened", None))
-            value = target(part, tick, *args)
-        news.send(("done", value))
-    except BaseException as exc:  # handed on as a failure: the caller redoes the part
+            say("opened", None)
+            answer = target(part, tick, *args)
+        say("done", (answer, read))
+    except BaseException as exc:  # said as a failure: the caller redoes the part
         with suppress(OSError):
-            news.send(("failed", f"{type(exc).__name__}: {exc}"))
+            say("failed", f"{type(exc).__name__}: {exc}")
     finally:
-        news.close()
+        with suppress(OSError):
+            channel.close()
+
+
+if __name__ == "__main__":
+    _serve()
