@@ -213,3 +213,32 @@ def test_brats_own_tutorial_reads_events_attributes_notes_and_equivalences() -> 
         .startswith("Annotate as one merge event")
     )
     assert summary.lost == {"brat note on something that is not a span": 1}
+
+
+def test_a_prodigy_relations_dataset_keeps_its_relations_by_span_offsets() -> None:
+    # explosion/projects' rel_component annotations: Prodigy's "relations" view, unchanged
+    path = PEERS / "prodigy" / "rel_component_excerpt.jsonl"
+    assert detect_format(path) == "prodigy"
+    [(first, [first_set]), (second, [second_set])] = read_prodigy(path)
+    assert first.meta == {"source": "BioNLP 2011 Genia Shared Task, PMC-1134658-00-TIAB.txt"}
+    assert covered(first, first_set) == [
+        ("GGP", "Smad"),
+        ("GGP", "Id1"),
+        ("GGP", "Id1"),
+        ("GGP", "Id2"),
+        ("GGP", "Id3"),
+    ]
+    assert len(first_set.relations) == 4
+    assert ("No-rel", "Smad", "Id3") in links(first, first_set)
+    assert links(second, second_set) == {("Pos-Reg", "BMP-6", "Id1")}
+
+
+def test_a_prodigy_choice_task_keeps_its_span_and_accepted_option() -> None:
+    # explosion/projects' nel_emerson: entity linking as Prodigy's "choice" view
+    path = PEERS / "prodigy" / "nel_emerson_excerpt.jsonl"
+    [(first, [first_set]), (_, [second_set])] = read_prodigy(path)
+    assert covered(first, first_set) == [("ORG", "Emerson")]
+    assert (first_set.doc_attrs, second_set.doc_attrs) == (
+        {"category": "Q312545"},
+        {"category": "Q48226"},
+    )
