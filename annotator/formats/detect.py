@@ -94,6 +94,8 @@ def json_format(record: Any) -> str | None:
         return "label-studio"
     if is_json_min(record):
         return "label-studio"  # a JSON-MIN export
+    if isinstance(record.get("data"), dict) and keys <= {"id", "data", "meta"}:
+        return "label-studio"  # tasks as Label Studio imports them, not yet annotated
     if isinstance(record.get("quotes"), list):
         return "citron"
     if "spans" in keys and (keys & {"tokens", "_input_hash", "_task_hash", "answer", "_view_id"}):

@@ -82,3 +82,14 @@ def test_two_models_predictions_become_two_suggestion_layers() -> None:
         "suggest:model_version_A": {"text_class": "class_A"},
         "suggest:model_version_B": {"text_class": "class_B"},
     }
+
+
+def test_tasks_not_yet_annotated_are_told_as_label_studio_and_give_documents() -> None:
+    # Label Studio's own sample of tasks as it imports them: {"data": {"text": ...}} only
+    path = REPO / "humor_dataset_0_annotations.json"
+    assert detect_format(path) == "label-studio"
+    items = read_label_studio(path)
+    assert [(document.text[:9], sets) for document, sets in items] == [
+        ("Joe biden", []),
+        ("Watch: da", []),
+    ]
