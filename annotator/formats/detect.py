@@ -16,6 +16,7 @@ import orjson
 
 from annotator.formats.csv_documents import header_columns
 from annotator.formats.doccano import CSV_COLUMNS as DOCCANO_CSV_COLUMNS
+from annotator.formats.doccano import OLD_CSV_COLUMNS as OLD_DOCCANO_CSV
 from annotator.formats.label_studio import is_json_min, is_label_studio_table
 from annotator.formats.webanno_tsv import is_webanno_tsv_head
 
@@ -163,7 +164,7 @@ def _table_format(head: bytes) -> str:
     they always write, else documents (``csv``)."""
     if is_label_studio_table(head):
         return "label-studio"
-    if header_columns(head) >= DOCCANO_CSV_COLUMNS:
+    if header_columns(head) >= DOCCANO_CSV_COLUMNS or header_columns(head) >= OLD_DOCCANO_CSV:
         return "doccano"
     return "csv"
 
