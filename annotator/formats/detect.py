@@ -101,6 +101,10 @@ def json_format(record: Any) -> str | None:
         return "citron"
     if "spans" in keys and (keys & {"tokens", "_input_hash", "_task_hash", "answer", "_view_id"}):
         return "prodigy"
+    if {"_input_hash", "_task_hash"} <= keys or (
+        "answer" in keys and keys & {"accept", "_view_id"}
+    ):
+        return "prodigy"  # a task without spans: textcat.manual's choice, a binary answer
     if "entities" in keys and "relations" in keys:
         return "doccano"
     if _is_span_list(record.get("label")) or _is_span_list(record.get("labels")):
