@@ -86,7 +86,8 @@ def _regions_fit(text: str, task: dict[str, Any]) -> bool:
 def _no_text_but_links(fields: list[str]) -> str:
     return (
         f"the task holds no text, only links to what Label Studio loads ({', '.join(fields)}): "
-        "an image, audio or web-page task, or one whose text sits behind a link"
+        "an image, audio or web-page task, or one whose text sits behind a link "
+        "(--text-column NAME takes a field as the text even so)"
     )
 
 

@@ -24,7 +24,8 @@ def test_an_image_task_is_refused_in_one_sentence_naming_its_link() -> None:
         read_label_studio(path)
     assert str(caught.value) == (
         f"{path}, line 1: the task holds no text, only links to what Label Studio loads "
-        "(data.image): an image, audio or web-page task, or one whose text sits behind a link"
+        "(data.image): an image, audio or web-page task, or one whose text sits behind a link "
+        "(--text-column NAME takes a field as the text even so)"
     )
 
 
@@ -93,3 +94,11 @@ def test_tasks_not_yet_annotated_are_told_as_label_studio_and_give_documents() -
         ("Joe biden", []),
         ("Watch: da", []),
     ]
+
+
+def test_text_column_takes_a_link_as_the_text_even_so(tmp_path: Path) -> None:
+    task = {"id": 5, "data": {"text": "https://t.co/x1"}, "annotations": []}
+    path = tmp_path / "tasks.json"
+    path.write_text(json.dumps([task]), encoding="utf-8")
+    [(document, _)] = read_label_studio(path, text_key="text")
+    assert document.text == "https://t.co/x1"
