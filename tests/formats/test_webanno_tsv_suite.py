@@ -105,3 +105,29 @@ def test_a_sentence_with_a_line_break_keeps_it() -> None:
     document, annotation = _read("testSentenceWithLineBreak")
     assert document.text == "This is\na test .\n"
     assert covered(document, annotation) == [("Span", "This")]
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "spans"),
+    [
+        ("testSentenceWithTab", "This is\ta test .\n", [("Span", "This")]),
+        # the document starts with a space: the first token begins at 1
+        ("testAnnotationWithLeadingWhitespaceAtStart", " one two\n", [("NamedEntity", "one")]),
+        # "\_" is the value "_", not the empty column
+        ("testTokenBoundedSpanWithUnderscoreFeatureValue", "This is a test .\n", [("_", "This")]),
+    ],
+)
+def test_escapes_and_offsets_of_the_text_lines(
+    name: str, text: str, spans: list[tuple[str, str]]
+) -> None:
+    document, annotation = _read(name)
+    assert document.text == text
+    assert covered(document, annotation)[: len(spans)] == spans
+
+
+def test_a_zero_width_annotation_after_the_last_token_is_counted() -> None:
+    summary = TransferSummary()
+    path = SUITE / "testZeroWidthAnnotationBeyondLastTokenIsMovedToEndOfLastToken.tsv"
+    [(document, sets)] = read_webanno_tsv(path, summary)
+    assert (document.text, sets) == ("one two\n", [])
+    assert summary.lost == {"zero-width NamedEntity annotation (nothing to mark)": 1}
