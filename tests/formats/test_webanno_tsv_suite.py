@@ -131,3 +131,27 @@ def test_a_zero_width_annotation_after_the_last_token_is_counted() -> None:
     [(document, sets)] = read_webanno_tsv(path, summary)
     assert (document.text, sets) == ("one two\n", [])
     assert summary.lost == {"zero-width NamedEntity annotation (nothing to mark)": 1}
+
+
+@pytest.mark.parametrize(
+    ("name", "spans"),
+    [
+        # one [1] over both sentences is one span, line break included
+        (
+            "testCrossSentenceSpanWithFeatureValue",
+            [("PERSON", "He loves her .\nShe loves him not .")],
+        ),
+        # from inside the first token to inside the second: sub-token rows
+        ("testSubMultiTokenSpanWithoutFeatureValue2", [("Span", "his i")]),
+        # two spaces between the tokens, the span on the first only
+        ("testAnnotationWithTrailingWhitespace", [("NamedEntity", "one")]),
+        # an escaped [n] is part of the value, not a stack id
+        (
+            "testTokenBoundedStackedLookAlike",
+            [(f"NOTSTACKED[{n}]", word) for n, word in enumerate(["This", "is", "a", "test", "."])],
+        ),
+    ],
+)
+def test_multi_token_and_look_alike_spans(name: str, spans: list[tuple[str, str]]) -> None:
+    document, annotation = _read(name)
+    assert covered(document, annotation) == spans
