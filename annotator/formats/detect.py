@@ -16,6 +16,7 @@ import orjson
 
 from annotator.formats.csv_documents import header_columns
 from annotator.formats.doccano import CSV_COLUMNS as DOCCANO_CSV_COLUMNS
+from annotator.formats.doccano import OLD_CSV_COLUMNS as OLD_DOCCANO_CSV
 from annotator.formats.label_studio import is_json_min, is_label_studio_table
 from annotator.formats.webanno_tsv import is_webanno_tsv_head
 
@@ -94,10 +95,16 @@ def json_format(record: Any) -> str | None:
         return "label-studio"
     if is_json_min(record):
         return "label-studio"  # a JSON-MIN export
+    if isinstance(record.get("data"), dict) and keys <= {"id", "data", "meta"}:
+        return "label-studio"  # tasks as Label Studio imports them, not yet annotated
     if isinstance(record.get("quotes"), list):
         return "citron"
     if "spans" in keys and (keys & {"tokens", "_input_hash", "_task_hash", "answer", "_view_id"}):
         return "prodigy"
+    if {"_input_hash", "_task_hash"} <= keys or (
+        "answer" in keys and keys & {"accept", "_view_id"}
+    ):
+        return "prodigy"  # a task without spans: textcat.manual's choice, a binary answer
     if "entities" in keys and "relations" in keys:
         return "doccano"
     if _is_span_list(record.get("label")) or _is_span_list(record.get("labels")):
@@ -161,7 +168,7 @@ def _table_format(head: bytes) -> str:
     they always write, else documents (``csv``)."""
     if is_label_studio_table(head):
         return "label-studio"
-    if header_columns(head) >= DOCCANO_CSV_COLUMNS:
+    if header_columns(head) >= DOCCANO_CSV_COLUMNS or header_columns(head) >= OLD_DOCCANO_CSV:
         return "doccano"
     return "csv"
 

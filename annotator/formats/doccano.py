@@ -7,7 +7,8 @@ named by its user. A single file gives a layer without annotator (the import nam
 Text categories (``label: ["pos"]``, ``cats``) become the document attribute ``category``;
 a user's ``Comments`` the layer's document attribute ``note``; other top-level keys are the
 example's meta and become document meta. Its JSON (an array) and CSV exports of a
-text-classification project (categories joined by ``#``) are read the same way.
+text-classification project (categories joined by ``#``) are read the same way, and doccano
+1.0's CSV (a row per annotation: ``annotation_approver,id,label,text,user``) as its JSONL.
 """
 
 from __future__ import annotations
@@ -45,6 +46,8 @@ _KNOWN = {
 }  # fmt: skip
 #: the columns doccano's CSV export of a text-classification project always has
 CSV_COLUMNS = frozenset({"id", "text", "label", "Comments"})
+#: doccano 1.0's CSV export: the example's columns and one annotation's label and user a row
+OLD_CSV_COLUMNS = frozenset({"annotation_approver", "id", "text", "label", "user"})
 
 
 class _Reader:
@@ -209,7 +212,9 @@ class _Reader:
                 fail,
             )
         elif isinstance(item.get("label"), str | int):
-            layer(who).doc_attrs[CATEGORY] = str(item["label"])
+            # a multi-label example has an annotation per category: all of them are kept
+            attrs, label = layer(who).doc_attrs, str(item["label"])
+            attrs[CATEGORY] = f"{attrs[CATEGORY]}, {label}" if CATEGORY in attrs else label
 
     def relations(self, items: Any, layer: LayerBuilder, fail: Fail) -> None:
         if not isinstance(items, list):
@@ -246,12 +251,36 @@ def _comments(value: Any) -> str:
 def _csv_records(path: Path) -> list[JsonRecord]:
     """The rows of doccano's CSV export (text classification) as the JSONL records it
     writes otherwise: the categories, joined by ``#`` in a cell, as a list."""
+    columns, rows = read_table(path)
+    if set(columns) >= OLD_CSV_COLUMNS:
+        return _old_csv_records(rows)
     return [
         JsonRecord(
             record | {"label": [c for c in record.get("label", "").split("#") if c]}, i, line
         )
-        for i, (line, record) in enumerate(read_table(path)[1], start=1)
+        for i, (line, record) in enumerate(rows, start=1)
     ]
+
+
+def _old_csv_records(rows: list[tuple[int, dict[str, str]]]) -> list[JsonRecord]:
+    """doccano 1.0's CSV rows as its JSONL records: the rows of one example (one per
+    annotation, in a row) become one record with those annotations."""
+    out: list[JsonRecord] = []
+    for line, row in rows:
+        annotation = {"label": row.pop("label"), "user": row.pop("user")}
+        previous = out[-1].value if out else None
+        same = previous is not None and (previous["id"], previous["text"]) == (
+            row["id"],
+            row["text"],
+        )
+        if same and previous is not None:
+            previous["annotations"].append(annotation)
+            continue
+        # an empty cell is the null the JSONL export writes (no approver yet)
+        record: dict[str, Any] = {k: v if v != "" else None for k, v in row.items()}
+        record |= {"text": row["text"], "annotations": [annotation] if annotation["label"] else []}
+        out.append(JsonRecord(record, len(out) + 1, line))
+    return out
 
 
 def _key(value: Any) -> str | int | None:

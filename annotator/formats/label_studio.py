@@ -16,6 +16,7 @@ JSON strings) are read too, without relations; their records of one task make on
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
@@ -41,6 +42,9 @@ from annotator.model.ids import GOLD, SUGGEST_PREFIX
 from annotator.model.schema import Schema
 
 _REGION_CONTROLS = {"choices", "textarea", "rating", "number", "taxonomy", "datetime"}
+#: a data value that only points at what Label Studio loads (an image, audio, a text file
+#: behind valueType="url"): a web or cloud address, or one of its own upload paths
+_LINK = re.compile(r"^(?:[A-Za-z][A-Za-z0-9+.-]*://|/data/(?:upload|local-files)/)\S*$")
 UTF16_NOTE = "Label Studio offsets were UTF-16 code units (an older export): converted"
 JSON_MIN_NOTE = (
     "Label Studio's JSON-MIN, CSV and TSV exports keep no relations and do not say which "
@@ -77,6 +81,20 @@ def _regions_fit(text: str, task: dict[str, Any]) -> bool:
                         return False
                 fits += 1
     return fits > 0
+
+
+def _no_text_but_links(fields: list[str]) -> str:
+    return (
+        f"the task holds no text, only links to what Label Studio loads ({', '.join(fields)}): "
+        "an image, audio or web-page task, or one whose text sits behind a link "
+        "(--text-column NAME takes a field as the text even so)"
+    )
+
+
+def _only_links(task: dict[str, Any], keys: list[str]) -> bool:
+    """Whether every one of these data fields is a link no region marks: not the text."""
+    data = task["data"]
+    return all(_LINK.match(data[k]) is not None and not _regions_fit(data[k], task) for k in keys)
 
 
 def _utf16_index(text: str) -> dict[int, int]:
@@ -140,10 +158,15 @@ class _TaskReader:
             raise self.fail('the task has no "data" object with the text')
         key = self.text_key or "text"
         text = data.get(key)
+        if self.text_key is None and isinstance(text, str) and _only_links(task, [key]):
+            text = None
         if text is None and self.text_key is None:
             strings = [
                 k for k, v in data.items() if isinstance(v, str) and k not in ("id", "title")
             ]
+            if strings and _only_links(task, strings):
+                raise self.fail(_no_text_but_links([f"data.{k}" for k in strings]))
+            strings = [k for k in strings if not _only_links(task, [k])]
             if len(strings) > 1:
                 # the labelling config (not in the export) says which; the regions tell too
                 strings = [k for k in strings if _regions_fit(data[k], task)] or strings
@@ -300,6 +323,8 @@ class _TaskReader:
             key = self.text_key if self.text_key in task else _min_text_key(task)
             if key is None:
                 fields = [k for k, v in task.items() if isinstance(v, str) and k not in _MIN_KEYS]
+                if fields and all(_LINK.match(task[k]) for k in fields):
+                    raise self.fail(_no_text_but_links(fields))
                 raise self.fail(
                     'the JSON-MIN record has no "text" and its regions do not tell which of '
                     f"the fields {', '.join(fields) or '(none)'} holds the text; name it with "
@@ -397,6 +422,7 @@ def _min_text_key(record: dict[str, Any]) -> str | None:
     fitting = [k for k in strings if regions and all(_shows(record[k], r) for r in regions)]
     if len(fitting) == 1:
         return fitting[0]
+    strings = [k for k in strings if _LINK.match(record[k]) is None]
     return strings[0] if len(strings) == 1 else None
 
 

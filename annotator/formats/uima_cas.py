@@ -8,7 +8,10 @@ the way INCEpTION shows them:
   tag sets, XML and PDF structure...) is a span layer; a span's label is its label feature
   (``label``, ``value``, DKPro's ``PosValue``...) or, when that is empty, the type's short name;
   its other primitive features become attributes;
-- types with ``Governor`` and ``Dependent`` are relation layers (head = governor);
+- types with ``Governor`` and ``Dependent`` are relation layers (head = governor); an end that
+  is a Token (DKPro's Dependency, a custom layer attached to tokens) is the token's POS tag when
+  that is imported (INCEpTION attaches dependencies to it; its TSV names the POS), else the
+  token itself as a ``Token`` span, as the WebAnno TSV reader gives it;
 - chain layers (``next``) become one span per link and a relation from each link to the next;
 - link (slot) features become relations from the host span to each target, labelled by role;
 - features pointing at another annotation become relations labelled by the feature's name;
@@ -38,6 +41,7 @@ DOCUMENT_ANNOTATION = "uima.tcas.DocumentAnnotation"
 DOCUMENT_METADATA = "de.tudarmstadt.ukp.dkpro.core.api.metadata.type.DocumentMetaData"
 CAS_METADATA = "de.tudarmstadt.ukp.clarin.webanno.api.type.CASMetadata"
 INITIAL_VIEW = "_InitialView"
+TOKEN = "de.tudarmstadt.ukp.dkpro.core.api.segmentation.type.Token"
 
 #: Segmentation and metadata: what the document is cut into, not what anyone annotated.
 _NOT_ANNOTATIONS = frozenset(
@@ -266,9 +270,9 @@ class _Reader:
             elif kind == "document":
                 content.annotations += 1
                 self.document_attrs(fs, content.doc_attrs)
-        content.spans = list(spans.values())
         for fs in later:
             self.links(fs, spans, content.relations)
+        content.spans = list(spans.values())  # with the tokens relations joined
         return content
 
     def metadata(self, view: Any) -> CasMetadata:
@@ -327,12 +331,35 @@ class _Reader:
                 continue
             doc_attrs[name] = value
 
+    def end(self, fs: Any, spans: dict[int, Span]) -> Span | None:
+        """The span a relation end or link target is; a Token becomes its POS tag or itself."""
+        found = spans.get(getattr(fs, "xmiID", -1))
+        if found is not None or fs is None or not self.is_a(fs.type.name, TOKEN):
+            return found
+        pos = spans.get(getattr(getattr(fs, "pos", None), "xmiID", -1))
+        if pos is not None:
+            return pos
+        if fs.begin == fs.end:
+            return None
+        token = Span(
+            SpanId(len(spans) + 1),
+            DocumentId(""),
+            AnnotatorName(""),
+            fs.begin,
+            fs.end,
+            "Token",
+            {},
+            str(fs.xmiID),
+        )
+        spans[fs.xmiID] = token
+        return token
+
     def links(self, fs: Any, spans: dict[int, Span], relations: list[Relation]) -> None:
         """The relations an annotation makes: its own (relation layers) or through features."""
 
         def add(label: str, head: Any, child: Any) -> None:
-            head_span = spans.get(getattr(head, "xmiID", -1))
-            child_span = spans.get(getattr(child, "xmiID", -1))
+            head_span = self.end(head, spans)
+            child_span = self.end(child, spans)
             if head_span is None or child_span is None:
                 missing = child if head_span is not None else head
                 what = getattr(getattr(missing, "type", None), "short_name", "nothing")

@@ -15,6 +15,8 @@ feature (or DKPro's tag feature) else the layer's short name; other features = a
 relations head = governor; chains become a span per link and a relation from each link to the
 next (label ``referenceRelation`` or the chain's name); slot features become relations from the
 host to each target, labelled by role. Zero-width annotations have no text and are not carried.
+A relation layer attached to tokens (``BT_...Token``, which no column declares: the rows are the
+tokens) gets its ends as spans labelled ``Token`` over those tokens, one per token.
 """
 
 from __future__ import annotations
@@ -45,6 +47,7 @@ _TEXT_UNESCAPED = {"t": "\t", "n": "\n", "f": "\f", "r": "\r", "b": "\b", "\\": 
 _JAVA_ESCAPE = re.compile(r"\\(u+[0-9a-fA-F]{4}|[0-7]{1,3}|.)", re.DOTALL)
 _NULL_COLUMN = "_"
 _NULL_VALUE = "*"
+_TOKEN = "de.tudarmstadt.ukp.dkpro.core.api.segmentation.type.Token"
 _LABEL_FEATURES = {
     "de.tudarmstadt.ukp.dkpro.core.api.lexmorph.type.pos.POS": "PosValue",
     "de.tudarmstadt.ukp.dkpro.core.api.syntax.type.chunk.Chunk": "chunkValue",
@@ -445,6 +448,7 @@ class _Parser:
                     f"token {unit.id} is {given!r} but the #Text lines have {covered!r} there",
                     unit.line,
                 )
+        self.token_ends()
         spans: list[Span] = []
         ids: dict[int, SpanId] = {}
         for annotation in self.annotations:
@@ -472,6 +476,27 @@ class _Parser:
                 )
             )
         return _Parsed(text, spans, self.relations(ids))
+
+    def token_ends(self) -> None:
+        """Spans for the tokens a relation layer attached to tokens joins.
+
+        Such a layer's ends are the rows themselves, which no column declares, so the
+        relation would otherwise have nothing to point at."""
+        if any(column.type_name == _TOKEN for column in self.columns if column.layer == "span"):
+            return
+        for annotation in list(self.annotations):
+            if annotation.layer != "relation" or annotation.ends is None:
+                continue
+            self.number = annotation.line
+            if self.target(annotation.type_name, "relation_ref", "") != _TOKEN:
+                continue
+            governor_unit, _, dependent_unit, _ = annotation.ends
+            for unit_id in (governor_unit, dependent_unit):
+                unit = self.units.get(unit_id)
+                if unit is not None and unit.get(_TOKEN, 0) is None:
+                    token = _Annotation("span", _TOKEN, unit.begin, unit.end, unit.line, unit.id)
+                    self.annotations.append(token)
+                    unit.add(token)
 
     def label(self, annotation: _Annotation) -> tuple[str, dict[str, AttrValue]]:
         attrs: dict[str, AttrValue] = dict(annotation.features)

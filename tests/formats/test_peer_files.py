@@ -9,9 +9,10 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from peer_helpers import covered
+from peer_helpers import covered, links, span_with
 
 from annotator.errors import InputError
+from annotator.formats.brat import read_brat
 from annotator.formats.detect import detect_format
 from annotator.formats.doccano import read_doccano
 from annotator.formats.prodigy import read_prodigy
@@ -166,3 +167,78 @@ def test_webannos_temporary_zip_names_leave_the_user_to_the_file_inside(tmp_path
     assert detect_format(project) == "xmi"
     [(document, [annotation])] = read_xmi(project)
     assert (document.id, annotation.annotator) == ("article1", "anno_01")
+
+
+def test_brats_own_tutorial_reads_events_attributes_notes_and_equivalences() -> None:
+    folder = PEERS / "brat_tutorial"  # brat's example-data/tutorials/news, unchanged
+    assert detect_format(folder) == "brat"
+    summary = TransferSummary()
+    documents = {document.id: (document, sets) for document, sets in read_brat(folder, summary)}
+    assert sorted(documents) == [
+        "060-relation_annotation",
+        "090-event_structures",
+        "100-attribute_annotation",
+        "110-note_annotation",
+    ]
+    document, [annotation] = documents["060-relation_annotation"]
+    found = links(document, annotation)
+    assert ("Located", "Terry Pratchett", "England") in found
+    assert {
+        ("Alias", "Jo Rowling", "Joanne Rowling"),
+        ("Alias", "J. K. Rowling", "Jo Rowling"),
+    } <= found
+    # an event's trigger carries its arguments, and Org-Arg2 is brat's second Org-Arg
+    document, [annotation] = documents["090-event_structures"]
+    found = links(document, annotation)
+    assert {
+        ("Reporter-Arg", "reported", "Wikinews"),
+        ("Event-Arg", "reported", "merged"),
+        ("Org-Arg", "merged", "Google"),
+        ("Org-Arg", "merged", "YouTube"),
+        ("Event-Arg", "told", "posted"),
+    } <= found
+    # attributes on events go to their triggers; a binary attribute is "true"
+    document, [annotation] = documents["100-attribute_annotation"]
+    assert span_with(document, annotation, "Somebody", "Person").attrs == {"Individual": "true"}
+    assert span_with(document, annotation, "twitted", "Report").attrs == {"Confidence": "Neutral"}
+    assert span_with(document, annotation, "merge", "Merge-org").attrs == {"Confidence": "Low"}
+    # notes: on a span and on an event's trigger; on a relation it has no place, counted
+    document, [annotation] = documents["110-note_annotation"]
+    assert span_with(document, annotation, "Discworld", "GPE").attrs == {
+        "note": "Should fictional places be annotated?"
+    }
+    assert (
+        span_with(document, annotation, "merged", "Merge-org")
+        .attrs["note"]
+        .startswith("Annotate as one merge event")
+    )
+    assert summary.lost == {"brat note on something that is not a span": 1}
+
+
+def test_a_prodigy_relations_dataset_keeps_its_relations_by_span_offsets() -> None:
+    # explosion/projects' rel_component annotations: Prodigy's "relations" view, unchanged
+    path = PEERS / "prodigy" / "rel_component_excerpt.jsonl"
+    assert detect_format(path) == "prodigy"
+    [(first, [first_set]), (second, [second_set])] = read_prodigy(path)
+    assert first.meta == {"source": "BioNLP 2011 Genia Shared Task, PMC-1134658-00-TIAB.txt"}
+    assert covered(first, first_set) == [
+        ("GGP", "Smad"),
+        ("GGP", "Id1"),
+        ("GGP", "Id1"),
+        ("GGP", "Id2"),
+        ("GGP", "Id3"),
+    ]
+    assert len(first_set.relations) == 4
+    assert ("No-rel", "Smad", "Id3") in links(first, first_set)
+    assert links(second, second_set) == {("Pos-Reg", "BMP-6", "Id1")}
+
+
+def test_a_prodigy_choice_task_keeps_its_span_and_accepted_option() -> None:
+    # explosion/projects' nel_emerson: entity linking as Prodigy's "choice" view
+    path = PEERS / "prodigy" / "nel_emerson_excerpt.jsonl"
+    [(first, [first_set]), (_, [second_set])] = read_prodigy(path)
+    assert covered(first, first_set) == [("ORG", "Emerson")]
+    assert (first_set.doc_attrs, second_set.doc_attrs) == (
+        {"category": "Q312545"},
+        {"category": "Q48226"},
+    )

@@ -9,6 +9,7 @@ import pytest
 from peer_helpers import covered, links
 
 from annotator.errors import InputError
+from annotator.formats.detect import detect_format
 from annotator.formats.prodigy import read_prodigy, write_prodigy
 from annotator.formats.raw_layer import LayerBuilder
 from annotator.formats.span_tokens import tokenize
@@ -108,3 +109,33 @@ def test_the_options_chosen_in_a_choice_task_become_the_category(tmp_path: Path)
     path.write_text(json.dumps(task) + "\n", encoding="utf-8")
     [(_, [annotation])] = read_prodigy(path)
     assert annotation.doc_attrs == {"category": "ECONOMY, SPORT"}
+
+
+@pytest.mark.parametrize(
+    "task",
+    [
+        # textcat.manual with several labels: Prodigy's choice view, no spans, no hashes kept
+        {
+            "text": "Docs are wrong and slow",
+            "options": [{"id": "DOCS", "text": "docs"}, {"id": "PERF", "text": "perf"}],
+            "_view_id": "choice",
+            "config": {"choice_style": "multiple"},
+            "accept": ["DOCS", "PERF"],
+            "answer": "accept",
+        },
+        # a binary textcat answer as db-out writes it
+        {
+            "text": "Docs are wrong and slow",
+            "label": "DOCS, PERF",
+            "_input_hash": 1,
+            "_task_hash": 2,
+            "answer": "accept",
+        },
+    ],
+)
+def test_a_task_without_spans_is_told_as_prodigy(tmp_path: Path, task: dict) -> None:
+    path = tmp_path / "textcat.jsonl"
+    path.write_text(json.dumps(task) + "\n", encoding="utf-8")
+    assert detect_format(path) == "prodigy"
+    [(_, [annotation])] = read_prodigy(path)
+    assert annotation.doc_attrs == {"category": "DOCS, PERF"}

@@ -1,0 +1,104 @@
+"""Label Studio tasks whose data fields are links (an image, audio, a text behind
+valueType="url"): a link is never taken for the document's text. Files from Label Studio's own
+test suite are in data/peers/label_studio_repo (sources in data/peers/README.md)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from annotator.errors import InputError
+from annotator.formats.detect import detect_format
+from annotator.formats.label_studio import read_label_studio
+
+REPO = Path(__file__).parent / "data" / "peers" / "label_studio_repo"
+
+
+def test_an_image_task_is_refused_in_one_sentence_naming_its_link() -> None:
+    # an older export: completed_by is the user object, the data only an image URL
+    path = REPO / "previous_export.json"
+    assert detect_format(path) == "label-studio"
+    with pytest.raises(InputError) as caught:
+        read_label_studio(path)
+    assert str(caught.value) == (
+        f"{path}, line 1: the task holds no text, only links to what Label Studio loads "
+        "(data.image): an image, audio or web-page task, or one whose text sits behind a link "
+        "(--text-column NAME takes a field as the text even so)"
+    )
+
+
+def test_a_json_min_image_record_is_refused_the_same_way(tmp_path: Path) -> None:
+    record = {
+        "id": 87,
+        "image": "/data/upload/29/example.png",
+        "label": [{"points": [[44.4, 48.2]], "polygonlabels": ["Airplane"]}],
+        "annotator": 1,
+        "annotation_id": 22,
+        "created_at": "2024-01-30T02:40:43.893565Z",
+        "updated_at": "2024-01-30T02:40:43.893578Z",
+        "lead_time": 8.65,
+    }
+    path = tmp_path / "min.json"
+    path.write_text(json.dumps([record]), encoding="utf-8")
+    with pytest.raises(InputError, match=r"task 1: the task holds no text, only links .*\(image\)"):
+        read_label_studio(path)
+
+
+def test_a_link_beside_the_text_does_not_hide_which_field_is_the_text(tmp_path: Path) -> None:
+    task = {
+        "id": 3,
+        "data": {"article": "Peskov spoke.", "thumbnail": "https://example.org/p.png"},
+        "annotations": [],
+    }
+    path = tmp_path / "tasks.json"
+    path.write_text(json.dumps([task]), encoding="utf-8")
+    [(document, sets)] = read_label_studio(path)
+    assert (document.text, sets) == ("Peskov spoke.", [])
+
+
+def test_a_text_that_is_a_link_its_regions_mark_is_still_the_text(tmp_path: Path) -> None:
+    text = "https://example.org/kremlin"
+    region = {"start": 8, "end": 19, "text": "example.org", "labels": ["SITE"]}
+    task = {
+        "id": 4,
+        "data": {"text": text},
+        "annotations": [
+            {"completed_by": 1, "result": [{"id": "a", "type": "labels", "value": region}]}
+        ],
+    }
+    path = tmp_path / "tasks.json"
+    path.write_text(json.dumps([task]), encoding="utf-8")
+    [(document, [annotation])] = read_label_studio(path)
+    assert document.text == text and [s.label for s in annotation.spans] == ["SITE"]
+
+
+def test_two_models_predictions_become_two_suggestion_layers() -> None:
+    path = REPO / "text_with_2_predictions.json"
+    assert detect_format(path) == "label-studio"
+    [(document, sets)] = read_label_studio(path)
+    assert document.text == "Test example phrase"
+    assert {s.annotator: s.doc_attrs for s in sets} == {
+        "suggest:model_version_A": {"text_class": "class_A"},
+        "suggest:model_version_B": {"text_class": "class_B"},
+    }
+
+
+def test_tasks_not_yet_annotated_are_told_as_label_studio_and_give_documents() -> None:
+    # Label Studio's own sample of tasks as it imports them: {"data": {"text": ...}} only
+    path = REPO / "humor_dataset_0_annotations.json"
+    assert detect_format(path) == "label-studio"
+    items = read_label_studio(path)
+    assert [(document.text[:9], sets) for document, sets in items] == [
+        ("Joe biden", []),
+        ("Watch: da", []),
+    ]
+
+
+def test_text_column_takes_a_link_as_the_text_even_so(tmp_path: Path) -> None:
+    task = {"id": 5, "data": {"text": "https://t.co/x1"}, "annotations": []}
+    path = tmp_path / "tasks.json"
+    path.write_text(json.dumps([task]), encoding="utf-8")
+    [(document, _)] = read_label_studio(path, text_key="text")
+    assert document.text == "https://t.co/x1"
