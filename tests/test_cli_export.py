@@ -214,9 +214,9 @@ def test_label_studio_all_layers_puts_each_annotators_layer_in_the_task(
     assert code == 0, err
     assert "layers: every layer" in err
     tasks = {t["data"]["id"]: t for t in json.loads(out.read_text(encoding="utf-8"))}
-    # Label Studio's shape for several annotators: one annotation each, named by completed_by.
+    # Label Studio's shape for several annotators: one annotation each, named by annotator.
     first = tasks["doc-1"]["annotations"]
-    assert [(a["completed_by"]["email"], a["ground_truth"]) for a in first] == [
+    assert [(a["annotator"], a["ground_truth"]) for a in first] == [
         ("alice", False),
         ("gold", True),
     ]
@@ -241,7 +241,7 @@ def test_all_layers_with_a_status_keeps_the_sets_that_have_it(db: Path, tmp_path
     tasks = {t["data"]["id"]: t for t in json.loads(out.read_text(encoding="utf-8"))}
     assert sorted(tasks) == ["doc-1", "doc-3"]  # doc-2 has no set done in any layer
     # alice's set of doc-1 is in progress: only gold's goes out
-    assert [a["completed_by"]["email"] for a in tasks["doc-1"]["annotations"]] == ["gold"]
+    assert [a["annotator"] for a in tasks["doc-1"]["annotations"]] == ["gold"]
 
 
 def test_all_layers_is_refused_for_a_one_layer_format(db: Path, tmp_path: Path) -> None:

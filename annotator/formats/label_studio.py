@@ -4,15 +4,15 @@ Read: ``labels`` regions become spans (one per label of a region); per-region ``
 ``textarea``, ``rating``, ``number``, ``taxonomy`` and ``datetime`` results (same ``id`` as the
 region) become span attributes named by their ``from_name``, those without a region become
 document attributes; ``relation`` results become relations (``direction: left`` reversed, no
-label -> ``relation``). One layer per ``completed_by`` (an e-mail when the export has one,
-else the user id); ``predictions`` become layers ``suggest:<model_version>``; cancelled
-annotations and unsubmitted ``drafts`` are skipped and counted. Offsets are code points; an
-older export counted UTF-16 units, found by checking each region's ``value.text`` against both
-readings, converted and noted. Older files say ``completions`` instead of ``annotations``: read
-the same. JSON-MIN exports (``{"text", "label": [regions], "annotator"}``, the text under the
-data key the regions fit) and the CSV and TSV exports (the same record as a row, results as
-JSON strings) are read too, without relations; their records of one task make one document.
-"""
+label -> ``relation``). One layer per ``completed_by`` (an e-mail when the export has one, else
+the ``annotator`` our export writes, else the user id); ``predictions`` become layers
+``suggest:<model_version>``; cancelled annotations and unsubmitted ``drafts`` are skipped and
+counted. Offsets are code points; an older export counted UTF-16 units, found by checking each
+region's ``value.text`` against both readings, converted and noted. Older files say
+``completions`` instead of ``annotations``: read the same. JSON-MIN exports (``{"text",
+"label": [regions], "annotator"}``, the text under the data key the regions fit) and the CSV
+and TSV exports (the same record as a row, results as JSON strings) are read too, without
+relations; their records of one task make one document."""
 
 from __future__ import annotations
 
@@ -50,6 +50,9 @@ JSON_MIN_NOTE = (
     "Label Studio's JSON-MIN, CSV and TSV exports keep no relations and do not say which "
     "region a choice or text area belongs to: those were read as document attributes"
 )
+
+#: A layer name Label Studio could know as a user's e-mail (``completed_by``).
+_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 
 
 def _task_entries(task: dict[str, Any]) -> tuple[Any, Any]:
@@ -109,12 +112,17 @@ def _utf16_index(text: str) -> dict[int, int]:
 
 
 def _annotator(annotation: dict[str, Any]) -> str:
+    """The layer of an annotation: its user's e-mail, else the name our export writes in
+    ``annotator``, else the user's id."""
     who = annotation.get("completed_by")
     if isinstance(who, dict):
         email = who.get("email")
         if isinstance(email, str) and email.strip():
             return email.strip()
         who = who.get("id")
+    named = annotation.get("annotator")
+    if isinstance(named, str) and named.strip():
+        return named.strip()
     if is_int(who) or (isinstance(who, str) and who.strip()):
         return str(who).strip()
     return ""
@@ -609,18 +617,23 @@ def _task(
                 {"model_version": annotation.annotator[len(SUGGEST_PREFIX) :], "result": result}
             )
             continue
-        annotations.append(
-            {
-                "id": len(annotations) + 1,
-                # Label Studio's importer finds the user by e-mail; unknown ones become the
-                # importing user, and our reader takes the name back from here.
-                "completed_by": {"email": annotation.annotator},
-                "result": result,
-                "was_cancelled": False,
-                "ground_truth": annotation.annotator == GOLD,
-                "lead_time": 0,
-            }
+        name = annotation.annotator
+        entry: dict[str, Any] = {"id": len(annotations) + 1}
+        # Label Studio's importer finds a completed_by user by e-mail among the project's
+        # members and refuses the whole file for one it does not know (unless its server
+        # allows that); without completed_by, the importing user gets the annotation. So
+        # only a layer named by an e-mail says completed_by; every layer's name rides in
+        # "annotator" (as in JSON-MIN), which Label Studio ignores and our reader takes back.
+        if _EMAIL.fullmatch(name):
+            entry["completed_by"] = {"email": name}
+        entry.update(
+            annotator=name,
+            result=result,
+            was_cancelled=False,
+            ground_truth=name == GOLD,
+            lead_time=0,
         )
+        annotations.append(entry)
     task: dict[str, Any] = {"id": number, "data": data, "annotations": annotations}
     if predictions:
         task["predictions"] = predictions

@@ -216,7 +216,7 @@ def test_label_studio_offers_every_layer_each_as_its_own_annotation(
     qtbot.mouseClick(dialog.export_button, LEFT)
     qtbot.waitUntil(lambda: bool(shown), timeout=10000)
     tasks = {t["data"]["id"]: t for t in json.loads(out.read_text(encoding="utf-8"))}
-    who = [a["completed_by"]["email"] for a in tasks["doc-1"]["annotations"]]
+    who = [a["annotator"] for a in tasks["doc-1"]["annotations"]]
     assert who == ["alice", "gold"]
 
 
