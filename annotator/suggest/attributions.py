@@ -150,8 +150,11 @@ class Attributor:
                 # "the claims", "a warning", "India's state railway": a determiner or a
                 # possessive before it makes it a noun; so does a verb right after a plural
                 # ("media reports suggest"; "told state media": "told" stays a verb).
+                # A determiner that stands alone as a speaker ("Some say", "some warned")
+                # leaves a verb form that is no plural noun ("some reports") a verb.
+                alone = previous in self.lex.roles and not lower.endswith("s")
                 noun = (
-                    previous in self.lex.determiners
+                    (previous in self.lex.determiners and not alone)
                     or (index > 0 and possessive(tokens[index - 1]))
                 ) or (
                     lower.endswith("s")

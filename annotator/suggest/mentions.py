@@ -357,9 +357,21 @@ class MentionFinder:
                 and len(lower) > 4
                 and token.text.islower()
                 and lower not in lex.modifiers
+                and not self._ing_noun(words, index)
             ):
                 return None  # a verb: "the man who witnessed", "prices rising"
         return first
+
+    def _ing_noun(self, words: list[Token], index: int) -> bool:
+        """Whether the "-ing" word at ``index`` is a noun or describes one, not a verb: after
+        a determiner ("minutes of *the meeting*") or before a role or title ("SkyAzur
+        *marketing* chief Dara Keane")."""
+        if not words[index].lower.endswith("ing"):
+            return False
+        if words[index - 1].lower in self.lex.determiners:
+            return True
+        nxt = words[index + 1] if index + 1 < len(words) else None
+        return nxt is not None and (self.is_role(nxt) or self.is_title(nxt))
 
     def stretch_after(self, tokens: list[Token], start: int) -> Mention | None:
         """ "according to *exchange data*": the words from ``start`` to the next boundary or

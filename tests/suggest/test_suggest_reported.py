@@ -1,0 +1,52 @@
+"""Rules for reported speech in the styles of gold passages r01-r42: indirect and mixed quotes
+with their sources in every position."""
+
+from __future__ import annotations
+
+from test_suggest_rules import found, one
+
+
+def test_minutes_show_what_was_said() -> None:
+    got = one("Some officials saw a risk that the labor market could weaken, the minutes showed.")
+    assert (got.quote, got.speaker, got.cue) == (
+        "Some officials saw a risk that the labor market could weaken",
+        "the minutes",
+        "showed",
+    )
+    # "minutes" heads a speaker phrase as "report" does.
+    assert one("Fed minutes showed that officials were split.").speaker == "Fed minutes"
+    # Like "find", "show" reports only with "that" or closing the sentence.
+    assert found("The figures show prices rising again.") == []
+
+
+def test_some_and_others_stand_alone_as_speakers() -> None:
+    got = one("Some say the tax would wreck productivity.")
+    assert (got.quote, got.speaker, got.cue) == (
+        "the tax would wreck productivity",
+        "Some",
+        "say",
+    )
+    second = found("Some analysts said the bank would cut, while others said it would pause.")[1]
+    assert (second.quote, second.speaker) == ("it would pause", "others")
+    # After such a word a plural is still a noun: "some reports" are what said it.
+    assert one("Some reports said the plan would fail.").speaker == "Some reports"
+
+
+def test_my_and_your_open_a_speaker_phrase() -> None:
+    got = one("Your publisher says the book was finished two years ago.")
+    assert (got.quote, got.speaker) == ("the book was finished two years ago", "Your publisher")
+    got = one("My accountant tells me we made more money than ever.")
+    assert (got.quote, got.speaker, got.cue) == (
+        "we made more money than ever",
+        "My accountant",
+        "tells",
+    )
+
+
+def test_an_ing_noun_inside_a_speaker_phrase_is_no_verb() -> None:
+    # After a determiner: "the meeting" is a noun.
+    got = one("Policymakers were split over the timing of a cut, minutes of the meeting showed.")
+    assert (got.speaker, got.cue) == ("minutes of the meeting", "showed")
+    # Before a role or title: "marketing chief" describes the speaker.
+    got = one('"This decision is absurd," SkyAzur marketing chief Dara Keane said.')
+    assert (got.speaker, got.name) == ("SkyAzur marketing chief Dara Keane", "Dara Keane")
