@@ -143,6 +143,8 @@ class Attributor:
                 out.append(_Cue(index, end, name))
                 taken = end
                 continue
+            if self._raises(tokens, index):
+                continue  # "is alleged to have said": the cue is the verb it leads to
             # Cues are verbs: lower case in running text ("States" is not "states").
             if token.text == lower and self.lex.is_cue(lower):
                 previous = tokens[index - 1].lower if index > 0 else ""
@@ -167,6 +169,18 @@ class Attributor:
                 if not noun:
                     out.append(_Cue(index, index + 1, self.lex.lemma(lower)))
         return out
+
+    def _raises(self, tokens: list[Token], index: int) -> bool:
+        """Whether the word at ``index`` is a raising verb before the cue it leads to ("alleged
+        *to have said*")."""
+        after = index + 2
+        if after >= len(tokens) or f"{tokens[index].lower} {tokens[index + 1].lower}" not in (
+            self.lex.raising
+        ):
+            return False
+        if tokens[after].lower == "have" and after + 1 < len(tokens):
+            after += 1
+        return self.lex.is_cue(tokens[after].lower)
 
     def _source_between(self, tokens: list[Token], index: int) -> tuple[int, str] | None:
         """The end and the lexicon phrase of "quoted *by SOURCE* as saying" when a phrase

@@ -100,7 +100,8 @@ class MentionFinder:
     # --- before a cue -------------------------------------------------------------------
 
     def skip_adverbs(self, tokens: list[Token], end: int, floor: int) -> int:
-        """Step left over auxiliaries, adverbs and time phrases: "Peskov on Monday also said"."""
+        """Step left over auxiliaries, adverbs, time phrases and raising verbs: "Peskov on
+        Monday also said", "Ruiz is expected to say"."""
         adverbs = self.lex.adverbs
         while end > floor:
             token = tokens[end - 1]
@@ -113,6 +114,12 @@ class MentionFinder:
                 and tokens[end - 3].text == ","
             ):
                 end -= 3  # "He, too, said"
+            elif (
+                token.lower == "to"
+                and end - 2 > floor
+                and f"{tokens[end - 2].lower} to" in self.lex.raising
+            ):
+                end -= 2  # "Ruiz is expected to say": the subject is still the speaker
             elif token.lower in self.lex.time_words:
                 end -= 1
                 while end > floor and tokens[end - 1].lower in self.lex.time_leads:

@@ -50,3 +50,25 @@ def test_an_ing_noun_inside_a_speaker_phrase_is_no_verb() -> None:
     # Before a role or title: "marketing chief" describes the speaker.
     got = one('"This decision is absurd," SkyAzur marketing chief Dara Keane said.')
     assert (got.speaker, got.name) == ("SkyAzur marketing chief Dara Keane", "Dara Keane")
+
+
+def test_a_speaker_expected_or_due_to_speak() -> None:
+    got = one("President Ana Ruiz is expected to say on Tuesday that the border is secure.")
+    assert (got.quote, got.speaker, got.cue) == (
+        "that the border is secure",
+        "President Ana Ruiz",
+        "say",
+    )
+    got = one("Ellison is due to tell lawmakers the Navy needs more ships.")
+    assert (got.quote, got.speaker, got.cue) == ("the Navy needs more ships", "Ellison", "tell")
+
+
+def test_alleged_to_have_said_is_cued_by_said() -> None:
+    got = one("The manager is alleged to have said that tenants could live elsewhere.")
+    assert (got.quote, got.speaker, got.cue) == (
+        "that tenants could live elsewhere",
+        "The manager",
+        "said",
+    )
+    # Alone, "alleged" is the cue.
+    assert one("The lawsuit alleged that the developer ignored complaints.").cue == "alleged"
