@@ -44,6 +44,19 @@ def possessive(token: Token) -> bool:
     return text.endswith(("'s", "’s")) and len(text) > 2
 
 
+def in_number(tokens: list[Token], comma: int) -> bool:
+    """Whether the comma at ``comma`` groups the digits of a number ("24,000"): digits on both
+    sides with no space between."""
+    before, after = tokens[comma - 1], tokens[comma + 1] if comma + 1 < len(tokens) else None
+    return (
+        after is not None
+        and before.end == tokens[comma].start
+        and after.start == tokens[comma].end
+        and before.text.isdigit()
+        and after.text.isdigit()
+    )
+
+
 class MentionFinder:
     """Finds speaker mentions in one sentence's tokens."""
 
@@ -215,7 +228,7 @@ class MentionFinder:
     def _before_appositive(self, tokens: list[Token], comma: int, floor: int) -> int:
         """``comma`` closes an appositive: the end of the mention before it, or ``floor``."""
         opening = comma - 1
-        while opening > floor and tokens[opening].text != ",":
+        while opening > floor and (tokens[opening].text != "," or in_number(tokens, opening)):
             if tokens[opening].kind == Kind.QUOTE:
                 return floor
             opening -= 1

@@ -72,3 +72,8 @@ def test_alleged_to_have_said_is_cued_by_said() -> None:
     )
     # Alone, "alleged" is the cue.
     assert one("The lawsuit alleged that the developer ignored complaints.").cue == "alleged"
+
+
+def test_a_relative_clause_with_a_number_between_speaker_and_cue() -> None:
+    got = one("Rheinwald, which employs 24,000 people worldwide, said it would cut 1,200 jobs.")
+    assert (got.quote, got.speaker, got.cue) == ("it would cut 1,200 jobs", "Rheinwald", "said")
