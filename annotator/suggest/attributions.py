@@ -269,6 +269,10 @@ class Attributor:
         inverted: Mention | None = None
         if subject is None and not participle:
             inverted = self.mentions.after(tokens, cue.last)
+            if inverted is None and self._closes(tokens, cue.first, begin):
+                # "Heatwave to last, say forecasters": a speaker phrase the word classes do
+                # not know, taken whole where the sentence ends with it.
+                inverted = self.mentions.stretch_after(tokens, cue.last)
         quote_index = self._quote_before(tokens, before, begin)
         if quote_index is not None and self._fragment(tokens, quote_index, begin):
             quote_index = None  # "The deal was “dead”, officials said": the sentence is content
@@ -298,6 +302,14 @@ class Attributor:
                 tokens, begin, subject.first - 1, cue.last, cue, speaker, number
             )
         return None
+
+    def _closes(self, tokens: list[Token], cue: int, begin: int) -> bool:
+        """Whether the cue at ``cue`` follows a comma or a quote, as a cue closing what was
+        said does."""
+        if cue <= begin:
+            return False
+        before = tokens[cue - 1]
+        return before.text == "," or before.kind == Kind.QUOTE
 
     def _speaker(self, tokens: list[Token], mention: Mention) -> SpeakerMention:
         return SpeakerMention(

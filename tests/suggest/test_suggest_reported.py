@@ -77,3 +77,15 @@ def test_alleged_to_have_said_is_cued_by_said() -> None:
 def test_a_relative_clause_with_a_number_between_speaker_and_cue() -> None:
     got = one("Rheinwald, which employs 24,000 people worldwide, said it would cut 1,200 jobs.")
     assert (got.quote, got.speaker, got.cue) == ("it would cut 1,200 jobs", "Rheinwald", "said")
+
+
+def test_a_headline_closed_by_a_cue_and_an_unknown_speaker_noun() -> None:
+    got = one("Heatwave to last into next week, say forecasters")
+    assert (got.quote, got.speaker, got.cue) == (
+        "Heatwave to last into next week",
+        "forecasters",
+        "say",
+    )
+    assert one('"We will win," said forecasters.').speaker == "forecasters"
+    # A time after the cue is no speaker.
+    assert found("Prices rose, said Thursday.") == []
