@@ -563,7 +563,7 @@ class Attributor:
             # The cue goes on ("reports suggest that ..."): it does not close the sentence.
             return None
         start = begin
-        end = self.clauses.content_end(tokens, start, comma + 1)
+        end = self.clauses.content_end(tokens, start, comma + 1, closed=more is None)
         lead = tokens[start].lower if start < end else ""
         if (lead in self.lex.prepositions or lead in self.lex.not_clause_start) and not any(
             self.clauses.looks_like_clause(tokens, i) for i in range(start + 1, end)

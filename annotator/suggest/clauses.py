@@ -252,8 +252,12 @@ class Clauses:
             token.lower in self.lex.adverbs for token in tokens[start:verb]
         )
 
-    def content_end(self, tokens: list[Token], start: int, stop: int) -> int:
-        """The token index where content starting at ``start`` ends (exclusive)."""
+    def content_end(
+        self, tokens: list[Token], start: int, stop: int, *, closed: bool = False
+    ) -> int:
+        """The token index where content starting at ``start`` ends (exclusive). ``closed``:
+        the attribution closes the sentence at ``stop`` ("Y, as Z, an official said."), so
+        "as", "while" and "but" inside Y are still what was reported."""
         lex = self.lex
         end = stop
         resume = start + 1
@@ -291,7 +295,7 @@ class Clauses:
                 continue
             nxt = tokens[index + 1]
             words = [t.lower for t in tokens[index + 1 : index + 4]]
-            if any(words[: len(stop)] == stop for stop in self._stops):
+            if not closed and any(words[: len(stop)] == stop for stop in self._stops):
                 end = index
                 break
             # ", adding that ...": another attribution of the same speaker begins.

@@ -89,3 +89,16 @@ def test_a_headline_closed_by_a_cue_and_an_unknown_speaker_noun() -> None:
     assert one('"We will win," said forecasters.').speaker == "forecasters"
     # A time after the cue is no speaker.
     assert found("Prices rose, said Thursday.") == []
+
+
+def test_a_clause_before_a_closing_attribution_runs_to_its_comma() -> None:
+    got = one(
+        "Indonesia will stop issuing permits next year, as the country tries to meet its "
+        "targets, a senior official said."
+    )
+    assert got.quote == (
+        "Indonesia will stop issuing permits next year, as the country tries to meet its targets"
+    )
+    # After its cue, reported content still ends where the writer's clause begins.
+    got = one("An official said permits would stop next year, as the country tries to adapt.")
+    assert got.quote == "permits would stop next year"
