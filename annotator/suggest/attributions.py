@@ -546,20 +546,8 @@ class Attributor:
         cue_span = (tokens[cue.first].start, tokens[cue.last - 1].end)
         positions = self.clauses.skip_adverbials(tokens, resume, recipient=True)
         after = positions[-1]
-        more: tuple[int, int] | None = None
-        if after < len(tokens) and tokens[after].text == "," and after + 1 < len(tokens):
-            nxt = tokens[after + 1]
-            # "Canada's wildfire season, officials said, is on track ...": the clause resumes;
-            # "..., officials said, as more rain was forecast": the writer's own clause.
-            if (
-                nxt.kind == Kind.WORD
-                and nxt.text.islower()
-                and not self.lex.is_cue(nxt.lower)
-                and not self._opens_own_clause(nxt.lower)
-            ):
-                end = self.clauses.content_end(tokens, after + 1, len(tokens))
-                more = (after + 1, end)
-        elif after < len(tokens) and tokens[after].kind != Kind.PUNCT:
+        more = self._resumed(tokens, after)
+        if more is None and after < len(tokens) and tokens[after].kind != Kind.PUNCT:
             # The cue goes on ("reports suggest that ..."): it does not close the sentence.
             return None
         start = begin
@@ -570,6 +558,23 @@ class Attributor:
         ):
             return None  # "In a statement, the ministry said": an adverbial, no content
         return self._content(tokens, start, end, cue_span, speaker, number, more)
+
+    def _resumed(self, tokens: list[Token], after: int) -> tuple[int, int] | None:
+        """The second part of a reported clause split by its attribution, when a comma at
+        ``after`` ends the attribution and the clause goes on: "Canada's wildfire season,
+        officials said, *is on track ...*" (not "..., officials said, *as more rain was
+        forecast*": the writer's own clause)."""
+        if after + 1 >= len(tokens) or tokens[after].text != ",":
+            return None
+        nxt = tokens[after + 1]
+        if (
+            nxt.kind != Kind.WORD
+            or not nxt.text.islower()
+            or self.lex.is_cue(nxt.lower)
+            or self._opens_own_clause(nxt.lower)
+        ):
+            return None
+        return (after + 1, self.clauses.content_end(tokens, after + 1, len(tokens)))
 
     def _negated(self, tokens: list[Token], cue: int) -> bool:
         """Whether a negation stands just before the cue: "did not say", "would never say"."""
@@ -606,4 +611,7 @@ class Attributor:
         if tokens[end - 1].text == ",":
             end -= 1
         end = self.clauses.content_end(tokens, begin, end + 1)
-        return self._content(tokens, begin, end, cue_span, speaker, number)
+        # "Evergate, according to two people ..., has asked its creditors ...": two parts.
+        after = self.clauses.skip_adverbials(tokens, mention.last, recipient=False)[-1]
+        more = self._resumed(tokens, after)
+        return self._content(tokens, begin, end, cue_span, speaker, number, more)

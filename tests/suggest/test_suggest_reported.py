@@ -102,3 +102,23 @@ def test_a_clause_before_a_closing_attribution_runs_to_its_comma() -> None:
     # After its cue, reported content still ends where the writer's clause begins.
     got = one("An official said permits would stop next year, as the country tries to adapt.")
     assert got.quote == "permits would stop next year"
+
+
+def test_according_to_inside_a_clause_splits_it_in_two_parts() -> None:
+    first, second = found(
+        "Evergate, according to two people with knowledge of the talks, has asked its "
+        "creditors for an extension."
+    )
+    assert (first.quote, first.speaker, first.cue) == (
+        "Evergate",
+        "two people with knowledge of the talks",
+        "according to",
+    )
+    assert (second.quote, second.continues) == (
+        "has asked its creditors for an extension",
+        "Evergate",
+    )
+    # The writer's own clause after it is no second part.
+    assert one("Prices rose 3%, according to the ministry, as the economy slowed.").quote == (
+        "Prices rose 3%"
+    )
