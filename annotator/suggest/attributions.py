@@ -413,6 +413,8 @@ class Attributor:
         for position in positions:
             token = tokens[position]
             if token.lower == "that" and lemma not in lex.quote_only:
+                if self._demonstrative(tokens, position):
+                    return None  # "I say that in every interview": nothing follows it
                 return self._content_after(tokens, position, cue_span, speaker, number)
             if (
                 token.text in (",", ":")
@@ -457,6 +459,22 @@ class Attributor:
                 if token.kind == Kind.PUNCT and token.text not in ("-", "’", "'"):
                     break
         return None
+
+    def _demonstrative(self, tokens: list[Token], that: int) -> bool:
+        """Whether "that" at ``that`` is the cue's object, not the start of a clause: only
+        adverbials follow it before the sentence ends or a coordinated clause begins ("I say
+        that in every interview, and nobody believes me"; not "said that, if elected, ...")."""
+        after = self.clauses.skip_adverbials(tokens, that + 1, recipient=False)[-1]
+        if after >= len(tokens):
+            return True
+        token = tokens[after]
+        if token.text in (".", "!", "?", ";"):
+            return True
+        return (
+            token.text == ","
+            and after + 1 < len(tokens)
+            and tokens[after + 1].lower in ("and", "but")
+        )
 
     def _clause_before_quote(self, tokens: list[Token], start: int, quote: int) -> bool:
         """Whether the words skipped between a cue and a quote hold a verb and so open the

@@ -122,3 +122,15 @@ def test_according_to_inside_a_clause_splits_it_in_two_parts() -> None:
     assert one("Prices rose 3%, according to the ministry, as the economy slowed.").quote == (
         "Prices rose 3%"
     )
+
+
+def test_that_as_the_object_of_a_cue_reports_nothing() -> None:
+    assert found("I say that in every interview, and nobody believes me.") == []
+    assert found("I say that after every book.") == []
+    # A clause after adverbials or an aside still follows a complementiser.
+    assert one("He said that in 2020 the firm lost money.").quote == (
+        "that in 2020 the firm lost money"
+    )
+    assert one("She said that, if elected, she would cut taxes.").quote == (
+        "that, if elected, she would cut taxes"
+    )
