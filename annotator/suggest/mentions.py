@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import TypeGuard
 
 from annotator.suggest.lexicon import Lexicon
 from annotator.suggest.sentences import Kind, Token
@@ -465,9 +466,21 @@ class MentionFinder:
         if kind == MentionKind.NOMINAL and end + 1 < stop and tokens[end].text == ",":
             # "said one investor, Carol Jenkins": the name between commas is the speaker's.
             named = self.after(tokens, end + 1, stop)
-            if named is not None and named.kind == MentionKind.NAME:
+            if self._appositive_name(named, tokens, stop):
                 return Mention(start, named.last, MentionKind.NAME)
         return Mention(start, end, kind)
+
+    def _appositive_name(
+        self, named: Mention | None, tokens: list[Token], stop: int
+    ) -> TypeGuard[Mention]:
+        """Whether ``named``, after a comma, is a name set off as an appositive ("said one
+        investor, *Carol Jenkins*, 71"): one that a verb follows is the next clause's subject
+        ("According to court filings, *Osei* moved ...")."""
+        return (
+            named is not None
+            and named.kind == MentionKind.NAME
+            and (named.last >= stop or tokens[named.last].kind != Kind.WORD)
+        )
 
     def _bare_after(self, tokens: list[Token], start: int, stop: int) -> Mention | None:
         """ "said one investor, Carol Jenkins, 71": a determiner, a noun the lexicon does not
@@ -481,7 +494,7 @@ class MentionFinder:
             if end == stop or tokens[end].kind == Kind.PUNCT:
                 if end + 1 < stop and tokens[end].text == ",":
                     named = self.after(tokens, end + 1, stop)
-                    if named is not None and named.kind == MentionKind.NAME:
+                    if self._appositive_name(named, tokens, stop):
                         return Mention(start, named.last, MentionKind.NAME)
                 return Mention(start, end, MentionKind.NOMINAL)
         return None

@@ -134,3 +134,13 @@ def test_that_as_the_object_of_a_cue_reports_nothing() -> None:
     assert one("She said that, if elected, she would cut taxes.").quote == (
         "that, if elected, she would cut taxes"
     )
+
+
+def test_a_name_after_according_to_x_and_a_comma_is_the_clauses_subject() -> None:
+    got = one("According to court filings, Osei moved $120 million to his own accounts.")
+    assert (got.quote, got.speaker) == (
+        "Osei moved $120 million to his own accounts",
+        "court filings",
+    )
+    # Set off by commas or ending the sentence, the name is the speaker's appositive.
+    assert one('"Too late," said one investor, Carol Jenkins, 71.').name == "Carol Jenkins"
