@@ -373,7 +373,9 @@ class MentionFinder:
             if (lower in self._not_in_phrase and not opening) or lex.is_cue(lower):
                 return None
             if (
-                index > 0
+                # First in the phrase only "-ing": "citing weak demand" after a comma is
+                # the writer's participle, not a speaker.
+                (index > 0 or lower.endswith("ing"))
                 and lower.endswith(("ed", "ing"))
                 and len(lower) > 4
                 and token.text.islower()
@@ -389,7 +391,7 @@ class MentionFinder:
         *marketing* chief Dara Keane")."""
         if not words[index].lower.endswith("ing"):
             return False
-        if words[index - 1].lower in self.lex.determiners:
+        if index > 0 and words[index - 1].lower in self.lex.determiners:
             return True
         nxt = words[index + 1] if index + 1 < len(words) else None
         return nxt is not None and (self.is_role(nxt) or self.is_title(nxt))

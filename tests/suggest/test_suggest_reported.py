@@ -144,3 +144,8 @@ def test_a_name_after_according_to_x_and_a_comma_is_the_clauses_subject() -> Non
     )
     # Set off by commas or ending the sentence, the name is the speaker's appositive.
     assert one('"Too late," said one investor, Carol Jenkins, 71.').name == "Carol Jenkins"
+
+
+def test_a_participle_after_a_comma_is_no_speaker() -> None:
+    text = "Shares fell 9% after the company cut its forecast, citing weak demand from China."
+    assert found(text) == []
