@@ -23,6 +23,7 @@ _MAX_WORDS = 12
 _STRETCH_WORDS = 8
 _BOUNDARY = frozenset({",", ":", ";", "(", "—", "–"})
 _PARTY_STATE = re.compile(r"[RDI]-[A-Z]")
+_RELATIVES = frozenset({"who", "whom", "whose", "which"})
 
 
 class MentionKind(StrEnum):
@@ -248,6 +249,10 @@ class MentionFinder:
             return floor
         before = tokens[opening - 1]
         if self.is_name(before) or self.is_role(before):
+            return opening
+        if first.lower in _RELATIVES and before.kind == Kind.WORD and before.text.islower():
+            # "One woman, who asked not to be named ..., says": a relative clause follows a
+            # noun, known or not; the phrase before it must still read as a mention.
             return opening
         if before.text.isdigit() and opening - 2 > floor and tokens[opening - 2].text == ",":
             # "Margaret Pye, 72, who has lived there ..., said": an age, then the appositive.

@@ -149,3 +149,15 @@ def test_a_name_after_according_to_x_and_a_comma_is_the_clauses_subject() -> Non
 def test_a_participle_after_a_comma_is_no_speaker() -> None:
     text = "Shares fell 9% after the company cut its forecast, citing weak demand from China."
     assert found(text) == []
+
+
+def test_a_relative_clause_after_a_noun_the_lexicon_does_not_know() -> None:
+    got = one(
+        "One woman, who asked not to be named because she is still negotiating, says the "
+        "insurer has offered her less."
+    )
+    assert (got.quote, got.speaker, got.cue) == (
+        "the insurer has offered her less",
+        "One woman",
+        "says",
+    )
