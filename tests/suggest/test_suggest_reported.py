@@ -161,3 +161,9 @@ def test_a_relative_clause_after_a_noun_the_lexicon_does_not_know() -> None:
         "One woman",
         "says",
     )
+
+
+def test_a_quote_after_a_dotted_abbreviation_opens_a_sentence() -> None:
+    text = '"We can wait," Redmond told a news conference at 2:30 p.m. "There\'s no hurry."'
+    second = found(text)[1]
+    assert (second.quote, second.speaker) == ('"There\'s no hurry."', "Redmond")
