@@ -590,6 +590,9 @@ class Attributor:
             or not nxt.text.islower()
             or self.lex.is_cue(nxt.lower)
             or self._opens_own_clause(nxt.lower)
+            # "..., the ONS said, a bigger drop than expected": a noun phrase there is the
+            # writer's comment on what was said; the clause itself resumes with its verb.
+            or nxt.lower in self.lex.determiners
         ):
             return None
         return (after + 1, self.clauses.content_end(tokens, after + 1, len(tokens)))

@@ -284,11 +284,13 @@ class Clauses:
                 continue
             if (
                 token.lower in ("and", "but")
-                and index + 1 < stop
+                and index + 2 < stop
                 and tokens[index + 1].text == tokens[index + 1].lower
                 and lex.is_cue(tokens[index + 1].lower)
+                and tokens[index + 2].kind != Kind.PUNCT
             ):
-                # "... that X, and said Y": a second reporting verb of the same speaker.
+                # "... that X, and said Y": a second reporting verb of the same speaker
+                # ("for age and stress." ends with a noun: nothing is reported after it).
                 end = index
                 break
             if token.text != "," or index + 1 >= stop:

@@ -167,3 +167,18 @@ def test_a_quote_after_a_dotted_abbreviation_opens_a_sentence() -> None:
     text = '"We can wait," Redmond told a news conference at 2:30 p.m. "There\'s no hurry."'
     second = found(text)[1]
     assert (second.quote, second.speaker) == ('"There\'s no hurry."', "Redmond")
+
+
+def test_a_noun_phrase_after_a_closing_attribution_is_the_writers() -> None:
+    got = one("Retail sales fell 1.2% in October, the ONS said, a bigger drop than expected.")
+    assert (got.quote, got.continues) == ("Retail sales fell 1.2% in October", None)
+    # A verb resumes the reported clause.
+    _, second = found("The fire season, officials said, is on track to be the worst.")
+    assert (second.quote, second.continues) == ("is on track to be the worst", "The fire season")
+
+
+def test_and_before_a_cue_word_ending_the_sentence_is_no_second_report() -> None:
+    got = one("Haddad said the findings held after accounting for age and stress.")
+    assert got.quote == "the findings held after accounting for age and stress"
+    got = found("She said the plan was sound and added that it would save money.")
+    assert [f.quote for f in got] == ["the plan was sound", "that it would save money"]
