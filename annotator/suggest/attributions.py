@@ -143,6 +143,8 @@ class Attributor:
                 out.append(_Cue(index, end, name))
                 taken = end
                 continue
+            if self._raises(tokens, index):
+                continue  # "is alleged to have said": the cue is the verb it leads to
             # Cues are verbs: lower case in running text ("States" is not "states").
             if token.text == lower and self.lex.is_cue(lower):
                 previous = tokens[index - 1].lower if index > 0 else ""
@@ -150,8 +152,11 @@ class Attributor:
                 # "the claims", "a warning", "India's state railway": a determiner or a
                 # possessive before it makes it a noun; so does a verb right after a plural
                 # ("media reports suggest"; "told state media": "told" stays a verb).
+                # A determiner that stands alone as a speaker ("Some say", "some warned")
+                # leaves a verb form that is no plural noun ("some reports") a verb.
+                alone = previous in self.lex.roles and not lower.endswith("s")
                 noun = (
-                    previous in self.lex.determiners
+                    (previous in self.lex.determiners and not alone)
                     or (index > 0 and possessive(tokens[index - 1]))
                 ) or (
                     lower.endswith("s")
@@ -164,6 +169,18 @@ class Attributor:
                 if not noun:
                     out.append(_Cue(index, index + 1, self.lex.lemma(lower)))
         return out
+
+    def _raises(self, tokens: list[Token], index: int) -> bool:
+        """Whether the word at ``index`` is a raising verb before the cue it leads to ("alleged
+        *to have said*")."""
+        after = index + 2
+        if after >= len(tokens) or f"{tokens[index].lower} {tokens[index + 1].lower}" not in (
+            self.lex.raising
+        ):
+            return False
+        if tokens[after].lower == "have" and after + 1 < len(tokens):
+            after += 1
+        return self.lex.is_cue(tokens[after].lower)
 
     def _source_between(self, tokens: list[Token], index: int) -> tuple[int, str] | None:
         """The end and the lexicon phrase of "quoted *by SOURCE* as saying" when a phrase
@@ -252,6 +269,10 @@ class Attributor:
         inverted: Mention | None = None
         if subject is None and not participle:
             inverted = self.mentions.after(tokens, cue.last)
+            if inverted is None and self._closes(tokens, cue.first, begin):
+                # "Heatwave to last, say forecasters": a speaker phrase the word classes do
+                # not know, taken whole where the sentence ends with it.
+                inverted = self.mentions.stretch_after(tokens, cue.last)
         quote_index = self._quote_before(tokens, before, begin)
         if quote_index is not None and self._fragment(tokens, quote_index, begin):
             quote_index = None  # "The deal was “dead”, officials said": the sentence is content
@@ -281,6 +302,14 @@ class Attributor:
                 tokens, begin, subject.first - 1, cue.last, cue, speaker, number
             )
         return None
+
+    def _closes(self, tokens: list[Token], cue: int, begin: int) -> bool:
+        """Whether the cue at ``cue`` follows a comma or a quote, as a cue closing what was
+        said does."""
+        if cue <= begin:
+            return False
+        before = tokens[cue - 1]
+        return before.text == "," or before.kind == Kind.QUOTE
 
     def _speaker(self, tokens: list[Token], mention: Mention) -> SpeakerMention:
         return SpeakerMention(
@@ -384,6 +413,8 @@ class Attributor:
         for position in positions:
             token = tokens[position]
             if token.lower == "that" and lemma not in lex.quote_only:
+                if self._demonstrative(tokens, position):
+                    return None  # "I say that in every interview": nothing follows it
                 return self._content_after(tokens, position, cue_span, speaker, number)
             if (
                 token.text in (",", ":")
@@ -428,6 +459,22 @@ class Attributor:
                 if token.kind == Kind.PUNCT and token.text not in ("-", "’", "'"):
                     break
         return None
+
+    def _demonstrative(self, tokens: list[Token], that: int) -> bool:
+        """Whether "that" at ``that`` is the cue's object, not the start of a clause: only
+        adverbials follow it before the sentence ends or a coordinated clause begins ("I say
+        that in every interview, and nobody believes me"; not "said that, if elected, ...")."""
+        after = self.clauses.skip_adverbials(tokens, that + 1, recipient=False)[-1]
+        if after >= len(tokens):
+            return True
+        token = tokens[after]
+        if token.text in (".", "!", "?", ";"):
+            return True
+        return (
+            token.text == ","
+            and after + 1 < len(tokens)
+            and tokens[after + 1].lower in ("and", "but")
+        )
 
     def _clause_before_quote(self, tokens: list[Token], start: int, quote: int) -> bool:
         """Whether the words skipped between a cue and a quote hold a verb and so open the
@@ -517,30 +564,38 @@ class Attributor:
         cue_span = (tokens[cue.first].start, tokens[cue.last - 1].end)
         positions = self.clauses.skip_adverbials(tokens, resume, recipient=True)
         after = positions[-1]
-        more: tuple[int, int] | None = None
-        if after < len(tokens) and tokens[after].text == "," and after + 1 < len(tokens):
-            nxt = tokens[after + 1]
-            # "Canada's wildfire season, officials said, is on track ...": the clause resumes;
-            # "..., officials said, as more rain was forecast": the writer's own clause.
-            if (
-                nxt.kind == Kind.WORD
-                and nxt.text.islower()
-                and not self.lex.is_cue(nxt.lower)
-                and not self._opens_own_clause(nxt.lower)
-            ):
-                end = self.clauses.content_end(tokens, after + 1, len(tokens))
-                more = (after + 1, end)
-        elif after < len(tokens) and tokens[after].kind != Kind.PUNCT:
+        more = self._resumed(tokens, after)
+        if more is None and after < len(tokens) and tokens[after].kind != Kind.PUNCT:
             # The cue goes on ("reports suggest that ..."): it does not close the sentence.
             return None
         start = begin
-        end = self.clauses.content_end(tokens, start, comma + 1)
+        end = self.clauses.content_end(tokens, start, comma + 1, closed=more is None)
         lead = tokens[start].lower if start < end else ""
         if (lead in self.lex.prepositions or lead in self.lex.not_clause_start) and not any(
             self.clauses.looks_like_clause(tokens, i) for i in range(start + 1, end)
         ):
             return None  # "In a statement, the ministry said": an adverbial, no content
         return self._content(tokens, start, end, cue_span, speaker, number, more)
+
+    def _resumed(self, tokens: list[Token], after: int) -> tuple[int, int] | None:
+        """The second part of a reported clause split by its attribution, when a comma at
+        ``after`` ends the attribution and the clause goes on: "Canada's wildfire season,
+        officials said, *is on track ...*" (not "..., officials said, *as more rain was
+        forecast*": the writer's own clause)."""
+        if after + 1 >= len(tokens) or tokens[after].text != ",":
+            return None
+        nxt = tokens[after + 1]
+        if (
+            nxt.kind != Kind.WORD
+            or not nxt.text.islower()
+            or self.lex.is_cue(nxt.lower)
+            or self._opens_own_clause(nxt.lower)
+            # "..., the ONS said, a bigger drop than expected": a noun phrase there is the
+            # writer's comment on what was said; the clause itself resumes with its verb.
+            or nxt.lower in self.lex.determiners
+        ):
+            return None
+        return (after + 1, self.clauses.content_end(tokens, after + 1, len(tokens)))
 
     def _negated(self, tokens: list[Token], cue: int) -> bool:
         """Whether a negation stands just before the cue: "did not say", "would never say"."""
@@ -577,4 +632,7 @@ class Attributor:
         if tokens[end - 1].text == ",":
             end -= 1
         end = self.clauses.content_end(tokens, begin, end + 1)
-        return self._content(tokens, begin, end, cue_span, speaker, number)
+        # "Evergate, according to two people ..., has asked its creditors ...": two parts.
+        after = self.clauses.skip_adverbials(tokens, mention.last, recipient=False)[-1]
+        more = self._resumed(tokens, after)
+        return self._content(tokens, begin, end, cue_span, speaker, number, more)

@@ -252,8 +252,12 @@ class Clauses:
             token.lower in self.lex.adverbs for token in tokens[start:verb]
         )
 
-    def content_end(self, tokens: list[Token], start: int, stop: int) -> int:
-        """The token index where content starting at ``start`` ends (exclusive)."""
+    def content_end(
+        self, tokens: list[Token], start: int, stop: int, *, closed: bool = False
+    ) -> int:
+        """The token index where content starting at ``start`` ends (exclusive). ``closed``:
+        the attribution closes the sentence at ``stop`` ("Y, as Z, an official said."), so
+        "as", "while" and "but" inside Y are still what was reported."""
         lex = self.lex
         end = stop
         resume = start + 1
@@ -280,18 +284,20 @@ class Clauses:
                 continue
             if (
                 token.lower in ("and", "but")
-                and index + 1 < stop
+                and index + 2 < stop
                 and tokens[index + 1].text == tokens[index + 1].lower
                 and lex.is_cue(tokens[index + 1].lower)
+                and tokens[index + 2].kind != Kind.PUNCT
             ):
-                # "... that X, and said Y": a second reporting verb of the same speaker.
+                # "... that X, and said Y": a second reporting verb of the same speaker
+                # ("for age and stress." ends with a noun: nothing is reported after it).
                 end = index
                 break
             if token.text != "," or index + 1 >= stop:
                 continue
             nxt = tokens[index + 1]
             words = [t.lower for t in tokens[index + 1 : index + 4]]
-            if any(words[: len(stop)] == stop for stop in self._stops):
+            if not closed and any(words[: len(stop)] == stop for stop in self._stops):
                 end = index
                 break
             # ", adding that ...": another attribution of the same speaker begins.

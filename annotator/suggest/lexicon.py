@@ -23,7 +23,7 @@ _SPEAKER_LISTS = (
     "pronouns",
     "post_modifiers",
 )
-_WORD_LISTS = ("not_names", "abbreviations", "adverbs", "clause_stops")
+_WORD_LISTS = ("not_names", "abbreviations", "adverbs", "raising", "clause_stops")
 _CLAUSE_LISTS = (
     "auxiliaries",
     "irregular_past",
@@ -85,6 +85,7 @@ class Lexicon:
     not_names: frozenset[str] = frozenset()
     abbreviations: frozenset[str] = frozenset()
     adverbs: frozenset[str] = frozenset()
+    raising: frozenset[str] = frozenset()
     clause_stops: tuple[str, ...] = ()
     auxiliaries: frozenset[str] = frozenset()
     irregular_past: frozenset[str] = frozenset()
@@ -193,6 +194,7 @@ def _build(raw: Mapping[str, Any]) -> Lexicon:
         not_names=kept("not_names"),
         abbreviations=kept("abbreviations"),
         adverbs=lower("adverbs"),
+        raising=lower("raising"),
         clause_stops=longest_first("clause_stops"),
         quantifiers=longest_first("quantifiers"),
         approximators=longest_first("approximators"),

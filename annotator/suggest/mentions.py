@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import TypeGuard
 
 from annotator.suggest.lexicon import Lexicon
 from annotator.suggest.sentences import Kind, Token
@@ -22,6 +23,7 @@ _MAX_WORDS = 12
 _STRETCH_WORDS = 8
 _BOUNDARY = frozenset({",", ":", ";", "(", "—", "–"})
 _PARTY_STATE = re.compile(r"[RDI]-[A-Z]")
+_RELATIVES = frozenset({"who", "whom", "whose", "which"})
 
 
 class MentionKind(StrEnum):
@@ -42,6 +44,19 @@ class Mention:
 def possessive(token: Token) -> bool:
     text = token.text
     return text.endswith(("'s", "’s")) and len(text) > 2
+
+
+def in_number(tokens: list[Token], comma: int) -> bool:
+    """Whether the comma at ``comma`` groups the digits of a number ("24,000"): digits on both
+    sides with no space between."""
+    before, after = tokens[comma - 1], tokens[comma + 1] if comma + 1 < len(tokens) else None
+    return (
+        after is not None
+        and before.end == tokens[comma].start
+        and after.start == tokens[comma].end
+        and before.text.isdigit()
+        and after.text.isdigit()
+    )
 
 
 class MentionFinder:
@@ -100,7 +115,8 @@ class MentionFinder:
     # --- before a cue -------------------------------------------------------------------
 
     def skip_adverbs(self, tokens: list[Token], end: int, floor: int) -> int:
-        """Step left over auxiliaries, adverbs and time phrases: "Peskov on Monday also said"."""
+        """Step left over auxiliaries, adverbs, time phrases and raising verbs: "Peskov on
+        Monday also said", "Ruiz is expected to say"."""
         adverbs = self.lex.adverbs
         while end > floor:
             token = tokens[end - 1]
@@ -113,6 +129,12 @@ class MentionFinder:
                 and tokens[end - 3].text == ","
             ):
                 end -= 3  # "He, too, said"
+            elif (
+                token.lower == "to"
+                and end - 2 > floor
+                and f"{tokens[end - 2].lower} to" in self.lex.raising
+            ):
+                end -= 2  # "Ruiz is expected to say": the subject is still the speaker
             elif token.lower in self.lex.time_words:
                 end -= 1
                 while end > floor and tokens[end - 1].lower in self.lex.time_leads:
@@ -208,7 +230,7 @@ class MentionFinder:
     def _before_appositive(self, tokens: list[Token], comma: int, floor: int) -> int:
         """``comma`` closes an appositive: the end of the mention before it, or ``floor``."""
         opening = comma - 1
-        while opening > floor and tokens[opening].text != ",":
+        while opening > floor and (tokens[opening].text != "," or in_number(tokens, opening)):
             if tokens[opening].kind == Kind.QUOTE:
                 return floor
             opening -= 1
@@ -227,6 +249,10 @@ class MentionFinder:
             return floor
         before = tokens[opening - 1]
         if self.is_name(before) or self.is_role(before):
+            return opening
+        if first.lower in _RELATIVES and before.kind == Kind.WORD and before.text.islower():
+            # "One woman, who asked not to be named ..., says": a relative clause follows a
+            # noun, known or not; the phrase before it must still read as a mention.
             return opening
         if before.text.isdigit() and opening - 2 > floor and tokens[opening - 2].text == ",":
             # "Margaret Pye, 72, who has lived there ..., said": an age, then the appositive.
@@ -352,14 +378,28 @@ class MentionFinder:
             if (lower in self._not_in_phrase and not opening) or lex.is_cue(lower):
                 return None
             if (
-                index > 0
+                # First in the phrase only "-ing": "citing weak demand" after a comma is
+                # the writer's participle, not a speaker.
+                (index > 0 or lower.endswith("ing"))
                 and lower.endswith(("ed", "ing"))
                 and len(lower) > 4
                 and token.text.islower()
                 and lower not in lex.modifiers
+                and not self._ing_noun(words, index)
             ):
                 return None  # a verb: "the man who witnessed", "prices rising"
         return first
+
+    def _ing_noun(self, words: list[Token], index: int) -> bool:
+        """Whether the "-ing" word at ``index`` is a noun or describes one, not a verb: after
+        a determiner ("minutes of *the meeting*") or before a role or title ("SkyAzur
+        *marketing* chief Dara Keane")."""
+        if not words[index].lower.endswith("ing"):
+            return False
+        if index > 0 and words[index - 1].lower in self.lex.determiners:
+            return True
+        nxt = words[index + 1] if index + 1 < len(words) else None
+        return nxt is not None and (self.is_role(nxt) or self.is_title(nxt))
 
     def stretch_after(self, tokens: list[Token], start: int) -> Mention | None:
         """ "according to *exchange data*": the words from ``start`` to the next boundary or
@@ -433,9 +473,21 @@ class MentionFinder:
         if kind == MentionKind.NOMINAL and end + 1 < stop and tokens[end].text == ",":
             # "said one investor, Carol Jenkins": the name between commas is the speaker's.
             named = self.after(tokens, end + 1, stop)
-            if named is not None and named.kind == MentionKind.NAME:
+            if self._appositive_name(named, tokens, stop):
                 return Mention(start, named.last, MentionKind.NAME)
         return Mention(start, end, kind)
+
+    def _appositive_name(
+        self, named: Mention | None, tokens: list[Token], stop: int
+    ) -> TypeGuard[Mention]:
+        """Whether ``named``, after a comma, is a name set off as an appositive ("said one
+        investor, *Carol Jenkins*, 71"): one that a verb follows is the next clause's subject
+        ("According to court filings, *Osei* moved ...")."""
+        return (
+            named is not None
+            and named.kind == MentionKind.NAME
+            and (named.last >= stop or tokens[named.last].kind != Kind.WORD)
+        )
 
     def _bare_after(self, tokens: list[Token], start: int, stop: int) -> Mention | None:
         """ "said one investor, Carol Jenkins, 71": a determiner, a noun the lexicon does not
@@ -449,7 +501,7 @@ class MentionFinder:
             if end == stop or tokens[end].kind == Kind.PUNCT:
                 if end + 1 < stop and tokens[end].text == ",":
                     named = self.after(tokens, end + 1, stop)
-                    if named is not None and named.kind == MentionKind.NAME:
+                    if self._appositive_name(named, tokens, stop):
                         return Mention(start, named.last, MentionKind.NAME)
                 return Mention(start, end, MentionKind.NOMINAL)
         return None

@@ -36,6 +36,7 @@ _SPACED_TOKEN = re.compile(
 # lets the regex engine skip ahead to the next candidate, twice as fast over a paragraph.
 _BOUNDARY = re.compile(rf"[.!?…][.!?…]*([\"'”’»›)\]]*)\s+(?=[\"'“‘„«”(\[]*[{UPPER}0-9])")
 _WORD_BEFORE = re.compile(r"([\w.]+)\.$")
+_QUOTE_OPENERS = '"“‘«„'
 _SENTENCE_OPENERS = frozenset(["The", "A", "He", "She", "It", "They", "We", "But", "In", "On"])
 
 
@@ -203,9 +204,13 @@ class Splitter:
             return False
         word = found.group(1)
         if "." in word:
-            # "U.S." ends a sentence only before a word that clearly opens one.
+            # "U.S." ends a sentence only before a word that clearly opens one, or a quote
+            # that opens with a capital ("at 2:30 p.m. “There's no hurry.”").
             after = self.text[dot + 1 : dot + 12].split()
-            return not after or after[0] not in _SENTENCE_OPENERS
+            return not after or not (
+                after[0] in _SENTENCE_OPENERS
+                or (after[0][:1] in _QUOTE_OPENERS and after[0][1:2].isupper())
+            )
         return word in self.abbreviations or (len(word) == 1 and word.isupper())
 
     def tokens(self, start: int, end: int, quotes: range) -> list[Token]:
