@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from annotator.errors import AnnotatorError
 from annotator.formats.label_map import LabelMapping, load_mapping, mapping_shown, mapping_toml
 from annotator.model.progress import Progress
+from annotator.store.project import Project
 from annotator.transfer.atomic import atomic_output
 from annotator.transfer.import_sources import FORMATS, ImportOptions
 from annotator.transfer.peer_import import ImportPlan, preview_import, write_plan
@@ -348,7 +349,7 @@ class ImportDialog(QDialog):
         plan = self.plan
         if plan is None or plan.problem is not None or self._importing:
             return
-        project, options = self.session.project, self.options()
+        options = self.options()
         self._preview_timer.stop()
         self._importing = True
         self._enable_choices(False)
@@ -357,11 +358,16 @@ class ImportDialog(QDialog):
         self.progress.show()
         self.problem.clear()
 
-        def work(progress: Progress) -> object:
-            return write_plan(project, plan, options, progress)
+        def job_on(project: Project) -> TransferJob:
+            # The project lent to the job: the window meanwhile reads the last commit.
+            return self._job_for(lambda progress: write_plan(project, plan, options, progress))
 
         self._generation += 1
-        job = self._job_for(work, hold=True)
+        try:
+            job = self.session.hold.hold_for(job_on)
+        except AnnotatorError as exc:  # another job holds the project
+            self._import_ended(str(exc))
+            return
         job.progressed.connect(self._progressed)
         job.done.connect(self._imported)
         job.failed.connect(self._import_failed)
@@ -407,14 +413,11 @@ class ImportDialog(QDialog):
         ):
             widget.setEnabled(enabled)
 
-    def _job_for(self, work: Work, hold: bool = False) -> TransferJob:
+    def _job_for(self, work: Work) -> TransferJob:
         """The job of ``work``, for the caller to connect and then start (a job started
         first may end before its ``done`` is connected: a small file's preview did, and its
-        answer was lost). ``hold``: it writes into the project (the window's own writes wait
-        for it to end), where a preview only reads files."""
+        answer was lost)."""
         job = TransferJob(work, self._generation)
-        if hold:
-            self.session.hold.hold_for(job)
         self._job = job
         job.ended.connect(self._job_ended)
         return job
