@@ -1,7 +1,7 @@
 """While an import writes from its thread (or a merge runs under its progress dialog), the
 window reads the last commit: the document list, the Team view and a document opened from
 them never show the job's rows, so a cancel or a failure takes nothing away that was shown;
-the list shows the new documents once the import has committed."""
+the list and an open Team view show the new documents once the import has committed."""
 
 from __future__ import annotations
 
@@ -141,11 +141,13 @@ def test_the_list_shows_the_import_once_it_has_committed(
     qtbot, ended_window: MainWindow, table: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     window = ended_window
+    view = team(qtbot, window)
     _dialog, paused = start_paused_import(qtbot, window, table, monkeypatch)
     assert filter_list(qtbot, window, "number") == 0
     paused.go_on.set()
     closed(qtbot, window)
     assert window.documents.model.rowCount() == DOCUMENTS
+    assert listed(view) == DOCUMENTS + 1  # the Team view too, without a click on Refresh
     assert filter_list(qtbot, window, "") == DOCUMENTS + 1
     # The window writes on its own connection again.
     assert window.session.project.documents.count() == DOCUMENTS + 1
