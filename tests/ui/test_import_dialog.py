@@ -258,3 +258,39 @@ def test_a_bad_mapping_file_is_said_in_one_sentence(qtbot, window, tmp_path, mon
     click(qtbot, dialog.load_mapping_button)
     assert dialog.problem.text() == f'{bad}, line 1: "Person SPEAKER" is not PEER=OURS'
     assert dialog.mapping_source.text() == ""
+
+
+def test_the_text_column_is_asked_for_where_csv_or_label_studio_is_read(
+    qtbot, window, tmp_path, monkeypatch
+) -> None:
+    """The text column (CSV) or data field (Label Studio): shown for those formats, chosen
+    or found by the preview, and after a failed preview (the column may be what failed);
+    hidden for the others."""
+    dialog = open_import(qtbot, window)
+    field = dialog.text_column
+    assert not field.isVisible()  # no files yet, the format to be detected
+    for fmt, shown in (("csv", True), ("jsonl", False), ("label-studio", True), ("brat", False)):
+        pick(qtbot, dialog.format, fmt)
+        assert field.isVisible() is shown, fmt
+    pick(qtbot, dialog.format, import_dialog.DETECT)
+
+    jsonl = tmp_path / "more.jsonl"
+    jsonl.write_text(json.dumps(LINE) + "\n", encoding="utf-8")
+    add_files(qtbot, dialog, monkeypatch, jsonl)
+    previewed(qtbot, dialog)
+    assert not field.isVisible()
+
+    table = tmp_path / "articles.csv"
+    table.write_text("id,body\na1,Peskov said no.\n", encoding="utf-8")
+    dialog.files.selectAll()
+    click(qtbot, dialog.remove_button)
+    add_files(qtbot, dialog, monkeypatch, table)
+    previewed(qtbot, dialog)
+    assert dialog.problem.text().endswith('no column "text" (the columns are id, body)')
+    assert field.isVisible()  # to put it right:
+    field.selectAll()
+    qtbot.keyClicks(field, "body")
+    qtbot.keyClick(field, Qt.Key.Key_Return)  # the field's editing is finished: previewed
+    qtbot.waitUntil(lambda: dialog.plan is not None, timeout=10000)
+    assert dialog.summary.text().startswith("csv: 1 document")
+    assert field.isVisible()

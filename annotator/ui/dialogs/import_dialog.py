@@ -35,7 +35,7 @@ from annotator.formats.label_map import LabelMapping, load_mapping, mapping_show
 from annotator.model.progress import Progress
 from annotator.store.project import Project
 from annotator.transfer.atomic import atomic_output
-from annotator.transfer.import_sources import FORMATS, ImportOptions
+from annotator.transfer.import_sources import FORMATS, TEXT_COLUMN_FORMATS, ImportOptions
 from annotator.transfer.peer_import import ImportPlan, preview_import, write_plan
 from annotator.ui.counts import counted
 from annotator.ui.dialogs.mapping_table import (
@@ -72,6 +72,8 @@ class ImportDialog(QDialog):
         self._job: TransferJob | None = None
         self._generation = 0
         self._importing = False
+        # The formats the last preview found (None: not known, as after a failed preview).
+        self._found: frozenset[str] | None = frozenset()
 
         self.files = QListWidget()
         self.files.setAccessibleName(self.tr("Files to import"))
@@ -87,6 +89,12 @@ class ImportDialog(QDialog):
             self.tr("the names in the files (unnamed: the format's name)")
         )
         self.text_column = QLineEdit("text")
+        self.text_column.setToolTip(
+            self.tr(
+                "CSV: the column that holds the text. Label Studio: the data field that "
+                "holds it, where the file does not tell."
+            )
+        )
         self.add_labels = QCheckBox(
             self.tr("&Add labels, relations and attributes the schema lacks")
         )
@@ -139,6 +147,7 @@ class ImportDialog(QDialog):
         self.add_files_button.clicked.connect(self.choose_files)
         self.add_folder_button.clicked.connect(self.choose_folder)
         self.remove_button.clicked.connect(self.remove_selected)
+        self.format.currentIndexChanged.connect(self._show_text_column)
         self.format.currentIndexChanged.connect(self.schedule_preview)
         self.annotator.editingFinished.connect(self.schedule_preview)
         self.text_column.editingFinished.connect(self.schedule_preview)
@@ -157,11 +166,12 @@ class ImportDialog(QDialog):
         sources = QHBoxLayout()
         sources.addWidget(self.files, 1)
         sources.addLayout(buttons)
-        form = QFormLayout()
+        form = self._form = QFormLayout()
         form.addRow(self.tr("&Format:"), self.format)
         form.addRow(self.tr("A&nnotator:"), self.annotator)
-        form.addRow(self.tr("CSV &text column:"), self.text_column)
+        form.addRow(self.tr("&Text column or field:"), self.text_column)
         form.addRow("", self.add_labels)
+        self._show_text_column()
         bottom = QHBoxLayout()
         bottom.addWidget(self.progress, 1)
         bottom.addStretch()
@@ -257,6 +267,16 @@ class ImportDialog(QDialog):
             return
         self.mapping_source.setText(self.tr("Mapping saved to {0}").format(path.name))
 
+    def _show_text_column(self) -> None:
+        """The text column (CSV) or data field (Label Studio) is asked for only where one of
+        those is read: the format chosen, or those the preview found. Where they are not
+        known (a failed preview: perhaps the column was not found) it stays, to be put
+        right."""
+        detect = self.format.currentIndex() == 0
+        formats = self._found if detect else frozenset({self.format.currentText()})
+        shown = formats is None or not formats.isdisjoint(TEXT_COLUMN_FORMATS)
+        self._form.setRowVisible(self.text_column, shown)
+
     def _mapping_edited(self, kind: str, peer: str, ours: str) -> None:
         self.pairs[(kind, peer)] = ours
         self.schedule_preview()
@@ -279,6 +299,8 @@ class ImportDialog(QDialog):
             self._job.cancel()
         self._generation += 1
         if not self.paths:
+            self._found = frozenset()
+            self._show_text_column()
             self.format.setItemText(0, self.tr(DETECT))
             self.model.set_rows([])
             self.summary.setText(self.tr("Add files or a folder to see what they hold."))
@@ -301,7 +323,9 @@ class ImportDialog(QDialog):
             return  # an older preview, overtaken by a change
         self.plan = plan
         self.model.set_rows(plan.mapping, plan.schema)
-        formats = ", ".join(sorted({s.fmt for s in plan.sources}))
+        self._found = frozenset(s.fmt for s in plan.sources)
+        self._show_text_column()
+        formats = ", ".join(sorted(self._found))
         self.format.setItemText(0, f"{self.tr(DETECT)}: {formats}")
         layers = plan.layers
         named = f" ({', '.join(layers[:6])}{', …' if len(layers) > 6 else ''})" if layers else ""
@@ -337,6 +361,8 @@ class ImportDialog(QDialog):
             return
         self.plan = None
         self.save_mapping_button.setEnabled(False)
+        self._found = None
+        self._show_text_column()
         self.format.setItemText(0, self.tr(DETECT))
         self.model.set_rows([])
         self.summary.setText(self.tr("These files cannot be imported as they are."))
