@@ -50,6 +50,13 @@ def add_files(qtbot, dialog: ImportDialog, monkeypatch, *paths: Path) -> None:
     click(qtbot, dialog.add_files_button)
 
 
+def replace_files(qtbot, dialog: ImportDialog, monkeypatch, *paths: Path) -> None:
+    """Every file listed removed, then ``paths`` added."""
+    dialog.files.selectAll()
+    click(qtbot, dialog.remove_button)
+    add_files(qtbot, dialog, monkeypatch, *paths)
+
+
 def previewed(qtbot, dialog: ImportDialog) -> None:
     """Wait for the preview of the current choices (or its refusal)."""
     qtbot.waitUntil(lambda: dialog.plan is not None or bool(dialog.problem.text()), timeout=10000)
@@ -264,8 +271,8 @@ def test_the_text_column_is_asked_for_where_csv_or_label_studio_is_read(
     qtbot, window, tmp_path, monkeypatch
 ) -> None:
     """The text column (CSV) or data field (Label Studio): shown for those formats, chosen
-    or found by the preview, and after a failed preview (the column may be what failed);
-    hidden for the others."""
+    or found by the preview, failed or not (the column may be what failed); hidden for the
+    others."""
     dialog = open_import(qtbot, window)
     field = dialog.text_column
     assert not field.isVisible()  # no files yet, the format to be detected
@@ -275,16 +282,20 @@ def test_the_text_column_is_asked_for_where_csv_or_label_studio_is_read(
     pick(qtbot, dialog.format, import_dialog.DETECT)
 
     jsonl = tmp_path / "more.jsonl"
-    jsonl.write_text(json.dumps(LINE) + "\n", encoding="utf-8")
+    jsonl.write_text(json.dumps({**LINE, "annotator": None}) + "\n", encoding="utf-8")
     add_files(qtbot, dialog, monkeypatch, jsonl)
     previewed(qtbot, dialog)
+    assert 'needs "annotator"' in dialog.problem.text()
+    assert not field.isVisible()  # a JSONL file failed: the field would not put it right
+    jsonl.write_text(json.dumps(LINE) + "\n", encoding="utf-8")
+    replace_files(qtbot, dialog, monkeypatch, jsonl)
+    previewed(qtbot, dialog)
+    assert dialog.plan is not None
     assert not field.isVisible()
 
     table = tmp_path / "articles.csv"
     table.write_text("id,body\na1,Peskov said no.\n", encoding="utf-8")
-    dialog.files.selectAll()
-    click(qtbot, dialog.remove_button)
-    add_files(qtbot, dialog, monkeypatch, table)
+    replace_files(qtbot, dialog, monkeypatch, table)
     previewed(qtbot, dialog)
     assert dialog.problem.text().endswith('no column "text" (the columns are id, body)')
     assert field.isVisible()  # to put it right:

@@ -8,6 +8,7 @@ The dialog only gathers choices and shows results: reading, mapping and writing 
 
 from __future__ import annotations
 
+from contextlib import suppress
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -35,7 +36,12 @@ from annotator.formats.label_map import LabelMapping, load_mapping, mapping_show
 from annotator.model.progress import Progress
 from annotator.store.project import Project
 from annotator.transfer.atomic import atomic_output
-from annotator.transfer.import_sources import FORMATS, TEXT_COLUMN_FORMATS, ImportOptions
+from annotator.transfer.import_sources import (
+    FORMATS,
+    TEXT_COLUMN_FORMATS,
+    ImportOptions,
+    resolve_sources,
+)
 from annotator.transfer.peer_import import ImportPlan, preview_import, write_plan
 from annotator.ui.counts import counted
 from annotator.ui.dialogs.mapping_table import (
@@ -72,8 +78,11 @@ class ImportDialog(QDialog):
         self._job: TransferJob | None = None
         self._generation = 0
         self._importing = False
-        # The formats the last preview found (None: not known, as after a failed preview).
+        # The formats the last preview found (None: not known, as where a failed preview
+        # could not even tell them).
         self._found: frozenset[str] | None = frozenset()
+        # A failed preview's formats, by its generation (written by the preview's thread).
+        self._failed_formats: dict[int, frozenset[str]] = {}
 
         self.files = QListWidget()
         self.files.setAccessibleName(self.tr("Files to import"))
@@ -269,9 +278,9 @@ class ImportDialog(QDialog):
 
     def _show_text_column(self) -> None:
         """The text column (CSV) or data field (Label Studio) is asked for only where one of
-        those is read: the format chosen, or those the preview found. Where they are not
-        known (a failed preview: perhaps the column was not found) it stays, to be put
-        right."""
+        those is read: the format chosen, or those the preview found (a failed one too:
+        perhaps the column was not found, to be put right here). Where the formats are not
+        known it stays."""
         detect = self.format.currentIndex() == 0
         formats = self._found if detect else frozenset({self.format.currentText()})
         shown = formats is None or not formats.isdisjoint(TEXT_COLUMN_FORMATS)
@@ -308,10 +317,19 @@ class ImportDialog(QDialog):
             self.notes.clear()
             return
         paths, schema, options = list(self.paths), self.session.project.schema, self.options()
+        generation, failed_formats = self._generation, self._failed_formats
         self.summary.setText(self.tr("Reading…"))
 
         def work(progress: Progress) -> object:
-            return preview_import(paths, schema, options, progress)
+            try:
+                return preview_import(paths, schema, options, progress)
+            except AnnotatorError:
+                # Which formats failed, for the text column's field (only the files' heads
+                # are read again; where even that fails, they stay unknown).
+                with suppress(AnnotatorError):
+                    found = resolve_sources(paths, options.fmt)
+                    failed_formats[generation] = frozenset(s.fmt for s in found)
+                raise
 
         job = self._job_for(work)
         job.done.connect(self._previewed)
@@ -358,10 +376,11 @@ class ImportDialog(QDialog):
 
     def _preview_failed(self, generation: int, text: str) -> None:
         if generation != self._generation:
+            self._failed_formats.pop(generation, None)
             return
         self.plan = None
         self.save_mapping_button.setEnabled(False)
-        self._found = None
+        self._found = self._failed_formats.pop(generation, None)
         self._show_text_column()
         self.format.setItemText(0, self.tr(DETECT))
         self.model.set_rows([])
