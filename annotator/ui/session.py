@@ -227,7 +227,11 @@ class Session(QObject):
             self.run(SetStatus(document.id, self.layer, status=Status.IN_PROGRESS).apply)
 
     def run(self, step: Callable[[Project], Change]) -> bool:
-        """Run one apply or revert; a refusal becomes a message, not an exception."""
+        """Run one apply or revert; a refusal becomes a message, not an exception. Refused
+        while a job holds the project, as a change pushed is (derived state, as gold's
+        status settled by the review, is settled again at its next reload)."""
+        if self._held():
+            return False
         self.last_failure = None
         self._first_links = None  # whatever the step did, they may be out of date
         try:

@@ -23,7 +23,7 @@ class ToolWindows(QObject):
     schema_changed = Signal()
     #: Packs were merged from the Team view: lists and the open document must reload.
     documents_changed = Signal()
-    #: An import or File > Merge committed: an open Team view lists what it brought.
+    # An import or File > Merge committed: an open Team view lists what it brought.
     documents_arrived = Signal()
 
     def __init__(

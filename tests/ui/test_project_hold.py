@@ -14,17 +14,21 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QProgressDialog, QPushButton
+from test_adjudication_view import DOC as REVIEWED
+from test_adjudication_view import add
 from test_import_dialog import LINE, add_files, click, open_import, previewed
 
 import annotator.ui.dialogs.import_dialog as import_dialog
 from annotator.edits.spans import SetStatus
-from annotator.model import DocumentId, Status
+from annotator.model import AnnotatorName, DocumentId, Status
+from annotator.model.ids import GOLD
 from annotator.model.progress import Cancelled
 from annotator.model.schema import Schema
 from annotator.store import Project
 from annotator.store.backup import list_backups
 from annotator.transfer import merging, suggesting
 from annotator.transfer.importing import import_paths
+from annotator.ui.adjudication.view import AdjudicationView
 from annotator.ui.main_window import MainWindow
 from annotator.ui.session import Session
 from annotator.ui.shell import Shell
@@ -216,3 +220,38 @@ def test_the_suggester_and_the_team_views_packs_and_merges_hold_the_project(
     qtbot.mouseClick(view.merge_button, Qt.MouseButton.LeftButton)
     assert held == ["suggest", "pack", "merge"]
     assert not window.session.hold.busy
+
+
+def test_gold_status_settled_by_the_review_waits_while_a_job_holds_the_project(
+    qtbot, project_path: Path
+) -> None:
+    """The review settles gold's status on every reload (a tool window the job's dialog
+    does not block): while the project is held it writes nothing, as an edit does not."""
+    with Project.open(project_path) as project:
+        add(project, "alice", 131, 167, "SPEAKER", speaker="Dmitry Peskov")
+        add(project, "bob", 198, 262, "QUOTE", stance="against")
+        for who in ("alice", "bob"):
+            SetStatus(REVIEWED, AnnotatorName(who), status=Status.DONE).apply(project)
+        # Out of step with the decisions (none yet): the review would settle it.
+        SetStatus(REVIEWED, GOLD, status=Status.DONE).apply(project)
+    session = Session(Project.open(project_path), "lead")
+    refused: list[str] = []
+    session.failed.connect(refused.append)
+    try:
+        view = AdjudicationView(session, REVIEWED)
+        qtbot.addWidget(view)
+        view.show()
+        qtbot.waitExposed(view)
+        qtbot.keyClick(view.table, "1")  # one unit decided: gold in progress
+        assert session.project.sets.status(REVIEWED, GOLD) == Status.IN_PROGRESS
+        SetStatus(REVIEWED, GOLD, status=Status.DONE).apply(session.project)
+        with session.hold.held():
+            click(qtbot, view.include_unfinished)  # the review reloads
+            assert session.project.sets.status(REVIEWED, GOLD) == Status.DONE
+        assert refused == [
+            "An import, merge or suggestion run holds the project; try again when it ends"
+        ]
+        click(qtbot, view.include_unfinished)  # the next reload settles it
+        assert session.project.sets.status(REVIEWED, GOLD) == Status.IN_PROGRESS
+    finally:
+        session.project.close()
