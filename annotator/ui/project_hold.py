@@ -50,7 +50,7 @@ class ProjectHold(QObject):
         """The job ``job_of`` makes to write into the project lent to it from its thread (the
         caller connects and starts it): held until it has ended. Raises AnnotatorError while
         another job holds the project."""
-        self._refuse_if_busy()
+        self.refuse_if_busy()
         lending = ExitStack()
         lent = lending.enter_context(self.project.lent())
         try:
@@ -68,7 +68,7 @@ class ProjectHold(QObject):
         """Held around work on the GUI thread that lets the event loop run (a progress
         dialog's ``processEvents``) inside its transaction: the work writes into the project
         given. Raises AnnotatorError while another job holds the project."""
-        self._refuse_if_busy()
+        self.refuse_if_busy()
         self._depth += 1
         try:
             with self.project.lent() as lent:
@@ -89,7 +89,8 @@ class ProjectHold(QObject):
         if jobs:
             self._release_if_free()
 
-    def _refuse_if_busy(self) -> None:
+    def refuse_if_busy(self) -> None:
+        """Raise AnnotatorError, in one sentence, while a job holds the project."""
         # One lending at a time: a second job would be lent the read-only connection, or
         # (on the GUI thread) write inside the first one's transaction.
         if self.busy:
