@@ -49,9 +49,7 @@ WAYS = ("shared", "lent")
 
 
 def one(way: str, seed: Path, source: Path, folder: Path) -> dict[str, float]:
-    path = folder / f"{way}.db"
-    for made in folder.glob(f"{way}.db*"):
-        made.unlink()
+    path = Path(tempfile.mkdtemp(dir=folder)) / f"{way}.db"  # a fresh copy, with its backups
     shutil.copy(seed, path)
     project = Project.open(path)
     query = DocumentQuery("alice")
