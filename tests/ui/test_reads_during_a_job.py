@@ -115,6 +115,10 @@ def test_while_an_import_writes_the_window_shows_the_last_commit_and_keeps_it(
     assert listed(view) == 1
     assert filter_list(qtbot, window, "number") == 0
     assert filter_list(qtbot, window, "") == 1
+    search = window.side.search  # the corpus search, in the side panel
+    qtbot.keyClicks(search.field, "number")
+    qtbot.keyClick(search.field, Qt.Key.Key_Return)
+    assert [search.results.item(i).text() for i in range(search.results.count())] == ["no hits"]
     # The one document listed opens, and reads as committed.
     window.documents.view.setFocus()
     qtbot.keyClick(window.documents.view, Qt.Key.Key_Return)
