@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QFileDialog
 
 import annotator.ui.dialogs.import_dialog as import_dialog
+from annotator.errors import AnnotatorError
 from annotator.formats.label_map import load_mapping
 from annotator.ui.dialogs.import_dialog import ImportDialog
 from annotator.ui.dialogs.mapping_table import MappingTableModel
@@ -60,6 +61,44 @@ def replace_files(qtbot, dialog: ImportDialog, monkeypatch, *paths: Path) -> Non
 def previewed(qtbot, dialog: ImportDialog) -> None:
     """Wait for the preview of the current choices (or its refusal)."""
     qtbot.waitUntil(lambda: dialog.plan is not None or bool(dialog.problem.text()), timeout=10000)
+
+
+class PausedImport:
+    """The dialog's next import stops inside its transaction after its first batch (a file of
+    more than 2,000 documents has more), until the test lets it go on (``go_on``) or the job
+    is cancelled (its progress raises then; asked every 10 ms), 30 s at most; then it fails
+    with ``fail`` if given, or goes on to its end."""
+
+    def __init__(self, monkeypatch, fail: str | None = None) -> None:
+        self.inside = threading.Event()
+        self.go_on = threading.Event()
+        real = import_dialog.write_plan
+
+        def paused(project, plan, options, progress):
+            def report(done: int, total: int | None) -> None:
+                progress(done, total)  # raises Cancelled once the job is cancelled
+                if done and not self.inside.is_set():
+                    self.inside.set()
+                    for _ in range(3000):
+                        if self.go_on.wait(0.01):
+                            break
+                        progress(done, total)
+                    if fail is not None:
+                        raise AnnotatorError(fail)
+
+            return real(project, plan, options, report)
+
+        monkeypatch.setattr(import_dialog, "write_plan", paused)
+
+    def start(self, qtbot, window: MainWindow, monkeypatch, source: Path) -> ImportDialog:
+        """File > Import of ``source``, previewed, Import clicked; returns once the import
+        has written its first batch and stopped."""
+        dialog = open_import(qtbot, window)
+        add_files(qtbot, dialog, monkeypatch, source)
+        previewed(qtbot, dialog)
+        click(qtbot, dialog.import_button)
+        qtbot.waitUntil(self.inside.is_set, timeout=10000)
+        return dialog
 
 
 def closed(qtbot, window: MainWindow) -> None:

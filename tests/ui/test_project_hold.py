@@ -7,7 +7,6 @@ is refused, and closing the window cancels the job and waits for it first."""
 from __future__ import annotations
 
 import json
-import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -16,7 +15,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QProgressDialog, QPushButton
 from test_adjudication_view import DOC as REVIEWED
 from test_adjudication_view import add
-from test_import_dialog import LINE, add_files, click, open_import, previewed
+from test_import_dialog import LINE, PausedImport, click
 
 import annotator.ui.dialogs.import_dialog as import_dialog
 from annotator.edits.spans import SetStatus
@@ -62,31 +61,12 @@ def seconds(window: MainWindow) -> float:
 
 def held_import(qtbot, window: MainWindow, tmp_path: Path, monkeypatch) -> None:
     """Start an import of 5,000 documents and return once it has written its first batch,
-    inside its transaction; it stays there until it is cancelled (or 10 s have passed)."""
+    inside its transaction; it stays there until it is cancelled (or 30 s have passed)."""
     table = tmp_path / "many.csv"
     table.write_text(
         "id,text\n" + "".join(f"d{i},Text number {i}.\n" for i in range(5000)), encoding="utf-8"
     )
-    inside = threading.Event()
-    real = import_dialog.write_plan
-
-    def held(project, plan, options, progress):
-        def report(done: int, total: int | None) -> None:
-            progress(done, total)
-            if done:
-                inside.set()
-                for _ in range(1000):
-                    threading.Event().wait(0.01)
-                    progress(done, total)  # raises Cancelled once the job is cancelled
-
-        return real(project, plan, options, report)
-
-    monkeypatch.setattr(import_dialog, "write_plan", held)
-    dialog = open_import(qtbot, window)
-    add_files(qtbot, dialog, monkeypatch, table)
-    previewed(qtbot, dialog)
-    click(qtbot, dialog.import_button)
-    qtbot.waitUntil(inside.is_set, timeout=10000)
+    PausedImport(monkeypatch).start(qtbot, window, monkeypatch, table)
 
 
 def test_active_time_waits_for_an_import_and_is_stored_when_it_ends(

@@ -6,17 +6,15 @@ the list and an open Team view show the new documents once the import has commit
 from __future__ import annotations
 
 import json
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QProgressDialog, QPushButton
-from test_import_dialog import LINE, add_files, click, closed, open_import, previewed
+from test_import_dialog import LINE, PausedImport, click, closed
 
 import annotator.ui.dialogs.import_dialog as import_dialog
-from annotator.errors import AnnotatorError
 from annotator.model import DocumentId
 from annotator.model.schema import Schema
 from annotator.store import Project
@@ -28,29 +26,6 @@ from annotator.ui.team.view import TeamView
 from driving import CTRL, DOC, SHIFT, settle
 
 DOCUMENTS = 3000  # more than one batch of an import (2,000): it writes, then waits
-
-
-class Paused:
-    """An import that stops inside its transaction after its first batch, until the test
-    lets it go on (``go_on``); a Cancel clicked meanwhile is honoured as it goes on."""
-
-    def __init__(self, monkeypatch: pytest.MonkeyPatch, fail: bool = False) -> None:
-        self.inside = threading.Event()
-        self.go_on = threading.Event()
-        real = import_dialog.write_plan
-
-        def paused(project, plan, options, progress):  # type: ignore[no-untyped-def]
-            def report(done: int, total: int | None) -> None:
-                if done and not self.inside.is_set():
-                    self.inside.set()
-                    self.go_on.wait(30)
-                    if fail:
-                        raise AnnotatorError("the disk is full")
-                progress(done, total)  # raises Cancelled once the job is cancelled
-
-            return real(project, plan, options, report)
-
-        monkeypatch.setattr(import_dialog, "write_plan", paused)
 
 
 @pytest.fixture
@@ -78,14 +53,9 @@ def listed(view: TeamView) -> int:
 
 def start_paused_import(
     qtbot, window: MainWindow, table: Path, monkeypatch: pytest.MonkeyPatch, fail: bool = False
-) -> tuple[import_dialog.ImportDialog, Paused]:
-    paused = Paused(monkeypatch, fail)
-    dialog = open_import(qtbot, window)
-    add_files(qtbot, dialog, monkeypatch, table)
-    previewed(qtbot, dialog)
-    click(qtbot, dialog.import_button)
-    qtbot.waitUntil(paused.inside.is_set, timeout=10000)
-    return dialog, paused
+) -> tuple[import_dialog.ImportDialog, PausedImport]:
+    paused = PausedImport(monkeypatch, "the disk is full" if fail else None)
+    return paused.start(qtbot, window, monkeypatch, table), paused
 
 
 def filter_list(qtbot, window: MainWindow, text: str) -> int:
