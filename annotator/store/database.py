@@ -84,6 +84,16 @@ class Database:
                 conn.execute("ROLLBACK")
             raise
 
+    @contextmanager
+    def reading_through(self, reader: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+        """Statements run on ``reader`` inside the block; yields the connection they ran on
+        until then, for the caller to lend to a job meanwhile."""
+        own, self.conn = self.conn, reader
+        try:
+            yield own
+        finally:
+            self.conn = own
+
     def table_exists(self, name: str) -> bool:
         found = self.conn.execute(
             "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", [name]

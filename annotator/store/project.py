@@ -279,6 +279,31 @@ class Project:
         with storage_errors(self.path), self._db.atomic():
             yield
 
+    @contextmanager
+    def lent(self) -> Iterator[Project]:
+        """The writer connection lent, as a Project of its own, to a job that holds a
+        transaction open while the window goes on (an import on a worker thread, a merge or
+        the suggester whose progress dialog runs the event loop).
+
+        Meanwhile this project reads through a read-only connection: each read sees the last
+        commit, never the job's open transaction (WAL gives every read a snapshot), so a
+        cancelled or failed job takes away nothing the window showed; and it cannot write
+        (a write fails as on a read-only file, instead of joining the job's transaction).
+        The job's writes stay on the one writer connection, and a read-only connection never
+        checkpoints: SQLite still sees one writer. After the block this project reads and
+        writes on its own connection again, and reads the schema afresh (the job may have
+        added to it). Never nested: a second job would be given the read-only connection.
+        """
+        if self.read_only:
+            raise ReadOnlyStorageError(f"{self.path}: opened read-only; nothing was saved")
+        reader = connect(self.path, read_only=True)
+        try:
+            with self._db.reading_through(reader) as writer:
+                yield Project(self.path, Database(writer))
+        finally:
+            reader.close()
+            self._schema = None
+
     def _set_meta(self, key: str, value: str) -> None:
         self._db.execute(
             "INSERT INTO meta (key, value) VALUES (?, ?) "

@@ -39,6 +39,9 @@ FORMATS = (
 )
 #: the formats that go the schema-strict way of ``importing.import_paths``
 NATIVE = frozenset({"jsonl", "text"})
+#: the formats whose reader takes ``text_column`` (``--text-column``): CSV's column holding
+#: the text, Label Studio's data field holding it
+TEXT_COLUMN_FORMATS = frozenset({"csv", "label-studio"})
 #: readers that take one file: a folder gives them each of its files with these endings
 _FILE_READERS = {
     "label-studio": (".json", ".jsonl"),

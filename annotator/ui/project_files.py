@@ -141,10 +141,10 @@ class ProjectFiles(QObject):
         from annotator.transfer.merging import merge_projects
         from annotator.ui.team.long_work import run_with_progress
 
-        project, chosen = self.session.project, [Path(p) for p in paths]
+        chosen = [Path(p) for p in paths]
         try:
             # The Team view's progress dialog: Cancel rolls the whole merge back.
-            with self.session.hold.held():
+            with self.session.hold.held() as project:
                 report, cancelled = run_with_progress(
                     self.parent_widget,
                     self.tr("Merging…"),

@@ -30,7 +30,7 @@ from annotator.model.ids import GOLD
 from annotator.store import Project
 from annotator.store.catalogue import DocumentQuery
 from annotator.store.recovery import READ_FAILURES
-from annotator.ui.project_hold import ProjectHold
+from annotator.ui.project_hold import BUSY, ProjectHold
 
 # A set of more spans than this is shown in two steps: the first screen's spans, painted,
 # then the whole set (reading 50,000 spans takes longer than the text takes to show).
@@ -114,7 +114,7 @@ class Session(QObject):
         #: Why the last apply or revert failed (None after one that succeeded).
         self.last_failure: AnnotatorError | None = None
         # Whether an import, merge or the suggester holds the project (edits wait for it).
-        self.hold = ProjectHold(self)
+        self.hold = ProjectHold(project, self)
         if not project.read_only:  # a damaged project, open to read what is readable
             project.ensure_annotator(annotator)
 
@@ -183,11 +183,7 @@ class Session(QObject):
         """Refuse a change while a job holds the project (one from a window the job's
         dialog does not block, as the Team view): it would join the job's transaction."""
         if self.hold.busy:
-            self.failed.emit(
-                self.tr(
-                    "An import, merge or suggestion run holds the project; try again when it ends"
-                )
-            )
+            self.failed.emit(self.tr(BUSY))
         return self.hold.busy
 
     def command(self, undo: bool) -> EditCommand | None:
@@ -231,7 +227,11 @@ class Session(QObject):
             self.run(SetStatus(document.id, self.layer, status=Status.IN_PROGRESS).apply)
 
     def run(self, step: Callable[[Project], Change]) -> bool:
-        """Run one apply or revert; a refusal becomes a message, not an exception."""
+        """Run one apply or revert; a refusal becomes a message, not an exception. Refused
+        while a job holds the project, as a change pushed is (derived state, as gold's
+        status settled by the review, is settled again at its next reload)."""
+        if self._held():
+            return False
         self.last_failure = None
         self._first_links = None  # whatever the step did, they may be out of date
         try:

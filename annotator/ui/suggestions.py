@@ -195,9 +195,9 @@ class SuggestionReview(QObject):
         try:
             # Every document: on every core (above a few hundred documents), in workers
             # spawned fresh, since forking a process that runs Qt is unsafe.
-            with session.hold.held():
+            with session.hold.held() as project:
                 summary = suggest_documents(
-                    session.project,
+                    project,
                     wanted,
                     workers=None if every_document else 1,
                     progress=_progress(dialog),

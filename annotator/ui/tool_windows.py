@@ -23,6 +23,8 @@ class ToolWindows(QObject):
     schema_changed = Signal()
     #: Packs were merged from the Team view: lists and the open document must reload.
     documents_changed = Signal()
+    # An import or File > Merge committed: an open Team view lists what it brought.
+    documents_arrived = Signal()
 
     def __init__(
         self,
@@ -90,6 +92,7 @@ class ToolWindows(QObject):
 
         view = TeamView(self.session, self.parent_widget)
         view.documents_changed.connect(self.documents_changed)
+        self.documents_arrived.connect(view.refresh)
         show_as_window(view, 900, 700)
 
     def project_settings(self) -> None:

@@ -149,6 +149,7 @@ def connect_window(window: WiredWindow) -> None:
     window.files.annotator_requested.connect(window.annotator_requested)
     window.files.restore_requested.connect(window.restore_requested)
     window.files.documents_changed.connect(window._documents_arrived)
+    window.files.documents_changed.connect(window.tools.documents_arrived)
     window.menus.recent.aboutToShow.connect(
         lambda: fill_recent(window.menus.recent, recent_projects(), window.project_requested.emit)
     )

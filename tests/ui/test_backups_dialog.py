@@ -76,6 +76,20 @@ def test_back_up_now_adds_one_and_shows_it(qtbot, window) -> None:
     assert "Backed up" in dialog.message.text()
 
 
+def test_back_up_now_waits_while_a_job_holds_the_project(qtbot, window) -> None:
+    """A merge from the Team view may run while the dialog is open: no copy is taken then."""
+    dialog = open_backups(qtbot, window)
+    with window.session.hold.held():
+        click(qtbot, button(dialog, "Back up now"))
+    assert list_backups(window.session.project.path) == []
+    assert dialog.message.text() == (
+        "The backup failed: An import, merge or suggestion run holds the project; "
+        "try again when it ends"
+    )
+    click(qtbot, button(dialog, "Back up now"))
+    assert dialog.model.rowCount() == 1
+
+
 def test_show_folder_opens_the_backups_folder(qtbot, window, monkeypatch) -> None:
     opened: list[QUrl] = []
     monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url) or True)

@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QFileDialog
 
 import annotator.ui.dialogs.import_dialog as import_dialog
+from annotator.errors import AnnotatorError
 from annotator.formats.label_map import load_mapping
 from annotator.ui.dialogs.import_dialog import ImportDialog
 from annotator.ui.dialogs.mapping_table import MappingTableModel
@@ -50,9 +51,54 @@ def add_files(qtbot, dialog: ImportDialog, monkeypatch, *paths: Path) -> None:
     click(qtbot, dialog.add_files_button)
 
 
+def replace_files(qtbot, dialog: ImportDialog, monkeypatch, *paths: Path) -> None:
+    """Every file listed removed, then ``paths`` added."""
+    dialog.files.selectAll()
+    click(qtbot, dialog.remove_button)
+    add_files(qtbot, dialog, monkeypatch, *paths)
+
+
 def previewed(qtbot, dialog: ImportDialog) -> None:
     """Wait for the preview of the current choices (or its refusal)."""
     qtbot.waitUntil(lambda: dialog.plan is not None or bool(dialog.problem.text()), timeout=10000)
+
+
+class PausedImport:
+    """The dialog's next import stops inside its transaction after its first batch (a file of
+    more than 2,000 documents has more), until the test lets it go on (``go_on``) or the job
+    is cancelled (its progress raises then; asked every 10 ms), 30 s at most; then it fails
+    with ``fail`` if given, or goes on to its end."""
+
+    def __init__(self, monkeypatch, fail: str | None = None) -> None:
+        self.inside = threading.Event()
+        self.go_on = threading.Event()
+        real = import_dialog.write_plan
+
+        def paused(project, plan, options, progress):
+            def report(done: int, total: int | None) -> None:
+                progress(done, total)  # raises Cancelled once the job is cancelled
+                if done and not self.inside.is_set():
+                    self.inside.set()
+                    for _ in range(3000):
+                        if self.go_on.wait(0.01):
+                            break
+                        progress(done, total)
+                    if fail is not None:
+                        raise AnnotatorError(fail)
+
+            return real(project, plan, options, report)
+
+        monkeypatch.setattr(import_dialog, "write_plan", paused)
+
+    def start(self, qtbot, window: MainWindow, monkeypatch, source: Path) -> ImportDialog:
+        """File > Import of ``source``, previewed, Import clicked; returns once the import
+        has written its first batch and stopped."""
+        dialog = open_import(qtbot, window)
+        add_files(qtbot, dialog, monkeypatch, source)
+        previewed(qtbot, dialog)
+        click(qtbot, dialog.import_button)
+        qtbot.waitUntil(self.inside.is_set, timeout=10000)
+        return dialog
 
 
 def closed(qtbot, window: MainWindow) -> None:
@@ -258,3 +304,43 @@ def test_a_bad_mapping_file_is_said_in_one_sentence(qtbot, window, tmp_path, mon
     click(qtbot, dialog.load_mapping_button)
     assert dialog.problem.text() == f'{bad}, line 1: "Person SPEAKER" is not PEER=OURS'
     assert dialog.mapping_source.text() == ""
+
+
+def test_the_text_column_is_asked_for_where_csv_or_label_studio_is_read(
+    qtbot, window, tmp_path, monkeypatch
+) -> None:
+    """The text column (CSV) or data field (Label Studio): shown for those formats, chosen
+    or found by the preview, failed or not (the column may be what failed); hidden for the
+    others."""
+    dialog = open_import(qtbot, window)
+    field = dialog.text_column
+    assert not field.isVisible()  # no files yet, the format to be detected
+    for fmt, shown in (("csv", True), ("jsonl", False), ("label-studio", True), ("brat", False)):
+        pick(qtbot, dialog.format, fmt)
+        assert field.isVisible() is shown, fmt
+    pick(qtbot, dialog.format, import_dialog.DETECT)
+
+    jsonl = tmp_path / "more.jsonl"
+    jsonl.write_text(json.dumps({**LINE, "annotator": None}) + "\n", encoding="utf-8")
+    add_files(qtbot, dialog, monkeypatch, jsonl)
+    previewed(qtbot, dialog)
+    assert 'needs "annotator"' in dialog.problem.text()
+    assert not field.isVisible()  # a JSONL file failed: the field would not put it right
+    jsonl.write_text(json.dumps(LINE) + "\n", encoding="utf-8")
+    replace_files(qtbot, dialog, monkeypatch, jsonl)
+    previewed(qtbot, dialog)
+    assert dialog.plan is not None
+    assert not field.isVisible()
+
+    table = tmp_path / "articles.csv"
+    table.write_text("id,body\na1,Peskov said no.\n", encoding="utf-8")
+    replace_files(qtbot, dialog, monkeypatch, table)
+    previewed(qtbot, dialog)
+    assert dialog.problem.text().endswith('no column "text" (the columns are id, body)')
+    assert field.isVisible()  # to put it right:
+    field.selectAll()
+    qtbot.keyClicks(field, "body")
+    qtbot.keyClick(field, Qt.Key.Key_Return)  # the field's editing is finished: previewed
+    qtbot.waitUntil(lambda: dialog.plan is not None, timeout=10000)
+    assert dialog.summary.text().startswith("csv: 1 document")
+    assert field.isVisible()

@@ -7,24 +7,27 @@ is refused, and closing the window cancels the job and waits for it first."""
 from __future__ import annotations
 
 import json
-import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QProgressDialog, QPushButton
-from test_import_dialog import LINE, add_files, click, open_import, previewed
+from test_adjudication_view import DOC as REVIEWED
+from test_adjudication_view import add
+from test_import_dialog import LINE, PausedImport, click
 
 import annotator.ui.dialogs.import_dialog as import_dialog
 from annotator.edits.spans import SetStatus
-from annotator.model import DocumentId, Status
+from annotator.model import AnnotatorName, DocumentId, Status
+from annotator.model.ids import GOLD
 from annotator.model.progress import Cancelled
 from annotator.model.schema import Schema
 from annotator.store import Project
 from annotator.store.backup import list_backups
 from annotator.transfer import merging, suggesting
 from annotator.transfer.importing import import_paths
+from annotator.ui.adjudication.view import AdjudicationView
 from annotator.ui.main_window import MainWindow
 from annotator.ui.session import Session
 from annotator.ui.shell import Shell
@@ -58,31 +61,12 @@ def seconds(window: MainWindow) -> float:
 
 def held_import(qtbot, window: MainWindow, tmp_path: Path, monkeypatch) -> None:
     """Start an import of 5,000 documents and return once it has written its first batch,
-    inside its transaction; it stays there until it is cancelled (or 10 s have passed)."""
+    inside its transaction; it stays there until it is cancelled (or 30 s have passed)."""
     table = tmp_path / "many.csv"
     table.write_text(
         "id,text\n" + "".join(f"d{i},Text number {i}.\n" for i in range(5000)), encoding="utf-8"
     )
-    inside = threading.Event()
-    real = import_dialog.write_plan
-
-    def held(project, plan, options, progress):
-        def report(done: int, total: int | None) -> None:
-            progress(done, total)
-            if done:
-                inside.set()
-                for _ in range(1000):
-                    threading.Event().wait(0.01)
-                    progress(done, total)  # raises Cancelled once the job is cancelled
-
-        return real(project, plan, options, report)
-
-    monkeypatch.setattr(import_dialog, "write_plan", held)
-    dialog = open_import(qtbot, window)
-    add_files(qtbot, dialog, monkeypatch, table)
-    previewed(qtbot, dialog)
-    click(qtbot, dialog.import_button)
-    qtbot.waitUntil(inside.is_set, timeout=10000)
+    PausedImport(monkeypatch).start(qtbot, window, monkeypatch, table)
 
 
 def test_active_time_waits_for_an_import_and_is_stored_when_it_ends(
@@ -216,3 +200,38 @@ def test_the_suggester_and_the_team_views_packs_and_merges_hold_the_project(
     qtbot.mouseClick(view.merge_button, Qt.MouseButton.LeftButton)
     assert held == ["suggest", "pack", "merge"]
     assert not window.session.hold.busy
+
+
+def test_gold_status_settled_by_the_review_waits_while_a_job_holds_the_project(
+    qtbot, project_path: Path
+) -> None:
+    """The review settles gold's status on every reload (a tool window the job's dialog
+    does not block): while the project is held it writes nothing, as an edit does not."""
+    with Project.open(project_path) as project:
+        add(project, "alice", 131, 167, "SPEAKER", speaker="Dmitry Peskov")
+        add(project, "bob", 198, 262, "QUOTE", stance="against")
+        for who in ("alice", "bob"):
+            SetStatus(REVIEWED, AnnotatorName(who), status=Status.DONE).apply(project)
+        # Out of step with the decisions (none yet): the review would settle it.
+        SetStatus(REVIEWED, GOLD, status=Status.DONE).apply(project)
+    session = Session(Project.open(project_path), "lead")
+    refused: list[str] = []
+    session.failed.connect(refused.append)
+    try:
+        view = AdjudicationView(session, REVIEWED)
+        qtbot.addWidget(view)
+        view.show()
+        qtbot.waitExposed(view)
+        qtbot.keyClick(view.table, "1")  # one unit decided: gold in progress
+        assert session.project.sets.status(REVIEWED, GOLD) == Status.IN_PROGRESS
+        SetStatus(REVIEWED, GOLD, status=Status.DONE).apply(session.project)
+        with session.hold.held():
+            click(qtbot, view.include_unfinished)  # the review reloads
+            assert session.project.sets.status(REVIEWED, GOLD) == Status.DONE
+        assert refused == [
+            "An import, merge or suggestion run holds the project; try again when it ends"
+        ]
+        click(qtbot, view.include_unfinished)  # the next reload settles it
+        assert session.project.sets.status(REVIEWED, GOLD) == Status.IN_PROGRESS
+    finally:
+        session.project.close()

@@ -175,6 +175,9 @@ class BackupsDialog(QDialog):
 
     def back_up_now(self) -> None:
         try:
+            # Not while a job holds the project (a merge from the Team view): the copy would
+            # be of the last commit, and the job's commit is moments away.
+            self.session.hold.refuse_if_busy()
             made = self.session.project.backup("manual")
         except AnnotatorError as exc:
             self.message.setText(self.tr("The backup failed: {exc}").format(exc=exc))

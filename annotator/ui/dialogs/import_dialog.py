@@ -8,6 +8,7 @@ The dialog only gathers choices and shows results: reading, mapping and writing 
 
 from __future__ import annotations
 
+from contextlib import suppress
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -33,8 +34,14 @@ from PySide6.QtWidgets import (
 from annotator.errors import AnnotatorError
 from annotator.formats.label_map import LabelMapping, load_mapping, mapping_shown, mapping_toml
 from annotator.model.progress import Progress
+from annotator.store.project import Project
 from annotator.transfer.atomic import atomic_output
-from annotator.transfer.import_sources import FORMATS, ImportOptions
+from annotator.transfer.import_sources import (
+    FORMATS,
+    TEXT_COLUMN_FORMATS,
+    ImportOptions,
+    resolve_sources,
+)
 from annotator.transfer.peer_import import ImportPlan, preview_import, write_plan
 from annotator.ui.counts import counted
 from annotator.ui.dialogs.mapping_table import (
@@ -71,6 +78,11 @@ class ImportDialog(QDialog):
         self._job: TransferJob | None = None
         self._generation = 0
         self._importing = False
+        # The formats the last preview found (None: not known, as where a failed preview
+        # could not even tell them).
+        self._found: frozenset[str] | None = frozenset()
+        # A failed preview's formats, by its generation (written by the preview's thread).
+        self._failed_formats: dict[int, frozenset[str]] = {}
 
         self.files = QListWidget()
         self.files.setAccessibleName(self.tr("Files to import"))
@@ -86,6 +98,12 @@ class ImportDialog(QDialog):
             self.tr("the names in the files (unnamed: the format's name)")
         )
         self.text_column = QLineEdit("text")
+        self.text_column.setToolTip(
+            self.tr(
+                "CSV: the column that holds the text. Label Studio: the data field that "
+                "holds it, where the file does not tell."
+            )
+        )
         self.add_labels = QCheckBox(
             self.tr("&Add labels, relations and attributes the schema lacks")
         )
@@ -138,6 +156,7 @@ class ImportDialog(QDialog):
         self.add_files_button.clicked.connect(self.choose_files)
         self.add_folder_button.clicked.connect(self.choose_folder)
         self.remove_button.clicked.connect(self.remove_selected)
+        self.format.currentIndexChanged.connect(self._show_text_column)
         self.format.currentIndexChanged.connect(self.schedule_preview)
         self.annotator.editingFinished.connect(self.schedule_preview)
         self.text_column.editingFinished.connect(self.schedule_preview)
@@ -156,11 +175,12 @@ class ImportDialog(QDialog):
         sources = QHBoxLayout()
         sources.addWidget(self.files, 1)
         sources.addLayout(buttons)
-        form = QFormLayout()
+        form = self._form = QFormLayout()
         form.addRow(self.tr("&Format:"), self.format)
         form.addRow(self.tr("A&nnotator:"), self.annotator)
-        form.addRow(self.tr("CSV &text column:"), self.text_column)
+        form.addRow(self.tr("&Text column or field:"), self.text_column)
         form.addRow("", self.add_labels)
+        self._show_text_column()
         bottom = QHBoxLayout()
         bottom.addWidget(self.progress, 1)
         bottom.addStretch()
@@ -256,6 +276,16 @@ class ImportDialog(QDialog):
             return
         self.mapping_source.setText(self.tr("Mapping saved to {0}").format(path.name))
 
+    def _show_text_column(self) -> None:
+        """The text column (CSV) or data field (Label Studio) is asked for only where one of
+        those is read: the format chosen, or those the preview found (a failed one too:
+        perhaps the column was not found, to be put right here). Where the formats are not
+        known it stays."""
+        detect = self.format.currentIndex() == 0
+        formats = self._found if detect else frozenset({self.format.currentText()})
+        shown = formats is None or not formats.isdisjoint(TEXT_COLUMN_FORMATS)
+        self._form.setRowVisible(self.text_column, shown)
+
     def _mapping_edited(self, kind: str, peer: str, ours: str) -> None:
         self.pairs[(kind, peer)] = ours
         self.schedule_preview()
@@ -278,6 +308,8 @@ class ImportDialog(QDialog):
             self._job.cancel()
         self._generation += 1
         if not self.paths:
+            self._found = frozenset()
+            self._show_text_column()
             self.format.setItemText(0, self.tr(DETECT))
             self.model.set_rows([])
             self.summary.setText(self.tr("Add files or a folder to see what they hold."))
@@ -285,10 +317,19 @@ class ImportDialog(QDialog):
             self.notes.clear()
             return
         paths, schema, options = list(self.paths), self.session.project.schema, self.options()
+        generation, failed_formats = self._generation, self._failed_formats
         self.summary.setText(self.tr("Reading…"))
 
         def work(progress: Progress) -> object:
-            return preview_import(paths, schema, options, progress)
+            try:
+                return preview_import(paths, schema, options, progress)
+            except AnnotatorError:
+                # Which formats failed, for the text column's field (only the files' heads
+                # are read again; where even that fails, they stay unknown).
+                with suppress(AnnotatorError):
+                    found = resolve_sources(paths, options.fmt)
+                    failed_formats[generation] = frozenset(s.fmt for s in found)
+                raise
 
         job = self._job_for(work)
         job.done.connect(self._previewed)
@@ -300,7 +341,9 @@ class ImportDialog(QDialog):
             return  # an older preview, overtaken by a change
         self.plan = plan
         self.model.set_rows(plan.mapping, plan.schema)
-        formats = ", ".join(sorted({s.fmt for s in plan.sources}))
+        self._found = frozenset(s.fmt for s in plan.sources)
+        self._show_text_column()
+        formats = ", ".join(sorted(self._found))
         self.format.setItemText(0, f"{self.tr(DETECT)}: {formats}")
         layers = plan.layers
         named = f" ({', '.join(layers[:6])}{', …' if len(layers) > 6 else ''})" if layers else ""
@@ -333,9 +376,12 @@ class ImportDialog(QDialog):
 
     def _preview_failed(self, generation: int, text: str) -> None:
         if generation != self._generation:
+            self._failed_formats.pop(generation, None)
             return
         self.plan = None
         self.save_mapping_button.setEnabled(False)
+        self._found = self._failed_formats.pop(generation, None)
+        self._show_text_column()
         self.format.setItemText(0, self.tr(DETECT))
         self.model.set_rows([])
         self.summary.setText(self.tr("These files cannot be imported as they are."))
@@ -348,7 +394,7 @@ class ImportDialog(QDialog):
         plan = self.plan
         if plan is None or plan.problem is not None or self._importing:
             return
-        project, options = self.session.project, self.options()
+        options = self.options()
         self._preview_timer.stop()
         self._importing = True
         self._enable_choices(False)
@@ -357,11 +403,16 @@ class ImportDialog(QDialog):
         self.progress.show()
         self.problem.clear()
 
-        def work(progress: Progress) -> object:
-            return write_plan(project, plan, options, progress)
+        def job_on(project: Project) -> TransferJob:
+            # The project lent to the job: the window meanwhile reads the last commit.
+            return self._job_for(lambda progress: write_plan(project, plan, options, progress))
 
         self._generation += 1
-        job = self._job_for(work, hold=True)
+        try:
+            job = self.session.hold.hold_for(job_on)
+        except AnnotatorError as exc:  # another job holds the project
+            self._import_ended(str(exc))
+            return
         job.progressed.connect(self._progressed)
         job.done.connect(self._imported)
         job.failed.connect(self._import_failed)
@@ -407,14 +458,11 @@ class ImportDialog(QDialog):
         ):
             widget.setEnabled(enabled)
 
-    def _job_for(self, work: Work, hold: bool = False) -> TransferJob:
+    def _job_for(self, work: Work) -> TransferJob:
         """The job of ``work``, for the caller to connect and then start (a job started
         first may end before its ``done`` is connected: a small file's preview did, and its
-        answer was lost). ``hold``: it writes into the project (the window's own writes wait
-        for it to end), where a preview only reads files."""
+        answer was lost)."""
         job = TransferJob(work, self._generation)
-        if hold:
-            self.session.hold.hold_for(job)
         self._job = job
         job.ended.connect(self._job_ended)
         return job

@@ -6,7 +6,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QThread, Signal
+from PySide6.QtCore import QCoreApplication, QThread, Signal, SignalInstance
 
 from annotator.errors import AnnotatorError
 from annotator.model.progress import Cancelled, Progress
@@ -23,9 +23,10 @@ class TransferJob(QThread):
     done = Signal(int, object)
     failed = Signal(int, str)
     cancelled = Signal(int)
-    # The work is over (after the one of the three above), with the job itself: Qt's
-    # ``finished`` may reach a receiver after ``deleteLater`` has run, with no sender left
-    # to say which job it was.
+    # The work is over, with the job itself: Qt's ``finished`` may reach a receiver after
+    # ``deleteLater`` has run, with no sender left to say which job it was. Emitted before
+    # the one of the three above: the project lent to the job is given back before anyone
+    # hears how it ended (a receiver of ``done`` reads the schema the import added to).
     ended = Signal(object)
 
     def __init__(self, work: Work, tag: int = 0) -> None:
@@ -46,15 +47,18 @@ class TransferJob(QThread):
         self.progressed.emit(done, total or 0)
 
     def run(self) -> None:
+        outcome: tuple[SignalInstance, tuple[object, ...]]
         try:
             result = self._work(self._progress)
         except Cancelled:
-            self.cancelled.emit(self.tag)
+            outcome = self.cancelled, (self.tag,)
         except AnnotatorError as exc:
-            self.failed.emit(self.tag, str(exc))
+            outcome = self.failed, (self.tag, str(exc))
         except Exception as exc:  # a thread has nobody above it to tell: the dialog shows it
-            self.failed.emit(self.tag, f"{type(exc).__name__}: {exc}")
+            outcome = self.failed, (self.tag, f"{type(exc).__name__}: {exc}")
         else:
             # Finished before the cancel was seen: the work is done (an import committed).
-            self.done.emit(self.tag, result)
+            outcome = self.done, (self.tag, result)
         self.ended.emit(self)
+        signal, arguments = outcome
+        signal.emit(*arguments)

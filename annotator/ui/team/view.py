@@ -26,6 +26,7 @@ from annotator.errors import AnnotatorError
 from annotator.model import DocumentId
 from annotator.model.progress import Progress
 from annotator.store.catalogue import DocumentQuery
+from annotator.store.project import Project
 from annotator.transfer.merging import MergeReport, merge_projects
 from annotator.transfer.packing import PackReport, write_all_packs
 from annotator.transfer.team_progress import team_progress
@@ -147,10 +148,9 @@ class TeamView(QWidget):
     # --- packs ----------------------------------------------------------------------------
 
     def pack_all(self) -> None:
-        project = self.session.project
         self._choose_and_run(
             self.choose_folder,
-            lambda folder, p: write_all_packs(project, folder, p),
+            write_all_packs,
             self.tr("Writing packs…"),
             (self.tr("No pack was written: {0}"), self.tr("Cancelled: no pack was written.")),
             self._packed,
@@ -171,10 +171,9 @@ class TeamView(QWidget):
         )
 
     def merge_packs(self) -> None:
-        project = self.session.project
         self._choose_and_run(
             lambda: self.choose_packs() or None,
-            lambda paths, p: merge_projects(project, paths, p),
+            merge_projects,
             self.tr("Merging packs…"),
             (self.tr("Nothing was merged: {0}"), self.tr("Cancelled: nothing was merged.")),
             self._merged,
@@ -190,7 +189,7 @@ class TeamView(QWidget):
     def _choose_and_run(
         self,
         choose: Callable[[], C | None],
-        work: Callable[[C, Progress], T],
+        work: Callable[[Project, C, Progress], T],
         label: str,
         nothing: tuple[str, str],
         done: Callable[[C, T], None],
@@ -203,8 +202,10 @@ class TeamView(QWidget):
         if chosen is None:
             return
         try:
-            with self.session.hold.held():
-                result, cancelled = run_with_progress(self, label, lambda p: work(chosen, p))
+            with self.session.hold.held() as project:
+                result, cancelled = run_with_progress(
+                    self, label, lambda p: work(project, chosen, p)
+                )
         except AnnotatorError as exc:
             self.status.setText(nothing[0].format(exc))
             return
