@@ -3,8 +3,7 @@
 Baselines measured in the same run on the same data:
 - import: raw ``sqlite3.executemany`` of the same document and span rows into bare tables
   (same pragmas, one transaction, no validation);
-- export: ``orjson.dumps`` of the same records, already in memory, to a file; also of the
-  records as the export writes them (read back from its file), which hold more. From 20,000
+- export: ``orjson.dumps`` of the same records, already in memory, to a file. From 20,000
   documents the export writes its second half in a second process (second_process.py); the
   row "one process" is the export without it, as on one CPU.
 
@@ -205,11 +204,8 @@ def main() -> None:
                 timed("annotator export, one process", results, export_one_process, project, out)
             if n == 0:
                 # What the export writes holds more than the generated records (each span's
-                # text, the text's sha256, registry lists): those records, dumped alike.
-                as_exported = [orjson.loads(line) for line in (folder / "out.jsonl").open("rb")]
+                # text, the text's sha256, registry lists).
                 print(f"  export size {(folder / 'out.jsonl').stat().st_size / 1e6:.0f} MB")
-            dump = folder / "again.jsonl"
-            timed("baseline: dump of the exported", results, baseline_export, dump, as_exported)
             project.close()
             # One round's files at a time on disk.
             for path in folder.glob(f"[rp]*{n}.db*"):
@@ -224,8 +220,6 @@ def main() -> None:
     print(f"import / baseline{best}: {imported:.2f}x wall, {imported_cpu:.2f}x CPU (target <= 3x)")
     print(f"export / baseline{best}: {exported:.2f}x wall, {exported_cpu:.2f}x CPU (target <= 2x)")
     print(f"export in one process / baseline{best}: {alone:.2f}x wall")
-    again = results["annotator export"] / results["baseline: dump of the exported"]
-    print(f"export / dump of the records as exported{best}: {again:.2f}x wall")
 
 
 if __name__ == "__main__":

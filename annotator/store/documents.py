@@ -150,29 +150,30 @@ class Documents:
             ).fetchall()
             yield [document_from_row(r) for r in rows]
 
-    def halves(self, documents: Collection[str] | None = None) -> Halves:
+    def halves(self, documents: Collection[str] | None = None, lead: int = 0) -> Halves:
         """How many documents there are (of ``documents``, if given), their characters, and
-        the places of their first and second halves in import order."""
-        if documents is None:
-            count, characters = self._db.execute(
-                "SELECT count(*), coalesce(sum(length), 0) FROM documents"
-            ).fetchone()
-            row = self._db.execute(
-                "SELECT ord FROM documents ORDER BY ord LIMIT 1 OFFSET ?", [count // 2]
-            ).fetchone()
-        else:
-            chosen = set(documents)
-            found = [
-                (order, length)
-                for did, order, length in self._db.execute(
-                    "SELECT id, ord, length FROM documents ORDER BY ord"
-                )
-                if did in chosen
-            ]
-            count, characters = len(found), sum(length for _, length in found)
-            row = found[count // 2] if found else None
-        middle = int(row[0]) if row else ALL_PLACES[1]
-        return Halves(int(count), int(characters), (ALL_PLACES[0], middle), (middle, ALL_PLACES[1]))
+        the places of their two halves in import order, cut by characters: the first half
+        holds half of them plus ``lead`` (work worth that many characters that the reader of
+        the second half must do first, such as starting)."""
+        chosen = None if documents is None else set(documents)
+        places: list[int] = []
+        lengths: list[int] = []
+        for did, order, length in self._db.execute(
+            "SELECT id, ord, length FROM documents ORDER BY ord"
+        ):
+            if chosen is None or did in chosen:
+                places.append(order)
+                lengths.append(length)
+        characters = sum(lengths)
+        first = (characters + lead) // 2
+        upto = 0
+        middle = ALL_PLACES[1]
+        for order, length in zip(places, lengths, strict=True):
+            if upto >= first:
+                middle = order
+                break
+            upto += length
+        return Halves(len(places), characters, (ALL_PLACES[0], middle), (middle, ALL_PLACES[1]))
 
     @contextmanager
     def indexed_at_end(self) -> Iterator[None]:

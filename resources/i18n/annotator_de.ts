@@ -1290,6 +1290,10 @@ Trotzdem als fertig markieren?</translation>
         <translation>die Namen in den Dateien (ohne Namen: der Name des Formats)</translation>
     </message>
     <message>
+        <source>CSV: the column that holds the text. Label Studio: the data field that holds it, where the file does not tell.</source>
+        <translation>CSV: die Spalte mit dem Text. Label Studio: das Datenfeld mit dem Text, wo die Datei es nicht angibt.</translation>
+    </message>
+    <message>
         <source>&amp;Add labels, relations and attributes the schema lacks</source>
         <translation>&amp;Labels, Relationen und Attribute ergänzen, die dem Schema fehlen</translation>
     </message>
@@ -1332,10 +1336,6 @@ Trotzdem als fertig markieren?</translation>
     <message>
         <source>A&amp;nnotator:</source>
         <translation>A&amp;nnotator:</translation>
-    </message>
-    <message>
-        <source>CSV &amp;text column:</source>
-        <translation>CSV-&amp;Textspalte:</translation>
     </message>
     <message>
         <source>Import files</source>
@@ -1392,6 +1392,10 @@ Trotzdem als fertig markieren?</translation>
     <message>
         <source>{0} document</source>
         <translation>{0} Dokument</translation>
+    </message>
+    <message>
+        <source>&amp;Text column or field:</source>
+        <translation>&amp;Textspalte oder -feld:</translation>
     </message>
     <message>
         <source>{0} documents</source>

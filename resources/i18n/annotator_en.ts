@@ -1281,6 +1281,10 @@ Mark it done anyway?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>CSV: the column that holds the text. Label Studio: the data field that holds it, where the file does not tell.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Add labels, relations and attributes the schema lacks</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1322,10 +1326,6 @@ Mark it done anyway?</source>
     </message>
     <message>
         <source>A&amp;nnotator:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>CSV &amp;text column:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1382,6 +1382,10 @@ Mark it done anyway?</source>
     </message>
     <message>
         <source>{0} document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Text column or field:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
