@@ -11,12 +11,13 @@ import sqlite3
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 import part_targets
 import pytest
 
 from annotator.errors import DamagedProjectError
+from annotator.formats.jsonl import Handover, JsonlWriter
 from annotator.formats.summary import TransferSummary
 from annotator.model.progress import Cancelled
 from annotator.model.schema import Schema
@@ -83,23 +84,32 @@ def large(tmp_path: Path, schema: Schema) -> Iterator[Project]:
 
 
 @pytest.fixture
-def halving(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
+def halving(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, no_new_children: None) -> Path:
     """Every export halved, however small; the second process's file in a folder of the
     test's own, to see that nothing is left in it."""
     monkeypatch.setattr(exporting, "HALVING_DOCUMENTS", 0)
     monkeypatch.setattr(exporting, "HALVING_CHARACTERS", 0)
+    monkeypatch.setattr(exporting, "SECOND_PROCESS_LEAD", 0)
     folder = tmp_path / "tmp"
     folder.mkdir()
     monkeypatch.setattr(tempfile, "tempdir", str(folder))
     return folder
 
 
-def children() -> list[str]:
+def children() -> set[str]:
     """The processes this one started that still exist (ended but not waited for too)."""
-    found: list[str] = []
+    found: set[str] = set()
     for listing in Path("/proc/self/task").glob("*/children"):
-        found += listing.read_text().split()
+        found.update(listing.read_text().split())
     return found
+
+
+@pytest.fixture
+def no_new_children() -> Iterator[None]:
+    """After the test, no process it started is left (other tests' may be)."""
+    before = children()
+    yield
+    assert children() <= before
 
 
 def export(project: Project, **options: Any) -> tuple[bytes, int, TransferSummary, int]:
@@ -138,15 +148,25 @@ SELECTIONS: list[dict[str, Any]] = [
 
 @pytest.mark.parametrize("options", SELECTIONS, ids=lambda o: ",".join(o) or "all")
 def test_two_processes_write_the_file_one_writes(
-    large: Project, halving: Path, options: dict[str, Any]
+    large: Project, halving: Path, options: dict[str, Any], monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    parts: list[int] = []
+    append = JsonlWriter.append
+
+    def appended(writer: JsonlWriter, part: IO[bytes], handover: Handover) -> None:
+        parts.append(handover.lines + (handover.held is not None))
+        append(writer, part, handover)
+
+    monkeypatch.setattr(JsonlWriter, "append", appended)
     alone = one_process(large, **options)
     halved = export(large, **options)
+    assert len(parts) == 1  # the second process wrote its part (lines, or none at all)
+    if "documents" not in options or len(options["documents"]) > 3:
+        assert parts[0] > 0
     assert halved[0] == alone[0]
     assert halved[1:3] == alone[1:3]
     assert halved[3] == alone[3]  # every document read is ticked, the second half's too
     assert not list(halving.iterdir())
-    assert not children()
 
 
 def test_registry_entries_named_in_either_half_ride_where_one_process_puts_them(
@@ -188,7 +208,6 @@ def test_a_cancel_while_waiting_stops_the_second_process(
     with pytest.raises(Cancelled):
         exporting.export_jsonl(large, io.BytesIO(), tick=tick)
     assert on_disk == [[]]
-    assert not children()
     assert not list(halving.iterdir())
 
 
@@ -210,16 +229,23 @@ def test_damage_in_the_second_half_is_the_error_one_process_gives(
     assert f"d{DOCUMENTS - 3}" in str(halved.value)
 
 
-def test_halves_cut_the_documents_in_import_order(large: Project) -> None:
-    everything = large.documents.halves()
-    assert everything.count == DOCUMENTS
-    assert everything.characters == sum(len(d.text) for b in large.documents.iter_all() for d in b)
-    first = [d.id for b in large.documents.iter_all(places=everything.first) for d in b]
-    second = [d.id for b in large.documents.iter_all(places=everything.second) for d in b]
-    assert first + second == large.documents.ids()
-    assert len(first) == len(second)
-    some = large.documents.halves({"d3", "d5", "d30", "d31", "d39"})
-    assert some.count == 5
-    picked = [d.id for b in large.documents.iter_some(["d3", "d5", "d30", "d31", "d39"],
-                                                        places=some.second) for d in b]  # fmt: skip
-    assert picked == ["d30", "d31", "d39"]
+def test_halves_cut_the_documents_in_import_order_by_characters(large: Project) -> None:
+    texts = {d.id: len(d.text) for b in large.documents.iter_all() for d in b}
+    for lead in (0, 500, 10**9):
+        halves = large.documents.halves(lead=lead)
+        assert (halves.count, halves.characters) == (DOCUMENTS, sum(texts.values()))
+        first = [d.id for b in large.documents.iter_all(places=halves.first) for d in b]
+        second = [d.id for b in large.documents.iter_all(places=halves.second) for d in b]
+        assert first + second == large.documents.ids()
+        # The first half holds half the characters and the lead, the cut falling after the
+        # document that reaches them.
+        wanted = (halves.characters + lead) // 2
+        held = sum(texts[d] for d in first)
+        assert held >= min(wanted, halves.characters)
+        assert held - texts[first[-1]] < wanted
+    some = ["d3", "d5", "d30", "d31", "d39"]
+    halves = large.documents.halves(some)
+    assert halves.count == 5 and halves.characters == sum(texts[d] for d in some)
+    second = [d.id for b in large.documents.iter_some(some, places=halves.second) for d in b]
+    first = [d.id for b in large.documents.iter_some(some, places=halves.first) for d in b]
+    assert first + second == some and first and second

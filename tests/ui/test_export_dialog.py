@@ -97,6 +97,7 @@ def test_a_large_jsonl_export_in_two_processes_writes_what_one_process_writes(
     # Halved however small: the second process opens the window's project beside it.
     monkeypatch.setattr(exporting, "HALVING_DOCUMENTS", 0)
     monkeypatch.setattr(exporting, "HALVING_CHARACTERS", 0)
+    monkeypatch.setattr(exporting, "SECOND_PROCESS_LEAD", 0)
     one = io.BytesIO()
     path = gold_window.session.project.path
     with Project.open(path, read_only=True) as reader, monkeypatch.context() as alone:
