@@ -14,6 +14,22 @@ def failing(part: IO[bytes], tick: Callable[[], None], *args: Any) -> None:
     raise RuntimeError("the second process failed")
 
 
+def failing_after_300(part: IO[bytes], tick: Callable[[], None], *args: Any) -> None:
+    """The real second half, failing at its 300th document (after telling 256 of them)."""
+    from annotator.transfer.exporting import _write_half
+
+    seen = 0
+
+    def counted() -> None:
+        nonlocal seen
+        tick()
+        seen += 1
+        if seen == 300:
+            raise RuntimeError("the second process failed on its 300th document")
+
+    _write_half(part, counted, *args)
+
+
 def dying(part: IO[bytes], tick: Callable[[], None], *args: Any) -> None:
     """Writes a little, then ends without a word, as a killed process does."""
     part.write(b'{"id": "half a line')

@@ -31,14 +31,14 @@ TARGETS = [f"Target {n}" for n in range(6)]
 DOCUMENTS = 40
 
 
-def records(rng: random.Random) -> list[dict[str, Any]]:
+def records(rng: random.Random, documents: int = DOCUMENTS) -> list[dict[str, Any]]:
     """Documents with zero to three layers. The first half names speakers 0-3 and targets
     0-2, the second half speakers 2-5 and targets 2-4: some are named in one half only,
     some in both, and speakers 6-7 and target 5 by none (they ride on the last line)."""
     lines: list[dict[str, Any]] = []
-    for d in range(DOCUMENTS):
+    for d in range(documents):
         text = " ".join(rng.choice(WORDS) for _ in range(rng.randrange(20, 60)))
-        second = d >= DOCUMENTS // 2
+        second = d >= documents // 2
         speakers = SPEAKERS[2:6] if second else SPEAKERS[:4]
         targets = TARGETS[2:5] if second else TARGETS[:3]
         annotators = rng.sample(["alice", "bob", "gold"], rng.randrange(0, 4))
@@ -71,14 +71,19 @@ def records(rng: random.Random) -> list[dict[str, Any]]:
     return lines
 
 
+def project_of(folder: Path, schema: Schema, documents: int) -> Project:
+    source = folder / "in.jsonl"
+    with source.open("w", encoding="utf-8") as out:
+        for line in records(random.Random(9), documents):
+            out.write(json.dumps(line, ensure_ascii=False) + "\n")
+    project = Project.create(folder / "p.db", schema)
+    import_paths(project, [source])
+    return project
+
+
 @pytest.fixture
 def large(tmp_path: Path, schema: Schema) -> Iterator[Project]:
-    source = tmp_path / "in.jsonl"
-    with source.open("w", encoding="utf-8") as out:
-        for line in records(random.Random(9)):
-            out.write(json.dumps(line, ensure_ascii=False) + "\n")
-    project = Project.create(tmp_path / "p.db", schema)
-    import_paths(project, [source])
+    project = project_of(tmp_path, schema, DOCUMENTS)
     yield project
     project.close()
 
@@ -188,6 +193,18 @@ def test_a_second_process_that_fails_or_dies_leaves_its_part_to_the_first(
     monkeypatch.setattr(exporting, "_write_half", target)
     assert export(large) == alone
     assert not list(halving.iterdir())
+
+
+def test_a_second_process_failing_late_has_each_document_ticked_once(
+    tmp_path: Path, schema: Schema, halving: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Enough documents for the second process to tell some of its progress before it fails.
+    with project_of(tmp_path, schema, 800) as project:
+        alone = one_process(project)
+        monkeypatch.setattr(exporting, "_write_half", part_targets.failing_after_300)
+        halved = export(project)
+    assert halved[0] == alone[0]
+    assert halved[3] == alone[3] == 800
 
 
 def test_a_cancel_while_waiting_stops_the_second_process(

@@ -133,6 +133,11 @@ class PartProcess(Generic[R]):
             else:
                 return None
 
+    @property
+    def ticked(self) -> int:
+        """How many of its documents' reads have been ticked so far."""
+        return self._ticked
+
     def _tick(self, tick: Callable[[], None] | None, read: int) -> None:
         while self._ticked < read:
             self._ticked += 1
