@@ -5,7 +5,9 @@ become spans; ``relations`` link the spans their ``head_span``/``child_span`` na
 relation to tokens without a span adds a span labelled ``TOKEN`` or the span's own label);
 ``answer: reject`` and ``ignore`` lines are skipped and counted; a missing answer counts as
 accept. A text-classification task's category (the binary ``label``, or the options chosen in
-``accept``) becomes the document attribute ``category``, as doccano's do. The layer is
+``accept``) becomes the document attribute ``category``, as doccano's do. An entity-linking
+answer (the ``choice`` view of ``entity_linker.manual``: one span and the accepted option) is
+the span's: its option id becomes the span attribute ``kb_id``, spaCy's name for it. The layer is
 ``_annotator_id`` (or ``_session_id``); documents are matched by
 ``meta.id``, else ``_input_hash``. Prodigy has no attribute slot: we write span attributes
 as an ``attrs`` object in the span and read it back from there.
@@ -38,6 +40,7 @@ from annotator.model import AnnotationSet, AttrValue, Document, DocumentId, Span
 from annotator.model.schema import Schema
 
 TOKEN_LABEL = "TOKEN"
+KB_ID = "kb_id"
 
 
 class _Line:
@@ -139,7 +142,12 @@ class _Line:
             if head is not None and child is not None:
                 layer.relate(label, head, child)
         categories = _categories(task)
-        if categories:
+        linked = _linked_span(task, found)
+        if linked is not None and categories:
+            # entity_linker.manual asks which KB entry the one span is (Prodigy's own
+            # projects train spaCy's entity linker with it as that span's kb_id).
+            layer.attrs_of(linked)[KB_ID] = ", ".join(categories)
+        elif categories:
             layer.doc_attrs[CATEGORY] = ", ".join(categories)
         annotation = layer.build()
         self.summary.spans += len(annotation.spans)
@@ -157,6 +165,14 @@ def _categories(task: dict[str, Any]) -> list[str]:
     if isinstance(chosen, list):
         found += [str(c) for c in chosen if isinstance(c, str | int) and not isinstance(c, bool)]
     return found
+
+
+def _linked_span(task: dict[str, Any], found: dict[tuple[int, int, str], SpanId]) -> SpanId | None:
+    """The span an entity-linking answer belongs to: a ``choice`` task with options chosen in
+    ``accept`` and exactly one span (textcat's choice has none; several would be ambiguous)."""
+    if task.get("_view_id") != "choice" or task.get("label") or len(found) != 1:
+        return None
+    return next(iter(found.values()))
 
 
 def read_prodigy(

@@ -233,12 +233,14 @@ def test_a_prodigy_relations_dataset_keeps_its_relations_by_span_offsets() -> No
     assert links(second, second_set) == {("Pos-Reg", "BMP-6", "Id1")}
 
 
-def test_a_prodigy_choice_task_keeps_its_span_and_accepted_option() -> None:
+def test_a_prodigy_entity_linking_answer_goes_on_its_span() -> None:
     # explosion/projects' nel_emerson: entity linking as Prodigy's "choice" view
     path = PEERS / "prodigy" / "nel_emerson_excerpt.jsonl"
     [(first, [first_set]), (_, [second_set])] = read_prodigy(path)
     assert covered(first, first_set) == [("ORG", "Emerson")]
-    assert (first_set.doc_attrs, second_set.doc_attrs) == (
-        {"category": "Q312545"},
-        {"category": "Q48226"},
-    )
+    # the accepted KB id is the span's (the project trains spaCy's linker with it as kb_id)
+    assert [s.attrs for s in first_set.spans + second_set.spans] == [
+        {"kb_id": "Q312545"},
+        {"kb_id": "Q48226"},
+    ]
+    assert first_set.doc_attrs == second_set.doc_attrs == {}

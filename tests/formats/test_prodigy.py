@@ -139,3 +139,14 @@ def test_a_task_without_spans_is_told_as_prodigy(tmp_path: Path, task: dict) -> 
     assert detect_format(path) == "prodigy"
     [(_, [annotation])] = read_prodigy(path)
     assert annotation.doc_attrs == {"category": "DOCS, PERF"}
+
+
+def test_a_choice_about_several_spans_stays_the_documents_category(tmp_path: Path) -> None:
+    # only one span says which span the accepted option is about (entity_linker.manual)
+    spans = [{"start": 0, "end": 7, "label": "ORG"}, {"start": 13, "end": 18, "label": "ORG"}]
+    task = {"text": "Markets fell. Banks", "spans": spans, "accept": ["ECONOMY"]}
+    path = tmp_path / "choice.jsonl"
+    path.write_text(json.dumps(task | {"_view_id": "choice"}) + "\n", encoding="utf-8")
+    [(_, [annotation])] = read_prodigy(path)
+    assert annotation.doc_attrs == {"category": "ECONOMY"}
+    assert [s.attrs for s in annotation.spans] == [{}, {}]
