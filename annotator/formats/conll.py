@@ -46,6 +46,10 @@ DOCUMENT = "document"
 DOCSTART = "-DOCSTART-"
 _TAG = re.compile(r"^(?:O|[BIES]-\S+)$")
 _COMMENT = re.compile(r"^#\s*([A-Za-z_][\w.]*)\s*=\s*(.*)$")
+# CoNLL-U's document marker (``# newdoc`` or ``# newdoc id = X``), a document boundary too
+_NEWDOC = re.compile(r"^#\s*newdoc(?:\s+id\s*=\s*(.*))?\s*$")
+# AIDA CoNLL-YAGO and others name the document after -DOCSTART-: ``-DOCSTART- (1 EU)``
+_DOCSTART_NAME = re.compile(r"^-DOCSTART-\s+\((.+)\)\s*$")
 
 
 # ---------------------------------------------------------------------------------- writing
@@ -138,6 +142,7 @@ class _Row:
 class _Document:
     line: int
     id: str = ""
+    name: str = ""
     sentences: list[list[_Row]] = field(default_factory=list)
 
 
@@ -196,6 +201,12 @@ class _Reader:
             if not line.strip():
                 close_sentence()
                 continue
+            newdoc = _NEWDOC.match(line)
+            if newdoc is not None:
+                close_sentence()
+                current = _Document(number, (newdoc.group(1) or "").strip())
+                self.documents.append(current)
+                continue
             comment = _COMMENT.match(line)
             if comment is not None:
                 key, value = comment.groups()
@@ -209,7 +220,8 @@ class _Reader:
             cells = line.split("\t") if "\t" in line else line.split()
             if cells[0] == DOCSTART:
                 close_sentence()
-                current = _Document(number)
+                named = _DOCSTART_NAME.match(line.strip())
+                current = _Document(number, name=named.group(1).strip() if named else "")
                 self.documents.append(current)
                 continue
             if current is None:
@@ -303,7 +315,10 @@ class _Reader:
                     )
             base += len(group)
         spans.sort(key=lambda s: (s.start, -s.end, s.label))
-        return Document(document, text), spans
+        # Titled like other formats' documents: by the name the file gives it, else by where
+        # it sits, so the documents of one CoNLL file can be told apart in the list.
+        title = raw.name or raw.id or f"{self.path.name}, document {number}"
+        return Document(document, text, title), spans
 
     def offsets(self, row: _Row, previous_end: int) -> tuple[int, int]:
         token = row.cells[0]

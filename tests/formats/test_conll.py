@@ -150,3 +150,27 @@ def test_written_conll_is_a_stream_too(schema: Schema) -> None:
     out = io.BytesIO()
     write_conll(layer(), schema, out)
     assert out.getvalue().decode("utf-8").count("# document = ") == 2
+
+
+def test_documents_are_titled_by_the_name_the_file_gives_them(tmp_path: Path) -> None:
+    # AIDA CoNLL-YAGO names a document after -DOCSTART-; CoNLL-U marks one with "# newdoc id"
+    path = tmp_path / "mixed.conll"
+    path.write_text(
+        "-DOCSTART- (1 EU)\nEU B-ORG\n\n# newdoc id = n-2\nBonn B-LOC\n\n"
+        "# document = d-3\nParis B-LOC\n\n-DOCSTART- -X- O\nRome B-LOC\n",
+        encoding="utf-8",
+    )
+    back = [document for document, _ in read_conll(path)]
+    assert [(d.id, d.title, d.text) for d in back] == [
+        ("mixed-1", "1 EU", "EU"),
+        ("n-2", "n-2", "Bonn"),
+        ("d-3", "d-3", "Paris"),
+        ("mixed-4", "mixed.conll, document 4", "Rome"),
+    ]
+
+
+def test_a_label_studio_conll_export_is_titled_by_its_file() -> None:
+    # Label Studio's own CONLL2003 export (data/peers/README.md): one -DOCSTART- for all
+    path = Path(__file__).parent / "data" / "peers" / "label_studio" / "export.conll"
+    [(document, _)] = read_conll(path)
+    assert (document.id, document.title) == ("export-1", "export.conll, document 1")
