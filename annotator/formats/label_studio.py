@@ -149,12 +149,19 @@ class _TaskReader:
     """One task: its document and a layer per annotation and prediction."""
 
     def __init__(
-        self, path: Path, record: JsonRecord, summary: TransferSummary, text_key: str | None
+        self,
+        path: Path,
+        record: JsonRecord,
+        summary: TransferSummary,
+        text_key: str | None,
+        table: bool = False,
     ) -> None:
         self.path = path
         self.record = record
         self.summary = summary
         self.text_key = text_key
+        # a row of the CSV/TSV export, whose columns come sorted by name
+        self.table = table
         self.utf16: dict[int, int] | None = None
 
     def fail(self, problem: str) -> InputError:
@@ -338,7 +345,7 @@ class _TaskReader:
                     f"the fields {', '.join(fields) or '(none)'} holds the text; name it with "
                     "--text-column"
                 )
-            task = _from_json_min(task, key)
+            task = _from_json_min(task, key, () if self.table else _data_keys(task))
             self.summary.note(JSON_MIN_NOTE)
         annotations, predictions = _task_entries(task)
         if not isinstance(annotations, list) or not isinstance(predictions, list):
@@ -434,14 +441,30 @@ def _min_text_key(record: dict[str, Any]) -> str | None:
     return strings[0] if len(strings) == 1 else None
 
 
-def _from_json_min(record: dict[str, Any], text_key: str) -> dict[str, Any]:
+def _data_keys(record: dict[str, Any]) -> list[str]:
+    """The task's data fields in a JSON-MIN record: the converter writes the task's ``data``
+    first, then ``id``, then one key per control's results, then who annotated; so the keys
+    before ``id`` are data (a single choice, written as a bare string, looks the same)."""
+    if "id" not in record:
+        return []
+    keys = list(record)
+    return [k for k in keys[: keys.index("id")] if k not in _MIN_KEYS]
+
+
+def _from_json_min(
+    record: dict[str, Any], text_key: str, data_keys: Iterable[str] = ()
+) -> dict[str, Any]:
     """A JSON-MIN export line (``{"text", "label": [{start, end, text, labels}], "sentiment":
     "Positive", "annotator": 1, ...}``) as the full task it was made from. JSON-MIN keeps no
     region ids, relations or links between a region and its per-region choices: those
-    become document attributes."""
+    become document attributes. ``data_keys`` are the task's other data fields (document
+    meta, as a full export's are)."""
     result: list[dict[str, Any]] = []
+    data = {text_key: record[text_key]}
+    for key in data_keys:
+        data.setdefault(key, record[key])
     for key, value in record.items():
-        if key in _MIN_KEYS or key == text_key or value == "":
+        if key in _MIN_KEYS or key in data or value == "":
             continue
         if _is_region_list(value):
             for index, region in enumerate(value, start=1):
@@ -463,7 +486,7 @@ def _from_json_min(record: dict[str, Any], text_key: str) -> dict[str, Any]:
     completed = {"email": annotator} if isinstance(annotator, str) else annotator
     return {
         "id": record.get("id"),
-        "data": {text_key: record[text_key]},
+        "data": data,
         "annotations": [{"completed_by": completed, "result": result}] if result else [],
     }
 
@@ -508,7 +531,7 @@ def read_label_studio(
     out: dict[DocumentId, tuple[Document, list[AnnotationSet]]] = {}
     tables = path.suffix.lower() in (".csv", ".tsv")
     for record in _table_records(path) if tables else iter_records(path):
-        task = _TaskReader(path, record, summary, text_key).read(known, seen)
+        task = _TaskReader(path, record, summary, text_key, tables).read(known, seen)
         if task is None:
             continue
         document, sets = task

@@ -97,3 +97,13 @@ def test_a_task_whose_text_field_cannot_be_told_is_read_with_the_one_named(
     options = ImportOptions(fmt="label-studio", text_column="body")
     [(document, [])] = read_source(Source(path, "label-studio"), options, TransferSummary())
     assert document.text == "Peskov said talks." and document.meta["site"] == "wire"
+
+
+def test_json_min_data_fields_are_the_documents_meta_not_choices() -> None:
+    # the converter writes the task's data before "id" and the results after it: "source"
+    # is data, "stance" and "relevant" (single choices, bare strings too) are results
+    [(first, sets), (second, _)] = read_label_studio(DATA / "json_min.json")
+    assert (first.meta["source"], second.meta["source"]) == ("wire", "blog")
+    assert all("source" not in s.doc_attrs for s in sets)
+    anna = next(s for s in sets if s.annotator == "anna@example.org")
+    assert anna.doc_attrs == {"stance": "favor", "note": "welcoming", "relevant": "yes"}
