@@ -169,7 +169,7 @@ class _Reader:
         if name not in self.kinds:
             features = {f.name: f for f in type_.all_features}
             if self.is_a(name, ANNOTATION):
-                if self.is_a(name, DOCUMENT_ANNOTATION) or _is_infrastructure(name):
+                if self.is_a(name, DOCUMENT_ANNOTATION) or is_infrastructure(name):
                     kind = "skip"
                 elif "Governor" in features and "Dependent" in features:
                     kind = "relation"
@@ -177,7 +177,7 @@ class _Reader:
                     kind = "chain"
                 else:
                     kind = "span"
-            elif self.is_a(name, ANNOTATION_BASE) and not _is_infrastructure(name):
+            elif self.is_a(name, ANNOTATION_BASE) and not is_infrastructure(name):
                 kind = "skip" if "first" in features else "document"
             else:
                 kind = "other"
@@ -427,7 +427,7 @@ def _all(view: Any) -> list[Any]:
     return list(select())
 
 
-def _is_infrastructure(name: str) -> bool:
+def is_infrastructure(name: str) -> bool:
     return name in _NOT_ANNOTATIONS or name.startswith(_NOT_ANNOTATION_PACKAGES)
 
 

@@ -3,7 +3,8 @@
 Reading takes a ``.xmi`` beside its ``TypeSystem.xml``, INCEpTION's single-document zip (the
 XMI and its type system), a whole INCEpTION project export (``annotation/<doc>/<user>.zip``), or
 a folder holding any of these. What the CAS holds becomes spans and relations as
-:mod:`annotator.formats.uima_cas` describes.
+:mod:`annotator.formats.uima_cas` describes. A ``.xmi`` with no type system beside it is read
+with the types its own elements imply (:mod:`annotator.formats.xmi_types`), and noted.
 
 Writing gives a folder (or, for a ``.zip`` target, a zip) of one ``<document>.xmi`` per
 document plus one ``TypeSystem.xml``, shaped the way INCEpTION exports: a custom span layer
@@ -37,6 +38,7 @@ from annotator.formats.uima_cas import (
     loading,
     read_cas,
 )
+from annotator.formats.xmi_types import INFERRED_NOTE, infer_typesystem
 from annotator.model import AnnotationSet, AttrValue, Document, Relation, Span
 from annotator.model.schema import Attribute, Schema
 
@@ -80,10 +82,15 @@ def read_xmi(path: Path, summary: TransferSummary | None = None) -> list[Item]:
     for member in members(path, (".xmi",), (".xml",), summary):
         found = True
         typesystem = _typesystem(member, module, typesystems)
-        with loading(member.origin, "UIMA CAS XMI") as skipped:
-            cas = module.load_cas_from_xmi(
-                io.BytesIO(member.data), typesystem=typesystem, lenient=True
-            )
+        if typesystem is None:
+            cas, skipped = _load_without_type_system(member, module)
+            if summary is not None:
+                summary.note(INFERRED_NOTE)
+        else:
+            with loading(member.origin, "UIMA CAS XMI") as skipped:
+                cas = module.load_cas_from_xmi(
+                    io.BytesIO(member.data), typesystem=typesystem, lenient=True
+                )
         if skipped and summary is not None:
             summary.lose("annotations of types the type system does not define", len(skipped))
         add_cas(collected, member, read_cas(member.origin, cas, summary))
@@ -92,8 +99,26 @@ def read_xmi(path: Path, summary: TransferSummary | None = None) -> list[Item]:
     return collected.items()
 
 
-def _typesystem(member: Member, module: Any, cache: dict[bytes, Any]) -> Any:
-    """The type system next to ``member``: TypeSystem.xml, or any type system descriptor."""
+def _load_without_type_system(member: Member, module: Any) -> tuple[Any, list[str]]:
+    """A lone XMI read with the types its own elements imply (see ``xmi_types``)."""
+    try:
+        with loading(member.origin, "UIMA CAS XMI") as skipped:
+            typesystem = infer_typesystem(module, member.data)
+            cas = module.load_cas_from_xmi(
+                io.BytesIO(member.data), typesystem=typesystem, lenient=True
+            )
+    except InputError as error:
+        raise InputError(
+            member.origin,
+            f"has no TypeSystem.xml beside it and its types cannot be told from the XMI alone "
+            f"({error.problem}): import the zip INCEpTION exports, which holds both",
+        ) from None
+    return cas, skipped
+
+
+def _typesystem(member: Member, module: Any, cache: dict[bytes, Any]) -> Any | None:
+    """The type system next to ``member``: TypeSystem.xml, or any type system descriptor;
+    None when there is none."""
     candidates = sorted(
         member.beside.items(), key=lambda item: item[0].lower() != TYPE_SYSTEM_NAME.lower()
     )
@@ -104,11 +129,7 @@ def _typesystem(member: Member, module: Any, cache: dict[bytes, Any]) -> Any:
             with loading(f"{member.origin} ({name})", "a UIMA type system"):
                 cache[data] = module.load_typesystem(io.BytesIO(data))
         return cache[data]
-    raise InputError(
-        member.origin,
-        "has no type system beside it: INCEpTION and DKPro write TypeSystem.xml into the same "
-        "zip or folder as the .xmi files; put it there (or import the whole zip INCEpTION made)",
-    )
+    return None
 
 
 # -- writing -------------------------------------------------------------------------------------

@@ -189,14 +189,6 @@ def test_a_loose_initial_cas_beside_an_annotators_file_is_skipped(
     assert any("INITIAL_CAS" in note for note in summary.notes)
 
 
-def test_a_missing_type_system_is_one_clear_error(tmp_path: Path) -> None:
-    shutil.copy(DATA / "anna.xmi", tmp_path / "anna.xmi")
-    with pytest.raises(InputError) as error:
-        read_xmi(tmp_path / "anna.xmi")
-    assert str(error.value).startswith(str(tmp_path / "anna.xmi"))
-    assert "TypeSystem.xml" in str(error.value)
-
-
 @pytest.mark.parametrize(
     ("change", "problem"),
     [
