@@ -12,7 +12,9 @@ region's ``value.text`` against both readings, converted and noted. Older files 
 ``completions`` instead of ``annotations``: read the same. JSON-MIN exports (``{"text",
 "label": [regions], "annotator"}``, the text under the data key the regions fit) and the CSV
 and TSV exports (the same record as a row, results as JSON strings) are read too, without
-relations; their records of one task make one document."""
+relations; their records of one task make one document. The task's other data fields are
+document meta, as in the full export: in JSON-MIN the keys before ``id`` (the converter writes
+the data first), in the CSV/TSV (sorted columns) those alike in every row of each task."""
 
 from __future__ import annotations
 
@@ -49,6 +51,11 @@ UTF16_NOTE = "Label Studio offsets were UTF-16 code units (an older export): con
 JSON_MIN_NOTE = (
     "Label Studio's JSON-MIN, CSV and TSV exports keep no relations and do not say which "
     "region a choice or text area belongs to: those were read as document attributes"
+)
+
+TABLE_DATA_NOTE = (
+    "Label Studio's CSV and TSV exports do not say which columns are the task's data; read as "
+    "document meta, not as choices, for being the same in every annotation of each task: {}"
 )
 
 #: A layer name Label Studio could know as a user's e-mail (``completed_by``).
@@ -154,14 +161,15 @@ class _TaskReader:
         record: JsonRecord,
         summary: TransferSummary,
         text_key: str | None,
-        table: bool = False,
+        data_keys: Sequence[str] | None = None,
     ) -> None:
         self.path = path
         self.record = record
         self.summary = summary
         self.text_key = text_key
-        # a row of the CSV/TSV export, whose columns come sorted by name
-        self.table = table
+        # the task's data fields, told for the whole CSV/TSV export (whose columns come sorted
+        # by name); None for JSON-MIN, whose records tell them by their order
+        self.data_keys = data_keys
         self.utf16: dict[int, int] | None = None
 
     def fail(self, problem: str) -> InputError:
@@ -345,7 +353,11 @@ class _TaskReader:
                     f"the fields {', '.join(fields) or '(none)'} holds the text; name it with "
                     "--text-column"
                 )
-            task = _from_json_min(task, key, () if self.table else _data_keys(task))
+            data_keys = self.data_keys if self.data_keys is not None else _data_keys(task)
+            meta = [k for k in data_keys if k != key]
+            if self.data_keys and meta:
+                self.summary.note(TABLE_DATA_NOTE.format(", ".join(meta)))
+            task = _from_json_min(task, key, data_keys)
             self.summary.note(JSON_MIN_NOTE)
         annotations, predictions = _task_entries(task)
         if not isinstance(annotations, list) or not isinstance(predictions, list):
@@ -462,7 +474,8 @@ def _from_json_min(
     result: list[dict[str, Any]] = []
     data = {text_key: record[text_key]}
     for key in data_keys:
-        data.setdefault(key, record[key])
+        if key in record:
+            data.setdefault(key, record[key])
     for key, value in record.items():
         if key in _MIN_KEYS or key in data or value == "":
             continue
@@ -508,6 +521,32 @@ def _cell(value: str) -> Any:
     return value
 
 
+def _table_data_keys(records: Sequence[JsonRecord]) -> list[str]:
+    """The columns of a CSV/TSV export that hold the task's data, not an annotation's results.
+
+    The converter writes a task's data into the row of each of its annotations, the same in
+    each, and an annotation's results only where it has them (a single choice is a bare
+    string there too). So a text column filled alike in every row of each task is data, when
+    some task has several rows to show it; a column that differs within a task, or is empty
+    in some row, is a result. With one row per task nothing tells them apart."""
+    rows: dict[str, list[dict[str, Any]]] = {}
+    for record in records:
+        if isinstance(record.value, dict):
+            rows.setdefault(str(record.value.get("id")), []).append(record.value)
+    if not any(len(task) > 1 for task in rows.values()):
+        return []
+    columns = [k for k in next(iter(rows.values()))[0] if k not in _MIN_KEYS]
+    return [
+        column
+        for column in columns
+        if all(
+            isinstance(row.get(column), str) and row[column] and row[column] == task[0][column]
+            for task in rows.values()
+            for row in task
+        )
+    ]
+
+
 def _table_records(path: Path) -> list[JsonRecord]:
     """The rows of Label Studio's CSV or TSV export as the JSON-MIN records they hold."""
     tab = b"\t" in file_head(path).split(b"\n", 1)[0]
@@ -530,8 +569,13 @@ def read_label_studio(
     seen: set[str] = set()
     out: dict[DocumentId, tuple[Document, list[AnnotationSet]]] = {}
     tables = path.suffix.lower() in (".csv", ".tsv")
-    for record in _table_records(path) if tables else iter_records(path):
-        task = _TaskReader(path, record, summary, text_key, tables).read(known, seen)
+    records = _table_records(path) if tables else iter_records(path)
+    data_keys: list[str] | None = None
+    if tables:
+        records = list(records)
+        data_keys = _table_data_keys(records)
+    for record in records:
+        task = _TaskReader(path, record, summary, text_key, data_keys).read(known, seen)
         if task is None:
             continue
         document, sets = task

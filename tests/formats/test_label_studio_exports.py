@@ -12,7 +12,7 @@ from peer_helpers import covered, links
 
 from annotator.errors import InputError
 from annotator.formats.detect import detect_format
-from annotator.formats.label_studio import JSON_MIN_NOTE, read_label_studio
+from annotator.formats.label_studio import JSON_MIN_NOTE, TABLE_DATA_NOTE, read_label_studio
 from annotator.formats.summary import TransferSummary
 from annotator.model import AnnotationSet, Document
 from annotator.transfer.import_sources import ImportOptions, Source, read_source
@@ -107,3 +107,28 @@ def test_json_min_data_fields_are_the_documents_meta_not_choices() -> None:
     assert all("source" not in s.doc_attrs for s in sets)
     anna = next(s for s in sets if s.annotator == "anna@example.org")
     assert anna.doc_attrs == {"stance": "favor", "note": "welcoming", "relevant": "yes"}
+
+
+@pytest.mark.parametrize("name", ["export.csv", "export_tsv.csv"])
+def test_table_data_columns_are_told_by_being_alike_in_every_annotation_of_a_task(
+    name: str,
+) -> None:
+    # sorted columns: order tells nothing; "source" is the same in ben's and anna's rows of
+    # task 11, "stance" and "relevant" are empty in ben's: results
+    summary = TransferSummary()
+    [(first, sets), (second, _)] = read_label_studio(DATA / name, summary)
+    assert (first.meta["source"], second.meta["source"]) == ("wire", "blog")
+    assert all("source" not in s.doc_attrs for s in sets)
+    anna = next(s for s in sets if s.annotator == "anna@example.org")
+    assert anna.doc_attrs == {"stance": "favor", "note": "welcoming", "relevant": "yes"}
+    assert TABLE_DATA_NOTE.format("source") in summary.notes
+
+
+def test_a_table_of_one_row_per_task_cannot_tell_data_from_a_choice(tmp_path: Path) -> None:
+    lines = (DATA / "export.csv").read_text(encoding="utf-8").splitlines(keepends=True)
+    path = tmp_path / "one_row_per_task.csv"
+    path.write_text("".join([lines[0], *lines[2:]]), encoding="utf-8")  # ben's row left out
+    summary = TransferSummary()
+    [(first, [anna]), _] = read_label_studio(path, summary)
+    assert "source" not in first.meta and anna.doc_attrs["source"] == "wire"
+    assert not any(note.startswith(TABLE_DATA_NOTE[:40]) for note in summary.notes)
