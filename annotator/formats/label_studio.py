@@ -536,8 +536,22 @@ def _control(
     return "textarea", {"text": [str(value)]}
 
 
+def _fixed_controls(schema: Schema) -> tuple[str, str]:
+    """The names of the ``Labels`` and ``Text`` controls: "label" and "text", with "_" added
+    while an attribute's control has that name (Label Studio refuses a config whose names
+    repeat; our reader finds regions by their type, not by this name)."""
+    taken = {attribute.name for attribute in schema.attributes}
+    labels, text = "label", "text"
+    while labels in taken:
+        labels += "_"
+    while text in taken or text == labels:
+        text += "_"
+    return labels, text
+
+
 def _result(document: Document, annotation: AnnotationSet, schema: Schema) -> list[dict[str, Any]]:
     result: list[dict[str, Any]] = []
+    labels, text = _fixed_controls(schema)
     regions: dict[SpanId, str] = {}
     for span in annotation.spans:
         region = f"r{span.id}"
@@ -546,8 +560,8 @@ def _result(document: Document, annotation: AnnotationSet, schema: Schema) -> li
         result.append(
             {
                 "id": region,
-                "from_name": "label",
-                "to_name": "text",
+                "from_name": labels,
+                "to_name": text,
                 "type": "labels",
                 "origin": "manual",
                 "value": {**where, "labels": [span.label]},
@@ -559,7 +573,7 @@ def _result(document: Document, annotation: AnnotationSet, schema: Schema) -> li
                 {
                     "id": region,
                     "from_name": name,
-                    "to_name": "text",
+                    "to_name": text,
                     "type": kind,
                     "origin": "manual",
                     "value": {**where, **payload},
@@ -571,7 +585,7 @@ def _result(document: Document, annotation: AnnotationSet, schema: Schema) -> li
             {
                 "id": f"document-{name}",
                 "from_name": name,
-                "to_name": "text",
+                "to_name": text,
                 "type": kind,
                 "value": payload,
             }
@@ -642,12 +656,13 @@ def _task(
 
 def label_config(schema: Schema) -> str:
     """A Label Studio labeling config (XML) for ``schema``, matching what we write."""
-    lines = ["<View>", '  <Labels name="label" toName="text">']
+    labels, text = (quoteattr(name) for name in _fixed_controls(schema))
+    lines = ["<View>", f"  <Labels name={labels} toName={text}>"]
     lines += [
         f"    <Label value={quoteattr(lab.name)} background={quoteattr(lab.color)}/>"
         for lab in schema.labels
     ]
-    lines += ["  </Labels>", '  <Text name="text" value="$text"/>']
+    lines += ["  </Labels>", f'  <Text name={text} value="$text"/>']
     if schema.relations:
         lines.append("  <Relations>")
         lines += [f"    <Relation value={quoteattr(r.name)}/>" for r in schema.relations]
@@ -656,11 +671,11 @@ def label_config(schema: Schema) -> str:
         name = quoteattr(attribute.name)
         region = "" if attribute.on_document else ' perRegion="true"'
         if attribute.closed:
-            lines.append(f'  <Choices name={name} toName="text"{region}>')
+            lines.append(f"  <Choices name={name} toName={text}{region}>")
             lines += [f"    <Choice value={quoteattr(str(v))}/>" for v in attribute.values]
             lines.append("  </Choices>")
         else:
-            lines.append(f'  <TextArea name={name} toName="text"{region}/>')
+            lines.append(f"  <TextArea name={name} toName={text}{region}/>")
     lines.append("</View>")
     return "\n".join(lines) + "\n"
 
