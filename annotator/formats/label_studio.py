@@ -549,9 +549,12 @@ def _fixed_controls(schema: Schema) -> tuple[str, str]:
     return labels, text
 
 
-def _result(document: Document, annotation: AnnotationSet, schema: Schema) -> list[dict[str, Any]]:
+def _result(
+    document: Document, annotation: AnnotationSet, schema: Schema, controls: tuple[str, str]
+) -> list[dict[str, Any]]:
+    """The results of one set; ``controls`` the names of the Labels and Text controls."""
     result: list[dict[str, Any]] = []
-    labels, text = _fixed_controls(schema)
+    labels, text = controls
     regions: dict[SpanId, str] = {}
     for span in annotation.spans:
         region = f"r{span.id}"
@@ -616,6 +619,7 @@ def _task(
     document: Document,
     sets: Sequence[AnnotationSet],
     schema: Schema,
+    controls: tuple[str, str],
     summary: TransferSummary,
 ) -> dict[str, Any]:
     data = {k: v for k, v in _json_safe(document.meta).items() if k not in ("text", "id", "title")}
@@ -623,7 +627,7 @@ def _task(
     annotations: list[dict[str, Any]] = []
     predictions: list[dict[str, Any]] = []
     for annotation in sets:
-        result = _result(document, annotation, schema)
+        result = _result(document, annotation, schema, controls)
         summary.spans += len(annotation.spans)
         summary.relations += len(annotation.relations)
         if annotation.annotator.startswith(SUGGEST_PREFIX):
@@ -693,10 +697,11 @@ def write_label_studio(
     tasks: list[bytes] = []
     current: Document | None = None
     sets: list[AnnotationSet] = []
+    controls = _fixed_controls(schema)
 
     def flush() -> None:
         if current is not None:
-            task = _task(len(tasks) + 1, current, sets, schema, summary)
+            task = _task(len(tasks) + 1, current, sets, schema, controls, summary)
             tasks.append(orjson.dumps(task, option=orjson.OPT_INDENT_2))
             summary.documents += 1
 
