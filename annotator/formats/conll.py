@@ -9,6 +9,9 @@ character offsets)::
     Peskov	0	6	O	B-SPEAKER	O
     said	7	11	O	O	B-CUE
 
+A label with a space is spelled with ``_`` there (``Direct_Quote``), as CoNLL readers split
+rows at any whitespace; the import maps the spelling back to the schema's label.
+
 The reader takes that layout and plain CoNLL 2002/2003 too (``-DOCSTART-`` between
 documents, space- or tab-separated, one or several tag columns, IOB1, IOB2 or BIOES). Plain
 files have no offsets: the text is rebuilt from the tokens, single spaces between them and a
