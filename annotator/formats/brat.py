@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from annotator.errors import InputError
+from annotator.formats.label_map import peer_spelling
 from annotator.formats.raw_layer import CONTINUES, LayerBuilder, first_line, textless, unique_id
 from annotator.formats.source import BOM_BYTES, MAX_BYTES
 from annotator.formats.summary import TransferSummary
@@ -313,7 +314,7 @@ def _resolve(ann: _AnnFile, summary: TransferSummary) -> None:
 
 def _brat_name(name: str) -> str:
     """brat type and attribute names cannot hold whitespace or the characters of its syntax."""
-    return re.sub(r"[\s:;,|=<>()\[\]]+", "_", name) or "_"
+    return peer_spelling(name)
 
 
 def _file_name(doc_id: str, taken: set[str]) -> str:

@@ -9,6 +9,9 @@ character offsets)::
     Peskov	0	6	O	B-SPEAKER	O
     said	7	11	O	O	B-CUE
 
+A label with a space is spelled with ``_`` there (``Direct_Quote``), as CoNLL readers split
+rows at any whitespace; the import maps the spelling back to the schema's label.
+
 The reader takes that layout and plain CoNLL 2002/2003 too (``-DOCSTART-`` between
 documents, space- or tab-separated, one or several tag columns, IOB1, IOB2 or BIOES). Plain
 files have no offsets: the text is rebuilt from the tokens, single spaces between them and a
@@ -25,6 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from annotator.errors import InputError
+from annotator.formats.label_map import peer_spelling
 from annotator.formats.layer import Layer, Output, text_output
 from annotator.formats.source import read_utf8
 from annotator.formats.summary import TransferSummary
@@ -74,11 +78,14 @@ def write_conll(items: Layer, schema: Schema, out: Output) -> TransferSummary:
     """
     labels = [label.name for label in schema.labels]
     column_of = {name: index for index, name in enumerate(labels)}
+    # CoNLL readers split rows at whitespace (spaCy's among them, and ours reads the header
+    # so): a label with a space is spelled with "_", and the import finds the label back.
+    tag_names = [peer_spelling(name) for name in labels]
     summary = TransferSummary()
     skipped = 0
     tab = "\t"
     with text_output(out) as stream:
-        stream.write(f"# {COLUMNS} = token start end {' '.join(labels)}\n")
+        stream.write(f"# {COLUMNS} = token start end {' '.join(tag_names)}\n")
         for document, annotation in items:
             if annotation is None:
                 skipped += 1
@@ -103,9 +110,9 @@ def write_conll(items: Layer, schema: Schema, out: Output) -> TransferSummary:
                     continue
                 if tokens[first].start != span.start or tokens[last].end != span.end:
                     summary.lose("span not on token boundaries: widened to whole tokens")
-                tags[first][column] = f"B-{span.label}"
+                tags[first][column] = f"B-{tag_names[column]}"
                 for i in range(first + 1, last + 1):
-                    tags[i][column] = f"I-{span.label}"
+                    tags[i][column] = f"I-{tag_names[column]}"
                 summary.spans += 1
                 for name in span.attrs:
                     summary.lose(f"attribute {name}: CoNLL has no place for it")

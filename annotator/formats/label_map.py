@@ -1,5 +1,6 @@
-"""Peer labels onto schema labels: by name (case-insensitive), by ``--map`` pairs, or by a
-mapping file; the same for relation labels, attribute names and attribute values.
+"""Peer labels onto schema labels: by name (case-insensitive, or as our brat and CoNLL
+writers spell it: see :func:`peer_spelling`), by ``--map`` pairs, or by a mapping file; the
+same for relation labels, attribute names and attribute values.
 
 ``--map PEER=OURS`` applies to whatever PEER names in the data (a span label, a relation
 label or an attribute name); prefixes make it precise: ``label:``, ``relation:``, ``attr:``,
@@ -18,6 +19,7 @@ needs added (the caller changes the schema).
 
 from __future__ import annotations
 
+import re
 import tomllib
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -175,7 +177,8 @@ class MappedName:
     kind: str  # label | relation | attribute | value
     peer: str
     ours: str | None  # None: unmapped; "": dropped
-    how: str  # same name | any case | mapped | dropped | added | unmapped | wrong ends
+    # same name | any case | peer spelling | mapped | dropped | added | unmapped | wrong ends
+    how: str
     count: int
 
 
@@ -210,11 +213,25 @@ class MappedImport:
     new_values: list[tuple[str, AttrValue]] = field(default_factory=list)
 
 
+# Whitespace and brat's syntax characters: a brat type name, a CoNLL tag (whitespace-split by
+# its readers, spaCy's among them) cannot hold them.
+_UNSPELLABLE = re.compile(r"[\s:;,|=<>()\[\]]+")
+
+
+def peer_spelling(name: str) -> str:
+    """``name`` as the brat and CoNLL writers spell it: each run of whitespace or brat syntax
+    characters an ``_``. The import finds the schema's name back from this spelling."""
+    return _UNSPELLABLE.sub("_", name) or "_"
+
+
 def _find(name: str, known: Sequence[str]) -> tuple[str | None, str]:
     if name in known:
         return name, "same name"
     folded = [k for k in known if k.casefold() == name.casefold()]
-    return (folded[0], "any case") if len(folded) == 1 else (None, "unmapped")
+    if len(folded) == 1:
+        return folded[0], "any case"
+    spelled = [k for k in known if peer_spelling(k).casefold() == name.casefold()]
+    return (spelled[0], "peer spelling") if len(spelled) == 1 else (None, "unmapped")
 
 
 class _Mapper:

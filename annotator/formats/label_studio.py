@@ -603,8 +603,25 @@ def _control(
     return "textarea", {"text": [str(value)]}
 
 
-def _result(document: Document, annotation: AnnotationSet, schema: Schema) -> list[dict[str, Any]]:
+def _fixed_controls(schema: Schema) -> tuple[str, str]:
+    """The names of the ``Labels`` and ``Text`` controls: "label" and "text", with "_" added
+    while an attribute's control has that name (Label Studio refuses a config whose names
+    repeat; our reader finds regions by their type, not by this name)."""
+    taken = {attribute.name for attribute in schema.attributes}
+    labels, text = "label", "text"
+    while labels in taken:
+        labels += "_"
+    while text in taken or text == labels:
+        text += "_"
+    return labels, text
+
+
+def _result(
+    document: Document, annotation: AnnotationSet, schema: Schema, controls: tuple[str, str]
+) -> list[dict[str, Any]]:
+    """The results of one set; ``controls`` the names of the Labels and Text controls."""
     result: list[dict[str, Any]] = []
+    labels, text = controls
     regions: dict[SpanId, str] = {}
     for span in annotation.spans:
         region = f"r{span.id}"
@@ -613,8 +630,8 @@ def _result(document: Document, annotation: AnnotationSet, schema: Schema) -> li
         result.append(
             {
                 "id": region,
-                "from_name": "label",
-                "to_name": "text",
+                "from_name": labels,
+                "to_name": text,
                 "type": "labels",
                 "origin": "manual",
                 "value": {**where, "labels": [span.label]},
@@ -626,7 +643,7 @@ def _result(document: Document, annotation: AnnotationSet, schema: Schema) -> li
                 {
                     "id": region,
                     "from_name": name,
-                    "to_name": "text",
+                    "to_name": text,
                     "type": kind,
                     "origin": "manual",
                     "value": {**where, **payload},
@@ -638,7 +655,7 @@ def _result(document: Document, annotation: AnnotationSet, schema: Schema) -> li
             {
                 "id": f"document-{name}",
                 "from_name": name,
-                "to_name": "text",
+                "to_name": text,
                 "type": kind,
                 "value": payload,
             }
@@ -669,6 +686,7 @@ def _task(
     document: Document,
     sets: Sequence[AnnotationSet],
     schema: Schema,
+    controls: tuple[str, str],
     summary: TransferSummary,
 ) -> dict[str, Any]:
     data = {k: v for k, v in _json_safe(document.meta).items() if k not in ("text", "id", "title")}
@@ -676,7 +694,7 @@ def _task(
     annotations: list[dict[str, Any]] = []
     predictions: list[dict[str, Any]] = []
     for annotation in sets:
-        result = _result(document, annotation, schema)
+        result = _result(document, annotation, schema, controls)
         summary.spans += len(annotation.spans)
         summary.relations += len(annotation.relations)
         if annotation.annotator.startswith(SUGGEST_PREFIX):
@@ -709,12 +727,13 @@ def _task(
 
 def label_config(schema: Schema) -> str:
     """A Label Studio labeling config (XML) for ``schema``, matching what we write."""
-    lines = ["<View>", '  <Labels name="label" toName="text">']
+    labels, text = (quoteattr(name) for name in _fixed_controls(schema))
+    lines = ["<View>", f"  <Labels name={labels} toName={text}>"]
     lines += [
         f"    <Label value={quoteattr(lab.name)} background={quoteattr(lab.color)}/>"
         for lab in schema.labels
     ]
-    lines += ["  </Labels>", '  <Text name="text" value="$text"/>']
+    lines += ["  </Labels>", f'  <Text name={text} value="$text"/>']
     if schema.relations:
         lines.append("  <Relations>")
         lines += [f"    <Relation value={quoteattr(r.name)}/>" for r in schema.relations]
@@ -723,11 +742,11 @@ def label_config(schema: Schema) -> str:
         name = quoteattr(attribute.name)
         region = "" if attribute.on_document else ' perRegion="true"'
         if attribute.closed:
-            lines.append(f'  <Choices name={name} toName="text"{region}>')
+            lines.append(f"  <Choices name={name} toName={text}{region}>")
             lines += [f"    <Choice value={quoteattr(str(v))}/>" for v in attribute.values]
             lines.append("  </Choices>")
         else:
-            lines.append(f'  <TextArea name={name} toName="text"{region}/>')
+            lines.append(f"  <TextArea name={name} toName={text}{region}/>")
     lines.append("</View>")
     return "\n".join(lines) + "\n"
 
@@ -745,10 +764,11 @@ def write_label_studio(
     tasks: list[bytes] = []
     current: Document | None = None
     sets: list[AnnotationSet] = []
+    controls = _fixed_controls(schema)
 
     def flush() -> None:
         if current is not None:
-            task = _task(len(tasks) + 1, current, sets, schema, summary)
+            task = _task(len(tasks) + 1, current, sets, schema, controls, summary)
             tasks.append(orjson.dumps(task, option=orjson.OPT_INDENT_2))
             summary.documents += 1
 

@@ -241,6 +241,7 @@ class FilesImportReport:
 
 _HOW = {
     "any case": "in another case",
+    "peer spelling": "spelled with _ for spaces",
     "mapped": "by the mapping",
     "added": "added to the schema",
     "wrong ends": "its ends do not fit",

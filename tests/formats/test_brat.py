@@ -10,9 +10,10 @@ from peer_helpers import covered, links, span_with
 
 from annotator.errors import InputError
 from annotator.formats.brat import annotation_conf, read_brat, write_brat
+from annotator.formats.label_map import map_labels
 from annotator.formats.summary import NO_TEXT, TransferSummary
 from annotator.model import AnnotationSet, AnnotatorName, Document, DocumentId
-from annotator.model.schema import Schema
+from annotator.model.schema import Schema, parse_schema
 
 DATA = Path(__file__).parent / "data" / "brat" / "news"
 
@@ -197,3 +198,43 @@ def test_annotation_conf_lists_every_label(schema: Schema) -> None:
     conf = annotation_conf(schema)
     assert conf.split("[entities]\n")[1].startswith("QUOTE\nSPEAKER\nCUE\n")
     assert AnnotatorName("x") == "x"
+
+
+SPACED = """
+name = "Spaced"
+version = 1
+
+[[labels]]
+name = "Direct Quote"
+
+[[labels]]
+name = "SPEAKER"
+
+[[relations]]
+name = "said by"
+head = ["Direct Quote"]
+child = ["SPEAKER"]
+"""
+
+
+def test_names_with_spaces_come_back_from_brat_as_the_schema_spells_them(
+    tmp_path: Path,
+) -> None:
+    from annotator.formats.raw_layer import LayerBuilder
+
+    schema = parse_schema(SPACED)
+    document = Document(DocumentId("d"), 'Anna said "We stay."')
+    layer = LayerBuilder(document.id, "x")
+    quote = layer.span(10, 20, "Direct Quote")
+    layer.relate("said by", quote, layer.span(0, 4, "SPEAKER"))
+    write_brat(tmp_path, [(document, layer.build())], schema)
+    assert "Direct_Quote\nSPEAKER\n" in (tmp_path / "annotation.conf").read_text()
+    # brat's names hold no spaces: the import finds the schema's names back from "_".
+    mapped = map_labels(read_brat(tmp_path), schema)
+    [(back, [again])] = mapped.items
+    assert covered(back, again) == [("SPEAKER", "Anna"), ("Direct Quote", '"We stay."')]
+    assert links(back, again) == {("said by", '"We stay."', "Anna")}
+    assert {(row.peer, row.ours, row.how) for row in mapped.report} >= {
+        ("Direct_Quote", "Direct Quote", "peer spelling"),
+        ("said_by", "said by", "peer spelling"),
+    }

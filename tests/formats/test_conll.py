@@ -12,8 +12,10 @@ from hypothesis import strategies as st
 
 from annotator.errors import InputError
 from annotator.formats.conll import decode, read_conll, write_conll
-from annotator.model.schema import Schema
-from tests.formats.layer_corpus import TEXT, layer, spans
+from annotator.formats.label_map import map_labels
+from annotator.model import AnnotationSet, Document, DocumentId, Span, SpanId
+from annotator.model.schema import Schema, parse_schema
+from tests.formats.layer_corpus import GOLD, TEXT, layer, spans
 
 CONLL_2003 = """-DOCSTART- -X- -X- O
 
@@ -174,3 +176,39 @@ def test_a_label_studio_conll_export_is_titled_by_its_file() -> None:
     path = Path(__file__).parent / "data" / "peers" / "label_studio" / "export.conll"
     [(document, _)] = read_conll(path)
     assert (document.id, document.title) == ("export-1", "export.conll, document 1")
+
+
+SPACED = """
+name = "Spaced"
+version = 1
+
+[[labels]]
+name = "Direct Quote"
+
+[[labels]]
+name = "SPEAKER"
+"""
+
+
+def test_a_label_with_a_space_keeps_rows_whitespace_split_and_comes_back(tmp_path: Path) -> None:
+    # spaCy's `convert -c ner` and the CoNLL 2003 loaders split rows at any whitespace: a tag
+    # "B-Direct Quote" would cut its row in two there, and our header would name one column
+    # too many (our own import refused the file).
+    schema = parse_schema(SPACED)
+    text = 'He said "We stay" today.'
+    start = text.index('"')
+    quote = Span(SpanId(1), DocumentId("d"), GOLD, start, text.index(" today"), "Direct Quote")
+    items = [(Document(DocumentId("d"), text), AnnotationSet(DocumentId("d"), GOLD, spans=[quote]))]
+    path = tmp_path / "spaced.conll"
+    write_conll(items, schema, path)
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert lines[0] == "# columns = token start end Direct_Quote SPEAKER"
+    rows = [line for line in lines if line and not line.startswith("#")]
+    assert all(line.split() == line.split("\t") for line in rows)
+    assert rows[2] == '"\t8\t9\tB-Direct_Quote\tO'
+    raw = list(read_conll(path))
+    mapped = map_labels([(d, [a]) for d, a in raw], schema)
+    [(_, [annotation])] = mapped.items
+    assert [(s.start, s.end, s.label) for s in annotation.spans] == [
+        (start, start + len('"We stay"'), "Direct Quote")
+    ]

@@ -13,7 +13,7 @@ from annotator.formats.label_studio import UTF16_NOTE, read_label_studio, write_
 from annotator.formats.raw_layer import LayerBuilder
 from annotator.formats.summary import TransferSummary
 from annotator.model import AnnotationSet, Document, DocumentId
-from annotator.model.schema import Schema
+from annotator.model.schema import Schema, parse_schema
 
 DATA = Path(__file__).parent / "data" / "label_studio"
 
@@ -268,3 +268,44 @@ def test_the_text_field_the_regions_mark_is_the_document(tmp_path: Path) -> None
     path.write_text(json.dumps([{"id": 7, "data": data, "annotations": {"result": result}}]))
     with pytest.raises(InputError, match='"annotations" and "predictions" must be lists'):
         read_label_studio(path)
+
+
+NAMED_LIKE_CONTROLS = """
+name = "Controls"
+version = 1
+
+[[labels]]
+name = "QUOTE"
+
+[[attributes]]
+name = "text"
+applies_to = ["QUOTE"]
+open = true
+
+[[attributes]]
+name = "label"
+applies_to = ["document"]
+values = ["news", "opinion"]
+"""
+
+
+def test_attributes_named_label_or_text_keep_the_config_valid(tmp_path: Path) -> None:
+    # Label Studio refuses a config whose names repeat ("Label config contains non-unique
+    # names"): our Labels and Text controls give way to attributes with their names.
+    interface = pytest.importorskip("label_studio_sdk.label_interface")
+    schema = parse_schema(NAMED_LIKE_CONTROLS)
+    document = Document(DocumentId("d"), 'He said "no".')
+    layer = LayerBuilder(document.id, "gold")
+    layer.span(8, 12, "QUOTE", {"text": "a paraphrase"})
+    layer.doc_attrs["label"] = "news"
+    annotation = layer.build()
+    out = tmp_path / "export.json"
+    write_label_studio(out, [(document, annotation)], schema)
+    config = interface.LabelInterface(out.with_suffix(".label_config.xml").read_text())
+    config.validate()
+    [task] = json.loads(out.read_text())
+    assert config.validate_prediction(task["annotations"][0], return_errors=True) == []
+    [(back, [again])] = read_label_studio(out)
+    assert covered(back, again) == [("QUOTE", '"no"')]
+    assert [s.attrs for s in again.spans] == [{"text": "a paraphrase"}]
+    assert again.doc_attrs == {"label": "news"}

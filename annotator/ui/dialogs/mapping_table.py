@@ -32,6 +32,8 @@ Index = QModelIndex | QPersistentModelIndex
 HOW = {
     "same name": QT_TRANSLATE_NOOP("MappingTableModel", "same name"),
     "any case": QT_TRANSLATE_NOOP("MappingTableModel", "same name, other case"),
+    # our brat and CoNLL writers' spelling of the name ("Direct_Quote"): the same name
+    "peer spelling": QT_TRANSLATE_NOOP("MappingTableModel", "same name"),
     "mapped": QT_TRANSLATE_NOOP("MappingTableModel", "your mapping"),
     "dropped": QT_TRANSLATE_NOOP("MappingTableModel", "dropped"),
     "added": QT_TRANSLATE_NOOP("MappingTableModel", "added to the schema"),
