@@ -39,10 +39,12 @@ import orjson
 from annotator.model.schema import load_schema
 from annotator.paths import default_schema_path
 from annotator.store import Project
-from annotator.transfer import exporting
 from annotator.transfer.agreement_input import tally_project
 from annotator.transfer.export_job import ExportRequest, run_export
 from annotator.transfer.importing import import_paths
+
+sys.path.insert(0, str(Path(__file__).parent))
+from bench_import_export import one_process
 
 # fmt: off
 WORDS = [
@@ -110,12 +112,8 @@ def export(path: Path, out: Path) -> None:
 
 
 def export_one_process(path: Path, out: Path) -> None:
-    available = exporting.second_process_available
-    exporting.second_process_available = lambda: False
-    try:
+    with one_process():
         export(path, out)
-    finally:
-        exporting.second_process_available = available
 
 
 def agreement(path: Path) -> None:

@@ -22,6 +22,8 @@ import sqlite3
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import orjson
@@ -117,14 +119,20 @@ def _cpu() -> float:
     return now.user + now.system + now.children_user + now.children_system
 
 
-def export_one_process(project: Project, out) -> None:
-    """The export as one process writes it (below ``HALVING_DOCUMENTS``, or on one CPU)."""
+@contextmanager
+def one_process() -> Iterator[None]:
+    """Exports as one process writes them (below ``HALVING_DOCUMENTS``, or on one CPU)."""
     available = exporting.second_process_available
     exporting.second_process_available = lambda: False
     try:
-        export_jsonl(project, out)
+        yield
     finally:
         exporting.second_process_available = available
+
+
+def export_one_process(project: Project, out) -> None:
+    with one_process():
+        export_jsonl(project, out)
 
 
 def baseline_import(path: Path, records: list[dict]) -> None:

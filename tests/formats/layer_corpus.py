@@ -123,3 +123,22 @@ def generated_layer(documents: int, seed: int = 1) -> list[tuple[Document, Annot
             )
         out.append((Document(document, text.strip()), annotation))
     return out
+
+
+#: A schema whose names have spaces, as CoNLL and brat cannot write them (both split rows at
+#: white space): the writers spell them with "_", the readers map them back.
+SPACED = """
+name = "Spaced"
+version = 1
+
+[[labels]]
+name = "Direct Quote"
+
+[[labels]]
+name = "SPEAKER"
+
+[[relations]]
+name = "said by"
+head = ["Direct Quote"]
+child = ["SPEAKER"]
+"""

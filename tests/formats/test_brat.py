@@ -14,6 +14,7 @@ from annotator.formats.label_map import map_labels
 from annotator.formats.summary import NO_TEXT, TransferSummary
 from annotator.model import AnnotationSet, AnnotatorName, Document, DocumentId
 from annotator.model.schema import Schema, parse_schema
+from tests.formats.layer_corpus import SPACED
 
 DATA = Path(__file__).parent / "data" / "brat" / "news"
 
@@ -198,23 +199,6 @@ def test_annotation_conf_lists_every_label(schema: Schema) -> None:
     conf = annotation_conf(schema)
     assert conf.split("[entities]\n")[1].startswith("QUOTE\nSPEAKER\nCUE\n")
     assert AnnotatorName("x") == "x"
-
-
-SPACED = """
-name = "Spaced"
-version = 1
-
-[[labels]]
-name = "Direct Quote"
-
-[[labels]]
-name = "SPEAKER"
-
-[[relations]]
-name = "said by"
-head = ["Direct Quote"]
-child = ["SPEAKER"]
-"""
 
 
 def test_names_with_spaces_come_back_from_brat_as_the_schema_spells_them(

@@ -15,7 +15,7 @@ from annotator.formats.conll import decode, read_conll, write_conll
 from annotator.formats.label_map import map_labels
 from annotator.model import AnnotationSet, Document, DocumentId, Span, SpanId
 from annotator.model.schema import Schema, parse_schema
-from tests.formats.layer_corpus import GOLD, TEXT, layer, spans
+from tests.formats.layer_corpus import GOLD, SPACED, TEXT, layer, spans
 
 CONLL_2003 = """-DOCSTART- -X- -X- O
 
@@ -176,18 +176,6 @@ def test_a_label_studio_conll_export_is_titled_by_its_file() -> None:
     path = Path(__file__).parent / "data" / "peers" / "label_studio" / "export.conll"
     [(document, _)] = read_conll(path)
     assert (document.id, document.title) == ("export-1", "export.conll, document 1")
-
-
-SPACED = """
-name = "Spaced"
-version = 1
-
-[[labels]]
-name = "Direct Quote"
-
-[[labels]]
-name = "SPEAKER"
-"""
 
 
 def test_a_label_with_a_space_keeps_rows_whitespace_split_and_comes_back(tmp_path: Path) -> None:
