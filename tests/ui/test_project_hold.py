@@ -6,13 +6,12 @@ is refused, and closing the window cancels the job and waits for it first."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from merge_midway import copy_with, merge_cancelled_midway
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QProgressDialog, QPushButton
 from test_adjudication_view import DOC as REVIEWED
 from test_adjudication_view import add
 from test_import_dialog import LINE, PausedImport, click
@@ -25,8 +24,7 @@ from annotator.model.progress import Cancelled
 from annotator.model.schema import Schema
 from annotator.store import Project
 from annotator.store.backup import list_backups
-from annotator.transfer import merging, suggesting
-from annotator.transfer.importing import import_paths
+from annotator.transfer import suggesting
 from annotator.ui.adjudication.view import AdjudicationView
 from annotator.ui.main_window import MainWindow
 from annotator.ui.session import Session
@@ -102,37 +100,16 @@ def test_closing_the_window_cancels_a_running_import_then_stores_the_time(
 def test_active_time_counted_during_a_cancelled_merge_is_kept(
     qtbot, timed: MainWindow, clock: FakeClock, tmp_path: Path, schema: Schema, monkeypatch
 ) -> None:
-    other = tmp_path / "bob.db"
-    source = tmp_path / "bob.jsonl"
-    source.write_text(
-        "".join(json.dumps({**LINE, "id": f"extra{i}"}) + "\n" for i in range(3)),
-        encoding="utf-8",
-    )
-    with Project.create(other, schema) as copy:
-        import_paths(copy, [source])
-    monkeypatch.setattr(
-        import_dialog.QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(other)], "")
-    )
-    real = merging.merge_projects
+    other = copy_with(tmp_path / "bob.db", schema, [{**LINE, "id": f"extra{i}"} for i in range(3)])
     during: list[float] = []
 
-    def merge_then_cancel(project, paths, progress):
-        def report(done: int, total: int | None) -> None:
-            if done and not during:
-                # The progress dialog lets the event loop run: the timer fires mid-merge.
-                clock.now = 1060
-                timed.active_time.save()
-                during.append(seconds(timed))
-                dialog = timed.findChild(QProgressDialog)
-                dialog.show()
-                qtbot.mouseClick(dialog.findChild(QPushButton), Qt.MouseButton.LeftButton)
-            progress(done, total)
+    def midway() -> None:
+        # The progress dialog lets the event loop run: the timer fires mid-merge.
+        clock.now = 1060
+        timed.active_time.save()
+        during.append(seconds(timed))
 
-        return real(project, paths, report)
-
-    monkeypatch.setattr(merging, "merge_projects", merge_then_cancel)
-    timed.commands.merge_projects.trigger()
-    assert timed.statusBar().currentMessage() == "Cancelled: nothing was merged."
+    merge_cancelled_midway(qtbot, timed, monkeypatch, other, midway)
     assert during == [0]
     assert seconds(timed) == 60
 

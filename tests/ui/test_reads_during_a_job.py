@@ -5,21 +5,18 @@ the list and an open Team view show the new documents once the import has commit
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from merge_midway import copy_with, merge_cancelled_midway
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QProgressDialog, QPushButton
+from PySide6.QtWidgets import QApplication
 from test_import_dialog import LINE, PausedImport, click, closed
 
 import annotator.ui.dialogs.import_dialog as import_dialog
 from annotator.model import DocumentId
 from annotator.model.schema import Schema
-from annotator.store import Project
-from annotator.transfer import merging
-from annotator.transfer.importing import import_paths
 from annotator.ui.main_window import MainWindow
 from annotator.ui.team.view import TeamView
 
@@ -139,38 +136,13 @@ def test_during_a_merge_the_window_reads_the_last_commit(
 ) -> None:
     """A merge runs on the GUI thread, its progress dialog letting the event loop run: what
     the window reads meanwhile is the last commit, not the merge's rows."""
-    other = tmp_path / "bob.db"
-    source = tmp_path / "bob.jsonl"
-    source.write_text(
-        "".join(
-            json.dumps({**LINE, "id": f"extra{i}", "text": "Qwerty said no."}) + "\n"
-            for i in range(3)
-        ),
-        encoding="utf-8",
-    )
-    with Project.create(other, schema) as copy:
-        import_paths(copy, [source])
-    monkeypatch.setattr(
-        import_dialog.QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(other)], "")
-    )
-    real = merging.merge_projects
+    lines = [{**LINE, "id": f"extra{i}", "text": "Qwerty said no."} for i in range(3)]
+    other = copy_with(tmp_path / "bob.db", schema, lines)
     seen: list[int] = []
-
-    def merge_then_cancel(project, paths, progress):  # type: ignore[no-untyped-def]
-        def report(done: int, total: int | None) -> None:
-            if done and not seen:
-                # The user types a filter while the merge's rows are in its transaction.
-                seen.append(filter_list(qtbot, window, "Qwerty"))
-                dialog = window.findChild(QProgressDialog)
-                dialog.show()
-                qtbot.mouseClick(dialog.findChild(QPushButton), Qt.MouseButton.LeftButton)
-            progress(done, total)
-
-        return real(project, paths, report)
-
-    monkeypatch.setattr(merging, "merge_projects", merge_then_cancel)
-    window.commands.merge_projects.trigger()
-    assert window.statusBar().currentMessage() == "Cancelled: nothing was merged."
+    # The user types a filter while the merge's rows are in its transaction.
+    merge_cancelled_midway(
+        qtbot, window, monkeypatch, other, lambda: seen.append(filter_list(qtbot, window, "Qwerty"))
+    )
     assert seen == [0]
     assert window.session.project.documents.count() == 1
 
