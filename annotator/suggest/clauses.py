@@ -17,6 +17,7 @@ from annotator.suggest.sentences import Kind, Token
 _DASHES = frozenset({"—", "–", "--", ";"})
 # Personal subject pronouns: one inside a run of words opens a clause of its own there.
 _PERSONAL = frozenset({"he", "she", "they", "we", "i"})
+_CONJUNCTIONS = frozenset({"and", "but", "or"})
 _CLOSERS = "\"'”’»›"
 _MAX_SKIP = 9
 _CLAUSE_WINDOW = 9
@@ -206,6 +207,9 @@ class Clauses:
                 and word.endswith("ed")
                 and len(word) > 4
                 and tokens[position - 1].lower not in self.lex.determiners
+                # "confirmed the cuts but declined to ...": a verb after a conjunction goes
+                # with the cue, and the noun before it is the cue's object, not a subject.
+                and tokens[position - 1].lower not in _CONJUNCTIONS
             ):
                 return True
             if (
@@ -286,11 +290,12 @@ class Clauses:
                 token.lower in ("and", "but")
                 and index + 2 < stop
                 and tokens[index + 1].text == tokens[index + 1].lower
-                and lex.is_cue(tokens[index + 1].lower)
+                and (lex.is_cue(tokens[index + 1].lower) or tokens[index + 1].lower in lex.own_acts)
                 and tokens[index + 2].kind != Kind.PUNCT
             ):
-                # "... that X, and said Y": a second reporting verb of the same speaker
-                # ("for age and stress." ends with a noun: nothing is reported after it).
+                # "... that X, and said Y": a second reporting verb of the same speaker, or
+                # another act of theirs ("but declined to comment"); "for age and stress."
+                # ends with a noun: nothing is reported after it.
                 end = index
                 break
             if token.text != "," or index + 1 >= stop:

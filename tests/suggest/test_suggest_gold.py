@@ -107,7 +107,8 @@ def test_reported_speech_batch_scores_above_its_floors(schema: Schema) -> None:
 def test_feature_and_statement_batch_scores_above_its_floors(schema: Schema) -> None:
     # f01-f40 scored before any rule was changed for them: held out (13) all P 0.95 / R 0.90
     # (F1 0.92), indirect P 0.91 / R 0.84, direct 1.00, speaker 1.00; tuning (27) all P 0.99
-    # / R 0.96 (F1 0.97), indirect P 0.98 / R 0.93.
+    # / R 0.96 (F1 0.97), indirect P 0.98 / R 0.93. After the rules tuned on the 27: tuning
+    # all P 1.00 / R 0.99; the 13 held out unchanged.
     held_out = scores(schema, "test", "f")
     assert held_out.by_type["direct"].f1 >= 0.95
     assert held_out.by_type["indirect"].precision >= 0.90
@@ -115,7 +116,7 @@ def test_feature_and_statement_batch_scores_above_its_floors(schema: Schema) -> 
     assert held_out.by_type["all"].f1 >= 0.90
     assert held_out.speaker_accuracy >= 0.95
     tuned = scores(schema, "tune", "f")
-    assert tuned.by_type["all"].f1 >= 0.95
+    assert tuned.by_type["all"].f1 >= 0.97
     assert tuned.speaker_accuracy >= 0.95
 
 

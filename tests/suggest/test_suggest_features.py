@@ -1,0 +1,39 @@
+"""Rules for the styles of gold passages f01-f40: features, hearings and press conferences,
+disaster and war reporting, statements, and what a speaker did beside speaking."""
+
+from __future__ import annotations
+
+from test_suggest_rules import found, one
+
+
+def test_the_speakers_own_act_after_and_or_but_ends_the_content() -> None:
+    got = one("The company said it was investigating but declined to comment further.")
+    assert (got.quote, got.speaker, got.cue) == ("it was investigating", "The company", "said")
+    got = one("The electoral commission said turnout had been 61% and rejected claims of fraud.")
+    assert got.quote == "turnout had been 61%"
+    # Other verbs after "and" are still what was reported.
+    assert one("Police said the man had been arrested and charged.").quote == (
+        "the man had been arrested and charged"
+    )
+
+
+def test_a_verb_after_a_conjunction_does_not_make_the_cues_object_a_clause() -> None:
+    # "confirmed the cuts": an object; "declined" goes with "confirmed", not with "the cuts".
+    assert found("A spokesperson confirmed the cuts but declined to give a number.") == []
+    assert found("The agency confirmed the layoffs but offered no details.") == []
+    assert found("The club confirmed the signing and thanked the fans.") == []
+    assert one("The union confirmed the talks failed.").quote == "the talks failed"
+
+
+def test_answering_verbs_report_a_that_clause() -> None:
+    got = one("The minister, Tom Hadley, replied that the review would answer that question.")
+    assert (got.quote, got.cue) == ("that the review would answer that question", "replied")
+    assert one("She recalled that the water rose within minutes.").cue == "recalled"
+    # Without "that" they still need a direct quote: "replied to the letter" reports nothing.
+    assert found("The ministry replied to the letter on Monday.") == []
+
+
+def test_television_and_radio_head_a_speaker() -> None:
+    got = one("State television reported that rescue teams had reached the district.")
+    assert (got.speaker, got.cue) == ("State television", "reported")
+    assert one("Local radio said the bridge had collapsed.").speaker == "Local radio"
