@@ -83,11 +83,25 @@ class Clauses:
                 nxt.kind != Kind.WORD
                 or nxt.lower == "that"
                 or nxt.lower in self.lex.prepositions
-                or nxt.lower in self.lex.time_words
-                or self.looks_like_clause(tokens, end)
+                or (nxt.lower in self.lex.time_words and not self._name_runs_on(tokens, end))
+                or (self.looks_like_clause(tokens, end) and not self._name_runs_on(tokens, end))
             ):
                 return end
         return None
+
+    def _name_runs_on(self, tokens: list[Token], index: int) -> bool:
+        """Whether a capitalised recipient goes on through the capitalised words from
+        ``index`` to a clause after them ("told the New *York Times* the water had ...", "the
+        Manchester *Evening News* they ..." though "Evening" is a time word), rather than
+        ending before a clause that a name opens ("told the BBC Johnson was")."""
+        if not (tokens[index - 1].text[:1].isupper() and tokens[index].text[:1].isupper()):
+            return False
+        end = index
+        while (
+            end < len(tokens) and tokens[end].kind == Kind.WORD and tokens[end].text[:1].isupper()
+        ):
+            end += 1
+        return end < len(tokens) and self.looks_like_clause(tokens, end)
 
     def _adverbial_end(self, tokens: list[Token], index: int) -> int | None:
         token = tokens[index]

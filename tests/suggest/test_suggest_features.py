@@ -37,3 +37,15 @@ def test_television_and_radio_head_a_speaker() -> None:
     got = one("State television reported that rescue teams had reached the district.")
     assert (got.speaker, got.cue) == ("State television", "reported")
     assert one("Local radio said the bridge had collapsed.").speaker == "Local radio"
+
+
+def test_a_recipient_named_in_several_capitalised_words() -> None:
+    for paper in ("the New York Times", "the Sunday Times", "the Manchester Evening News"):
+        got = one(f"Residents told {paper} the water had risen overnight.")
+        assert (got.quote, got.speaker, got.cue) == (
+            "the water had risen overnight",
+            "Residents",
+            "told",
+        )
+    # A name that opens the clause is still its subject.
+    assert one("He told the BBC Johnson was lying.").quote == "Johnson was lying"
