@@ -59,6 +59,12 @@ def in_number(tokens: list[Token], comma: int) -> bool:
     )
 
 
+# After a name, these say where the speaker spoke, not who they are: "asked Labour MP Sarah
+# Quinn *in the Commons*", "said Amnesty International *in a statement*"; after a role they
+# still belong to it ("a spokesman *at* the embassy").
+_WHERE = frozenset({"in", "on", "at"})
+
+
 class MentionFinder:
     """Finds speaker mentions in one sentence's tokens."""
 
@@ -108,6 +114,10 @@ class MentionFinder:
 
     def is_title(self, token: Token) -> bool:
         return token.kind == Kind.WORD and token.text in self.lex.titles
+
+    def _named_head(self, token: Token) -> bool:
+        """A name, not a title or role: "Sarah *Quinn*", not "a spokesman" or "Director"."""
+        return self.is_name(token) and not self.is_title(token) and not self.is_role(token)
 
     def nominal_head(self, token: Token) -> bool:
         return self.is_role(token) or self.is_name(token) or self.is_title(token)
@@ -453,7 +463,11 @@ class MentionFinder:
             elif (
                 self.is_modifier(token)
                 or token.text in ("&", "-")
-                or (lower in self._joining and last_head == index - 1)
+                or (
+                    lower in self._joining
+                    and last_head == index - 1
+                    and not (lower in _WHERE and self._named_head(tokens[last_head]))
+                )
             ):
                 pass
             else:

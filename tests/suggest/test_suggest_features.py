@@ -49,3 +49,15 @@ def test_a_recipient_named_in_several_capitalised_words() -> None:
         )
     # A name that opens the clause is still its subject.
     assert one("He told the BBC Johnson was lying.").quote == "Johnson was lying"
+
+
+def test_where_a_named_speaker_spoke_is_not_part_of_the_mention() -> None:
+    got = one('"Why were families told nothing?" asked Labour MP Sarah Quinn in the Commons.')
+    assert (got.speaker, got.name) == ("Labour MP Sarah Quinn", "Sarah Quinn")
+    assert one('"We will appeal," said Amnesty International in a statement.').speaker == (
+        "Amnesty International"
+    )
+    # After a role the place still says who: "a spokesman at the embassy".
+    assert one('"It is over," said a spokesman at the embassy.').speaker == (
+        "a spokesman at the embassy"
+    )
