@@ -432,11 +432,14 @@ class Attributor:
         )
         if lemma in lex.bare_clause and not unsaid:
             for position in positions:
-                # "told reporters the talks ...": the first phrase after "told" is its recipient.
+                # "told reporters the talks ...": the first phrase after "told" is its recipient,
+                # unless no recipient can be read there ("warned the government was ...": a
+                # verb follows the noun at once, so the noun is the clause's subject).
                 if (
                     recipient
                     and position == cue.last
                     and tokens[position].lower not in lex.subject_pronouns
+                    and self.clauses.recipient_end(tokens, position) is not None
                 ):
                     continue
                 if self.clauses.looks_like_clause(tokens, position):

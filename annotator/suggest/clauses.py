@@ -55,7 +55,7 @@ class Clauses:
             steps += 1
             nxt = self._adverbial_end(tokens, index)
             if nxt is None and recipient and not took_recipient:
-                nxt = self._recipient_end(tokens, index)
+                nxt = self.recipient_end(tokens, index)
                 took_recipient = nxt is not None
             if nxt is None or nxt - positions[0] > _MAX_SKIP:
                 break
@@ -63,7 +63,7 @@ class Clauses:
             positions.append(index)
         return positions
 
-    def _recipient_end(self, tokens: list[Token], index: int) -> int | None:
+    def recipient_end(self, tokens: list[Token], index: int) -> int | None:
         """The end of a short noun phrase ("reporters", "a Manhattan jury", "him") that the
         content, an adverbial or a clause follows."""
         if tokens[index].lower in self.lex.object_pronouns:

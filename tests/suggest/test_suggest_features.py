@@ -61,3 +61,11 @@ def test_where_a_named_speaker_spoke_is_not_part_of_the_mention() -> None:
     assert one('"It is over," said a spokesman at the embassy.').speaker == (
         "a spokesman at the embassy"
     )
+
+
+def test_a_noun_a_verb_follows_at_once_is_no_recipient() -> None:
+    got = one("The governor warned the government was borrowing too much.")
+    assert (got.quote, got.cue) == ("the government was borrowing too much", "warned")
+    assert one("Analysts warned investors could lose money.").quote == "investors could lose money"
+    # A recipient that a clause follows stays out of the content.
+    assert one("She told reporters the talks were over.").quote == "the talks were over"
