@@ -434,7 +434,8 @@ class MentionFinder:
         index = start
         if index < stop and tokens[index].lower in lex.determiners:
             index += 1
-        # "said taxi driver Chinedu Okeke": lower-case words describing a name.
+        # "said taxi driver Chinedu Okeke": lower-case words describing a name; "according
+        # to an internal memo": describing a role.
         for width in (1, 2):
             if index + width >= stop or not tokens[index].text.islower():
                 break
@@ -444,7 +445,7 @@ class MentionFinder:
                 and len(described) == width
                 and all(t.kind == Kind.WORD and t.text.islower() for t in described)
                 and not any(t.lower in lex.determiners for t in described)
-                and self.is_name(tokens[index + width])
+                and (self.is_name(tokens[index + width]) or self.is_role(tokens[index + width]))
             ):
                 index += width
                 break

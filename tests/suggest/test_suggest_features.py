@@ -69,3 +69,29 @@ def test_a_noun_a_verb_follows_at_once_is_no_recipient() -> None:
     assert one("Analysts warned investors could lose money.").quote == "investors could lose money"
     # A recipient that a clause follows stays out of the content.
     assert one("She told reporters the talks were over.").quote == "the talks were over"
+
+
+def test_citing_begins_the_writers_clause() -> None:
+    got = one("The minister said on Tuesday that demand would keep growing, citing India.")
+    assert got.quote == "that demand would keep growing"
+    got = one("The bank said it would cut rates, pointing to weak growth.")
+    assert got.quote == "it would cut rates"
+
+
+def test_court_documents_speak() -> None:
+    got = one("The complaint, filed on Monday in federal court, alleges that the label lied.")
+    assert (got.quote, got.speaker, got.cue) == (
+        "that the label lied",
+        "The complaint",
+        "alleges",
+    )
+    assert one("The indictment says the men met twice in Vienna.").speaker == "The indictment"
+
+
+def test_lower_case_words_describing_a_role_after_the_cue() -> None:
+    got = one("Brightline is cutting jobs, according to an internal memo seen by Reuters.")
+    assert (got.quote, got.speaker, got.cue) == (
+        "Brightline is cutting jobs",
+        "an internal memo",
+        "according to",
+    )
