@@ -210,8 +210,12 @@ class Clauses:
             if word in _PERSONAL and position > index:
                 return False  # "told the Croydon Advertiser she had ...": the clause is hers
             if word in ("that", "which", "who", "whom", "whose") and position > index:
-                # "confirmed the deal that will close": a relative clause, not a report.
-                return False
+                # "confirmed the deal that will close": a relative clause, not a report; but
+                # "said members who voted *had* backed it": the relative clause sits in the
+                # subject, whose verb follows it.
+                return word in ("who", "which") and self._verb_after_relative(
+                    tokens, position + 1, limit
+                )
             if word in self.lex.auxiliaries or (
                 word in self.lex.irregular_past and position > index
             ):
@@ -233,6 +237,17 @@ class Clauses:
             ):
                 return True
         return False
+
+    def _verb_after_relative(self, tokens: list[Token], start: int, limit: int) -> bool:
+        """Whether an auxiliary follows the relative clause opening at ``start`` (its own verb
+        group first: "who *was fired* had lied", not "which *would have cut* jobs")."""
+        position = start
+        while position < limit and tokens[position].lower in self.lex.auxiliaries:
+            position += 1
+        return any(
+            token.kind == Kind.WORD and token.lower in self.lex.auxiliaries
+            for token in tokens[position:limit]
+        )
 
     def _appositive_end(self, tokens: list[Token], comma: int) -> int | None:
         """The comma closing an appositive that the comma at ``comma`` opens after a name

@@ -11,6 +11,8 @@ def test_the_speakers_own_act_after_and_or_but_ends_the_content() -> None:
     assert (got.quote, got.speaker, got.cue) == ("it was investigating", "The company", "said")
     got = one("The electoral commission said turnout had been 61% and rejected claims of fraud.")
     assert got.quote == "turnout had been 61%"
+    got = one("The union said it regretted the delays but blamed the government for them.")
+    assert got.quote == "it regretted the delays"
     # Other verbs after "and" are still what was reported.
     assert one("Police said the man had been arrested and charged.").quote == (
         "the man had been arrested and charged"
@@ -95,3 +97,13 @@ def test_lower_case_words_describing_a_role_after_the_cue() -> None:
         "an internal memo",
         "according to",
     )
+
+
+def test_a_relative_clause_inside_the_reported_subject() -> None:
+    got = one("Peace said 94 per cent of members who voted had backed the action.")
+    assert got.quote == "94 per cent of members who voted had backed the action"
+    assert one("Police said the man who was arrested had a knife.").quote == (
+        "the man who was arrested had a knife"
+    )
+    # A relative clause with no verb after it leaves the cue's object: nothing reported.
+    assert found("The company announced the plan which would have cut jobs.") == []
