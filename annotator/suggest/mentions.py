@@ -233,7 +233,13 @@ class MentionFinder:
         if self._kind(tokens, first, comma) != MentionKind.NAME or self.is_role(tokens[comma - 1]):
             return None
         head = tokens[first - 2]
-        if not self.is_role(head) or head.text[:1].isupper():
+        # "One of them, Dale Hutchins, said": a pronoun after "of" picks one of a group.
+        picked = (
+            head.lower in self.lex.object_pronouns
+            and first - 3 > floor
+            and tokens[first - 3].lower == "of"
+        )
+        if not (self.is_role(head) or picked) or head.text[:1].isupper():
             return None
         return Mention(first, comma, MentionKind.NAME)
 

@@ -107,3 +107,20 @@ def test_a_relative_clause_inside_the_reported_subject() -> None:
     )
     # A relative clause with no verb after it leaves the cue's object: nothing reported.
     assert found("The company announced the plan which would have cut jobs.") == []
+
+
+def test_one_of_them_and_a_name_between_commas() -> None:
+    got = one("One of them, Dale Hutchins, said he had lost two calves in the past month.")
+    assert (got.quote, got.speaker, got.name) == (
+        "he had lost two calves in the past month",
+        "Dale Hutchins",
+        "Dale Hutchins",
+    )
+
+
+def test_an_answer_cut_to_its_subject_and_auxiliary() -> None:
+    got = one("Asked if she would run again, she said she might.")
+    assert (got.quote, got.speaker, got.cue) == ("she might", "she", "said")
+    assert one("Nobody did, she said.").quote == "Nobody did"
+    # Two words without an auxiliary are no such answer: nothing reported.
+    assert found("Good morning, he said.") == []
