@@ -432,11 +432,14 @@ class Attributor:
         )
         if lemma in lex.bare_clause and not unsaid:
             for position in positions:
-                # "told reporters the talks ...": the first phrase after "told" is its recipient.
+                # "told reporters the talks ...": the first phrase after "told" is its recipient,
+                # unless no recipient can be read there ("warned the government was ...": a
+                # verb follows the noun at once, so the noun is the clause's subject).
                 if (
                     recipient
                     and position == cue.last
                     and tokens[position].lower not in lex.subject_pronouns
+                    and self.clauses.recipient_end(tokens, position) is not None
                 ):
                     continue
                 if self.clauses.looks_like_clause(tokens, position):
@@ -541,12 +544,17 @@ class Attributor:
             parts = [(tokens[i].start, tokens[i].end) for i in quotes]
             segments = [tokens[i].quote for i in quotes]
             return Attribution(parts, QuoteType.DIRECT, number, cue_span, speaker, segments), used
-        if len(words) < 2 + (0 if quotes else 1):
+        if len(words) < 2 + (0 if quotes else 1) and not self._elliptical(words):
             return None
         kind = QuoteType.MIXED if quotes else QuoteType.INDIRECT
         parts = [(tokens[a].start, tokens[b - 1].end) for a, b in ranges if b > a]
         segments = [tokens[i].quote for i in quotes]
         return Attribution(parts, kind, number, cue_span, speaker, segments), used
+
+    def _elliptical(self, words: list[Token]) -> bool:
+        """A reported answer cut to its subject and auxiliary: "He said *he would*.",
+        "*Nobody did*, she said." (two words without one are no clause: "Good morning")."""
+        return len(words) == 2 and words[1].lower in self.lex.auxiliaries
 
     def _content_before(
         self,

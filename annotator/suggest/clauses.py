@@ -17,6 +17,7 @@ from annotator.suggest.sentences import Kind, Token
 _DASHES = frozenset({"—", "–", "--", ";"})
 # Personal subject pronouns: one inside a run of words opens a clause of its own there.
 _PERSONAL = frozenset({"he", "she", "they", "we", "i"})
+_CONJUNCTIONS = frozenset({"and", "but", "or"})
 _CLOSERS = "\"'”’»›"
 _MAX_SKIP = 9
 _CLAUSE_WINDOW = 9
@@ -54,7 +55,7 @@ class Clauses:
             steps += 1
             nxt = self._adverbial_end(tokens, index)
             if nxt is None and recipient and not took_recipient:
-                nxt = self._recipient_end(tokens, index)
+                nxt = self.recipient_end(tokens, index)
                 took_recipient = nxt is not None
             if nxt is None or nxt - positions[0] > _MAX_SKIP:
                 break
@@ -62,7 +63,7 @@ class Clauses:
             positions.append(index)
         return positions
 
-    def _recipient_end(self, tokens: list[Token], index: int) -> int | None:
+    def recipient_end(self, tokens: list[Token], index: int) -> int | None:
         """The end of a short noun phrase ("reporters", "a Manhattan jury", "him") that the
         content, an adverbial or a clause follows."""
         if tokens[index].lower in self.lex.object_pronouns:
@@ -82,11 +83,25 @@ class Clauses:
                 nxt.kind != Kind.WORD
                 or nxt.lower == "that"
                 or nxt.lower in self.lex.prepositions
-                or nxt.lower in self.lex.time_words
-                or self.looks_like_clause(tokens, end)
+                or (nxt.lower in self.lex.time_words and not self._name_runs_on(tokens, end))
+                or (self.looks_like_clause(tokens, end) and not self._name_runs_on(tokens, end))
             ):
                 return end
         return None
+
+    def _name_runs_on(self, tokens: list[Token], index: int) -> bool:
+        """Whether a capitalised recipient goes on through the capitalised words from
+        ``index`` to a clause after them ("told the New *York Times* the water had ...", "the
+        Manchester *Evening News* they ..." though "Evening" is a time word), rather than
+        ending before a clause that a name opens ("told the BBC Johnson was")."""
+        if not (tokens[index - 1].text[:1].isupper() and tokens[index].text[:1].isupper()):
+            return False
+        end = index
+        while (
+            end < len(tokens) and tokens[end].kind == Kind.WORD and tokens[end].text[:1].isupper()
+        ):
+            end += 1
+        return end < len(tokens) and self.looks_like_clause(tokens, end)
 
     def _adverbial_end(self, tokens: list[Token], index: int) -> int | None:
         token = tokens[index]
@@ -195,8 +210,12 @@ class Clauses:
             if word in _PERSONAL and position > index:
                 return False  # "told the Croydon Advertiser she had ...": the clause is hers
             if word in ("that", "which", "who", "whom", "whose") and position > index:
-                # "confirmed the deal that will close": a relative clause, not a report.
-                return False
+                # "confirmed the deal that will close": a relative clause, not a report; but
+                # "said members who voted *had* backed it": the relative clause sits in the
+                # subject, whose verb follows it.
+                return word in ("who", "which") and self._verb_after_relative(
+                    tokens, position + 1, limit
+                )
             if word in self.lex.auxiliaries or (
                 word in self.lex.irregular_past and position > index
             ):
@@ -206,6 +225,9 @@ class Clauses:
                 and word.endswith("ed")
                 and len(word) > 4
                 and tokens[position - 1].lower not in self.lex.determiners
+                # "confirmed the cuts but declined to ...": a verb after a conjunction goes
+                # with the cue, and the noun before it is the cue's object, not a subject.
+                and tokens[position - 1].lower not in _CONJUNCTIONS
             ):
                 return True
             if (
@@ -215,6 +237,17 @@ class Clauses:
             ):
                 return True
         return False
+
+    def _verb_after_relative(self, tokens: list[Token], start: int, limit: int) -> bool:
+        """Whether an auxiliary follows the relative clause opening at ``start`` (its own verb
+        group first: "who *was fired* had lied", not "which *would have cut* jobs")."""
+        position = start
+        while position < limit and tokens[position].lower in self.lex.auxiliaries:
+            position += 1
+        return any(
+            token.kind == Kind.WORD and token.lower in self.lex.auxiliaries
+            for token in tokens[position:limit]
+        )
 
     def _appositive_end(self, tokens: list[Token], comma: int) -> int | None:
         """The comma closing an appositive that the comma at ``comma`` opens after a name
@@ -286,11 +319,12 @@ class Clauses:
                 token.lower in ("and", "but")
                 and index + 2 < stop
                 and tokens[index + 1].text == tokens[index + 1].lower
-                and lex.is_cue(tokens[index + 1].lower)
+                and (lex.is_cue(tokens[index + 1].lower) or tokens[index + 1].lower in lex.own_acts)
                 and tokens[index + 2].kind != Kind.PUNCT
             ):
-                # "... that X, and said Y": a second reporting verb of the same speaker
-                # ("for age and stress." ends with a noun: nothing is reported after it).
+                # "... that X, and said Y": a second reporting verb of the same speaker, or
+                # another act of theirs ("but declined to comment"); "for age and stress."
+                # ends with a noun: nothing is reported after it.
                 end = index
                 break
             if token.text != "," or index + 1 >= stop:

@@ -23,7 +23,7 @@ _SPEAKER_LISTS = (
     "pronouns",
     "post_modifiers",
 )
-_WORD_LISTS = ("not_names", "abbreviations", "adverbs", "raising", "clause_stops")
+_WORD_LISTS = ("not_names", "abbreviations", "adverbs", "raising", "own_acts", "clause_stops")
 _CLAUSE_LISTS = (
     "auxiliaries",
     "irregular_past",
@@ -86,6 +86,7 @@ class Lexicon:
     abbreviations: frozenset[str] = frozenset()
     adverbs: frozenset[str] = frozenset()
     raising: frozenset[str] = frozenset()
+    own_acts: frozenset[str] = frozenset()
     clause_stops: tuple[str, ...] = ()
     auxiliaries: frozenset[str] = frozenset()
     irregular_past: frozenset[str] = frozenset()
@@ -195,6 +196,7 @@ def _build(raw: Mapping[str, Any]) -> Lexicon:
         abbreviations=kept("abbreviations"),
         adverbs=lower("adverbs"),
         raising=lower("raising"),
+        own_acts=lower("own_acts"),
         clause_stops=longest_first("clause_stops"),
         quantifiers=longest_first("quantifiers"),
         approximators=longest_first("approximators"),

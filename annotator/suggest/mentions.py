@@ -59,6 +59,12 @@ def in_number(tokens: list[Token], comma: int) -> bool:
     )
 
 
+# After a name, these say where the speaker spoke, not who they are: "asked Labour MP Sarah
+# Quinn *in the Commons*", "said Amnesty International *in a statement*"; after a role they
+# still belong to it ("a spokesman *at* the embassy").
+_WHERE = frozenset({"in", "on", "at"})
+
+
 class MentionFinder:
     """Finds speaker mentions in one sentence's tokens."""
 
@@ -108,6 +114,10 @@ class MentionFinder:
 
     def is_title(self, token: Token) -> bool:
         return token.kind == Kind.WORD and token.text in self.lex.titles
+
+    def _named_head(self, token: Token) -> bool:
+        """A name, not a title or role: "Sarah *Quinn*", not "a spokesman" or "Director"."""
+        return self.is_name(token) and not self.is_title(token) and not self.is_role(token)
 
     def nominal_head(self, token: Token) -> bool:
         return self.is_role(token) or self.is_name(token) or self.is_title(token)
@@ -223,7 +233,13 @@ class MentionFinder:
         if self._kind(tokens, first, comma) != MentionKind.NAME or self.is_role(tokens[comma - 1]):
             return None
         head = tokens[first - 2]
-        if not self.is_role(head) or head.text[:1].isupper():
+        # "One of them, Dale Hutchins, said": a pronoun after "of" picks one of a group.
+        picked = (
+            head.lower in self.lex.object_pronouns
+            and first - 3 > floor
+            and tokens[first - 3].lower == "of"
+        )
+        if not (self.is_role(head) or picked) or head.text[:1].isupper():
             return None
         return Mention(first, comma, MentionKind.NAME)
 
@@ -424,7 +440,8 @@ class MentionFinder:
         index = start
         if index < stop and tokens[index].lower in lex.determiners:
             index += 1
-        # "said taxi driver Chinedu Okeke": lower-case words describing a name.
+        # "said taxi driver Chinedu Okeke": lower-case words describing a name; "according
+        # to an internal memo": describing a role.
         for width in (1, 2):
             if index + width >= stop or not tokens[index].text.islower():
                 break
@@ -434,7 +451,7 @@ class MentionFinder:
                 and len(described) == width
                 and all(t.kind == Kind.WORD and t.text.islower() for t in described)
                 and not any(t.lower in lex.determiners for t in described)
-                and self.is_name(tokens[index + width])
+                and (self.is_name(tokens[index + width]) or self.is_role(tokens[index + width]))
             ):
                 index += width
                 break
@@ -453,7 +470,11 @@ class MentionFinder:
             elif (
                 self.is_modifier(token)
                 or token.text in ("&", "-")
-                or (lower in self._joining and last_head == index - 1)
+                or (
+                    lower in self._joining
+                    and last_head == index - 1
+                    and not (lower in _WHERE and self._named_head(tokens[last_head]))
+                )
             ):
                 pass
             else:
