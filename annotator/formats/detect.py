@@ -242,6 +242,28 @@ def _detect_folder(path: Path) -> str | None:
     return None
 
 
+def unknown_json_array(path: Path) -> str | None:
+    """Why a JSON array no format claims cannot be imported, naming its first record's fields.
+
+    The JSONL reader, which reads what detection cannot place, would call such a file's
+    first line invalid JSON (or, with --add-labels, call it JSONL): neither says that the
+    records' fields are what no tool's format has, as in doccano's import example, whose
+    text column is named ``column_data`` in its upload form. None for anything else.
+    """
+    head = _head(path)
+    if head.lstrip()[:1] != b"[":
+        return None
+    record = _first_record(path, head)
+    if not isinstance(record, dict):
+        return None
+    fields = ", ".join(record) or "none"
+    return (
+        f"record 1 of this JSON array has fields no import format reads together ({fields}): "
+        'doccano\'s and Prodigy\'s records hold "text", Label Studio\'s tasks "data"; rename '
+        "the fields, or pass --format to read it as one of them"
+    )
+
+
 def detect_format(path: Path) -> str | None:
     """The format of ``path`` from its content (and, where content cannot tell, its name)."""
     if path.is_dir():

@@ -20,6 +20,7 @@ from annotator.formats.summary import TransferSummary
 from annotator.formats.uima_json import read_uima_json
 from annotator.formats.webanno_tsv import read_webanno_tsv
 from annotator.formats.xmi import read_xmi
+from annotator.transfer.import_sources import resolve_sources
 
 PEERS = Path(__file__).parent / "data" / "peers"
 XMI_DATA = Path(__file__).parent / "data" / "xmi"
@@ -244,3 +245,16 @@ def test_a_prodigy_entity_linking_answer_goes_on_its_span() -> None:
         {"kb_id": "Q48226"},
     ]
     assert first_set.doc_attrs == second_set.doc_attrs == {}
+
+
+def test_doccano_import_example_with_its_form_column_names_is_refused_naming_its_fields() -> None:
+    # doccano's own import example names its columns as its upload form does (column_data,
+    # column_label); the JSONL reader it fell to called a pretty-printed array's first line
+    # invalid JSON, or with --add-labels called the file JSONL
+    path = PEERS / "doccano" / "import_example_column_data.json"
+    with pytest.raises(InputError) as caught:
+        resolve_sources([path])
+    message = str(caught.value)
+    assert message.startswith(f"{path}: record 1 of this JSON array has fields")
+    assert "(column_data, column_label)" in message and "--format" in message
+    assert resolve_sources([path], "doccano")[0].fmt == "doccano"  # --format still decides
