@@ -29,6 +29,27 @@ def test_an_image_task_is_refused_in_one_sentence_naming_its_link() -> None:
     )
 
 
+def test_a_repeater_task_of_image_links_is_refused_naming_the_field() -> None:
+    # the converter's own repeater export: data.images is a list of {"url": ...}; it was
+    # refused as having no data.text, which did not say that the task holds only images
+    path = REPO / "data_repeater.json"
+    assert detect_format(path) == "label-studio"
+    with pytest.raises(InputError) as caught:
+        read_label_studio(path)
+    assert str(caught.value).startswith(
+        f"{path}: task 1: the task holds no text, only links to what Label Studio loads "
+        "(data.images): "
+    )
+
+
+def test_a_nested_field_with_words_is_not_called_links(tmp_path: Path) -> None:
+    # Label Studio's repeater sample: a nested value that is no link stays "no text"
+    path = tmp_path / "repeater.json"
+    path.write_text(json.dumps([{"data": {"work_2": {"i": [{"value": "T3006157917"}]}}}]))
+    with pytest.raises(InputError, match=r'the task has no text in "data\.text"'):
+        read_label_studio(path)
+
+
 def test_a_json_min_image_record_is_refused_the_same_way(tmp_path: Path) -> None:
     record = {
         "id": 87,
