@@ -4,6 +4,7 @@ each is recognised and read with the offsets its tool meant."""
 from __future__ import annotations
 
 import io
+import json
 import shutil
 import zipfile
 from pathlib import Path
@@ -13,6 +14,7 @@ from peer_helpers import covered, links, span_with
 
 from annotator.errors import InputError
 from annotator.formats.brat import read_brat
+from annotator.formats.conll import read_conll
 from annotator.formats.detect import detect_format
 from annotator.formats.doccano import read_doccano
 from annotator.formats.prodigy import read_prodigy
@@ -258,3 +260,29 @@ def test_doccano_import_example_with_its_form_column_names_is_refused_naming_its
     assert message.startswith(f"{path}: record 1 of this JSON array has fields")
     assert "(column_data, column_label)" in message and "--format" in message
     assert resolve_sources([path], "doccano")[0].fmt == "doccano"  # --format still decides
+
+
+def test_spacy_v2_json_training_file_is_refused_naming_its_fields() -> None:
+    # spaCy's own example of its v2 training JSON: no reader here takes it (spaCy v3
+    # converts it); one sentence instead of the JSONL reader's "line 1: not valid JSON"
+    path = PEERS / "spacy" / "ner-token-per-line.json"
+    with pytest.raises(
+        InputError, match=r"record 1 of this JSON array has fields .*\(id, paragraphs\)"
+    ):
+        resolve_sources([path])
+
+
+def test_spacy_biluo_tags_give_the_spans_of_its_iob_file(tmp_path: Path) -> None:
+    # spaCy's v2 JSON example holds the sentence of its .iob example, tagged BILUO (L-, U-);
+    # as token and tag rows they were refused ("no column holds BIO tags")
+    iob = PEERS / "spacy" / "ner-token-per-line.iob"
+    [record] = json.loads((PEERS / "spacy" / "ner-token-per-line.json").read_text())
+    sentences = record["paragraphs"][0]["sentences"]
+    rows = [f"{t['orth']}\t{t['ner']}" for sentence in sentences for t in sentence["tokens"]]
+    biluo = tmp_path / "biluo.iob"
+    biluo.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    [(iob_document, iob_spans)] = read_conll(iob)
+    [(document, spans)] = read_conll(biluo)
+    assert document.text == iob_document.text
+    assert covered(document, spans) == covered(iob_document, iob_spans)
+    assert len(spans.spans) == 7 and ("DATE", "earlier this week") in covered(document, spans)
