@@ -286,3 +286,31 @@ def test_spacy_biluo_tags_give_the_spans_of_its_iob_file(tmp_path: Path) -> None
     assert document.text == iob_document.text
     assert covered(document, spans) == covered(iob_document, iob_spans)
     assert len(spans.spans) == 7 and ("DATE", "earlier this week") in covered(document, spans)
+
+
+def test_brat_bio_tutorial_reads_numbered_themes_attributes_and_notes() -> None:
+    # brat's example-data/tutorials/bio: three Themes (Theme2, Theme3 are brat's numbered
+    # roles), relations ending in a tab, a binary Negation beside a valued Confidence
+    folder = PEERS / "brat_tutorial_bio"
+    summary = TransferSummary()
+    documents = {document.id: (document, sets) for document, sets in read_brat(folder, summary)}
+    document, [annotation] = documents["120-note_annotation"]
+    assert links(document, annotation) == {
+        ("Part-of", "c-Rel", "NF-kappa B"),
+        ("Theme", "binds", "IL-10"),
+        ("Theme", "binds", "IL-10R1"),
+        ("Theme", "binds", "IL-10R2"),
+    }
+    assert len(annotation.relations) == 8
+    assert span_with(document, annotation, "IgG").attrs == {
+        "note": "Check: is this a Protein or a Complex?"
+    }
+    document, [annotation] = documents["110-attribute_annotation"]
+    found = sorted(tuple(sorted(s.attrs.items())) for s in annotation.spans if s.attrs)
+    assert found == [
+        (("Confidence", "Certain"),),
+        (("Confidence", "Likely"),),
+        (("Confidence", "Likely"), ("Negation", "true")),
+        (("Confidence", "Possible"),),
+    ]
+    assert summary.lost == {"brat note on something that is not a span": 1}
