@@ -128,6 +128,22 @@ def _nested_links(data: dict[str, Any]) -> list[str]:
     return nested
 
 
+def _turns(data: dict[str, Any]) -> list[str]:
+    """The data fields that are lists of turns: Paragraphs' ``{"author", "text"}`` or Chat's
+    ``{"role", "content"}`` (Label Studio's own example data shapes)."""
+    return [
+        k
+        for k, v in data.items()
+        if isinstance(v, list)
+        and v
+        and all(
+            isinstance(t, dict)
+            and (isinstance(t.get("text"), str) or isinstance(t.get("content"), str))
+            for t in v
+        )
+    ]
+
+
 def _utf16_index(text: str) -> dict[int, int]:
     """UTF-16 unit index -> code point index, for every index that starts a character."""
     index: dict[int, int] = {}
@@ -212,6 +228,12 @@ class _TaskReader:
                 raise self.fail(_no_text_but_links([f"data.{k}" for k in strings]))
             if not strings and (nested := _nested_links(data)):
                 raise self.fail(_no_text_but_links([f"data.{k}" for k in nested]))
+            if not strings and (turns := _turns(data)):
+                raise self.fail(
+                    f"the task's text is a list of turns ({', '.join(f'data.{k}' for k in turns)}"
+                    "), as Label Studio's Paragraphs and Chat show a dialogue, which this "
+                    "import does not read: only a task whose text is one string"
+                )
             strings = [k for k in strings if not _only_links(task, [k])]
             if len(strings) > 1:
                 # the labelling config (not in the export) says which; the regions tell too
