@@ -125,6 +125,10 @@ def json_format(record: Any) -> str | None:
     spans = record.get("spans")
     if isinstance(spans, list) and all(isinstance(s, dict) and "attrs" in s for s in spans):
         return "jsonl"
+    if keys <= {"text", "meta"} and isinstance(record.get("text"), str):
+        # Prodigy's and doccano's input: texts to annotate, without the id our JSONL needs;
+        # doccano's reader gives them as documents without annotations
+        return "doccano"
     if keys <= {"id", "text", "title", "meta"} and "text" in keys:
         return "jsonl"
     return None

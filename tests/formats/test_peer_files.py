@@ -314,3 +314,19 @@ def test_brat_bio_tutorial_reads_numbered_themes_attributes_and_notes() -> None:
         (("Confidence", "Possible"),),
     ]
     assert summary.lost == {"brat note on something that is not a span": 1}
+
+
+def test_prodigy_input_texts_without_ids_are_documents() -> None:
+    # Prodigy's (and doccano's) input: {"text", "meta"}, no id; told as our JSONL, it was
+    # refused for lacking "id" (with --add-labels, as a file already in the schema's names)
+    path = PEERS / "prodigy" / "github_issue_titles_excerpt.jsonl"
+    assert detect_format(path) == "doccano"
+    items = read_doccano(path)
+    assert [(document.text, sets) for document, sets in items] == [
+        ('"csc.exe" exited with code -532462766.\t', []),
+        ("Transition plan for node-github", []),
+    ]
+    assert items[1][0].meta == {
+        "source": "GitHub",
+        "url": "https://github.com/octokit/discussions/issues/7",
+    }
