@@ -48,7 +48,7 @@ from annotator.model.snippet import have, plural
 COLUMNS = "columns"
 DOCUMENT = "document"
 DOCSTART = "-DOCSTART-"
-_TAG = re.compile(r"^(?:O|[BIES]-\S+)$")
+_TAG = re.compile(r"^(?:O|[BIESLU]-\S+)$")
 _COMMENT = re.compile(r"^#\s*([A-Za-z_][\w.]*)\s*=\s*(.*)$")
 # CoNLL-U's document marker (``# newdoc`` or ``# newdoc id = X``), a document boundary too
 _NEWDOC = re.compile(r"^#\s*newdoc(?:\s+id\s*=\s*(.*))?\s*$")
@@ -156,8 +156,8 @@ class _Document:
 def decode(tags: list[str]) -> list[tuple[str, int, int]]:
     """(label, first token, last token) of every span in one tag sequence.
 
-    IOB1, IOB2 and BIOES alike: a span starts at B- or S-, or at an I-/E- whose label differs
-    from the span before it; E- and S- end it.
+    IOB1, IOB2, BIOES and BILOU (spaCy's BILUO) alike: a span starts at B-, S- or U-, or at
+    an I-/E-/L- whose label differs from the span before it; E-, L-, S- and U- end it.
     """
     out: list[tuple[str, int, int]] = []
     label: str | None = None
@@ -169,11 +169,11 @@ def decode(tags: list[str]) -> list[tuple[str, int, int]]:
                 label = None
             continue
         prefix, kind = tag[0], tag[2:]
-        if prefix in "BS" or kind != label:
+        if prefix in "BSU" or kind != label:
             if label is not None:
                 out.append((label, begin, index - 1))
             label, begin = kind, index
-        if prefix in "ES":
+        if prefix in "ELSU":
             out.append((kind, begin, index))
             label = None
     if label is not None:

@@ -125,6 +125,10 @@ def json_format(record: Any) -> str | None:
     spans = record.get("spans")
     if isinstance(spans, list) and all(isinstance(s, dict) and "attrs" in s for s in spans):
         return "jsonl"
+    if keys <= {"text", "meta"} and isinstance(record.get("text"), str):
+        # Prodigy's and doccano's input: texts to annotate, without the id our JSONL needs;
+        # doccano's reader gives them as documents without annotations
+        return "doccano"
     if keys <= {"id", "text", "title", "meta"} and "text" in keys:
         return "jsonl"
     return None
@@ -240,6 +244,28 @@ def _detect_folder(path: Path) -> str | None:
     if suffixes == {".txt"}:
         return "text"
     return None
+
+
+def unknown_json_array(path: Path) -> str | None:
+    """Why a JSON array no format claims cannot be imported, naming its first record's fields.
+
+    The JSONL reader, which reads what detection cannot place, would call such a file's
+    first line invalid JSON (or, with --add-labels, call it JSONL): neither says that the
+    records' fields are what no tool's format has, as in doccano's import example, whose
+    text column is named ``column_data`` in its upload form. None for anything else.
+    """
+    head = _head(path)
+    if head.lstrip()[:1] != b"[":
+        return None
+    record = _first_record(path, head)
+    if not isinstance(record, dict):
+        return None
+    fields = ", ".join(record) or "none"
+    return (
+        f"record 1 of this JSON array has fields no import format reads together ({fields}): "
+        'doccano\'s and Prodigy\'s records hold "text", Label Studio\'s tasks "data"; rename '
+        "the fields, or pass --format to read it as one of them"
+    )
 
 
 def detect_format(path: Path) -> str | None:

@@ -19,7 +19,7 @@ the data first), in the CSV/TSV (sorted columns) those alike in every row of eac
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import quoteattr
@@ -107,6 +107,43 @@ def _only_links(task: dict[str, Any], keys: list[str]) -> bool:
     return all(_LINK.match(data[k]) is not None and not _regions_fit(data[k], task) for k in keys)
 
 
+def _strings_in(value: Any) -> Iterator[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, list):
+        for item in value:
+            yield from _strings_in(item)
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _strings_in(item)
+
+
+def _nested_links(data: dict[str, Any]) -> list[str]:
+    """The list or object data fields, when there are some and they hold links and nothing
+    else: a repeater's pages (``images: [{"url": ...}]``), never a text."""
+    nested = [k for k, v in data.items() if isinstance(v, (list, dict))]
+    strings = [list(_strings_in(data[k])) for k in nested]
+    if not nested or not all(found and all(_LINK.match(s) for s in found) for found in strings):
+        return []
+    return nested
+
+
+def _turns(data: dict[str, Any]) -> list[str]:
+    """The data fields that are lists of turns: Paragraphs' ``{"author", "text"}`` or Chat's
+    ``{"role", "content"}`` (Label Studio's own example data shapes)."""
+    return [
+        k
+        for k, v in data.items()
+        if isinstance(v, list)
+        and v
+        and all(
+            isinstance(t, dict)
+            and (isinstance(t.get("text"), str) or isinstance(t.get("content"), str))
+            for t in v
+        )
+    ]
+
+
 def _utf16_index(text: str) -> dict[int, int]:
     """UTF-16 unit index -> code point index, for every index that starts a character."""
     index: dict[int, int] = {}
@@ -189,6 +226,14 @@ class _TaskReader:
             ]
             if strings and _only_links(task, strings):
                 raise self.fail(_no_text_but_links([f"data.{k}" for k in strings]))
+            if not strings and (nested := _nested_links(data)):
+                raise self.fail(_no_text_but_links([f"data.{k}" for k in nested]))
+            if not strings and (turns := _turns(data)):
+                raise self.fail(
+                    f"the task's text is a list of turns ({', '.join(f'data.{k}' for k in turns)}"
+                    "), as Label Studio's Paragraphs and Chat show a dialogue, which this "
+                    "import does not read: only a task whose text is one string"
+                )
             strings = [k for k in strings if not _only_links(task, [k])]
             if len(strings) > 1:
                 # the labelling config (not in the export) says which; the regions tell too

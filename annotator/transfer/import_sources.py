@@ -10,7 +10,7 @@ from pathlib import Path
 from annotator.errors import InputError
 from annotator.formats.conll import read_conll
 from annotator.formats.csv_documents import read_csv_documents
-from annotator.formats.detect import detect_format
+from annotator.formats.detect import detect_format, unknown_json_array
 from annotator.formats.label_map import LabelMapping
 from annotator.formats.label_studio import read_label_studio
 from annotator.formats.peers import READERS, Items, name_layers
@@ -87,6 +87,8 @@ def resolve_sources(paths: Iterable[Path], fmt: str | None = None) -> list[Sourc
             out.append(Source(path, fmt))
             continue
         found = detect_format(path)
+        if found is None and (problem := unknown_json_array(path)) is not None:
+            raise InputError(path, problem)
         if found is None and path.suffix.lower() in (".jsonl", ".ndjson", ".json"):
             found = "jsonl"  # the JSONL reader then says which line is wrong
         if found is None:

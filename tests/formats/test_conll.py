@@ -90,6 +90,16 @@ def test_plain_conll_2003_with_several_tag_columns(tmp_path: Path) -> None:
     }
 
 
+def test_bilou_single_token_spans_side_by_side_stay_apart() -> None:
+    # U- ends its span as S- does: two U-LOC in a row are two places, not one
+    assert decode(["U-LOC", "U-LOC", "B-PER", "L-PER", "U-PER"]) == [
+        ("LOC", 0, 0),
+        ("LOC", 1, 1),
+        ("PER", 2, 3),
+        ("PER", 4, 4),
+    ]
+
+
 def test_tab_separated_iob2_without_docstart_is_one_document(tmp_path: Path) -> None:
     path = tmp_path / "esp.testa"
     path.write_text("La\tB-LOC\nCoruña\tI-LOC\n\nUn\tO\nB\tB-ORG\nC\tB-ORG\n", encoding="utf-8")

@@ -29,6 +29,61 @@ def test_an_image_task_is_refused_in_one_sentence_naming_its_link() -> None:
     )
 
 
+def test_a_repeater_task_of_image_links_is_refused_naming_the_field() -> None:
+    # the converter's own repeater export: data.images is a list of {"url": ...}; it was
+    # refused as having no data.text, which did not say that the task holds only images
+    path = REPO / "data_repeater.json"
+    assert detect_format(path) == "label-studio"
+    with pytest.raises(InputError) as caught:
+        read_label_studio(path)
+    assert str(caught.value).startswith(
+        f"{path}: task 1: the task holds no text, only links to what Label Studio loads "
+        "(data.images): "
+    )
+
+
+def test_a_nested_field_with_words_is_not_called_links(tmp_path: Path) -> None:
+    # Label Studio's repeater sample: a nested value that is no link stays "no text"
+    path = tmp_path / "repeater.json"
+    path.write_text(json.dumps([{"data": {"work_2": {"i": [{"value": "T3006157917"}]}}}]))
+    with pytest.raises(InputError, match=r'the task has no text in "data\.text"'):
+        read_label_studio(path)
+
+
+# Label Studio's own example data for its Paragraphs and Chat tags (label-studio-sdk,
+# src/label_studio_sdk/label_interface/data_examples.json, "upload")
+PARAGRAPHS = [
+    {"author": "Alice", "text": "Hi, Bob."},
+    {"author": "Bob", "text": "Hello, Alice!"},
+    {"author": "Alice", "text": "What's up?"},
+    {"author": "Bob", "text": "Good. Ciao!"},
+    {"author": "Alice", "text": "Bye, Bob."},
+]
+CHAT = [
+    {"role": "user", "content": "Hello!", "createdAt": 1710000000000},
+    {"role": "assistant", "content": "Hi! What can I do for you?", "createdAt": 1710000004000},
+]
+
+
+@pytest.mark.parametrize(("field", "turns"), [("dialogue", PARAGRAPHS), ("chat", CHAT)])
+def test_a_dialogue_task_is_refused_naming_its_turns(
+    tmp_path: Path, field: str, turns: list[dict[str, object]]
+) -> None:
+    # it was refused as having no data.text, which did not say where the text was
+    region = {"start": "0", "end": "0", "startOffset": 0, "endOffset": 2, "text": "Hi"}
+    result = {"type": "paragraphlabels", "from_name": "label", "to_name": field, "value": region}
+    task = {"id": 1, "data": {field: turns}, "annotations": [{"id": 1, "result": [result]}]}
+    path = tmp_path / "dialogue.json"
+    path.write_text(json.dumps([task]))
+    with pytest.raises(InputError) as caught:
+        read_label_studio(path)
+    assert str(caught.value) == (
+        f"{path}: task 1: the task's text is a list of turns (data.{field}), as Label "
+        "Studio's Paragraphs and Chat show a dialogue, which this import does not read: only "
+        "a task whose text is one string"
+    )
+
+
 def test_a_json_min_image_record_is_refused_the_same_way(tmp_path: Path) -> None:
     record = {
         "id": 87,

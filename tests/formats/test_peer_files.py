@@ -4,6 +4,7 @@ each is recognised and read with the offsets its tool meant."""
 from __future__ import annotations
 
 import io
+import json
 import shutil
 import zipfile
 from pathlib import Path
@@ -13,6 +14,7 @@ from peer_helpers import covered, links, span_with
 
 from annotator.errors import InputError
 from annotator.formats.brat import read_brat
+from annotator.formats.conll import read_conll
 from annotator.formats.detect import detect_format
 from annotator.formats.doccano import read_doccano
 from annotator.formats.prodigy import read_prodigy
@@ -20,6 +22,7 @@ from annotator.formats.summary import TransferSummary
 from annotator.formats.uima_json import read_uima_json
 from annotator.formats.webanno_tsv import read_webanno_tsv
 from annotator.formats.xmi import read_xmi
+from annotator.transfer.import_sources import resolve_sources
 
 PEERS = Path(__file__).parent / "data" / "peers"
 XMI_DATA = Path(__file__).parent / "data" / "xmi"
@@ -244,3 +247,86 @@ def test_a_prodigy_entity_linking_answer_goes_on_its_span() -> None:
         {"kb_id": "Q48226"},
     ]
     assert first_set.doc_attrs == second_set.doc_attrs == {}
+
+
+def test_doccano_import_example_with_its_form_column_names_is_refused_naming_its_fields() -> None:
+    # doccano's own import example names its columns as its upload form does (column_data,
+    # column_label); the JSONL reader it fell to called a pretty-printed array's first line
+    # invalid JSON, or with --add-labels called the file JSONL
+    path = PEERS / "doccano" / "import_example_column_data.json"
+    with pytest.raises(InputError) as caught:
+        resolve_sources([path])
+    message = str(caught.value)
+    assert message.startswith(f"{path}: record 1 of this JSON array has fields")
+    assert "(column_data, column_label)" in message and "--format" in message
+    assert resolve_sources([path], "doccano")[0].fmt == "doccano"  # --format still decides
+
+
+def test_spacy_v2_json_training_file_is_refused_naming_its_fields() -> None:
+    # spaCy's own example of its v2 training JSON: no reader here takes it (spaCy v3
+    # converts it); one sentence instead of the JSONL reader's "line 1: not valid JSON"
+    path = PEERS / "spacy" / "ner-token-per-line.json"
+    with pytest.raises(
+        InputError, match=r"record 1 of this JSON array has fields .*\(id, paragraphs\)"
+    ):
+        resolve_sources([path])
+
+
+def test_spacy_biluo_tags_give_the_spans_of_its_iob_file(tmp_path: Path) -> None:
+    # spaCy's v2 JSON example holds the sentence of its .iob example, tagged BILUO (L-, U-);
+    # as token and tag rows they were refused ("no column holds BIO tags")
+    iob = PEERS / "spacy" / "ner-token-per-line.iob"
+    [record] = json.loads((PEERS / "spacy" / "ner-token-per-line.json").read_text())
+    sentences = record["paragraphs"][0]["sentences"]
+    rows = [f"{t['orth']}\t{t['ner']}" for sentence in sentences for t in sentence["tokens"]]
+    biluo = tmp_path / "biluo.iob"
+    biluo.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    [(iob_document, iob_spans)] = read_conll(iob)
+    [(document, spans)] = read_conll(biluo)
+    assert document.text == iob_document.text
+    assert covered(document, spans) == covered(iob_document, iob_spans)
+    assert len(spans.spans) == 7 and ("DATE", "earlier this week") in covered(document, spans)
+
+
+def test_brat_bio_tutorial_reads_numbered_themes_attributes_and_notes() -> None:
+    # brat's example-data/tutorials/bio: three Themes (Theme2, Theme3 are brat's numbered
+    # roles), relations ending in a tab, a binary Negation beside a valued Confidence
+    folder = PEERS / "brat_tutorial_bio"
+    summary = TransferSummary()
+    documents = {document.id: (document, sets) for document, sets in read_brat(folder, summary)}
+    document, [annotation] = documents["120-note_annotation"]
+    assert links(document, annotation) == {
+        ("Part-of", "c-Rel", "NF-kappa B"),
+        ("Theme", "binds", "IL-10"),
+        ("Theme", "binds", "IL-10R1"),
+        ("Theme", "binds", "IL-10R2"),
+    }
+    assert len(annotation.relations) == 8
+    assert span_with(document, annotation, "IgG").attrs == {
+        "note": "Check: is this a Protein or a Complex?"
+    }
+    document, [annotation] = documents["110-attribute_annotation"]
+    found = sorted(tuple(sorted(s.attrs.items())) for s in annotation.spans if s.attrs)
+    assert found == [
+        (("Confidence", "Certain"),),
+        (("Confidence", "Likely"),),
+        (("Confidence", "Likely"), ("Negation", "true")),
+        (("Confidence", "Possible"),),
+    ]
+    assert summary.lost == {"brat note on something that is not a span": 1}
+
+
+def test_prodigy_input_texts_without_ids_are_documents() -> None:
+    # Prodigy's (and doccano's) input: {"text", "meta"}, no id; told as our JSONL, it was
+    # refused for lacking "id" (with --add-labels, as a file already in the schema's names)
+    path = PEERS / "prodigy" / "github_issue_titles_excerpt.jsonl"
+    assert detect_format(path) == "doccano"
+    items = read_doccano(path)
+    assert [(document.text, sets) for document, sets in items] == [
+        ('"csc.exe" exited with code -532462766.\t', []),
+        ("Transition plan for node-github", []),
+    ]
+    assert items[1][0].meta == {
+        "source": "GitHub",
+        "url": "https://github.com/octokit/discussions/issues/7",
+    }
