@@ -426,10 +426,16 @@ class Attributor:
                 if self._clause_before_quote(tokens, cue.last, position):
                     position = cue.last
                 return self._content_after(tokens, position, cue_span, speaker, number)
-        # "did not say when the talks would resume": a question left open, nothing reported.
-        unsaid = self._negated(tokens, cue.first) and any(
-            tokens[p].lower in self.lex.question_words for p in positions
-        )
+        # "did not say when the talks would resume", "declined to say how many", "would not
+        # comment on reports that ...": speech refused or denied reports nothing.
+        if self._negated(tokens, cue.first):
+            return None
+        unsaid = False
+        if lemma in lex.question_verbs:
+            # "asked whether anyone had been disciplined": a reported question.
+            for position in positions:
+                if tokens[position].lower in lex.question_words:
+                    return self._content_after(tokens, position, cue_span, speaker, number)
         if lemma in lex.bare_clause and not unsaid:
             for position in positions:
                 # "told reporters the talks ...": the first phrase after "told" is its recipient,

@@ -35,6 +35,7 @@ _CLAUSE_LISTS = (
     "approximators",
     "clause_words",
     "question_words",
+    "question_verbs",
     "negations",
     "time_words",
     "time_leads",
@@ -98,6 +99,7 @@ class Lexicon:
     approximators: tuple[str, ...] = ()
     clause_words: frozenset[str] = frozenset()
     question_words: frozenset[str] = frozenset()
+    question_verbs: frozenset[str] = frozenset()
     negations: frozenset[str] = frozenset()
     time_words: frozenset[str] = frozenset()
     time_leads: frozenset[str] = frozenset()
