@@ -148,6 +148,8 @@ class Clauses:
         return (
             nxt.kind != Kind.WORD
             or nxt.lower in ("that", "he", "she", "it", "they", "we", "i", "there")
+            # "asked on Monday whether ...": a question word opens the reported question
+            or nxt.lower in self.lex.question_words
             or nxt.lower in self.lex.determiners
             # "in a statement | on its website": the next phrase is an adverbial of its own
             or nxt.lower in self.lex.prepositions

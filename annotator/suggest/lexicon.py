@@ -37,6 +37,7 @@ _CLAUSE_LISTS = (
     "question_words",
     "question_verbs",
     "negations",
+    "refusals",
     "time_words",
     "time_leads",
     "passive_auxiliaries",
@@ -101,6 +102,7 @@ class Lexicon:
     question_words: frozenset[str] = frozenset()
     question_verbs: frozenset[str] = frozenset()
     negations: frozenset[str] = frozenset()
+    refusals: frozenset[str] = frozenset()
     time_words: frozenset[str] = frozenset()
     time_leads: frozenset[str] = frozenset()
     passive_auxiliaries: frozenset[str] = frozenset()

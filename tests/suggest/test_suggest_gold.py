@@ -128,12 +128,12 @@ def test_refusal_and_question_batch_scores_above_its_floors(schema: Schema) -> N
     # g01-g33 (refused or negated speech, reported questions, long recipients, names with
     # punctuation) scored before any rule was changed for them: held out (11) all P 0.79 /
     # R 0.58 (F1 0.67); tuning (22) all P 0.90 / R 0.72 (F1 0.80). After the rules tuned on
-    # the 22: tuning all P 0.96 / R 0.92 (F1 0.94); the 11 held out all P 0.96 / R 0.85.
+    # the 22: tuning all P 1.00 / R 0.96 (F1 0.98); the 11 held out all P 0.96 / R 0.85.
     held_out = scores(schema, "test", "g")
     assert held_out.by_type["indirect"].precision >= 0.90
     assert held_out.by_type["all"].f1 >= 0.85
     tuned = scores(schema, "tune", "g")
-    assert tuned.by_type["all"].f1 >= 0.92
+    assert tuned.by_type["all"].f1 >= 0.96
     assert tuned.speaker_accuracy >= 0.95
 
 

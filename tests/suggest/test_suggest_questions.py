@@ -9,6 +9,8 @@ from test_suggest_rules import found, one
 def test_refused_speech_reports_nothing() -> None:
     assert found("A spokesman declined to say how many flights would be cancelled.") == []
     assert found("The company refused to say which cases the money covered.") == []
+    # Even when a "that" clause follows the refusal: there is no content to report.
+    assert found("She would not comment on reports that a buyer had been chosen.") == []
     # The speaker's own cue after the refusal still reports what follows it.
     got = one("A spokeswoman declined to give figures but said the bank expected to settle.")
     assert (got.quote, got.cue) == ("the bank expected to settle", "said")
@@ -21,7 +23,7 @@ def test_asked_and_wondered_report_a_question() -> None:
         "Senator Ben Ochoa",
         "asked",
     )
-    assert one("Residents asked when the barriers would be put up.").quote == (
+    assert one("Residents asked on Monday when the barriers would be put up.").quote == (
         "when the barriers would be put up"
     )
     assert one("Some historians wondered why it was painted twice.").cue == "wondered"
@@ -40,3 +42,8 @@ def test_a_recipient_runs_on_through_its_of_phrase() -> None:
         " checks were late."
     )
     assert got.quote == "that the checks were late"
+
+
+def test_one_of_a_group_named_in_an_appositive_speaks() -> None:
+    got = one("One tenant, Kwame Boateng, said nobody had answered his emails.")
+    assert (got.speaker, got.name) == ("Kwame Boateng", "Kwame Boateng")
