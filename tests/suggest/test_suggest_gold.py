@@ -38,7 +38,7 @@ SIZES = {
     "n": {"test": 21, "tune": 42},
     "r": {"test": 26, "tune": 38},
     "f": {"test": 25, "tune": 27},
-    "g": {"test": 11, "tune": 22},
+    "g": {"test": 23, "tune": 22},
 }
 
 
@@ -129,6 +129,8 @@ def test_refusal_and_question_batch_scores_above_its_floors(schema: Schema) -> N
     # punctuation) scored before any rule was changed for them: held out (11) all P 0.79 /
     # R 0.58 (F1 0.67); tuning (22) all P 0.90 / R 0.72 (F1 0.80). After the rules tuned on
     # the 22: tuning all P 1.00 / R 0.96 (F1 0.98); the 11 held out all P 0.96 / R 0.85.
+    # g34-g45, written after the rules and never tuned on: all P 1.00 / R 0.65 (F1 0.79) on
+    # main, P 1.00 / R 0.92 (F1 0.96) with these rules. All 23 held out: all F1 0.93.
     held_out = scores(schema, "test", "g")
     assert held_out.by_type["indirect"].precision >= 0.90
     assert held_out.by_type["all"].f1 >= 0.85
