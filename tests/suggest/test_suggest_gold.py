@@ -126,11 +126,11 @@ def test_feature_and_statement_batch_scores_above_its_floors(schema: Schema) -> 
 
 def test_refusal_and_question_batch_scores_above_its_floors(schema: Schema) -> None:
     # g01-g33 (refused or negated speech, reported questions, long recipients, names with
-    # punctuation) scored before any rule was changed for them: held out (11) all P 0.79 /
-    # R 0.58 (F1 0.67); tuning (22) all P 0.90 / R 0.72 (F1 0.80). After the rules tuned on
-    # the 22: tuning all P 1.00 / R 0.96 (F1 0.98); the 11 held out all P 0.96 / R 0.85.
+    # punctuation) scored before any rule was changed for them: held out (11) all P 0.84 /
+    # R 0.59 (F1 0.70); tuning (22) all P 0.90 / R 0.72 (F1 0.80). After the rules tuned on
+    # the 22: tuning all P 1.00 / R 0.96 (F1 0.98); the 11 held out all P 1.00 / R 0.85.
     # g34-g45, written after the rules and never tuned on: all P 1.00 / R 0.65 (F1 0.79) on
-    # main, P 1.00 / R 0.92 (F1 0.96) with these rules. All 23 held out: all F1 0.93.
+    # main, P 1.00 / R 0.92 (F1 0.96) with these rules. All 23 held out: all F1 0.94.
     held_out = scores(schema, "test", "g")
     assert held_out.by_type["indirect"].precision >= 0.90
     assert held_out.by_type["all"].f1 >= 0.85
