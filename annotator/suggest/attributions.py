@@ -402,6 +402,13 @@ class Attributor:
     ) -> tuple[Attribution, set[int]] | None:
         lemma = cue.lemma
         lex = self.lex
+        # "declined to say how many", "would not comment on reports that ...": refused speech,
+        # and a denied verb that cannot report a bare clause, report nothing ("did not say
+        # that ..." keeps its clause; "did not say when ..." loses it below).
+        if self._before_cue(tokens, cue.first, lex.refusals) or (
+            lemma not in lex.bare_clause and self._before_cue(tokens, cue.first, lex.negations)
+        ):
+            return None
         recipient = lemma in lex.recipient_verbs
         cue_span = (tokens[cue.first].start, tokens[cue.last - 1].end)
         positions = [
@@ -426,9 +433,14 @@ class Attributor:
                 if self._clause_before_quote(tokens, cue.last, position):
                     position = cue.last
                 return self._content_after(tokens, position, cue_span, speaker, number)
+        if lemma in lex.question_verbs:
+            # "asked whether anyone had been disciplined": a reported question.
+            for position in positions:
+                if tokens[position].lower in lex.question_words:
+                    return self._content_after(tokens, position, cue_span, speaker, number)
         # "did not say when the talks would resume": a question left open, nothing reported.
-        unsaid = self._negated(tokens, cue.first) and any(
-            tokens[p].lower in self.lex.question_words for p in positions
+        unsaid = self._before_cue(tokens, cue.first, lex.negations) and any(
+            tokens[p].lower in lex.question_words for p in positions
         )
         if lemma in lex.bare_clause and not unsaid:
             for position in positions:
@@ -605,9 +617,10 @@ class Attributor:
             return None
         return (after + 1, self.clauses.content_end(tokens, after + 1, len(tokens)))
 
-    def _negated(self, tokens: list[Token], cue: int) -> bool:
-        """Whether a negation stands just before the cue: "did not say", "would never say"."""
-        return any(t.lower in self.lex.negations for t in tokens[max(0, cue - 2) : cue])
+    def _before_cue(self, tokens: list[Token], cue: int, words: frozenset[str]) -> bool:
+        """Whether one of ``words`` stands just before the cue: a negation ("did not say",
+        "would never say") or a refusal ("declined to say")."""
+        return any(t.lower in words for t in tokens[max(0, cue - 2) : cue])
 
     def _opens_own_clause(self, lower: str) -> bool:
         """Whether a word after ", SPEAKER CUE," starts the writer's clause, not the rest of

@@ -19,7 +19,7 @@ _DASHES = frozenset({"—", "–", "--", ";"})
 _PERSONAL = frozenset({"he", "she", "they", "we", "i"})
 _CONJUNCTIONS = frozenset({"and", "but", "or"})
 _CLOSERS = "\"'”’»›"
-_MAX_SKIP = 9
+_MAX_SKIP = 12
 _CLAUSE_WINDOW = 9
 # An aside between two dashes inside reported content is at most this many tokens long.
 _ASIDE_WORDS = 12
@@ -68,7 +68,10 @@ class Clauses:
         content, an adverbial or a clause follows."""
         if tokens[index].lower in self.lex.object_pronouns:
             return index + 1
-        for end in range(index + 1, min(len(tokens), index + 5) + 1):
+        limit = index + 5
+        end = index
+        while end < min(len(tokens), limit):
+            end += 1
             word = tokens[end - 1]
             if word.kind != Kind.WORD or word.lower in ("that", "and", "but"):
                 return None
@@ -79,6 +82,11 @@ class Clauses:
             if word.lower in self.lex.determiners:
                 continue  # "told the Croydon Advertiser she ...": the noun is still to come
             nxt = tokens[end]
+            if nxt.lower == "of":
+                # "told the head of the aviation regulator that ...": the noun's "of" phrase
+                # belongs to the recipient, and a short noun phrase may follow it.
+                limit = end + 5
+                continue
             if (
                 nxt.kind != Kind.WORD
                 or nxt.lower == "that"
@@ -140,6 +148,8 @@ class Clauses:
         return (
             nxt.kind != Kind.WORD
             or nxt.lower in ("that", "he", "she", "it", "they", "we", "i", "there")
+            # "asked on Monday whether ...": a question word opens the reported question
+            or nxt.lower in self.lex.question_words
             or nxt.lower in self.lex.determiners
             # "in a statement | on its website": the next phrase is an adverbial of its own
             or nxt.lower in self.lex.prepositions

@@ -35,7 +35,9 @@ _CLAUSE_LISTS = (
     "approximators",
     "clause_words",
     "question_words",
+    "question_verbs",
     "negations",
+    "refusals",
     "time_words",
     "time_leads",
     "passive_auxiliaries",
@@ -98,7 +100,9 @@ class Lexicon:
     approximators: tuple[str, ...] = ()
     clause_words: frozenset[str] = frozenset()
     question_words: frozenset[str] = frozenset()
+    question_verbs: frozenset[str] = frozenset()
     negations: frozenset[str] = frozenset()
+    refusals: frozenset[str] = frozenset()
     time_words: frozenset[str] = frozenset()
     time_leads: frozenset[str] = frozenset()
     passive_auxiliaries: frozenset[str] = frozenset()
