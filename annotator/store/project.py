@@ -104,6 +104,8 @@ class Project:
         self.salvage = Salvage(db, self.bulk)
         self._schema: Schema | None = None
         self.closed = False
+        #: Whether the writer connection is lent to a job (see :meth:`lent`).
+        self._lent = False
         #: How the writer's open checked the file for damage: ``"whole file"`` (SQLite's
         #: quick_check), ``"clean close"`` (the file was exactly as our writer last closed it
         #: cleanly, see ``clean_close.py``), ``"new"`` (just created) or ``"none"`` (readers).
@@ -233,6 +235,10 @@ class Project:
         stays in the -wal file, and the next opener replays it."""
         if self.closed:
             return
+        if self._lent:
+            # The job still writes on the writer connection: closing now would release the
+            # lock with that connection open. The window cancels its job and waits first.
+            raise RuntimeError(f"{self.path}: a job holds the project; end it before closing")
         self.closed = True
         conn = self._db.conn
         try:
@@ -297,10 +303,12 @@ class Project:
         if self.read_only:
             raise ReadOnlyStorageError(f"{self.path}: opened read-only; nothing was saved")
         reader = connect(self.path, read_only=True)
+        self._lent = True
         try:
             with self._db.reading_through(reader) as writer:
                 yield Project(self.path, Database(writer))
         finally:
+            self._lent = False
             reader.close()
             self._schema = None
 

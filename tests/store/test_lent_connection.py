@@ -61,3 +61,12 @@ def test_the_schema_is_read_afresh_after_a_job(project: Project, tmp_path: Path)
         job.set_meta("guidelines", "Read twice.")
     assert project.schema is not before
     assert project.schema.guidelines_text == "Read twice."
+
+
+def test_closing_while_lent_is_refused_and_closing_after_works(project: Project) -> None:
+    with project.lent():
+        with pytest.raises(RuntimeError, match="a job holds the project"):
+            project.close()
+        assert not project.closed
+    project.close()
+    assert project.closed
