@@ -47,3 +47,28 @@ def test_a_recipient_runs_on_through_its_of_phrase() -> None:
 def test_one_of_a_group_named_in_an_appositive_speaks() -> None:
     got = one("One tenant, Kwame Boateng, said nobody had answered his emails.")
     assert (got.speaker, got.name) == ("Kwame Boateng", "Kwame Boateng")
+
+
+def test_wanted_to_know_reports_a_question() -> None:
+    got = one("Passengers wanted to know why talks had broken down again.")
+    assert (got.quote, got.speaker, got.cue) == (
+        "why talks had broken down again",
+        "Passengers",
+        "wanted to know",
+    )
+    # Without a question word it reports nothing.
+    assert found("Parents wanted to know more.") == []
+
+
+def test_a_question_verb_opening_its_sentence_reports_a_question_without_speaker() -> None:
+    got = found("Asked whether the plant would reopen, the spokeswoman said no decision was made.")
+    assert [(g.quote, g.speaker, g.cue) for g in got] == [
+        ("whether the plant would reopen", None, "Asked"),
+        ("no decision was made", "the spokeswoman", "said"),
+    ]
+    # Other capitalised cue words opening a sentence stay out ("Asked about his future").
+    assert [g.cue for g in found('Asked about his future, Ricci said: "No."')] == ["said"]
+    told = found("Told why the plant would close, the workers said they would strike.")
+    assert [g.cue for g in told] == ["said"]
+    asked = found('Asked by a reporter whether rates would rise, he said: "We will see."')
+    assert [g.cue for g in asked] == ["said"]
