@@ -1,9 +1,13 @@
-"""Rules for the styles of gold passages g01-g33: refused or negated speech, reported
-questions, and recipients long enough to carry an "of" phrase."""
+"""Rules for the styles of gold passages g01-g33 and j01-j21: refused or negated speech,
+reported questions, recipients long enough to carry an "of" phrase, names ending in "?" or
+"!"."""
 
 from __future__ import annotations
 
 from test_suggest_rules import found, one
+
+from annotator.suggest.lexicon import load_lexicon
+from annotator.suggest.sentences import Splitter
 
 
 def test_refused_speech_reports_nothing() -> None:
@@ -72,3 +76,30 @@ def test_a_question_verb_opening_its_sentence_reports_a_question_without_speaker
     assert [g.cue for g in told] == ["said"]
     asked = found('Asked by a reporter whether rates would rise, he said: "We will see."')
     assert [g.cue for g in asked] == ["said"]
+
+
+def test_a_name_keeps_its_question_or_exclamation_mark() -> None:
+    got = one("Which? said on Thursday that loyalty prices misled shoppers.")
+    assert (got.quote, got.speaker, got.cue) == (
+        "that loyalty prices misled shoppers",
+        "Which?",
+        "said",
+    )
+    assert one("Celebrity magazine Hello! said it had paid nothing.").speaker == (
+        "Celebrity magazine Hello!"
+    )
+    # A recipient too: "told OK! magazine she ...".
+    assert one("The singer told OK! magazine she had written it in a week.").quote == (
+        "she had written it in a week"
+    )
+    # Only a capitalised word keeps it, only glued to it, and only where a lower-case word
+    # follows.
+    text = "Yahoo! said why? said Which ? said. Yahoo! Sales rose.  OK!  fine OK!-fine"
+    words = [
+        t.text
+        for s in Splitter(text, [], load_lexicon()).sentences([(0, len(text))])
+        for t in s.tokens
+    ]
+    assert " ".join(words) == (
+        "Yahoo! said why ? said Which ? said . Yahoo ! Sales rose . OK ! fine OK ! - fine"
+    )
