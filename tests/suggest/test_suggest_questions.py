@@ -1,6 +1,6 @@
 """Rules for the styles of gold passages g01-g33 and j01-j21: refused or negated speech,
 reported questions, recipients long enough to carry an "of" phrase, names ending in "?" or
-"!"."""
+"!", speakers with a relative clause."""
 
 from __future__ import annotations
 
@@ -102,4 +102,32 @@ def test_a_name_keeps_its_question_or_exclamation_mark() -> None:
     ]
     assert " ".join(words) == (
         "Yahoo! said why ? said Which ? said . Yahoo ! Sales rose . OK ! fine OK ! - fine"
+    )
+
+
+def test_a_speaker_keeps_its_relative_clause() -> None:
+    got = one(
+        "The family of a woman who died after a long wait said on Friday that she was failed."
+    )
+    assert (got.quote, got.speaker, got.cue) == (
+        "that she was failed",
+        "The family of a woman who died after a long wait",
+        "said",
+    )
+    # The clause keeps its time words.
+    assert one("The coach who was sacked in October said he was never told why.").speaker == (
+        "The coach who was sacked in October"
+    )
+    assert one("Parents whose children attend Hillside Primary said they were angry.").speaker == (
+        "Parents whose children attend Hillside Primary"
+    )
+    # The clause is words only: a bracket or a quote ends the run before "who" is reached.
+    assert found("Fans who stayed (many did) said the club had let them down.") == []
+    # A "who" more than twelve words back opens no speaker phrase.
+    assert (
+        found(
+            "Officials who came to the village after the storm and the floods of last spring"
+            " said the road would reopen."
+        )
+        == []
     )
