@@ -102,7 +102,10 @@ FLOORS: dict[tuple[str, str], dict[str, float]] = {
     # was changed for them: held out (7) all P 0.91 / R 0.43 (F1 0.59); tuning (14) all P
     # 1.00 / R 0.56 (F1 0.72). After "wanted to know", the opening "Asked whether", names
     # that keep their "?" or "!" and speakers with a relative clause: held out all P 1.00 /
-    # R 0.96 (F1 0.98); tuning all P 1.00 / R 0.98 (F1 0.99).
+    # R 0.96 (F1 0.98); tuning all P 1.00 / R 0.98 (F1 0.99). A recipient ending before
+    # "last week" then made the held out 1.00 / 1.00, but j03 holds the very sentence shape
+    # of that rule's brief ("told the head of the regional transport authority last week
+    # that"), so only 0.98 is an unseen number.
     ("j", "test"): {"indirect precision": 0.95, "all f1": 0.92, "speaker": 0.95},
     ("j", "tune"): {"all f1": 0.95, "speaker": 0.95},
 }  # fmt: skip

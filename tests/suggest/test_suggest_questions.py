@@ -131,3 +131,14 @@ def test_a_speaker_keeps_its_relative_clause() -> None:
         )
         == []
     )
+
+
+def test_a_long_recipient_ends_before_a_time_phrase_without_preposition() -> None:
+    got = one(
+        "The minister told the chair of the city housing board last month that rents would rise."
+    )
+    assert (got.quote, got.speaker, got.cue) == ("that rents would rise", "The minister", "told")
+    # Only a time lead ("last", "this", "next", ...) opens such a phrase: "of farmers" is
+    # still the recipient's before "Tuesday morning".
+    got = one("The minister told a meeting of farmers Tuesday morning that prices would rise.")
+    assert got.quote == "that prices would rise"
