@@ -145,8 +145,11 @@ class Attributor:
                 continue
             if self._raises(tokens, index):
                 continue  # "is alleged to have said": the cue is the verb it leads to
-            # Cues are verbs: lower case in running text ("States" is not "states").
-            if token.text == lower and self.lex.is_cue(lower):
+            # Cues are verbs: lower case in running text ("States" is not "states"), or a
+            # question verb opening its sentence ("Asked whether ..., X said").
+            if self.lex.is_cue(lower) and (
+                token.text == lower or self._question_opening(tokens, index, begin)
+            ):
                 previous = tokens[index - 1].lower if index > 0 else ""
                 following = tokens[index + 1] if index + 1 < len(tokens) else None
                 # "the claims", "a warning", "India's state railway": a determiner or a
@@ -169,6 +172,18 @@ class Attributor:
                 if not noun:
                     out.append(_Cue(index, index + 1, self.lex.lemma(lower)))
         return out
+
+    def _question_opening(self, tokens: list[Token], index: int, begin: int) -> bool:
+        """Whether the word at ``index`` opens its sentence as a passive question verb right
+        before its question word ("*Asked* whether the plant would reopen, she said ..."; no
+        other verb: "Told that ..." reports nothing; "Asked by a reporter whether" is left
+        out, as the gold before g15 leaves it)."""
+        return (
+            index == begin
+            and index + 1 < len(tokens)
+            and tokens[index + 1].lower in self.lex.question_words
+            and self.lex.lemma(tokens[index].lower) in self.lex.question_verbs
+        )
 
     def _raises(self, tokens: list[Token], index: int) -> bool:
         """Whether the word at ``index`` is a raising verb before the cue it leads to ("alleged
@@ -232,6 +247,11 @@ class Attributor:
     ) -> tuple[Attribution, set[int]] | None:
         if cue.lemma == "according to":
             return self._according_to(tokens, cue, begin, number)
+        if tokens[cue.first].text[:1].isupper():
+            # "Asked whether ..., X said": the question has no speaker of its own and ends
+            # with its clause at the comma (only _question_opening lets a capitalised cue in).
+            comma = next((i for i in range(cue.last, len(tokens)) if tokens[i].text == ","), 0)
+            return self._forward(tokens[:comma], cue, begin, number, None) if comma else None
         first_word = tokens[cue.first].lower
         joined = cue.first > begin and tokens[cue.first - 1].lower in (",", "and", "but", ";")
         # ", saying ...", "... and said ...", "before adding that ...": the verb shares its

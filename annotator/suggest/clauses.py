@@ -92,10 +92,20 @@ class Clauses:
                 or nxt.lower == "that"
                 or nxt.lower in self.lex.prepositions
                 or (nxt.lower in self.lex.time_words and not self._name_runs_on(tokens, end))
+                or self._time_phrase(tokens, end)
                 or (self.looks_like_clause(tokens, end) and not self._name_runs_on(tokens, end))
             ):
                 return end
         return None
+
+    def _time_phrase(self, tokens: list[Token], index: int) -> bool:
+        """Whether a time phrase without a preposition opens at ``index`` ("told the head of
+        the transport authority *last week* that")."""
+        return (
+            tokens[index].lower in self.lex.time_leads
+            and index + 1 < len(tokens)
+            and tokens[index + 1].lower in self.lex.time_words
+        )
 
     def _name_runs_on(self, tokens: list[Token], index: int) -> bool:
         """Whether a capitalised recipient goes on through the capitalised words from

@@ -337,6 +337,7 @@ class MentionFinder:
         of them: "“Q,” *EU competition commissioner Anna Lindgren* told", "Y, *U.S. safety
         regulators* said". ``“Q,” the head of the delegation, Omar Haddad, said``: the
         phrase and its named appositive. None when a word there reads as part of a clause."""
+        cue = end
         end = self.skip_adverbs(tokens, end, floor)
         if end - 1 > floor and tokens[end - 1].text == ",":
             named = self._run(tokens, end - 1, floor)
@@ -350,9 +351,24 @@ class MentionFinder:
                 return None
             return Mention(role, end - 1, MentionKind.NAME)
         first = self._run(tokens, end, floor)
-        if first is None:
-            return None
-        return Mention(first, end, self._kind(tokens, first, end))
+        if first is not None:
+            return Mention(first, end, self._kind(tokens, first, end))
+        # A relative clause keeps its time words ("who was sacked in October said").
+        return self._with_relative(tokens, cue, floor)
+
+    def _with_relative(self, tokens: list[Token], end: int, floor: int) -> Mention | None:
+        """ "*The family of a woman who died after waiting six hours* said": a speaker
+        phrase, then a relative clause of at most _MAX_WORDS words up to ``end`` (a "who"
+        further back opens a clause the sentence is about, not its speaker's)."""
+        rel = end - 1
+        while rel > floor and end - rel <= _MAX_WORDS and tokens[rel].kind == Kind.WORD:
+            if tokens[rel].lower in ("who", "whose"):
+                first = self._run(tokens, rel, floor)
+                if first is None:
+                    return None
+                return Mention(first, end, self._kind(tokens, first, rel))
+            rel -= 1
+        return None
 
     def _after_quote(self, tokens: list[Token], index: int) -> bool:
         before = tokens[index - 1]

@@ -234,8 +234,11 @@ class Splitter:
                     append(make(at, finish, word, word_kind, word.lower()))
                 else:
                     finish = at + 1
-                    if other == "." and out and self._abbreviation_token(out[-1], at):
-                        # "Gen." and "Mr." keep their full stop: it ends no sentence.
+                    if (other == "." and out and self._abbreviation_token(out[-1], at)) or (
+                        other in "!?" and out and self._name_mark(out[-1], at)
+                    ):
+                        # "Gen." and "Mr." keep their full stop: it ends no sentence; so do
+                        # "Which?" and "Yahoo!" their marks, a name's last letter.
                         last = out[-1]
                         last.end = finish
                         last.text = text[last.start : finish]
@@ -249,6 +252,17 @@ class Splitter:
                 append(make(segment.start, segment.end, quoted, Kind.QUOTE, quoted.lower(), index))
                 position = min(end, segment.end)
         return out
+
+    def _name_mark(self, word: Token, at: int) -> bool:
+        """Whether the "!" or "?" at ``at`` ends the capitalised name before it: a word runs
+        on after it in lower case ("Which? said", "Yahoo! shares", "told OK! magazine")."""
+        text = self.text
+        return (
+            word.end == at
+            and word.text[:1].isupper()
+            and text[at + 1 : at + 2] == " "
+            and text[at + 2 : at + 3].islower()
+        )
 
     def _abbreviation_token(self, word: Token, at: int) -> bool:
         if word.end != at or word.kind != Kind.WORD:

@@ -135,7 +135,7 @@ def test_command_line_scores_a_gold_file(capsys: pytest.CaptureFixture[str]) -> 
     gold = Path(__file__).parent / "data" / "gold.jsonl"
     assert main([str(gold), "--split", "test"]) == 0
     out = capsys.readouterr().out
-    assert "documents        127" in out and out.startswith("quotes")
+    assert "documents        134" in out and out.startswith("quotes")
 
 
 def test_command_line_reports_bad_input_in_one_sentence(

@@ -24,7 +24,7 @@ def test_gold_jsonl_is_built_from_the_markup() -> None:
 # them; r01-r42 a later batch weighted to indirect and mixed quotes (reported speech in every
 # position, long appositives, passives, minutes and filings, opinion columns, headlines, text
 # that must not be marked). Each batch keeps its own floors so that the earlier ones keep theirs.
-BATCHES = ("n", "r", "f", "g")
+BATCHES = ("n", "r", "f", "g", "j")
 # 32 held out; the tuning half grew by 38 passages of other agencies' styles. Of the n
 # passages, 11 of n01-n33 are held out; n34-n43 and n44-n53 are later batches for tuning,
 # n54-n63 a later held-out batch. Of r01-r42 every third (14) is held out; r43-r54 are a
@@ -39,6 +39,7 @@ SIZES = {
     "r": {"test": 26, "tune": 38},
     "f": {"test": 25, "tune": 27},
     "g": {"test": 23, "tune": 22},
+    "j": {"test": 7, "tune": 14},
 }
 
 
@@ -96,6 +97,17 @@ FLOORS: dict[tuple[str, str], dict[str, float]] = {
     # main, P 1.00 / R 0.92 (F1 0.96) with these rules. All 23 held out: all F1 0.94.
     ("g", "test"): {"indirect precision": 0.90, "all f1": 0.85},
     ("g", "tune"): {"all f1": 0.96, "speaker": 0.95},
+    # j01-j21 (names ending in "?" or "!", "wanted to know why", "Asked whether ..., X said",
+    # speakers with a relative clause, recipients with a time phrase), scored before any rule
+    # was changed for them: held out (7) all P 0.91 / R 0.43 (F1 0.59); tuning (14) all P
+    # 1.00 / R 0.56 (F1 0.72). After "wanted to know", the opening "Asked whether", names
+    # that keep their "?" or "!" and speakers with a relative clause: held out all P 1.00 /
+    # R 0.96 (F1 0.98); tuning all P 1.00 / R 0.98 (F1 0.99). A recipient ending before
+    # "last week" then made the held out 1.00 / 1.00, but j03 holds the very sentence shape
+    # of that rule's brief ("told the head of the regional transport authority last week
+    # that"), so only 0.98 is an unseen number.
+    ("j", "test"): {"indirect precision": 0.95, "all f1": 0.92, "speaker": 0.95},
+    ("j", "tune"): {"all f1": 0.95, "speaker": 0.95},
 }  # fmt: skip
 
 
