@@ -260,7 +260,10 @@ def test_halves_cut_the_documents_in_import_order_by_characters(large: Project) 
         held = sum(texts[d] for d in first)
         assert held >= min(wanted, halves.characters)
         assert held - texts[first[-1]] < wanted
+    assert large.documents.extent() == (DOCUMENTS, sum(texts.values()))
     some = ["d3", "d5", "d30", "d31", "d39"]
+    # Counted without the rest (an unknown id is none).
+    assert large.documents.extent([*some, "nowhere"]) == (5, sum(texts[d] for d in some))
     halves = large.documents.halves(some)
     assert halves.count == 5 and halves.characters == sum(texts[d] for d in some)
     second = [d.id for b in large.documents.iter_some(some, places=halves.second) for d in b]

@@ -119,10 +119,10 @@ def _worth_halving(
     connection would not see its changes)."""
     if damage is not None or project.in_transaction or not second_process_available():
         return None
-    halves = project.documents.halves(documents, lead=SECOND_PROCESS_LEAD)
-    if halves.count < HALVING_DOCUMENTS and halves.characters < HALVING_CHARACTERS:
+    count, characters = project.documents.extent(documents)
+    if count < HALVING_DOCUMENTS and characters < HALVING_CHARACTERS:
         return None
-    return halves
+    return project.documents.halves(documents, lead=SECOND_PROCESS_LEAD)
 
 
 @dataclass(frozen=True, slots=True)
