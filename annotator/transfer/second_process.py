@@ -31,7 +31,7 @@ import tempfile
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
-from queue import Empty, Queue
+from queue import Queue
 from typing import IO, Any, Generic, TypeVar, cast
 
 from annotator.transfer.read_ahead import usable_cpus
@@ -44,9 +44,6 @@ Target = Callable[..., R]
 #: A message of the second process: ("opened" | "read" | "done" | "failed", value).
 _Message = tuple[str, Any]
 
-#: How long the caller waits for news of the second process between looks at its progress
-#: (seconds): the progress shown moves at least this often while it waits.
-_POLL = 0.05
 #: The second process says how many documents it has read every this many.
 _READ_EVERY = 256
 #: How long a second process that was told to stop gets to end before it is killed.
@@ -112,10 +109,8 @@ class PartProcess(Generic[R]):
         its start), or None if it failed. ``tick`` is called once for each document it has
         read, as it reads them (it may raise to cancel: the block then stops the process)."""
         while True:
-            try:
-                message = self._news.get(timeout=_POLL)
-            except Empty:
-                continue
+            # The listener always ends with None: at the process's end, whatever it was.
+            message = self._news.get()
             if message is None:
                 return None  # it ended without a word, or its words made no sense
             kind, value = message
