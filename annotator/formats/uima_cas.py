@@ -358,9 +358,13 @@ class _Reader:
         """The relations an annotation makes: its own (relation layers) or through features."""
 
         def add(label: str, head: Any, child: Any) -> None:
+            made = len(spans)
             head_span = self.end(head, spans)
             child_span = self.end(child, spans)
             if head_span is None or child_span is None:
+                # A Token span made for the one end stands for nothing without the relation.
+                for key in list(spans)[made:]:
+                    del spans[key]
                 missing = child if head_span is not None else head
                 what = getattr(getattr(missing, "type", None), "short_name", "nothing")
                 self.lose(f"{label} relation to a {what} annotation, which is not imported")

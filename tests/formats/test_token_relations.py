@@ -74,3 +74,22 @@ def test_a_dependency_joins_the_pos_tags_and_an_untagged_token_itself(tmp_path: 
             ("nsubj", "said", "Peskov"),
             ("obj", "said", "it"),
         }
+
+
+def test_a_relation_dropped_for_one_end_leaves_no_token_span_for_the_other(
+    tmp_path: Path,
+) -> None:
+    cas = _dependency_cas()
+    token = cas.typesystem.get_type(f"{DKPRO}segmentation.type.Token")
+    dependency = cas.typesystem.get_type(f"{DKPRO}syntax.type.dependency.Dependency")
+    untagged = next(t for t in cas.select(token.name) if t.begin == 15)  # "." has no POS
+    empty = token(begin=16, end=16)  # zero-width: no span can stand for it
+    cas.add(empty)
+    cas.add(dependency(begin=15, end=16, Governor=untagged, Dependent=empty, DependencyType="x"))
+    (tmp_path / "TypeSystem.xml").write_text(cas.typesystem.to_xml(), encoding="utf-8")
+    (tmp_path / "doc.xmi").write_text(cas.to_xmi(), encoding="utf-8")
+    summary = TransferSummary()
+    [(document, [annotation])] = read_xmi(tmp_path / "doc.xmi", summary)
+    assert ("Token", ".") not in covered(document, annotation)
+    assert ("x", "said", ".") not in links(document, annotation)
+    assert sum(count for reason, count in summary.lost.items() if reason.startswith("x ")) == 1
