@@ -26,6 +26,7 @@ from annotator.suggest.mentions import (
     Mention,
     MentionFinder,
     MentionKind,
+    in_number,
     possessive,
 )
 from annotator.suggest.sentences import Kind, Sentence, Token
@@ -67,6 +68,8 @@ class _Cue:
     first: int
     last: int
     lemma: str
+    #: a question verb opening its sentence ("Asked whether ..., X said")
+    question: bool = False
 
 
 def dateline_end(tokens: list[Token]) -> int:
@@ -147,9 +150,8 @@ class Attributor:
                 continue  # "is alleged to have said": the cue is the verb it leads to
             # Cues are verbs: lower case in running text ("States" is not "states"), or a
             # question verb opening its sentence ("Asked whether ..., X said").
-            if self.lex.is_cue(lower) and (
-                token.text == lower or self._question_opening(tokens, index, begin)
-            ):
+            question = token.text != lower and self._question_opening(tokens, index, begin)
+            if self.lex.is_cue(lower) and (token.text == lower or question):
                 previous = tokens[index - 1].lower if index > 0 else ""
                 following = tokens[index + 1] if index + 1 < len(tokens) else None
                 # "the claims", "a warning", "India's state railway": a determiner or a
@@ -170,7 +172,7 @@ class Attributor:
                     and not following.lower.endswith("ing")
                 )
                 if not noun:
-                    out.append(_Cue(index, index + 1, self.lex.lemma(lower)))
+                    out.append(_Cue(index, index + 1, self.lex.lemma(lower), question))
         return out
 
     def _question_opening(self, tokens: list[Token], index: int, begin: int) -> bool:
@@ -247,10 +249,17 @@ class Attributor:
     ) -> tuple[Attribution, set[int]] | None:
         if cue.lemma == "according to":
             return self._according_to(tokens, cue, begin, number)
-        if tokens[cue.first].text[:1].isupper():
+        if cue.question:
             # "Asked whether ..., X said": the question has no speaker of its own and ends
-            # with its clause at the comma (only _question_opening lets a capitalised cue in).
-            comma = next((i for i in range(cue.last, len(tokens)) if tokens[i].text == ","), 0)
+            # with its clause at the comma (not one inside a number: "24,000").
+            comma = next(
+                (
+                    i
+                    for i in range(cue.last, len(tokens))
+                    if tokens[i].text == "," and not in_number(tokens, i)
+                ),
+                0,
+            )
             return self._forward(tokens[:comma], cue, begin, number, None) if comma else None
         first_word = tokens[cue.first].lower
         joined = cue.first > begin and tokens[cue.first - 1].lower in (",", "and", "but", ";")
@@ -639,8 +648,14 @@ class Attributor:
 
     def _before_cue(self, tokens: list[Token], cue: int, words: frozenset[str]) -> bool:
         """Whether one of ``words`` stands just before the cue: a negation ("did not say",
-        "would never say") or a refusal ("declined to say")."""
-        return any(t.lower in words for t in tokens[max(0, cue - 2) : cue])
+        "would never say") or a refusal ("declined to say"); not across punctuation ("She
+        refused, saying that ..." reports)."""
+        for token in reversed(tokens[max(0, cue - 2) : cue]):
+            if not any(c.isalnum() for c in token.text):
+                return False
+            if token.lower in words:
+                return True
+        return False
 
     def _opens_own_clause(self, lower: str) -> bool:
         """Whether a word after ", SPEAKER CUE," starts the writer's clause, not the rest of

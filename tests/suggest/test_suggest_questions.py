@@ -142,3 +142,14 @@ def test_a_long_recipient_ends_before_a_time_phrase_without_preposition() -> Non
     # still the recipient's before "Tuesday morning".
     got = one("The minister told a meeting of farmers Tuesday morning that prices would rise.")
     assert got.quote == "that prices would rise"
+
+
+def test_review_regressions_of_the_refusal_and_question_rules() -> None:
+    # A refusal before a comma refuses nothing the participle after it reports.
+    got = one("The minister declined, saying that the matter was before the courts.")
+    assert got.quote == "that the matter was before the courts"
+    # A capitalised phrase cue is no opening question: its sentence has a speaker.
+    assert found("The minister Made Clear that the cuts would go ahead.") != []
+    # The comma inside a number does not end an opening question.
+    quotes = [q.quote for q in found("Asked whether 24,000 jobs would go, she said no.")]
+    assert "whether 24,000 jobs would go" in quotes
