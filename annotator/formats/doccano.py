@@ -267,18 +267,17 @@ def _old_csv_records(rows: list[tuple[int, dict[str, str]]]) -> list[JsonRecord]
     annotation, in a row) become one record with those annotations."""
     out: list[JsonRecord] = []
     for line, row in rows:
-        annotation = {"label": row.pop("label"), "user": row.pop("user")}
+        label, user = row.pop("label"), row.pop("user")
+        # A row without a label is an example nobody labelled; a label without a user goes
+        # to the default annotator.
+        annotations = [{"label": label, "user": user or None}] if label else []
         previous = out[-1].value if out else None
-        same = previous is not None and (previous["id"], previous["text"]) == (
-            row["id"],
-            row["text"],
-        )
-        if same and previous is not None:
-            previous["annotations"].append(annotation)
+        if previous is not None and (previous["id"], previous["text"]) == (row["id"], row["text"]):
+            previous["annotations"] += annotations
             continue
         # an empty cell is the null the JSONL export writes (no approver yet)
         record: dict[str, Any] = {k: v if v != "" else None for k, v in row.items()}
-        record |= {"text": row["text"], "annotations": [annotation] if annotation["label"] else []}
+        record |= {"text": row["text"], "annotations": annotations}
         out.append(JsonRecord(record, len(out) + 1, line))
     return out
 

@@ -54,3 +54,18 @@ def test_every_category_of_a_multi_label_example_is_kept(tmp_path: Path) -> None
     expected = [("7", "1", {"category": "15, 17"}), ("7", "2", {"category": "17"})]
     assert _categories(csv) == _categories(jsonl) == expected
     assert [d.id for d, _ in read_doccano(csv)] == ["7", "8"]
+
+
+def test_a_later_row_without_a_label_adds_nothing_and_one_without_a_user_is_the_default(
+    tmp_path: Path,
+) -> None:
+    csv = tmp_path / "gaps.csv"
+    csv.write_text(
+        "annotation_approver,id,label,text,user\n"
+        ",7,15,Slow but friendly.,1\n"
+        ",7,,Slow but friendly.,\n"
+        ",8,17,Quick.,\n",
+        encoding="utf-8",
+    )
+    # "": the layer without annotator that the import names
+    assert _categories(csv) == [("7", "1", {"category": "15"}), ("8", "", {"category": "17"})]
