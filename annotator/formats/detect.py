@@ -172,7 +172,8 @@ def _table_format(head: bytes) -> str:
     they always write, else documents (``csv``)."""
     if is_label_studio_table(head):
         return "label-studio"
-    if header_columns(head) >= DOCCANO_CSV_COLUMNS or header_columns(head) >= OLD_DOCCANO_CSV:
+    columns = header_columns(head)
+    if columns >= DOCCANO_CSV_COLUMNS or columns >= OLD_DOCCANO_CSV:
         return "doccano"
     return "csv"
 

@@ -614,11 +614,11 @@ def read_label_studio(
     seen: set[str] = set()
     out: dict[DocumentId, tuple[Document, list[AnnotationSet]]] = {}
     tables = path.suffix.lower() in (".csv", ".tsv")
-    records = _table_records(path) if tables else iter_records(path)
+    records: Iterable[JsonRecord] = iter_records(path)
     data_keys: list[str] | None = None
     if tables:
-        records = list(records)
-        data_keys = _table_data_keys(records)
+        rows = _table_records(path)
+        records, data_keys = rows, _table_data_keys(rows)
     for record in records:
         task = _TaskReader(path, record, summary, text_key, data_keys).read(known, seen)
         if task is None:
@@ -656,7 +656,7 @@ def _fixed_controls(schema: Schema) -> tuple[str, str]:
     labels, text = "label", "text"
     while labels in taken:
         labels += "_"
-    while text in taken or text == labels:
+    while text in taken:
         text += "_"
     return labels, text
 

@@ -46,7 +46,7 @@ TOKEN = "de.tudarmstadt.ukp.dkpro.core.api.segmentation.type.Token"
 #: Segmentation and metadata: what the document is cut into, not what anyone annotated.
 _NOT_ANNOTATIONS = frozenset(
     {
-        "de.tudarmstadt.ukp.dkpro.core.api.segmentation.type.Token",
+        TOKEN,
         "de.tudarmstadt.ukp.dkpro.core.api.segmentation.type.Sentence",
         "de.tudarmstadt.ukp.dkpro.core.api.segmentation.type.Paragraph",
         "de.tudarmstadt.ukp.dkpro.core.api.segmentation.type.Document",

@@ -29,6 +29,7 @@ from pathlib import Path
 from annotator.errors import InputError
 from annotator.formats.inception_export import Collected, Item, file_head, members
 from annotator.formats.summary import TransferSummary
+from annotator.formats.uima_cas import TOKEN
 from annotator.formats.utf16_offsets import Utf16Offsets, utf16_length
 from annotator.model import AttrValue, Relation, RelationId, Span, SpanId
 from annotator.model.ids import AnnotatorName, DocumentId
@@ -47,7 +48,6 @@ _TEXT_UNESCAPED = {"t": "\t", "n": "\n", "f": "\f", "r": "\r", "b": "\b", "\\": 
 _JAVA_ESCAPE = re.compile(r"\\(u+[0-9a-fA-F]{4}|[0-7]{1,3}|.)", re.DOTALL)
 _NULL_COLUMN = "_"
 _NULL_VALUE = "*"
-_TOKEN = "de.tudarmstadt.ukp.dkpro.core.api.segmentation.type.Token"
 _LABEL_FEATURES = {
     "de.tudarmstadt.ukp.dkpro.core.api.lexmorph.type.pos.POS": "PosValue",
     "de.tudarmstadt.ukp.dkpro.core.api.syntax.type.chunk.Chunk": "chunkValue",
@@ -482,19 +482,19 @@ class _Parser:
 
         Such a layer's ends are the rows themselves, which no column declares, so the
         relation would otherwise have nothing to point at."""
-        if any(column.type_name == _TOKEN for column in self.columns if column.layer == "span"):
+        if any(column.type_name == TOKEN for column in self.columns if column.layer == "span"):
             return
         for annotation in list(self.annotations):
             if annotation.layer != "relation" or annotation.ends is None:
                 continue
             self.number = annotation.line
-            if self.target(annotation.type_name, "relation_ref", "") != _TOKEN:
+            if self.target(annotation.type_name, "relation_ref", "") != TOKEN:
                 continue
             governor_unit, _, dependent_unit, _ = annotation.ends
             for unit_id in (governor_unit, dependent_unit):
                 unit = self.units.get(unit_id)
-                if unit is not None and unit.get(_TOKEN, 0) is None:
-                    token = _Annotation("span", _TOKEN, unit.begin, unit.end, unit.line, unit.id)
+                if unit is not None and unit.get(TOKEN, 0) is None:
+                    token = _Annotation("span", TOKEN, unit.begin, unit.end, unit.line, unit.id)
                     self.annotations.append(token)
                     unit.add(token)
 

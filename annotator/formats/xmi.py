@@ -34,6 +34,7 @@ from annotator.formats.uima_cas import (
     ANNOTATION_BASE,
     DOCUMENT_ANNOTATION,
     DOCUMENT_METADATA,
+    TOKEN,
     add_cas,
     loading,
     read_cas,
@@ -47,7 +48,6 @@ SPAN_TYPE = "webanno.custom.AnnotatorSpan"
 RELATION_TYPE = "webanno.custom.AnnotatorRelation"
 DOCUMENT_TYPE = "webanno.custom.AnnotatorDocument"
 SENTENCE_TYPE = "de.tudarmstadt.ukp.dkpro.core.api.segmentation.type.Sentence"
-TOKEN_TYPE = "de.tudarmstadt.ukp.dkpro.core.api.segmentation.type.Token"
 TYPE_SYSTEM_NAME = "TypeSystem.xml"
 #: Our collection name in DocumentMetaData, where INCEpTION puts its project's slug.
 COLLECTION = "annotator"
@@ -167,7 +167,7 @@ class _Layers:
         ts.create_feature(meta, "isLastSegment", "uima.cas.Boolean")
         sentence = ts.create_type(SENTENCE_TYPE)
         ts.create_feature(sentence, "id", "uima.cas.String")
-        ts.create_type(TOKEN_TYPE)
+        ts.create_type(TOKEN)
         span = ts.create_type(SPAN_TYPE)
         ts.create_feature(span, "label", "uima.cas.String")
         self.span_features: dict[str, tuple[str, str]] = {}
@@ -221,7 +221,7 @@ class _Layers:
         spans = annotation.spans if annotation is not None else []
         ranges = [(span.start, span.end) for span in spans]
         cuts = sorted({edge for span in ranges for edge in span})
-        sentence_type, token_type = ts.get_type(SENTENCE_TYPE), ts.get_type(TOKEN_TYPE)
+        sentence_type, token_type = ts.get_type(SENTENCE_TYPE), ts.get_type(TOKEN)
         for sentence in cas_segments.sentences(text, ranges):
             cas.add(sentence_type(begin=sentence[0], end=sentence[1]))
             for begin, end in cas_segments.tokens(text, sentence, cuts):
